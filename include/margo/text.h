@@ -1,0 +1,120 @@
+/*
+ * text.h: Unicode text handling for margo, with no curses and no SQLite.
+ *
+ * Everything here is a pure function of its arguments (plus the process
+ * locale for nothing: widths come from libunistring, not from wcwidth).
+ * Three jobs:
+ *   1. canonicalisation at ingest: strict UTF-8 decoding, line ends, NFC,
+ *      invisible and bidi characters removed;
+ *   2. display: the per-code-point cell rule shared by wrapping and drawing,
+ *      and a renderer that turns any string into safe terminal text;
+ *   3. wrapping: text -> lines of at most `width` cells.
+ *
+ * All strings are UTF-8.  Offsets are byte offsets unless a name says
+ * "cp" (code points).
+ */
+#ifndef MARGO_TEXT_H
+#define MARGO_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* What canonicalisation found, for reporting at ingest. */
+struct text_stats {
+	size_t invalid;      /* ill-formed subparts replaced by U+FFFD */
+	size_t nuls;         /* NUL bytes dropped */
+	size_t stripped;     /* bidi, zero-width and format characters removed */
+	size_t controls;     /* C0/C1 controls kept (they are shown as ^X markers) */
+	bool bom;            /* a UTF-8 byte-order mark was removed */
+};
+
+/*
+ * Decode `len` bytes into canonical text: well-formed UTF-8 only (every
+ * maximal ill-formed subpart becomes one U+FFFD; overlongs, surrogates and
+ * values above U+10FFFF are ill-formed), a leading BOM removed, CRLF and lone
+ * CR turned into LF, U+2028/U+2029 into LF, NUL dropped, bidi controls
+ * (U+202A-202E, U+2066-2069, U+200E/F, U+061C) and zero-width/format
+ * characters (U+200B-200D, U+2060-2064, U+FEFF, U+00AD) removed except a
+ * ZWJ between two emoji, at most 4 combining marks kept after one base, and
+ * the result normalised to NFC.  Other controls (TAB, ESC, ...) are kept:
+ * the renderer shows them safely.
+ *
+ * Returns a NUL-terminated malloc'd string and its length in *out_len, or
+ * NULL when memory runs out.  `st` may be NULL.
+ */
+char *text_canonicalize(const char *bytes, size_t len, size_t *out_len,
+                        struct text_stats *st);
+
+/* True when the bytes look like a binary file: a NUL byte in the first
+ * 8 KiB, or a UTF-16 byte-order mark, or more than 10% of the first 8 KiB
+ * being ill-formed UTF-8 or C0 controls other than TAB, LF, CR, FF. */
+bool text_looks_binary(const char *bytes, size_t len);
+
+/* Number of code points in the first `len` bytes of valid UTF-8 `s`. */
+size_t text_cp_count(const char *s, size_t len);
+/* Byte offset of code point number `cp` in `s` (clamped to len). */
+size_t text_cp_to_byte(const char *s, size_t len, size_t cp);
+
+/*
+ * The display rule.  Cells taken by code point `c` when drawn at column
+ * `col`: TAB advances to the next multiple of 8; C0 controls, DEL and C1
+ * controls take 2 ("^[", "^?", and "~" plus a letter for C1); bidi and
+ * zero-width characters take 0 and are not drawn; combining marks 0;
+ * East Asian wide and emoji presentation characters 2; others 1.
+ */
+int text_cp_cells(uint32_t c, int col);
+
+/* Cells taken by the UTF-8 string when drawn from column 0 (or `col`). */
+int text_width(const char *s, size_t len);
+int text_width_from(const char *s, size_t len, int col);
+
+/*
+ * Render `len` bytes of (possibly untrusted, possibly invalid) UTF-8 as text
+ * that is safe to hand to curses or a terminal: ill-formed bytes become
+ * U+FFFD, controls become visible markers (ESC -> "^[", DEL -> "^?", C1 ->
+ * "~@".."~_"), TAB becomes spaces up to the next stop counted from `col`,
+ * LF becomes a space, bidi and zero-width characters are dropped.  At most
+ * `max_cells` cells are produced (-1: no limit); a wide character that
+ * would not fit is replaced by nothing.  *cells (may be NULL) receives the
+ * cells used.  Returns a malloc'd NUL-terminated string, or NULL when memory
+ * runs out.
+ */
+char *text_render(const char *s, size_t len, int col, int max_cells,
+                  int *cells);
+
+/* One line of wrapped text: bytes [start, end) of the source, which take
+ * `cells` cells.  Breaking spaces at the end of a line are outside it. */
+struct text_line {
+	size_t start;
+	size_t end;
+	int cells;
+};
+
+/*
+ * Wrap `len` bytes of canonical text into lines of at most `width` cells
+ * (width >= 1) with the Unicode line-breaking algorithm (libunistring):
+ * LF forces a break, a word wider than the line is cut at grapheme cluster
+ * boundaries, a cluster wider than the whole line (a wide character at
+ * width 1) gets a line of its own.  No line ever takes more than `width`
+ * cells by text_cp_cells().  Empty text gives one empty line.
+ *
+ * On success stores a malloc'd array in *lines, its length in *n and returns
+ * 0; returns -1 when memory runs out.
+ */
+int text_wrap(const char *s, size_t len, int width, struct text_line **lines,
+              size_t *n);
+
+/* Previous / next grapheme cluster boundary around byte `pos` of `s`. */
+size_t text_grapheme_prev(const char *s, size_t len, size_t pos);
+size_t text_grapheme_next(const char *s, size_t len, size_t pos);
+
+/* Trim ASCII and Unicode white space at both ends: returns the new length
+ * and moves *s forward. */
+size_t text_trim(const char **s, size_t len);
+
+/* Case-fold and remove diacritics (NFD, drop combining marks), for
+ * comparisons and matching.  malloc'd; NULL on memory exhaustion. */
+char *text_fold(const char *s, size_t len, size_t *out_len);
+
+#endif
