@@ -1,1 +1,451 @@
+/*
+ * cli.c: margo's subcommands for scripts and pipelines.
+ *
+ * Every string that came from an article or a file name passes through
+ * text_render() before it reaches a terminal, or through JSON escaping in
+ * --format jsonl, so no escape sequence from the corpus is ever printed raw.
+ */
 #include <config.h>
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "margo/cli.h"
+#include "margo/paths.h"
+#include "margo/text.h"
+#include "margo/util.h"
+
+enum format { FORMAT_PLAIN, FORMAT_JSONL };
+
+/* Write `s` to `f` made safe for a terminal (one line; LF becomes space). */
+static void put_safe(FILE *f, const char *s, size_t len)
+{
+	char *r = text_render(s, len, 0, -1, NULL);
+	if (r) {
+		fputs(r, f);
+		free(r);
+	}
+}
+
+static void puts_safe(FILE *f, const char *s)
+{
+	if (s)
+		put_safe(f, s, strlen(s));
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	char *msg = NULL;
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	fputs("margo: ", stderr);
+	puts_safe(stderr, msg ? msg : "out of memory");
+	fputc('\n', stderr);
+	free(msg);
+}
+
+static int open_library(const struct cli_env *env, enum store_open_mode mode,
+                        struct store **st)
+{
+	char *err = NULL;
+	if (store_open(env->db_path, mode, st, &err) < 0) {
+		cli_error("%s", err ? err : "out of memory");
+		free(err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Ingest problems, printed as they come. */
+static void print_problem(void *ctx, const char *path, const char *message)
+{
+	(void)ctx;
+	if (path)
+		cli_error("%s: %s", path, message);
+	else
+		cli_error("%s", message);
+}
+
+static char *summarise(const struct ingest_report *r)
+{
+	struct buf b = { 0 };
+	buf_printf(&b, "%zu added, %zu updated, %zu unchanged", r->added, r->updated,
+	           r->unchanged);
+	if (r->problems)
+		buf_printf(&b, "; %zu skipped with a problem", r->problems);
+	return buf_steal(&b);
+}
+
+int cli_ingest(const struct cli_env *env, char *const *paths, size_t n,
+               char **summary, int quiet)
+{
+	struct store *st;
+	if (open_library(env, STORE_OPEN_WRITE, &st) < 0)
+		return CLI_FAILED;
+	char *dir = paths_data_dir(), *warn = NULL;
+	struct corpus_rules *rules = dir ? corpus_rules_load(dir, &warn) : NULL;
+	free(dir);
+	if (warn) {
+		cli_error("%s", warn);
+		free(warn);
+	}
+	if (!rules) {
+		cli_error("out of memory");
+		store_close(&st);
+		return CLI_FAILED;
+	}
+	struct ingest_options opt = { .rules = rules, .message = print_problem };
+	struct ingest_report rep;
+	int rc = ingest_paths(st, &opt, paths, n, &rep);
+	char *sum = summarise(&rep);
+	if (!quiet && sum)
+		printf("%s\n", sum);
+	if (summary)
+		*summary = sum;
+	else
+		free(sum);
+	corpus_rules_free(&rules);
+	store_close(&st);
+	if (rc < 0)
+		return CLI_FAILED;
+	return rep.problems ? CLI_PARTIAL : CLI_OK;
+}
+
+int cli_ingest_bundled_if_empty(const struct cli_env *env, char **summary)
+{
+	struct store *st;
+	int64_t count = 0;
+	if (open_library(env, STORE_OPEN_WRITE, &st) < 0)
+		return CLI_FAILED;
+	int rc = store_article_count(st, &count);
+	store_close(&st);
+	if (rc < 0) {
+		cli_error("%s: cannot read the library", env->db_path);
+		return CLI_FAILED;
+	}
+	if (count > 0)
+		return CLI_OK;
+	char *corpus = paths_corpus_dir();
+	if (!corpus)
+		return CLI_FAILED;
+	char *paths[] = { corpus };
+	rc = cli_ingest(env, paths, 1, summary, 1);
+	free(corpus);
+	return rc;
+}
+
+/* ---- option parsing shared by the subcommands ------------------------- */
+
+struct sub_opts {
+	enum format format;
+	int help;
+};
+
+/* Parse --format and --help; returns the index of the first operand or -1
+ * after printing a usage error. */
+static int parse_sub(int argc, char **argv, const char *usage, struct sub_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	o->format = FORMAT_PLAIN;
+	o->help = 0;
+	optind = 0;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "hf:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "jsonl") == 0)
+				o->format = FORMAT_JSONL;
+			else if (strcmp(optarg, "plain") == 0 || strcmp(optarg, "text") == 0)
+				o->format = FORMAT_PLAIN;
+			else {
+				cli_error("%s: unknown format \"%s\" (use plain or jsonl)", argv[0], optarg);
+				return -1;
+			}
+			break;
+		case 'h':
+			printf("%s", usage);
+			o->help = 1;
+			return argc;
+		default:
+			cli_error("%s: unknown option \"%s\"; see \"margo %s --help\"", argv[0],
+			          argv[optind - 1], argv[0]);
+			return -1;
+		}
+	}
+	return optind;
+}
+
+static void json_field(struct buf *b, const char *name, const char *value, int first)
+{
+	buf_printf(b, "%s\"%s\":", first ? "" : ",", name);
+	if (!value) {
+		buf_puts(b, "null");
+		return;
+	}
+	buf_putc(b, '"');
+	buf_json_string(b, value, strlen(value));
+	buf_putc(b, '"');
+}
+
+static int flush_line(struct buf *b)
+{
+	buf_putc(b, '\n');
+	size_t w = fwrite(b->data, 1, b->len, stdout);
+	buf_reset(b);
+	return w == b->len ? 0 : -1;
+}
+
+/* ---- add ---------------------------------------------------------------- */
+
+static const char add_usage[] =
+	"Usage: margo add [--db FILE] PATH...\n"
+	"Add or refresh articles from .txt files, folders (searched recursively\n"
+	"for .txt and .jsonl files) and JSON Lines files of\n"
+	"{\"title\",\"text\",\"date\",\"author\",\"url\"}.  Unchanged files are skipped.\n"
+	"Exit status: 0 all loaded, 1 some inputs skipped, 3 library error.\n";
+
+int cli_add(const struct cli_env *env, int argc, char **argv)
+{
+	struct sub_opts o;
+	int first = parse_sub(argc, argv, add_usage, &o);
+	if (first < 0)
+		return CLI_USAGE;
+	if (o.help)
+		return CLI_OK;
+	if (first >= argc) {
+		cli_error("add: no PATH given; see \"margo add --help\"");
+		return CLI_USAGE;
+	}
+	return cli_ingest(env, argv + first, (size_t)(argc - first), NULL, 0);
+}
+
+/* ---- list --------------------------------------------------------------- */
+
+static const char list_usage[] =
+	"Usage: margo list [--db FILE] [--format plain|jsonl]\n"
+	"List the articles of the library: id, date, source and title.\n"
+	"JSON Lines: {\"id\",\"title\",\"date\",\"source\"}.\n";
+
+int cli_list(const struct cli_env *env, int argc, char **argv)
+{
+	struct sub_opts o;
+	int first = parse_sub(argc, argv, list_usage, &o);
+	if (first < 0)
+		return CLI_USAGE;
+	if (o.help)
+		return CLI_OK;
+	if (first < argc) {
+		cli_error("list: unexpected argument \"%s\"", argv[first]);
+		return CLI_USAGE;
+	}
+	struct store *st;
+	if (open_library(env, STORE_OPEN_READ, &st) < 0)
+		return CLI_FAILED;
+	int status = CLI_OK;
+	struct buf b = { 0 };
+	for (int64_t off = 0;; off += 256) {
+		struct store_row *rows;
+		size_t n;
+		if (store_rows(st, off, 256, &rows, &n) < 0) {
+			cli_error("%s: %s", env->db_path, store_errmsg(st));
+			status = CLI_FAILED;
+			break;
+		}
+		for (size_t i = 0; i < n; i++) {
+			if (o.format == FORMAT_JSONL) {
+				buf_printf(&b, "{\"id\":%lld,", (long long)rows[i].id);
+				json_field(&b, "title", rows[i].title, 1);
+				json_field(&b, "date", rows[i].date, 0);
+				json_field(&b, "source", rows[i].origin, 0);
+				buf_putc(&b, '}');
+				flush_line(&b);
+			} else {
+				printf("%4lld  %-10s  ", (long long)rows[i].id,
+				       rows[i].date ? rows[i].date : "-");
+				puts_safe(stdout, rows[i].title);
+				fputs("  (", stdout);
+				puts_safe(stdout, rows[i].origin);
+				fputs(")\n", stdout);
+			}
+		}
+		store_rows_free(rows, n);
+		if (n < 256)
+			break;
+	}
+	buf_free(&b);
+	store_close(&st);
+	return status;
+}
+
+/* ---- show --------------------------------------------------------------- */
+
+static const char show_usage[] =
+	"Usage: margo show [--db FILE] [--format plain|jsonl] ID\n"
+	"Print one article: its title, subtitle, byline, date and source, then\n"
+	"its text, paragraph by paragraph.  JSON Lines: one object with \"id\",\n"
+	"\"title\", \"subtitle\", \"author\", \"date\", \"source\", \"url\",\n"
+	"\"paragraphs\", \"text\" and \"dropped\" (the boilerplate lines removed).\n";
+
+static int dropped_json(void *ctx, const char *kind, const char *text)
+{
+	struct buf *b = ctx;
+	if (b->data[b->len - 1] != '[')
+		buf_putc(b, ',');
+	buf_putc(b, '{');
+	json_field(b, "kind", kind, 1);
+	json_field(b, "text", text, 0);
+	buf_putc(b, '}');
+	return 0;
+}
+
+static void show_plain(const struct store_article *a)
+{
+	puts_safe(stdout, a->title);
+	fputc('\n', stdout);
+	if (a->subtitle) {
+		puts_safe(stdout, a->subtitle);
+		fputc('\n', stdout);
+	}
+	if (a->author) {
+		fputs("di ", stdout);
+		puts_safe(stdout, a->author);
+		fputc('\n', stdout);
+	}
+	printf("%s", a->date ? a->date : "");
+	if (a->origin) {
+		fputs(a->date ? "  " : "", stdout);
+		puts_safe(stdout, a->origin);
+	}
+	fputs("\n\n", stdout);
+	for (size_t i = 0; i < a->n_paras; i++) {
+		const struct store_para *p = &a->paras[i];
+		put_safe(stdout, a->body + p->start, p->end - p->start);
+		fputs(i + 1 < a->n_paras ? "\n\n" : "\n", stdout);
+	}
+}
+
+int cli_show(const struct cli_env *env, int argc, char **argv)
+{
+	struct sub_opts o;
+	int first = parse_sub(argc, argv, show_usage, &o);
+	if (first < 0)
+		return CLI_USAGE;
+	if (o.help)
+		return CLI_OK;
+	int64_t id;
+	if (first != argc - 1 || util_parse_id(argv[first], &id) < 0) {
+		cli_error("show: give one article ID (a number from \"margo list\")");
+		return CLI_USAGE;
+	}
+	struct store *st;
+	if (open_library(env, STORE_OPEN_READ, &st) < 0)
+		return CLI_FAILED;
+	struct store_article a;
+	int found = store_article_get(st, id, &a);
+	int status = CLI_OK;
+	if (found < 0) {
+		cli_error("%s: %s", env->db_path, store_errmsg(st));
+		status = CLI_FAILED;
+	} else if (found == 0) {
+		cli_error("show: no article %lld in %s", (long long)id, env->db_path);
+		status = CLI_USAGE;
+	} else if (o.format == FORMAT_JSONL) {
+		struct buf b = { 0 };
+		buf_printf(&b, "{\"id\":%lld,", (long long)a.id);
+		json_field(&b, "title", a.title, 1);
+		json_field(&b, "subtitle", a.subtitle, 0);
+		json_field(&b, "author", a.author, 0);
+		json_field(&b, "date", a.date, 0);
+		json_field(&b, "source", a.origin, 0);
+		json_field(&b, "url", a.url, 0);
+		buf_printf(&b, ",\"title_guessed\":%s,\"paragraphs\":%zu,\"text\":\"",
+		           a.title_guessed ? "true" : "false", a.n_paras);
+		buf_json_string(&b, a.body, a.body_len);
+		buf_puts(&b, "\",\"dropped\":[");
+		store_dropped(st, a.id, dropped_json, &b);
+		buf_puts(&b, "]}");
+		flush_line(&b);
+		buf_free(&b);
+	} else {
+		show_plain(&a);
+	}
+	if (found > 0)
+		store_article_free(&a);
+	store_close(&st);
+	return status;
+}
+
+/* ---- passages ----------------------------------------------------------- */
+
+static const char passages_usage[] =
+	"Usage: margo passages [--db FILE] [--format plain|jsonl] [ID]\n"
+	"Print the passages (paragraphs) of article ID, or of every article.\n"
+	"JSON Lines: {\"id\",\"article\",\"n\",\"kind\",\"text\"}; \"id\" is the\n"
+	"passage id other commands take.\n";
+
+struct passages_ctx {
+	enum format format;
+	struct buf b;
+	size_t count;
+};
+
+static int passage_out(void *vctx, int64_t id, int64_t article, int n,
+                       enum corpus_para_kind kind, const char *text, size_t len)
+{
+	struct passages_ctx *c = vctx;
+	c->count++;
+	const char *k = kind == CORPUS_PARA_HEADING ? "heading" : "body";
+	if (c->format == FORMAT_JSONL) {
+		buf_printf(&c->b, "{\"id\":%lld,\"article\":%lld,\"n\":%d,\"kind\":\"%s\",\"text\":\"",
+		           (long long)id, (long long)article, n, k);
+		buf_json_string(&c->b, text, len);
+		buf_puts(&c->b, "\"}");
+		return flush_line(&c->b) < 0 ? -1 : 0;
+	}
+	printf("%lld\t%lld:%d\t", (long long)id, (long long)article, n);
+	put_safe(stdout, text, len);
+	fputc('\n', stdout);
+	return 0;
+}
+
+int cli_passages(const struct cli_env *env, int argc, char **argv)
+{
+	struct sub_opts o;
+	int first = parse_sub(argc, argv, passages_usage, &o);
+	if (first < 0)
+		return CLI_USAGE;
+	if (o.help)
+		return CLI_OK;
+	int64_t id = 0;
+	if (first < argc - 1 || (first == argc - 1 && (util_parse_id(argv[first], &id) < 0 || id == 0))) {
+		cli_error("passages: give at most one article ID (a number from \"margo list\")");
+		return CLI_USAGE;
+	}
+	struct store *st;
+	if (open_library(env, STORE_OPEN_READ, &st) < 0)
+		return CLI_FAILED;
+	struct passages_ctx c = { .format = o.format };
+	int rc = store_passages(st, id, passage_out, &c);
+	int status = CLI_OK;
+	if (rc < 0) {
+		cli_error("%s: %s", env->db_path, store_errmsg(st));
+		status = CLI_FAILED;
+	} else if (id && c.count == 0) {
+		cli_error("passages: no article %lld in %s", (long long)id, env->db_path);
+		status = CLI_USAGE;
+	}
+	buf_free(&c.b);
+	store_close(&st);
+	return status;
+}

@@ -1,1 +1,540 @@
+/*
+ * ingest.c: walking files and folders, reading them safely, and storing the
+ * parsed articles.
+ *
+ * Files are opened with O_NOFOLLOW|O_NONBLOCK and checked with fstat, so a
+ * FIFO, socket or device never blocks the walk.  Folders are walked in name
+ * order (repeatable ids); symbolic links are followed only when their target
+ * stays under the folder given, and a folder already visited (a loop) is
+ * skipped.  Writes go in short batches of BEGIN IMMEDIATE ... COMMIT, with a
+ * savepoint per article so one failure loses nothing else.
+ */
 #include <config.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "margo/ingest.h"
+#include "margo/text.h"
+#include "margo/util.h"
+
+#define INGEST_MAX_FILE (256L * 1024 * 1024)  /* larger files are refused */
+#define INGEST_BATCH 128                      /* articles per transaction */
+
+struct visited {
+	dev_t dev;
+	ino_t ino;
+};
+
+struct walk {
+	struct store *st;
+	const struct ingest_options *opt;
+	struct ingest_report *rep;
+	struct visited *seen;     /* folders entered, to stop loops */
+	size_t n_seen, cap_seen;
+	const char *root;         /* real path of the folder given, or NULL */
+	int in_batch;             /* articles written in the open transaction */
+	bool failed;              /* a library error: stop */
+	sqlite3_stmt *json;       /* JSON field extraction through SQLite */
+};
+
+static void report(struct walk *w, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void report(struct walk *w, const char *path, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg = NULL;
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	if (w->opt->message)
+		w->opt->message(w->opt->ctx, path, msg ? msg : "out of memory");
+	free(msg);
+}
+
+static void library_error(struct walk *w, const char *what)
+{
+	report(w, NULL, "%s: %s", what, store_errmsg(w->st));
+	w->failed = true;
+}
+
+/* ---- transactions ------------------------------------------------------- */
+
+static int batch_open(struct walk *w)
+{
+	if (w->in_batch > 0)
+		return 0;
+	if (store_begin(w->st) < 0) {
+		library_error(w, "cannot write to the library");
+		return -1;
+	}
+	w->in_batch = 1;
+	return 0;
+}
+
+static int batch_close(struct walk *w)
+{
+	if (w->in_batch == 0)
+		return 0;
+	w->in_batch = 0;
+	if (store_commit(w->st) < 0) {
+		library_error(w, "cannot save to the library");
+		store_rollback(w->st);
+		return -1;
+	}
+	return 0;
+}
+
+static int savepoint(struct walk *w, const char *sql)
+{
+	return sqlite3_exec(store_db(w->st), sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* Store one parsed article inside the current batch. */
+static int put_article(struct walk *w, struct store_article_in *in)
+{
+	if (batch_open(w) < 0)
+		return -1;
+	if (savepoint(w, "SAVEPOINT article") < 0) {
+		library_error(w, "cannot write to the library");
+		return -1;
+	}
+	int64_t id;
+	enum store_put_result res;
+	if (store_article_put(w->st, in, &id, &res) < 0) {
+		library_error(w, "cannot store an article");
+		savepoint(w, "ROLLBACK TO article");
+		savepoint(w, "RELEASE article");
+		return -1;
+	}
+	savepoint(w, "RELEASE article");
+	if (res == STORE_PUT_ADDED)
+		w->rep->added++;
+	else if (res == STORE_PUT_UPDATED)
+		w->rep->updated++;
+	else
+		w->rep->unchanged++;
+	if (++w->in_batch > INGEST_BATCH)
+		return batch_close(w);
+	return 0;
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+/* Read a whole file from an open descriptor; never trusts st_size (the file
+ * may shrink or grow while read). */
+static char *read_all(int fd, size_t *len, int *err)
+{
+	struct buf b = { 0 };
+	char chunk[65536];
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			*err = errno;
+			buf_free(&b);
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		if (b.len + (size_t)n > INGEST_MAX_FILE) {
+			*err = EFBIG;
+			buf_free(&b);
+			return NULL;
+		}
+		if (buf_append(&b, chunk, (size_t)n) < 0) {
+			*err = ENOMEM;
+			buf_free(&b);
+			return NULL;
+		}
+	}
+	*len = b.len;
+	char *p = buf_steal(&b);
+	if (!p)
+		*err = ENOMEM;
+	return p;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+static bool has_suffix(const char *name, const char *suffix)
+{
+	size_t n = strlen(name), k = strlen(suffix);
+	return n > k && strcasecmp(name + n - k, suffix) == 0;
+}
+
+/* The host part of a URL, for the list's source column. */
+static char *url_host(const char *url)
+{
+	const char *p = strstr(url, "://");
+	if (!p)
+		return NULL;
+	p += 3;
+	size_t n = strcspn(p, "/?#:");
+	if (n == 0)
+		return NULL;
+	if (n > 4 && strncasecmp(p, "www.", 4) == 0) {
+		p += 4;
+		n -= 4;
+	}
+	return util_strndup(p, n);
+}
+
+/* Canonicalise, parse and store the text of one article. */
+static int ingest_text(struct walk *w, const char *key, const char *path,
+                       int64_t file_id, const char *raw, size_t len,
+                       const struct corpus_hints *hints, const char *url)
+{
+	size_t clen;
+	struct text_stats stats;
+	char *canon = text_canonicalize(raw, len, &clen, &stats);
+	if (!canon) {
+		report(w, path, "out of memory");
+		w->rep->problems++;
+		return 0;
+	}
+	struct corpus_article a;
+	if (corpus_parse(w->opt->rules, canon, clen, hints, &a) < 0) {
+		free(canon);
+		report(w, path, "out of memory");
+		w->rep->problems++;
+		return 0;
+	}
+	free(canon);
+	int rc = 0;
+	if (a.n_paras == 0) {
+		report(w, path, "no article text found; skipped");
+		w->rep->problems++;
+	} else {
+		char hash[17];
+		util_hash_hex(raw, len, hash);
+		char *host = url ? url_host(url) : NULL;
+		struct store_article_in in = {
+			.key = key, .file_id = file_id, .source_hash = hash, .url = url,
+			.origin = host ? host : base_name(path), .parsed = &a,
+		};
+		if (stats.invalid)
+			report(w, path, "%zu invalid UTF-8 sequence%s replaced by U+FFFD",
+			       stats.invalid, stats.invalid == 1 ? "" : "s");
+		rc = put_article(w, &in);
+		free(host);
+	}
+	corpus_article_free(&a);
+	return rc;
+}
+
+/* Pull the string fields of one JSON Lines record through SQLite's JSON
+ * functions.  Returns 1 when the line is a JSON object with a text. */
+static int json_fields(struct walk *w, const char *line, size_t len, char *out[5])
+{
+	sqlite3_stmt *s = w->json;
+	sqlite3_reset(s);
+	sqlite3_bind_text(s, 1, line, (int)len, SQLITE_STATIC);
+	memset(out, 0, 5 * sizeof *out);
+	if (sqlite3_step(s) != SQLITE_ROW || sqlite3_column_int(s, 0) != 1)
+		return 0;
+	for (int i = 0; i < 5; i++) {
+		const unsigned char *t = sqlite3_column_text(s, i + 1);
+		if (t) {
+			size_t tl = (size_t)sqlite3_column_bytes(s, i + 1);
+			out[i] = text_canonicalize((const char *)t, tl, &tl, NULL);
+		}
+	}
+	return out[1] && *out[1];
+}
+
+static int ingest_jsonl(struct walk *w, const char *path, int64_t file_id,
+                        const char *data, size_t len)
+{
+	size_t line_no = 0, bad = 0, first_bad = 0;
+	const char *p = data, *end = data + len;
+	while (p < end && !w->failed) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		line_no++;
+		const char *line = p;
+		p = nl ? nl + 1 : end;
+		size_t t = n;
+		const char *trimmed = line;
+		while (t && (*trimmed == ' ' || *trimmed == '\t' || *trimmed == '\r')) {
+			trimmed++;
+			t--;
+		}
+		if (t == 0)
+			continue;
+		char *f[5];  /* title, text, date, author, url */
+		if (!json_fields(w, line, n, f)) {
+			if (bad++ == 0)
+				first_bad = line_no;
+		} else {
+			char *date = f[2] ? corpus_parse_date(f[2], strlen(f[2])) : NULL;
+			if (!date && f[2] && strlen(f[2]) >= 10)
+				date = corpus_parse_date(f[2], 10);  /* "2024-06-01T..." */
+			struct corpus_hints hints = { .title = f[0], .author = f[3], .date = date };
+			char *key = f[4] && *f[4] ? util_strdup(f[4])
+			                          : util_printf("%s#%zu", path, line_no);
+			if (key)
+				ingest_text(w, key, path, file_id, f[1], strlen(f[1]), &hints,
+				            f[4] && *f[4] ? f[4] : NULL);
+			free(key);
+			free(date);
+		}
+		for (int i = 0; i < 5; i++)
+			free(f[i]);
+	}
+	if (bad) {
+		report(w, path, "%zu line%s not a JSON object with a \"text\" field (first: line %zu); skipped",
+		       bad, bad == 1 ? " is" : "s are", first_bad);
+		w->rep->problems++;
+	}
+	return w->failed ? -1 : 0;
+}
+
+/* One regular file, opened without following links or blocking. */
+static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY |
+	                    (explicit_arg ? 0 : O_NOFOLLOW));
+	if (fd < 0) {
+		report(w, path, "cannot open: %s; skipped", strerror(errno));
+		w->rep->problems++;
+		return;
+	}
+	struct stat sb;
+	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
+		report(w, path, "not a regular file; skipped");
+		w->rep->problems++;
+		close(fd);
+		return;
+	}
+	w->rep->files++;
+	struct store_file prev, cur = {
+		.size = sb.st_size,
+		.mtime_ns = (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec,
+	};
+	int known = store_file_get(w->st, path, &prev);
+	if (known < 0) {
+		close(fd);
+		library_error(w, "cannot read the library");
+		return;
+	}
+	if (known == 1 && prev.size == cur.size && prev.mtime_ns == cur.mtime_ns) {
+		close(fd);
+		w->rep->unchanged++;
+		return;
+	}
+	size_t len = 0;
+	int err = 0;
+	char *data = read_all(fd, &len, &err);
+	close(fd);
+	if (!data) {
+		report(w, path, "%s; skipped",
+		       err == EFBIG ? "larger than 256 MiB" : strerror(err));
+		w->rep->problems++;
+		return;
+	}
+	util_hash_hex(data, len, cur.hash);
+	if (batch_open(w) < 0)
+		goto out;
+	if (known == 1 && strcmp(prev.hash, cur.hash) == 0) {
+		/* Touched but not changed: remember the new time only. */
+		if (store_file_put(w->st, path, &cur) < 0)
+			library_error(w, "cannot write to the library");
+		w->rep->unchanged++;
+		goto out;
+	}
+	if (len == 0) {
+		report(w, path, "empty file; skipped");
+		w->rep->problems++;
+		goto out;
+	}
+	if (text_looks_binary(data, len)) {
+		report(w, path, "not a text file (binary or UTF-16); skipped");
+		w->rep->problems++;
+		goto out;
+	}
+	if (store_file_put(w->st, path, &cur) < 0) {
+		library_error(w, "cannot write to the library");
+		goto out;
+	}
+	if (has_suffix(path, ".jsonl"))
+		ingest_jsonl(w, path, cur.id, data, len);
+	else
+		ingest_text(w, path, path, cur.id, data, len, NULL, NULL);
+out:
+	free(data);
+}
+
+/* ---- walking ------------------------------------------------------------ */
+
+static bool seen_before(struct walk *w, const struct stat *sb)
+{
+	for (size_t i = 0; i < w->n_seen; i++)
+		if (w->seen[i].dev == sb->st_dev && w->seen[i].ino == sb->st_ino)
+			return true;
+	if (w->n_seen == w->cap_seen) {
+		size_t cap = w->cap_seen ? w->cap_seen * 2 : 16;
+		struct visited *v = realloc(w->seen, cap * sizeof *v);
+		if (!v)
+			return true;  /* out of memory: do not descend */
+		w->seen = v;
+		w->cap_seen = cap;
+	}
+	w->seen[w->n_seen++] = (struct visited){ sb->st_dev, sb->st_ino };
+	return false;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* True when `path` resolves to somewhere under the root folder. */
+static bool inside_root(struct walk *w, const char *path)
+{
+	char *real = realpath(path, NULL);
+	if (!real)
+		return false;
+	size_t n = strlen(w->root);
+	bool ok = strncmp(real, w->root, n) == 0 && (real[n] == '/' || real[n] == '\0');
+	free(real);
+	return ok;
+}
+
+static void walk_dir(struct walk *w, const char *dir);
+
+static void walk_entry(struct walk *w, const char *path, const char *name)
+{
+	struct stat lsb, sb;
+	if (lstat(path, &lsb) < 0) {
+		report(w, path, "%s; skipped", strerror(errno));
+		w->rep->problems++;
+		return;
+	}
+	if (S_ISLNK(lsb.st_mode)) {
+		if (stat(path, &sb) < 0) {
+			report(w, path, errno == ELOOP ? "symbolic link loop; skipped"
+			                               : "broken symbolic link; skipped");
+			w->rep->problems++;
+			return;
+		}
+		if (!inside_root(w, path)) {
+			report(w, path, "symbolic link that leads outside the folder; skipped");
+			w->rep->problems++;
+			return;
+		}
+	} else {
+		sb = lsb;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		walk_dir(w, path);
+	} else if (S_ISREG(sb.st_mode)) {
+		if (has_suffix(name, ".txt") || has_suffix(name, ".jsonl"))
+			ingest_file(w, path, S_ISLNK(lsb.st_mode));
+	} else if (has_suffix(name, ".txt") || has_suffix(name, ".jsonl")) {
+		report(w, path, "not a regular file (FIFO, socket or device); skipped");
+		w->rep->problems++;
+	}
+}
+
+static void walk_dir(struct walk *w, const char *dir)
+{
+	struct stat sb;
+	if (stat(dir, &sb) < 0 || seen_before(w, &sb))
+		return;
+	DIR *d = opendir(dir);
+	if (!d) {
+		report(w, dir, "cannot open folder: %s; skipped", strerror(errno));
+		w->rep->problems++;
+		return;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;  /* ".", "..", and hidden files */
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			char **p = realloc(names, cap * sizeof *p);
+			if (!p)
+				break;
+			names = p;
+		}
+		if (!(names[n] = util_strdup(e->d_name)))
+			break;
+		n++;
+	}
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof *names, name_cmp);
+	for (size_t i = 0; i < n; i++) {
+		if (!w->failed) {
+			char *path = util_printf("%s/%s", strcmp(dir, "/") ? dir : "", names[i]);
+			if (path)
+				walk_entry(w, path, names[i]);
+			free(path);
+		}
+		free(names[i]);
+	}
+	free(names);
+}
+
+int ingest_paths(struct store *st, const struct ingest_options *opt,
+                 char *const *paths, size_t n, struct ingest_report *rep)
+{
+	struct walk w = { .st = st, .opt = opt, .rep = rep };
+	memset(rep, 0, sizeof *rep);
+	if (sqlite3_prepare_v2(store_db(st),
+	        "SELECT json_valid(?1) AND json_type(?1) = 'object',"
+	        " json_extract(?1, '$.title'), json_extract(?1, '$.text'),"
+	        " json_extract(?1, '$.date'), json_extract(?1, '$.author'),"
+	        " json_extract(?1, '$.url')", -1, &w.json, NULL) != SQLITE_OK) {
+		library_error(&w, "cannot read JSON");
+		return -1;
+	}
+	for (size_t i = 0; i < n && !w.failed; i++) {
+		/* Store absolute, resolved paths so a refresh from elsewhere
+		 * finds the same articles. */
+		char *real = realpath(paths[i], NULL);
+		if (!real) {
+			report(&w, paths[i], "%s; skipped", strerror(errno));
+			rep->problems++;
+			continue;
+		}
+		struct stat sb;
+		if (stat(real, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			w.root = real;
+			walk_dir(&w, real);
+			w.root = NULL;
+		} else {
+			ingest_file(&w, real, true);
+		}
+		free(real);
+	}
+	if (!w.failed)
+		batch_close(&w);
+	else
+		store_rollback(st);
+	sqlite3_finalize(w.json);
+	free(w.seen);
+	return w.failed ? -1 : 0;
+}

@@ -1,1 +1,166 @@
+/*
+ * main.c: margo's command line.
+ *
+ *   margo [--db FILE] [PATH...]       open the reader (adding PATHs first)
+ *   margo [--db FILE] COMMAND [ARGS]  run a subcommand (see --help)
+ *
+ * --db may appear anywhere before "--"; MARGO_DB is the fallback, then the
+ * default under $XDG_DATA_HOME.
+ */
 #include <config.h>
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "margo/cli.h"
+#include "margo/paths.h"
+#include "margo/util.h"
+#include "ui/ui.h"
+
+static const char usage[] =
+	"Usage: margo [--db FILE] [PATH...]\n"
+	"       margo [--db FILE] COMMAND [ARGS...]\n"
+	"A terminal reader for corpora of news articles.\n"
+	"\n"
+	"With no PATH, opens the library (adding the bundled corpus when it is\n"
+	"empty).  With PATHs (.txt files, folders, .jsonl files), adds or refreshes\n"
+	"them first, then opens the reader.\n"
+	"\n"
+	"Commands:\n"
+	"  add PATH...            add or refresh articles without opening the reader\n"
+	"  list                   list the articles\n"
+	"  show ID                print one article\n"
+	"  passages [ID]          print the passages of one article, or of all\n"
+	"Each command takes --help; list, show and passages take --format jsonl.\n"
+	"\n"
+	"Options:\n"
+	"      --db FILE          use this library file (default: $MARGO_DB, else\n"
+	"                         $XDG_DATA_HOME/margo/library.db)\n"
+	"  -h, --help             show this help and exit\n"
+	"  -V, --version          show the version and exit\n"
+	"\n"
+	"In the reader, press ? for the keys.  See margo(1).\n";
+
+static const char version[] =
+	PACKAGE_STRING "\n"
+	"Copyright (C) 2026 the margo authors.\n"
+	"This is free software: you are free to change and redistribute it.\n"
+	"There is NO WARRANTY, to the extent permitted by law.\n";
+
+/* Take --db FILE / --db=FILE out of argv wherever it is (before "--"). */
+static int extract_db(int *argc, char **argv, const char **db)
+{
+	int out = 1;
+	int rc = 0;
+	bool literal = false;
+	for (int i = 1; i < *argc; i++) {
+		if (!literal && strcmp(argv[i], "--") == 0) {
+			literal = true;
+			argv[out++] = argv[i];
+		} else if (!literal && strcmp(argv[i], "--db") == 0) {
+			if (i + 1 >= *argc) {
+				cli_error("--db needs a FILE");
+				rc = -1;
+			} else {
+				*db = argv[++i];
+			}
+		} else if (!literal && strncmp(argv[i], "--db=", 5) == 0) {
+			*db = argv[i] + 5;
+		} else {
+			argv[out++] = argv[i];
+		}
+	}
+	*argc = out;
+	argv[out] = NULL;
+	if (*db && !**db) {
+		cli_error("--db needs a FILE");
+		rc = -1;
+	}
+	return rc;
+}
+
+/* The reader needs a UTF-8 locale; fall back to C.UTF-8 and say so. */
+static const char *ensure_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	if (cs && strcasecmp(cs, "UTF-8") == 0)
+		return NULL;
+	if (setlocale(LC_CTYPE, "C.UTF-8"))
+		return "the locale is not UTF-8: margo uses C.UTF-8; set LANG to a UTF-8 locale if text looks wrong";
+	return "the locale is not UTF-8 and C.UTF-8 is missing: accented text may look wrong";
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	const char *db = NULL;
+	if (extract_db(&argc, argv, &db) < 0)
+		return CLI_USAGE;
+
+	const char *first = argc > 1 ? argv[1] : NULL;
+	if (first && (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0)) {
+		fputs(usage, stdout);
+		return CLI_OK;
+	}
+	if (first && (strcmp(first, "--version") == 0 || strcmp(first, "-V") == 0)) {
+		fputs(version, stdout);
+		return CLI_OK;
+	}
+	if (first && first[0] == '-' && strcmp(first, "--") != 0) {
+		cli_error("unknown option \"%s\"; see \"margo --help\"", first);
+		return CLI_USAGE;
+	}
+
+	char *default_db = NULL;
+	if (!db) {
+		const char *env = getenv("MARGO_DB");
+		if (env && *env) {
+			db = env;
+		} else {
+			char *err = NULL;
+			default_db = paths_default_db(&err);
+			if (!default_db) {
+				cli_error("%s", err ? err : "out of memory");
+				free(err);
+				return CLI_FAILED;
+			}
+			db = default_db;
+		}
+	}
+	struct cli_env env = { .db_path = db, .prog = "margo" };
+
+	static const struct {
+		const char *name;
+		int (*run)(const struct cli_env *, int, char **);
+	} commands[] = {
+		{ "add", cli_add },
+		{ "list", cli_list },
+		{ "show", cli_show },
+		{ "passages", cli_passages },
+	};
+	int status = -1;
+	for (size_t i = 0; first && i < sizeof commands / sizeof *commands; i++)
+		if (strcmp(first, commands[i].name) == 0)
+			status = commands[i].run(&env, argc - 1, argv + 1);
+
+	if (status < 0) {
+		/* The reader: add the PATHs given, or the bundled corpus when the
+		 * library is empty, then open it. */
+		char *summary = NULL;
+		int skip = first && strcmp(first, "--") == 0 ? 2 : 1;
+		if (argc > skip)
+			status = cli_ingest(&env, argv + skip, (size_t)(argc - skip), &summary, 1);
+		else
+			status = cli_ingest_bundled_if_empty(&env, &summary);
+		if (status != CLI_FAILED)
+			status = ui_run(env.db_path, ensure_utf8(), summary);
+		free(summary);
+	}
+	free(default_db);
+	return status;
+}

@@ -1,0 +1,47 @@
+/*
+ * cli.h: the non-interactive subcommands (add, list, show, passages) over
+ * the same library file the reader uses.  Output is plain text for people
+ * or JSON Lines (--format jsonl) for programs; errors go to standard error
+ * with a non-zero exit status.
+ */
+#ifndef MARGO_CLI_H
+#define MARGO_CLI_H
+
+#include <stdio.h>
+
+#include "margo/ingest.h"
+#include "margo/store.h"
+
+/* Exit statuses shared by every command. */
+enum cli_status {
+	CLI_OK = 0,
+	CLI_PARTIAL = 1,    /* done, but some inputs were reported and skipped */
+	CLI_USAGE = 2,      /* bad command line */
+	CLI_FAILED = 3,     /* the library could not be opened or written */
+};
+
+struct cli_env {
+	const char *db_path;      /* the library file */
+	const char *prog;         /* "margo", for messages */
+};
+
+/* Print "margo: <sanitised message>" on standard error. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Open the library for writing and ingest `paths` (the bundled corpus when
+ * n == 0 and the library is empty and `bundled` is set).  Prints problems
+ * on stderr as they happen; `summary` (may be NULL) gets a malloc'd
+ * one-line summary.  Returns a cli_status. */
+int cli_ingest(const struct cli_env *env, char *const *paths, size_t n,
+               char **summary, int quiet);
+
+/* Ingest the bundled corpus when the library is empty. */
+int cli_ingest_bundled_if_empty(const struct cli_env *env, char **summary);
+
+/* The subcommands: argv[0] is the subcommand name. */
+int cli_add(const struct cli_env *env, int argc, char **argv);
+int cli_list(const struct cli_env *env, int argc, char **argv);
+int cli_show(const struct cli_env *env, int argc, char **argv);
+int cli_passages(const struct cli_env *env, int argc, char **argv);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+ * ingest.h: files and folders into the library.
+ *
+ * Reads .txt files, folders (recursively: .txt and .jsonl inside, hidden
+ * entries skipped, symbolic links followed only when they stay inside the
+ * folder given, loops detected) and JSON Lines files of
+ * {"title","text","date","author","url"}.  Every file is read (never
+ * mapped), decoded strictly, canonicalised and parsed; unchanged files are
+ * skipped by size, time and content hash.  A file that cannot be used is
+ * reported once through the callback and skipped; the rest still loads.
+ */
+#ifndef MARGO_INGEST_H
+#define MARGO_INGEST_H
+
+#include <stddef.h>
+
+#include "margo/corpus.h"
+#include "margo/store.h"
+
+struct ingest_report {
+	size_t files;       /* files looked at */
+	size_t added;       /* articles new to the library */
+	size_t updated;     /* articles whose text changed */
+	size_t unchanged;   /* articles or files skipped as unchanged */
+	size_t problems;    /* files (or JSONL lines) reported and skipped */
+};
+
+/* Called once per problem: `path` is raw (sanitise before showing). */
+typedef void (*ingest_message_fn)(void *ctx, const char *path, const char *message);
+
+struct ingest_options {
+	const struct corpus_rules *rules;
+	ingest_message_fn message;
+	void *ctx;
+};
+
+/* Ingest each path.  Returns 0 when the library could be written (even if
+ * some files were reported), -1 on a library error (message through the
+ * callback with path NULL). */
+int ingest_paths(struct store *st, const struct ingest_options *opt,
+                 char *const *paths, size_t n, struct ingest_report *rep);
+
+#endif

@@ -1,0 +1,146 @@
+/*
+ * store.h: the library, one SQLite file holding every article's canonical
+ * text, metadata, paragraphs and sentences (and, later, entities and
+ * annotations).
+ *
+ * One connection set-up (WAL, synchronous=FULL, foreign keys, busy timeout,
+ * defensive mode, no trusted schema), a versioned schema migrated under
+ * BEGIN IMMEDIATE, prepared statements with bound parameters only.  A file
+ * that is not margo's, or comes from a newer margo, is refused and left
+ * untouched.
+ */
+#ifndef MARGO_STORE_H
+#define MARGO_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "margo/corpus.h"
+
+#define STORE_APPLICATION_ID 0x4d52474f  /* "MRGO" */
+#define STORE_SCHEMA_VERSION 1
+
+struct store;
+
+enum store_open_mode {
+	STORE_OPEN_READ,      /* must exist; never written */
+	STORE_OPEN_WRITE,     /* created (0600, folder 0700) when missing */
+};
+
+/* Open the library at `path`.  On failure returns -1 and a malloc'd
+ * message for the user in *err (which names the file). */
+int store_open(const char *path, enum store_open_mode mode, struct store **out,
+               char **err);
+void store_close(struct store **st);
+sqlite3 *store_db(struct store *st);
+const char *store_path(const struct store *st);
+/* The last SQLite error, for messages. */
+const char *store_errmsg(struct store *st);
+
+/* Write transactions: BEGIN IMMEDIATE, COMMIT, ROLLBACK.  0 or -1. */
+int store_begin(struct store *st);
+int store_commit(struct store *st);
+int store_rollback(struct store *st);
+
+/* ---- files seen by ingest ------------------------------------------ */
+struct store_file {
+	int64_t id;
+	int64_t size;
+	int64_t mtime_ns;
+	char hash[17];
+};
+/* 1 found, 0 not found, -1 error. */
+int store_file_get(struct store *st, const char *path, struct store_file *f);
+/* Insert or update; sets f->id. */
+int store_file_put(struct store *st, const char *path, struct store_file *f);
+
+/* ---- articles ------------------------------------------------------- */
+struct store_article_in {
+	const char *key;          /* unique: the file path, or path#line / url */
+	int64_t file_id;          /* 0 for none */
+	const char *source_hash;  /* hash of the input the article came from */
+	const char *url;          /* or NULL */
+	const char *origin;       /* outlet or file name shown in the list */
+	const struct corpus_article *parsed;
+};
+
+enum store_put_result { STORE_PUT_ADDED, STORE_PUT_UPDATED, STORE_PUT_SAME };
+
+/* Add or refresh one article (inside the caller's transaction).  An article
+ * whose source_hash is unchanged is left alone.  The id is stable across
+ * refreshes.  Returns 0 or -1. */
+int store_article_put(struct store *st, const struct store_article_in *in,
+                      int64_t *id, enum store_put_result *result);
+
+int store_article_count(struct store *st, int64_t *n);
+
+/* One row of the article list. */
+struct store_row {
+	int64_t id;
+	char *title;
+	char *date;               /* or NULL */
+	char *origin;             /* or NULL */
+};
+/* Rows `offset` .. offset+limit-1 of the list (ordered by id). */
+int store_rows(struct store *st, int64_t offset, int limit,
+               struct store_row **rows, size_t *n);
+void store_rows_free(struct store_row *rows, size_t n);
+/* Position (0-based) of article `id` in the list; -1 if absent. */
+int64_t store_article_index(struct store *st, int64_t id);
+
+struct store_para {
+	int64_t id;               /* the passage id */
+	int n;                    /* 1-based number in the article */
+	enum corpus_para_kind kind;
+	size_t start, end;        /* bytes into body */
+	size_t cp_start, cp_end;  /* code points into body */
+};
+
+struct store_sentence {
+	int para;                 /* index into paras */
+	size_t start, end;        /* bytes into body */
+	size_t cp_start, cp_end;
+};
+
+struct store_article {
+	int64_t id;
+	char *key;
+	char *title;
+	bool title_guessed;
+	char *subtitle;
+	char *author;
+	char *date;
+	char *url;
+	char *origin;
+	char *added;
+	char *body;
+	size_t body_len;
+	struct store_para *paras;
+	size_t n_paras;
+	struct store_sentence *sentences;
+	size_t n_sentences;
+};
+
+/* Load one article with its paragraphs and sentences.  1 found, 0 not
+ * found, -1 error. */
+int store_article_get(struct store *st, int64_t id, struct store_article *a);
+void store_article_free(struct store_article *a);
+
+/* Visit passages (paragraphs) of one article, or of all when article is 0,
+ * in order.  The callback's text is the paragraph.  A non-zero return from
+ * the callback stops the walk and is returned. */
+typedef int (*store_passage_fn)(void *ctx, int64_t id, int64_t article, int n,
+                                enum corpus_para_kind kind, const char *text,
+                                size_t len);
+int store_passages(struct store *st, int64_t article, store_passage_fn fn,
+                   void *ctx);
+
+/* Boilerplate lines dropped from an article, for `show`. */
+typedef int (*store_dropped_fn)(void *ctx, const char *kind, const char *text);
+int store_dropped(struct store *st, int64_t article, store_dropped_fn fn,
+                  void *ctx);
+
+#endif

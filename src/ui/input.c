@@ -1,1 +1,272 @@
+/*
+ * input.c: keys.  The action table and default bindings, reading keys from
+ * the terminal, and scripted input for tests (MARGO_SCRIPT=FILE).
+ *
+ * A script has one step per line: "# comment", key names such as <Down>,
+ * <Enter>, <Tab>, <S-Tab>, <PgDn>, <C-o>, or literal characters (each one
+ * key), or a command: ":save-display FILE" (the screen as text),
+ * ":save-attrs FILE" (one letter per cell: r reverse, b bold, u underline,
+ * . plain), ":save-state FILE" (the model as key=value lines),
+ * ":resize COLSxLINES".  A step is fed only after the previous one was
+ * handled and drawn, so runs repeat exactly.  The end of the script quits.
+ */
+#define MARGO_UI_INTERNAL 1
 #include <config.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "margo/util.h"
+#include "ui.h"
+
+const struct ui_action_info ui_action_table[UI_ACTION_COUNT] = {
+	[UI_ACTION_NONE] = { "none", "" },
+#define UI_ACTION_INFO(id, name, help) [UI_ACTION_##id] = { name, help },
+	UI_ACTIONS(UI_ACTION_INFO)
+#undef UI_ACTION_INFO
+};
+
+#define CTRL(c) ((c) & 0x1f)
+
+const struct ui_binding ui_bindings[] = {
+	{ 'j', "j", UI_ACTION_DOWN },
+	{ KEY_DOWN, "Down", UI_ACTION_DOWN },
+	{ 'k', "k", UI_ACTION_UP },
+	{ KEY_UP, "Up", UI_ACTION_UP },
+	{ KEY_NPAGE, "PgDn", UI_ACTION_PAGE_DOWN },
+	{ ' ', "Space", UI_ACTION_PAGE_DOWN },
+	{ KEY_PPAGE, "PgUp", UI_ACTION_PAGE_UP },
+	{ 'b', "b", UI_ACTION_PAGE_UP },
+	{ 'g', "g", UI_ACTION_FIRST },
+	{ KEY_HOME, "Home", UI_ACTION_FIRST },
+	{ 'G', "G", UI_ACTION_LAST },
+	{ KEY_END, "End", UI_ACTION_LAST },
+	{ '\r', "Enter", UI_ACTION_OPEN },
+	{ '\n', NULL, UI_ACTION_OPEN },
+	{ KEY_ENTER, NULL, UI_ACTION_OPEN },
+	{ '\t', "Tab", UI_ACTION_NEXT_PANE },
+	{ KEY_RIGHT, "Right", UI_ACTION_NEXT_PANE },
+	{ KEY_BTAB, "S-Tab", UI_ACTION_PREV_PANE },
+	{ KEY_LEFT, "Left", UI_ACTION_PREV_PANE },
+	{ '?', "?", UI_ACTION_HELP },
+	{ KEY_F(1), "F1", UI_ACTION_HELP },
+	{ CTRL('l'), "Ctrl-L", UI_ACTION_REDRAW },
+	{ 'q', "q", UI_ACTION_QUIT },
+};
+const unsigned ui_binding_count = sizeof ui_bindings / sizeof *ui_bindings;
+
+enum ui_action ui_action_for_key(int key)
+{
+	for (unsigned i = 0; i < ui_binding_count; i++)
+		if (ui_bindings[i].key == key)
+			return ui_bindings[i].action;
+	return UI_ACTION_NONE;
+}
+
+/* ---- scripts ------------------------------------------------------------ */
+
+int input_open_script(struct ui *ui, const char *path)
+{
+	ui->script = fopen(path, "r");
+	return ui->script ? 0 : -1;
+}
+
+static const struct {
+	const char *name;
+	int key;
+} key_names[] = {
+	{ "Down", KEY_DOWN }, { "Up", KEY_UP }, { "Left", KEY_LEFT },
+	{ "Right", KEY_RIGHT }, { "Enter", '\r' }, { "Tab", '\t' },
+	{ "S-Tab", KEY_BTAB }, { "PgDn", KEY_NPAGE }, { "PgUp", KEY_PPAGE },
+	{ "Home", KEY_HOME }, { "End", KEY_END }, { "Space", ' ' },
+	{ "Esc", 27 }, { "Backspace", KEY_BACKSPACE }, { "F1", KEY_F(1) },
+	{ "Resize", KEY_RESIZE },
+};
+
+/* Turn one script line of keys into queued key codes. */
+static void queue_keys(struct ui *ui, const char *line)
+{
+	ui->n_script_keys = ui->next_script_key = 0;
+	const char *p = line;
+	while (*p && ui->n_script_keys < (int)(sizeof ui->script_keys / sizeof *ui->script_keys)) {
+		int key = -1;
+		if (*p == '<') {
+			const char *end = strchr(p, '>');
+			if (end) {
+				size_t n = (size_t)(end - p - 1);
+				if (n == 3 && p[1] == 'C' && p[2] == '-')
+					key = CTRL(p[3]);
+				for (size_t i = 0; key < 0 && i < sizeof key_names / sizeof *key_names; i++)
+					if (strlen(key_names[i].name) == n && strncmp(p + 1, key_names[i].name, n) == 0)
+						key = key_names[i].key;
+				if (key >= 0)
+					p = end + 1;
+			}
+		}
+		if (key < 0) {
+			mbstate_t mb;
+			memset(&mb, 0, sizeof mb);
+			wchar_t wc;
+			size_t n = mbrtowc(&wc, p, strlen(p), &mb);
+			if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+				key = (unsigned char)*p;
+				n = 1;
+			} else {
+				key = (int)wc;
+			}
+			p += n;
+		}
+		ui->script_keys[ui->n_script_keys++] = key;
+	}
+}
+
+/* Write the screen as text, one line per row, trailing blanks trimmed.
+ * With `attrs`, one letter per cell instead. */
+static int save_screen(const char *path, bool attrs)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return -1;
+	for (int y = 0; y < LINES; y++) {
+		struct buf row = { 0 };
+		size_t keep = 0;
+		int skip = 0;
+		for (int x = 0; x < COLS; x++) {
+			cchar_t cc;
+			wchar_t wch[CCHARW_MAX + 1] = { 0 };
+			attr_t a = 0;
+			short pair = 0;
+			if (mvwin_wch(curscr, y, x, &cc) == ERR ||
+			    getcchar(&cc, wch, &a, &pair, NULL) == ERR)
+				wch[0] = L' ';
+			if (skip) {
+				skip--;
+				if (attrs)
+					buf_putc(&row, row.len ? row.data[row.len - 1] : '.');
+				continue;
+			}
+			if (attrs) {
+				char c = (a & A_REVERSE) ? 'r' : (a & A_BOLD) ? 'b' : (a & A_UNDERLINE) ? 'u' : '.';
+				buf_putc(&row, c);
+				if (c != '.')
+					keep = row.len;
+				continue;
+			}
+			if (a & A_ALTCHARSET) {
+				buf_puts(&row, wch[0] == L'x' ? "\xe2\x94\x82" : "+");
+			} else {
+				for (int i = 0; wch[i]; i++) {
+					char mb[MB_LEN_MAX];
+					mbstate_t st;
+					memset(&st, 0, sizeof st);
+					size_t n = wcrtomb(mb, wch[i], &st);
+					if (n != (size_t)-1)
+						buf_append(&row, mb, n);
+				}
+				int cw = wcwidth(wch[0]);
+				if (cw > 1)
+					skip = cw - 1;
+			}
+			if (wch[0] != L' ')
+				keep = row.len;
+		}
+		if (row.data)
+			fwrite(row.data, 1, keep, f);
+		fputc('\n', f);
+		buf_free(&row);
+	}
+	return fclose(f) == 0 ? 0 : -1;
+}
+
+void ui_save_state(struct ui *ui, FILE *f)
+{
+	char layout[256];
+	layout_describe(&ui->layout, layout, sizeof layout);
+	const struct text_state *t = &ui->text;
+	fprintf(f, "size=%dx%d\nlayout=%s\nfocus=%s\nhelp=%d\n", ui->cols, ui->lines,
+	        layout, layout_pane_name(ui->focus), ui->help_open);
+	fprintf(f, "articles=%lld\nlist.sel=%lld\nlist.top=%lld\n", (long long)ui->list.count,
+	        (long long)ui->list.sel, (long long)ui->list.top);
+	if (t->loaded) {
+		fprintf(f, "article.id=%lld\narticle.index=%lld\n", (long long)t->art.id,
+		        (long long)t->index);
+		char *title = text_render(t->art.title, strlen(t->art.title), 0, -1, NULL);
+		fprintf(f, "article.title=%s\n", title ? title : "");
+		free(title);
+		fprintf(f, "text.top=%zu\ntext.rows=%zu\ntext.cursor=%zu\ntext.sentences=%zu\n"
+		        "text.para=%zu\n", t->top, t->n_rows, t->cursor, t->art.n_sentences,
+		        text_pane_cursor_para(ui));
+	} else {
+		fprintf(f, "article.id=0\n");
+	}
+	fprintf(f, "side.sel=%zu\nmessage=%s\n", ui->side.sel, ui->message ? ui->message : "");
+}
+
+/* Run a ":command args" line; problems end the run with a message. */
+static int run_command(struct ui *ui, const char *line)
+{
+	const char *arg = strchr(line, ' ');
+	size_t n = arg ? (size_t)(arg - line) : strlen(line);
+	while (arg && *arg == ' ')
+		arg++;
+	if (n == 12 && strncmp(line, "save-display", n) == 0 && arg)
+		return save_screen(arg, false);
+	if (n == 10 && strncmp(line, "save-attrs", n) == 0 && arg)
+		return save_screen(arg, true);
+	if (n == 10 && strncmp(line, "save-state", n) == 0 && arg) {
+		FILE *f = fopen(arg, "w");
+		if (!f)
+			return -1;
+		ui_save_state(ui, f);
+		return fclose(f) == 0 ? 0 : -1;
+	}
+	int cols, lines;
+	if (n == 6 && strncmp(line, "resize", n) == 0 && arg &&
+	    sscanf(arg, "%dx%d", &cols, &lines) == 2) {
+		resizeterm(lines, cols);
+		ui_relayout(ui);
+		return 0;
+	}
+	errno = EINVAL;
+	return -1;
+}
+
+int input_next_key(struct ui *ui)
+{
+	if (!ui->script)
+		return getch();
+	for (;;) {
+		if (ui->next_script_key < ui->n_script_keys)
+			return ui->script_keys[ui->next_script_key++];
+		char *line = NULL;
+		size_t cap = 0;
+		ssize_t len = getline(&line, &cap, ui->script);
+		if (len < 0) {
+			free(line);
+			return -2;
+		}
+		ui->script_line++;
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (len == 0 || line[0] == '#') {
+			free(line);
+			continue;
+		}
+		if (line[0] == ':') {
+			if (run_command(ui, line + 1) < 0) {
+				endwin();
+				fprintf(stderr, "margo: script line %d: %s: %s\n", ui->script_line,
+				        line, strerror(errno));
+				free(line);
+				return -2;
+			}
+			free(line);
+			return ERR;  /* redraw before the next step */
+		}
+		queue_keys(ui, line);
+		free(line);
+	}
+}

@@ -1,1 +1,81 @@
+/*
+ * status_line.c: the bottom line: where you are (article n of N, the pane,
+ * paragraph and sentence, how far through the text), or a message.
+ */
+#define MARGO_UI_INTERNAL 1
 #include <config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "margo/util.h"
+#include "ui.h"
+
+void ui_message(struct ui *ui, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg = NULL;
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	free(ui->message);
+	ui->message = msg;
+	ui->message_is_error = error;
+}
+
+/* "article 2/5 · text · ¶ 3/9 · sentence 5/40 · 34%" */
+static void position(struct ui *ui, struct buf *b)
+{
+	const struct text_state *t = &ui->text;
+	const char *pane = ui->help_open ? "help" : layout_pane_name(ui->focus);
+	if (ui->focus == LAYOUT_LIST && !ui->help_open)
+		buf_printf(b, "article %lld/%lld", (long long)(ui->list.count ? ui->list.sel + 1 : 0),
+		           (long long)ui->list.count);
+	else if (t->loaded)
+		buf_printf(b, "article %lld/%lld", (long long)t->index + 1, (long long)ui->list.count);
+	else
+		buf_printf(b, "article 0/%lld", (long long)ui->list.count);
+	buf_printf(b, " \xc2\xb7 %s", pane);
+	if (t->loaded && t->art.n_sentences) {
+		const struct store_sentence *s = &t->art.sentences[t->cursor];
+		buf_printf(b, " \xc2\xb7 \xc2\xb6 %d/%zu \xc2\xb7 sentence %zu/%zu", s->para + 1,
+		           t->art.n_paras, t->cursor + 1, t->art.n_sentences);
+		size_t h = (size_t)(ui_pane_height(ui, LAYOUT_TEXT) > 1 ? ui_pane_height(ui, LAYOUT_TEXT) - 1 : 1);
+		size_t seen = t->top + h < t->n_rows ? t->top + h : t->n_rows;
+		int pct = t->n_rows ? (int)(seen * 100 / t->n_rows) : 100;
+		buf_printf(b, " \xc2\xb7 %d%%", pct);
+	}
+}
+
+void status_line_draw(struct ui *ui)
+{
+	WINDOW *w = ui->status_win;
+	int width = getmaxx(w);
+	werase(w);
+	draw_set_role(w, ROLE_STATUS);
+	draw_fill(w, 0, 0);
+	struct buf b = { 0 };
+	position(ui, &b);
+	int left = 0;
+	if (b.data)
+		left = draw_str(w, 0, 1, b.data, width - 2) + 2;
+	buf_free(&b);
+	if (ui->message) {
+		/* The message takes the right-hand side, or the whole line when
+		 * it does not fit beside the position. */
+		int mw = text_width(ui->message, strlen(ui->message));
+		int x = width - mw - 1;
+		if (x < left + 2) {
+			draw_fill(w, 0, 0);
+			x = 1;
+		}
+		draw_set_role(w, ui->message_is_error ? ROLE_ERROR : ROLE_STATUS);
+		draw_str(w, 0, x, ui->message, width - x - 1);
+	} else if (width - left > 12) {
+		draw_str(w, 0, width - 11, "? for help", 10);
+	}
+	draw_set_role(w, ROLE_NORMAL);
+}

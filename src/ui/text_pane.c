@@ -1,1 +1,355 @@
+/*
+ * text_pane.c: the full text of one article.
+ *
+ * The article is wrapped once per width into display rows (header: title,
+ * subtitle, byline/date/source; then each paragraph, headings in bold, a
+ * blank row between paragraphs).  Rows are byte slices of the stored
+ * strings, so drawing reads nothing from the library.  The reading cursor
+ * is a sentence: j/k move by sentence, the page keys scroll and put the
+ * cursor on the first sentence in view.
+ */
+#define MARGO_UI_INTERNAL 1
 #include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "margo/util.h"
+#include "ui.h"
+
+void text_pane_free(struct ui *ui)
+{
+	struct text_state *t = &ui->text;
+	if (t->loaded)
+		store_article_free(&t->art);
+	free(t->meta_line);
+	free(t->rows);
+	memset(t, 0, sizeof *t);
+}
+
+/* Rows of text below the pane header. */
+static int view_height(const struct ui *ui)
+{
+	int h = ui_pane_height(ui, LAYOUT_TEXT) - 1;
+	return h > 0 ? h : 1;
+}
+
+/* Width available for wrapping: the pane minus a margin on the left, one
+ * blank column on the right and the border when the sidebar follows. */
+static int wrap_width(const struct ui *ui)
+{
+	int w = ui->layout.pane[LAYOUT_TEXT].w;
+	if (layout_visible(&ui->layout, LAYOUT_SIDE))
+		w--;
+	w -= 2;
+	return w > 1 ? w : 1;
+}
+
+static int add_row(struct buf *rows, enum text_row_kind kind, const char *src,
+                   size_t start, size_t end, int para)
+{
+	struct text_row r = { kind, src, start, end, para };
+	return buf_append(rows, &r, sizeof r);
+}
+
+/* Wrap [start, end) of src into rows of one kind. */
+static int add_wrapped(struct buf *rows, enum text_row_kind kind, const char *src,
+                       size_t start, size_t end, int para, int width)
+{
+	struct text_line *lines;
+	size_t n;
+	if (text_wrap(src + start, end - start, width, &lines, &n) < 0)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = add_row(rows, kind, src, start + lines[i].start, start + lines[i].end, para);
+	free(lines);
+	return rc;
+}
+
+/* Build the display rows for the current width. */
+static int build_rows(struct ui *ui, int width)
+{
+	struct text_state *t = &ui->text;
+	struct store_article *a = &t->art;
+	struct buf rows = { 0 };
+	/* A title guessed from the first sentence would only repeat it. */
+	int rc = a->title_guessed ? 0
+	       : add_wrapped(&rows, TEXT_ROW_TITLE, a->title, 0, strlen(a->title), -1, width);
+	if (rc == 0 && a->subtitle)
+		rc = add_wrapped(&rows, TEXT_ROW_SUBTITLE, a->subtitle, 0, strlen(a->subtitle), -1, width);
+	if (rc == 0 && t->meta_line && *t->meta_line)
+		rc = add_wrapped(&rows, TEXT_ROW_META, t->meta_line, 0, strlen(t->meta_line), -1, width);
+	for (size_t i = 0; rc == 0 && i < a->n_paras; i++) {
+		const struct store_para *p = &a->paras[i];
+		rc = add_row(&rows, TEXT_ROW_BLANK, a->body, p->start, p->start, (int)i);
+		if (rc == 0)
+			rc = add_wrapped(&rows, p->kind == CORPUS_PARA_HEADING ? TEXT_ROW_HEADING
+			                                                     : TEXT_ROW_BODY,
+			                 a->body, p->start, p->end, (int)i, width);
+	}
+	if (rc < 0) {
+		buf_free(&rows);
+		return -1;
+	}
+	free(t->rows);
+	t->n_rows = rows.len / sizeof(struct text_row);
+	t->rows = (struct text_row *)(void *)buf_steal(&rows);
+	t->wrap_width = width;
+	return 0;
+}
+
+/* The row showing byte `off` of the body (first body row at or after). */
+static size_t row_of_offset(const struct text_state *t, size_t off)
+{
+	size_t lo = 0, hi = t->n_rows;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct text_row *r = &t->rows[mid];
+		/* Header rows come first; a body or blank row ending at or
+		 * before `off` is above it.  Monotonic over the rows. */
+		if (r->para < 0 || r->end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->n_rows ? lo : (t->n_rows ? t->n_rows - 1 : 0);
+}
+
+static size_t max_top(const struct ui *ui)
+{
+	size_t h = (size_t)view_height(ui);
+	return ui->text.n_rows > h ? ui->text.n_rows - h : 0;
+}
+
+/* Make sure the rows exist for the current width. */
+static void ensure_rows(struct ui *ui)
+{
+	struct text_state *t = &ui->text;
+	int width = wrap_width(ui);
+	if (!t->loaded || (t->rows && t->wrap_width == width))
+		return;
+	/* Keep the cursor's sentence in view across a re-wrap. */
+	if (build_rows(ui, width) < 0) {
+		ui_message(ui, true, "out of memory");
+		return;
+	}
+	if (t->art.n_sentences) {
+		size_t r = row_of_offset(t, t->art.sentences[t->cursor].start);
+		if (r < t->top || r >= t->top + (size_t)view_height(ui))
+			t->top = r > 2 ? r - 2 : 0;
+	}
+	if (t->top > max_top(ui))
+		t->top = max_top(ui);
+}
+
+/* Scroll so the cursor sentence is visible. */
+static void show_cursor(struct ui *ui)
+{
+	struct text_state *t = &ui->text;
+	if (!t->art.n_sentences)
+		return;
+	ensure_rows(ui);
+	const struct store_sentence *s = &t->art.sentences[t->cursor];
+	size_t first = row_of_offset(t, s->start);
+	size_t last = row_of_offset(t, s->end > s->start ? s->end - 1 : s->start);
+	size_t h = (size_t)view_height(ui);
+	if (last >= t->top + h)
+		t->top = last - h + 1;
+	if (first < t->top || last - first >= h)
+		t->top = first;
+	if (t->cursor == 0)
+		t->top = 0;  /* show the header with the first sentence */
+	if (t->top > max_top(ui) && first <= max_top(ui))
+		t->top = max_top(ui);
+}
+
+int text_pane_open(struct ui *ui, int64_t article_id)
+{
+	struct store_article a;
+	int rc = store_article_get(ui->st, article_id, &a);
+	if (rc <= 0) {
+		ui_message(ui, true, rc == 0 ? "article %lld is gone from the library"
+		                             : "cannot read article %lld", (long long)article_id);
+		return -1;
+	}
+	text_pane_free(ui);
+	struct text_state *t = &ui->text;
+	t->art = a;
+	t->loaded = true;
+	t->index = store_article_index(ui->st, article_id);
+	struct buf m = { 0 };
+	if (a.author)
+		buf_printf(&m, "di %s", a.author);
+	if (a.date)
+		buf_printf(&m, "%s%s", m.len ? " \xc2\xb7 " : "", a.date);
+	if (a.origin)
+		buf_printf(&m, "%s%s", m.len ? " \xc2\xb7 " : "", a.origin);
+	t->meta_line = buf_steal(&m);
+	ui->side.sel = 0;
+	ui->side.top = 0;
+	return 0;
+}
+
+size_t text_pane_cursor_para(const struct ui *ui)
+{
+	const struct text_state *t = &ui->text;
+	if (!t->loaded || !t->art.n_sentences)
+		return 0;
+	return (size_t)t->art.sentences[t->cursor].para;
+}
+
+void text_pane_goto_para(struct ui *ui, size_t para)
+{
+	struct text_state *t = &ui->text;
+	for (size_t i = 0; i < t->art.n_sentences; i++) {
+		if ((size_t)t->art.sentences[i].para >= para) {
+			t->cursor = i;
+			break;
+		}
+	}
+	ensure_rows(ui);
+	if (t->art.n_sentences) {
+		size_t r = row_of_offset(t, t->art.sentences[t->cursor].start);
+		t->top = r > 0 ? r - 1 : 0;  /* the blank row above, as context */
+		if (t->top > max_top(ui))
+			t->top = max_top(ui);
+	}
+}
+
+/* Draw one row; the part inside the cursor sentence is highlighted. */
+static void draw_row(struct ui *ui, WINDOW *w, int y, const struct text_row *r,
+                     int width, bool focused)
+{
+	static const enum ui_role kind_role[] = {
+		[TEXT_ROW_TITLE] = ROLE_TITLE, [TEXT_ROW_SUBTITLE] = ROLE_NORMAL,
+		[TEXT_ROW_META] = ROLE_DIM, [TEXT_ROW_HEADING] = ROLE_HEADING,
+		[TEXT_ROW_BODY] = ROLE_NORMAL, [TEXT_ROW_BLANK] = ROLE_NORMAL,
+	};
+	const struct text_state *t = &ui->text;
+	enum ui_role base = kind_role[r->kind];
+	size_t hs = 0, he = 0;
+	if (r->src == t->art.body && t->art.n_sentences && r->kind != TEXT_ROW_BLANK) {
+		const struct store_sentence *s = &t->art.sentences[t->cursor];
+		hs = s->start > r->start ? s->start : r->start;
+		he = s->end < r->end ? s->end : r->end;
+		if (hs >= he)
+			hs = he = 0;
+	}
+	int x = 1, end = 1 + width;
+	if (hs == he) {
+		draw_set_role(w, base);
+		draw_text(w, y, x, r->src + r->start, r->end - r->start, end - x);
+		return;
+	}
+	draw_set_role(w, base);
+	x += draw_text(w, y, x, r->src + r->start, hs - r->start, end - x);
+	draw_set_role(w, focused ? ROLE_CURSOR : ROLE_NORMAL);
+	if (!focused)
+		wattron(w, A_UNDERLINE);
+	x += draw_text(w, y, x, r->src + hs, he - hs, end - x);
+	draw_set_role(w, base);
+	draw_text(w, y, x, r->src + he, r->end - he, end - x);
+}
+
+static void text_draw(struct ui *ui, WINDOW *w)
+{
+	struct text_state *t = &ui->text;
+	int height = getmaxy(w);
+	werase(w);
+	char label[96];
+	if (t->loaded)
+		snprintf(label, sizeof label, "Text  %lld/%lld", (long long)t->index + 1,
+		         (long long)ui->list.count);
+	else
+		snprintf(label, sizeof label, "Text");
+	draw_header(w, label, ui->focus == LAYOUT_TEXT);
+	if (layout_visible(&ui->layout, LAYOUT_SIDE))
+		draw_border(w);
+	if (!t->loaded) {
+		draw_set_role(w, ROLE_DIM);
+		draw_str(w, 2, 1, ui->list.count ? "Press Enter on an article to read it."
+		                                 : "No articles yet.", wrap_width(ui));
+		draw_set_role(w, ROLE_NORMAL);
+		return;
+	}
+	ensure_rows(ui);
+	int width = wrap_width(ui);
+	bool focused = ui->focus == LAYOUT_TEXT;
+	for (int y = 1; y < height; y++) {
+		size_t i = t->top + (size_t)(y - 1);
+		if (i >= t->n_rows)
+			break;
+		draw_row(ui, w, y, &t->rows[i], width, focused);
+	}
+	draw_set_role(w, ROLE_NORMAL);
+}
+
+/* Put the cursor on the first sentence that starts in view. */
+static void cursor_to_view(struct ui *ui)
+{
+	struct text_state *t = &ui->text;
+	size_t h = (size_t)view_height(ui);
+	for (size_t i = 0; i < t->art.n_sentences; i++) {
+		size_t r = row_of_offset(t, t->art.sentences[i].start);
+		if (r >= t->top) {
+			if (r < t->top + h)
+				t->cursor = i;
+			return;
+		}
+	}
+}
+
+static bool text_handle(struct ui *ui, enum ui_action a)
+{
+	struct text_state *t = &ui->text;
+	if (!t->loaded)
+		return false;
+	ensure_rows(ui);
+	size_t n = t->art.n_sentences, h = (size_t)view_height(ui);
+	switch (a) {
+	case UI_ACTION_DOWN:
+		if (n && t->cursor + 1 < n)
+			t->cursor++;
+		else if (t->top < max_top(ui))
+			t->top++;  /* at the last sentence: show the rest */
+		else
+			ui_message(ui, false, "end of article");
+		show_cursor(ui);
+		return true;
+	case UI_ACTION_UP:
+		if (t->cursor > 0)
+			t->cursor--;
+		show_cursor(ui);
+		return true;
+	case UI_ACTION_PAGE_DOWN:
+		if (t->top >= max_top(ui)) {
+			if (n)
+				t->cursor = n - 1;
+			ui_message(ui, false, "end of article");
+			return true;
+		}
+		t->top = t->top + h < max_top(ui) ? t->top + h : max_top(ui);
+		cursor_to_view(ui);
+		return true;
+	case UI_ACTION_PAGE_UP:
+		t->top = t->top > h ? t->top - h : 0;
+		cursor_to_view(ui);
+		if (t->top == 0)
+			t->cursor = 0;
+		return true;
+	case UI_ACTION_FIRST:
+		t->cursor = 0;
+		t->top = 0;
+		return true;
+	case UI_ACTION_LAST:
+		t->cursor = n ? n - 1 : 0;
+		t->top = max_top(ui);
+		show_cursor(ui);
+		return true;
+	default:
+		return false;
+	}
+}
+
+const struct pane_ops text_pane_ops = { text_draw, text_handle };

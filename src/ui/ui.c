@@ -1,1 +1,375 @@
+/*
+ * ui.c: the reader's main loop: curses set-up and teardown, signals,
+ * layout, and dispatching actions to the focused pane.
+ *
+ * Signal handlers only set flags; the loop polls input with a timeout and
+ * notices them, so SIGHUP and SIGTERM end margo cleanly (library closed,
+ * terminal restored) within a fraction of a second.  A crash signal restores
+ * the terminal modes before the default action runs.
+ */
+#define MARGO_UI_INTERNAL 1
 #include <config.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "margo/util.h"
+#include "ui.h"
+
+static volatile sig_atomic_t got_exit_signal;
+static struct termios saved_termios;
+static bool have_saved_termios;
+static char crash_reset[128];  /* exit ca mode + cursor + attributes */
+static size_t crash_reset_len;
+
+static void on_exit_signal(int sig)
+{
+	got_exit_signal = sig;
+}
+
+/* Restore the terminal from a crash: only async-signal-safe calls. */
+static void on_crash_signal(int sig)
+{
+	if (have_saved_termios)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_termios);
+	if (crash_reset_len)
+		(void)!write(STDOUT_FILENO, crash_reset, crash_reset_len);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_exit_signal;
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	sa.sa_handler = on_crash_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGABRT, &sa, NULL);
+	sigaction(SIGFPE, &sa, NULL);
+	sigaction(SIGILL, &sa, NULL);
+}
+
+/* Remember the terminfo strings that undo what curses did, for crashes. */
+static void remember_reset_strings(void)
+{
+	const char *caps[] = { tigetstr("rmcup"), tigetstr("cnorm"), tigetstr("sgr0") };
+	crash_reset_len = 0;
+	for (size_t i = 0; i < sizeof caps / sizeof *caps; i++) {
+		const char *c = caps[i];
+		if (!c || c == (const char *)-1)
+			continue;
+		size_t n = strlen(c);
+		if (crash_reset_len + n >= sizeof crash_reset)
+			break;
+		memcpy(crash_reset + crash_reset_len, c, n);
+		crash_reset_len += n;
+	}
+}
+
+int ui_pane_height(const struct ui *ui, enum layout_pane p)
+{
+	return layout_visible(&ui->layout, p) ? ui->layout.pane[p].h : 0;
+}
+
+/* Recompute the layout and remake the windows for the current size. */
+void ui_relayout(struct ui *ui)
+{
+	for (int p = 0; p < LAYOUT_PANES; p++) {
+		if (ui->win[p])
+			delwin(ui->win[p]);
+		ui->win[p] = NULL;
+	}
+	if (ui->status_win)
+		delwin(ui->status_win);
+	ui->status_win = NULL;
+	ui->cols = COLS;
+	ui->lines = LINES;
+	layout_compute(ui->cols, ui->lines, ui->focus, &ui->layout);
+	if (ui->layout.too_small)
+		return;
+	for (int p = 0; p < LAYOUT_PANES; p++) {
+		const struct layout_rect *r = &ui->layout.pane[p];
+		if (!layout_visible(&ui->layout, (enum layout_pane)p))
+			continue;
+		ui->win[p] = newwin(r->h, r->w, r->y, r->x);
+		if (!ui->win[p]) {
+			ui->layout.too_small = true;
+			return;
+		}
+		keypad(ui->win[p], TRUE);
+	}
+	const struct layout_rect *s = &ui->layout.status;
+	ui->status_win = newwin(s->h, s->w, s->y, s->x);
+	if (!ui->status_win)
+		ui->layout.too_small = true;
+	/* A hidden focused pane (sidebar on a narrow screen) gives way. */
+	if (!layout_visible(&ui->layout, ui->focus))
+		ui->focus = LAYOUT_TEXT;
+}
+
+static const struct pane_ops *pane_ops(enum layout_pane p)
+{
+	switch (p) {
+	case LAYOUT_LIST: return &list_pane_ops;
+	case LAYOUT_TEXT: return &text_pane_ops;
+	default: return &side_pane_ops;
+	}
+}
+
+static void draw_too_small(struct ui *ui)
+{
+	erase();
+	const char *msg = "terminal too small";
+	int len = (int)strlen(msg);
+	if (COLS >= len)
+		mvaddstr(LINES / 2, (COLS - len) / 2, msg);
+	else if (COLS > 0 && LINES > 0)
+		mvaddnstr(0, 0, msg, COLS);
+	wnoutrefresh(stdscr);
+	(void)ui;
+}
+
+static void draw_all(struct ui *ui)
+{
+	if (ui->layout.too_small) {
+		draw_too_small(ui);
+		doupdate();
+		return;
+	}
+	for (int p = 0; p < LAYOUT_PANES; p++) {
+		WINDOW *w = ui->win[p];
+		if (!w)
+			continue;
+		if (ui->help_open && p != LAYOUT_LIST)
+			continue;
+		pane_ops((enum layout_pane)p)->draw(ui, w);
+		wnoutrefresh(w);
+	}
+	if (ui->help_open) {
+		/* The help covers the text and the sidebar (or the one pane). */
+		WINDOW *w = ui->win[LAYOUT_TEXT] ? ui->win[LAYOUT_TEXT] : ui->win[LAYOUT_LIST];
+		int x = w == ui->win[LAYOUT_TEXT] ? ui->layout.pane[LAYOUT_TEXT].x : 0;
+		WINDOW *hw = newwin(ui->lines - 1, ui->cols - x, 0, x);
+		if (hw) {
+			help_view_draw(ui, hw);
+			wnoutrefresh(hw);
+			delwin(hw);
+		}
+	}
+	status_line_draw(ui);
+	wnoutrefresh(ui->status_win);
+	doupdate();
+}
+
+/* Cycle focus through the visible panes. */
+static void move_focus(struct ui *ui, int dir)
+{
+	int p = ui->focus;
+	for (int i = 0; i < LAYOUT_PANES; i++) {
+		p = (p + dir + LAYOUT_PANES) % LAYOUT_PANES;
+		if (layout_visible(&ui->layout, (enum layout_pane)p))
+			break;
+		/* On a one-pane screen the hidden panes can still take focus:
+		 * the layout then shows them. */
+		if (ui->cols >= LAYOUT_MIN_COLS && ui->cols < 40 && p != LAYOUT_SIDE)
+			break;
+	}
+	if (ui->focus != (enum layout_pane)p) {
+		ui->focus = (enum layout_pane)p;
+		ui_relayout(ui);
+	}
+}
+
+static void dispatch(struct ui *ui, enum ui_action a)
+{
+	if (ui->help_open && help_view_handle(ui, a))
+		return;
+	switch (a) {
+	case UI_ACTION_QUIT:
+		ui->quit = true;
+		return;
+	case UI_ACTION_HELP:
+		ui->help_open = true;
+		ui->help_top = 0;
+		return;
+	case UI_ACTION_NEXT_PANE:
+		move_focus(ui, 1);
+		return;
+	case UI_ACTION_PREV_PANE:
+		move_focus(ui, -1);
+		return;
+	case UI_ACTION_REDRAW:
+		clearok(curscr, TRUE);
+		return;
+	default:
+		break;
+	}
+	if (!ui->layout.too_small)
+		pane_ops(ui->focus)->handle(ui, a);
+}
+
+/* Start curses on the terminal, or on /dev/null for a scripted run. */
+static SCREEN *start_curses(struct ui *ui, const char *script, char **err)
+{
+	const char *term = getenv("TERM");
+	FILE *out = stdout;
+	if (script) {
+		if (input_open_script(ui, script) < 0) {
+			*err = util_printf("cannot read the script %s: %s", script, strerror(errno));
+			return NULL;
+		}
+		out = fopen("/dev/null", "w");
+		if (!out) {
+			*err = util_printf("/dev/null: %s", strerror(errno));
+			return NULL;
+		}
+		if (!term || !*term)
+			term = "xterm";
+	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*err = util_strdup("the reader needs a terminal; for scripts use "
+		                   "\"margo list\", \"margo show ID\" or \"margo passages\"");
+		return NULL;
+	}
+	if (!term || !*term) {
+		*err = util_strdup("TERM is not set: set it to your terminal's type (for example TERM=xterm-256color)");
+		return NULL;
+	}
+	if (!script && tcgetattr(STDIN_FILENO, &saved_termios) == 0)
+		have_saved_termios = true;
+	SCREEN *scr = newterm(term, out, stdin);
+	if (!scr) {
+		*err = util_printf("unknown terminal type \"%s\": set TERM to one this system knows "
+		                   "(for example TERM=xterm-256color)", term);
+		return NULL;
+	}
+	set_term(scr);
+	return scr;
+}
+
+static void setup_curses(struct ui *ui)
+{
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	const char *no_color = getenv("NO_COLOR");
+	ui->use_color = has_colors() && !(no_color && *no_color);
+	if (ui->use_color) {
+		start_color();
+		use_default_colors();
+	}
+	draw_init_roles(ui->use_color);
+	remember_reset_strings();
+	/* Keys are read through stdscr: refresh it once now so reading never
+	 * repaints it over the panes. */
+	wnoutrefresh(stdscr);
+}
+
+/* Elapsed milliseconds on a monotonic clock. */
+static long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+int ui_run(const char *db_path, const char *locale_warning, const char *notice)
+{
+	struct ui ui;
+	memset(&ui, 0, sizeof ui);
+	ui.focus = LAYOUT_LIST;
+	char *err = NULL;
+	if (store_open(db_path, STORE_OPEN_WRITE, &ui.st, &err) < 0) {
+		fprintf(stderr, "margo: %s\n", err ? err : "out of memory");
+		free(err);
+		return 3;
+	}
+	install_signals();
+	const char *script = getenv("MARGO_SCRIPT");
+	SCREEN *scr = start_curses(&ui, script && *script ? script : NULL, &err);
+	if (!scr) {
+		fprintf(stderr, "margo: %s\n", err ? err : "cannot start the terminal");
+		free(err);
+		store_close(&ui.st);
+		return 3;
+	}
+	setup_curses(&ui);
+	if (list_pane_init(&ui) < 0)
+		ui_message(&ui, true, "cannot read the library: %s", store_errmsg(ui.st));
+	else if (ui.list.count > 0) {
+		/* Start with the first article open, so all three panes speak. */
+		struct store_row *first;
+		size_t n;
+		if (store_rows(ui.st, 0, 1, &first, &n) == 0 && n == 1)
+			text_pane_open(&ui, first[0].id);
+		if (n)
+			store_rows_free(first, n);
+	}
+	if (ui.list.count == 0)
+		ui_message(&ui, false, "the library is empty: quit and run \"margo add PATH\"");
+	if (notice && *notice)
+		ui_message(&ui, false, "%s", notice);
+	if (locale_warning)
+		ui_message(&ui, true, "%s", locale_warning);
+	ui_relayout(&ui);
+
+	int status = 0, quick_errs = 0;
+	timeout(ui.script ? 0 : 250);
+	while (!ui.quit && !got_exit_signal) {
+		draw_all(&ui);
+		long t0 = now_ms();
+		int key = input_next_key(&ui);
+		if (key == -2)
+			break;  /* end of the script */
+		if (key == ERR) {
+			/* ERR at once, again and again: the terminal is gone. */
+			if (!ui.script && now_ms() - t0 < 5 && ++quick_errs > 50)
+				break;
+			continue;
+		}
+		quick_errs = 0;
+		if (key == KEY_RESIZE) {
+			ui_relayout(&ui);
+			continue;
+		}
+		enum ui_action a = ui_action_for_key(key);
+		if (a != UI_ACTION_NONE) {
+			free(ui.message);
+			ui.message = NULL;
+			dispatch(&ui, a);
+		}
+	}
+	for (int p = 0; p < LAYOUT_PANES; p++)
+		if (ui.win[p])
+			delwin(ui.win[p]);
+	if (ui.status_win)
+		delwin(ui.status_win);
+	endwin();
+	delscreen(scr);
+	if (ui.script)
+		fclose(ui.script);
+	text_pane_free(&ui);
+	list_pane_free(&ui);
+	free(ui.message);
+	store_close(&ui.st);
+	if (got_exit_signal == SIGHUP || got_exit_signal == SIGTERM || got_exit_signal == SIGINT)
+		status = 128 + (int)got_exit_signal;
+	return status;
+}

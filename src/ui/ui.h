@@ -1,0 +1,163 @@
+/*
+ * ui.h: the reader's state, shared by the loop and the panes.
+ *
+ * The loop (ui.c) owns curses, signals and the windows; each pane lives in
+ * its own file and offers `draw` (state -> curses calls) and `handle`
+ * (an action -> state change).  Pane state is plain data, so a script can
+ * dump it (:save-state) for tests.
+ */
+#ifndef MARGO_UI_H
+#define MARGO_UI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "margo/layout.h"
+#include "margo/store.h"
+#include "margo/text.h"
+
+#include "actions.h"
+
+/* Entry point used by main(): returns an exit status. */
+int ui_run(const char *db_path, const char *locale_warning, const char *notice);
+
+#ifdef MARGO_UI_INTERNAL
+#include <curses.h>
+
+/* One display row of the text pane. */
+enum text_row_kind {
+	TEXT_ROW_TITLE,
+	TEXT_ROW_SUBTITLE,
+	TEXT_ROW_META,
+	TEXT_ROW_HEADING,
+	TEXT_ROW_BODY,
+	TEXT_ROW_BLANK,
+};
+
+struct text_row {
+	enum text_row_kind kind;
+	const char *src;          /* the string this row shows a slice of */
+	size_t start, end;        /* bytes of src */
+	int para;                 /* paragraph index, -1 in the header */
+};
+
+struct list_state {
+	int64_t count;            /* articles in the library */
+	int64_t sel;              /* selected row (0-based) */
+	int64_t top;              /* first row shown */
+	struct store_row *rows;   /* cached rows top .. top + n_rows - 1 */
+	size_t n_rows;
+	int64_t rows_top;         /* the `top` the cache was read for */
+	int rows_h;               /* and the height */
+};
+
+struct text_state {
+	bool loaded;
+	struct store_article art;
+	char *meta_line;          /* "di Author · 2023-09 · source" */
+	struct text_row *rows;
+	size_t n_rows;
+	int wrap_width;           /* width the rows were built for */
+	size_t top;               /* first row shown */
+	size_t cursor;            /* current sentence */
+	int64_t index;            /* position of the article in the list */
+};
+
+struct side_state {
+	size_t sel;               /* selected outline entry (paragraph) */
+	size_t top;
+};
+
+struct ui {
+	struct store *st;
+	struct layout layout;
+	enum layout_pane focus;
+	int cols, lines;
+	WINDOW *win[LAYOUT_PANES];
+	WINDOW *status_win;
+	bool help_open;
+	size_t help_top;
+	bool quit;
+	bool use_color;
+	char *message;            /* transient status message */
+	bool message_is_error;
+
+	struct list_state list;
+	struct text_state text;
+	struct side_state side;
+
+	/* Scripted runs (MARGO_SCRIPT): input comes from a file. */
+	FILE *script;
+	int script_line;
+	int script_keys[64];      /* keys queued from one script line */
+	int n_script_keys, next_script_key;
+};
+
+/* Colour/attribute roles. */
+enum ui_role {
+	ROLE_NORMAL,
+	ROLE_HEADER,          /* pane header, unfocused */
+	ROLE_HEADER_FOCUS,    /* pane header, focused */
+	ROLE_SELECTED,        /* selected row in a list */
+	ROLE_CURSOR,          /* reading cursor in the text */
+	ROLE_TITLE,
+	ROLE_HEADING,
+	ROLE_DIM,             /* metadata, dates */
+	ROLE_STATUS,
+	ROLE_ERROR,
+	ROLE_COUNT
+};
+
+/* draw.c */
+void draw_init_roles(bool use_color);
+attr_t draw_attr(enum ui_role role);
+void draw_set_role(WINDOW *w, enum ui_role role);
+/* Draw bytes [s, s+len) of untrusted text at (y, x) with at most max
+ * cells; returns the cells used. */
+int draw_text(WINDOW *w, int y, int x, const char *s, size_t len, int max);
+int draw_str(WINDOW *w, int y, int x, const char *s, int max);
+/* Clear row y from x to the window's right edge with the current attrs. */
+void draw_fill(WINDOW *w, int y, int x);
+/* A pane header on row 0; returns the content width (w minus a border). */
+void draw_header(WINDOW *w, const char *label, bool focused);
+/* The separator column at the right edge of a pane. */
+void draw_border(WINDOW *w);
+
+/* Panes: draw and handle actions. */
+struct pane_ops {
+	void (*draw)(struct ui *ui, WINDOW *w);
+	bool (*handle)(struct ui *ui, enum ui_action a);
+};
+extern const struct pane_ops list_pane_ops;
+extern const struct pane_ops text_pane_ops;
+extern const struct pane_ops side_pane_ops;
+
+/* list_pane.c */
+int list_pane_init(struct ui *ui);
+void list_pane_free(struct ui *ui);
+/* text_pane.c */
+int text_pane_open(struct ui *ui, int64_t article_id);
+void text_pane_free(struct ui *ui);
+void text_pane_goto_para(struct ui *ui, size_t para);
+size_t text_pane_cursor_para(const struct ui *ui);
+/* status_line.c */
+void status_line_draw(struct ui *ui);
+void ui_message(struct ui *ui, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* help_view.c */
+void help_view_draw(struct ui *ui, WINDOW *w);
+bool help_view_handle(struct ui *ui, enum ui_action a);
+/* input.c */
+int input_open_script(struct ui *ui, const char *path);
+/* The next key: a curses key code, ERR on timeout, or -2 at the end of a
+ * script.  Script commands (":save-display FILE" ...) run inside. */
+int input_next_key(struct ui *ui);
+void ui_save_state(struct ui *ui, FILE *f);
+
+/* ui.c */
+void ui_relayout(struct ui *ui);
+int ui_pane_height(const struct ui *ui, enum layout_pane p);
+#endif
+
+#endif
