@@ -61,7 +61,8 @@ size_t text_cp_to_byte(const char *s, size_t len, size_t cp);
  * `col`: TAB advances to the next multiple of 8; C0 controls, DEL and C1
  * controls take 2 ("^[", "^?", and "~" plus a letter for C1); bidi and
  * zero-width characters take 0 and are not drawn; combining marks 0;
- * East Asian wide and emoji presentation characters 2; others 1.
+ * East Asian wide and emoji presentation characters 2; others 1.  LF,
+ * U+2028 and U+2029 take 1: text_render() draws them as a space.
  */
 int text_cp_cells(uint32_t c, int col);
 
@@ -96,8 +97,10 @@ struct text_line {
  * (width >= 1) with the Unicode line-breaking algorithm (libunistring):
  * LF forces a break, a word wider than the line is cut at grapheme cluster
  * boundaries, a cluster wider than the whole line (a wide character at
- * width 1) gets a line of its own.  No line ever takes more than `width`
- * cells by text_cp_cells().  Empty text gives one empty line.
+ * width 1) gets a line of its own.  No other line ever takes more than
+ * `width` cells by text_cp_cells(); that one keeps its real width in
+ * `cells`, and the renderer clips it with max_cells.  Empty text gives one
+ * empty line.
  *
  * On success stores a malloc'd array in *lines, its length in *n and returns
  * 0; returns -1 when memory runs out.

@@ -1,1 +1,470 @@
+/*
+ * test_store.c: the library file and ingest, against SQLite files in a
+ * temporary folder: creation modes, refusing foreign, newer, damaged and
+ * symlinked files without touching them, article round trips with stable
+ * ids, and ingest of good and bad inputs (each bad one reported once, the
+ * rest loaded, unchanged files skipped on refresh).
+ */
 #include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "margo/ingest.h"
+#include "margo/store.h"
+#include "margo/util.h"
+
+static char tmp_root[] = "/tmp/margo-store-XXXXXX";
+
+static char *tmp_path(const char *name)
+{
+	return util_printf("%s/%s", tmp_root, name);
+}
+
+static void write_file(const char *path, const void *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	struct buf b = { 0 };
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&b, chunk, n);
+	fclose(f);
+	*len = b.len;
+	return buf_steal(&b);
+}
+
+/* Open must fail, mention `word`, and leave the file's bytes as they were. */
+static void expect_refused(const char *path, const char *word)
+{
+	size_t before_len, after_len;
+	char *before = read_file(path, &before_len);
+	struct store *st = NULL;
+	char *err = NULL;
+	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st, &err), -1);
+	assert_null(st);
+	assert_non_null(err);
+	if (!strstr(err, word))
+		fail_msg("message \"%s\" does not say \"%s\"", err, word);
+	assert_non_null(strstr(err, "untouched"));
+	char *after = read_file(path, &after_len);
+	assert_int_equal(before_len, after_len);
+	assert_memory_equal(before, after, before_len);
+	free(err);
+	free(before);
+	free(after);
+}
+
+static void test_new_library_is_private(void **state)
+{
+	(void)state;
+	char *path = tmp_path("new/deeper/library.db");
+	struct store *st;
+	char *err = NULL;
+	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st, &err), 0);
+	int64_t n = -1;
+	assert_int_equal(store_article_count(st, &n), 0);
+	assert_int_equal(n, 0);
+	store_close(&st);
+	assert_null(st);
+	struct stat sb;
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	char *dir = tmp_path("new/deeper");
+	assert_int_equal(stat(dir, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0700);
+	/* Opening again finds margo's own file. */
+	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st, &err), 0);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(store_db(st), "PRAGMA application_id", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), STORE_APPLICATION_ID);
+	sqlite3_finalize(s);
+	assert_int_equal(sqlite3_prepare_v2(store_db(st), "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
+	sqlite3_finalize(s);
+	store_close(&st);
+	free(dir);
+	free(path);
+}
+
+static void test_missing_library_for_reading(void **state)
+{
+	(void)state;
+	char *path = tmp_path("absent.db");
+	struct store *st;
+	char *err = NULL;
+	assert_int_equal(store_open(path, STORE_OPEN_READ, &st, &err), -1);
+	assert_non_null(strstr(err, "margo add"));
+	assert_int_equal(access(path, F_OK), -1);  /* nothing created */
+	free(err);
+	free(path);
+}
+
+static void test_refuses_text_file(void **state)
+{
+	(void)state;
+	char *path = tmp_path("notes.db");
+	const char text[] = "these are my notes, not a database\n";
+	write_file(path, text, sizeof text - 1);
+	expect_refused(path, "not a margo library");
+	free(path);
+}
+
+static void make_sqlite(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void test_refuses_foreign_database(void **state)
+{
+	(void)state;
+	char *path = tmp_path("foreign.db");
+	make_sqlite(path, "CREATE TABLE accounts(id, balance); INSERT INTO accounts VALUES (1, 100);");
+	expect_refused(path, "not a margo library");
+	free(path);
+}
+
+static void test_refuses_newer_library(void **state)
+{
+	(void)state;
+	char *path = tmp_path("newer.db");
+	char sql[160];
+	snprintf(sql, sizeof sql, "CREATE TABLE t(x); PRAGMA application_id=%d; PRAGMA user_version=%d;",
+	         STORE_APPLICATION_ID, STORE_SCHEMA_VERSION + 7);
+	make_sqlite(path, sql);
+	expect_refused(path, "newer margo");
+	free(path);
+}
+
+static void test_refuses_damaged_file(void **state)
+{
+	(void)state;
+	/* A real library with its pages overwritten after the header. */
+	char *path = tmp_path("damaged.db");
+	struct store *st;
+	char *err = NULL;
+	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st, &err), 0);
+	store_close(&st);
+	size_t len;
+	char *data = read_file(path, &len);
+	assert_true(len > 200);
+	memset(data + 100, 0xA5, len - 100);
+	write_file(path, data, len);
+	free(data);
+	char *wal = util_printf("%s-wal", path), *shm = util_printf("%s-shm", path);
+	unlink(wal);
+	unlink(shm);
+	free(wal);
+	free(shm);
+	expect_refused(path, path);
+	free(path);
+}
+
+static void test_refuses_symlink(void **state)
+{
+	(void)state;
+	char *real = tmp_path("real.db"), *link = tmp_path("link.db");
+	struct store *st;
+	char *err = NULL;
+	assert_int_equal(store_open(real, STORE_OPEN_WRITE, &st, &err), 0);
+	store_close(&st);
+	assert_int_equal(symlink(real, link), 0);
+	assert_int_equal(store_open(link, STORE_OPEN_WRITE, &st, &err), -1);
+	assert_non_null(strstr(err, "symbolic link"));
+	free(err);
+	free(real);
+	free(link);
+}
+
+/* ---- articles ----------------------------------------------------------- */
+
+static struct store *open_fresh(const char *name)
+{
+	char *path = tmp_path(name);
+	struct store *st;
+	char *err = NULL;
+	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st, &err), 0);
+	free(path);
+	return st;
+}
+
+/* A hand-built parse: two paragraphs, three sentences. */
+static void sample_article(struct corpus_article *a, const char *body)
+{
+	static struct corpus_para paras[2];
+	static struct corpus_span sents[3];
+	memset(a, 0, sizeof *a);
+	a->title = "Titolo";
+	a->author = "Maria Rossi";
+	a->date = "2024-06";
+	a->body = (char *)body;
+	a->body_len = strlen(body);
+	/* "Città di là. Poi qui.\n\nSecondo." */
+	sents[0] = (struct corpus_span){ 0, 14, 0, 12 };
+	sents[1] = (struct corpus_span){ 15, 23, 13, 21 };
+	sents[2] = (struct corpus_span){ 25, 33, 23, 31 };
+	paras[0] = (struct corpus_para){ { 0, 23, 0, 21 }, CORPUS_PARA_BODY, 0, 2 };
+	paras[1] = (struct corpus_para){ { 25, 33, 23, 31 }, CORPUS_PARA_BODY, 2, 1 };
+	a->paras = paras;
+	a->n_paras = 2;
+	a->sentences = sents;
+	a->n_sentences = 3;
+}
+
+static int count_passages(void *ctx, int64_t id, int64_t article, int n,
+                          enum corpus_para_kind kind, const char *text, size_t len)
+{
+	(void)id; (void)article; (void)kind;
+	struct buf *b = ctx;
+	buf_printf(b, "%d:%.*s|", n, (int)len, text);
+	return 0;
+}
+
+static void test_article_round_trip(void **state)
+{
+	(void)state;
+	struct store *st = open_fresh("articles.db");
+	const char *body = "Citt\xc3\xa0 di l\xc3\xa0. Poi qui.\n\nSecondo.";
+	struct corpus_article a;
+	sample_article(&a, body);
+	struct store_article_in in = { .key = "/x/a.txt", .source_hash = "h1", .origin = "a.txt", .parsed = &a };
+	int64_t id, id2;
+	enum store_put_result res;
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_article_put(st, &in, &id, &res), 0);
+	assert_int_equal(res, STORE_PUT_ADDED);
+	assert_int_equal(store_commit(st), 0);
+
+	struct store_article got;
+	assert_int_equal(store_article_get(st, id, &got), 1);
+	assert_string_equal(got.title, "Titolo");
+	assert_string_equal(got.author, "Maria Rossi");
+	assert_string_equal(got.date, "2024-06");
+	assert_null(got.subtitle);
+	assert_int_equal(got.body_len, strlen(body));
+	assert_int_equal(got.n_paras, 2);
+	assert_int_equal(got.n_sentences, 3);
+	assert_int_equal(got.sentences[2].para, 1);
+	assert_int_equal(got.paras[1].start, 25);
+	assert_int_equal(got.paras[1].cp_start, 23);
+	store_article_free(&got);
+
+	/* Passages are sliced by code points in SQL: accents stay whole. */
+	struct buf b = { 0 };
+	assert_int_equal(store_passages(st, id, count_passages, &b), 0);
+	assert_string_equal(b.data, "1:Citt\xc3\xa0 di l\xc3\xa0. Poi qui.|2:Secondo.|");
+	buf_free(&b);
+
+	/* Same source: nothing written.  Changed source: same id. */
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_article_put(st, &in, &id2, &res), 0);
+	assert_int_equal(res, STORE_PUT_SAME);
+	assert_int_equal(id2, id);
+	in.source_hash = "h2";
+	a.title = "Titolo nuovo";
+	assert_int_equal(store_article_put(st, &in, &id2, &res), 0);
+	assert_int_equal(res, STORE_PUT_UPDATED);
+	assert_int_equal(id2, id);
+	assert_int_equal(store_commit(st), 0);
+	assert_int_equal(store_article_get(st, id, &got), 1);
+	assert_string_equal(got.title, "Titolo nuovo");
+	assert_int_equal(got.n_paras, 2);  /* parts replaced, not doubled */
+	store_article_free(&got);
+	assert_int_equal(store_article_get(st, id + 100, &got), 0);
+
+	int64_t count;
+	assert_int_equal(store_article_count(st, &count), 0);
+	assert_int_equal(count, 1);
+	assert_int_equal(store_article_index(st, id), 0);
+	store_close(&st);
+}
+
+/* ---- ingest ------------------------------------------------------------- */
+
+struct messages {
+	struct buf all;
+	int count;
+};
+
+static void collect(void *ctx, const char *path, const char *message)
+{
+	struct messages *m = ctx;
+	const char *base = path ? strrchr(path, '/') : NULL;
+	buf_printf(&m->all, "%s: %s\n", base ? base + 1 : path ? path : "-", message);
+	m->count++;
+}
+
+static struct corpus_rules *rules(void)
+{
+	const char *top = getenv("top_srcdir");
+	char *dir = util_printf("%s/data", top ? top : ".");
+	struct corpus_rules *r = corpus_rules_load(dir, NULL);
+	free(dir);
+	assert_non_null(r);
+	return r;
+}
+
+static void test_ingest_reports_bad_files_and_loads_the_rest(void **state)
+{
+	(void)state;
+	char *dir = tmp_path("in");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	char *p;
+#define MAKE(name, data, len) (p = util_printf("%s/%s", dir, name), write_file(p, data, len), free(p))
+	const char good[] = "Un titolo di prova\n\nIl corpo dell\xe2\x80\x99" "articolo parla di Roma. Poi finisce qui.\n";
+	MAKE("good.txt", good, sizeof good - 1);
+	MAKE("empty.txt", "", 0);
+	MAKE("binary.txt", "\x7f" "ELF\0\0\0\1\2\3", 10);
+	MAKE("utf16.txt", "\xff\xfeT\0i\0t\0o\0l\0o\0", 14);
+	MAKE("image.png", "\x89PNG", 4);   /* not .txt: ignored in folders */
+	const char jl[] = "{\"title\":\"Da JSON\",\"text\":\"Testo della riga uno. Seconda frase.\",\"date\":\"2024-06-01\",\"author\":\"Ada Neri\",\"url\":\"https://www.example.org/a/1\"}\n"
+	                  "this line is not json\n"
+	                  "\n"
+	                  "{\"title\":\"Senza testo\"}\n";
+	MAKE("feed.jsonl", jl, sizeof jl - 1);
+#undef MAKE
+	p = util_printf("%s/pipe.txt", dir);
+	assert_int_equal(mkfifo(p, 0600), 0);
+	free(p);
+	p = util_printf("%s/outside.txt", dir);
+	assert_int_equal(symlink("/etc/hostname", p), 0);
+	free(p);
+	p = util_printf("%s/loop", dir);
+	assert_int_equal(symlink(dir, p), 0);  /* a folder link back to itself */
+	free(p);
+	p = util_printf("%s/self.txt", dir);
+	assert_int_equal(symlink(p, p), 0);
+	free(p);
+
+	struct store *st = open_fresh("ingest.db");
+	struct corpus_rules *r = rules();
+	struct messages m = { { 0 }, 0 };
+	struct ingest_options opt = { .rules = r, .message = collect, .ctx = &m };
+	struct ingest_report rep;
+	char *paths[] = { dir };
+	assert_int_equal(ingest_paths(st, &opt, paths, 1, &rep), 0);
+	assert_int_equal(rep.added, 2);  /* good.txt and the JSON line */
+	const char *want[] = { "empty.txt: empty file", "binary.txt: not a text file",
+	                       "utf16.txt: not a text file", "pipe.txt: not a regular file",
+	                       "outside.txt: symbolic link that leads outside",
+	                       "self.txt: symbolic link loop", "feed.jsonl: 2 lines are not" };
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+		if (!strstr(m.all.data, want[i]))
+			fail_msg("no message \"%s\" in:\n%s", want[i], m.all.data);
+	assert_int_equal(m.count, (int)(sizeof want / sizeof *want));
+	assert_null(strstr(m.all.data, "image.png"));
+
+	/* The JSON article kept its fields. */
+	struct store_row *rows;
+	size_t n;
+	assert_int_equal(store_rows(st, 0, 10, &rows, &n), 0);
+	assert_int_equal(n, 2);
+	int json_row = strcmp(rows[0].title, "Da JSON") == 0 ? 0 : 1;
+	assert_string_equal(rows[json_row].title, "Da JSON");
+	assert_string_equal(rows[json_row].date, "2024-06-01");
+	assert_string_equal(rows[json_row].origin, "example.org");
+	assert_string_equal(rows[1 - json_row].title, "Un titolo di prova");
+	store_rows_free(rows, n);
+
+	/* A refresh reads nothing new; the bad files are reported again, once. */
+	buf_reset(&m.all);
+	m.count = 0;
+	assert_int_equal(ingest_paths(st, &opt, paths, 1, &rep), 0);
+	assert_int_equal(rep.added, 0);
+	assert_int_equal(rep.updated, 0);
+	assert_true(rep.unchanged >= 2);
+
+	/* A changed file is updated in place. */
+	p = util_printf("%s/good.txt", dir);
+	const char changed[] = "Un titolo di prova\n\nIl corpo \xc3\xa8 cambiato. Davvero.\n";
+	write_file(p, changed, sizeof changed - 1);
+	char *one[] = { p };
+	assert_int_equal(ingest_paths(st, &opt, one, 1, &rep), 0);
+	assert_int_equal(rep.updated, 1);
+	assert_int_equal(rep.added, 0);
+	free(p);
+	int64_t count;
+	assert_int_equal(store_article_count(st, &count), 0);
+	assert_int_equal(count, 2);
+
+	buf_free(&m.all);
+	corpus_rules_free(&r);
+	store_close(&st);
+	free(dir);
+}
+
+static void test_ingest_missing_path(void **state)
+{
+	(void)state;
+	struct store *st = open_fresh("missing.db");
+	struct corpus_rules *r = rules();
+	struct messages m = { { 0 }, 0 };
+	struct ingest_options opt = { .rules = r, .message = collect, .ctx = &m };
+	struct ingest_report rep;
+	char *paths[] = { "/nonexistent/margo/file.txt" };
+	assert_int_equal(ingest_paths(st, &opt, paths, 1, &rep), 0);
+	assert_int_equal(rep.problems, 1);
+	assert_non_null(strstr(m.all.data, "No such file"));
+	buf_free(&m.all);
+	corpus_rules_free(&r);
+	store_close(&st);
+}
+
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb; (void)flag; (void)ftw;
+	return remove(path) < 0 ? 0 : 0;
+}
+
+static int teardown_all(void **state)
+{
+	(void)state;
+	nftw(tmp_root, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	return 0;
+}
+
+int main(void)
+{
+	if (!mkdtemp(tmp_root)) {
+		perror("mkdtemp");
+		return 99;
+	}
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_new_library_is_private),
+		cmocka_unit_test(test_missing_library_for_reading),
+		cmocka_unit_test(test_refuses_text_file),
+		cmocka_unit_test(test_refuses_foreign_database),
+		cmocka_unit_test(test_refuses_newer_library),
+		cmocka_unit_test(test_refuses_damaged_file),
+		cmocka_unit_test(test_refuses_symlink),
+		cmocka_unit_test(test_article_round_trip),
+		cmocka_unit_test(test_ingest_reports_bad_files_and_loads_the_rest),
+		cmocka_unit_test(test_ingest_missing_path),
+	};
+	return cmocka_run_group_tests_name("store", tests, NULL, teardown_all);
+}
