@@ -1,4 +1,3 @@
-#include <config.h>
 /*
  * text.c: Unicode text handling (see include/margo/text.h).
  *
@@ -9,6 +8,7 @@
  * greedy line wrapper on libunistring's line and grapheme break rules.
  * Pure functions: no global mutable state, no curses, nothing of ours.
  */
+#include <config.h>
 
 #include <limits.h>
 #include <stdlib.h>
