@@ -200,10 +200,11 @@ static void json_field(struct buf *b, const char *name, const char *value, int f
 
 static int flush_line(struct buf *b)
 {
-	buf_putc(b, '\n');
-	size_t w = fwrite(b->data, 1, b->len, stdout);
+	if (buf_putc(b, '\n') < 0)
+		return -1;
+	size_t len = b->len, w = fwrite(b->data, 1, len, stdout);
 	buf_reset(b);
-	return w == b->len ? 0 : -1;
+	return w == len ? 0 : -1;
 }
 
 /* ---- add ---------------------------------------------------------------- */
@@ -411,7 +412,7 @@ static int passage_out(void *vctx, int64_t id, int64_t article, int n,
 		           (long long)id, (long long)article, n, k);
 		buf_json_string(&c->b, text, len);
 		buf_puts(&c->b, "\"}");
-		return flush_line(&c->b) < 0 ? -1 : 0;
+		return flush_line(&c->b) < 0 ? 1 : 0;
 	}
 	printf("%lld\t%lld:%d\t", (long long)id, (long long)article, n);
 	put_safe(stdout, text, len);
@@ -438,7 +439,9 @@ int cli_passages(const struct cli_env *env, int argc, char **argv)
 	struct passages_ctx c = { .format = o.format };
 	int rc = store_passages(st, id, passage_out, &c);
 	int status = CLI_OK;
-	if (rc < 0) {
+	if (rc == 1) {
+		status = CLI_FAILED;  /* standard output is gone; nothing to say */
+	} else if (rc < 0) {
 		cli_error("%s: %s", env->db_path, store_errmsg(st));
 		status = CLI_FAILED;
 	} else if (id && c.count == 0) {
