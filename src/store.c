@@ -72,7 +72,14 @@ static const char *const migrations[] = {
 	"  n INTEGER NOT NULL,"
 	"  kind TEXT NOT NULL,"
 	"  text TEXT NOT NULL,"
-	"  PRIMARY KEY(article, n)) WITHOUT ROWID;",
+	"  PRIMARY KEY(article, n)) WITHOUT ROWID;"
+	/* The article count, kept by triggers so start-up never counts rows. */
+	"CREATE TABLE counter(name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO counter VALUES ('articles', 0);"
+	"CREATE TRIGGER article_counted AFTER INSERT ON article BEGIN"
+	"  UPDATE counter SET n = n + 1 WHERE name = 'articles'; END;"
+	"CREATE TRIGGER article_uncounted AFTER DELETE ON article BEGIN"
+	"  UPDATE counter SET n = n - 1 WHERE name = 'articles'; END;",
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }
@@ -516,7 +523,7 @@ int store_article_put(struct store *st, const struct store_article_in *in,
 
 int store_article_count(struct store *st, int64_t *n)
 {
-	return query_int(st, "SELECT count(*) FROM article", n);
+	return query_int(st, "SELECT n FROM counter WHERE name = 'articles'", n);
 }
 
 static char *column_dup(sqlite3_stmt *s, int i)
@@ -525,19 +532,42 @@ static char *column_dup(sqlite3_stmt *s, int i)
 	return t ? util_strdup((const char *)t) : NULL;
 }
 
+/*
+ * Ids without holes (the usual case: articles are only ever added) make a
+ * list position an id: min(id) + position, found in O(log n).  Otherwise
+ * fall back to counting.  Returns the first id, or -1 when there are holes.
+ */
+static int64_t dense_base(struct store *st)
+{
+	sqlite3_stmt *s;
+	int64_t base = -1, count = 0;
+	if (store_article_count(st, &count) < 0 ||
+	    prepare(st, "SELECT min(id), max(id) FROM article", &s) < 0)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL &&
+	    sqlite3_column_int64(s, 1) - sqlite3_column_int64(s, 0) + 1 == count)
+		base = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return base;
+}
+
 int store_rows(struct store *st, int64_t offset, int limit,
                struct store_row **rows, size_t *n)
 {
 	*rows = NULL;
 	*n = 0;
-	if (limit <= 0)
+	if (limit <= 0 || offset < 0)
 		return 0;
+	int64_t base = dense_base(st);
 	sqlite3_stmt *s;
-	if (prepare(st, "SELECT id, title, date, origin FROM article ORDER BY id "
-	                "LIMIT ?1 OFFSET ?2", &s) < 0)
+	if (prepare(st, base >= 0
+	        ? "SELECT id, title, date, origin FROM article WHERE id >= ?3 ORDER BY id LIMIT ?1"
+	        : "SELECT id, title, date, origin FROM article ORDER BY id LIMIT ?1 OFFSET ?2",
+	        &s) < 0)
 		return -1;
 	sqlite3_bind_int(s, 1, limit);
 	sqlite3_bind_int64(s, 2, offset);
+	sqlite3_bind_int64(s, 3, base + offset);
 	struct store_row *r = calloc((size_t)limit, sizeof *r);
 	if (!r) {
 		sqlite3_finalize(s);
@@ -574,11 +604,15 @@ void store_rows_free(struct store_row *rows, size_t n)
 
 int64_t store_article_index(struct store *st, int64_t id)
 {
+	int64_t base = dense_base(st);
 	sqlite3_stmt *s;
-	if (prepare(st, "SELECT (SELECT count(*) FROM article WHERE id < ?1) "
-	                "FROM article WHERE id = ?1", &s) < 0)
+	if (prepare(st, base >= 0
+	        ? "SELECT ?1 - ?2 FROM article WHERE id = ?1"
+	        : "SELECT (SELECT count(*) FROM article WHERE id < ?1) FROM article WHERE id = ?1",
+	        &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, base);
 	int64_t idx = -1;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		idx = sqlite3_column_int64(s, 0);
