@@ -56,12 +56,18 @@ int draw_text(WINDOW *w, int y, int x, const char *s, size_t len, int max)
 {
 	if (max <= 0)
 		return 0;
+	/* Text cut at the edge ends with "…" so the reader knows. */
+	bool cut = text_width_from(s, len, x) > max;
 	int cells = 0;
-	char *r = text_render(s, len, x, max, &cells);
+	char *r = text_render(s, len, x, cut ? max - 1 : max, &cells);
 	if (!r)
 		return 0;
 	mvwaddstr(w, y, x, r);
 	free(r);
+	if (cut) {
+		waddstr(w, "\xe2\x80\xa6");
+		cells++;
+	}
 	return cells;
 }
 

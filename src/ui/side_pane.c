@@ -20,9 +20,10 @@ static int meta_row(WINDOW *w, int y, const char *label, const char *value, int 
 	if (!value || y >= getmaxy(w))
 		return y;
 	draw_set_role(w, ROLE_DIM);
-	int x = 1 + draw_str(w, y, 1, label, width);
+	draw_str(w, y, 1, label, width);
 	draw_set_role(w, ROLE_NORMAL);
-	draw_str(w, y, x + 1, value, width - x);
+	int x = 8;  /* values line up after the longest label, "Source" */
+	draw_str(w, y, x, value, width - x);
 	return y + 1;
 }
 
