@@ -29,7 +29,7 @@ void layout_compute(int cols, int lines, enum layout_pane focus,
 	if (cols >= 72) {
 		/* About a third for the list, a quarter for the sidebar, with
 		 * caps so the text gets the room on wide terminals. */
-		int lw = clamp((cols * 32 + 50) / 100, 20, 48);
+		int lw = clamp((cols * 32 + 50) / 100, 20, 60);
 		int sw = clamp(cols / 4, 20, 40);
 		*list = (struct layout_rect){ 0, 0, lw, h };
 		*text = (struct layout_rect){ lw, 0, cols - lw - sw, h };

@@ -1,0 +1,217 @@
+# tests/lib.sh: sourced by every shell test of margo.
+#
+# It gives three things:
+#  1. a tiny TAP producer (automake's tap-driver.sh reads it):
+#       plan N | done_testing     the plan, first or last
+#       pass DESC | fail DESC [DIAG...]   (not_ok is fail)
+#       ok DESC COMMAND [ARGS...]     pass when the command succeeds
+#       is ACTUAL EXPECTED DESC       equal strings; a unified diff if not
+#       isnt ACTUAL UNEXPECTED DESC
+#       like TEXT ERE DESC            some line of TEXT matches the regex
+#       unlike TEXT ERE DESC          no line of TEXT matches
+#       has TEXT STRING DESC          TEXT contains STRING (fixed string)
+#       hasnt TEXT STRING DESC
+#       diag TEXT...                  "# " comments
+#       skip DESC REASON              "ok N - DESC # SKIP REASON"
+#       skip_all REASON               "1..0 # SKIP REASON" (the TAP driver
+#                                     counts it as skipped; exit 0)
+#  2. a pinned environment: C.UTF-8, UTC, NO_COLOR, and HOME, XDG_* and
+#     MARGO_DB inside a fresh temporary folder ($TEST_TMP) that is removed on
+#     exit (KEEP_TMP=1 keeps it and says where);
+#  3. fresh_library: the bundled corpus added to $MARGO_DB.
+#
+# Tests run from automake get MARGO, top_srcdir and top_builddir in the
+# environment; by hand:
+#   MARGO=$PWD/margo top_srcdir=$PWD top_builddir=$PWD bash tests/ui/screens.sh
+
+: "${MARGO:?set MARGO to the margo binary to test}"
+: "${top_srcdir:?set top_srcdir to the top of the source tree}"
+: "${top_builddir:=$top_srcdir}"
+case $MARGO in /*) ;; *) MARGO=$(pwd)/$MARGO ;; esac
+case $top_srcdir in /*) ;; *) top_srcdir=$(cd "$top_srcdir" && pwd) ;; esac
+export MARGO top_srcdir top_builddir
+
+# ---- TAP ------------------------------------------------------------------
+
+_tap_n=0
+_tap_failed=0
+_tap_plan=
+
+plan() {
+	_tap_plan=$1
+	echo "1..$1"
+}
+
+# The plan at the end, when the count is not known in advance.
+done_testing() {
+	[ -n "$_tap_plan" ] || echo "1..$_tap_n"
+}
+
+# One "# " comment line per line of the arguments (or of stdin).
+diag() {
+	if [ $# -gt 0 ]; then
+		printf '%s\n' "$*"
+	else
+		cat
+	fi | sed 's/^/# /'
+}
+
+# A "#" in a description would start a TAP directive: escape it.
+_tap_desc() {
+	printf '%s' "$*" | tr '\n' ' ' | sed 's/#/\\#/g'
+}
+
+pass() {
+	_tap_n=$((_tap_n + 1))
+	echo "ok $_tap_n - $(_tap_desc "$1")"
+}
+
+fail() {
+	_tap_n=$((_tap_n + 1))
+	_tap_failed=$((_tap_failed + 1))
+	echo "not ok $_tap_n - $(_tap_desc "$1")"
+	shift
+	[ $# -eq 0 ] || diag "$@"
+}
+
+not_ok() { fail "$@"; }
+
+ok() {
+	_ok_desc=$1
+	shift
+	if "$@"; then
+		pass "$_ok_desc"
+	else
+		fail "$_ok_desc" "failed: $*"
+	fi
+}
+
+# Show how two texts differ, as "# " lines.
+_tap_diff() {
+	printf '%s\n' "$1" >"$TEST_TMP/.tap-expected"
+	printf '%s\n' "$2" >"$TEST_TMP/.tap-actual"
+	diff -u --label expected --label actual "$TEST_TMP/.tap-expected" \
+		"$TEST_TMP/.tap-actual" | diag
+}
+
+is() {
+	if [ "$1" = "$2" ]; then
+		pass "$3"
+	else
+		fail "$3"
+		_tap_diff "$2" "$1"
+	fi
+}
+
+isnt() {
+	if [ "$1" != "$2" ]; then
+		pass "$3"
+	else
+		fail "$3" "got the value it must not be:" "$1"
+	fi
+}
+
+like() {
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		pass "$3"
+	else
+		fail "$3" "no line matches /$2/ in:"
+		printf '%s\n' "$1" | diag
+	fi
+}
+
+unlike() {
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		fail "$3" "lines that must not match /$2/:"
+		printf '%s\n' "$1" | grep -E -- "$2" | diag
+	else
+		pass "$3"
+	fi
+}
+
+has() {
+	case $1 in
+	*"$2"*) pass "$3" ;;
+	*)
+		fail "$3" "\"$2\" is missing from:"
+		printf '%s\n' "$1" | sed -e 's/ *$//' -e 60q | diag
+		;;
+	esac
+}
+
+hasnt() {
+	case $1 in
+	*"$2"*)
+		fail "$3" "\"$2\" must not be in:"
+		printf '%s\n' "$1" | grep -F -- "$2" | sed -e 's/ *$//' -e 20q | diag
+		;;
+	*) pass "$3" ;;
+	esac
+}
+
+skip() {
+	_tap_n=$((_tap_n + 1))
+	echo "ok $_tap_n - $(_tap_desc "$1") # SKIP $(_tap_desc "$2")"
+}
+
+skip_all() {
+	echo "1..0 # SKIP $*"
+	exit 0
+}
+
+# ---- cleanup ----------------------------------------------------------------
+
+# at_exit CMD: run CMD (a string for eval) when the test ends, last first.
+_at_exit=
+at_exit() {
+	_at_exit="$1
+$_at_exit"
+}
+
+_lib_cleanup() {
+	_lib_rc=$?
+	trap - EXIT HUP INT TERM
+	eval "$_at_exit"
+	if [ -n "${TEST_TMP:-}" ] && [ -d "$TEST_TMP" ]; then
+		if [ "${KEEP_TMP:-0}" = 1 ]; then
+			echo "# kept $TEST_TMP"
+		else
+			rm -rf "$TEST_TMP"
+		fi
+	fi
+	exit $_lib_rc
+}
+trap _lib_cleanup EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---- the pinned environment -------------------------------------------------
+
+TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/margo-test.XXXXXX") || {
+	echo "Bail out! cannot make a temporary folder"
+	exit 99
+}
+export TEST_TMP
+mkdir -p "$TEST_TMP/home" "$TEST_TMP/xdg/config" "$TEST_TMP/xdg/data" \
+	"$TEST_TMP/xdg/cache" "$TEST_TMP/xdg/state" "$TEST_TMP/xdg/runtime"
+chmod 700 "$TEST_TMP/xdg/runtime"
+
+export LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC NO_COLOR=1
+export HOME="$TEST_TMP/home"
+export XDG_CONFIG_HOME="$TEST_TMP/xdg/config"
+export XDG_DATA_HOME="$TEST_TMP/xdg/data"
+export XDG_CACHE_HOME="$TEST_TMP/xdg/cache"
+export XDG_STATE_HOME="$TEST_TMP/xdg/state"
+export XDG_RUNTIME_DIR="$TEST_TMP/xdg/runtime"
+export MARGO_DB="$TEST_TMP/library.db"
+unset LANGUAGE XDG_CONFIG_DIRS XDG_DATA_DIRS MARGO_SCRIPT LINES COLUMNS
+
+# The bundled corpus in $MARGO_DB (or in the library given as $1).
+fresh_library() {
+	rm -f "${1:-$MARGO_DB}" "${1:-$MARGO_DB}-wal" "${1:-$MARGO_DB}-shm"
+	if ! out=$("$MARGO" --db "${1:-$MARGO_DB}" add "$top_srcdir/corpus" 2>&1); then
+		echo "Bail out! margo add $top_srcdir/corpus failed: $out"
+		exit 99
+	fi
+}

@@ -16,8 +16,8 @@ static char *keys_for(enum ui_action a)
 {
 	struct buf b = { 0 };
 	for (unsigned i = 0; i < ui_binding_count; i++) {
-		if (ui_bindings[i].action != a)
-			continue;
+		if (ui_bindings[i].action != a || !ui_bindings[i].label)
+			continue;  /* unlabelled: another spelling of a listed key */
 		if (b.len)
 			buf_puts(&b, ", ");
 		buf_puts(&b, ui_bindings[i].label);

@@ -88,8 +88,9 @@ static void list_draw(struct ui *ui, WINDOW *w)
 		/* "▸" marks the article open in the text pane. */
 		mvwaddstr(w, y, 0, open ? "\xe2\x96\xb8" : " ");
 		int x = 1;
-		int date_w = r->date && cw >= 40 ? 10 : 0;
-		int src_w = r->origin && cw >= 70 ? 16 : 0;
+		/* Columns are the same on every row, so dates line up. */
+		int date_w = cw >= 40 ? 10 : 0;
+		int src_w = cw >= 70 ? 16 : 0;
 		int title_w = cw - x - (date_w ? date_w + 1 : 0) - (src_w ? src_w + 1 : 0);
 		if (title_w > 0)
 			draw_str(w, y, x, r->title, title_w);

@@ -134,7 +134,9 @@ static void ensure_rows(struct ui *ui)
 		ui_message(ui, true, "out of memory");
 		return;
 	}
-	if (t->art.n_sentences) {
+	if (t->cursor == 0) {
+		t->top = 0;  /* the header belongs with the first sentence */
+	} else if (t->art.n_sentences) {
 		size_t r = row_of_offset(t, t->art.sentences[t->cursor].start);
 		if (r < t->top || r >= t->top + (size_t)view_height(ui))
 			t->top = r > 2 ? r - 2 : 0;

@@ -133,12 +133,19 @@ static const struct pane_ops *pane_ops(enum layout_pane p)
 static void draw_too_small(struct ui *ui)
 {
 	erase();
+	/* One line when it fits, else a word a line, as much as fits. */
+	static const char *const words[] = { "terminal", "too", "small" };
 	const char *msg = "terminal too small";
 	int len = (int)strlen(msg);
-	if (COLS >= len)
+	if (COLS >= len && LINES > 0) {
 		mvaddstr(LINES / 2, (COLS - len) / 2, msg);
-	else if (COLS > 0 && LINES > 0)
-		mvaddnstr(0, 0, msg, COLS);
+	} else {
+		int top = LINES >= 3 ? (LINES - 3) / 2 : 0;
+		for (int i = 0; i < 3 && top + i < LINES; i++) {
+			int n = (int)strlen(words[i]);
+			mvaddnstr(top + i, COLS > n ? (COLS - n) / 2 : 0, words[i], COLS);
+		}
+	}
 	wnoutrefresh(stdscr);
 	(void)ui;
 }
@@ -276,7 +283,8 @@ static void setup_curses(struct ui *ui)
 		use_default_colors();
 	}
 	draw_init_roles(ui->use_color);
-	remember_reset_strings();
+	if (!ui->script)
+		remember_reset_strings();  /* scripted runs draw to /dev/null */
 	/* Keys are read through stdscr: refresh it once now so reading never
 	 * repaints it over the panes. */
 	wnoutrefresh(stdscr);

@@ -1,0 +1,383 @@
+#!/bin/bash
+# tests/tmux/tmux.sh: margo in a real terminal, through a private tmux
+# server (layer B of docs/TESTING.md).  What only a terminal shows:
+#   - start, keys and q (exit status 0) on the bundled corpus at 80x24;
+#   - resizing (SIGWINCH): 10x3, 1x1, 200x60, back to 80x24, a burst of 20;
+#   - escape sequences inside an article (window title, clipboard, clear
+#     screen) must not reach the terminal; `cat` of the same file proves
+#     the test would see them;
+#   - colours, NO_COLOR, monochrome terminals; an unknown or missing TERM;
+#   - SIGTERM, SIGHUP and a closed terminal: margo ends within a second and
+#     leaves the terminal modes sane.
+# Skips (a TAP "1..0 # SKIP") only when tmux is not installed.
+
+. "${top_srcdir:?set top_srcdir}/tests/lib.sh"
+
+command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
+
+started=$(date +%s)
+unset TMUX TMUX_PANE
+export TMUX_TMPDIR="$TEST_TMP"  # the socket lives in the test's folder
+SOCK="margo-$$"
+CONF="$top_srcdir/tests/tmux/tmux.conf"
+T() { tmux -L "$SOCK" -f "$CONF" "$@"; }
+at_exit 'T kill-server >/dev/null 2>&1'
+
+fresh_library
+
+# The env(1) words of a pinned environment for margo in a pane: leading
+# "-u VAR" arguments unset VAR (-u NO_COLOR lets colours through, else
+# NO_COLOR=1); the rest (VAR=value words, then the command) follow.
+_env_words() {
+	_nc=" NO_COLOR=1"
+	while [ "$1" = -u ]; do
+		printf ' -u %q' "$2"
+		[ "$2" != NO_COLOR ] || _nc=
+		shift 2
+	done
+	printf ' LC_ALL=C.UTF-8 TZ=UTC%s MARGO_DB=%q' "$_nc" "$MARGO_DB"
+	printf ' %q' "$@"
+}
+
+# margo_cmd [-u VAR]... [VAR=value]... MARGO [ARGS]: a pane command;
+# `exec`, so #{pane_pid} is margo.
+margo_cmd() {
+	printf 'exec env'
+	_env_words "$@"
+}
+
+# wrap_cmd OUT [-u VAR]... [VAR=value]... MARGO [ARGS]: for runs that
+# must be looked at after margo ends.  margo's pid, standard error and exit
+# status go to OUT.pid, OUT.err, OUT.rc, the terminal modes (stty -a) to
+# OUT.stty, then "DONE" appears on the screen.
+cat >"$TEST_TMP/wrap.sh" <<'EOF'
+out=$1
+shift
+sh -c 'echo $$ >"$0"; exec "$@"' "$out.pid" "$@" 2>"$out.err"
+echo $? >"$out.rc"
+stty -a >"$out.stty" 2>&1
+echo "DONE"
+read _ # stay: tmux may lose the last output of a pane that ends at once
+EOF
+wrap_cmd() {
+	printf 'sh %q %q env' "$TEST_TMP/wrap.sh" "$1"
+	shift
+	_env_words "$@"
+}
+
+# start NAME COLSxLINES COMMAND: a new detached session running COMMAND.
+start() {
+	T new-session -d -s "$1" -x "${2%x*}" -y "${2#*x}" "$3"
+}
+
+cap() { T capture-pane -p -t "$1"; }
+capc() { T capture-pane -p -e -t "$1"; }  # with colours and attributes
+
+# wait_for NAME TEXT [TRIES]: poll the screen (every 0.05 s, 5 s by
+# default) until it shows TEXT.
+wait_for() {
+	_i=0
+	until cap "$1" | grep -qF -- "$2"; do
+		_i=$((_i + 1))
+		[ $_i -lt "${3:-100}" ] || return 1
+		sleep 0.05
+	done
+}
+
+# poll TRIES COMMAND...: run COMMAND every 0.02 s until it succeeds.
+poll() {
+	_n=$1
+	shift
+	until "$@"; do
+		_n=$((_n - 1))
+		[ $_n -gt 0 ] || return 1
+		sleep 0.02
+	done
+}
+
+# wait_dead NAME [TRIES]: poll #{pane_dead} every 0.02 s (5 s by default).
+_is_dead() { [ "$(T display-message -p -t "$1" '#{pane_dead}')" = 1 ]; }
+wait_dead() { poll "${2:-250}" _is_dead "$1"; }
+
+# end_of NAME [TRIES]: "status N" or "signal N" once the pane is dead,
+# else "still running".  tmux 3.3 sometimes misses the SIGCHLD of a pane
+# (the process stays a zombie and #{pane_dead_status} empty); any other
+# child of the server ending makes it reap them all, so run-shell nudges it.
+_has_status() {
+	_st=$(T display-message -p -t "$1" '#{pane_dead_status}/#{pane_dead_signal}')
+	[ "$_st" != / ] && return 0
+	T run-shell true
+	return 1
+}
+end_of() {
+	if ! wait_dead "$1" "${2:-250}"; then
+		echo "still running"
+	elif ! poll 25 _has_status "$1"; then
+		echo "dead, no exit status from tmux"
+	else
+		case $_st in
+		/*) echo "signal ${_st#/}" ;;
+		*) echo "status ${_st%/}" ;;
+		esac
+	fi
+}
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# The terminal modes a shell needs after margo: canonical input, echo,
+# signals, CR -> NL on input, output processing.
+sane_tty() {
+	for flag in icanon echo isig icrnl opost; do
+		grep -Eq "(^| )$flag( |$)" "$1" || return 1
+	done
+}
+
+# The screen as one line: rows joined by single spaces.
+flat() { tr -s ' \n' '  ' | sed 's/^ //; s/ $//'; }
+
+# ---------------------------------------------------------------------------
+# 1. The bundled corpus at 80x24: keys and quitting.
+
+start basic 80x24 "$(margo_cmd "$MARGO")"
+if wait_for basic "article 1/5"; then
+	pass "80x24: margo starts; the status line says \"article 1/5\""
+else
+	fail "80x24: margo starts; the status line says \"article 1/5\"" "$(cap basic)"
+fi
+first=$(cap basic)
+like "$(printf '%s\n' "$first" | head -n 1)" '^ Articles \(5\) +Text  1/5 +Article$' \
+	"80x24: the three pane headers"
+T send-keys -t basic j j Enter
+ok "j j Enter opens article 3 (the text header says 3/5)" wait_for basic "Text  3/5"
+like "$(cap basic | tail -n 1)" '^ article 3/5 · text ' "the status line says article 3/5, text"
+T send-keys -t basic Tab
+ok "Tab moves the focus to the sidebar (\"· side\")" wait_for basic "· side"
+T send-keys -t basic q
+is "$(end_of basic)" "status 0" "q: margo exits with status 0"
+hasnt "$(cap basic)" "Articles (5)" "after q the terminal's own screen is back"
+T kill-session -t basic
+
+# Help: ? shows it over the text, q closes it, q quits.
+start help 80x24 "$(margo_cmd "$MARGO")"
+wait_for help "article 1/5"
+T send-keys -t help '?'
+ok "? shows the help" wait_for help "Help: keys (q or ? closes)" 40
+T send-keys -t help q
+ok "q closes the help: the text pane is back" wait_for help "Text  1/5" 40
+T send-keys -t help q
+is "$(end_of help)" "status 0" "then q exits with status 0"
+T kill-session -t help
+
+# ---------------------------------------------------------------------------
+# 2. Resizing through SIGWINCH.
+
+start rs 80x24 "$(margo_cmd "$MARGO")"
+wait_for rs "article 1/5"
+initial=$(cap rs)
+T resize-window -t rs -x 10 -y 3
+ok "10x3: margo redraws for the small size" wait_for rs "terminal"
+is "$(cap rs | flat)" "terminal too small" "10x3: the screen says \"terminal too small\""
+T resize-window -t rs -x 1 -y 1
+sleep 0.2  # nothing to wait for on a 1x1 screen; give SIGWINCH a moment
+is "$(T display-message -p -t rs '#{pane_width}x#{pane_height}')" 1x1 "1x1: the pane is 1x1"
+is "$(T display-message -p -t rs '#{pane_dead}')" 0 "1x1: margo is still running"
+T resize-window -t rs -x 200 -y 60
+ok "200x60: margo redraws" wait_for rs "? for help"
+wide=$(cap rs)
+like "$(printf '%s\n' "$wide" | head -n 1)" '^ Articles \(5\) +Text  1/5 +Article$' "200x60: three panes"
+like "$(printf '%s\n' "$wide" | sed -n 60p)" '^ article 1/5 · list · ¶ 1/7 · sentence 1/20 · 100% +\? for help$' \
+	"200x60: the status line is complete, on the last row"
+has "$wide" "future alleanze internazionali." "200x60: the whole first article is on screen"
+T resize-window -t rs -x 80 -y 24
+_same() { [ "$(cap rs)" = "$initial" ]; }
+if poll 150 _same; then
+	pass "back to 80x24: the same screen as at the start"
+else
+	fail "back to 80x24: the same screen as at the start"
+	_tap_diff "$initial" "$(cap rs)"
+fi
+for size in 100x30 60x20 30x10 150x50 10x3 1x1 120x40 79x23 40x12 200x60 \
+	20x4 90x25 45x15 19x3 160x48 72x24 71x24 39x12 81x25 80x24; do
+	T resize-window -t rs -x "${size%x*}" -y "${size#*x}"
+done
+if poll 150 _same; then
+	pass "after a burst of 20 resizes: the 80x24 screen is right"
+else
+	fail "after a burst of 20 resizes: the 80x24 screen is right"
+	_tap_diff "$initial" "$(cap rs)"
+fi
+T send-keys -t rs j
+ok "after the resizes margo still answers (j: article 2/5)" wait_for rs "article 2/5"
+T send-keys -t rs q
+is "$(end_of rs)" "status 0" "after the resizes q exits with status 0"
+T kill-session -t rs
+
+# ---------------------------------------------------------------------------
+# 3. Escape sequences inside an article stay on the page.
+
+mkdir -p "$TEST_TMP/hostile"
+evil="$TEST_TMP/hostile/escapes.txt"
+{
+	printf 'Titolo \033]2;PWNED\007con sequenze\n\n'
+	printf 'Primo paragrafo \033]0;PWNED\007del testo. Appunti \033]52;c;UFdORUQ=\007rubati. '
+	printf 'Schermo \033[2Jpulito. Colore \033[31mrosso\033[0m e fine.\n\n'
+	printf 'Secondo paragrafo senza trucchi.\n'
+} >"$evil"
+hostile_db="$TEST_TMP/hostile.db"
+add_to() { "$MARGO" --db "$1" add "$2" >/dev/null; }
+ok "margo add takes the article with escape sequences" add_to "$hostile_db" "$evil"
+T delete-buffer >/dev/null 2>&1
+# The pane waits for Enter before starting margo, so its title can be set
+# first and nothing margo prints can come before it.
+start esc 80x24 "read go; $(margo_cmd "$MARGO" --db "$hostile_db")"
+T select-pane -t esc -T margo-title
+T send-keys -t esc Enter
+wait_for esc "article 1/1"
+T send-keys -t esc Enter j j
+wait_for esc "· text"
+sleep 0.2  # a last redraw, if any, would carry the sequences too
+screen=$(cap esc)
+isnt "$(T display-message -p -t esc '#{pane_title}')" "PWNED" \
+	"margo: the pane title did not change to PWNED (OSC 0/2)"
+is "$(T display-message -p -t esc '#{pane_title}')" "margo-title" "margo: the pane title is the one set by the test"
+is "$(T list-buffers -F '#{buffer_sample}' 2>/dev/null)" "" "margo: nothing reached the clipboard (OSC 52)"
+like "$(printf '%s\n' "$screen" | head -n 1)" '^ Articles \(1\) +Text  1/1 +Article$' \
+	"margo: the panes are still drawn (no clear screen)"
+like "$screen" "│ Secondo paragrafo senza +│" "margo: the text is on screen"
+like "$(printf '%s\n' "$screen" | tail -n 1)" '^ article 1/1 · text ' "margo: the status line is there"
+T send-keys -t esc q
+is "$(end_of esc)" "status 0" "margo: q exits with status 0"
+T kill-session -t esc
+# The control: cat of the same file in a pane does change its title and
+# the clipboard, so the checks above can fail.
+start ctl 80x24 "read go; cat $(printf %q "$evil")"
+T select-pane -t ctl -T cat-title
+T send-keys -t ctl Enter
+end_of ctl >/dev/null
+is "$(T display-message -p -t ctl '#{pane_title}')" "PWNED" \
+	"control: cat of the same file sets the pane title to PWNED"
+like "$(T list-buffers -F '#{buffer_sample}' 2>/dev/null)" '^PWNED$' \
+	"control: cat of the same file fills the clipboard"
+T kill-session -t ctl
+
+# ---------------------------------------------------------------------------
+# 4. Colours and monochrome.
+
+# 4 to 7 tests for one terminal type: the panes drawn, the focused header
+# marked, colour codes only when allowed.
+colours() {  # colours NAME TERM NO_COLOR WANT(colour|mono)
+	if [ -n "$3" ]; then
+		start "$1" 80x24 "$(margo_cmd TERM="$2" NO_COLOR="$3" "$MARGO")"
+	else
+		start "$1" 80x24 "$(margo_cmd -u NO_COLOR TERM="$2" "$MARGO")"
+	fi
+	if wait_for "$1" "article 1/5"; then
+		pass "TERM=$2 NO_COLOR=${3:-unset}: margo draws"
+	else
+		fail "TERM=$2 NO_COLOR=${3:-unset}: margo draws" "$(cap "$1")"
+	fi
+	_scr=$(cap "$1")
+	like "$(printf '%s\n' "$_scr" | head -n 1)" '^ Articles \(5\) +Text  1/5 +Article$' \
+		"TERM=$2 NO_COLOR=${3:-unset}: three pane headers"
+	like "$(printf '%s\n' "$_scr" | sed -n 2p)" '^.{25}[│x] di Giuseppe' \
+		"TERM=$2 NO_COLOR=${3:-unset}: the border between list and text"
+	_sgr=$(capc "$1" | head -n 1 | grep -oE $'\033\\[[0-9;]*m' | tr -d '\033[m' | tr ';' '\n' | sort -u | tr '\n' ' ')
+	if [ "$4" = colour ]; then
+		like "$_sgr" '(^| )4[0-7]( |$)' "TERM=$2: the focused header has a background colour"
+	else
+		unlike "$_sgr" '(^| )(3[0-7]|4[0-7]|9[0-7]|10[0-7]|38|48)( |$)' "TERM=$2 NO_COLOR=${3:-unset}: no colour codes"
+		like "$_sgr" '(^| )7( |$)' "TERM=$2 NO_COLOR=${3:-unset}: the focused header is in reverse video"
+	fi
+	T send-keys -t "$1" q
+	is "$(end_of "$1")" "status 0" "TERM=$2 NO_COLOR=${3:-unset}: q exits with status 0"
+	T kill-session -t "$1"
+}
+colours c256 tmux-256color "" colour
+colours cno tmux-256color 1 mono
+colours cmono xterm-mono "" mono
+colours cvt vt100 "" mono
+
+# ---------------------------------------------------------------------------
+# 5. An unknown or missing TERM: a clear message, a usable terminal.
+
+start tbad 80x24 "$(wrap_cmd "$TEST_TMP/tbad" TERM=nosuchterm "$MARGO")"
+ok "TERM=nosuchterm: margo ends at once" wait_for tbad DONE 60
+isnt "$(cat "$TEST_TMP/tbad.rc" 2>/dev/null)" 0 "TERM=nosuchterm: non-zero exit status"
+like "$(cat "$TEST_TMP/tbad.err" 2>/dev/null)" '^margo: .*nosuchterm' \
+	"TERM=nosuchterm: the message names the terminal type"
+ok "TERM=nosuchterm: the terminal modes are sane afterwards" sane_tty "$TEST_TMP/tbad.stty"
+T kill-session -t tbad
+
+start tnone 80x24 "$(wrap_cmd "$TEST_TMP/tnone" -u TERM "$MARGO")"
+ok "TERM unset: margo ends at once" wait_for tnone DONE 60
+isnt "$(cat "$TEST_TMP/tnone.rc" 2>/dev/null)" 0 "TERM unset: non-zero exit status"
+like "$(cat "$TEST_TMP/tnone.err" 2>/dev/null)" '^margo: .*TERM' "TERM unset: the message says TERM"
+ok "TERM unset: the terminal modes are sane afterwards" sane_tty "$TEST_TMP/tnone.stty"
+T kill-session -t tnone
+
+# ---------------------------------------------------------------------------
+# 6. Signals and hang-up: out within a second, terminal restored.
+
+for sig in TERM HUP; do
+	code=$((128 + $(kill -l "$sig")))
+	start "sig$sig" 80x24 "$(margo_cmd "$MARGO")"
+	wait_for "sig$sig" "article 1/5"
+	pid=$(T display-message -p -t "sig$sig" '#{pane_pid}')
+	t0=$(now_ms)
+	kill -"$sig" "$pid"
+	wait_dead "sig$sig" 100
+	ms=$(($(now_ms) - t0))
+	ok "SIG$sig: margo is gone and the pane dead within 1 s (${ms} ms)" test "$ms" -le 1000
+	how=$(end_of "sig$sig")
+	case $how in
+	"status $code" | "signal $(kill -l "$sig")") pass "SIG$sig: margo ends cleanly ($how)" ;;
+	*) fail "SIG$sig: margo ends cleanly (status $code)" "got: $how" ;;
+	esac
+	T kill-session -t "sig$sig"
+
+	start "wrap$sig" 80x24 "$(wrap_cmd "$TEST_TMP/wrap$sig" "$MARGO")"
+	wait_for "wrap$sig" "article 1/5"
+	kill -"$sig" "$(cat "$TEST_TMP/wrap$sig.pid")"
+	ok "SIG$sig under a shell: the shell goes on within 1 s" wait_for "wrap$sig" DONE 20
+	ok "SIG$sig: the terminal modes are sane afterwards (stty -a)" sane_tty "$TEST_TMP/wrap$sig.stty"
+	hasnt "$(cap "wrap$sig")" "Articles (5)" "SIG$sig: the terminal's own screen is back"
+	is "$(cat "$TEST_TMP/wrap$sig.err")" "" "SIG$sig: nothing on standard error"
+	T kill-session -t "wrap$sig"
+done
+
+# q under a shell: the modes are restored too.
+start wrapq 80x24 "$(wrap_cmd "$TEST_TMP/wrapq" "$MARGO")"
+wait_for wrapq "article 1/5"
+T send-keys -t wrapq q
+ok "q under a shell: the shell goes on" wait_for wrapq DONE 40
+is "$(cat "$TEST_TMP/wrapq.rc" 2>/dev/null)" 0 "q under a shell: exit status 0"
+ok "q: the terminal modes are sane afterwards (stty -a)" sane_tty "$TEST_TMP/wrapq.stty"
+T kill-session -t wrapq
+
+# The terminal goes away (the pane is killed): margo must not linger.
+start gone 80x24 "$(margo_cmd "$MARGO")"
+wait_for gone "article 1/5"
+pid=$(T display-message -p -t gone '#{pane_pid}')
+T kill-pane -t gone
+_gone() { ! kill -0 "$pid" 2>/dev/null; }
+ok "the terminal closes: margo is gone within 1 s" poll 50 _gone
+
+# ---------------------------------------------------------------------------
+# 7. Wide characters in a real terminal: the borders stay in their columns.
+
+wide_db="$TEST_TMP/wide.db"
+add_to "$wide_db" "$top_srcdir/tests/fixtures/hostile/wide.txt"
+start wide 120x30 "$(margo_cmd "$MARGO" --db "$wide_db")"
+wait_for wide "article 1/1"
+borders=$(cap wide | sed -e '1d' -e '$d' | while IFS= read -r row; do
+	a=${row%%│*}
+	r=${row#*│}
+	printf '%s %s\n' "$(printf '%s' "$a" | wc -L)" "$(printf '%s' "${r%%│*}" | wc -L)"
+done | sort -u)
+is "$borders" "37 51" "wide characters: the borders stay in columns 38 and 90"
+T send-keys -t wide q
+is "$(end_of wide)" "status 0" "wide characters: q exits with status 0"
+T kill-session -t wide
+
+diag "tmux tests took $(($(date +%s) - started)) s"
+done_testing

@@ -32,7 +32,7 @@ static void test_200x60_text_gets_the_room(void **state)
 {
 	(void)state;
 	expect_layout(200, 60, LAYOUT_LIST,
-	              "list 0,0 48x59 | text 48,0 112x59 | side 160,0 40x59 | status 0,59 200x1");
+	              "list 0,0 60x59 | text 60,0 100x59 | side 160,0 40x59 | status 0,59 200x1");
 }
 
 static void test_120x40(void **state)
