@@ -39,10 +39,8 @@ static void puts_safe(FILE *f, const char *s)
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
-	char *msg = NULL;
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		msg = NULL;
+	char *msg = util_vprintf(fmt, ap);
 	va_end(ap);
 	fputs("margo: ", stderr);
 	puts_safe(stderr, msg ? msg : "out of memory");

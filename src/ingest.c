@@ -55,10 +55,8 @@ static void report(struct walk *w, const char *path, const char *fmt, ...)
 static void report(struct walk *w, const char *path, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg = NULL;
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		msg = NULL;
+	char *msg = util_vprintf(fmt, ap);
 	va_end(ap);
 	if (w->opt->message)
 		w->opt->message(w->opt->ctx, path, msg ? msg : "out of memory");

@@ -132,13 +132,19 @@ char *util_strndup(const char *s, size_t n)
 	return p;
 }
 
+char *util_vprintf(const char *fmt, va_list ap)
+{
+	char *p = NULL;
+	if (vasprintf(&p, fmt, ap) < 0)
+		p = NULL;
+	return p;
+}
+
 char *util_printf(const char *fmt, ...)
 {
 	va_list ap;
-	char *p = NULL;
 	va_start(ap, fmt);
-	if (vasprintf(&p, fmt, ap) < 0)
-		p = NULL;
+	char *p = util_vprintf(fmt, ap);
 	va_end(ap);
 	return p;
 }

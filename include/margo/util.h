@@ -37,6 +37,8 @@ char *util_strdup(const char *s);
 char *util_strndup(const char *s, size_t n);
 /* A malloc'd printf result, or NULL. */
 char *util_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *util_vprintf(const char *fmt, va_list ap)
+	__attribute__((format(printf, 1, 0)));
 
 /* 64-bit FNV-1a of the bytes, as 16 lowercase hex digits in `out` (17
  * bytes).  Used to tell whether a file or a text changed, never for

@@ -16,10 +16,8 @@
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg = NULL;
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		msg = NULL;
+	char *msg = util_vprintf(fmt, ap);
 	va_end(ap);
 	free(ui->message);
 	ui->message = msg;
