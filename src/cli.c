@@ -14,14 +14,13 @@
 #include <string.h>
 
 #include "margo/cli.h"
+#include "cli_impl.h"
 #include "margo/paths.h"
 #include "margo/text.h"
 #include "margo/util.h"
 
-enum format { FORMAT_PLAIN, FORMAT_JSONL };
-
 /* Write `s` to `f` made safe for a terminal (one line; LF becomes space). */
-static void put_safe(FILE *f, const char *s, size_t len)
+void cli_put_safe(FILE *f, const char *s, size_t len)
 {
 	char *r = text_render(s, len, 0, -1, NULL);
 	if (r) {
@@ -30,10 +29,10 @@ static void put_safe(FILE *f, const char *s, size_t len)
 	}
 }
 
-static void puts_safe(FILE *f, const char *s)
+void cli_puts_safe(FILE *f, const char *s)
 {
 	if (s)
-		put_safe(f, s, strlen(s));
+		cli_put_safe(f, s, strlen(s));
 }
 
 void cli_error(const char *fmt, ...)
@@ -43,13 +42,13 @@ void cli_error(const char *fmt, ...)
 	char *msg = util_vprintf(fmt, ap);
 	va_end(ap);
 	fputs("margo: ", stderr);
-	puts_safe(stderr, msg ? msg : "out of memory");
+	cli_puts_safe(stderr, msg ? msg : "out of memory");
 	fputc('\n', stderr);
 	free(msg);
 }
 
-static int open_library(const struct cli_env *env, enum store_open_mode mode,
-                        struct store **st)
+int cli_open_library(const struct cli_env *env, enum store_open_mode mode,
+                     struct store **st)
 {
 	char *err = NULL;
 	if (store_open(env->db_path, mode, st, &err) < 0) {
@@ -84,7 +83,7 @@ int cli_ingest(const struct cli_env *env, char *const *paths, size_t n,
                char **summary, int quiet)
 {
 	struct store *st;
-	if (open_library(env, STORE_OPEN_WRITE, &st) < 0)
+	if (cli_open_library(env, STORE_OPEN_WRITE, &st) < 0)
 		return CLI_FAILED;
 	char *dir = paths_data_dir(), *warn = NULL;
 	struct corpus_rules *rules = dir ? corpus_rules_load(dir, &warn) : NULL;
@@ -119,7 +118,7 @@ int cli_ingest_bundled_if_empty(const struct cli_env *env, char **summary)
 {
 	struct store *st;
 	int64_t count = 0;
-	if (open_library(env, STORE_OPEN_WRITE, &st) < 0)
+	if (cli_open_library(env, STORE_OPEN_WRITE, &st) < 0)
 		return CLI_FAILED;
 	int rc = store_article_count(st, &count);
 	store_close(&st);
@@ -140,14 +139,9 @@ int cli_ingest_bundled_if_empty(const struct cli_env *env, char **summary)
 
 /* ---- option parsing shared by the subcommands ------------------------- */
 
-struct sub_opts {
-	enum format format;
-	int help;
-};
-
 /* Parse --format and --help; returns the index of the first operand or -1
  * after printing a usage error. */
-static int parse_sub(int argc, char **argv, const char *usage, struct sub_opts *o)
+int cli_parse_sub(int argc, char **argv, const char *usage, struct sub_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -184,7 +178,7 @@ static int parse_sub(int argc, char **argv, const char *usage, struct sub_opts *
 	return optind;
 }
 
-static void json_field(struct buf *b, const char *name, const char *value, int first)
+void cli_json_field(struct buf *b, const char *name, const char *value, int first)
 {
 	buf_printf(b, "%s\"%s\":", first ? "" : ",", name);
 	if (!value) {
@@ -196,7 +190,7 @@ static void json_field(struct buf *b, const char *name, const char *value, int f
 	buf_putc(b, '"');
 }
 
-static int flush_line(struct buf *b)
+int cli_flush_line(struct buf *b)
 {
 	if (buf_putc(b, '\n') < 0)
 		return -1;
@@ -217,7 +211,7 @@ static const char add_usage[] =
 int cli_add(const struct cli_env *env, int argc, char **argv)
 {
 	struct sub_opts o;
-	int first = parse_sub(argc, argv, add_usage, &o);
+	int first = cli_parse_sub(argc, argv, add_usage, &o);
 	if (first < 0)
 		return CLI_USAGE;
 	if (o.help)
@@ -239,7 +233,7 @@ static const char list_usage[] =
 int cli_list(const struct cli_env *env, int argc, char **argv)
 {
 	struct sub_opts o;
-	int first = parse_sub(argc, argv, list_usage, &o);
+	int first = cli_parse_sub(argc, argv, list_usage, &o);
 	if (first < 0)
 		return CLI_USAGE;
 	if (o.help)
@@ -249,7 +243,7 @@ int cli_list(const struct cli_env *env, int argc, char **argv)
 		return CLI_USAGE;
 	}
 	struct store *st;
-	if (open_library(env, STORE_OPEN_READ, &st) < 0)
+	if (cli_open_library(env, STORE_OPEN_READ, &st) < 0)
 		return CLI_FAILED;
 	int status = CLI_OK;
 	struct buf b = { 0 };
@@ -264,17 +258,17 @@ int cli_list(const struct cli_env *env, int argc, char **argv)
 		for (size_t i = 0; i < n; i++) {
 			if (o.format == FORMAT_JSONL) {
 				buf_printf(&b, "{\"id\":%lld,", (long long)rows[i].id);
-				json_field(&b, "title", rows[i].title, 1);
-				json_field(&b, "date", rows[i].date, 0);
-				json_field(&b, "source", rows[i].origin, 0);
+				cli_json_field(&b, "title", rows[i].title, 1);
+				cli_json_field(&b, "date", rows[i].date, 0);
+				cli_json_field(&b, "source", rows[i].origin, 0);
 				buf_putc(&b, '}');
-				flush_line(&b);
+				cli_flush_line(&b);
 			} else {
 				printf("%4lld  %-10s  ", (long long)rows[i].id,
 				       rows[i].date ? rows[i].date : "-");
-				puts_safe(stdout, rows[i].title);
+				cli_puts_safe(stdout, rows[i].title);
 				fputs("  (", stdout);
-				puts_safe(stdout, rows[i].origin);
+				cli_puts_safe(stdout, rows[i].origin);
 				fputs(")\n", stdout);
 			}
 		}
@@ -302,34 +296,34 @@ static int dropped_json(void *ctx, const char *kind, const char *text)
 	if (b->data[b->len - 1] != '[')
 		buf_putc(b, ',');
 	buf_putc(b, '{');
-	json_field(b, "kind", kind, 1);
-	json_field(b, "text", text, 0);
+	cli_json_field(b, "kind", kind, 1);
+	cli_json_field(b, "text", text, 0);
 	buf_putc(b, '}');
 	return 0;
 }
 
 static void show_plain(const struct store_article *a)
 {
-	puts_safe(stdout, a->title);
+	cli_puts_safe(stdout, a->title);
 	fputc('\n', stdout);
 	if (a->subtitle) {
-		puts_safe(stdout, a->subtitle);
+		cli_puts_safe(stdout, a->subtitle);
 		fputc('\n', stdout);
 	}
 	if (a->author) {
 		fputs("di ", stdout);
-		puts_safe(stdout, a->author);
+		cli_puts_safe(stdout, a->author);
 		fputc('\n', stdout);
 	}
 	printf("%s", a->date ? a->date : "");
 	if (a->origin) {
 		fputs(a->date ? "  " : "", stdout);
-		puts_safe(stdout, a->origin);
+		cli_puts_safe(stdout, a->origin);
 	}
 	fputs("\n\n", stdout);
 	for (size_t i = 0; i < a->n_paras; i++) {
 		const struct store_para *p = &a->paras[i];
-		put_safe(stdout, a->body + p->start, p->end - p->start);
+		cli_put_safe(stdout, a->body + p->start, p->end - p->start);
 		fputs(i + 1 < a->n_paras ? "\n\n" : "\n", stdout);
 	}
 }
@@ -337,7 +331,7 @@ static void show_plain(const struct store_article *a)
 int cli_show(const struct cli_env *env, int argc, char **argv)
 {
 	struct sub_opts o;
-	int first = parse_sub(argc, argv, show_usage, &o);
+	int first = cli_parse_sub(argc, argv, show_usage, &o);
 	if (first < 0)
 		return CLI_USAGE;
 	if (o.help)
@@ -348,7 +342,7 @@ int cli_show(const struct cli_env *env, int argc, char **argv)
 		return CLI_USAGE;
 	}
 	struct store *st;
-	if (open_library(env, STORE_OPEN_READ, &st) < 0)
+	if (cli_open_library(env, STORE_OPEN_READ, &st) < 0)
 		return CLI_FAILED;
 	struct store_article a;
 	int found = store_article_get(st, id, &a);
@@ -362,19 +356,19 @@ int cli_show(const struct cli_env *env, int argc, char **argv)
 	} else if (o.format == FORMAT_JSONL) {
 		struct buf b = { 0 };
 		buf_printf(&b, "{\"id\":%lld,", (long long)a.id);
-		json_field(&b, "title", a.title, 1);
-		json_field(&b, "subtitle", a.subtitle, 0);
-		json_field(&b, "author", a.author, 0);
-		json_field(&b, "date", a.date, 0);
-		json_field(&b, "source", a.origin, 0);
-		json_field(&b, "url", a.url, 0);
+		cli_json_field(&b, "title", a.title, 1);
+		cli_json_field(&b, "subtitle", a.subtitle, 0);
+		cli_json_field(&b, "author", a.author, 0);
+		cli_json_field(&b, "date", a.date, 0);
+		cli_json_field(&b, "source", a.origin, 0);
+		cli_json_field(&b, "url", a.url, 0);
 		buf_printf(&b, ",\"title_guessed\":%s,\"paragraphs\":%zu,\"text\":\"",
 		           a.title_guessed ? "true" : "false", a.n_paras);
 		buf_json_string(&b, a.body, a.body_len);
 		buf_puts(&b, "\",\"dropped\":[");
 		store_dropped(st, a.id, dropped_json, &b);
 		buf_puts(&b, "]}");
-		flush_line(&b);
+		cli_flush_line(&b);
 		buf_free(&b);
 	} else {
 		show_plain(&a);
@@ -410,10 +404,10 @@ static int passage_out(void *vctx, int64_t id, int64_t article, int n,
 		           (long long)id, (long long)article, n, k);
 		buf_json_string(&c->b, text, len);
 		buf_puts(&c->b, "\"}");
-		return flush_line(&c->b) < 0 ? 1 : 0;
+		return cli_flush_line(&c->b) < 0 ? 1 : 0;
 	}
 	printf("%lld\t%lld:%d\t", (long long)id, (long long)article, n);
-	put_safe(stdout, text, len);
+	cli_put_safe(stdout, text, len);
 	fputc('\n', stdout);
 	return 0;
 }
@@ -421,7 +415,7 @@ static int passage_out(void *vctx, int64_t id, int64_t article, int n,
 int cli_passages(const struct cli_env *env, int argc, char **argv)
 {
 	struct sub_opts o;
-	int first = parse_sub(argc, argv, passages_usage, &o);
+	int first = cli_parse_sub(argc, argv, passages_usage, &o);
 	if (first < 0)
 		return CLI_USAGE;
 	if (o.help)
@@ -432,7 +426,7 @@ int cli_passages(const struct cli_env *env, int argc, char **argv)
 		return CLI_USAGE;
 	}
 	struct store *st;
-	if (open_library(env, STORE_OPEN_READ, &st) < 0)
+	if (cli_open_library(env, STORE_OPEN_READ, &st) < 0)
 		return CLI_FAILED;
 	struct passages_ctx c = { .format = o.format };
 	int rc = store_passages(st, id, passage_out, &c);

@@ -36,6 +36,7 @@ static const char usage[] =
 	"  list                   list the articles\n"
 	"  show ID                print one article\n"
 	"  passages [ID]          print the passages of one article, or of all\n"
+	"  tag                    find entities in JSON Lines texts on standard input\n"
 	"Each command takes --help; list, show and passages take --format jsonl.\n"
 	"\n"
 	"Options:\n"
@@ -142,6 +143,7 @@ int main(int argc, char **argv)
 		{ "list", cli_list },
 		{ "show", cli_show },
 		{ "passages", cli_passages },
+		{ "tag", cli_tag },
 	};
 	int status = -1;
 	for (size_t i = 0; first && i < sizeof commands / sizeof *commands; i++)

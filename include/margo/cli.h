@@ -43,5 +43,6 @@ int cli_add(const struct cli_env *env, int argc, char **argv);
 int cli_list(const struct cli_env *env, int argc, char **argv);
 int cli_show(const struct cli_env *env, int argc, char **argv);
 int cli_passages(const struct cli_env *env, int argc, char **argv);
+int cli_tag(const struct cli_env *env, int argc, char **argv);
 
 #endif

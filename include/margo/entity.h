@@ -1,0 +1,80 @@
+/*
+ * entity.h: people, places, organisations and dates in a text.
+ *
+ * Extraction is rules and lexicons, no model: runs of capitalised words
+ * joined by Italian connectors, sentence-initial words checked against an
+ * Italian word list, trigger words (presidente, ministro, città di,
+ * partito, ministero ...), gazetteers of countries, capitals and
+ * international organisations, demonyms and acronyms, and Italian date
+ * expressions.  The lexicons are data files under margo's data folder.
+ * Pure functions: no SQLite, no curses.
+ *
+ * Clustering (entity_cluster.c) then groups the mentions of a whole corpus
+ * into entities: a surname joins the one full name it can belong to,
+ * transliteration and case variants join, an acronym joins its full form.
+ */
+#ifndef MARGO_ENTITY_H
+#define MARGO_ENTITY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum entity_type {
+	ENTITY_PER,
+	ENTITY_LOC,
+	ENTITY_ORG,
+	ENTITY_DATE,
+	ENTITY_TYPES
+};
+
+/* "PER", "LOC", "ORG", "DATE"; entity_type_parse returns -1 if unknown. */
+const char *entity_type_name(enum entity_type t);
+int entity_type_parse(const char *s);
+
+struct entity_mention {
+	size_t start, end;         /* bytes into the text, end exclusive */
+	size_t cp_start, cp_end;   /* the same in code points */
+	enum entity_type type;
+	/*
+	 * What the mention names, normalised (malloc'd, never NULL):
+	 *  - names: the surface form without elision or a leading article
+	 *    ("dell'Onu" -> "Onu"), or the gazetteer's canonical name when the
+	 *    surface is a known alias or acronym ("Usa" -> "Stati Uniti");
+	 *  - demonyms: the place ("nordcoreano" -> "Corea del Nord");
+	 *  - dates: ISO 8601 ("2024-06", "2023-09-12"), or a range
+	 *    "2023-09-10/2023-09-13" ("dal 10 al 13 settembre").
+	 */
+	char *norm;
+	/* True for mentions derived from a word that is not a name (a
+	 * demonym, "russo"): indexed, but not a named-entity span. */
+	bool derived;
+};
+
+struct entity_extractor;
+
+/*
+ * Load the lexicons from `datadir` and the Italian word list from
+ * `wordlist` (NULL: /usr/share/dict/italian).  Missing files leave their
+ * lexicon empty and add a line to *warn (malloc'd; may be NULL when there
+ * is nothing to say): extraction still works, less well.  NULL only when
+ * memory runs out.
+ */
+struct entity_extractor *entity_extractor_load(const char *datadir,
+                                               const char *wordlist,
+                                               char **warn);
+void entity_extractor_free(struct entity_extractor **x);
+
+/*
+ * Find the mentions in `len` bytes of valid UTF-8 `text` (canonical: NFC,
+ * LF line ends; paragraphs separated by blank lines).  `doc_date` (ISO,
+ * "2024" or "2024-06-12", may be NULL) anchors dates that lack a year.
+ * Mentions come out sorted by start and never overlap.  Returns 0 and a
+ * malloc'd array (free with entity_mentions_free), or -1 when memory runs
+ * out.
+ */
+int entity_extract(const struct entity_extractor *x, const char *text,
+                   size_t len, const char *doc_date,
+                   struct entity_mention **out, size_t *n);
+void entity_mentions_free(struct entity_mention *m, size_t n);
+
+#endif
