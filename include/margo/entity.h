@@ -77,4 +77,58 @@ int entity_extract(const struct entity_extractor *x, const char *text,
                    struct entity_mention **out, size_t *n);
 void entity_mentions_free(struct entity_mention *m, size_t n);
 
+/* ---- clustering --------------------------------------------------------- */
+
+/* One distinct (type, norm) of the corpus, with the corrections that apply
+ * to it; entity_cluster() fills `cluster`. */
+struct entity_form {
+	enum entity_type type;
+	const char *norm;
+	size_t count;             /* its mentions */
+	bool rejected;            /* "not an entity": no cluster */
+	bool split;               /* kept apart from automatic joins */
+	int retype;               /* -1, or the type the user gave it */
+	size_t cluster;           /* out: index of its cluster, or SIZE_MAX */
+};
+
+/* A user's merge: the cluster of form `from` joins the cluster of `into`. */
+struct entity_merge {
+	size_t from, into;
+};
+
+/* A user's name for the cluster holding form `form`. */
+struct entity_rename {
+	size_t form;
+	const char *name;
+};
+
+struct entity_cluster_out {
+	enum entity_type type;    /* the most frequent type of its forms */
+	char *name;               /* canonical name (malloc'd) */
+	char *key;                /* stable key: type-specific normal form */
+	size_t count;             /* mentions of all its forms */
+};
+
+/* The matching key of a name: case and diacritics folded, hyphens and
+ * apostrophes as spaces, dots dropped, and for people transliteration
+ * variants made one (Andrey/Andrei, Sergei/Serghei/Sergey, Dmitry/Dmitri).
+ * malloc'd, NULL when memory runs out. */
+char *entity_key(enum entity_type type, const char *norm);
+
+/*
+ * Group forms into entities: forms with the same key join (case and
+ * transliteration variants; a name seen as PER and as LOC takes the
+ * type it has most often); a one-word person name joins the one
+ * multi-word person whose first or last word it is, when there is exactly
+ * one; an acronym joins the one multi-word name whose initials it spells;
+ * then the user's merges and renames apply.  Split forms stay alone,
+ * rejected forms get no cluster.  Returns 0 with a malloc'd array of
+ * clusters (free with entity_clusters_free), or -1 when memory runs out.
+ */
+int entity_cluster(struct entity_form *forms, size_t n,
+                   const struct entity_merge *merges, size_t n_merges,
+                   const struct entity_rename *renames, size_t n_renames,
+                   struct entity_cluster_out **clusters, size_t *n_clusters);
+void entity_clusters_free(struct entity_cluster_out *c, size_t n);
+
 #endif

@@ -1,0 +1,456 @@
+/*
+ * entity_cluster.c: from the distinct names of a corpus to its entities.
+ *
+ * Forms are joined with a union-find in four steps: equal keys (case,
+ * diacritics and transliteration variants), a one-word person name to the
+ * single multi-word person it can belong to, an acronym to the single
+ * multi-word name whose initials it spells, then the user's merges.  Work
+ * is sorting and binary search over the forms: O(n log n), no quadratic
+ * pass, so a corpus of a million distinct names clusters in seconds.
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "margo/entity.h"
+#include "margo/text.h"
+#include "margo/util.h"
+
+/* ---- keys ----------------------------------------------------------------- */
+
+/* Replace `from` by `to` wherever it occurs in the NUL-terminated word
+ * (`to` is never longer than `from`). */
+static void replace_all(char *w, const char *from, const char *to)
+{
+	size_t fl = strlen(from), tl = strlen(to);
+	char *p = w;
+	while ((p = strstr(p, from))) {
+		memmove(p + tl, p + fl, strlen(p + fl) + 1);
+		memcpy(p, to, tl);
+		p += tl;
+	}
+}
+
+static bool ends_with(const char *w, const char *suffix)
+{
+	size_t n = strlen(w), k = strlen(suffix);
+	return n > k && strcmp(w + n - k, suffix) == 0;
+}
+
+/* One word of a person's name, folded, with the usual transliterations of
+ * Slavic and Korean names made one: Andrey/Andrei, Sergej/Sergey/Serghei,
+ * Dmitry/Dmitrij/Dmitri, Yuri/Jurij, Mikhail/Michail, Aleksei/Alexei. */
+static void translit_word(char *w)
+{
+	replace_all(w, "ks", "x");
+	replace_all(w, "kh", "h");
+	replace_all(w, "ch", "h");
+	replace_all(w, "ghe", "ge");
+	replace_all(w, "ghi", "gi");
+	replace_all(w, "ii", "i");
+	size_t n = strlen(w);
+	if (ends_with(w, "ey") || ends_with(w, "ej"))
+		w[n - 1] = 'i';
+	else if (ends_with(w, "iy") || ends_with(w, "ij"))
+		w[n - 1] = '\0';
+	else if (n > 2 && w[n - 1] == 'y' && !strchr("aeiou", w[n - 2]))
+		w[n - 1] = 'i';
+	if (w[0] == 'y' && w[1])
+		w[0] = 'j';
+}
+
+char *entity_key(enum entity_type type, const char *norm)
+{
+	size_t n;
+	char *f = text_fold(norm, strlen(norm), &n);
+	if (!f)
+		return NULL;
+	if (type == ENTITY_DATE)
+		return f;
+	struct buf b = { 0 };
+	size_t i = 0;
+	/* Words are runs of anything but space, hyphen and apostrophes;
+	 * dots are dropped so U.S.A. and USA meet. */
+	while (i < n) {
+		while (i < n && strchr(" -'\t\n", f[i]))
+			i++;
+		size_t s = i;
+		while (i < n && !strchr(" -'\t\n", f[i]))
+			i++;
+		if (i == s)
+			break;
+		char *w = util_strndup(f + s, i - s);
+		if (!w)
+			goto oom;
+		replace_all(w, ".", "");
+		replace_all(w, "\xe2\x80\x99", "");  /* a curly apostrophe */
+		if (type == ENTITY_PER)
+			translit_word(w);
+		int rc = *w ? ((b.len ? buf_putc(&b, ' ') : 0) | buf_puts(&b, w)) : 0;
+		free(w);
+		if (rc < 0)
+			goto oom;
+	}
+	free(f);
+	if (!b.data && buf_puts(&b, "") < 0)
+		return NULL;
+	return buf_steal(&b);
+oom:
+	free(f);
+	buf_free(&b);
+	return NULL;
+}
+
+/* ---- union-find ------------------------------------------------------------- */
+
+struct work {
+	struct entity_form *forms;
+	size_t n;
+	size_t *parent;
+	char **keys;
+	int *type;                /* the effective type: retype applied */
+	size_t *words;            /* words in the key */
+};
+
+static size_t find(struct work *w, size_t i)
+{
+	while (w->parent[i] != i) {
+		w->parent[i] = w->parent[w->parent[i]];
+		i = w->parent[i];
+	}
+	return i;
+}
+
+static void join(struct work *w, size_t a, size_t b)
+{
+	a = find(w, a);
+	b = find(w, b);
+	if (a != b)
+		w->parent[a] = b;
+}
+
+/* Forms that take part in automatic joins. */
+static bool joinable(const struct work *w, size_t i)
+{
+	return !w->forms[i].rejected && !w->forms[i].split;
+}
+
+static int by_key(const void *a, const void *b, void *ctx)
+{
+	const struct work *w = ctx;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	bool dx = w->type[x] == ENTITY_DATE, dy = w->type[y] == ENTITY_DATE;
+	if (dx != dy)
+		return dx ? 1 : -1;  /* dates never meet names */
+	return strcmp(w->keys[x], w->keys[y]);
+}
+
+/* Step 1: equal keys join, whatever the type (a place named as an
+ * organisation now and then is one entity). */
+static void join_equal_keys(struct work *w, size_t *order)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < w->n; i++)
+		if (joinable(w, i))
+			order[k++] = i;
+	qsort_r(order, k, sizeof *order, by_key, w);
+	for (size_t i = 1; i < k; i++)
+		if (by_key(&order[i - 1], &order[i], w) == 0)
+			join(w, order[i - 1], order[i]);
+}
+
+struct word_ref {
+	const char *word;         /* points into a key */
+	size_t len;
+	size_t form;
+};
+
+static int word_cmp(const void *a, const void *b)
+{
+	const struct word_ref *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->word, y->word, n);
+	return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/*
+ * Step 2: "Putin" joins "Vladimir Putin" when the multi-word people whose
+ * first or last word is "putin" are all one entity.  An index of those
+ * words, sorted, is searched for each one-word person.
+ */
+static int join_surnames(struct work *w)
+{
+	struct word_ref *idx = malloc(2 * w->n * sizeof *idx + 1);
+	if (!idx)
+		return -1;
+	size_t k = 0;
+	for (size_t i = 0; i < w->n; i++) {
+		if (!joinable(w, i) || w->type[i] != ENTITY_PER || w->words[i] < 2)
+			continue;
+		const char *key = w->keys[i], *sp = strchr(key, ' '), *last = strrchr(key, ' ') + 1;
+		idx[k++] = (struct word_ref){ key, (size_t)(sp - key), i };
+		idx[k++] = (struct word_ref){ last, strlen(last), i };
+	}
+	qsort(idx, k, sizeof *idx, word_cmp);
+	for (size_t i = 0; i < w->n; i++) {
+		if (!joinable(w, i) || w->type[i] != ENTITY_PER || w->words[i] != 1)
+			continue;
+		struct word_ref probe = { w->keys[i], strlen(w->keys[i]), 0 };
+		struct word_ref *hit = bsearch(&probe, idx, k, sizeof *idx, word_cmp);
+		if (!hit)
+			continue;
+		/* Walk back to the first equal entry, then check they agree. */
+		while (hit > idx && word_cmp(hit - 1, &probe) == 0)
+			hit--;
+		size_t root = find(w, hit->form);
+		bool one = true;
+		for (struct word_ref *h = hit; h < idx + k && word_cmp(h, &probe) == 0; h++)
+			if (find(w, h->form) != root)
+				one = false;
+		if (one)
+			join(w, i, root);
+	}
+	free(idx);
+	return 0;
+}
+
+static bool is_connector(const char *word, size_t len)
+{
+	static const char *const words[] = {
+		"di", "del", "della", "dello", "dei", "degli", "delle", "de", "da",
+		"e", "ed", "per", "of", "the", "and", "for", "la", "il", "lo", "le",
+		"gli", "i", "l", "d", "des", "du", "et", "van", "von", "al", "a", "in",
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strlen(words[i]) == len && memcmp(words[i], word, len) == 0)
+			return true;
+	return false;
+}
+
+/* The initials of a multi-word key, connectors skipped, into `out`. */
+static void initials(const char *key, char *out, size_t size)
+{
+	size_t o = 0;
+	for (const char *p = key; *p && o + 1 < size;) {
+		const char *e = strchr(p, ' ');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (!is_connector(p, len))
+			out[o++] = *p;
+		p += len + (e ? 1 : 0);
+	}
+	out[o] = '\0';
+}
+
+/* Step 3: an acronym (one word of 2 to 8 letters written in capitals in
+ * the text) joins the one multi-word organisation or place it spells. */
+static int join_acronyms(struct work *w)
+{
+	struct word_ref *idx = malloc(w->n * sizeof *idx + 1);
+	char **ini = calloc(w->n + 1, sizeof *ini);
+	int rc = -1;
+	if (!idx || !ini)
+		goto out;
+	size_t k = 0;
+	for (size_t i = 0; i < w->n; i++) {
+		if (!joinable(w, i) || w->type[i] == ENTITY_DATE || w->type[i] == ENTITY_PER ||
+		    w->words[i] < 2)
+			continue;
+		char tmp[16];
+		initials(w->keys[i], tmp, sizeof tmp);
+		if (strlen(tmp) < 2 || !(ini[i] = util_strdup(tmp)))
+			continue;
+		idx[k++] = (struct word_ref){ ini[i], strlen(ini[i]), i };
+	}
+	qsort(idx, k, sizeof *idx, word_cmp);
+	for (size_t i = 0; i < w->n; i++) {
+		const char *norm = w->forms[i].norm;
+		size_t len = strlen(w->keys[i]), caps = 0;
+		if (!joinable(w, i) || w->type[i] == ENTITY_DATE || w->words[i] != 1 ||
+		    len < 2 || len > 8)
+			continue;
+		for (const char *p = norm; *p; p++)
+			caps += isupper((unsigned char)*p) != 0;
+		if (caps < 2)
+			continue;  /* "Onu" is handled by the gazetteer, "Roma" is a word */
+		struct word_ref probe = { w->keys[i], len, 0 };
+		struct word_ref *hit = bsearch(&probe, idx, k, sizeof *idx, word_cmp);
+		if (!hit)
+			continue;
+		while (hit > idx && word_cmp(hit - 1, &probe) == 0)
+			hit--;
+		size_t root = find(w, hit->form);
+		bool one = true;
+		for (struct word_ref *h = hit; h < idx + k && word_cmp(h, &probe) == 0; h++)
+			if (find(w, h->form) != root)
+				one = false;
+		if (one)
+			join(w, i, root);
+	}
+	rc = 0;
+out:
+	if (ini)
+		for (size_t i = 0; i < w->n; i++)
+			free(ini[i]);
+	free(ini);
+	free(idx);
+	return rc;
+}
+
+/* ---- naming ----------------------------------------------------------------- */
+
+/* Is form a a better name for its cluster than form b?  People: the most
+ * words, then the most mentions; others: the most mentions, then the
+ * longest; ties by text, so the choice never depends on input order. */
+static bool better_name(const struct work *w, size_t a, size_t b)
+{
+	const struct entity_form *fa = &w->forms[a], *fb = &w->forms[b];
+	if (w->type[a] == ENTITY_PER && w->words[a] != w->words[b])
+		return w->words[a] > w->words[b];
+	if (fa->count != fb->count)
+		return fa->count > fb->count;
+	size_t la = strlen(fa->norm), lb = strlen(fb->norm);
+	if (la != lb)
+		return la > lb;
+	return strcmp(fa->norm, fb->norm) < 0;
+}
+
+static size_t word_count(const char *key)
+{
+	size_t n = *key ? 1 : 0;
+	for (const char *p = key; *p; p++)
+		n += *p == ' ';
+	return n;
+}
+
+void entity_clusters_free(struct entity_cluster_out *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(c[i].name);
+		free(c[i].key);
+	}
+	free(c);
+}
+
+/* Give each root a cluster, named by its best form, typed by the type its
+ * forms have most often (weighted by mentions). */
+static int build_clusters(struct work *w, const struct entity_rename *renames,
+                          size_t n_renames, struct entity_cluster_out **out, size_t *n_out)
+{
+	size_t *slot = malloc((w->n + 1) * sizeof *slot), *best = NULL;
+	size_t (*votes)[ENTITY_TYPES] = NULL;
+	struct entity_cluster_out *c = NULL;
+	size_t k = 0;
+	if (!slot)
+		return -1;
+	for (size_t i = 0; i < w->n; i++)
+		slot[i] = SIZE_MAX;
+	for (size_t i = 0; i < w->n; i++) {
+		if (w->forms[i].rejected)
+			continue;
+		size_t r = find(w, i);
+		if (slot[r] == SIZE_MAX)
+			slot[r] = k++;
+	}
+	c = calloc(k + 1, sizeof *c);
+	best = malloc((k + 1) * sizeof *best);
+	votes = calloc(k + 1, sizeof *votes);
+	if (!c || !best || !votes)
+		goto oom;
+	for (size_t j = 0; j < k; j++)
+		best[j] = SIZE_MAX;
+	for (size_t i = 0; i < w->n; i++) {
+		struct entity_form *f = &w->forms[i];
+		if (f->rejected) {
+			f->cluster = SIZE_MAX;
+			continue;
+		}
+		size_t j = slot[find(w, i)];
+		f->cluster = j;
+		c[j].count += f->count;
+		votes[j][w->type[i]] += f->count ? f->count : 1;
+		if (best[j] == SIZE_MAX || better_name(w, i, best[j]))
+			best[j] = i;
+	}
+	for (size_t j = 0; j < k; j++) {
+		int t = 0;
+		for (int x = 1; x < ENTITY_TYPES; x++)
+			if (votes[j][x] > votes[j][t])
+				t = x;
+		c[j].type = (enum entity_type)t;
+		c[j].name = util_strdup(w->forms[best[j]].norm);
+		c[j].key = util_strdup(w->keys[best[j]]);
+		if (!c[j].name || !c[j].key)
+			goto oom;
+	}
+	for (size_t r = 0; r < n_renames; r++) {
+		size_t f = renames[r].form;
+		if (f >= w->n || w->forms[f].cluster == SIZE_MAX)
+			continue;
+		char *name = util_strdup(renames[r].name);
+		if (!name)
+			goto oom;
+		free(c[w->forms[f].cluster].name);
+		c[w->forms[f].cluster].name = name;
+	}
+	free(slot);
+	free(best);
+	free(votes);
+	*out = c;
+	*n_out = k;
+	return 0;
+oom:
+	free(slot);
+	free(best);
+	free(votes);
+	if (c)
+		entity_clusters_free(c, k);
+	return -1;
+}
+
+int entity_cluster(struct entity_form *forms, size_t n,
+                   const struct entity_merge *merges, size_t n_merges,
+                   const struct entity_rename *renames, size_t n_renames,
+                   struct entity_cluster_out **clusters, size_t *n_clusters)
+{
+	struct work w = { .forms = forms, .n = n };
+	int rc = -1;
+	size_t *order = NULL;
+	*clusters = NULL;
+	*n_clusters = 0;
+	w.parent = malloc((n + 1) * sizeof *w.parent);
+	w.keys = calloc(n + 1, sizeof *w.keys);
+	w.type = malloc((n + 1) * sizeof *w.type);
+	w.words = malloc((n + 1) * sizeof *w.words);
+	order = malloc((n + 1) * sizeof *order);
+	if (!w.parent || !w.keys || !w.type || !w.words || !order)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		w.parent[i] = i;
+		w.type[i] = forms[i].retype >= 0 && forms[i].retype < ENTITY_TYPES
+		          ? forms[i].retype : (int)forms[i].type;
+		if (!(w.keys[i] = entity_key((enum entity_type)w.type[i], forms[i].norm)))
+			goto out;
+		w.words[i] = word_count(w.keys[i]);
+	}
+	join_equal_keys(&w, order);
+	if (join_surnames(&w) < 0 || join_acronyms(&w) < 0)
+		goto out;
+	for (size_t m = 0; m < n_merges; m++)
+		if (merges[m].from < n && merges[m].into < n &&
+		    !forms[merges[m].from].rejected && !forms[merges[m].into].rejected)
+			join(&w, merges[m].from, merges[m].into);
+	rc = build_clusters(&w, renames, n_renames, clusters, n_clusters);
+out:
+	if (w.keys)
+		for (size_t i = 0; i < n; i++)
+			free(w.keys[i]);
+	free(w.keys);
+	free(w.parent);
+	free(w.type);
+	free(w.words);
+	free(order);
+	return rc;
+}
