@@ -97,9 +97,11 @@ int cli_ingest(const struct cli_env *env, char *const *paths, size_t n,
 		store_close(&st);
 		return CLI_FAILED;
 	}
-	struct ingest_options opt = { .rules = rules, .message = print_problem };
-	struct ingest_report rep;
-	int rc = ingest_paths(st, &opt, paths, n, &rep);
+	struct entity_extractor *x = cli_load_extractor();
+	struct ingest_options opt = { .rules = rules, .extractor = x, .message = print_problem };
+	struct ingest_report rep = { 0 };
+	int rc = x ? ingest_paths(st, &opt, paths, n, &rep) : -1;
+	entity_extractor_free(&x);
 	char *sum = summarise(&rep);
 	if (!quiet && sum)
 		printf("%s\n", sum);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "margo/cli.h"
+#include "margo/entity.h"
 #include "margo/util.h"
 
 enum format { FORMAT_PLAIN, FORMAT_JSONL };
@@ -28,6 +29,8 @@ int cli_open_library(const struct cli_env *env, enum store_open_mode mode,
 int cli_parse_sub(int argc, char **argv, const char *usage, struct sub_opts *o);
 /* Append ,"name":"value" (or null) to a JSON object being built. */
 void cli_json_field(struct buf *b, const char *name, const char *value, int first);
+/* The entity extractor with margo's lexicons (warnings on stderr). */
+struct entity_extractor *cli_load_extractor(void);
 /* Write the buffer and a newline to stdout and empty it; 0 or -1. */
 int cli_flush_line(struct buf *b);
 

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "margo/ingest.h"
+#include "margo/store_entity.h"
 #include "margo/text.h"
 #include "margo/util.h"
 
@@ -101,6 +102,20 @@ static int savepoint(struct walk *w, const char *sql)
 	return sqlite3_exec(store_db(w->st), sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
+/* Find and store the entity mentions of an article just written. */
+static int put_mentions(struct walk *w, int64_t id, const struct corpus_article *a)
+{
+	if (!w->opt->extractor)
+		return 0;
+	struct entity_mention *m;
+	size_t n;
+	if (entity_extract(w->opt->extractor, a->body, a->body_len, a->date, &m, &n) < 0)
+		return -1;
+	int rc = store_mentions_put(w->st, id, a, m, n);
+	entity_mentions_free(m, n);
+	return rc;
+}
+
 /* Store one parsed article inside the current batch. */
 static int put_article(struct walk *w, struct store_article_in *in)
 {
@@ -112,7 +127,8 @@ static int put_article(struct walk *w, struct store_article_in *in)
 	}
 	int64_t id;
 	enum store_put_result res;
-	if (store_article_put(w->st, in, &id, &res) < 0) {
+	if (store_article_put(w->st, in, &id, &res) < 0 ||
+	    (res != STORE_PUT_SAME && put_mentions(w, id, in->parsed) < 0)) {
 		library_error(w, "cannot store an article");
 		savepoint(w, "ROLLBACK TO article");
 		savepoint(w, "RELEASE article");
@@ -532,6 +548,10 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 		batch_close(&w);
 	else
 		store_rollback(st);
+	/* Entities are clustered over the whole corpus, once per ingest. */
+	if (!w.failed && opt->extractor && (rep->added || rep->updated) &&
+	    store_entities_rebuild(st) < 0)
+		library_error(&w, "cannot rebuild the entity index");
 	sqlite3_finalize(w.json);
 	free(w.seen);
 	return w.failed ? -1 : 0;

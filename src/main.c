@@ -36,6 +36,8 @@ static const char usage[] =
 	"  list                   list the articles\n"
 	"  show ID                print one article\n"
 	"  passages [ID]          print the passages of one article, or of all\n"
+	"  entities [--article ID] list the people, places, organisations and dates\n"
+	"  mentions ENTITY        every mention of an entity, in context\n"
 	"  tag                    find entities in JSON Lines texts on standard input\n"
 	"Each command takes --help; list, show and passages take --format jsonl.\n"
 	"\n"
@@ -144,6 +146,8 @@ int main(int argc, char **argv)
 		{ "show", cli_show },
 		{ "passages", cli_passages },
 		{ "tag", cli_tag },
+		{ "entities", cli_entities },
+		{ "mentions", cli_mentions },
 	};
 	int status = -1;
 	for (size_t i = 0; first && i < sizeof commands / sizeof *commands; i++)

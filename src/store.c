@@ -80,6 +80,49 @@ static const char *const migrations[] = {
 	"  UPDATE counter SET n = n + 1 WHERE name = 'articles'; END;"
 	"CREATE TRIGGER article_uncounted AFTER DELETE ON article BEGIN"
 	"  UPDATE counter SET n = n - 1 WHERE name = 'articles'; END;",
+
+	/* 1 -> 2: the entity index.  A form is one distinct (type, normalised
+	 * name); mentions point at forms, forms at entities, so clustering
+	 * rewrites only the small form table.  Corrections name forms by
+	 * their text, so they outlive re-extraction.  Files are marked
+	 * changed so the next "margo add" extracts their entities. */
+	"CREATE TABLE entity("
+	"  id INTEGER PRIMARY KEY,"
+	"  type INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  mentions INTEGER NOT NULL DEFAULT 0,"
+	"  articles INTEGER NOT NULL DEFAULT 0,"
+	"  live INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE(type, key));"
+	"CREATE TABLE form("
+	"  id INTEGER PRIMARY KEY,"
+	"  type INTEGER NOT NULL,"
+	"  norm TEXT NOT NULL,"
+	"  entity INTEGER REFERENCES entity(id) ON DELETE SET NULL,"
+	"  UNIQUE(type, norm));"
+	"CREATE INDEX form_entity ON form(entity);"
+	"CREATE TABLE mention("
+	"  article INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  n INTEGER NOT NULL,"
+	"  form INTEGER NOT NULL REFERENCES form(id),"
+	"  start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	"  bstart INTEGER NOT NULL, bend INTEGER NOT NULL,"
+	"  para INTEGER NOT NULL,"
+	"  derived INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY(article, n)) WITHOUT ROWID;"
+	"CREATE INDEX mention_form ON mention(form, article, bstart);"
+	"CREATE INDEX mention_para ON mention(article, para);"
+	"CREATE TABLE correction("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('rename', 'merge', 'split', 'retype', 'reject')),"
+	"  type INTEGER NOT NULL,"
+	"  form TEXT NOT NULL,"
+	"  target_type INTEGER,"
+	"  target TEXT,"
+	"  created TEXT NOT NULL);"
+	"UPDATE file SET size = -1, hash = '';"
+	"UPDATE article SET source_hash = '';",
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }

@@ -44,5 +44,7 @@ int cli_list(const struct cli_env *env, int argc, char **argv);
 int cli_show(const struct cli_env *env, int argc, char **argv);
 int cli_passages(const struct cli_env *env, int argc, char **argv);
 int cli_tag(const struct cli_env *env, int argc, char **argv);
+int cli_entities(const struct cli_env *env, int argc, char **argv);
+int cli_mentions(const struct cli_env *env, int argc, char **argv);
 
 #endif

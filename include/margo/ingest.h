@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "margo/corpus.h"
+#include "margo/entity.h"
 #include "margo/store.h"
 
 struct ingest_report {
@@ -30,6 +31,7 @@ typedef void (*ingest_message_fn)(void *ctx, const char *path, const char *messa
 
 struct ingest_options {
 	const struct corpus_rules *rules;
+	const struct entity_extractor *extractor;  /* NULL: no entity index */
 	ingest_message_fn message;
 	void *ctx;
 };

@@ -1,0 +1,104 @@
+/*
+ * store_entity.h: the entity index in the library.
+ *
+ * Mentions are written per article at ingest; entities are rebuilt from the
+ * distinct forms of the whole corpus (entity_cluster) after each ingest and
+ * each correction.  Corrections are user data: kept forever and applied
+ * again on every rebuild.
+ */
+#ifndef MARGO_STORE_ENTITY_H
+#define MARGO_STORE_ENTITY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "margo/entity.h"
+#include "margo/store.h"
+
+/* Replace the mentions of article `id` (inside the caller's transaction).
+ * Paragraph numbers come from the parse; offsets are into its body. */
+int store_mentions_put(struct store *st, int64_t id, const struct corpus_article *a,
+                       const struct entity_mention *m, size_t n);
+
+/* Re-cluster every form into entities, applying the corrections.  Runs its
+ * own BEGIN IMMEDIATE transaction.  0 or -1. */
+int store_entities_rebuild(struct store *st);
+
+struct store_entity {
+	int64_t id;
+	enum entity_type type;
+	char *name;
+	int64_t here;             /* mentions in the article asked about */
+	int64_t mentions;         /* in the corpus */
+	int64_t articles;         /* articles that mention it */
+};
+
+void store_entities_free(struct store_entity *e, size_t n);
+
+/* The entities of one article, by type then mentions (most first); or of
+ * the whole corpus when article is 0 (here == mentions). */
+int store_entities_of(struct store *st, int64_t article, struct store_entity **out,
+                      size_t *n);
+/* One entity by id: 1 found, 0 not, -1 error. */
+int store_entity_get(struct store *st, int64_t id, struct store_entity *out);
+/* Look an entity up by id ("12") or by name or alias (case-insensitive);
+ * 1 found (id in *id), 0 not found, -1 error, 2 ambiguous. */
+int store_entity_find(struct store *st, const char *what, int64_t *id);
+/* The other names (forms) an entity was found under, malloc'd array. */
+int store_entity_aliases(struct store *st, int64_t id, char ***names, size_t *n);
+
+/* One mention, with its place and a window of context. */
+struct store_mention {
+	int64_t article;
+	int64_t entity;
+	int para;                 /* paragraph index in the article */
+	size_t start, end;        /* bytes into the article's body */
+	size_t cp_start, cp_end;
+	char *title, *date;       /* the article's (for listings) */
+	char *left, *text, *right;/* context, the mention, context */
+};
+void store_mentions_free(struct store_mention *m, size_t n);
+
+/* Every mention of an entity, by article date (undated last) then place,
+ * each with up to `context` code points either side (clipped to its
+ * paragraph). */
+int store_entity_mentions(struct store *st, int64_t entity, int context,
+                          struct store_mention **out, size_t *n);
+
+/* Mentions inside one article, by start (no context, no titles). */
+int store_article_mentions(struct store *st, int64_t article,
+                           struct store_mention **out, size_t *n);
+
+/* The next (dir > 0) or previous mention of `entity` after/before byte
+ * `pos` of article `article`, in library order, wrapping around the
+ * corpus.  1 found (in *out; *wrapped says if it wrapped), 0 none. */
+int store_mention_step(struct store *st, int64_t entity, int64_t article,
+                       size_t pos, int dir, struct store_mention *out,
+                       bool *wrapped);
+
+/* The entities most often in the same paragraph as `entity`: ids and
+ * counts, most first, at most `limit`. */
+int store_entity_cooccurring(struct store *st, int64_t entity, int limit,
+                             struct store_entity **out, size_t *n);
+
+/* ---- corrections -------------------------------------------------------- */
+enum store_correction {
+	STORE_FIX_RENAME,         /* entity -> name */
+	STORE_FIX_MERGE,          /* entity -> into other */
+	STORE_FIX_SPLIT,          /* one alias (form) out of its entity */
+	STORE_FIX_RETYPE,         /* entity -> type */
+	STORE_FIX_REJECT,         /* entity is not an entity */
+};
+
+/*
+ * Record a correction and rebuild.  `entity` is the entity corrected;
+ * `arg` is the new name (RENAME), the alias to split off (SPLIT);
+ * `other` the entity to merge into (MERGE); `type` the new type (RETYPE).
+ * Returns 0, or -1 with a message in *err (malloc'd).
+ */
+int store_entity_correct(struct store *st, enum store_correction kind,
+                         int64_t entity, const char *arg, int64_t other,
+                         enum entity_type type, char **err);
+
+#endif

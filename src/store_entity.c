@@ -1,0 +1,740 @@
+/*
+ * store_entity.c: mentions, forms, entities and corrections in the library.
+ *
+ * A rebuild reads every form with its mention count and the corrections,
+ * clusters them in memory (entity_cluster.c), then upserts entities by
+ * (type, key) so that an entity keeps its id while its name is stable, and
+ * points each form at its entity.  Only forms whose entity changed are
+ * written.
+ */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "margo/store_entity.h"
+#include "margo/util.h"
+
+static int prepare(struct store *st, const char *sql, sqlite3_stmt **s)
+{
+	return sqlite3_prepare_v2(store_db(st), sql, -1, s, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+static char *column_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? util_strdup((const char *)t) : NULL;
+}
+
+/* Run a statement with one integer parameter to completion. */
+static int exec_id(struct store *st, const char *sql, int64_t id)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, sql, &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* ---- writing mentions ------------------------------------------------------ */
+
+/* Index of the paragraph holding byte `pos` (paragraphs are in order). */
+static int para_of(const struct corpus_article *a, size_t pos, int from)
+{
+	int p = from;
+	while ((size_t)p + 1 < a->n_paras && a->paras[p + 1].span.start <= pos)
+		p++;
+	return p;
+}
+
+int store_mentions_put(struct store *st, int64_t id, const struct corpus_article *a,
+                       const struct entity_mention *m, size_t n)
+{
+	if (exec_id(st, "DELETE FROM mention WHERE article = ?1", id) < 0)
+		return -1;
+	sqlite3_stmt *form = NULL, *ins = NULL;
+	int ret = -1;
+	if (prepare(st, "INSERT INTO form(type, norm) VALUES (?1, ?2) "
+	                "ON CONFLICT(type, norm) DO UPDATE SET type = type RETURNING id", &form) < 0 ||
+	    prepare(st, "INSERT INTO mention(article, n, form, start, end, bstart, bend, para, derived) "
+	                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &ins) < 0)
+		goto out;
+	int para = 0;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_int(form, 1, (int)m[i].type);
+		sqlite3_bind_text(form, 2, m[i].norm, -1, SQLITE_STATIC);
+		if (sqlite3_step(form) != SQLITE_ROW)
+			goto out;
+		int64_t form_id = sqlite3_column_int64(form, 0);
+		sqlite3_reset(form);
+		para = para_of(a, m[i].start, para);
+		sqlite3_bind_int64(ins, 1, id);
+		sqlite3_bind_int64(ins, 2, (int64_t)i);
+		sqlite3_bind_int64(ins, 3, form_id);
+		sqlite3_bind_int64(ins, 4, (int64_t)m[i].cp_start);
+		sqlite3_bind_int64(ins, 5, (int64_t)m[i].cp_end);
+		sqlite3_bind_int64(ins, 6, (int64_t)m[i].start);
+		sqlite3_bind_int64(ins, 7, (int64_t)m[i].end);
+		sqlite3_bind_int(ins, 8, para);
+		sqlite3_bind_int(ins, 9, m[i].derived);
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			goto out;
+		sqlite3_reset(ins);
+	}
+	ret = 0;
+out:
+	sqlite3_finalize(form);
+	sqlite3_finalize(ins);
+	return ret;
+}
+
+/* ---- rebuilding ------------------------------------------------------------- */
+
+struct rebuild {
+	struct entity_form *forms;
+	int64_t *form_id, *old_entity;
+	char **norms;
+	size_t n, cap;
+	struct entity_merge *merges;
+	size_t n_merges;
+	struct entity_rename *renames;
+	size_t n_renames;
+	char **rename_names;
+};
+
+static void rebuild_free(struct rebuild *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->norms[i]);
+	for (size_t i = 0; i < r->n_renames; i++)
+		free(r->rename_names[i]);
+	free(r->forms);
+	free(r->form_id);
+	free(r->old_entity);
+	free(r->norms);
+	free(r->merges);
+	free(r->renames);
+	free(r->rename_names);
+}
+
+static int load_forms(struct store *st, struct rebuild *r)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, "SELECT f.id, f.type, f.norm, f.entity, count(*) FROM form f "
+	                "JOIN mention m ON m.form = f.id GROUP BY f.id ORDER BY f.type, f.norm", &s) < 0)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (r->n == r->cap) {
+			size_t cap = r->cap ? r->cap * 2 : 256;
+			struct entity_form *f = realloc(r->forms, cap * sizeof *f);
+			if (f)
+				r->forms = f;
+			int64_t *a = realloc(r->form_id, cap * sizeof *a);
+			if (a)
+				r->form_id = a;
+			int64_t *b = realloc(r->old_entity, cap * sizeof *b);
+			if (b)
+				r->old_entity = b;
+			char **c = realloc(r->norms, cap * sizeof *c);
+			if (c)
+				r->norms = c;
+			if (!f || !a || !b || !c)
+				break;
+			r->cap = cap;
+		}
+		size_t i = r->n;
+		r->form_id[i] = sqlite3_column_int64(s, 0);
+		r->norms[i] = column_dup(s, 2);
+		if (!r->norms[i])
+			break;
+		r->old_entity[i] = sqlite3_column_type(s, 3) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 3);
+		r->forms[i] = (struct entity_form){
+			.type = (enum entity_type)sqlite3_column_int(s, 1), .norm = r->norms[i],
+			.count = (size_t)sqlite3_column_int64(s, 4), .retype = -1,
+		};
+		r->n++;
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The form (type, norm) among the loaded ones: they are sorted by type,
+ * then norm (SQLite's BINARY order is memcmp, like strcmp). */
+static size_t find_form(const struct rebuild *r, int type, const char *norm)
+{
+	size_t lo = 0, hi = r->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = (int)r->forms[mid].type - type;
+		if (c == 0)
+			c = strcmp(r->forms[mid].norm, norm);
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return SIZE_MAX;
+}
+
+/* Apply the corrections, oldest first, to the loaded forms. */
+static int load_corrections(struct store *st, struct rebuild *r)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, "SELECT kind, type, form, target_type, target FROM correction ORDER BY id", &s) < 0)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *kind = (const char *)sqlite3_column_text(s, 0);
+		size_t f = find_form(r, sqlite3_column_int(s, 1), (const char *)sqlite3_column_text(s, 2));
+		if (f == SIZE_MAX)
+			continue;  /* the form is gone from the corpus: keep the correction */
+		const char *target = (const char *)sqlite3_column_text(s, 4);
+		if (strcmp(kind, "reject") == 0) {
+			r->forms[f].rejected = true;
+		} else if (strcmp(kind, "split") == 0) {
+			r->forms[f].split = true;
+		} else if (strcmp(kind, "retype") == 0) {
+			r->forms[f].retype = sqlite3_column_int(s, 3);
+		} else if (strcmp(kind, "merge") == 0 && target) {
+			size_t into = find_form(r, sqlite3_column_int(s, 3), target);
+			struct entity_merge *m = realloc(r->merges, (r->n_merges + 1) * sizeof *m);
+			if (!m)
+				break;
+			r->merges = m;
+			if (into != SIZE_MAX)
+				m[r->n_merges++] = (struct entity_merge){ f, into };
+		} else if (strcmp(kind, "rename") == 0 && target) {
+			struct entity_rename *m = realloc(r->renames, (r->n_renames + 1) * sizeof *m);
+			if (!m)
+				break;
+			r->renames = m;
+			char **names = realloc(r->rename_names, (r->n_renames + 1) * sizeof *names);
+			if (!names)
+				break;
+			r->rename_names = names;
+			if (!(names[r->n_renames] = util_strdup(target)))
+				break;
+			m[r->n_renames] = (struct entity_rename){ f, names[r->n_renames] };
+			r->n_renames++;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Write the clusters: upsert entities, repoint changed forms, drop the
+ * entities nothing points at, recount. */
+static int write_clusters(struct store *st, struct rebuild *r,
+                          const struct entity_cluster_out *c, size_t nc)
+{
+	int64_t *ids = malloc((nc + 1) * sizeof *ids);
+	sqlite3_stmt *up = NULL, *point = NULL;
+	int ret = -1;
+	if (!ids || sqlite3_exec(store_db(st), "UPDATE entity SET live = 0", NULL, NULL, NULL) != SQLITE_OK ||
+	    prepare(st, "INSERT INTO entity(type, name, key, mentions, live) VALUES (?1, ?2, ?3, ?4, 1) "
+	                "ON CONFLICT(type, key) DO UPDATE SET name = excluded.name,"
+	                " mentions = excluded.mentions, live = 1 RETURNING id", &up) < 0 ||
+	    prepare(st, "UPDATE form SET entity = ?2 WHERE id = ?1", &point) < 0)
+		goto out;
+	for (size_t j = 0; j < nc; j++) {
+		sqlite3_bind_int(up, 1, (int)c[j].type);
+		sqlite3_bind_text(up, 2, c[j].name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(up, 3, c[j].key, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(up, 4, (int64_t)c[j].count);
+		if (sqlite3_step(up) != SQLITE_ROW)
+			goto out;
+		ids[j] = sqlite3_column_int64(up, 0);
+		sqlite3_reset(up);
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		size_t j = r->forms[i].cluster;
+		int64_t e = j == SIZE_MAX ? 0 : ids[j];
+		if (e == r->old_entity[i])
+			continue;
+		sqlite3_bind_int64(point, 1, r->form_id[i]);
+		if (e)
+			sqlite3_bind_int64(point, 2, e);
+		else
+			sqlite3_bind_null(point, 2);
+		if (sqlite3_step(point) != SQLITE_DONE)
+			goto out;
+		sqlite3_reset(point);
+	}
+	if (sqlite3_exec(store_db(st),
+	        "DELETE FROM entity WHERE live = 0;"
+	        "UPDATE form SET entity = NULL WHERE entity NOT IN (SELECT id FROM entity);"
+	        "UPDATE entity SET articles = (SELECT count(DISTINCT m.article) FROM form f"
+	        " JOIN mention m ON m.form = f.id WHERE f.entity = entity.id);",
+	        NULL, NULL, NULL) != SQLITE_OK)
+		goto out;
+	ret = 0;
+out:
+	sqlite3_finalize(up);
+	sqlite3_finalize(point);
+	free(ids);
+	return ret;
+}
+
+int store_entities_rebuild(struct store *st)
+{
+	struct rebuild r = { 0 };
+	struct entity_cluster_out *c = NULL;
+	size_t nc = 0;
+	if (store_begin(st) < 0)
+		return -1;
+	int ret = -1;
+	if (sqlite3_exec(store_db(st), "DELETE FROM form WHERE id NOT IN (SELECT form FROM mention)",
+	                 NULL, NULL, NULL) != SQLITE_OK ||
+	    load_forms(st, &r) < 0 || load_corrections(st, &r) < 0 ||
+	    entity_cluster(r.forms, r.n, r.merges, r.n_merges, r.renames, r.n_renames, &c, &nc) < 0 ||
+	    write_clusters(st, &r, c, nc) < 0)
+		goto out;
+	ret = store_commit(st);
+out:
+	if (ret < 0)
+		store_rollback(st);
+	entity_clusters_free(c, nc);
+	rebuild_free(&r);
+	return ret;
+}
+
+/* ---- reading ---------------------------------------------------------------- */
+
+void store_entities_free(struct store_entity *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(e[i].name);
+	free(e);
+}
+
+/* Collect rows of (id, type, name, here, mentions, articles). */
+static int collect_entities(sqlite3_stmt *s, struct store_entity **out, size_t *n)
+{
+	struct store_entity *v = NULL;
+	size_t k = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? cap * 2 : 32;
+			struct store_entity *p = realloc(v, cap * sizeof *p);
+			if (!p)
+				break;
+			v = p;
+		}
+		v[k] = (struct store_entity){
+			.id = sqlite3_column_int64(s, 0),
+			.type = (enum entity_type)sqlite3_column_int(s, 1),
+			.name = column_dup(s, 2),
+			.here = sqlite3_column_int64(s, 3),
+			.mentions = sqlite3_column_int64(s, 4),
+			.articles = sqlite3_column_int64(s, 5),
+		};
+		if (!v[k].name)
+			break;
+		k++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_entities_free(v, k);
+		return -1;
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_entities_of(struct store *st, int64_t article, struct store_entity **out,
+                      size_t *n)
+{
+	sqlite3_stmt *s;
+	*out = NULL;
+	*n = 0;
+	int rc = article
+		? prepare(st, "SELECT e.id, e.type, e.name, count(*) AS here, e.mentions, e.articles"
+		              " FROM mention m JOIN form f ON f.id = m.form JOIN entity e ON e.id = f.entity"
+		              " WHERE m.article = ?1 GROUP BY e.id"
+		              " ORDER BY e.type, here DESC, e.mentions DESC, e.name", &s)
+		: prepare(st, "SELECT id, type, name, mentions, mentions, articles FROM entity"
+		              " ORDER BY type, mentions DESC, name", &s);
+	if (rc < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	return collect_entities(s, out, n);
+}
+
+int store_entity_get(struct store *st, int64_t id, struct store_entity *out)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, "SELECT id, type, name, mentions, mentions, articles FROM entity WHERE id = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	struct store_entity *v;
+	size_t n;
+	if (collect_entities(s, &v, &n) < 0)
+		return -1;
+	if (n == 0) {
+		free(v);
+		return 0;
+	}
+	*out = v[0];
+	free(v);
+	return 1;
+}
+
+int store_entity_find(struct store *st, const char *what, int64_t *id)
+{
+	int64_t num;
+	if (util_parse_id(what, &num) == 0) {
+		struct store_entity e;
+		int rc = store_entity_get(st, num, &e);
+		if (rc == 1) {
+			free(e.name);
+			*id = num;
+		}
+		return rc;
+	}
+	sqlite3_stmt *s;
+	/* The entity's own name first, then any of its forms. */
+	if (prepare(st, "SELECT DISTINCT id FROM ("
+	                " SELECT id, 0 AS rank FROM entity WHERE name = ?1 COLLATE NOCASE"
+	                " UNION ALL SELECT entity, 1 FROM form"
+	                "  WHERE norm = ?1 COLLATE NOCASE AND entity IS NOT NULL)"
+	                " ORDER BY rank LIMIT 2", &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, what, -1, SQLITE_STATIC);
+	int found = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (found == 0)
+			*id = sqlite3_column_int64(s, 0);
+		found++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	return found == 0 ? 0 : found == 1 ? 1 : 2;
+}
+
+int store_entity_aliases(struct store *st, int64_t id, char ***names, size_t *n)
+{
+	sqlite3_stmt *s;
+	*names = NULL;
+	*n = 0;
+	if (prepare(st, "SELECT norm FROM form WHERE entity = ?1 ORDER BY norm", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			char **p = realloc(*names, cap * sizeof *p);
+			if (!p)
+				break;
+			*names = p;
+		}
+		if (!((*names)[*n] = column_dup(s, 0)))
+			break;
+		(*n)++;
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+void store_mentions_free(struct store_mention *m, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(m[i].title);
+		free(m[i].date);
+		free(m[i].left);
+		free(m[i].text);
+		free(m[i].right);
+	}
+	free(m);
+}
+
+/* Columns: article, entity, para, bstart, bend, start, end, then optional
+ * title, date, left, text, right. */
+static int collect_mentions(sqlite3_stmt *s, bool full, struct store_mention **out, size_t *n)
+{
+	struct store_mention *v = NULL;
+	size_t k = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? cap * 2 : 64;
+			struct store_mention *p = realloc(v, cap * sizeof *p);
+			if (!p)
+				break;
+			v = p;
+		}
+		struct store_mention *m = &v[k++];
+		memset(m, 0, sizeof *m);
+		m->article = sqlite3_column_int64(s, 0);
+		m->entity = sqlite3_column_int64(s, 1);
+		m->para = sqlite3_column_int(s, 2);
+		m->start = (size_t)sqlite3_column_int64(s, 3);
+		m->end = (size_t)sqlite3_column_int64(s, 4);
+		m->cp_start = (size_t)sqlite3_column_int64(s, 5);
+		m->cp_end = (size_t)sqlite3_column_int64(s, 6);
+		if (full) {
+			m->title = column_dup(s, 7);
+			m->date = column_dup(s, 8);
+			m->left = column_dup(s, 9);
+			m->text = column_dup(s, 10);
+			m->right = column_dup(s, 11);
+			if (!m->title || !m->left || !m->text || !m->right)
+				break;
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_mentions_free(v, k);
+		return -1;
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_entity_mentions(struct store *st, int64_t entity, int context,
+                          struct store_mention **out, size_t *n)
+{
+	sqlite3_stmt *s;
+	*out = NULL;
+	*n = 0;
+	/* Context is cut in code points by substr(), clipped to the
+	 * paragraph so it never runs into the next one. */
+	if (prepare(st, "SELECT m.article, f.entity, m.para, m.bstart, m.bend, m.start, m.end,"
+	                " a.title, a.date,"
+	                " substr(a.body, max(p.start, m.start - ?2) + 1, m.start - max(p.start, m.start - ?2)),"
+	                " substr(a.body, m.start + 1, m.end - m.start),"
+	                " substr(a.body, m.end + 1, min(p.end, m.end + ?2) - m.end)"
+	                " FROM form f JOIN mention m ON m.form = f.id"
+	                " JOIN article a ON a.id = m.article"
+	                " JOIN paragraph p ON p.article = m.article AND p.n = m.para + 1"
+	                " WHERE f.entity = ?1"
+	                " ORDER BY a.date IS NULL, a.date, m.article, m.bstart", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, entity);
+	sqlite3_bind_int(s, 2, context);
+	return collect_mentions(s, true, out, n);
+}
+
+int store_article_mentions(struct store *st, int64_t article,
+                           struct store_mention **out, size_t *n)
+{
+	sqlite3_stmt *s;
+	*out = NULL;
+	*n = 0;
+	if (prepare(st, "SELECT m.article, f.entity, m.para, m.bstart, m.bend, m.start, m.end"
+	                " FROM mention m JOIN form f ON f.id = m.form"
+	                " WHERE m.article = ?1 AND f.entity IS NOT NULL ORDER BY m.bstart", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	return collect_mentions(s, false, out, n);
+}
+
+int store_mention_step(struct store *st, int64_t entity, int64_t article,
+                       size_t pos, int dir, struct store_mention *out, bool *wrapped)
+{
+	static const char *const sql[2][2] = {
+		{ /* backwards: before the place, then from the end */
+		  "SELECT m.article, f.entity, m.para, m.bstart, m.bend, m.start, m.end"
+		  " FROM form f JOIN mention m ON m.form = f.id WHERE f.entity = ?1"
+		  " AND (m.article < ?2 OR (m.article = ?2 AND m.bstart < ?3))"
+		  " ORDER BY m.article DESC, m.bstart DESC LIMIT 1",
+		  "SELECT m.article, f.entity, m.para, m.bstart, m.bend, m.start, m.end"
+		  " FROM form f JOIN mention m ON m.form = f.id WHERE f.entity = ?1"
+		  " ORDER BY m.article DESC, m.bstart DESC LIMIT 1" },
+		{ /* forwards */
+		  "SELECT m.article, f.entity, m.para, m.bstart, m.bend, m.start, m.end"
+		  " FROM form f JOIN mention m ON m.form = f.id WHERE f.entity = ?1"
+		  " AND (m.article > ?2 OR (m.article = ?2 AND m.bstart > ?3))"
+		  " ORDER BY m.article, m.bstart LIMIT 1",
+		  "SELECT m.article, f.entity, m.para, m.bstart, m.bend, m.start, m.end"
+		  " FROM form f JOIN mention m ON m.form = f.id WHERE f.entity = ?1"
+		  " ORDER BY m.article, m.bstart LIMIT 1" },
+	};
+	int fwd = dir > 0;
+	for (int pass = 0; pass < 2; pass++) {
+		sqlite3_stmt *s;
+		if (prepare(st, sql[fwd][pass], &s) < 0)
+			return -1;
+		sqlite3_bind_int64(s, 1, entity);
+		sqlite3_bind_int64(s, 2, article);
+		sqlite3_bind_int64(s, 3, (int64_t)pos);
+		struct store_mention *v;
+		size_t n;
+		if (collect_mentions(s, false, &v, &n) < 0)
+			return -1;
+		if (n) {
+			*out = v[0];
+			free(v);
+			*wrapped = pass == 1;
+			return 1;
+		}
+		free(v);
+	}
+	return 0;
+}
+
+int store_entity_cooccurring(struct store *st, int64_t entity, int limit,
+                             struct store_entity **out, size_t *n)
+{
+	sqlite3_stmt *s;
+	*out = NULL;
+	*n = 0;
+	if (prepare(st, "SELECT e.id, e.type, e.name, count(DISTINCT m2.article || ':' || m2.para) AS shared,"
+	                " e.mentions, e.articles"
+	                " FROM form f1 JOIN mention m1 ON m1.form = f1.id"
+	                " JOIN mention m2 ON m2.article = m1.article AND m2.para = m1.para"
+	                " JOIN form f2 ON f2.id = m2.form JOIN entity e ON e.id = f2.entity"
+	                " WHERE f1.entity = ?1 AND e.id != ?1"
+	                " GROUP BY e.id ORDER BY shared DESC, e.mentions DESC, e.name LIMIT ?2", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, entity);
+	sqlite3_bind_int(s, 2, limit);
+	return collect_entities(s, out, n);
+}
+
+/* ---- corrections ------------------------------------------------------------ */
+
+/* The form that stands for an entity in a correction: the one its name
+ * came from, else its commonest. */
+static char *representative_form(struct store *st, int64_t entity, int *type)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, "SELECT f.type, f.norm FROM form f JOIN entity e ON e.id = f.entity"
+	                " LEFT JOIN mention m ON m.form = f.id WHERE f.entity = ?1"
+	                " GROUP BY f.id ORDER BY f.norm = e.name DESC, count(m.form) DESC, f.norm"
+	                " LIMIT 1", &s) < 0)
+		return NULL;
+	sqlite3_bind_int64(s, 1, entity);
+	char *norm = NULL;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*type = sqlite3_column_int(s, 0);
+		norm = column_dup(s, 1);
+	}
+	sqlite3_finalize(s);
+	return norm;
+}
+
+static int add_correction(struct store *st, const char *kind, int type, const char *form,
+                          int target_type, const char *target)
+{
+	sqlite3_stmt *s;
+	char now[21];
+	util_now_rfc3339(now);
+	if (prepare(st, "INSERT INTO correction(kind, type, form, target_type, target, created)"
+	                " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, type);
+	sqlite3_bind_text(s, 3, form, -1, SQLITE_STATIC);
+	if (target_type >= 0)
+		sqlite3_bind_int(s, 4, target_type);
+	else
+		sqlite3_bind_null(s, 4);
+	if (target)
+		sqlite3_bind_text(s, 5, target, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 5);
+	sqlite3_bind_text(s, 6, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Record `kind` for every form of the entity (reject, retype). */
+static int correct_all_forms(struct store *st, int64_t entity, const char *kind, int target_type)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, "SELECT type, norm FROM form WHERE entity = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, entity);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && ret == 0)
+		ret = add_correction(st, kind, sqlite3_column_int(s, 0),
+		                     (const char *)sqlite3_column_text(s, 1), target_type, NULL);
+	sqlite3_finalize(s);
+	return ret == 0 && rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_entity_correct(struct store *st, enum store_correction kind,
+                         int64_t entity, const char *arg, int64_t other,
+                         enum entity_type type, char **err)
+{
+	*err = NULL;
+	int ftype = 0, otype = 0, ret = -1;
+	char *form = NULL, *into = NULL;
+	if (store_begin(st) < 0) {
+		*err = util_printf("cannot write to the library: %s", store_errmsg(st));
+		return -1;
+	}
+	if (!(form = representative_form(st, entity, &ftype))) {
+		*err = util_printf("no entity %lld", (long long)entity);
+		goto out;
+	}
+	int rc = -1;
+	switch (kind) {
+	case STORE_FIX_RENAME:
+		if (!arg || !*arg) {
+			*err = util_strdup("a new name cannot be empty");
+			goto out;
+		}
+		rc = add_correction(st, "rename", ftype, form, -1, arg);
+		break;
+	case STORE_FIX_MERGE:
+		if (other == entity || !(into = representative_form(st, other, &otype))) {
+			*err = util_strdup("merge into another entity");
+			goto out;
+		}
+		rc = add_correction(st, "merge", ftype, form, otype, into);
+		break;
+	case STORE_FIX_SPLIT: {
+		sqlite3_stmt *s;
+		int atype = -1;
+		if (prepare(st, "SELECT type FROM form WHERE entity = ?1 AND norm = ?2", &s) == 0) {
+			sqlite3_bind_int64(s, 1, entity);
+			sqlite3_bind_text(s, 2, arg ? arg : "", -1, SQLITE_STATIC);
+			if (sqlite3_step(s) == SQLITE_ROW)
+				atype = sqlite3_column_int(s, 0);
+			sqlite3_finalize(s);
+		}
+		if (atype < 0) {
+			*err = util_printf("\"%s\" is not a name of this entity", arg ? arg : "");
+			goto out;
+		}
+		rc = add_correction(st, "split", atype, arg, -1, NULL);
+		break;
+	}
+	case STORE_FIX_RETYPE:
+		rc = correct_all_forms(st, entity, "retype", (int)type);
+		break;
+	case STORE_FIX_REJECT:
+		rc = correct_all_forms(st, entity, "reject", -1);
+		break;
+	}
+	if (rc < 0 || store_commit(st) < 0) {
+		*err = util_printf("cannot save the correction: %s", store_errmsg(st));
+		goto out;
+	}
+	ret = 0;
+out:
+	if (ret < 0)
+		store_rollback(st);
+	free(form);
+	free(into);
+	if (ret == 0 && store_entities_rebuild(st) < 0) {
+		*err = util_printf("the correction is saved, but the index could not be rebuilt: %s",
+		                   store_errmsg(st));
+		ret = -1;
+	}
+	return ret;
+}

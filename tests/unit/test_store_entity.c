@@ -1,0 +1,283 @@
+/*
+ * test_store_entity.c: the entity index in a library file: mentions
+ * written per article, entities rebuilt over the corpus, counts, mentions
+ * in context sorted by date, stepping from mention to mention across
+ * articles, co-occurrence, and corrections that survive re-extraction.
+ */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "margo/store_entity.h"
+#include "margo/util.h"
+
+static char dir[] = "/tmp/margo-entity-XXXXXX";
+static struct store *st;
+
+/* An article of one paragraph per string, with mentions given as
+ * "surface=TYPE:norm" found by search in the body. */
+struct spec {
+	const char *date;
+	const char *paras[3];
+	const char *mentions[6];
+};
+
+static int64_t put_article(const char *key, const struct spec *sp)
+{
+	struct buf body = { 0 };
+	struct corpus_para paras[3];
+	struct corpus_span sents[3];
+	size_t np = 0;
+	for (size_t i = 0; i < 3 && sp->paras[i]; i++) {
+		if (np)
+			buf_puts(&body, "\n\n");
+		size_t s = body.len;
+		buf_puts(&body, sp->paras[i]);
+		/* ASCII only here: bytes and code points agree. */
+		sents[np] = (struct corpus_span){ s, body.len, s, body.len };
+		paras[np] = (struct corpus_para){ sents[np], CORPUS_PARA_BODY, np, 1 };
+		np++;
+	}
+	struct corpus_article a = {
+		.title = (char *)key, .date = (char *)sp->date, .body = body.data,
+		.body_len = body.len, .paras = paras, .n_paras = np,
+		.sentences = sents, .n_sentences = np,
+	};
+	struct entity_mention m[6];
+	size_t nm = 0;
+	size_t from = 0;
+	for (size_t i = 0; i < 6 && sp->mentions[i]; i++) {
+		const char *spec = sp->mentions[i], *eq = strchr(spec, '='), *colon = strchr(eq, ':');
+		char *surface = util_strndup(spec, (size_t)(eq - spec));
+		char *type = util_strndup(eq + 1, (size_t)(colon - eq - 1));
+		const char *at = strstr(body.data + from, surface);
+		assert_non_null(at);
+		size_t s = (size_t)(at - body.data);
+		m[nm] = (struct entity_mention){ s, s + strlen(surface), s, s + strlen(surface),
+		                                 (enum entity_type)entity_type_parse(type),
+		                                 (char *)(colon + 1), false };
+		from = s + strlen(surface);
+		nm++;
+		free(surface);
+		free(type);
+	}
+	char hash[17];
+	util_hash_hex(body.data, body.len, hash);
+	struct store_article_in in = { .key = key, .source_hash = hash, .parsed = &a };
+	int64_t id;
+	enum store_put_result res;
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_article_put(st, &in, &id, &res), 0);
+	assert_int_equal(store_mentions_put(st, id, &a, m, nm), 0);
+	assert_int_equal(store_commit(st), 0);
+	buf_free(&body);
+	return id;
+}
+
+static const struct spec art1 = {
+	"2024-06",
+	{ "Il presidente Vladimir Putin ha visto Kim Jong-un a Pyongyang.",
+	  "Putin e Kim hanno firmato un trattato." },
+	{ "Vladimir Putin=PER:Vladimir Putin", "Kim Jong-un=PER:Kim Jong-un",
+	  "Pyongyang=LOC:Pyongyang", "Putin=PER:Putin", "Kim=PER:Kim" },
+};
+static const struct spec art2 = {
+	"2023-09",
+	{ "A Mosca Putin ha parlato con Andrei Belousov.", "La Nato protesta." },
+	{ "Mosca=LOC:Mosca", "Putin=PER:Putin", "Andrei Belousov=PER:Andrei Belousov",
+	  "Nato=ORG:Nato" },
+};
+static const struct spec art3 = {
+	NULL,
+	{ "Andrey Belousov e la NATO.", "Belousov ha visitato Pyongyang con Putin." },
+	{ "Andrey Belousov=PER:Andrey Belousov", "NATO=ORG:NATO", "Belousov=PER:Belousov",
+	  "Pyongyang=LOC:Pyongyang", "Putin=PER:Putin" },
+};
+
+static int64_t a1, a2, a3;
+
+static int setup(void **state)
+{
+	(void)state;
+	if (!mkdtemp(dir))
+		return -1;
+	char *path = util_printf("%s/lib.db", dir), *err = NULL;
+	int rc = store_open(path, STORE_OPEN_WRITE, &st, &err);
+	free(path);
+	free(err);
+	return rc;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char *path = util_printf("%s/lib.db", dir);
+	store_close(&st);
+	unlink(path);
+	free(path);
+	path = util_printf("%s/lib.db-wal", dir);
+	unlink(path);
+	free(path);
+	path = util_printf("%s/lib.db-shm", dir);
+	unlink(path);
+	free(path);
+	rmdir(dir);
+	return 0;
+}
+
+static int64_t entity_named(const char *name)
+{
+	int64_t id = 0;
+	assert_int_equal(store_entity_find(st, name, &id), 1);
+	return id;
+}
+
+static void test_rebuild_clusters_the_corpus(void **state)
+{
+	(void)state;
+	a1 = put_article("a1", &art1);
+	a2 = put_article("a2", &art2);
+	a3 = put_article("a3", &art3);
+	assert_int_equal(store_entities_rebuild(st), 0);
+	struct store_entity *e;
+	size_t n;
+	assert_int_equal(store_entities_of(st, 0, &e, &n), 0);
+	/* Putin, Kim Jong-un, Belousov, Pyongyang, Mosca, Nato. */
+	assert_int_equal(n, 6);
+	int64_t putin = entity_named("Putin");
+	assert_int_equal(entity_named("vladimir putin"), putin);
+	struct store_entity one;
+	assert_int_equal(store_entity_get(st, putin, &one), 1);
+	assert_string_equal(one.name, "Vladimir Putin");
+	assert_int_equal(one.mentions, 4);
+	assert_int_equal(one.articles, 3);
+	free(one.name);
+	assert_int_equal(entity_named("Andrey Belousov"), entity_named("Belousov"));
+	assert_int_equal(entity_named("NATO"), entity_named("Nato"));
+	store_entities_free(e, n);
+
+	/* The sidebar of article 1: people first, most mentioned first. */
+	assert_int_equal(store_entities_of(st, a1, &e, &n), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(e[0].name, "Vladimir Putin");
+	assert_int_equal(e[0].here, 2);
+	assert_int_equal(e[1].type, ENTITY_PER);
+	assert_int_equal(e[2].type, ENTITY_LOC);
+	store_entities_free(e, n);
+}
+
+static void test_mentions_in_context_by_date(void **state)
+{
+	(void)state;
+	struct store_mention *m;
+	size_t n;
+	assert_int_equal(store_entity_mentions(st, entity_named("Putin"), 12, &m, &n), 0);
+	assert_int_equal(n, 4);
+	/* 2023-09 first, then 2024-06, then the undated article. */
+	assert_int_equal(m[0].article, a2);
+	assert_int_equal(m[1].article, a1);
+	assert_int_equal(m[3].article, a3);
+	assert_string_equal(m[1].text, "Vladimir Putin");
+	assert_string_equal(m[1].left, " presidente ");  /* 12 code points */
+	assert_string_equal(m[1].right, " ha visto Ki");
+	assert_string_equal(m[2].left, "");              /* paragraph start */
+	assert_int_equal(m[2].para, 1);
+	assert_string_equal(m[0].title, "a2");
+	assert_string_equal(m[0].date, "2023-09");
+	store_mentions_free(m, n);
+}
+
+static void test_step_across_articles(void **state)
+{
+	(void)state;
+	int64_t putin = entity_named("Putin");
+	struct store_mention m;
+	bool wrapped;
+	assert_int_equal(store_mention_step(st, putin, a1, 0, 1, &m, &wrapped), 1);
+	assert_int_equal(m.article, a1);
+	assert_false(wrapped);
+	size_t first = m.start;
+	assert_int_equal(store_mention_step(st, putin, a1, first, 1, &m, &wrapped), 1);
+	assert_int_equal(m.article, a1);
+	assert_true(m.start > first);
+	assert_int_equal(store_mention_step(st, putin, a1, m.start, 1, &m, &wrapped), 1);
+	assert_int_equal(m.article, a2);
+	assert_int_equal(store_mention_step(st, putin, a3, 9999, 1, &m, &wrapped), 1);
+	assert_int_equal(m.article, a1);  /* past the last: around to the first */
+	assert_true(wrapped);
+	assert_int_equal(store_mention_step(st, putin, a1, first, -1, &m, &wrapped), 1);
+	assert_int_equal(m.article, a3);
+	assert_true(wrapped);
+}
+
+static void test_cooccurring(void **state)
+{
+	(void)state;
+	struct store_entity *e;
+	size_t n;
+	assert_int_equal(store_entity_cooccurring(st, entity_named("Putin"), 10, &e, &n), 0);
+	assert_true(n >= 3);
+	/* Belousov, Kim and Pyongyang share two paragraphs each with Putin
+	 * (the most mentioned first, then by name); Mosca and Nato one. */
+	assert_string_equal(e[0].name, "Andrei Belousov");
+	assert_int_equal(e[0].here, 2);
+	assert_string_equal(e[1].name, "Kim Jong-un");
+	assert_int_equal(e[1].here, 2);
+	assert_string_equal(e[2].name, "Pyongyang");
+	assert_int_equal(e[2].here, 2);
+	assert_int_equal(e[3].here, 1);
+	store_entities_free(e, n);
+}
+
+static void test_corrections_last(void **state)
+{
+	(void)state;
+	char *err = NULL;
+	int64_t putin = entity_named("Putin");
+	if (store_entity_correct(st, STORE_FIX_RENAME, putin, "V. V. Putin", 0, 0, &err) < 0)
+		fail_msg("%s", err);
+	assert_int_equal(store_entity_correct(st, STORE_FIX_REJECT, entity_named("Mosca"), NULL, 0, 0, &err), 0);
+	assert_int_equal(store_entity_correct(st, STORE_FIX_RETYPE, entity_named("Pyongyang"), NULL, 0,
+	                                      ENTITY_ORG, &err), 0);
+	assert_int_equal(store_entity_correct(st, STORE_FIX_SPLIT, entity_named("Kim Jong-un"), "Kim", 0, 0, &err), 0);
+	assert_int_equal(store_entity_correct(st, STORE_FIX_MERGE, entity_named("Nato"), NULL,
+	                                      entity_named("Belousov"), 0, &err), 0);
+	assert_int_equal(store_entity_correct(st, STORE_FIX_SPLIT, putin, "Nobody", 0, 0, &err), -1);
+	assert_non_null(strstr(err, "not a name of this entity"));
+	free(err);
+
+	/* Re-extraction: article 1 written again, then a rebuild. */
+	put_article("a1-again", &art1);
+	assert_int_equal(store_entities_rebuild(st), 0);
+	struct store_entity e;
+	assert_int_equal(store_entity_get(st, entity_named("Putin"), &e), 1);
+	assert_string_equal(e.name, "V. V. Putin");
+	free(e.name);
+	int64_t id;
+	assert_int_equal(store_entity_find(st, "Mosca", &id), 0);
+	assert_int_equal(store_entity_get(st, entity_named("Pyongyang"), &e), 1);
+	assert_int_equal(e.type, ENTITY_ORG);
+	free(e.name);
+	assert_int_not_equal(entity_named("Kim"), entity_named("Kim Jong-un"));
+	assert_int_equal(entity_named("Nato"), entity_named("Belousov"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rebuild_clusters_the_corpus),
+		cmocka_unit_test(test_mentions_in_context_by_date),
+		cmocka_unit_test(test_step_across_articles),
+		cmocka_unit_test(test_cooccurring),
+		cmocka_unit_test(test_corrections_last),
+	};
+	return cmocka_run_group_tests_name("store_entity", tests, setup, teardown);
+}
