@@ -176,27 +176,47 @@ static int word_cmp(const void *a, const void *b)
 	return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
+/* The key of one space-separated word of a person's name ("Jong-un"
+ * stays one word here: a hyphen joins, "Putin-Kim" is not a full name). */
+static char *name_word_key(const char *s, size_t len)
+{
+	char *word = util_strndup(s, len);
+	char *key = word ? entity_key(ENTITY_PER, word) : NULL;
+	free(word);
+	return key;
+}
+
 /*
  * Step 2: "Putin" joins "Vladimir Putin" when the multi-word people whose
- * first or last word is "putin" are all one entity.  An index of those
+ * first or last word is "Putin" are all one entity.  An index of those
  * words, sorted, is searched for each one-word person.
  */
 static int join_surnames(struct work *w)
 {
 	struct word_ref *idx = malloc(2 * w->n * sizeof *idx + 1);
-	if (!idx)
-		return -1;
+	char **words = calloc(2 * w->n + 1, sizeof *words);
 	size_t k = 0;
+	int rc = -1;
+	if (!idx || !words)
+		goto out;
 	for (size_t i = 0; i < w->n; i++) {
-		if (!joinable(w, i) || w->type[i] != ENTITY_PER || w->words[i] < 2)
+		const char *norm = w->forms[i].norm, *sp = strchr(norm, ' ');
+		if (!joinable(w, i) || w->type[i] != ENTITY_PER || !sp)
 			continue;
-		const char *key = w->keys[i], *sp = strchr(key, ' '), *last = strrchr(key, ' ') + 1;
-		idx[k++] = (struct word_ref){ key, (size_t)(sp - key), i };
-		idx[k++] = (struct word_ref){ last, strlen(last), i };
+		const char *last = strrchr(norm, ' ') + 1;
+		char *a = name_word_key(norm, (size_t)(sp - norm));
+		char *b = name_word_key(last, strlen(last));
+		words[k] = a;
+		words[k + 1] = b;
+		if (!a || !b)
+			goto out;
+		idx[k] = (struct word_ref){ a, strlen(a), i };
+		idx[k + 1] = (struct word_ref){ b, strlen(b), i };
+		k += 2;
 	}
 	qsort(idx, k, sizeof *idx, word_cmp);
 	for (size_t i = 0; i < w->n; i++) {
-		if (!joinable(w, i) || w->type[i] != ENTITY_PER || w->words[i] != 1)
+		if (!joinable(w, i) || w->type[i] != ENTITY_PER || strchr(w->forms[i].norm, ' '))
 			continue;
 		struct word_ref probe = { w->keys[i], strlen(w->keys[i]), 0 };
 		struct word_ref *hit = bsearch(&probe, idx, k, sizeof *idx, word_cmp);
@@ -213,8 +233,14 @@ static int join_surnames(struct work *w)
 		if (one)
 			join(w, i, root);
 	}
+	rc = 0;
+out:
+	if (words)
+		for (size_t i = 0; i < 2 * w->n; i++)
+			free(words[i]);
+	free(words);
 	free(idx);
-	return 0;
+	return rc;
 }
 
 static bool is_connector(const char *word, size_t len)
@@ -381,6 +407,7 @@ static int build_clusters(struct work *w, const struct entity_rename *renames,
 				t = x;
 		c[j].type = (enum entity_type)t;
 		c[j].name = util_strdup(w->forms[best[j]].norm);
+		c[j].form = w->forms[best[j]].norm;
 		c[j].key = util_strdup(w->keys[best[j]]);
 		if (!c[j].name || !c[j].key)
 			goto oom;

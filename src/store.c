@@ -91,6 +91,7 @@ static const char *const migrations[] = {
 	"  type INTEGER NOT NULL,"
 	"  name TEXT NOT NULL,"
 	"  key TEXT NOT NULL,"
+	"  form TEXT NOT NULL,"             /* the name it was given by its forms */
 	"  mentions INTEGER NOT NULL DEFAULT 0,"
 	"  articles INTEGER NOT NULL DEFAULT 0,"
 	"  live INTEGER NOT NULL DEFAULT 1,"

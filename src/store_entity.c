@@ -237,8 +237,9 @@ static int write_clusters(struct store *st, struct rebuild *r,
 	sqlite3_stmt *up = NULL, *point = NULL;
 	int ret = -1;
 	if (!ids || sqlite3_exec(store_db(st), "UPDATE entity SET live = 0", NULL, NULL, NULL) != SQLITE_OK ||
-	    prepare(st, "INSERT INTO entity(type, name, key, mentions, live) VALUES (?1, ?2, ?3, ?4, 1) "
-	                "ON CONFLICT(type, key) DO UPDATE SET name = excluded.name,"
+	    prepare(st, "INSERT INTO entity(type, name, key, form, mentions, live)"
+	                " VALUES (?1, ?2, ?3, ?5, ?4, 1) ON CONFLICT(type, key) DO UPDATE SET"
+	                " name = excluded.name, form = excluded.form,"
 	                " mentions = excluded.mentions, live = 1 RETURNING id", &up) < 0 ||
 	    prepare(st, "UPDATE form SET entity = ?2 WHERE id = ?1", &point) < 0)
 		goto out;
@@ -247,6 +248,7 @@ static int write_clusters(struct store *st, struct rebuild *r,
 		sqlite3_bind_text(up, 2, c[j].name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(up, 3, c[j].key, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(up, 4, (int64_t)c[j].count);
+		sqlite3_bind_text(up, 5, c[j].form, -1, SQLITE_STATIC);
 		if (sqlite3_step(up) != SQLITE_ROW)
 			goto out;
 		ids[j] = sqlite3_column_int64(up, 0);
@@ -606,13 +608,14 @@ int store_entity_cooccurring(struct store *st, int64_t entity, int limit,
 /* ---- corrections ------------------------------------------------------------ */
 
 /* The form that stands for an entity in a correction: the one its name
- * came from, else its commonest. */
+ * came from before any rename, else its commonest.  Anchoring there keeps
+ * a correction on the entity when one of its other names is split off. */
 static char *representative_form(struct store *st, int64_t entity, int *type)
 {
 	sqlite3_stmt *s;
 	if (prepare(st, "SELECT f.type, f.norm FROM form f JOIN entity e ON e.id = f.entity"
 	                " LEFT JOIN mention m ON m.form = f.id WHERE f.entity = ?1"
-	                " GROUP BY f.id ORDER BY f.norm = e.name DESC, count(m.form) DESC, f.norm"
+	                " GROUP BY f.id ORDER BY f.norm = e.form DESC, count(m.form) DESC, f.norm"
 	                " LIMIT 1", &s) < 0)
 		return NULL;
 	sqlite3_bind_int64(s, 1, entity);

@@ -105,6 +105,8 @@ struct entity_rename {
 struct entity_cluster_out {
 	enum entity_type type;    /* the most frequent type of its forms */
 	char *name;               /* canonical name (malloc'd) */
+	const char *form;         /* the form the name came from (a norm of the
+	                           * input; differs from name after a rename) */
 	char *key;                /* stable key: type-specific normal form */
 	size_t count;             /* mentions of all its forms */
 };

@@ -15,12 +15,24 @@
 	X(PAGE_UP,   "page-up",   "Page up") \
 	X(FIRST,     "first",     "Go to the first article, sentence or entry") \
 	X(LAST,      "last",      "Go to the last article, sentence or entry") \
-	X(OPEN,      "open",      "Open the selected article or outline entry") \
+	X(OPEN,      "open",      "Open the selected article, entity, mention or outline entry") \
+	X(NEXT_MENTION, "next-mention", "Next mention of the entity at the cursor, across articles") \
+	X(PREV_MENTION, "prev-mention", "Previous mention of the entity at the cursor") \
+	X(BACK,      "back",      "Go back to where you were before the last jump") \
+	X(FORWARD,   "forward",   "Go forward again after going back") \
+	X(OUTLINE,   "outline",   "Sidebar: switch between entities and the paragraph outline") \
+	X(RENAME,    "rename",    "Sidebar: rename the selected entity") \
+	X(MARK,      "mark",      "Sidebar: mark the selected entity (to merge it)") \
+	X(MERGE,     "merge",     "Sidebar: merge the marked entity into the selected one") \
+	X(SPLIT,     "split",     "Sidebar: split one of its names off the selected entity") \
+	X(RETYPE,    "retype",    "Sidebar: change the type of the selected entity") \
+	X(REJECT,    "reject",    "Sidebar: this is not an entity") \
 	X(NEXT_PANE, "next-pane", "Move to the next pane") \
 	X(PREV_PANE, "prev-pane", "Move to the previous pane") \
 	X(HELP,      "help",      "Show or hide this help") \
 	X(REDRAW,    "redraw",    "Redraw the screen") \
-	X(QUIT,      "quit",      "Close the help, or quit margo")
+	X(CLOSE,     "close",     "Close the help or the mentions view") \
+	X(QUIT,      "quit",      "Close the help or a view, or quit margo")
 
 enum ui_action {
 	UI_ACTION_NONE = 0,
@@ -38,7 +50,11 @@ struct ui_action_info {
 /* Indexed by enum ui_action. */
 extern const struct ui_action_info ui_action_table[UI_ACTION_COUNT];
 
-/* One key binding: a curses key code (or character) and its action. */
+/* Keys are Unicode code points, or curses function keys moved above
+ * Unicode so the two never collide (KEY_DOWN is also U+0102). */
+#define UI_FN(k) ((k) + 0x110000)
+
+/* One key binding: a key (see UI_FN) and its action. */
 struct ui_binding {
 	int key;
 	const char *label;        /* as shown in help: "j", "Down", "Space" */

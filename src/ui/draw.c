@@ -27,6 +27,7 @@ void draw_init_roles(bool use_color)
 	role_attr[ROLE_DIM] = A_DIM;
 	role_attr[ROLE_STATUS] = A_REVERSE;
 	role_attr[ROLE_ERROR] = A_REVERSE | A_BOLD;
+	role_attr[ROLE_MENTION] = A_BOLD | A_UNDERLINE;
 	if (!use_color || COLORS < 8)
 		return;
 	init_pair(1, COLOR_WHITE, COLOR_BLUE);
@@ -40,6 +41,8 @@ void draw_init_roles(bool use_color)
 	role_attr[ROLE_DIM] = COLOR_PAIR(2);
 	role_attr[ROLE_STATUS] = COLOR_PAIR(1);
 	role_attr[ROLE_ERROR] = COLOR_PAIR(4) | A_BOLD;
+	init_pair(6, COLOR_MAGENTA, -1);
+	role_attr[ROLE_MENTION] = COLOR_PAIR(6) | A_BOLD | A_UNDERLINE;
 }
 
 attr_t draw_attr(enum ui_role role)

@@ -3,8 +3,9 @@
  * the terminal, and scripted input for tests (MARGO_SCRIPT=FILE).
  *
  * A script has one step per line: "# comment", key names such as <Down>,
- * <Enter>, <Tab>, <S-Tab>, <PgDn>, <C-o>, or literal characters (each one
- * key), or a command: ":save-display FILE" (the screen as text),
+ * <Enter>, <Tab>, <S-Tab>, <PgDn>, <C-o>, <Hash> (a "#" that does not start
+ * a comment), <Lt> ("<"), or literal characters (each one key), or a
+ * command: ":save-display FILE" (the screen as text),
  * ":save-attrs FILE" (one letter per cell: r reverse, b bold, u underline,
  * . plain), ":save-state FILE" (the model as key=value lines),
  * ":resize COLSxLINES".  A step is fed only after the previous one was
@@ -33,26 +34,41 @@ const struct ui_action_info ui_action_table[UI_ACTION_COUNT] = {
 
 const struct ui_binding ui_bindings[] = {
 	{ 'j', "j", UI_ACTION_DOWN },
-	{ KEY_DOWN, "Down", UI_ACTION_DOWN },
+	{ UI_FN(KEY_DOWN), "Down", UI_ACTION_DOWN },
 	{ 'k', "k", UI_ACTION_UP },
-	{ KEY_UP, "Up", UI_ACTION_UP },
-	{ KEY_NPAGE, "PgDn", UI_ACTION_PAGE_DOWN },
+	{ UI_FN(KEY_UP), "Up", UI_ACTION_UP },
+	{ UI_FN(KEY_NPAGE), "PgDn", UI_ACTION_PAGE_DOWN },
 	{ ' ', "Space", UI_ACTION_PAGE_DOWN },
-	{ KEY_PPAGE, "PgUp", UI_ACTION_PAGE_UP },
+	{ UI_FN(KEY_PPAGE), "PgUp", UI_ACTION_PAGE_UP },
 	{ 'b', "b", UI_ACTION_PAGE_UP },
 	{ 'g', "g", UI_ACTION_FIRST },
-	{ KEY_HOME, "Home", UI_ACTION_FIRST },
+	{ UI_FN(KEY_HOME), "Home", UI_ACTION_FIRST },
 	{ 'G', "G", UI_ACTION_LAST },
-	{ KEY_END, "End", UI_ACTION_LAST },
+	{ UI_FN(KEY_END), "End", UI_ACTION_LAST },
 	{ '\r', "Enter", UI_ACTION_OPEN },
 	{ '\n', NULL, UI_ACTION_OPEN },
-	{ KEY_ENTER, NULL, UI_ACTION_OPEN },
+	{ UI_FN(KEY_ENTER), NULL, UI_ACTION_OPEN },
 	{ '\t', "Tab", UI_ACTION_NEXT_PANE },
-	{ KEY_RIGHT, "Right", UI_ACTION_NEXT_PANE },
-	{ KEY_BTAB, "S-Tab", UI_ACTION_PREV_PANE },
-	{ KEY_LEFT, "Left", UI_ACTION_PREV_PANE },
+	{ UI_FN(KEY_RIGHT), "Right", UI_ACTION_NEXT_PANE },
+	{ UI_FN(KEY_BTAB), "S-Tab", UI_ACTION_PREV_PANE },
+	{ UI_FN(KEY_LEFT), "Left", UI_ACTION_PREV_PANE },
+	{ '*', "*", UI_ACTION_NEXT_MENTION },
+	{ '#', "#", UI_ACTION_PREV_MENTION },
+	{ CTRL('o'), "Ctrl-O", UI_ACTION_BACK },
+	{ UI_FN(KEY_BACKSPACE), "Backspace", UI_ACTION_BACK },
+	{ 127, NULL, UI_ACTION_BACK },
+	{ CTRL('h'), NULL, UI_ACTION_BACK },
+	{ CTRL('n'), "Ctrl-N", UI_ACTION_FORWARD },
+	{ 'o', "o", UI_ACTION_OUTLINE },
+	{ 'R', "R", UI_ACTION_RENAME },
+	{ 'm', "m", UI_ACTION_MARK },
+	{ 'M', "M", UI_ACTION_MERGE },
+	{ 'x', "x", UI_ACTION_SPLIT },
+	{ 'T', "T", UI_ACTION_RETYPE },
+	{ 'X', "X", UI_ACTION_REJECT },
+	{ 27, "Esc", UI_ACTION_CLOSE },
 	{ '?', "?", UI_ACTION_HELP },
-	{ KEY_F(1), "F1", UI_ACTION_HELP },
+	{ UI_FN(KEY_F(1)), "F1", UI_ACTION_HELP },
 	{ CTRL('l'), "Ctrl-L", UI_ACTION_REDRAW },
 	{ 'q', "q", UI_ACTION_QUIT },
 };
@@ -78,12 +94,13 @@ static const struct {
 	const char *name;
 	int key;
 } key_names[] = {
-	{ "Down", KEY_DOWN }, { "Up", KEY_UP }, { "Left", KEY_LEFT },
-	{ "Right", KEY_RIGHT }, { "Enter", '\r' }, { "Tab", '\t' },
-	{ "S-Tab", KEY_BTAB }, { "PgDn", KEY_NPAGE }, { "PgUp", KEY_PPAGE },
-	{ "Home", KEY_HOME }, { "End", KEY_END }, { "Space", ' ' },
-	{ "Esc", 27 }, { "Backspace", KEY_BACKSPACE }, { "F1", KEY_F(1) },
-	{ "Resize", KEY_RESIZE },
+	{ "Down", UI_FN(KEY_DOWN) }, { "Up", UI_FN(KEY_UP) }, { "Left", UI_FN(KEY_LEFT) },
+	{ "Right", UI_FN(KEY_RIGHT) }, { "Enter", '\r' }, { "Tab", '\t' },
+	{ "S-Tab", UI_FN(KEY_BTAB) }, { "PgDn", UI_FN(KEY_NPAGE) }, { "PgUp", UI_FN(KEY_PPAGE) },
+	{ "Home", UI_FN(KEY_HOME) }, { "End", UI_FN(KEY_END) }, { "Space", ' ' },
+	{ "Esc", 27 }, { "Backspace", UI_FN(KEY_BACKSPACE) }, { "F1", UI_FN(KEY_F(1)) },
+	{ "Resize", UI_FN(KEY_RESIZE) }, { "Hash", '#' }, { "Lt", '<' },
+	{ "Colon", ':' },
 };
 
 /* Turn one script line of keys into queued key codes. */
@@ -202,7 +219,26 @@ void ui_save_state(struct ui *ui, FILE *f)
 	} else {
 		fprintf(f, "article.id=0\n");
 	}
-	fprintf(f, "side.sel=%zu\nmessage=%s\n", ui->side.sel, ui->message ? ui->message : "");
+	fprintf(f, "side.sel=%zu\nside.mode=%s\nside.entities=%zu\n", ui->side.sel,
+	        ui->side.mode == SIDE_OUTLINE ? "outline" : "entities", ui->side.n_entities);
+	if (ui->side.esel < ui->side.n_entities) {
+		const struct store_entity *e = &ui->side.entities[ui->side.esel];
+		fprintf(f, "side.entity=%s\nside.entity.type=%s\nside.entity.here=%lld\n"
+		        "side.entity.mentions=%lld\n", e->name, entity_type_name(e->type),
+		        (long long)e->here, (long long)e->mentions);
+	}
+	fprintf(f, "mentions.open=%d\n", ui->mv.open);
+	if (ui->mv.open)
+		fprintf(f, "mentions.entity=%s\nmentions.sel=%zu\nmentions.n=%zu\n",
+		        ui->mv.entity.name, ui->mv.sel, ui->mv.n);
+	if (t->loaded && t->has_target) {
+		char *m = text_render(t->art.body + t->target.start, t->target.end - t->target.start,
+		                      0, -1, NULL);
+		fprintf(f, "target=%s\ntarget.start=%zu\n", m ? m : "", t->target.cp_start);
+		free(m);
+	}
+	fprintf(f, "history=%zu/%zu\nmessage=%s\n", ui->history.n ? ui->history.at + 1 : 0,
+	        ui->history.n, ui->message ? ui->message : "");
 }
 
 /* Run a ":command args" line; problems end the run with a message. */
@@ -236,8 +272,13 @@ static int run_command(struct ui *ui, const char *line)
 
 int input_next_key(struct ui *ui)
 {
-	if (!ui->script)
-		return getch();
+	if (!ui->script) {
+		wint_t ch;
+		int rc = get_wch(&ch);
+		if (rc == ERR)
+			return ERR;
+		return rc == KEY_CODE_YES ? UI_FN((int)ch) : (int)ch;
+	}
 	for (;;) {
 		if (ui->next_script_key < ui->n_script_keys)
 			return ui->script_keys[ui->next_script_key++];

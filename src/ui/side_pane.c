@@ -1,65 +1,141 @@
 /*
  * side_pane.c: the sidebar.
  *
- * Until the entity index exists it shows the open article's metadata and
- * its outline: every paragraph, headings in bold, the one holding the
- * reading cursor marked.  j/k move in the outline; Enter moves the reading
- * cursor to that paragraph and the focus to the text.
+ * Two modes, switched with `o`: the entities of the open article (people,
+ * places, organisations, dates; most mentioned first; "here/corpus"
+ * counts), and the paragraph outline.  Moving over an entity highlights its
+ * mentions in the text; Enter opens every mention of it in the corpus.
+ * The corrections (rename, merge, split, retype, reject) act on the
+ * selected entity and are kept in the library.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "margo/util.h"
 #include "ui.h"
 
-/* Draw "Label  value" on row y; returns the next row. */
-static int meta_row(WINDOW *w, int y, const char *label, const char *value, int width)
+static const char *const group_names[] = {
+	[ENTITY_PER] = "People", [ENTITY_LOC] = "Places",
+	[ENTITY_ORG] = "Organisations", [ENTITY_DATE] = "Dates",
+};
+
+void side_pane_free(struct ui *ui)
 {
-	if (!value || y >= getmaxy(w))
-		return y;
-	draw_set_role(w, ROLE_DIM);
-	draw_str(w, y, 1, label, width);
-	draw_set_role(w, ROLE_NORMAL);
-	int x = 8;  /* values line up after the longest label, "Source" */
-	draw_str(w, y, x, value, width - x);
-	return y + 1;
+	store_entities_free(ui->side.entities, ui->side.n_entities);
+	ui->side.entities = NULL;
+	ui->side.n_entities = 0;
 }
 
-/* First row of the outline entries, after the metadata block. */
-static int outline_first_row(const struct ui *ui)
+/* Read the entities of the open article; keep the selection on the same
+ * entity when it is still there. */
+int side_pane_load(struct ui *ui)
+{
+	struct side_state *s = &ui->side;
+	int64_t keep = side_pane_selected_entity(ui);
+	char *keep_name = s->esel < s->n_entities ? util_strdup(s->entities[s->esel].name) : NULL;
+	side_pane_free(ui);
+	s->esel = s->etop = 0;
+	if (!ui->text.loaded)
+		return 0;
+	if (store_entities_of(ui->st, ui->text.art.id, &s->entities, &s->n_entities) < 0) {
+		ui_message(ui, true, "cannot read the entities: %s", store_errmsg(ui->st));
+		free(keep_name);
+		return -1;
+	}
+	/* The same entity, or (a correction gave it a new id) the same name. */
+	bool found = false;
+	for (size_t i = 0; i < s->n_entities && !found; i++)
+		if (s->entities[i].id == keep) {
+			s->esel = i;
+			found = true;
+		}
+	for (size_t i = 0; i < s->n_entities && !found && keep_name; i++)
+		if (strcmp(s->entities[i].name, keep_name) == 0) {
+			s->esel = i;
+			found = true;
+		}
+	free(keep_name);
+	return 0;
+}
+
+int64_t side_pane_selected_entity(const struct ui *ui)
+{
+	const struct side_state *s = &ui->side;
+	return s->esel < s->n_entities ? s->entities[s->esel].id : 0;
+}
+
+/* Row of entity i: entities plus one header row per type group. */
+static size_t entity_row(const struct side_state *s, size_t i)
+{
+	size_t row = 0;
+	for (size_t k = 0; k <= i && k < s->n_entities; k++)
+		if (k == 0 || s->entities[k].type != s->entities[k - 1].type)
+			row++;
+	return row + i;
+}
+
+static void draw_entities(struct ui *ui, WINDOW *w, int y0)
+{
+	struct side_state *s = &ui->side;
+	int width = getmaxx(w) - 1, height = getmaxy(w);
+	int rows = height - y0;
+	if (!s->n_entities) {
+		draw_set_role(w, ROLE_DIM);
+		draw_str(w, y0 + 1, 1, "No entities found.", width - 1);
+		draw_set_role(w, ROLE_NORMAL);
+		return;
+	}
+	size_t sel_row = entity_row(s, s->esel);
+	if (sel_row < s->etop + 1)
+		s->etop = sel_row > 0 ? sel_row - 1 : 0;  /* keep its group header */
+	else if (sel_row >= s->etop + (size_t)rows)
+		s->etop = sel_row - (size_t)rows + 1;
+	bool focused = ui->focus == LAYOUT_SIDE;
+	size_t row = 0;
+	for (size_t i = 0; i < s->n_entities; i++) {
+		const struct store_entity *e = &s->entities[i];
+		if (i == 0 || e->type != s->entities[i - 1].type) {
+			if (row >= s->etop && row < s->etop + (size_t)rows) {
+				draw_set_role(w, ROLE_TITLE);
+				draw_str(w, y0 + (int)(row - s->etop), 1, group_names[e->type], width - 1);
+			}
+			row++;
+		}
+		if (row >= s->etop && row < s->etop + (size_t)rows) {
+			int y = y0 + (int)(row - s->etop);
+			bool sel = i == s->esel;
+			enum ui_role role = sel && focused ? ROLE_SELECTED : ROLE_NORMAL;
+			draw_set_role(w, role);
+			mvwhline(w, y, 0, ' ', width);
+			mvwaddstr(w, y, 0, e->id == s->marked ? "+" : sel && !focused ? "\xe2\x96\xb8" : " ");
+			char counts[48];
+			snprintf(counts, sizeof counts, "%lld/%lld", (long long)e->here, (long long)e->mentions);
+			int cw = (int)strlen(counts);
+			int name_w = width - 2 - cw - 1;
+			if (name_w < 4) {
+				name_w = width - 2;
+				cw = 0;
+			}
+			draw_str(w, y, 1, e->name, name_w);
+			if (cw) {
+				if (!(sel && focused))
+					draw_set_role(w, ROLE_DIM);
+				draw_str(w, y, width - cw, counts, cw);
+			}
+		}
+		row++;
+	}
+	draw_set_role(w, ROLE_NORMAL);
+}
+
+static void draw_outline(struct ui *ui, WINDOW *w, int y)
 {
 	const struct store_article *a = &ui->text.art;
-	return 1 + (a->date != NULL) + (a->author != NULL) + (a->origin != NULL) + 1 + 1 + 1;
-}
-
-static void side_draw(struct ui *ui, WINDOW *w)
-{
 	int width = getmaxx(w) - 1, height = getmaxy(w);
-	werase(w);
-	draw_header(w, "Article", ui->focus == LAYOUT_SIDE);
-	const struct text_state *t = &ui->text;
-	if (!t->loaded)
-		return;
-	const struct store_article *a = &t->art;
-	int y = 1;
-	y = meta_row(w, y, "Date", a->date, width);
-	y = meta_row(w, y, "By", a->author, width);
-	y = meta_row(w, y, "Source", a->origin, width);
-	char counts[64];
-	snprintf(counts, sizeof counts, "%zu paragraphs, %zu sentences", a->n_paras,
-	         a->n_sentences);
-	if (y < height) {
-		draw_set_role(w, ROLE_DIM);
-		draw_str(w, y++, 1, counts, width);
-	}
-	y++;
-	if (y < height) {
-		draw_set_role(w, ROLE_TITLE);
-		draw_str(w, y++, 1, "Outline", width);
-	}
-	draw_set_role(w, ROLE_NORMAL);
 	int rows = height - y;
 	if (rows <= 0 || !a->n_paras)
 		return;
@@ -95,28 +171,151 @@ static void side_draw(struct ui *ui, WINDOW *w)
 	draw_set_role(w, ROLE_NORMAL);
 }
 
-static bool side_handle(struct ui *ui, enum ui_action a)
+static void side_draw(struct ui *ui, WINDOW *w)
+{
+	werase(w);
+	bool outline = ui->side.mode == SIDE_OUTLINE;
+	draw_header(w, outline ? "Outline" : "Entities", ui->focus == LAYOUT_SIDE);
+	if (!ui->text.loaded)
+		return;
+	if (outline)
+		draw_outline(ui, w, 1);
+	else
+		draw_entities(ui, w, 1);
+}
+
+/* Move a selection of n entries by an action; true if it was a move. */
+static bool move_selection(size_t *sel, size_t n, size_t page, enum ui_action a)
+{
+	switch (a) {
+	case UI_ACTION_DOWN: if (*sel + 1 < n) (*sel)++; return true;
+	case UI_ACTION_UP: if (*sel > 0) (*sel)--; return true;
+	case UI_ACTION_PAGE_DOWN: *sel = *sel + page < n ? *sel + page : n - 1; return true;
+	case UI_ACTION_PAGE_UP: *sel = *sel > page ? *sel - page : 0; return true;
+	case UI_ACTION_FIRST: *sel = 0; return true;
+	case UI_ACTION_LAST: *sel = n - 1; return true;
+	default: return false;
+	}
+}
+
+/* Run a correction on the selected entity and show the result. */
+static void correct(struct ui *ui, enum store_correction kind, int64_t id, const char *arg,
+                    int64_t other, enum entity_type type, const char *done)
+{
+	char *err = NULL;
+	if (store_entity_correct(ui->st, kind, id, arg, other, type, &err) < 0) {
+		ui_message(ui, true, "%s", err ? err : "out of memory");
+		free(err);
+		return;
+	}
+	ui->side.marked = 0;
+	text_pane_reload_mentions(ui);
+	side_pane_load(ui);
+	ui_message(ui, false, "%s", done);
+}
+
+static void split_alias(struct ui *ui, const struct store_entity *e)
+{
+	char **names;
+	size_t n;
+	if (store_entity_aliases(ui->st, e->id, &names, &n) < 0 || n < 2) {
+		ui_message(ui, false, n < 2 ? "\"%s\" has only one name" : "cannot read its names", e->name);
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		return;
+	}
+	struct buf q = { 0 };
+	buf_puts(&q, "Split off (");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&q, "%s%s", i ? ", " : "", names[i]);
+	buf_puts(&q, "):");
+	char *alias = prompt_line(ui, q.data ? q.data : "Split off:", NULL);
+	if (alias && *alias)
+		correct(ui, STORE_FIX_SPLIT, e->id, alias, 0, 0, "split off; it is an entity of its own now");
+	free(alias);
+	buf_free(&q);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+static bool entity_action(struct ui *ui, enum ui_action a)
 {
 	struct side_state *s = &ui->side;
-	size_t n = ui->text.loaded ? ui->text.art.n_paras : 0;
-	int rows = ui_pane_height(ui, LAYOUT_SIDE) - outline_first_row(ui);
-	size_t page = rows > 1 ? (size_t)rows : 1;
-	if (!n)
+	if (!s->n_entities)
 		return false;
+	const struct store_entity *e = &s->entities[s->esel];
 	switch (a) {
-	case UI_ACTION_DOWN: if (s->sel + 1 < n) s->sel++; return true;
-	case UI_ACTION_UP: if (s->sel > 0) s->sel--; return true;
-	case UI_ACTION_PAGE_DOWN: s->sel = s->sel + page < n ? s->sel + page : n - 1; return true;
-	case UI_ACTION_PAGE_UP: s->sel = s->sel > page ? s->sel - page : 0; return true;
-	case UI_ACTION_FIRST: s->sel = 0; return true;
-	case UI_ACTION_LAST: s->sel = n - 1; return true;
 	case UI_ACTION_OPEN:
-		ui->focus = LAYOUT_TEXT;
-		text_pane_goto_para(ui, s->sel);
+		mentions_view_open(ui, e->id, 0);
 		return true;
+	case UI_ACTION_RENAME: {
+		char *name = prompt_line(ui, "Rename to:", e->name);
+		if (name && *name)
+			correct(ui, STORE_FIX_RENAME, e->id, name, 0, 0, "renamed");
+		free(name);
+		return true;
+	}
+	case UI_ACTION_MARK:
+		s->marked = s->marked == e->id ? 0 : e->id;
+		if (s->marked)
+			ui_message(ui, false, "marked \"%s\": select another entity and press M to merge it there", e->name);
+		return true;
+	case UI_ACTION_MERGE:
+		if (!s->marked || s->marked == e->id)
+			ui_message(ui, true, "mark an entity with m first, then press M on the one to merge it into");
+		else
+			correct(ui, STORE_FIX_MERGE, s->marked, NULL, e->id, 0, "merged");
+		return true;
+	case UI_ACTION_SPLIT:
+		split_alias(ui, e);
+		return true;
+	case UI_ACTION_RETYPE: {
+		int c = prompt_choice(ui, "Type: p person, l place, o organisation, d date (Esc cancels)", "plod");
+		static const char types[] = "plod";
+		if (c)
+			correct(ui, STORE_FIX_RETYPE, e->id, NULL, 0,
+			        (enum entity_type)(strchr(types, c) - types), "type changed");
+		return true;
+	}
+	case UI_ACTION_REJECT: {
+		char *q = util_printf("\"%s\" is not an entity? (y/n)", e->name);
+		if (prompt_choice(ui, q ? q : "Not an entity? (y/n)", "yn") == 'y')
+			correct(ui, STORE_FIX_REJECT, e->id, NULL, 0, 0, "rejected: it will not be found again");
+		free(q);
+		return true;
+	}
 	default:
 		return false;
 	}
+}
+
+static bool side_handle(struct ui *ui, enum ui_action a)
+{
+	struct side_state *s = &ui->side;
+	if (!ui->text.loaded)
+		return false;
+	int rows = ui_pane_height(ui, LAYOUT_SIDE) - 2;
+	size_t page = rows > 1 ? (size_t)rows : 1;
+	if (a == UI_ACTION_OUTLINE) {
+		s->mode = s->mode == SIDE_OUTLINE ? SIDE_ENTITIES : SIDE_OUTLINE;
+		return true;
+	}
+	if (s->mode == SIDE_OUTLINE) {
+		size_t n = ui->text.art.n_paras;
+		if (n && move_selection(&s->sel, n, page, a))
+			return true;
+		if (n && a == UI_ACTION_OPEN) {
+			ui->focus = LAYOUT_TEXT;
+			text_pane_goto_para(ui, s->sel);
+			return true;
+		}
+		return false;
+	}
+	if (s->n_entities && move_selection(&s->esel, s->n_entities, page, a))
+		return true;
+	return entity_action(ui, a);
 }
 
 const struct pane_ops side_pane_ops = { side_draw, side_handle };

@@ -28,7 +28,8 @@ void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 static void position(struct ui *ui, struct buf *b)
 {
 	const struct text_state *t = &ui->text;
-	const char *pane = ui->help_open ? "help" : layout_pane_name(ui->focus);
+	const char *pane = ui->help_open ? "help" : ui->mv.open ? "mentions"
+	                 : layout_pane_name(ui->focus);
 	if (ui->focus == LAYOUT_LIST && !ui->help_open)
 		buf_printf(b, "article %lld/%lld", (long long)(ui->list.count ? ui->list.sel + 1 : 0),
 		           (long long)ui->list.count);
@@ -37,7 +38,9 @@ static void position(struct ui *ui, struct buf *b)
 	else
 		buf_printf(b, "article 0/%lld", (long long)ui->list.count);
 	buf_printf(b, " \xc2\xb7 %s", pane);
-	if (t->loaded && t->art.n_sentences) {
+	if (ui->mv.open && !ui->help_open) {
+		buf_printf(b, " %zu/%zu", ui->mv.n ? ui->mv.sel + 1 : 0, ui->mv.n);
+	} else if (t->loaded && t->art.n_sentences) {
 		const struct store_sentence *s = &t->art.sentences[t->cursor];
 		buf_printf(b, " \xc2\xb7 \xc2\xb6 %d/%zu \xc2\xb7 sentence %zu/%zu", s->para + 1,
 		           t->art.n_paras, t->cursor + 1, t->art.n_sentences);

@@ -24,7 +24,18 @@ void text_pane_free(struct ui *ui)
 		store_article_free(&t->art);
 	free(t->meta_line);
 	free(t->rows);
+	store_mentions_free(t->mentions, t->n_mentions);
 	memset(t, 0, sizeof *t);
+}
+
+void text_pane_reload_mentions(struct ui *ui)
+{
+	struct text_state *t = &ui->text;
+	store_mentions_free(t->mentions, t->n_mentions);
+	t->mentions = NULL;
+	t->n_mentions = 0;
+	if (t->loaded && store_article_mentions(ui->st, t->art.id, &t->mentions, &t->n_mentions) < 0)
+		ui_message(ui, true, "cannot read the mentions: %s", store_errmsg(ui->st));
 }
 
 /* Rows of text below the pane header. */
@@ -190,7 +201,70 @@ int text_pane_open(struct ui *ui, int64_t article_id)
 	t->meta_line = buf_steal(&m);
 	ui->side.sel = 0;
 	ui->side.top = 0;
+	text_pane_reload_mentions(ui);
+	side_pane_load(ui);
 	return 0;
+}
+
+/* The sentence holding byte `off` of the body. */
+static size_t sentence_at(const struct text_state *t, size_t off)
+{
+	size_t lo = 0, hi = t->art.n_sentences;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->art.sentences[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->art.n_sentences ? lo : (t->art.n_sentences ? t->art.n_sentences - 1 : 0);
+}
+
+void text_pane_goto_offset(struct ui *ui, size_t offset)
+{
+	struct text_state *t = &ui->text;
+	if (!t->loaded || !t->art.n_sentences)
+		return;
+	t->cursor = sentence_at(t, offset);
+	ensure_rows(ui);
+	/* The sentence a third of the way down, with context above it. */
+	size_t r = row_of_offset(t, offset), h = (size_t)view_height(ui);
+	t->top = r > h / 3 ? r - h / 3 : 0;
+	if (t->top > max_top(ui))
+		t->top = max_top(ui);
+}
+
+int64_t text_pane_entity_at_cursor(struct ui *ui, size_t *at, bool *known)
+{
+	struct text_state *t = &ui->text;
+	*known = false;
+	if (!t->loaded || !t->art.n_sentences)
+		return 0;
+	const struct store_sentence *s = &t->art.sentences[t->cursor];
+	if (t->has_target && t->target.start >= s->start && t->target.start < s->end) {
+		*at = t->target.start;
+		*known = true;
+		return t->target.entity;
+	}
+	int64_t want = ui->focus == LAYOUT_SIDE ? side_pane_selected_entity(ui) : 0;
+	const struct store_mention *first = NULL;
+	for (size_t i = 0; i < t->n_mentions; i++) {
+		const struct store_mention *m = &t->mentions[i];
+		if (m->start < s->start || m->start >= s->end)
+			continue;
+		if (!first)
+			first = m;
+		if (m->entity == want) {
+			first = m;
+			break;
+		}
+	}
+	if (first) {
+		*at = first->start;
+		*known = true;
+		return first->entity;
+	}
+	return want;
 }
 
 size_t text_pane_cursor_para(const struct ui *ui)
@@ -219,7 +293,53 @@ void text_pane_goto_para(struct ui *ui, size_t para)
 	}
 }
 
-/* Draw one row; the part inside the cursor sentence is highlighted. */
+/* Attributes of byte `pos` of the body beyond the row's own role: the
+ * reading cursor, the mentions of the highlighted entity, the mention
+ * jumped to. */
+static attr_t body_attr(const struct ui *ui, size_t pos, bool focused, int64_t entity)
+{
+	const struct text_state *t = &ui->text;
+	attr_t a = 0;
+	const struct store_sentence *s = &t->art.sentences[t->cursor];
+	if (pos >= s->start && pos < s->end)
+		a |= focused ? draw_attr(ROLE_CURSOR) : A_UNDERLINE;
+	if (t->has_target && pos >= t->target.start && pos < t->target.end)
+		return a | draw_attr(ROLE_MENTION) | A_BOLD | A_UNDERLINE;
+	if (entity) {
+		for (size_t i = 0; i < t->n_mentions; i++) {
+			const struct store_mention *m = &t->mentions[i];
+			if (m->start > pos)
+				break;
+			if (m->entity == entity && pos < m->end)
+				return a | draw_attr(ROLE_MENTION);
+		}
+	}
+	return a;
+}
+
+/* The next byte after `pos` (within [pos, end)) where body_attr may
+ * change: a boundary of the cursor, the target or a mention. */
+static size_t next_change(const struct ui *ui, size_t pos, size_t end)
+{
+	const struct text_state *t = &ui->text;
+	size_t best = end;
+	const struct store_sentence *s = &t->art.sentences[t->cursor];
+	size_t cand[4] = { s->start, s->end, t->has_target ? t->target.start : end,
+	                   t->has_target ? t->target.end : end };
+	for (int i = 0; i < 4; i++)
+		if (cand[i] > pos && cand[i] < best)
+			best = cand[i];
+	for (size_t i = 0; i < t->n_mentions; i++) {
+		const struct store_mention *m = &t->mentions[i];
+		if (m->start > pos && m->start < best)
+			best = m->start;
+		if (m->end > pos && m->end < best)
+			best = m->end;
+	}
+	return best;
+}
+
+/* Draw one row; the cursor sentence and entity mentions are marked. */
 static void draw_row(struct ui *ui, WINDOW *w, int y, const struct text_row *r,
                      int width, bool focused)
 {
@@ -230,28 +350,24 @@ static void draw_row(struct ui *ui, WINDOW *w, int y, const struct text_row *r,
 	};
 	const struct text_state *t = &ui->text;
 	enum ui_role base = kind_role[r->kind];
-	size_t hs = 0, he = 0;
-	if (r->src == t->art.body && t->art.n_sentences && r->kind != TEXT_ROW_BLANK) {
-		const struct store_sentence *s = &t->art.sentences[t->cursor];
-		hs = s->start > r->start ? s->start : r->start;
-		he = s->end < r->end ? s->end : r->end;
-		if (hs >= he)
-			hs = he = 0;
-	}
 	int x = 1, end = 1 + width;
-	if (hs == he) {
-		draw_set_role(w, base);
+	draw_set_role(w, base);
+	if (r->src != t->art.body || !t->art.n_sentences || r->kind == TEXT_ROW_BLANK) {
 		draw_text(w, y, x, r->src + r->start, r->end - r->start, end - x);
 		return;
 	}
+	/* The sidebar's entity is highlighted while the sidebar has focus. */
+	int64_t entity = ui->focus == LAYOUT_SIDE ? side_pane_selected_entity(ui) : 0;
+	for (size_t pos = r->start; pos < r->end && x < end;) {
+		size_t next = next_change(ui, pos, r->end);
+		attr_t attr = draw_attr(base), extra = body_attr(ui, pos, focused, entity);
+		if (extra & A_COLOR)
+			attr &= ~A_COLOR;  /* two colour pairs do not mix */
+		wattrset(w, (int)(attr | extra));
+		x += draw_text(w, y, x, r->src + pos, next - pos, end - x);
+		pos = next;
+	}
 	draw_set_role(w, base);
-	x += draw_text(w, y, x, r->src + r->start, hs - r->start, end - x);
-	draw_set_role(w, focused ? ROLE_CURSOR : ROLE_NORMAL);
-	if (!focused)
-		wattron(w, A_UNDERLINE);
-	x += draw_text(w, y, x, r->src + hs, he - hs, end - x);
-	draw_set_role(w, base);
-	draw_text(w, y, x, r->src + he, r->end - he, end - x);
 }
 
 static void text_draw(struct ui *ui, WINDOW *w)

@@ -150,31 +150,35 @@ static void draw_too_small(struct ui *ui)
 	(void)ui;
 }
 
-static void draw_all(struct ui *ui)
+void ui_draw_all(struct ui *ui)
 {
 	if (ui->layout.too_small) {
 		draw_too_small(ui);
 		doupdate();
 		return;
 	}
+	bool overlay = ui->help_open || ui->mv.open;
 	for (int p = 0; p < LAYOUT_PANES; p++) {
 		WINDOW *w = ui->win[p];
 		if (!w)
 			continue;
-		if (ui->help_open && p != LAYOUT_LIST)
+		if (overlay && p != LAYOUT_LIST)
 			continue;
 		pane_ops((enum layout_pane)p)->draw(ui, w);
 		wnoutrefresh(w);
 	}
-	if (ui->help_open) {
-		/* The help covers the text and the sidebar (or the one pane). */
+	if (overlay) {
+		/* Views cover the text and the sidebar (or the one pane). */
 		WINDOW *w = ui->win[LAYOUT_TEXT] ? ui->win[LAYOUT_TEXT] : ui->win[LAYOUT_LIST];
 		int x = w == ui->win[LAYOUT_TEXT] ? ui->layout.pane[LAYOUT_TEXT].x : 0;
-		WINDOW *hw = newwin(ui->lines - 1, ui->cols - x, 0, x);
-		if (hw) {
-			help_view_draw(ui, hw);
-			wnoutrefresh(hw);
-			delwin(hw);
+		WINDOW *vw = newwin(ui->lines - 1, ui->cols - x, 0, x);
+		if (vw) {
+			if (ui->help_open)
+				help_view_draw(ui, vw);
+			else
+				mentions_view_draw(ui, vw);
+			wnoutrefresh(vw);
+			delwin(vw);
 		}
 	}
 	status_line_draw(ui);
@@ -205,7 +209,22 @@ static void dispatch(struct ui *ui, enum ui_action a)
 {
 	if (ui->help_open && help_view_handle(ui, a))
 		return;
+	if (ui->mv.open && mentions_view_handle(ui, a))
+		return;
 	switch (a) {
+	case UI_ACTION_BACK:
+		jump_back(ui);
+		return;
+	case UI_ACTION_FORWARD:
+		jump_forward(ui);
+		return;
+	case UI_ACTION_NEXT_MENTION:
+	case UI_ACTION_PREV_MENTION:
+		if (ui->text.loaded && ui->text.art.n_sentences)
+			jump_step_mention(ui, a == UI_ACTION_NEXT_MENTION ? 1 : -1);
+		return;
+	case UI_ACTION_CLOSE:
+		return;
 	case UI_ACTION_QUIT:
 		ui->quit = true;
 		return;
@@ -341,7 +360,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	int status = 0, quick_errs = 0;
 	timeout(ui.script ? 0 : 250);
 	while (!ui.quit && !got_exit_signal) {
-		draw_all(&ui);
+		ui_draw_all(&ui);
 		long t0 = now_ms();
 		int key = input_next_key(&ui);
 		if (key == -2)
@@ -353,7 +372,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 			continue;
 		}
 		quick_errs = 0;
-		if (key == KEY_RESIZE) {
+		if (key == UI_FN(KEY_RESIZE)) {
 			ui_relayout(&ui);
 			continue;
 		}
@@ -373,6 +392,9 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	delscreen(scr);
 	if (ui.script)
 		fclose(ui.script);
+	mentions_view_close(&ui);
+	jump_free(&ui);
+	side_pane_free(&ui);
 	text_pane_free(&ui);
 	list_pane_free(&ui);
 	free(ui.message);

@@ -15,6 +15,7 @@
 
 #include "margo/layout.h"
 #include "margo/store.h"
+#include "margo/store_entity.h"
 #include "margo/text.h"
 
 #include "actions.h"
@@ -62,11 +63,51 @@ struct text_state {
 	size_t top;               /* first row shown */
 	size_t cursor;            /* current sentence */
 	int64_t index;            /* position of the article in the list */
+	struct store_mention *mentions;  /* entity mentions, by start */
+	size_t n_mentions;
+	bool has_target;          /* a mention jumped to, highlighted */
+	struct store_mention target;
 };
 
+enum side_mode { SIDE_ENTITIES, SIDE_OUTLINE };
+
 struct side_state {
+	enum side_mode mode;
 	size_t sel;               /* selected outline entry (paragraph) */
 	size_t top;
+	struct store_entity *entities;   /* of the open article, by type */
+	size_t n_entities;
+	size_t esel, etop;        /* selected entity, first row shown */
+	int64_t marked;           /* entity marked for a merge, or 0 */
+};
+
+/* The mentions view: every mention of one entity, in context. */
+struct mentions_view {
+	bool open;
+	struct store_entity entity;
+	struct store_mention *m;
+	size_t n;
+	size_t sel, top;
+	struct store_entity *with;       /* entities sharing its paragraphs */
+	size_t n_with;
+};
+
+/* A place to go back to: the article, the reading position, the focus,
+ * the mention jumped to, and the mentions view if it was open. */
+struct ui_place {
+	int64_t article;
+	size_t cursor, top;
+	enum layout_pane focus;
+	bool has_target;
+	struct store_mention target;
+	int64_t view_entity;      /* 0: no mentions view */
+	size_t view_sel;
+};
+
+struct history {
+	struct ui_place *v;
+	size_t n, cap;
+	size_t at;                /* index of the current place */
 };
 
 struct ui {
@@ -86,6 +127,8 @@ struct ui {
 	struct list_state list;
 	struct text_state text;
 	struct side_state side;
+	struct mentions_view mv;
+	struct history history;
 
 	/* Scripted runs (MARGO_SCRIPT): input comes from a file. */
 	FILE *script;
@@ -106,6 +149,7 @@ enum ui_role {
 	ROLE_DIM,             /* metadata, dates */
 	ROLE_STATUS,
 	ROLE_ERROR,
+	ROLE_MENTION,         /* an entity's mention in the text */
 	ROLE_COUNT
 };
 
@@ -141,6 +185,32 @@ int text_pane_open(struct ui *ui, int64_t article_id);
 void text_pane_free(struct ui *ui);
 void text_pane_goto_para(struct ui *ui, size_t para);
 size_t text_pane_cursor_para(const struct ui *ui);
+void text_pane_goto_offset(struct ui *ui, size_t offset);
+/* Read the open article's mentions again (after a correction). */
+void text_pane_reload_mentions(struct ui *ui);
+/* The entity the cursor is on: the mention jumped to, the sidebar's
+ * selection if it is in the cursor's sentence, else the first mention in
+ * that sentence; 0 if none.  *at gets the mention's start when known. */
+int64_t text_pane_entity_at_cursor(struct ui *ui, size_t *at, bool *known);
+/* side_pane.c */
+int side_pane_load(struct ui *ui);
+void side_pane_free(struct ui *ui);
+int64_t side_pane_selected_entity(const struct ui *ui);
+/* mentions_view.c */
+int mentions_view_open(struct ui *ui, int64_t entity, size_t sel);
+void mentions_view_close(struct ui *ui);
+void mentions_view_draw(struct ui *ui, WINDOW *w);
+bool mentions_view_handle(struct ui *ui, enum ui_action a);
+/* jump.c: the jump history and moving by entity */
+void jump_to_mention(struct ui *ui, const struct store_mention *m);
+void jump_back(struct ui *ui);
+void jump_forward(struct ui *ui);
+void jump_step_mention(struct ui *ui, int dir);
+void jump_free(struct ui *ui);
+/* prompt.c: a line of input on the status line; NULL when cancelled. */
+char *prompt_line(struct ui *ui, const char *question, const char *initial);
+/* One key from `choices` (lower case), or 0 when cancelled. */
+int prompt_choice(struct ui *ui, const char *question, const char *choices);
 /* status_line.c */
 void status_line_draw(struct ui *ui);
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
@@ -157,6 +227,7 @@ void ui_save_state(struct ui *ui, FILE *f);
 
 /* ui.c */
 void ui_relayout(struct ui *ui);
+void ui_draw_all(struct ui *ui);
 int ui_pane_height(const struct ui *ui, enum layout_pane p);
 #endif
 

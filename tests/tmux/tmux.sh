@@ -145,7 +145,7 @@ else
 	fail "80x24: margo starts; the status line says \"article 1/5\"" "$(cap basic)"
 fi
 first=$(cap basic)
-like "$(printf '%s\n' "$first" | head -n 1)" '^ Articles \(5\) +Text  1/5 +Article$' \
+like "$(printf '%s\n' "$first" | head -n 1)" '^ Articles \(5\) +Text  1/5 +Entities$' \
 	"80x24: the three pane headers"
 T send-keys -t basic j j Enter
 ok "j j Enter opens article 3 (the text header says 3/5)" wait_for basic "Text  3/5"
@@ -184,7 +184,7 @@ is "$(T display-message -p -t rs '#{pane_dead}')" 0 "1x1: margo is still running
 T resize-window -t rs -x 200 -y 60
 ok "200x60: margo redraws" wait_for rs "? for help"
 wide=$(cap rs)
-like "$(printf '%s\n' "$wide" | head -n 1)" '^ Articles \(5\) +Text  1/5 +Article$' "200x60: three panes"
+like "$(printf '%s\n' "$wide" | head -n 1)" '^ Articles \(5\) +Text  1/5 +Entities$' "200x60: three panes"
 like "$(printf '%s\n' "$wide" | sed -n 60p)" '^ article 1/5 · list · ¶ 1/7 · sentence 1/20 · 100% +\? for help$' \
 	"200x60: the status line is complete, on the last row"
 has "$wide" "future alleanze internazionali." "200x60: the whole first article is on screen"
@@ -241,7 +241,7 @@ isnt "$(T display-message -p -t esc '#{pane_title}')" "PWNED" \
 	"margo: the pane title did not change to PWNED (OSC 0/2)"
 is "$(T display-message -p -t esc '#{pane_title}')" "margo-title" "margo: the pane title is the one set by the test"
 is "$(T list-buffers -F '#{buffer_sample}' 2>/dev/null)" "" "margo: nothing reached the clipboard (OSC 52)"
-like "$(printf '%s\n' "$screen" | head -n 1)" '^ Articles \(1\) +Text  1/1 +Article$' \
+like "$(printf '%s\n' "$screen" | head -n 1)" '^ Articles \(1\) +Text  1/1 +Entities$' \
 	"margo: the panes are still drawn (no clear screen)"
 like "$screen" "│ Secondo paragrafo senza +│" "margo: the text is on screen"
 like "$(printf '%s\n' "$screen" | tail -n 1)" '^ article 1/1 · text ' "margo: the status line is there"
@@ -277,7 +277,7 @@ colours() {  # colours NAME TERM NO_COLOR WANT(colour|mono)
 		fail "TERM=$2 NO_COLOR=${3:-unset}: margo draws" "$(cap "$1")"
 	fi
 	_scr=$(cap "$1")
-	like "$(printf '%s\n' "$_scr" | head -n 1)" '^ Articles \(5\) +Text  1/5 +Article$' \
+	like "$(printf '%s\n' "$_scr" | head -n 1)" '^ Articles \(5\) +Text  1/5 +Entities$' \
 		"TERM=$2 NO_COLOR=${3:-unset}: three pane headers"
 	like "$(printf '%s\n' "$_scr" | sed -n 2p)" '^.{25}[│x] di Giuseppe' \
 		"TERM=$2 NO_COLOR=${3:-unset}: the border between list and text"
@@ -363,7 +363,34 @@ _gone() { ! kill -0 "$pid" 2>/dev/null; }
 ok "the terminal closes: margo is gone within 1 s" poll 50 _gone
 
 # ---------------------------------------------------------------------------
-# 7. Wide characters in a real terminal: the borders stay in their columns.
+# 7. Entities through real keys: the sidebar's Enter opens the mentions,
+#    Enter jumps, * steps on, Ctrl-O and Backspace come back, Esc closes.
+
+start ent 100x30 "$(margo_cmd "$MARGO")"
+wait_for ent "article 1/5"
+T send-keys -t ent Tab Tab
+ok "the sidebar lists the article's people" wait_for ent "People"
+T send-keys -t ent Enter
+ok "Enter on an entity opens its mentions" wait_for ent "mentions in"
+T send-keys -t ent Escape
+ok "Esc closes the mentions view" wait_for ent "Text  1/5"
+T send-keys -t ent Enter j Enter
+ok "Enter on a mention jumps to its article" wait_for ent "· text ·"
+jumped=$(cap ent | tail -n 1)
+T send-keys -t ent '*'
+_moved() { [ "$(cap ent | tail -n 1)" != "$jumped" ]; }
+ok "* moves to the next mention" poll 100 _moved
+T send-keys -t ent C-o
+_back() { [ "$(cap ent | tail -n 1)" = "$jumped" ]; }
+ok "Ctrl-O comes back to where * started" poll 100 _back
+T send-keys -t ent BSpace
+ok "Backspace goes back again, to the mentions view" wait_for ent "mentions in"
+T send-keys -t ent q q
+is "$(end_of ent)" "status 0" "q closes the view, q quits"
+T kill-session -t ent
+
+# ---------------------------------------------------------------------------
+# 8. Wide characters in a real terminal: the borders stay in their columns.
 
 wide_db="$TEST_TMP/wide.db"
 add_to "$wide_db" "$top_srcdir/tests/fixtures/hostile/wide.txt"

@@ -1,0 +1,183 @@
+/*
+ * jump.c: the jump history (like a browser's) and moving from mention to
+ * mention of an entity across articles.
+ *
+ * Every jump (a mention from the mentions view, `*`, `#`) records where the
+ * reader was: article, reading position, focus, the mention highlighted,
+ * and the mentions view if it was open.  Back (Ctrl-O, Backspace) and
+ * forward (Ctrl-N) walk the record; a new jump after going back drops the
+ * places ahead, as in a browser.
+ */
+#define MARGO_UI_INTERNAL 1
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui.h"
+
+/* A mention without its strings: what a place keeps. */
+static struct store_mention bare(const struct store_mention *m)
+{
+	struct store_mention b = *m;
+	b.title = b.date = b.left = b.text = b.right = NULL;
+	return b;
+}
+
+static struct ui_place here(const struct ui *ui)
+{
+	struct ui_place p;
+	memset(&p, 0, sizeof p);
+	p.article = ui->text.loaded ? ui->text.art.id : 0;
+	p.cursor = ui->text.cursor;
+	p.top = ui->text.top;
+	p.focus = ui->focus;
+	p.has_target = ui->text.has_target;
+	if (p.has_target)
+		p.target = bare(&ui->text.target);
+	if (ui->mv.open) {
+		p.view_entity = ui->mv.entity.id;
+		p.view_sel = ui->mv.sel;
+	}
+	return p;
+}
+
+static void restore(struct ui *ui, const struct ui_place *p)
+{
+	if (p->article && (!ui->text.loaded || ui->text.art.id != p->article) &&
+	    text_pane_open(ui, p->article) < 0)
+		return;
+	struct text_state *t = &ui->text;
+	if (t->loaded) {
+		t->cursor = p->cursor < t->art.n_sentences ? p->cursor : 0;
+		t->top = p->top;
+		t->has_target = p->has_target;
+		if (p->has_target)
+			t->target = p->target;
+	}
+	if (p->view_entity)
+		mentions_view_open(ui, p->view_entity, p->view_sel);
+	else
+		mentions_view_close(ui);
+	if (ui->focus != p->focus) {
+		ui->focus = p->focus;
+		ui_relayout(ui);
+	}
+}
+
+/* Make room for one more place. */
+static int reserve(struct history *h)
+{
+	if (h->n < h->cap)
+		return 0;
+	size_t cap = h->cap ? h->cap * 2 : 16;
+	struct ui_place *v = realloc(h->v, cap * sizeof *v);
+	if (!v)
+		return -1;
+	h->v = v;
+	h->cap = cap;
+	return 0;
+}
+
+void jump_to_mention(struct ui *ui, const struct store_mention *m)
+{
+	struct history *h = &ui->history;
+	if (h->n == 0) {
+		if (reserve(h) < 0)
+			goto oom;
+		h->n = 1;
+		h->at = 0;
+	}
+	h->v[h->at] = here(ui);
+	h->n = h->at + 1;  /* a new jump forgets the places ahead */
+	if (reserve(h) < 0)
+		goto oom;
+	struct store_mention target = bare(m);
+	mentions_view_close(ui);
+	if ((!ui->text.loaded || ui->text.art.id != target.article) &&
+	    text_pane_open(ui, target.article) < 0)
+		return;
+	text_pane_goto_offset(ui, target.start);
+	ui->text.has_target = true;
+	ui->text.target = target;
+	if (ui->focus != LAYOUT_TEXT) {
+		ui->focus = LAYOUT_TEXT;
+		ui_relayout(ui);
+	}
+	/* Keep the list's selection on the article now open. */
+	if (ui->text.index >= 0)
+		ui->list.sel = ui->text.index;
+	h->v[h->n++] = here(ui);
+	h->at = h->n - 1;
+	return;
+oom:
+	ui_message(ui, true, "out of memory");
+}
+
+void jump_back(struct ui *ui)
+{
+	struct history *h = &ui->history;
+	if (h->at == 0 || h->n == 0) {
+		ui_message(ui, false, "no earlier place to go back to");
+		return;
+	}
+	h->v[h->at] = here(ui);
+	h->at--;
+	restore(ui, &h->v[h->at]);
+	if (ui->text.index >= 0)
+		ui->list.sel = ui->text.index;
+}
+
+void jump_forward(struct ui *ui)
+{
+	struct history *h = &ui->history;
+	if (h->at + 1 >= h->n) {
+		ui_message(ui, false, "no later place to go forward to");
+		return;
+	}
+	h->v[h->at] = here(ui);
+	h->at++;
+	restore(ui, &h->v[h->at]);
+	if (ui->text.index >= 0)
+		ui->list.sel = ui->text.index;
+}
+
+void jump_free(struct ui *ui)
+{
+	free(ui->history.v);
+	memset(&ui->history, 0, sizeof ui->history);
+}
+
+void jump_step_mention(struct ui *ui, int dir)
+{
+	struct text_state *t = &ui->text;
+	size_t at = 0;
+	bool known;
+	int64_t entity = text_pane_entity_at_cursor(ui, &at, &known);
+	if (!entity) {
+		ui_message(ui, false, "no entity at the cursor: move to a sentence with a name, "
+		                      "or select one in the sidebar");
+		return;
+	}
+	size_t pos = at;
+	if (!known) {
+		/* From the cursor's sentence: forward includes its start. */
+		size_t start = t->art.sentences[t->cursor].start;
+		pos = dir > 0 ? start - 1 : start;  /* start 0: (size_t)-1 binds as -1 */
+	}
+	struct store_mention m;
+	bool wrapped = false;
+	int rc = store_mention_step(ui->st, entity, t->art.id, pos, dir, &m, &wrapped);
+	if (rc < 0) {
+		ui_message(ui, true, "cannot read the mentions: %s", store_errmsg(ui->st));
+		return;
+	}
+	if (rc == 0) {
+		ui_message(ui, false, "no other mention");
+		return;
+	}
+	jump_to_mention(ui, &m);
+	if (wrapped)
+		ui_message(ui, false, dir > 0 ? "search hit the last mention, continuing at the first"
+		                              : "search hit the first mention, continuing at the last");
+}

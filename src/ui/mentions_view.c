@@ -1,0 +1,167 @@
+/*
+ * mentions_view.c: every mention of one entity in the corpus, as
+ * keyword-in-context lines sorted by date, with the entities that most
+ * often share a paragraph with it.  Enter jumps to the mention; back
+ * (Ctrl-O) returns here.
+ */
+#define MARGO_UI_INTERNAL 1
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "margo/util.h"
+#include "ui.h"
+
+#define CONTEXT_CP 80  /* code points of context read on each side */
+
+void mentions_view_close(struct ui *ui)
+{
+	struct mentions_view *v = &ui->mv;
+	free(v->entity.name);
+	store_mentions_free(v->m, v->n);
+	store_entities_free(v->with, v->n_with);
+	memset(v, 0, sizeof *v);
+}
+
+int mentions_view_open(struct ui *ui, int64_t entity, size_t sel)
+{
+	mentions_view_close(ui);
+	struct mentions_view *v = &ui->mv;
+	int found = store_entity_get(ui->st, entity, &v->entity);
+	if (found <= 0 ||
+	    store_entity_mentions(ui->st, entity, CONTEXT_CP, &v->m, &v->n) < 0 ||
+	    store_entity_cooccurring(ui->st, entity, 6, &v->with, &v->n_with) < 0) {
+		if (found == 1)
+			free(v->entity.name);
+		memset(v, 0, sizeof *v);
+		ui_message(ui, true, found == 0 ? "that entity is gone from the library"
+		                                 : "cannot read the mentions: %s", store_errmsg(ui->st));
+		return -1;
+	}
+	v->open = true;
+	v->sel = sel < v->n ? sel : 0;
+	return 0;
+}
+
+/* The header: name, type, counts; then "With: A 12 · B 9 ..." */
+static int draw_head(struct ui *ui, WINDOW *w, int width)
+{
+	struct mentions_view *v = &ui->mv;
+	char label[96];
+	snprintf(label, sizeof label, "Mentions  %zu/%zu", v->n ? v->sel + 1 : 0, v->n);
+	draw_header(w, label, true);
+	struct buf b = { 0 };
+	buf_printf(&b, "%s (%s): %lld mentions in %lld articles", v->entity.name,
+	           entity_type_name(v->entity.type), (long long)v->entity.mentions,
+	           (long long)v->entity.articles);
+	draw_set_role(w, ROLE_TITLE);
+	draw_str(w, 1, 1, b.data, width - 2);
+	buf_reset(&b);
+	if (v->n_with) {
+		buf_puts(&b, "With: ");
+		for (size_t i = 0; i < v->n_with; i++)
+			buf_printf(&b, "%s%s %lld", i ? " \xc2\xb7 " : "", v->with[i].name,
+			           (long long)v->with[i].here);
+	} else {
+		buf_puts(&b, "With: no other entity in its paragraphs");
+	}
+	draw_set_role(w, ROLE_DIM);
+	draw_str(w, 2, 1, b.data, width - 2);
+	draw_set_role(w, ROLE_NORMAL);
+	buf_free(&b);
+	return 4;
+}
+
+/* One entry: "date · title" then "…left MENTION right…" with the mention
+ * starting at a fixed column, so the eye runs down one column. */
+static void draw_entry(WINDOW *w, int y, const struct store_mention *m, int width,
+                       bool sel, bool last_row_only)
+{
+	enum ui_role role = sel ? ROLE_SELECTED : ROLE_NORMAL;
+	if (!last_row_only) {
+		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_DIM);
+		mvwhline(w, y, 0, ' ', width);
+		struct buf b = { 0 };
+		buf_printf(&b, "%s \xc2\xb7 %s", m->date ? m->date : "no date", m->title);
+		draw_str(w, y, 1, b.data, width - 2);
+		buf_free(&b);
+		y++;
+	}
+	draw_set_role(w, role);
+	mvwhline(w, y, 0, ' ', width);
+	int col = width * 2 / 5;
+	/* The left context, right-aligned against the mention: skip code
+	 * points from its start until it fits. */
+	const char *left = m->left;
+	size_t llen = strlen(left);
+	while (llen && text_width(left, llen) > col - 2) {
+		size_t step = text_grapheme_next(left, llen, 0);
+		left += step;
+		llen -= step;
+	}
+	int lw = text_width(left, llen);
+	draw_text(w, y, col - lw, left, llen, lw);
+	wattron(w, (int)draw_attr(ROLE_MENTION));
+	int x = col + draw_str(w, y, col, m->text, width - col - 1);
+	draw_set_role(w, role);
+	draw_str(w, y, x, m->right, width - x - 1);
+	draw_set_role(w, ROLE_NORMAL);
+}
+
+void mentions_view_draw(struct ui *ui, WINDOW *w)
+{
+	struct mentions_view *v = &ui->mv;
+	int width = getmaxx(w), height = getmaxy(w);
+	werase(w);
+	int y0 = draw_head(ui, w, width);
+	int per = 3;  /* rows per entry: where, context, a blank */
+	size_t fits = height > y0 ? (size_t)((height - y0) / per) : 0;
+	if (fits == 0)
+		fits = 1;
+	if (v->sel < v->top)
+		v->top = v->sel;
+	else if (v->sel >= v->top + fits)
+		v->top = v->sel - fits + 1;
+	for (size_t i = v->top; i < v->n && i < v->top + fits; i++) {
+		int y = y0 + (int)(i - v->top) * per;
+		if (y + 1 >= height)
+			break;
+		draw_entry(w, y, &v->m[i], width, i == v->sel, false);
+	}
+	if (!v->n) {
+		draw_set_role(w, ROLE_DIM);
+		draw_str(w, y0, 1, "No mentions.", width - 2);
+		draw_set_role(w, ROLE_NORMAL);
+	}
+}
+
+bool mentions_view_handle(struct ui *ui, enum ui_action a)
+{
+	struct mentions_view *v = &ui->mv;
+	size_t page = (size_t)(ui->lines > 8 ? (ui->lines - 6) / 3 : 1);
+	switch (a) {
+	case UI_ACTION_QUIT:
+	case UI_ACTION_CLOSE:
+		mentions_view_close(ui);
+		return true;
+	case UI_ACTION_DOWN: if (v->sel + 1 < v->n) v->sel++; return true;
+	case UI_ACTION_UP: if (v->sel > 0) v->sel--; return true;
+	case UI_ACTION_PAGE_DOWN: v->sel = v->sel + page < v->n ? v->sel + page : (v->n ? v->n - 1 : 0); return true;
+	case UI_ACTION_PAGE_UP: v->sel = v->sel > page ? v->sel - page : 0; return true;
+	case UI_ACTION_FIRST: v->sel = 0; return true;
+	case UI_ACTION_LAST: v->sel = v->n ? v->n - 1 : 0; return true;
+	case UI_ACTION_OPEN:
+		if (v->n)
+			jump_to_mention(ui, &v->m[v->sel]);
+		return true;
+	case UI_ACTION_HELP:
+	case UI_ACTION_BACK:
+	case UI_ACTION_FORWARD:
+	case UI_ACTION_REDRAW:
+		return false;  /* the loop's own */
+	default:
+		return true;   /* the panes' keys wait until the view closes */
+	}
+}

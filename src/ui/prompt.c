@@ -1,0 +1,105 @@
+/*
+ * prompt.c: asking for a line of text, or one choice, on the status line.
+ *
+ * The prompt reads keys itself (so scripts drive it like any other key),
+ * keeps drawing the screen on a resize, and treats a lost terminal like
+ * Esc.  What the user types is shown through the sanitiser like any text.
+ */
+#define MARGO_UI_INTERNAL 1
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "margo/util.h"
+#include "ui.h"
+
+/* Draw "question text_" on the status line, the end of the text visible. */
+static void draw_prompt(struct ui *ui, const char *question, const struct buf *b)
+{
+	ui_draw_all(ui);
+	WINDOW *w = ui->status_win;
+	if (!w)
+		return;
+	int width = getmaxx(w);
+	werase(w);
+	draw_set_role(w, ROLE_STATUS);
+	draw_fill(w, 0, 0);
+	int x = 1 + draw_str(w, 0, 1, question, width / 2);
+	const char *text = b->data ? b->data : "";
+	size_t len = b->len;
+	/* Show the tail when the text is wider than the room left. */
+	while (len && text_width(text, len) > width - x - 2) {
+		size_t next = text_grapheme_next(text, len, 0);
+		text += next;
+		len -= next;
+	}
+	x += draw_text(w, 0, x + 1, text, len, width - x - 2) + 1;
+	draw_str(w, 0, x, "_", 1);
+	draw_set_role(w, ROLE_NORMAL);
+	wnoutrefresh(w);
+	doupdate();
+}
+
+/* Remove the last code point. */
+static void erase_last(struct buf *b)
+{
+	while (b->len > 0) {
+		unsigned char c = (unsigned char)b->data[--b->len];
+		if ((c & 0xc0) != 0x80)
+			break;
+	}
+	if (b->data)
+		b->data[b->len] = '\0';
+}
+
+char *prompt_line(struct ui *ui, const char *question, const char *initial)
+{
+	struct buf b = { 0 };
+	if (initial)
+		buf_puts(&b, initial);
+	for (;;) {
+		draw_prompt(ui, question, &b);
+		int key = input_next_key(ui);
+		if (key == -2 || key == 27 || key == ('g' & 0x1f) || key == ('c' & 0x1f))
+			break;
+		if (key == ERR)
+			continue;
+		if (key == UI_FN(KEY_RESIZE)) {
+			ui_relayout(ui);
+		} else if (key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER)) {
+			if (!b.data && buf_puts(&b, "") < 0)
+				break;
+			return buf_steal(&b);
+		} else if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == ('h' & 0x1f)) {
+			erase_last(&b);
+		} else if (key == ('u' & 0x1f)) {
+			buf_reset(&b);
+		} else if (key >= 0x20 && key < 0x110000 && key != 127) {
+			char mb[8];
+			mbstate_t st;
+			memset(&st, 0, sizeof st);
+			size_t n = wcrtomb(mb, (wchar_t)key, &st);
+			if (n != (size_t)-1)
+				buf_append(&b, mb, n);
+		}
+	}
+	buf_free(&b);
+	return NULL;
+}
+
+int prompt_choice(struct ui *ui, const char *question, const char *choices)
+{
+	struct buf none = { 0 };
+	for (;;) {
+		draw_prompt(ui, question, &none);
+		int key = input_next_key(ui);
+		if (key == -2 || key == 27 || key == ('g' & 0x1f) || key == ('c' & 0x1f))
+			return 0;
+		if (key == UI_FN(KEY_RESIZE))
+			ui_relayout(ui);
+		else if (key > 0 && key < 128 && strchr(choices, key | 0x20))
+			return key | 0x20;
+	}
+}
