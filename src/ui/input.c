@@ -224,8 +224,18 @@ void ui_save_state(struct ui *ui, FILE *f)
 	if (ui->side.esel < ui->side.n_entities) {
 		const struct store_entity *e = &ui->side.entities[ui->side.esel];
 		fprintf(f, "side.entity=%s\nside.entity.type=%s\nside.entity.here=%lld\n"
-		        "side.entity.mentions=%lld\n", e->name, entity_type_name(e->type),
-		        (long long)e->here, (long long)e->mentions);
+		        "side.entity.mentions=%lld\nside.entity.aliases=", e->name,
+		        entity_type_name(e->type), (long long)e->here, (long long)e->mentions);
+		char **names;
+		size_t n;
+		if (store_entity_aliases(ui->st, e->id, &names, &n) == 0) {
+			for (size_t i = 0; i < n; i++) {
+				fprintf(f, "%s%s", i ? "|" : "", names[i]);
+				free(names[i]);
+			}
+			free(names);
+		}
+		fputc('\n', f);
 	}
 	fprintf(f, "mentions.open=%d\n", ui->mv.open);
 	if (ui->mv.open)

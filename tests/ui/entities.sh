@@ -217,7 +217,13 @@ expect_state rejected side.entities $(($(state before side.entities) - 1)) "X y 
 err=$("$MARGO" mentions "$rejected" 2>&1 >/dev/null)
 has "$err" "no entity" "a rejected entity is gone from margo mentions"
 
-# Split an alias off: "Putin" alone out of the merged entity.
+# Split a name off the merged entity: the one-word "Putin".
+run_script 80x24 <<'EOF'
+<Tab><Tab>
+:save-state before
+EOF
+aliases=$(state before side.entity.aliases)
+has "|$aliases|" "|Putin|" "the merged entity has the name \"Putin\" among its names ($aliases)"
 run_script 80x24 <<'EOF'
 <Tab><Tab>
 x

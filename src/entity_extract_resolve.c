@@ -1,0 +1,143 @@
+/*
+ * entity_extract_resolve.c: the document-level pass of the name rules.
+ *
+ * After entity_extract_names.c has proposed candidates for a whole text,
+ * weakly typed names take the type the same name, or a person's surname,
+ * has where it is strongly typed; single common words that nothing
+ * confirms are dropped; the contexts of a weak name vote across the
+ * document ("a Capoterra", "di Capoterra"); a list shares the type of its
+ * strongly typed members.  Then the mentions are emitted with their norms.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "entity_impl.h"
+
+/* Second pass: weakly typed names take the type that the same name,
+ * or a person's surname, has elsewhere in the document. */
+int ent_resolve(struct ctx *cx)
+{
+	for (size_t k = 0; k < cx->nc; k++) {
+		struct cand *c = &cx->c[k];
+		if (c->date || c->derived || c->strength < MEDIUM)
+			continue;
+		size_t kl = ent_phrase(cx, c->s, c->e);
+		if (kl == (size_t)-1 ||
+		    lex_map_put(&cx->strong, cx->kb, kl, c->type + 1u, LEX_KEEP) < 0)
+			return -1;
+		if (c->type == ENTITY_PER && c->e - c->s >= 2 &&
+		    lex_map_put(&cx->surnames, tok_key(cx->tv, c->e - 1),
+		                T(cx, c->e - 1)->keylen, 1, LEX_KEEP) < 0)
+			return -1;
+	}
+	/* Votes of the contexts of the same weak name across the document:
+	 * "a Capoterra" and "di Capoterra" make "Capoterra" a place. */
+	for (size_t k = 0; k < cx->nc; k++) {
+		struct cand *c = &cx->c[k];
+		if (c->date || c->derived || c->strength != CONTEXT)
+			continue;
+		size_t kl = ent_phrase(cx, c->s, c->e);
+		uint32_t v = 0;
+		if (kl == (size_t)-1)
+			return -1;
+		lex_map_get(&cx->votes, cx->kb, kl, &v);
+		if (((v >> (10 * c->type)) & 1023u) < 1023u &&
+		    lex_map_put(&cx->votes, cx->kb, kl, 1u << (10 * c->type), LEX_ADD) < 0)
+			return -1;
+	}
+	for (size_t k = 0; k < cx->nc; k++) {
+		struct cand *c = &cx->c[k];
+		if (c->date || c->derived || (c->strength >= MEDIUM && !c->common))
+			continue;
+		size_t kl = ent_phrase(cx, c->s, c->e);
+		uint32_t v;
+		if (kl == (size_t)-1)
+			return -1;
+		if (lex_map_get(&cx->strong, cx->kb, kl, &v))
+			c->type = (uint8_t)(v - 1);
+		else if (lex_map_get(&cx->surnames, tok_key(cx->tv, c->e - 1),
+		                     T(cx, c->e - 1)->keylen, NULL))
+			c->type = ENTITY_PER;
+		else if (c->common)
+			c->dropped = true;
+		else if (lex_map_get(&cx->votes, cx->kb, kl, &v)) {
+			int best = -1;
+			uint32_t bv = 0;
+			for (int t = 0; t < 3; t++)
+				if (((v >> (10 * t)) & 1023u) > bv) {
+					bv = (v >> (10 * t)) & 1023u;
+					best = t;
+				}
+			if (best >= 0)
+				c->type = (uint8_t)best;
+		}
+	}
+	/* "Breno, Sale Marasino e Brescia": a list shares the type of its
+	 * strongly typed members. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t j = 0; j < cx->nc; j++) {
+			size_t k = pass ? cx->nc - 1 - j : j;
+			struct cand *c = &cx->c[k];
+			if (c->date || c->derived || c->strength >= MEDIUM)
+				continue;
+			size_t nb = pass ? k + 1 : k - 1;
+			if ((pass && k + 1 >= cx->nc) || (!pass && k == 0))
+				continue;
+			const struct cand *o = &cx->c[nb];
+			if (o->date || o->derived || o->dropped || o->strength < MEDIUM)
+				continue;
+			size_t a = pass ? c->e : o->e, b = pass ? o->s : c->s;
+			if (b != a + 1 || !(key_is(cx, a, ",") || key_is(cx, a, "e") ||
+			                    key_is(cx, a, "ed") || key_is(cx, a, "o")))
+				continue;
+			c->type = o->type;
+			c->strength = MEDIUM;
+			c->dropped = false;
+		}
+	}
+	return 0;
+}
+
+int ent_emit(struct ctx *cx, struct mvec *out)
+{
+	for (size_t k = 0; k < cx->nc; k++) {
+		const struct cand *c = &cx->c[k];
+		const char *norm;
+		size_t nl;
+		if (c->dropped)
+			continue;
+		if (c->date) {
+			norm = c->iso;
+			nl = strlen(norm);
+		} else if (c->gaz >= 0) {
+			norm = cx->x->names + cx->x->ents[c->gaz].canon;
+			nl = strlen(norm);
+		} else {
+			norm = cx->text + T(cx, c->s)->start;
+			nl = T(cx, c->e - 1)->end - T(cx, c->s)->start;
+		}
+		if (mvec_add(out, cx->tv, c->s, c->e, (enum entity_type)c->type,
+		             norm, nl, c->derived) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+void ent_parse_doc_date(const char *d, int *y, int *m)
+{
+	*y = *m = 0;
+	if (!d)
+		return;
+	int k = 0;
+	while (k < 4 && d[k] >= '0' && d[k] <= '9')
+		*y = *y * 10 + (d[k++] - '0');
+	if (k != 4) {
+		*y = 0;
+		return;
+	}
+	if (d[4] == '-' && d[5] >= '0' && d[5] <= '1' && d[6] >= '0' && d[6] <= '9')
+		*m = (d[5] - '0') * 10 + (d[6] - '0');
+}
+
