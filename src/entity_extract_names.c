@@ -141,6 +141,18 @@ static bool cap_word(const struct ctx *cx, size_t i)
 	       (T(cx, i)->flags & (T_CAP | T_UPPER));
 }
 
+/* "(ministero) del tesoro", "(Consiglio) di amministrazione": a head
+ * of CUE_ORG_OF, a connector and a common noun; the end, or 0. */
+static size_t org_of(const struct ctx *cx, size_t i)
+{
+	size_t n = cx->tv->n;
+	if (!(T(cx, i)->cue & CUE_ORG_OF) || i + 2 >= n || !connector(cx, i + 1) ||
+	    !same_line(cx, i + 2) || !is_lower_word(cx, i + 2) ||
+	    (T(cx, i + 2)->cue & (CUE_STOP | CUE_CONNECTOR)) || T(cx, i + 2)->keylen < 4)
+		return 0;
+	return i + 3;
+}
+
 /* The end of the capitalised run that starts at s. */
 static size_t run_end(const struct ctx *cx, size_t s)
 {
@@ -151,6 +163,8 @@ static size_t run_end(const struct ctx *cx, size_t s)
 	bool join = (c0 & CUE_HEAD_JOIN) != 0;
 	bool person = has(cx, &cx->x->first, s) && !join;
 	bool joined_di = false;
+	if (org_of(cx, s))
+		return org_of(cx, s);
 	for (;;) {
 		if (e < n && same_line(cx, e) && namey(cx, e) &&
 		    !((T(cx, e)->cue & CUE_TITLE) && !(T(cx, e)->flags & T_UPPER))) {
@@ -182,6 +196,26 @@ static size_t run_end(const struct ctx *cx, size_t s)
 			e += 2;
 			continue;
 		}
+		/* "San Pietro in Vincoli", "Piazza San Giovanni in Laterano",
+		 * "San Carlo al Corso" */
+		if ((c0 & CUE_LOC_HEAD) && e + 1 < n && same_line(cx, e + 1) &&
+		    (key_is(cx, e, "in") || key_is(cx, e, "al") || key_is(cx, e, "sul")) &&
+		    namey(cx, e + 1) && !gaz_start(cx, e + 1) &&
+		    !(e + 2 < n && namey(cx, e + 2))) {
+			e += 2;
+			continue;
+		}
+		/* "Dipartimento di Stato per l'Energia", "Academy for Gifted
+		 * Youth": an organisation's purpose */
+		if (join && e + 1 < n && same_line(cx, e) && (key_is(cx, e, "per") || key_is(cx, e, "for"))) {
+			size_t q = e + 1;
+			if (q + 1 < n && (T(cx, q)->cue & CUE_ARTICLE) && !(T(cx, q)->flags & T_CAP))
+				q++;
+			if (namey(cx, q) && same_line(cx, q)) {
+				e = q + 1;
+				continue;
+			}
+		}
 		if (e + 1 < n && same_line(cx, e) && is_lower_word(cx, e) &&
 		    (T(cx, e)->cue & CUE_PARTICLE) && namey(cx, e + 1)) {
 			e += 2;
@@ -197,6 +231,10 @@ static size_t run_end(const struct ctx *cx, size_t s)
 		}
 		break;
 	}
+	/* "Governo Prodi II": the government, then the person it is named
+	 * after */
+	if (e > s + 1 && key_is(cx, s, "governo") && !connector(cx, s + 1))
+		return s + 1;
 	/* "April Jones April Jones": a headline ran into the text. */
 	if (e - s >= 2 && (e - s) % 2 == 0) {
 		size_t h = (e - s) / 2, k = 0;
@@ -213,6 +251,10 @@ static size_t run_end(const struct ctx *cx, size_t s)
 		for (size_t k = s + 2; k < e; k++)
 			if ((T(cx, k)->cue & (CUE_ORG_HEAD | CUE_LOC_HEAD)) && T(cx, k)->flags & T_CAP)
 				return k;
+	/* "Steve Hansen AUSTRALIA": a word in capitals after a name */
+	if (person && e - s >= 3 && (T(cx, e - 1)->flags & T_UPPER) && !(T(cx, e - 2)->flags & T_UPPER) &&
+	    T(cx, e - 1)->keylen > 3)
+		return e - 1;
 	/* "Follini Marco Follini": a headline's last name, then the text. */
 	for (size_t k = s + 1; k + 1 < e; k++)
 		if (has(cx, &cx->x->first, k) && T(cx, k + 1)->keylen == T(cx, s)->keylen &&
@@ -230,6 +272,16 @@ static size_t run_end(const struct ctx *cx, size_t s)
 	return e;
 }
 
+/* "(ministro) della Difesa", "(Segretario) di Stato": the office of a
+ * title, a common word that is no name here. */
+static bool office(const struct ctx *cx, size_t p)
+{
+	if (p < 2 || !namey(cx, p) || !connector(cx, p - 1) ||
+	    !(T(cx, p - 2)->cue & CUE_TITLE) || (T(cx, p)->cue & (CUE_ORG_HEAD | CUE_LOC_HEAD)))
+		return false;
+	return ent_common_word(cx->x, tok_key(cx->tv, p), T(cx, p)->keylen);
+}
+
 /* Skip back over adjectives between a cue and a name ("il presidente
  * russo Vladimir Putin", "il ministro degli Esteri"). */
 static size_t cue_before(const struct ctx *cx, size_t s)
@@ -245,6 +297,10 @@ static size_t cue_before(const struct ctx *cx, size_t s)
 		else
 			break;
 	}
+	/* "il ministro della Difesa (russo) Andrei Belousov": the office
+	 * between the title and the name */
+	if (office(cx, p))
+		return p - 2;
 	return p;
 }
 
@@ -255,6 +311,12 @@ static void type_run(struct ctx *cx, size_t s, size_t e, int *type, int *strengt
 	*strength = STRONG;
 	if ((t0->cue & CUE_ORG_HEAD) && e - s >= 2) {
 		*type = ENTITY_ORG;
+		return;
+	}
+	/* "il Ministero", "la Procura" on their own inside a sentence */
+	if ((t0->cue & CUE_ORG_ALONE) && !(t0->flags & (T_SENT | T_UPPER))) {
+		*type = ENTITY_ORG;
+		*strength = MEDIUM;
 		return;
 	}
 	if (((t0->cue & CUE_LOC_HEAD) && e - s >= 2) ||
@@ -342,6 +404,11 @@ static void type_run(struct ctx *cx, size_t s, size_t e, int *type, int *strengt
 		*type = key_in(cx, s - 1, loc_art) ? ENTITY_LOC : ENTITY_ORG;
 		return;
 	}
+	/* "(Cnir)", "(Assogestioni)": an acronym or a short name in brackets */
+	if (s > 0 && key_is(cx, s - 1, "(") && e - s <= 2) {
+		*type = ENTITY_ORG;
+		return;
+	}
 	*strength = WEAK;
 	*type = ENTITY_PER;
 }
@@ -359,18 +426,26 @@ static size_t org_adjectives(const struct ctx *cx, size_t e)
 	return e;
 }
 
-/* "Floyd Mayweather Jr." takes its period. */
+/* "Floyd Mayweather Jr." takes its period, "Megaupload.com" its domain. */
 static size_t take_period(const struct ctx *cx, size_t e)
 {
+	static const char *const domains[] = { "com", "it", "org", "net", "eu", "info", NULL };
 	if (e < cx->tv->n && (key_is(cx, e - 1, "jr") || key_is(cx, e - 1, "sr")) &&
 	    key_is(cx, e, ".") && !(T(cx, e)->flags & T_SPACE))
 		return e + 1;
+	if (e + 1 < cx->tv->n && key_is(cx, e, ".") && !(T(cx, e)->flags & T_SPACE) &&
+	    !(T(cx, e + 1)->flags & T_SPACE) && key_in(cx, e + 1, domains))
+		return e + 2;
 	return e;
 }
 
 static int add_run(struct ctx *cx, size_t s, size_t e, int type, int strength,
                    int32_t gaz, bool common)
 {
+	if (take_period(cx, e) > e + 1 && strength < STRONG) {
+		type = ENTITY_ORG;	/* a web site */
+		strength = MEDIUM;
+	}
 	if (type == ENTITY_ORG)
 		e = org_adjectives(cx, e);
 	else if (type == ENTITY_LOC && e < cx->tv->n && same_line(cx, e) &&
@@ -380,6 +455,49 @@ static int add_run(struct ctx *cx, size_t s, size_t e, int type, int strength,
 	if (add_cand(cx, s, e, type, strength, gaz) < 0)
 		return -1;
 	cx->c[cx->nc - 1].common = common;
+	return 0;
+}
+
+/* A known place ends the run that goes on after it: "Paesi Bassi Sanne
+ * Wevers", "il premier di Israele Ehud Olmert", a headline that ran into
+ * the text ("sindaco di Messina Concluso lo spoglio"). */
+static bool gaz_stops(struct ctx *cx, uint32_t ge, size_t ge_end, size_t e)
+{
+	const struct gaz_entry *g = &cx->x->ents[ge];
+	if (g->type != ENTITY_LOC)
+		return false;
+	if (g->kind == GAZ_COUNTRY || g->kind == GAZ_REGION)
+		return true;
+	uint32_t next;
+	if (gaz_match(cx, ge_end, &next) > 0)	/* "a Vladivostok Putin ha detto" */
+		return true;
+	if (e - ge_end >= 2)
+		return true;
+	return has(cx, &cx->x->words, ge_end);
+}
+
+/* A hyphenated word made of names: -1 for a pair of known names ("il
+ * vertice Putin-Kim", "Usa-Cina"), which is no entity; 1 when only its
+ * last part is a known place ("Indo-Pacifico"); 0 otherwise. */
+static int hyphen_pair(const struct ctx *cx, size_t i)
+{
+	const char *k = tok_key(cx->tv, i), *end = k + T(cx, i)->keylen;
+	const char *h = memchr(k, '-', (size_t)(end - k));
+	if (!h || memchr(h + 1, '-', (size_t)(end - h - 1)) || !namey(cx, i))
+		return 0;
+	const char *b = cx->text + T(cx, i)->start;
+	const char *bh = memchr(b, '-', T(cx, i)->end - T(cx, i)->start);
+	if (!bh || !(bh[1] >= 'A' && bh[1] <= 'Z'))
+		return 0;
+	size_t n1 = (size_t)(h - k), n2 = (size_t)(end - h - 1);
+	uint32_t e1, e2;
+	bool g1 = lex_map_get(&cx->x->gaz, k, n1, &e1), g2 = lex_map_get(&cx->x->gaz, h + 1, n2, &e2);
+	bool k1 = g1 || lex_map_get(&cx->x->first, k, n1, NULL);
+	bool k2 = g2 || lex_map_get(&cx->x->first, h + 1, n2, NULL);
+	if (k1 && k2)
+		return -1;
+	if (g2 && !k1 && cx->x->ents[e2].type == ENTITY_LOC)
+		return 1;
 	return 0;
 }
 
@@ -395,9 +513,11 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 		*err = -1;
 		return i + 1;
 	}
-	/* "Nato a Roma": a common word that starts a sentence. */
+	/* "Nato a Roma": a common word that starts a sentence; "Oggi": a
+	 * function word, not the magazine. */
 	if (gl == 1 && (t->flags & T_SENT) && has(cx, &cx->x->words, i) &&
-	    is_lower_word(cx, i + 1) && (T(cx, i + 1)->cue & CUE_STOP))
+	    ((is_lower_word(cx, i + 1) && (T(cx, i + 1)->cue & CUE_STOP)) ||
+	     ((t->cue & CUE_STOP) && !(t->flags & T_UPPER))))
 		return i + 1;
 	if (!gl) {
 		/* "Don Zeno", "Lord Buddha": the form of address is inside. */
@@ -431,12 +551,18 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 			return i + 1;
 		if ((t->cue & CUE_CONNECTOR) && (t->flags & T_SENT))
 			return i + 1;
-		if ((t->flags & T_SENT) && !(t->flags & T_UPPER) && cx->x->have_words &&
+		if ((t->flags & T_SENT) && !(t->flags & T_UPPER) &&
 		    !(t->cue & (CUE_ORG_HEAD | CUE_LOC_HEAD)) &&
-		    !has(cx, &cx->x->first, i) && has(cx, &cx->x->words, i) &&
-		    !has(cx, &cx->doc, i))
+		    !has(cx, &cx->x->first, i) && !has(cx, &cx->doc, i) &&
+		    (has(cx, &cx->lower, i) || (cx->x->have_words &&
+		     ent_common_word(cx->x, tok_key(cx->tv, i), t->keylen))))
 			return i + 1;
 	}
+	if (!gl && office(cx, i))
+		return i + 1;
+	int hy = gl ? 0 : hyphen_pair(cx, i);
+	if (hy < 0)
+		return i + 1;
 	size_t e = run_end(cx, i);
 	/* "l'uragano Sandy": named things that are not entities here */
 	if (i > 0 && (T(cx, i - 1)->cue & CUE_NONE_AFTER) && !gl)
@@ -448,7 +574,7 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 		return e;
 	if (gl > 0) {
 		size_t ge_end = i + (size_t)gl;
-		if (ge_end >= e || has(cx, &cx->x->first, ge_end)) {
+		if (ge_end >= e || has(cx, &cx->x->first, ge_end) || gaz_stops(cx, ge, ge_end, e)) {
 			if (add_run(cx, i, ge_end, cx->x->ents[ge].type, STRONG, (int32_t)ge, false) < 0)
 				*err = -1;
 			return ge_end;
@@ -464,6 +590,10 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 		return e;
 	}
 	type_run(cx, i, e, &type, &strength);
+	if (hy > 0 && e - i == 1 && strength < STRONG) {
+		type = ENTITY_LOC;
+		strength = MEDIUM;
+	}
 	if (strength < STRONG && e - i == 1) {
 		/* a single capital letter; a quoted word ("Gomorra") */
 		if (t->end - t->start == 1)
@@ -478,6 +608,22 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 			"sui", "sugli", "sulle", NULL,
 		};
 		if (i > 0 && (key_in(cx, i - 1, no_art) || key_is(cx, i - 1, "il")))
+			return e;
+	}
+	/* "il brano Purple Rain", "Everybody Lies": a title in English */
+	if (strength < STRONG && !has(cx, &cx->x->first, i)) {
+		size_t k = i;
+		while (k < e && has(cx, &cx->x->english, k))
+			k++;
+		if (k == e)
+			return e;
+	}
+	/* "N2", "S5", "O157": codes, not names */
+	if (e - i == 1 && (t->flags & T_DIGIT) && strength < STRONG) {
+		size_t letters = 0;
+		for (size_t k = 0; k < t->keylen; k++)
+			letters += tok_key(cx->tv, i)[k] >= 'a' && tok_key(cx->tv, i)[k] <= 'z';
+		if (letters < 2)
 			return e;
 	}
 	bool common = e - i == 1 && strength < STRONG && has(cx, &cx->x->words, i);
@@ -509,7 +655,7 @@ static size_t lower_at(struct ctx *cx, size_t i, int *err)
 		}
 	}
 	/* "ministero degli Esteri", "vigili del fuoco" */
-	if ((t->cue & CUE_ORG_LOWER) && i + 2 < n && connector(cx, i + 1) &&
+	if ((t->cue & (CUE_ORG_LOWER | CUE_ORG_OF)) && i + 2 < n && connector(cx, i + 1) &&
 	    same_line(cx, i + 1) && same_line(cx, i + 2)) {
 		size_t e = 0;
 		if (namey(cx, i + 2) && !(T(cx, i + 2)->cue & CUE_TITLE)) {
@@ -523,6 +669,8 @@ static size_t lower_at(struct ctx *cx, size_t i, int *err)
 		} else if (is_lower_word(cx, i + 2) && (T(cx, i + 2)->cue & CUE_ORG_TAIL)) {
 			e = i + 3;
 		}
+		if (!e)
+			e = org_of(cx, i);
 		if (e) {
 			if (add_run(cx, i, e, ENTITY_ORG, STRONG, -1, false) < 0)
 				*err = -1;
@@ -532,8 +680,10 @@ static size_t lower_at(struct ctx *cx, size_t i, int *err)
 	/* "governo", "polizia locale", "governo cinese" */
 	if (t->cue & (CUE_ORG_WORD | CUE_ORG_LOWER)) {
 		size_t e = org_adjectives(cx, i + 1);
-		/* "il governo", not "crisi di governo" or "pubblico ministero" */
-		bool art = !(i > 0 && key_is(cx, i - 1, "pubblico"));
+		/* "il governo", not "crisi di governo" or "pubblico ministero"
+		 * (but "le forze di polizia" are as often named as not) */
+		bool art = !(i > 0 && key_is(cx, i - 1, "pubblico")) &&
+		           !(i > 0 && key_is(cx, i - 1, "di") && !key_is(cx, i, "polizia"));
 		if (e > i + 1 || ((t->cue & CUE_ORG_WORD) && art)) {
 			if (add_cand(cx, i, e, ENTITY_ORG, STRONG, -1) < 0)
 				*err = -1;
@@ -549,12 +699,20 @@ int ent_find_names(const struct entity_extractor *x, const char *text,
 	struct ctx cx = { .x = x, .text = text, .tv = tv };
 	ent_parse_doc_date(doc_date, &cx.doc_year, &cx.doc_month);
 	int err = 0;
-	size_t n = tv->n;
+	size_t n = tv->n, nsport = 0, nwords = 0;
 	for (size_t i = 0; i < n && !err; i++) {
 		const struct tok *t = &tv->t[i];
+		if (t->cue & CUE_SPORT)
+			nsport++;
+		if (t->flags & T_WORD)
+			nwords++;
 		if ((t->flags & T_WORD) && (t->flags & (T_CAP | T_UPPER)) && !(t->flags & T_SENT))
 			err = lex_map_put(&cx.doc, tok_key(tv, i), t->keylen, 1, LEX_KEEP);
+		else if ((t->flags & T_WORD) && !(t->flags & (T_CAP | T_UPPER | T_ELISION)))
+			err = lex_map_put(&cx.lower, tok_key(tv, i), t->keylen, 1, LEX_KEEP);
 	}
+	cx.sport = nsport >= SPORT_WORDS;
+	cx.sport_dense = cx.sport && nsport * 50 >= nwords;
 	size_t i = 0;
 	while (i < n && !err) {
 		const struct tok *t = &tv->t[i];
@@ -617,6 +775,7 @@ int ent_find_names(const struct entity_extractor *x, const char *text,
 	if (!err)
 		err = ent_emit(&cx, out);
 	lex_map_free(&cx.doc);
+	lex_map_free(&cx.lower);
 	lex_map_free(&cx.strong);
 	lex_map_free(&cx.surnames);
 	lex_map_free(&cx.votes);

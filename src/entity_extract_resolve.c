@@ -100,8 +100,48 @@ int ent_resolve(struct ctx *cx)
 	return 0;
 }
 
+/* A country or a city that stands for its team or its government: "la
+ * Roma", "il Milan" and "l'Italia" in a text about sport, "chiesto alla
+ * Svizzera". */
+static void team_or_state(struct ctx *cx, struct cand *c)
+{
+	static const char *const art[] = { "il", "lo", "la", "l'", "i", "gli", "le", NULL };
+	static const char *const artprep[] = {
+		"del", "dello", "della", "dell'", "dei", "degli", "delle", "dal", "dallo",
+		"dalla", "dall'", "dai", "dagli", "al", "allo", "alla", "all'", "ai", "agli",
+		"sul", "sulla", "sull'", "col", "contro", NULL,
+	};
+	if (c->gaz < 0 || c->type != ENTITY_LOC || c->s == 0)
+		return;
+	uint8_t kind = cx->x->ents[c->gaz].kind;
+	if (kind != GAZ_COUNTRY && kind != GAZ_CITY)
+		return;
+	size_t p = c->s - 1;
+	bool a = false, ap = false;
+	for (const char *const *w = art; *w && !a; w++)
+		a = key_is(cx, p, *w);
+	for (const char *const *w = artprep; *w && !ap; w++)
+		ap = key_is(cx, p, *w);
+	if (cx->sport && (a || (ap && kind == GAZ_CITY)))
+		c->type = ENTITY_ORG;
+	else if (cx->sport_dense && kind == GAZ_COUNTRY && !(T(cx, p)->cue & CUE_LOC_PREP) &&
+	         !key_is(cx, p, "di"))
+		c->type = ENTITY_ORG;
+	else if (!cx->sport && kind == GAZ_CITY && a)
+		c->type = ENTITY_ORG;
+	else if (!cx->sport && kind == GAZ_COUNTRY && key_is(cx, p, "alla"))
+		c->type = ENTITY_ORG;
+	else if (kind == GAZ_COUNTRY && a && p > 0 && !key_is(cx, c->e, "è") &&
+	         (key_is(cx, p - 1, ",") || key_is(cx, p - 1, ".") || key_is(cx, p - 1, "che") ||
+	          key_is(cx, p - 1, "anche") || key_is(cx, p - 1, "tuttavia") ||
+	          key_is(cx, p - 1, "ma") || (T(cx, p)->flags & T_SENT)))
+		c->type = ENTITY_ORG;	/* "che la Francia", ". La Cina": the state acts */
+}
+
 int ent_emit(struct ctx *cx, struct mvec *out)
 {
+	for (size_t k = 0; k < cx->nc; k++)
+		team_or_state(cx, &cx->c[k]);
 	for (size_t k = 0; k < cx->nc; k++) {
 		const struct cand *c = &cx->c[k];
 		const char *norm;
@@ -111,7 +151,10 @@ int ent_emit(struct ctx *cx, struct mvec *out)
 		if (c->date) {
 			norm = c->iso;
 			nl = strlen(norm);
-		} else if (c->gaz >= 0) {
+		} else if (c->gaz >= 0 && c->type != ENTITY_PER) {
+			/* places and organisations: the gazetteer's canonical name;
+			 * people keep the form the text gives them, for clustering
+			 * to join "Putin" and "Vladimir Putin" */
 			norm = cx->x->names + cx->x->ents[c->gaz].canon;
 			nl = strlen(norm);
 		} else {

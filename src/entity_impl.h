@@ -70,13 +70,22 @@ enum {
 	CUE_ARTICLE    = 1u << 22, /* il, del, nell': an article before it  */
 	CUE_LOC_ADJ    = 1u << 23, /* orientale: "Ucraina orientale"         */
 	CUE_PER_OF     = 1u << 24, /* morte: "la morte di X" is a person     */
+	CUE_SPORT      = 1u << 25, /* partita, gol: the text is about sport  */
+	CUE_ORG_ALONE  = 1u << 26, /* Ministero, Procura: an ORG on its own  */
+	CUE_ORG_OF     = 1u << 27, /* ministero: "del tesoro" joins it       */
 };
 
 /* ---- gazetteer ---------------------------------------------------- */
 
+/* What kind of thing a gazetteer entry is ("@kind" lines of the data
+ * files): a country or a city can also stand for its government or its
+ * sports team. */
+enum gaz_kind { GAZ_OTHER, GAZ_COUNTRY, GAZ_CITY, GAZ_REGION, GAZ_PERSON };
+
 struct gaz_entry {
 	uint32_t canon;            /* offset of the canonical name in names */
 	uint8_t type;              /* enum entity_type */
+	uint8_t kind;              /* enum gaz_kind */
 };
 
 struct entity_extractor {
@@ -85,13 +94,18 @@ struct entity_extractor {
 	struct lex_map gaz_first;  /* first token -> longest phrase (tokens) */
 	struct lex_map demonyms;   /* adjective -> gaz_entry index */
 	struct lex_map first;      /* first names */
+	struct lex_map english;    /* common English words (titles) */
 	struct lex_map cues;       /* word -> CUE_* bits */
 	struct gaz_entry *ents;
 	size_t nents, capents;
 	char *names;               /* canonical names, NUL-separated */
 	size_t nlen, ncap;
 	bool have_words;
+	uint8_t load_kind;         /* while loading: the current "@kind" */
 };
+
+/* A lower-case key that is an Italian word or an inflection of one. */
+bool ent_common_word(const struct entity_extractor *x, const char *k, size_t n);
 
 /* Index of the canonical name `s` (adding it), or -1 out of memory. */
 long gaz_add_entry(struct entity_extractor *x, const char *canon, size_t n,
@@ -170,6 +184,9 @@ int ent_month(const char *k, size_t n);
  * "di", an article), a cue (title, "ha detto"), a lexicon or head word. */
 enum { WEAK = 0, CONTEXT = 1, MEDIUM = 2, STRONG = 3 };
 
+/* Sport words ("partita", "gol") that make a text about sport. */
+enum { SPORT_WORDS = 4 };
+
 struct cand {
 	size_t s, e;
 	int32_t gaz;          /* gazetteer entry, or -1 */
@@ -188,6 +205,7 @@ struct ctx {
 	const char *text;
 	const struct tokvec *tv;
 	struct lex_map doc;       /* capitalised mid-sentence words */
+	struct lex_map lower;     /* words the text writes in lower case */
 	struct lex_map strong;    /* phrase -> type + 1, typed strongly */
 	struct lex_map surnames;  /* last words of strong PER names */
 	struct lex_map votes;     /* phrase -> votes of its contexts by type */
@@ -196,6 +214,8 @@ struct ctx {
 	struct cand *c;
 	size_t nc, capc;
 	int doc_year, doc_month;
+	bool sport;               /* the text is about sport */
+	bool sport_dense;         /* ... and little else: 2% of its words */
 };
 
 static inline const struct tok *T(const struct ctx *cx, size_t i)

@@ -11,6 +11,7 @@
  *   entity_places.txt, entity_orgs.txt, entity_people.txt   gazetteers
  *   entity_demonyms.txt                                      demonyms
  *   entity_firstnames.txt                                    first names
+ *   entity_english.txt                                       English words
  *   entity_cues.txt                                          cue words
  */
 #include <config.h>
@@ -162,8 +163,71 @@ long gaz_add_entry(struct entity_extractor *x, const char *canon, size_t n,
 	x->names[x->nlen + n] = '\0';
 	x->ents[x->nents].canon = (uint32_t)x->nlen;
 	x->ents[x->nents].type = (uint8_t)t;
+	x->ents[x->nents].kind = t == ENTITY_PER ? GAZ_PERSON : x->load_kind;
 	x->nlen += n + 1;
 	return (long)x->nents++;
+}
+
+/* ------------------------------------------------------------------ */
+/* Common words                                                        */
+
+static bool word_in(const struct entity_extractor *x, const char *k, size_t n,
+                    const char *tail)
+{
+	char buf[64];
+	size_t tl = strlen(tail);
+	if (n + tl > sizeof buf)
+		return false;
+	memcpy(buf, k, n);
+	memcpy(buf + n, tail, tl);
+	return lex_map_get(&x->words, buf, n + tl, NULL);
+}
+
+static bool ends(const char *k, size_t n, const char *suf, size_t min_stem)
+{
+	size_t sl = strlen(suf);
+	return n >= sl + min_stem && memcmp(k + n - sl, suf, sl) == 0;
+}
+
+/*
+ * A lower-case key that is an Italian word, or an inflection of one the
+ * word list leaves out: the other gender or number of a noun or an
+ * adjective ("sorteggiate" from "sorteggiato"), a participle or a
+ * gerund of a verb ("sorteggiate", "raccapricciante" from
+ * "sorteggiare", "raccapricciare"), an adverb in -mente.
+ */
+bool ent_common_word(const struct entity_extractor *x, const char *k, size_t n)
+{
+	if (lex_map_get(&x->words, k, n, NULL))
+		return true;
+	if (n < 4 || n > 48)
+		return false;
+	if (ends(k, n, "mente", 4))
+		return true;
+	static const char *const vowels[] = { "o", "a", "e", "i" };
+	char last = k[n - 1];
+	if (last == 'o' || last == 'a' || last == 'e' || last == 'i')
+		for (size_t v = 0; v < 4; v++)
+			if (vowels[v][0] != last && word_in(x, k, n - 1, vowels[v]))
+				return true;
+	/* -ità / -zione words the list lacks */
+	if (ends(k, n, "zione", 3) || ends(k, n, "zioni", 3) || ends(k, n, "ità", 3))
+		return true;
+	static const struct {
+		const char *suf, *inf;
+	} verb[] = {
+		{ "ato", "are" }, { "ata", "are" }, { "ati", "are" }, { "ate", "are" },
+		{ "ando", "are" }, { "ante", "are" }, { "anti", "are" },
+		{ "uto", "ere" }, { "uta", "ere" }, { "uti", "ere" }, { "ute", "ere" },
+		{ "endo", "ere" }, { "ente", "ere" }, { "enti", "ere" },
+		{ "ito", "ire" }, { "ita", "ire" }, { "iti", "ire" }, { "ite", "ire" },
+		{ "endo", "ire" }, { "ente", "ire" },
+	};
+	for (size_t v = 0; v < sizeof verb / sizeof verb[0]; v++)
+		if (ends(k, n, verb[v].suf, 3) &&
+		    word_in(x, k, n - strlen(verb[v].suf), verb[v].inf))
+			return true;
+	return false;
 }
 
 /* ------------------------------------------------------------------ */
@@ -283,11 +347,19 @@ static int add_phrase(struct entity_extractor *x, const char *s, size_t n,
 	return rc;
 }
 
-/* "TYPE|Canonical|alias|alias" */
+/* "TYPE|Canonical|alias|alias", or "@kind country" for the lines after it */
 static int gaz_line(struct entity_extractor *x, char *line, size_t n,
                     struct tokvec *tv)
 {
 	(void)n;
+	if (strncmp(line, "@kind ", 6) == 0) {
+		static const char *const kinds[] = { "other", "country", "city", "region" };
+		x->load_kind = GAZ_OTHER;
+		for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+			if (strcmp(line + 6, kinds[i]) == 0)
+				x->load_kind = (uint8_t)i;
+		return 0;
+	}
 	char *bar = strchr(line, '|');
 	if (!bar)
 		return 0;
@@ -348,20 +420,32 @@ static int demonym_line(struct entity_extractor *x, char *line, size_t n,
 	return 0;
 }
 
+/* Words separated by spaces, each a key of `m`. */
+static int word_list_line(struct lex_map *m, char *line, struct tokvec *tv)
+{
+	char *sp = NULL;
+	for (char *w = strtok_r(line, " \t", &sp); w; w = strtok_r(NULL, " \t", &sp)) {
+		if (ent_tokenize(NULL, w, strlen(w), tv) < 0)
+			return -1;
+		if (tv->n == 1 && lex_map_put(m, tok_key(tv, 0), tv->t[0].keylen, 1, LEX_KEEP) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* One name per line, or several separated by spaces. */
 static int first_line(struct entity_extractor *x, char *line, size_t n,
                       struct tokvec *tv)
 {
 	(void)n;
-	char *sp = NULL;
-	for (char *w = strtok_r(line, " \t", &sp); w; w = strtok_r(NULL, " \t", &sp)) {
-		if (ent_tokenize(NULL, w, strlen(w), tv) < 0)
-			return -1;
-		if (tv->n == 1 && lex_map_put(&x->first, tok_key(tv, 0),
-		                              tv->t[0].keylen, 1, LEX_KEEP) < 0)
-			return -1;
-	}
-	return 0;
+	return word_list_line(&x->first, line, tv);
+}
+
+static int english_line(struct entity_extractor *x, char *line, size_t n,
+                        struct tokvec *tv)
+{
+	(void)n;
+	return word_list_line(&x->english, line, tv);
 }
 
 static const struct {
@@ -380,6 +464,8 @@ static const struct {
 	{ "cap-particle", CUE_CAP_PART }, { "none-after", CUE_NONE_AFTER },
 	{ "org-tail", CUE_ORG_TAIL }, { "article", CUE_ARTICLE },
 	{ "loc-adj", CUE_LOC_ADJ }, { "per-of", CUE_PER_OF },
+	{ "sport", CUE_SPORT }, { "org-alone", CUE_ORG_ALONE },
+	{ "org-of", CUE_ORG_OF },
 };
 
 /* "class: word word word" */
@@ -404,6 +490,19 @@ static int cue_line(struct entity_extractor *x, char *line, size_t n,
 		if (tv->n == 1 && lex_map_put(&x->cues, tok_key(tv, 0),
 		                              tv->t[0].keylen, bits, LEX_OR) < 0)
 			return -1;
+		/* "dell'", "l'": an elided word, keyed with its apostrophe as the
+		 * tokenizer keys it before a vowel */
+		if (tv->n == 2 && (tv->t[0].flags & T_WORD) &&
+		    (strcmp(tok_key(tv, 1), "'") == 0 || strcmp(tok_key(tv, 1), "\xe2\x80\x99") == 0)) {
+			size_t kl = tv->t[0].keylen;
+			char k[64];
+			if (kl + 1 < sizeof k) {
+				memcpy(k, tok_key(tv, 0), kl);
+				k[kl] = '\'';
+				if (lex_map_put(&x->cues, k, kl + 1, bits, LEX_OR) < 0)
+					return -1;
+			}
+		}
 	}
 	return 0;
 }
@@ -464,6 +563,7 @@ struct entity_extractor *entity_extractor_load(const char *datadir,
 		{ "entity_people.txt", gaz_line },
 		{ "entity_demonyms.txt", demonym_line },
 		{ "entity_firstnames.txt", first_line },
+		{ "entity_english.txt", english_line },
 	};
 	if (!datadir) {
 		add_warning(&w, "entities: no data folder; extracting without lexicons");
@@ -472,6 +572,7 @@ struct entity_extractor *entity_extractor_load(const char *datadir,
 		size_t nmiss = 0;
 		for (size_t i = 0; rc == 0 && i < sizeof files / sizeof files[0]; i++) {
 			bool miss = false;
+			x->load_kind = GAZ_OTHER;
 			rc = load_file(x, datadir, files[i].name, files[i].fn, &tv, &miss);
 			if (miss && strlen(missing) + strlen(files[i].name) + 3 < sizeof missing) {
 				if (nmiss++)
@@ -517,6 +618,7 @@ void entity_extractor_free(struct entity_extractor **xp)
 	lex_map_free(&x->gaz_first);
 	lex_map_free(&x->demonyms);
 	lex_map_free(&x->first);
+	lex_map_free(&x->english);
 	lex_map_free(&x->cues);
 	free(x->ents);
 	free(x->names);

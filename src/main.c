@@ -38,6 +38,8 @@ static const char usage[] =
 	"  passages [ID]          print the passages of one article, or of all\n"
 	"  entities [--article ID] list the people, places, organisations and dates\n"
 	"  mentions ENTITY        every mention of an entity, in context\n"
+	"  search QUERY           search every passage, best first\n"
+	"  related PASSAGE        passages of other articles that tell the same\n"
 	"  tag                    find entities in JSON Lines texts on standard input\n"
 	"Each command takes --help; list, show and passages take --format jsonl.\n"
 	"\n"
@@ -148,6 +150,8 @@ int main(int argc, char **argv)
 		{ "tag", cli_tag },
 		{ "entities", cli_entities },
 		{ "mentions", cli_mentions },
+		{ "search", cli_search },
+		{ "related", cli_related },
 	};
 	int status = -1;
 	for (size_t i = 0; first && i < sizeof commands / sizeof *commands; i++)

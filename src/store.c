@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "margo/paths.h"
+#include "margo/search.h"
 #include "margo/store.h"
 #include "margo/util.h"
 
@@ -124,6 +125,22 @@ static const char *const migrations[] = {
 	"  created TEXT NOT NULL);"
 	"UPDATE file SET size = -1, hash = '';"
 	"UPDATE article SET source_hash = '';",
+
+	/* 2 -> 3: full-text search over passages.  The index reads the text
+	 * from a view on the articles (external content), so the text is
+	 * stored once; "margo" is the Italian tokenizer of search.c. */
+	"CREATE VIEW passage_text(id, article, n, text) AS"
+	"  SELECT p.id, p.article, p.n, substr(a.body, p.start + 1, p.end - p.start)"
+	"  FROM paragraph p JOIN article a ON a.id = p.article;"
+	"CREATE VIRTUAL TABLE passage_fts USING fts5(text, content='passage_text',"
+	"  content_rowid='id', tokenize='margo');"
+	"CREATE VIRTUAL TABLE passage_vocab USING fts5vocab(passage_fts, 'row');"
+	"INSERT INTO passage_fts(passage_fts) VALUES ('rebuild');"
+	"INSERT INTO counter SELECT 'passages', count(*) FROM paragraph;"
+	"CREATE TRIGGER paragraph_counted AFTER INSERT ON paragraph BEGIN"
+	"  UPDATE counter SET n = n + 1 WHERE name = 'passages'; END;"
+	"CREATE TRIGGER paragraph_uncounted AFTER DELETE ON paragraph BEGIN"
+	"  UPDATE counter SET n = n - 1 WHERE name = 'passages'; END;",
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }
@@ -336,6 +353,10 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 		goto fail;
 	}
 	int64_t version = 0;
+	if (search_register_tokenizer(st->db) < 0) {
+		*err = util_printf("%s: cannot set up full-text search (FTS5)", path);
+		goto fail;
+	}
 	if (check_identity(st, &version, err) < 0 ||
 	    configure_connection(st, err) < 0)
 		goto fail;
@@ -418,6 +439,33 @@ static void bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
 		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(s, i);
+}
+
+/* Take the passages of article `id` out of the full-text index.  Must run
+ * while the article still has its old text: the index is told which
+ * tokens to drop by reading them again. */
+static int unindex_passages(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, "INSERT INTO passage_fts(passage_fts, rowid, text)"
+	                " SELECT 'delete', id, text FROM passage_text WHERE article = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int index_passages(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, "INSERT INTO passage_fts(rowid, text)"
+	                " SELECT id, text FROM passage_text WHERE article = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Replace the paragraphs, sentences and dropped lines of article `id`. */
@@ -530,6 +578,8 @@ int store_article_put(struct store *st, const struct store_article_in *in,
 		  " author, date, url, origin, body, body_chars, text_hash, added, updated)"
 		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)"
 		  " RETURNING id";
+	if (old && unindex_passages(st, old) < 0)
+		return -1;
 	if (prepare(st, sql, &s) < 0)
 		return -1;
 	if (!old)
@@ -559,7 +609,7 @@ int store_article_put(struct store *st, const struct store_article_in *in,
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW)
 		return -1;
-	if (put_parts(st, *id, a) < 0)
+	if (put_parts(st, *id, a) < 0 || index_passages(st, *id) < 0)
 		return -1;
 	*result = old ? STORE_PUT_UPDATED : STORE_PUT_ADDED;
 	return 0;

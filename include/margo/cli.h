@@ -46,5 +46,7 @@ int cli_passages(const struct cli_env *env, int argc, char **argv);
 int cli_tag(const struct cli_env *env, int argc, char **argv);
 int cli_entities(const struct cli_env *env, int argc, char **argv);
 int cli_mentions(const struct cli_env *env, int argc, char **argv);
+int cli_search(const struct cli_env *env, int argc, char **argv);
+int cli_related(const struct cli_env *env, int argc, char **argv);
 
 #endif

@@ -16,6 +16,11 @@
 	X(FIRST,     "first",     "Go to the first article, sentence or entry") \
 	X(LAST,      "last",      "Go to the last article, sentence or entry") \
 	X(OPEN,      "open",      "Open the selected article, entity, mention or outline entry") \
+	X(SEARCH,    "search",    "Search in the article (smart case; hits show as you type)") \
+	X(NEXT_HIT,  "next-hit",  "Next hit of the search in the article") \
+	X(PREV_HIT,  "prev-hit",  "Previous hit of the search in the article") \
+	X(SEARCH_CORPUS, "search-corpus", "Search every article: \"a phrase\", prefix*") \
+	X(RELATED,   "related",   "Passages of other articles that tell the same as this one") \
 	X(NEXT_MENTION, "next-mention", "Next mention of the entity at the cursor, across articles") \
 	X(PREV_MENTION, "prev-mention", "Previous mention of the entity at the cursor") \
 	X(BACK,      "back",      "Go back to where you were before the last jump") \

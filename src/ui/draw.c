@@ -28,6 +28,7 @@ void draw_init_roles(bool use_color)
 	role_attr[ROLE_STATUS] = A_REVERSE;
 	role_attr[ROLE_ERROR] = A_REVERSE | A_BOLD;
 	role_attr[ROLE_MENTION] = A_BOLD | A_UNDERLINE;
+	role_attr[ROLE_HIT] = A_REVERSE | A_BOLD;
 	if (!use_color || COLORS < 8)
 		return;
 	init_pair(1, COLOR_WHITE, COLOR_BLUE);
@@ -43,6 +44,8 @@ void draw_init_roles(bool use_color)
 	role_attr[ROLE_ERROR] = COLOR_PAIR(4) | A_BOLD;
 	init_pair(6, COLOR_MAGENTA, -1);
 	role_attr[ROLE_MENTION] = COLOR_PAIR(6) | A_BOLD | A_UNDERLINE;
+	init_pair(7, COLOR_BLACK, COLOR_YELLOW);
+	role_attr[ROLE_HIT] = COLOR_PAIR(7) | A_BOLD;
 }
 
 attr_t draw_attr(enum ui_role role)

@@ -52,6 +52,11 @@ const struct ui_binding ui_bindings[] = {
 	{ UI_FN(KEY_RIGHT), "Right", UI_ACTION_NEXT_PANE },
 	{ UI_FN(KEY_BTAB), "S-Tab", UI_ACTION_PREV_PANE },
 	{ UI_FN(KEY_LEFT), "Left", UI_ACTION_PREV_PANE },
+	{ '/', "/", UI_ACTION_SEARCH },
+	{ 'n', "n", UI_ACTION_NEXT_HIT },
+	{ 'N', "N", UI_ACTION_PREV_HIT },
+	{ 'S', "S", UI_ACTION_SEARCH_CORPUS },
+	{ 'r', "r", UI_ACTION_RELATED },
 	{ '*', "*", UI_ACTION_NEXT_MENTION },
 	{ '#', "#", UI_ACTION_PREV_MENTION },
 	{ CTRL('o'), "Ctrl-O", UI_ACTION_BACK },
@@ -237,6 +242,12 @@ void ui_save_state(struct ui *ui, FILE *f)
 		}
 		fputc('\n', f);
 	}
+	fprintf(f, "results.open=%d\n", ui->rv.open);
+	if (ui->rv.open)
+		fprintf(f, "results.kind=%s\nresults.n=%zu\nresults.sel=%zu\n",
+		        ui->rv.kind == RESULTS_SEARCH ? "search" : "related", ui->rv.n, ui->rv.sel);
+	fprintf(f, "find.query=%s\nfind.hits=%zu\nfind.hit=%zu\n", t->query ? t->query : "",
+	        t->n_hits, t->hit);
 	fprintf(f, "mentions.open=%d\n", ui->mv.open);
 	if (ui->mv.open)
 		fprintf(f, "mentions.entity=%s\nmentions.sel=%zu\nmentions.n=%zu\n",

@@ -2,9 +2,9 @@
  * jump.c: the jump history (like a browser's) and moving from mention to
  * mention of an entity across articles.
  *
- * Every jump (a mention from the mentions view, `*`, `#`) records where the
- * reader was: article, reading position, focus, the mention highlighted,
- * and the mentions view if it was open.  Back (Ctrl-O, Backspace) and
+ * Every jump (a mention from the mentions view, a search hit, a related
+ * passage, `*`, `#`) records where the reader was: article, reading
+ * position, focus, the span highlighted, and the view that was open.  Back (Ctrl-O, Backspace) and
  * forward (Ctrl-N) walk the record; a new jump after going back drops the
  * places ahead, as in a browser.
  */
@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "margo/util.h"
 #include "ui.h"
 
 /* A mention without its strings: what a place keeps. */
@@ -24,6 +25,8 @@ static struct store_mention bare(const struct store_mention *m)
 	return b;
 }
 
+/* Where the reader is now.  The view's query is copied (malloc'd): free
+ * a place with place_clear(). */
 static struct ui_place here(const struct ui *ui)
 {
 	struct ui_place p;
@@ -36,10 +39,29 @@ static struct ui_place here(const struct ui *ui)
 	if (p.has_target)
 		p.target = bare(&ui->text.target);
 	if (ui->mv.open) {
-		p.view_entity = ui->mv.entity.id;
+		p.view = VIEW_MENTIONS;
+		p.view_id = ui->mv.entity.id;
 		p.view_sel = ui->mv.sel;
+	} else if (ui->rv.open) {
+		p.view = ui->rv.kind == RESULTS_SEARCH ? VIEW_SEARCH : VIEW_RELATED;
+		p.view_id = ui->rv.passage;
+		p.view_query = util_strdup(ui->rv.query);
+		p.view_sel = ui->rv.sel;
 	}
 	return p;
+}
+
+static void place_clear(struct ui_place *p)
+{
+	free(p->view_query);
+	p->view_query = NULL;
+}
+
+/* Close whichever view is open. */
+static void close_views(struct ui *ui)
+{
+	mentions_view_close(ui);
+	results_view_close(ui);
 }
 
 static void restore(struct ui *ui, const struct ui_place *p)
@@ -55,10 +77,14 @@ static void restore(struct ui *ui, const struct ui_place *p)
 		if (p->has_target)
 			t->target = p->target;
 	}
-	if (p->view_entity)
-		mentions_view_open(ui, p->view_entity, p->view_sel);
-	else
-		mentions_view_close(ui);
+	close_views(ui);
+	/* A view is read again: it shows the library as it is now. */
+	if (p->view == VIEW_MENTIONS)
+		mentions_view_open(ui, p->view_id, p->view_sel);
+	else if (p->view == VIEW_SEARCH && p->view_query)
+		results_view_search(ui, p->view_query, p->view_sel);
+	else if (p->view == VIEW_RELATED)
+		results_view_related(ui, p->view_id, p->view_sel);
 	if (ui->focus != p->focus) {
 		ui->focus = p->focus;
 		ui_relayout(ui);
@@ -79,21 +105,40 @@ static int reserve(struct history *h)
 	return 0;
 }
 
+/* Replace place i with where the reader is now. */
+static void save_here(struct ui *ui, size_t i)
+{
+	place_clear(&ui->history.v[i]);
+	ui->history.v[i] = here(ui);
+}
+
+void jump_to_span(struct ui *ui, int64_t article, size_t start, size_t end)
+{
+	struct store_mention m;
+	memset(&m, 0, sizeof m);
+	m.article = article;
+	m.start = start;
+	m.end = end;
+	jump_to_mention(ui, &m);
+}
+
 void jump_to_mention(struct ui *ui, const struct store_mention *m)
 {
 	struct history *h = &ui->history;
 	if (h->n == 0) {
 		if (reserve(h) < 0)
 			goto oom;
+		memset(&h->v[0], 0, sizeof h->v[0]);
 		h->n = 1;
 		h->at = 0;
 	}
-	h->v[h->at] = here(ui);
-	h->n = h->at + 1;  /* a new jump forgets the places ahead */
+	save_here(ui, h->at);
+	while (h->n > h->at + 1)  /* a new jump forgets the places ahead */
+		place_clear(&h->v[--h->n]);
 	if (reserve(h) < 0)
 		goto oom;
 	struct store_mention target = bare(m);
-	mentions_view_close(ui);
+	close_views(ui);
 	if ((!ui->text.loaded || ui->text.art.id != target.article) &&
 	    text_pane_open(ui, target.article) < 0)
 		return;
@@ -121,7 +166,7 @@ void jump_back(struct ui *ui)
 		ui_message(ui, false, "no earlier place to go back to");
 		return;
 	}
-	h->v[h->at] = here(ui);
+	save_here(ui, h->at);
 	h->at--;
 	restore(ui, &h->v[h->at]);
 	if (ui->text.index >= 0)
@@ -135,7 +180,7 @@ void jump_forward(struct ui *ui)
 		ui_message(ui, false, "no later place to go forward to");
 		return;
 	}
-	h->v[h->at] = here(ui);
+	save_here(ui, h->at);
 	h->at++;
 	restore(ui, &h->v[h->at]);
 	if (ui->text.index >= 0)
@@ -144,6 +189,8 @@ void jump_forward(struct ui *ui)
 
 void jump_free(struct ui *ui)
 {
+	for (size_t i = 0; i < ui->history.n; i++)
+		place_clear(&ui->history.v[i]);
 	free(ui->history.v);
 	memset(&ui->history, 0, sizeof ui->history);
 }

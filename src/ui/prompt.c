@@ -54,12 +54,19 @@ static void erase_last(struct buf *b)
 		b->data[b->len] = '\0';
 }
 
-char *prompt_line(struct ui *ui, const char *question, const char *initial)
+char *prompt_line(struct ui *ui, const char *question, const char *initial,
+                  prompt_changed_fn changed, void *ctx)
 {
 	struct buf b = { 0 };
 	if (initial)
 		buf_puts(&b, initial);
+	size_t seen = (size_t)-1;
 	for (;;) {
+		/* Tell the caller what is typed so far, as it changes. */
+		if (changed && b.len != seen) {
+			changed(ui, b.data ? b.data : "", ctx);
+			seen = b.len;
+		}
 		draw_prompt(ui, question, &b);
 		int key = input_next_key(ui);
 		if (key == -2 || key == 27 || key == ('g' & 0x1f) || key == ('c' & 0x1f))
@@ -76,6 +83,7 @@ char *prompt_line(struct ui *ui, const char *question, const char *initial)
 			erase_last(&b);
 		} else if (key == ('u' & 0x1f)) {
 			buf_reset(&b);
+			seen = (size_t)-1;
 		} else if (key >= 0x20 && key < 0x110000 && key != 127) {
 			char mb[8];
 			mbstate_t st;

@@ -29,6 +29,7 @@ static void position(struct ui *ui, struct buf *b)
 {
 	const struct text_state *t = &ui->text;
 	const char *pane = ui->help_open ? "help" : ui->mv.open ? "mentions"
+	                 : ui->rv.open ? (ui->rv.kind == RESULTS_SEARCH ? "search" : "related")
 	                 : layout_pane_name(ui->focus);
 	if (ui->focus == LAYOUT_LIST && !ui->help_open)
 		buf_printf(b, "article %lld/%lld", (long long)(ui->list.count ? ui->list.sel + 1 : 0),
@@ -40,6 +41,8 @@ static void position(struct ui *ui, struct buf *b)
 	buf_printf(b, " \xc2\xb7 %s", pane);
 	if (ui->mv.open && !ui->help_open) {
 		buf_printf(b, " %zu/%zu", ui->mv.n ? ui->mv.sel + 1 : 0, ui->mv.n);
+	} else if (ui->rv.open && !ui->help_open) {
+		buf_printf(b, " %zu/%zu", ui->rv.n ? ui->rv.sel + 1 : 0, ui->rv.n);
 	} else if (t->loaded && t->art.n_sentences) {
 		const struct store_sentence *s = &t->art.sentences[t->cursor];
 		buf_printf(b, " \xc2\xb7 \xc2\xb6 %d/%zu \xc2\xb7 sentence %zu/%zu", s->para + 1,

@@ -25,6 +25,7 @@ void text_pane_free(struct ui *ui)
 	free(t->meta_line);
 	free(t->rows);
 	store_mentions_free(t->mentions, t->n_mentions);
+	find_clear(ui);
 	memset(t, 0, sizeof *t);
 }
 
@@ -186,8 +187,11 @@ int text_pane_open(struct ui *ui, int64_t article_id)
 		                             : "cannot read article %lld", (long long)article_id);
 		return -1;
 	}
+	char *query = ui->text.query;  /* the search carries over, like less */
+	ui->text.query = NULL;
 	text_pane_free(ui);
 	struct text_state *t = &ui->text;
+	t->query = query;
 	t->art = a;
 	t->loaded = true;
 	t->index = store_article_index(ui->st, article_id);
@@ -203,6 +207,7 @@ int text_pane_open(struct ui *ui, int64_t article_id)
 	ui->side.top = 0;
 	text_pane_reload_mentions(ui);
 	side_pane_load(ui);
+	find_refresh(ui);
 	return 0;
 }
 
@@ -303,6 +308,9 @@ static attr_t body_attr(const struct ui *ui, size_t pos, bool focused, int64_t e
 	const struct store_sentence *s = &t->art.sentences[t->cursor];
 	if (pos >= s->start && pos < s->end)
 		a |= focused ? draw_attr(ROLE_CURSOR) : A_UNDERLINE;
+	if (t->n_hits && find_is_hit(ui, pos))
+		/* Inside the (reverse) cursor a hit shows by its underline. */
+		return a ? a | A_BOLD | A_UNDERLINE : draw_attr(ROLE_HIT);
 	if (t->has_target && pos >= t->target.start && pos < t->target.end)
 		return a | draw_attr(ROLE_MENTION) | A_BOLD | A_UNDERLINE;
 	if (entity) {
@@ -329,6 +337,8 @@ static size_t next_change(const struct ui *ui, size_t pos, size_t end)
 	for (int i = 0; i < 4; i++)
 		if (cand[i] > pos && cand[i] < best)
 			best = cand[i];
+	if (t->n_hits)
+		best = find_next_edge(ui, pos, best);
 	for (size_t i = 0; i < t->n_mentions; i++) {
 		const struct store_mention *m = &t->mentions[i];
 		if (m->start > pos && m->start < best)

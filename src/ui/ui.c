@@ -157,7 +157,7 @@ void ui_draw_all(struct ui *ui)
 		doupdate();
 		return;
 	}
-	bool overlay = ui->help_open || ui->mv.open;
+	bool overlay = ui->help_open || ui->mv.open || ui->rv.open;
 	for (int p = 0; p < LAYOUT_PANES; p++) {
 		WINDOW *w = ui->win[p];
 		if (!w)
@@ -175,8 +175,10 @@ void ui_draw_all(struct ui *ui)
 		if (vw) {
 			if (ui->help_open)
 				help_view_draw(ui, vw);
-			else
+			else if (ui->mv.open)
 				mentions_view_draw(ui, vw);
+			else
+				results_view_draw(ui, vw);
 			wnoutrefresh(vw);
 			delwin(vw);
 		}
@@ -211,7 +213,29 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		return;
 	if (ui->mv.open && mentions_view_handle(ui, a))
 		return;
+	if (ui->rv.open && results_view_handle(ui, a))
+		return;
 	switch (a) {
+	case UI_ACTION_SEARCH:
+	case UI_ACTION_NEXT_HIT:
+	case UI_ACTION_PREV_HIT:
+		if (!ui->text.loaded)
+			return;
+		if (ui->focus != LAYOUT_TEXT) {
+			ui->focus = LAYOUT_TEXT;  /* the search is in the text */
+			ui_relayout(ui);
+		}
+		if (a == UI_ACTION_SEARCH)
+			find_prompt(ui);
+		else
+			find_next(ui, a == UI_ACTION_NEXT_HIT ? 1 : -1);
+		return;
+	case UI_ACTION_SEARCH_CORPUS:
+		results_prompt(ui);
+		return;
+	case UI_ACTION_RELATED:
+		results_for_cursor(ui);
+		return;
 	case UI_ACTION_BACK:
 		jump_back(ui);
 		return;
@@ -393,6 +417,8 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	if (ui.script)
 		fclose(ui.script);
 	mentions_view_close(&ui);
+	results_view_close(&ui);
+	search_background_free(&ui.background);
 	jump_free(&ui);
 	side_pane_free(&ui);
 	text_pane_free(&ui);

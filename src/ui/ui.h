@@ -16,6 +16,7 @@
 #include "margo/layout.h"
 #include "margo/store.h"
 #include "margo/store_entity.h"
+#include "margo/store_search.h"
 #include "margo/text.h"
 
 #include "actions.h"
@@ -67,6 +68,9 @@ struct text_state {
 	size_t n_mentions;
 	bool has_target;          /* a mention jumped to, highlighted */
 	struct store_mention target;
+	char *query;              /* the search in the article, or NULL */
+	size_t *hits;             /* its hits: start, end byte pairs */
+	size_t n_hits, hit;       /* how many; the current one */
 };
 
 enum side_mode { SIDE_ENTITIES, SIDE_OUTLINE };
@@ -92,15 +96,33 @@ struct mentions_view {
 	size_t n_with;
 };
 
+/* The corpus search results, or the passages related to one passage. */
+enum results_kind { RESULTS_SEARCH, RESULTS_RELATED };
+
+struct results_view {
+	bool open;
+	enum results_kind kind;
+	char *query;              /* search: what the user typed */
+	int64_t passage;          /* related: the passage asked about */
+	char *about;              /* related: its article's title */
+	struct store_hit *h;
+	size_t n;
+	size_t sel, top;
+};
+
+enum view_kind { VIEW_NONE, VIEW_MENTIONS, VIEW_SEARCH, VIEW_RELATED };
+
 /* A place to go back to: the article, the reading position, the focus,
- * the mention jumped to, and the mentions view if it was open. */
+ * the span jumped to, and the view that was open (re-read on return). */
 struct ui_place {
 	int64_t article;
 	size_t cursor, top;
 	enum layout_pane focus;
 	bool has_target;
 	struct store_mention target;
-	int64_t view_entity;      /* 0: no mentions view */
+	enum view_kind view;
+	int64_t view_id;          /* the entity or passage of the view */
+	char *view_query;         /* the search of the view (malloc'd) */
 	size_t view_sel;
 };
 
@@ -128,6 +150,8 @@ struct ui {
 	struct text_state text;
 	struct side_state side;
 	struct mentions_view mv;
+	struct results_view rv;
+	struct search_background *background;  /* loaded on first use */
 	struct history history;
 
 	/* Scripted runs (MARGO_SCRIPT): input comes from a file. */
@@ -150,6 +174,7 @@ enum ui_role {
 	ROLE_STATUS,
 	ROLE_ERROR,
 	ROLE_MENTION,         /* an entity's mention in the text */
+	ROLE_HIT,             /* a search hit */
 	ROLE_COUNT
 };
 
@@ -192,6 +217,15 @@ void text_pane_reload_mentions(struct ui *ui);
  * selection if it is in the cursor's sentence, else the first mention in
  * that sentence; 0 if none.  *at gets the mention's start when known. */
 int64_t text_pane_entity_at_cursor(struct ui *ui, size_t *at, bool *known);
+/* find.c: search inside the article */
+void find_prompt(struct ui *ui);
+/* Run the current search again on a newly opened article. */
+void find_refresh(struct ui *ui);
+void find_next(struct ui *ui, int dir);
+void find_clear(struct ui *ui);
+bool find_is_hit(const struct ui *ui, size_t pos);
+/* The next byte after pos (below end) where a hit starts or ends. */
+size_t find_next_edge(const struct ui *ui, size_t pos, size_t end);
 /* side_pane.c */
 int side_pane_load(struct ui *ui);
 void side_pane_free(struct ui *ui);
@@ -201,14 +235,27 @@ int mentions_view_open(struct ui *ui, int64_t entity, size_t sel);
 void mentions_view_close(struct ui *ui);
 void mentions_view_draw(struct ui *ui, WINDOW *w);
 bool mentions_view_handle(struct ui *ui, enum ui_action a);
+/* results_view.c: corpus search (S) and related passages (r) */
+int results_view_search(struct ui *ui, const char *input, size_t sel);
+int results_view_related(struct ui *ui, int64_t passage, size_t sel);
+void results_view_close(struct ui *ui);
+void results_view_draw(struct ui *ui, WINDOW *w);
+bool results_view_handle(struct ui *ui, enum ui_action a);
+void results_prompt(struct ui *ui);
+void results_for_cursor(struct ui *ui);
 /* jump.c: the jump history and moving by entity */
 void jump_to_mention(struct ui *ui, const struct store_mention *m);
+/* Jump to bytes [start, end) of an article, highlighted; records history. */
+void jump_to_span(struct ui *ui, int64_t article, size_t start, size_t end);
 void jump_back(struct ui *ui);
 void jump_forward(struct ui *ui);
 void jump_step_mention(struct ui *ui, int dir);
 void jump_free(struct ui *ui);
-/* prompt.c: a line of input on the status line; NULL when cancelled. */
-char *prompt_line(struct ui *ui, const char *question, const char *initial);
+/* prompt.c: a line of input on the status line; NULL when cancelled.
+ * `changed` (may be NULL) hears the text after every edit. */
+typedef void (*prompt_changed_fn)(struct ui *ui, const char *text, void *ctx);
+char *prompt_line(struct ui *ui, const char *question, const char *initial,
+                  prompt_changed_fn changed, void *ctx);
 /* One key from `choices` (lower case), or 0 when cancelled. */
 int prompt_choice(struct ui *ui, const char *question, const char *choices);
 /* status_line.c */

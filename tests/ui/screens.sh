@@ -432,11 +432,14 @@ like "$(text_column jumped.screen | sed -n 2p)" '^ Questa collaborazione non si'
 	"the text pane shows paragraph 4 at the top"
 like "$(tail -n 1 "$RUN_DIR/jumped.screen")" '· ¶ 4/7 · ' "the status line says paragraph 4 of 7"
 
-# Help: ? opens it, q and ? close it, and q then quits.
+# Help: ? opens it, q and ? close it, and q then quits.  At 80x24 the help
+# is longer than the screen: j scrolls it.
 run_script 80x24 <<'EOF'
 ?
 :save-state help
 :save-display help.screen
+jjjjjjjjjjjj
+:save-display help2.screen
 q
 :save-state closed
 ??
@@ -448,8 +451,9 @@ EOF
 is "$RUN_STATUS" 0 "help: margo exits with status 0 (no crash)"
 expect_state help help 1 "? opens the help"
 has "$(screen help.screen)" "Help: keys (q or ? closes)" "the help screen has its title"
-has "$(screen help.screen)" "Move to the next pane" "the help lists the actions"
-like "$(screen help.screen)" 'Tab, Right +Move to the next pane' "the help shows the keys of an action"
+has "$(screen help.screen)" "Move down: next article" "the help lists the actions"
+like "$(screen help.screen)" 'j, Down +Move down' "the help shows the keys of an action"
+like "$(screen help2.screen)" 'Tab, Right +Move to the next pane' "j scrolls the help to the later actions"
 like "$(tail -n 1 "$RUN_DIR/help.screen" 2>/dev/null)" ' · help' "the status line says help"
 expect_state closed help 0 "q closes the help"
 expect_state toggled help 0 "? ? opens and closes the help"

@@ -1,0 +1,79 @@
+/*
+ * search.h: finding words the Italian way.
+ *
+ * One tokenizer serves the full-text index (an FTS5 tokenizer named
+ * "margo"), the query builder and related-passage term statistics: words
+ * are split by Unicode word boundaries, elision is split off ("dell'Ucraina"
+ * and "dell’Ucraina" give "dell" and "ucraina"), case and diacritics are
+ * folded ("Città" -> "citta"), and words are stemmed with Snowball's
+ * Italian stemmer (libstemmer): "soldati" and "soldato" meet.
+ */
+#ifndef MARGO_SEARCH_H
+#define MARGO_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <sqlite3.h>
+
+/* Register the "margo" FTS5 tokenizer on a connection (call once after
+ * opening).  0, or -1 when SQLite has no FTS5 or memory runs out. */
+int search_register_tokenizer(sqlite3 *db);
+
+/* Called once per token: `token` (folded and, when asked, stemmed; not
+ * NUL-terminated) and the byte span [start, end) of the source word. */
+typedef int (*search_token_fn)(void *ctx, const char *token, size_t len,
+                               size_t start, size_t end);
+
+/* Tokenize like the index does (stem=true) or without stemming.  A
+ * non-zero return from fn stops and is returned; -1 on memory exhaustion. */
+int search_tokenize(const char *text, size_t len, bool stem, search_token_fn fn,
+                    void *ctx);
+
+/* True for an Italian (or English) stop word, given folded and unstemmed
+ * ("di", "della", "che", "the" ...): left out of related-passage terms. */
+bool search_is_stopword(const char *folded, size_t len);
+
+/*
+ * Build an FTS5 MATCH expression from what a user typed.  Every word is
+ * searched literally (quoted, so NOT, OR, NEAR(, col:x, *, quotes and
+ * apostrophes are plain text); "a phrase" in double quotes is a phrase;
+ * a word ending in * is a prefix.  Terms are all required (AND).  An
+ * unclosed quote runs to the end.  Returns a malloc'd string, or NULL
+ * when nothing searchable is left (empty, only punctuation); *oom is set
+ * when memory ran out.
+ */
+char *search_build_query(const char *input, bool *oom);
+
+/*
+ * Fold text for search inside an article: lower case (unless keep_case),
+ * diacritics removed, both apostrophes made "'", with a map from each byte
+ * of the folded text to the byte of the source it came from (map has
+ * len + 1 entries; map[len] == source length).
+ */
+struct search_folded {
+	char *text;
+	size_t len;
+	size_t *map;
+};
+int search_fold(const char *s, size_t len, bool keep_case, struct search_folded *out);
+void search_folded_free(struct search_folded *f);
+
+/* Smart case: true when the query has an upper-case letter. */
+bool search_has_upper(const char *s, size_t len);
+
+/*
+ * How common each stem is in general Italian news (data/italian-df.txt),
+ * so words can be weighed when the library is too small to say.  Load
+ * returns NULL when memory runs out; a missing file gives an empty table
+ * and a message in *warn (malloc'd).
+ */
+struct search_background;
+struct search_background *search_background_load(const char *datadir, char **warn);
+void search_background_free(struct search_background **bg);
+/* Passages of the background corpus holding `stem` (0 when unknown);
+ * *passages gets their total. */
+long search_background_df(const struct search_background *bg, const char *stem,
+                          long *passages);
+
+#endif

@@ -1,0 +1,189 @@
+/*
+ * cli_search.c: searching the corpus and related passages from the shell.
+ *
+ *   margo search QUERY   {"article","passage","snippet","score"}
+ *   margo related ID     {"passage","article","score","why"}
+ *
+ * Hits in snippets are shown as **word** (plain and JSON alike).
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "margo/paths.h"
+#include "margo/search.h"
+#include "margo/store_search.h"
+#include "cli_impl.h"
+
+/* A snippet with its hit markers turned into ** for output. */
+static char *snippet_text(const char *s)
+{
+	struct buf b = { 0 };
+	for (const char *p = s; p && *p; p++) {
+		if (*p == STORE_HIT_OPEN || *p == STORE_HIT_CLOSE)
+			buf_puts(&b, "**");
+		else
+			buf_putc(&b, *p);
+	}
+	if (!b.data)
+		buf_puts(&b, "");
+	return buf_steal(&b);
+}
+
+static const char search_usage[] =
+	"Usage: margo search [--db FILE] [--format plain|jsonl] [--limit N] QUERY...\n"
+	"Search every passage of the library, best first.  Words are found in any\n"
+	"form (soldato finds soldati), without regard to case or accents; \"a phrase\"\n"
+	"in double quotes is a phrase, word* a prefix; everything else is taken\n"
+	"literally.  JSON Lines: {\"article\",\"passage\",\"snippet\",\"score\"}, hits\n"
+	"in the snippet marked **like this**.\n";
+
+/* Take "--limit N" out of argv; -1 on a bad value. */
+static int take_limit(int *argc, char **argv, int *limit)
+{
+	int k = 1;
+	for (int i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--limit") == 0 && i + 1 < *argc) {
+			int64_t v;
+			if (util_parse_id(argv[++i], &v) < 0 || v < 1 || v > 100000)
+				return -1;
+			*limit = (int)v;
+		} else {
+			argv[k++] = argv[i];
+		}
+	}
+	*argc = k;
+	return 0;
+}
+
+int cli_search(const struct cli_env *env, int argc, char **argv)
+{
+	int limit = 20;
+	if (take_limit(&argc, argv, &limit) < 0) {
+		cli_error("search: --limit needs a number from 1 to 100000");
+		return CLI_USAGE;
+	}
+	struct sub_opts o;
+	int first = cli_parse_sub(argc, argv, search_usage, &o);
+	if (first < 0)
+		return CLI_USAGE;
+	if (o.help)
+		return CLI_OK;
+	struct buf input = { 0 };
+	for (int i = first; i < argc; i++)
+		buf_printf(&input, "%s%s", i > first ? " " : "", argv[i]);
+	bool oom = false;
+	char *query = search_build_query(input.data ? input.data : "", &oom);
+	buf_free(&input);
+	if (!query) {
+		cli_error(oom ? "out of memory" : "search: nothing to search for (give some words)");
+		return oom ? CLI_FAILED : CLI_USAGE;
+	}
+	struct store *st;
+	if (cli_open_library(env, STORE_OPEN_READ, &st) < 0) {
+		free(query);
+		return CLI_FAILED;
+	}
+	struct store_hit *h;
+	size_t n;
+	int status = CLI_OK;
+	if (store_search(st, query, limit, 0, &h, &n) < 0) {
+		cli_error("%s: %s", env->db_path, store_errmsg(st));
+		status = CLI_FAILED;
+		n = 0;
+		h = NULL;
+	}
+	struct buf b = { 0 };
+	for (size_t i = 0; i < n && status == CLI_OK; i++) {
+		char *snip = snippet_text(h[i].snippet);
+		if (o.format == FORMAT_JSONL) {
+			buf_printf(&b, "{\"article\":%lld,\"passage\":%lld,", (long long)h[i].article,
+			           (long long)h[i].passage);
+			cli_json_field(&b, "snippet", snip, 1);
+			buf_printf(&b, ",\"score\":%.4f}", h[i].score);
+			if (cli_flush_line(&b) < 0)
+				status = CLI_FAILED;
+		} else {
+			printf("%6.2f  %lld:%d  ", h[i].score, (long long)h[i].article, h[i].n);
+			cli_puts_safe(stdout, h[i].title);
+			fputs("\n        ", stdout);
+			cli_puts_safe(stdout, snip);
+			fputc('\n', stdout);
+		}
+		free(snip);
+	}
+	buf_free(&b);
+	store_hits_free(h, n);
+	store_close(&st);
+	free(query);
+	return status;
+}
+
+static const char related_usage[] =
+	"Usage: margo related [--db FILE] [--format plain|jsonl] [--limit N] PASSAGE\n"
+	"The passages of other articles most related to PASSAGE (an id from\n"
+	"\"margo passages\"), best first, scored by the entities they share (rarer\n"
+	"ones weigh more) and the words they share (stemmed), with the reason.\n"
+	"JSON Lines: {\"passage\",\"article\",\"score\",\"why\"}.\n";
+
+int cli_related(const struct cli_env *env, int argc, char **argv)
+{
+	int limit = 10;
+	if (take_limit(&argc, argv, &limit) < 0) {
+		cli_error("related: --limit needs a number from 1 to 100000");
+		return CLI_USAGE;
+	}
+	struct sub_opts o;
+	int first = cli_parse_sub(argc, argv, related_usage, &o);
+	if (first < 0)
+		return CLI_USAGE;
+	if (o.help)
+		return CLI_OK;
+	int64_t id;
+	if (first != argc - 1 || util_parse_id(argv[first], &id) < 0 || id == 0) {
+		cli_error("related: give one PASSAGE id (a number from \"margo passages\")");
+		return CLI_USAGE;
+	}
+	struct store *st;
+	if (cli_open_library(env, STORE_OPEN_READ, &st) < 0)
+		return CLI_FAILED;
+	struct store_hit *h = NULL;
+	size_t n = 0;
+	int status = CLI_OK;
+	char *dir = paths_data_dir(), *warn = NULL;
+	struct search_background *bg = dir ? search_background_load(dir, &warn) : NULL;
+	free(dir);
+	if (warn) {
+		cli_error("%s", warn);
+		free(warn);
+	}
+	int rc = store_related(st, bg, id, limit, &h, &n);
+	search_background_free(&bg);
+	if (rc < 0) {
+		cli_error("%s: %s", env->db_path, store_errmsg(st));
+		status = CLI_FAILED;
+	}
+	struct buf b = { 0 };
+	for (size_t i = 0; i < n && status == CLI_OK; i++) {
+		if (o.format == FORMAT_JSONL) {
+			buf_printf(&b, "{\"passage\":%lld,\"article\":%lld,\"score\":%.4f,",
+			           (long long)h[i].passage, (long long)h[i].article, h[i].score);
+			cli_json_field(&b, "why", h[i].why, 1);
+			buf_puts(&b, h[i].near_copy ? ",\"near_copy\":true}" : ",\"near_copy\":false}");
+			if (cli_flush_line(&b) < 0)
+				status = CLI_FAILED;
+		} else {
+			printf("%6.3f  %lld  %lld:%d  ", h[i].score, (long long)h[i].passage,
+			       (long long)h[i].article, h[i].n);
+			cli_puts_safe(stdout, h[i].title);
+			fputs("\n        ", stdout);
+			cli_puts_safe(stdout, h[i].why);
+			fputc('\n', stdout);
+		}
+	}
+	buf_free(&b);
+	store_hits_free(h, n);
+	store_close(&st);
+	return status;
+}

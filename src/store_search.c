@@ -1,0 +1,736 @@
+/*
+ * store_search.c: searching passages, and finding the passages of other
+ * articles that tell the same thing.
+ *
+ * Related passages are found in two cheap steps and scored in a third:
+ * candidates come from the full-text index (an OR of the source passage's
+ * most telling words) and from the mentions of its rarest entities; each
+ * candidate (a few hundred at most, whatever the corpus size) is then
+ * tokenized and scored by the entities it shares (weighted by rarity) and
+ * a tf-idf cosine of stemmed words.  Near-copies are found by the overlap
+ * of word triples.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "margo/search.h"
+#include "margo/store_search.h"
+#include "margo/text.h"
+#include "margo/util.h"
+
+#define LEX_TERMS 12          /* words of the source put in the OR query */
+#define LEX_CANDIDATES 150    /* best passages taken from that query */
+#define ENT_ENTITIES 10       /* rarest entities of the source used */
+#define ENT_CANDIDATES 60     /* passages taken per entity */
+
+static int prepare(struct store *st, const char *sql, sqlite3_stmt **s)
+{
+	return sqlite3_prepare_v2(store_db(st), sql, -1, s, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+static char *column_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? util_strdup((const char *)t) : NULL;
+}
+
+static void hit_clear(struct store_hit *h)
+{
+	free(h->title);
+	free(h->date);
+	free(h->snippet);
+	free(h->why);
+	memset(h, 0, sizeof *h);
+}
+
+void store_hits_free(struct store_hit *h, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		hit_clear(&h[i]);
+	free(h);
+}
+
+static int hits_grow(struct store_hit **v, size_t n, size_t *cap)
+{
+	if (n < *cap)
+		return 0;
+	size_t c = *cap ? *cap * 2 : 32;
+	struct store_hit *p = realloc(*v, c * sizeof *p);
+	if (!p)
+		return -1;
+	*v = p;
+	*cap = c;
+	return 0;
+}
+
+/* ---- search ------------------------------------------------------------------ */
+
+int store_search(struct store *st, const char *fts_query, int limit, int offset,
+                 struct store_hit **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s;
+	/* Ranking and the auxiliary functions stay in the subquery on the
+	 * FTS5 table, where they are fast; the joins add titles. */
+	if (prepare(st, "SELECT p.id, p.article, p.n, a.title, a.date, f.snip, -f.rank,"
+	                " f.hl, p.bstart"
+	                " FROM (SELECT rowid, rank,"
+	                "  snippet(passage_fts, 0, char(1), char(2), '\xe2\x80\xa6', 24) AS snip,"
+	                "  highlight(passage_fts, 0, char(1), char(2)) AS hl"
+	                "  FROM passage_fts WHERE passage_fts MATCH ?1 ORDER BY rank"
+	                "  LIMIT ?2 OFFSET ?3) f"
+	                " JOIN paragraph p ON p.id = f.rowid JOIN article a ON a.id = p.article"
+	                " ORDER BY f.rank", &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, fts_query, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, limit);
+	sqlite3_bind_int(s, 3, offset);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (hits_grow(out, *n, &cap) < 0)
+			break;
+		struct store_hit *h = &(*out)[*n];
+		memset(h, 0, sizeof *h);
+		h->passage = sqlite3_column_int64(s, 0);
+		h->article = sqlite3_column_int64(s, 1);
+		h->n = sqlite3_column_int(s, 2);
+		h->title = column_dup(s, 3);
+		h->date = column_dup(s, 4);
+		h->snippet = column_dup(s, 5);
+		h->score = sqlite3_column_double(s, 6);
+		h->para_start = (size_t)sqlite3_column_int64(s, 8);
+		(*n)++;
+		if (!h->title || !h->snippet)
+			break;
+		/* The first hit: bytes before the first marker of the
+		 * highlighted passage (one marker precedes its end). */
+		const char *hl = (const char *)sqlite3_column_text(s, 7);
+		const char *o = hl ? strchr(hl, STORE_HIT_OPEN) : NULL;
+		const char *e = o ? strchr(o, STORE_HIT_CLOSE) : NULL;
+		h->hit_start = h->hit_end = h->para_start;
+		if (o && e) {
+			h->hit_start = h->para_start + (size_t)(o - hl);
+			h->hit_end = h->para_start + (size_t)(e - hl) - 1;
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_hits_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- related passages --------------------------------------------------------- */
+
+/* One word of a passage: its stem, the first surface form seen, counts. */
+struct term {
+	char *stem;
+	char *surface;
+	int tf;
+	double w;                 /* source only: (1 + ln tf) * idf */
+	int64_t df;               /* source only: passages that have it */
+};
+
+struct bag {
+	struct term *t;
+	size_t n, cap;
+	char **seq;               /* folded surface words in order (near copies) */
+	size_t n_seq, cap_seq;
+	const char **content;     /* stems of the content words, in order (the
+	                           * strings of t, which may be reordered) */
+	size_t n_content, cap_content;
+	const char *text;
+};
+
+/* Stems meet when equal, or when both are long and begin alike: the
+ * Italian stemmer leaves "satellitar" (satellitare) and "satell"
+ * (satelliti) apart. */
+static bool stems_meet(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la >= 6 && lb >= 6)
+		return strncmp(a, b, 6) == 0;
+	return strcmp(a, b) == 0;
+}
+
+static void bag_free(struct bag *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		free(b->t[i].stem);
+		free(b->t[i].surface);
+	}
+	for (size_t i = 0; i < b->n_seq; i++)
+		free(b->seq[i]);
+	free(b->t);
+	free(b->seq);
+	free(b->content);
+	memset(b, 0, sizeof *b);
+}
+
+static int bag_add(void *ctx, const char *token, size_t len, size_t start, size_t end)
+{
+	struct bag *b = ctx;
+	size_t flen;
+	char *folded = text_fold(b->text + start, end - start, &flen);
+	if (!folded)
+		return -1;
+	if (b->n_seq == b->cap_seq) {
+		size_t c = b->cap_seq ? b->cap_seq * 2 : 64;
+		char **p = realloc(b->seq, c * sizeof *p);
+		if (!p) {
+			free(folded);
+			return -1;
+		}
+		b->seq = p;
+		b->cap_seq = c;
+	}
+	b->seq[b->n_seq++] = folded;
+	/* Words that carry the content: no stop words, no short words, and
+	 * no capitalised words (names count through the entities, once). */
+	unsigned char first = (unsigned char)b->text[start];
+	if (len < 4 || search_is_stopword(folded, flen) || (first >= 'A' && first <= 'Z') ||
+	    (first >= 0xc3 && first <= 0xc3 && start + 1 < end &&
+	     (unsigned char)b->text[start + 1] >= 0x80 && (unsigned char)b->text[start + 1] <= 0x9e))
+		return 0;
+	if (b->n_content == b->cap_content) {
+		size_t c = b->cap_content ? b->cap_content * 2 : 64;
+		const char **p = realloc(b->content, c * sizeof *p);
+		if (!p)
+			return -1;
+		b->content = p;
+		b->cap_content = c;
+	}
+	for (size_t i = 0; i < b->n; i++) {
+		if (strlen(b->t[i].stem) == len && memcmp(b->t[i].stem, token, len) == 0) {
+			b->t[i].tf++;
+			b->content[b->n_content++] = b->t[i].stem;
+			return 0;
+		}
+	}
+	if (b->n == b->cap) {
+		size_t c = b->cap ? b->cap * 2 : 64;
+		struct term *p = realloc(b->t, c * sizeof *p);
+		if (!p)
+			return -1;
+		b->t = p;
+		b->cap = c;
+	}
+	struct term *t = &b->t[b->n];
+	t->stem = util_strndup(token, len);
+	t->surface = util_strndup(b->text + start, end - start);
+	t->tf = 1;
+	t->w = 0;
+	if (!t->stem || !t->surface) {
+		free(t->stem);
+		free(t->surface);
+		return -1;
+	}
+	b->content[b->n_content++] = t->stem;
+	b->n++;
+	return 0;
+}
+
+static const struct term *bag_find(const struct bag *b, const char *stem);
+
+/* Pairs of consecutive content words (same stems) that two passages
+ * share, the mark of the same fact told twice ("supporto reciproco",
+ * "caso di attacco"); each weighs as its rarer word does in `a`, relative
+ * to a's best word, so common phrases count little.  Capped at 1. */
+static double shared_pairs(const struct bag *a, const struct bag *b)
+{
+	double best = a->n ? a->t[0].w : 0, shared = 0;  /* a is sorted by w */
+	if (best <= 0)
+		return 0;
+	for (size_t i = 0; i + 1 < a->n_content; i++) {
+		const char *x = a->content[i], *y = a->content[i + 1];
+		for (size_t j = 0; j + 1 < b->n_content; j++) {
+			if (strcmp(x, b->content[j]) == 0 && strcmp(y, b->content[j + 1]) == 0) {
+				const struct term *tx = bag_find(a, x), *ty = bag_find(a, y);
+				double wx = tx ? tx->w : 0, wy = ty ? ty->w : 0;
+				shared += (wx < wy ? wx : wy) / best;
+				break;
+			}
+		}
+	}
+	return shared < 1 ? shared : 1;
+}
+
+static int bag_fill(struct bag *b, const char *text)
+{
+	b->text = text;
+	return search_tokenize(text, strlen(text), true, bag_add, b) == 0 ? 0 : -1;
+}
+
+static const struct term *bag_find(const struct bag *b, const char *stem)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (stems_meet(b->t[i].stem, stem))
+			return &b->t[i];
+	return NULL;
+}
+
+/* Cosine of a source bag (its terms weighted by the source's idf) with a
+ * candidate bag (tf only, its idf unknown). */
+static double bag_cosine(const struct bag *src, const struct bag *whole_src,
+                         const struct bag *cand)
+{
+	double dot = 0, sn = 0, cn = 0;
+	for (size_t i = 0; i < src->n; i++) {
+		const struct term *w = bag_find(whole_src, src->t[i].stem);
+		double ws = (1 + log(src->t[i].tf)) * (w ? w->w : 0);
+		sn += ws * ws;
+		const struct term *ct = bag_find(cand, src->t[i].stem);
+		if (ct)
+			dot += ws * (1 + log(ct->tf));
+	}
+	for (size_t i = 0; i < cand->n; i++)
+		cn += (1 + log(cand->t[i].tf)) * (1 + log(cand->t[i].tf));
+	return sn > 0 && cn > 0 ? dot / (sqrt(sn) * sqrt(cn)) : 0;
+}
+
+/* The bags of the sentences of a passage: spans come from the sentence
+ * table, relative to the passage's text. */
+static int sentence_bags(sqlite3_stmt *sents, int64_t article, int para, const char *text,
+                         struct bag **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0, len = strlen(text);
+	sqlite3_bind_int64(sents, 1, article);
+	sqlite3_bind_int(sents, 2, para);
+	int rc;
+	while ((rc = sqlite3_step(sents)) == SQLITE_ROW) {
+		int64_t s = sqlite3_column_int64(sents, 0), e = sqlite3_column_int64(sents, 1);
+		if (s < 0 || e < s || (size_t)e > len)
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			struct bag *v = realloc(*out, cap * sizeof *v);
+			if (!v)
+				break;
+			*out = v;
+		}
+		struct bag *b = &(*out)[*n];
+		memset(b, 0, sizeof *b);
+		(*n)++;
+		char *piece = util_strndup(text + s, (size_t)(e - s));
+		if (!piece || bag_fill(b, piece) < 0) {
+			free(piece);
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		b->text = NULL;
+		free(piece);
+	}
+	sqlite3_reset(sents);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void bags_free(struct bag *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		bag_free(&b[i]);
+	free(b);
+}
+
+/* Share of word triples of `a` also in `b`, and the other way round: the
+ * larger of the two (a short passage copied into a long one counts). */
+static double triple_overlap(const struct bag *a, const struct bag *b)
+{
+	if (a->n_seq < 3 || b->n_seq < 3)
+		return 0;
+	size_t shared = 0;
+	for (size_t i = 0; i + 2 < a->n_seq; i++) {
+		for (size_t j = 0; j + 2 < b->n_seq; j++) {
+			if (strcmp(a->seq[i], b->seq[j]) == 0 && strcmp(a->seq[i + 1], b->seq[j + 1]) == 0 &&
+			    strcmp(a->seq[i + 2], b->seq[j + 2]) == 0) {
+				shared++;
+				break;
+			}
+		}
+	}
+	size_t na = a->n_seq - 2, nb = b->n_seq - 2;
+	return (double)shared / (double)(na < nb ? na : nb);
+}
+
+struct source_entity {
+	int64_t id;
+	char *name;
+	double idf;
+	int64_t articles;
+};
+
+struct related_ctx {
+	struct store *st;
+	const struct search_background *bg;
+	int64_t passage, article;
+	int para;
+	char *text;
+	struct bag bag;
+	struct bag *sbags;        /* the source's sentences */
+	size_t n_sbags;
+	sqlite3_stmt *sents;      /* sentence spans of a passage */
+	double norm;              /* |source vector| */
+	struct source_entity *ents;
+	size_t n_ents;
+	double ent_total;
+	int64_t n_articles, n_passages;
+	int64_t *cand;            /* candidate passage ids */
+	size_t n_cand, cap_cand;
+};
+
+static int add_candidate(struct related_ctx *c, int64_t id)
+{
+	if (id == c->passage)
+		return 0;
+	for (size_t i = 0; i < c->n_cand; i++)
+		if (c->cand[i] == id)
+			return 0;
+	if (c->n_cand == c->cap_cand) {
+		size_t cap = c->cap_cand ? c->cap_cand * 2 : 128;
+		int64_t *p = realloc(c->cand, cap * sizeof *p);
+		if (!p)
+			return -1;
+		c->cand = p;
+		c->cap_cand = cap;
+	}
+	c->cand[c->n_cand++] = id;
+	return 0;
+}
+
+static int load_source(struct related_ctx *c)
+{
+	sqlite3_stmt *s;
+	if (prepare(c->st, "SELECT t.article, t.n - 1, t.text,"
+	                   " (SELECT n FROM counter WHERE name = 'articles'),"
+	                   " (SELECT n FROM counter WHERE name = 'passages')"
+	                   " FROM passage_text t WHERE t.id = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, c->passage);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		c->article = sqlite3_column_int64(s, 0);
+		c->para = sqlite3_column_int(s, 1);
+		c->text = column_dup(s, 2);
+		c->n_articles = sqlite3_column_int64(s, 3);
+		c->n_passages = sqlite3_column_int64(s, 4);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : -1;
+	return c->text ? 1 : -1;
+}
+
+static int cmp_weight(const void *a, const void *b)
+{
+	double x = ((const struct term *)a)->w, y = ((const struct term *)b)->w;
+	return (x < y) - (x > y);
+}
+
+/* Weigh the source's words by tf-idf (document frequencies from the
+ * index's vocabulary), then take candidates from an OR of the best. */
+static int lexical_candidates(struct related_ctx *c)
+{
+	sqlite3_stmt *df;
+	if (prepare(c->st, "SELECT doc FROM passage_vocab WHERE term = ?1", &df) < 0)
+		return -1;
+	double sum = 0;
+	for (size_t i = 0; i < c->bag.n; i++) {
+		struct term *t = &c->bag.t[i];
+		sqlite3_bind_text(df, 1, t->stem, -1, SQLITE_STATIC);
+		int64_t d = sqlite3_step(df) == SQLITE_ROW ? sqlite3_column_int64(df, 0) : 0;
+		sqlite3_reset(df);
+		t->df = d;
+		/* A word common in this library (its topic) or in Italian news
+		 * in general says little: the lower of the two weights. */
+		long bn = 0, bd = search_background_df(c->bg, t->stem, &bn);
+		double own = log((double)(c->n_passages + 1) / (double)(d + 1));
+		double general = bn ? log((double)(bn + 1) / (double)(bd + 1)) : own;
+		t->w = (1 + log(t->tf)) * (own < general ? own : general);
+		if (t->w < 0)
+			t->w = 0;
+		sum += t->w * t->w;
+	}
+	sqlite3_finalize(df);
+	c->norm = sqrt(sum);
+	qsort(c->bag.t, c->bag.n, sizeof *c->bag.t, cmp_weight);
+	/* The best words found in other passages too (a word of this
+	 * passage alone finds nothing). */
+	struct buf q = { 0 };
+	for (size_t i = 0, used = 0; i < c->bag.n && used < LEX_TERMS; i++) {
+		if (c->bag.t[i].w <= 0 || c->bag.t[i].df < 2)
+			continue;
+		used++;
+		if (q.len)
+			buf_puts(&q, " OR ");
+		buf_putc(&q, '"');
+		for (const char *p = c->bag.t[i].surface; *p; p++) {
+			if (*p == '"')
+				buf_putc(&q, '"');  /* a quote inside is doubled */
+			buf_putc(&q, *p);
+		}
+		buf_putc(&q, '"');
+	}
+	if (!q.len) {
+		buf_free(&q);
+		return 0;
+	}
+	sqlite3_stmt *s;
+	int ret = -1;
+	if (prepare(c->st, "SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?1"
+	                   " ORDER BY rank LIMIT ?2", &s) == 0) {
+		sqlite3_bind_text(s, 1, q.data, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 2, LEX_CANDIDATES);
+		int rc;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			if (add_candidate(c, sqlite3_column_int64(s, 0)) < 0)
+				break;
+		ret = rc == SQLITE_DONE ? 0 : -1;
+		sqlite3_finalize(s);
+	}
+	buf_free(&q);
+	return ret;
+}
+
+/* The source's entities, rarest first, and the passages that share them. */
+static int entity_candidates(struct related_ctx *c)
+{
+	sqlite3_stmt *s, *p;
+	if (prepare(c->st, "SELECT DISTINCT e.id, e.name, e.articles FROM mention m"
+	                   " JOIN form f ON f.id = m.form JOIN entity e ON e.id = f.entity"
+	                   " WHERE m.article = ?1 AND m.para = ?2 ORDER BY e.articles", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, c->article);
+	sqlite3_bind_int(s, 2, c->para);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (c->n_ents == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct source_entity *v = realloc(c->ents, cap * sizeof *v);
+			if (!v)
+				break;
+			c->ents = v;
+		}
+		struct source_entity *e = &c->ents[c->n_ents];
+		e->id = sqlite3_column_int64(s, 0);
+		e->name = column_dup(s, 1);
+		int64_t arts = sqlite3_column_int64(s, 2);
+		e->articles = arts;
+		/* An entity in every article says nothing: near zero. */
+		e->idf = log((double)c->n_articles / (double)(arts > 0 ? arts : 1));
+		if (e->idf < 0)
+			e->idf = 0;
+		if (!e->name)
+			break;
+		c->ent_total += e->idf;
+		c->n_ents++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (prepare(c->st, "SELECT DISTINCT p.id FROM form f JOIN mention m ON m.form = f.id"
+	                   " JOIN paragraph p ON p.article = m.article AND p.n = m.para + 1"
+	                   " WHERE f.entity = ?1 AND m.article != ?2 LIMIT ?3", &p) < 0)
+		return -1;
+	for (size_t i = 0, used = 0; i < c->n_ents && used < ENT_ENTITIES; i++) {
+		if (c->ents[i].articles < 2)
+			continue;  /* only in this article: no other passage has it */
+		used++;
+		sqlite3_bind_int64(p, 1, c->ents[i].id);
+		sqlite3_bind_int64(p, 2, c->article);
+		sqlite3_bind_int(p, 3, ENT_CANDIDATES);
+		while ((rc = sqlite3_step(p)) == SQLITE_ROW)
+			if (add_candidate(c, sqlite3_column_int64(p, 0)) < 0)
+				break;
+		sqlite3_reset(p);
+	}
+	sqlite3_finalize(p);
+	return 0;
+}
+
+/* Score one candidate; fills h (title etc. are read here). 0 skip, 1
+ * scored, -1 error. */
+static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
+                           sqlite3_stmt *ents, struct store_hit *h)
+{
+	sqlite3_bind_int64(get, 1, id);
+	int rc = sqlite3_step(get);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(get);
+		return rc == SQLITE_DONE ? 0 : -1;
+	}
+	int64_t article = sqlite3_column_int64(get, 0);
+	if (article == c->article) {
+		sqlite3_reset(get);
+		return 0;
+	}
+	memset(h, 0, sizeof *h);
+	h->passage = id;
+	h->article = article;
+	h->n = sqlite3_column_int(get, 1);
+	char *text = column_dup(get, 2);
+	h->title = column_dup(get, 3);
+	h->date = column_dup(get, 4);
+	h->para_start = (size_t)sqlite3_column_int64(get, 5);
+	sqlite3_reset(get);
+	struct bag b = { 0 };
+	if (!text || !h->title || bag_fill(&b, text) < 0) {
+		free(text);
+		bag_free(&b);
+		return -1;
+	}
+	/* Words: the whole passages, and the best pair of sentences (one
+	 * sentence of a long passage may tell the same fact as another). */
+	double whole = bag_cosine(&c->bag, &c->bag, &b), best = 0;
+	struct bag *cb = NULL;
+	size_t ncb = 0;
+	if (sentence_bags(c->sents, article, h->n - 1, text, &cb, &ncb) == 0) {
+		for (size_t i = 0; i < c->n_sbags; i++)
+			for (size_t j = 0; j < ncb; j++) {
+				/* A sentence of few words matches too easily. */
+				size_t k = c->sbags[i].n < cb[j].n ? c->sbags[i].n : cb[j].n;
+				double x = bag_cosine(&c->sbags[i], &c->bag, &cb[j]) *
+				           (k >= 6 ? 1.0 : (double)k / 6.0);
+				if (x > best)
+					best = x;
+			}
+	}
+	bags_free(cb, ncb);
+	double lexical = 0.4 * whole + 0.6 * best;
+	struct buf terms = { 0 };
+	int n_terms = 0;
+	for (size_t i = 0; i < c->bag.n && n_terms < 4; i++) {  /* best first */
+		if (c->bag.t[i].w > 0 && bag_find(&b, c->bag.t[i].stem)) {
+			buf_printf(&terms, "%s%s", n_terms ? ", " : "", c->bag.t[i].surface);
+			n_terms++;
+		}
+	}
+	/* Entities: the share of the source's entity weight found here. */
+	double shared = 0;
+	struct buf names = { 0 };
+	int n_names = 0;
+	sqlite3_bind_int64(ents, 1, article);
+	sqlite3_bind_int(ents, 2, h->n - 1);
+	while (sqlite3_step(ents) == SQLITE_ROW) {
+		int64_t e = sqlite3_column_int64(ents, 0);
+		for (size_t i = 0; i < c->n_ents; i++) {
+			if (c->ents[i].id != e)
+				continue;
+			shared += c->ents[i].idf;
+			if (n_names < 4) {
+				buf_printf(&names, "%s%s", n_names ? ", " : "", c->ents[i].name);
+				n_names++;
+			}
+		}
+	}
+	sqlite3_reset(ents);
+	double entity = shared / (c->ent_total + 2.0);
+	double pairs = shared_pairs(&c->bag, &b);
+	h->score = 0.7 * lexical + 0.15 * entity + 0.15 * pairs;
+	h->near_copy = triple_overlap(&c->bag, &b) >= 0.5;
+	h->snippet = text;
+	struct buf why = { 0 };
+	if (h->near_copy)
+		buf_puts(&why, "near copy; ");
+	buf_printf(&why, "shared: %s; terms: %s", n_names ? names.data : "none",
+	           n_terms ? terms.data : "none");
+	h->why = buf_steal(&why);
+	buf_free(&names);
+	buf_free(&terms);
+	bag_free(&b);
+	return h->why ? 1 : -1;
+}
+
+static int by_score(const void *a, const void *b)
+{
+	double x = ((const struct store_hit *)a)->score, y = ((const struct store_hit *)b)->score;
+	if (x != y)
+		return (x < y) - (x > y);
+	int64_t i = ((const struct store_hit *)a)->passage, j = ((const struct store_hit *)b)->passage;
+	return (i > j) - (i < j);
+}
+
+int store_related(struct store *st, const struct search_background *bg, int64_t passage,
+                  int limit, struct store_hit **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	struct related_ctx c = { .st = st, .bg = bg, .passage = passage };
+	sqlite3_stmt *get = NULL, *ents = NULL;
+	int ret = -1;
+	int found = load_source(&c);
+	if (found <= 0) {
+		ret = found;
+		goto out;
+	}
+	if (prepare(st, "SELECT s.bstart - p.bstart, s.bend - p.bstart FROM sentence s"
+	                " JOIN paragraph p ON p.article = s.article AND p.n = s.para + 1"
+	                " WHERE s.article = ?1 AND s.para = ?2 ORDER BY s.n", &c.sents) < 0 ||
+	    bag_fill(&c.bag, c.text) < 0 ||
+	    sentence_bags(c.sents, c.article, c.para, c.text, &c.sbags, &c.n_sbags) < 0 ||
+	    lexical_candidates(&c) < 0 || entity_candidates(&c) < 0)
+		goto out;
+	/* Headings are not passages that tell anything: left out. */
+	if (prepare(st, "SELECT t.article, t.n, t.text, a.title, a.date, p.bstart"
+	                " FROM passage_text t JOIN article a ON a.id = t.article"
+	                " JOIN paragraph p ON p.id = t.id WHERE t.id = ?1 AND p.kind = 0", &get) < 0 ||
+	    prepare(st, "SELECT DISTINCT f.entity FROM mention m JOIN form f ON f.id = m.form"
+	                " WHERE m.article = ?1 AND m.para = ?2 AND f.entity IS NOT NULL", &ents) < 0)
+		goto out;
+	struct store_hit *v = calloc(c.n_cand + 1, sizeof *v);
+	if (!v)
+		goto out;
+	size_t k = 0;
+	for (size_t i = 0; i < c.n_cand; i++) {
+		int rc = score_candidate(&c, c.cand[i], get, ents, &v[k]);
+		if (rc < 0) {
+			hit_clear(&v[k]);
+			store_hits_free(v, k);
+			goto out;
+		}
+		if (rc == 1 && v[k].score > 0)
+			k++;
+		else if (rc == 1)
+			hit_clear(&v[k]);
+	}
+	qsort(v, k, sizeof *v, by_score);
+	for (size_t i = (size_t)limit; i < k; i++)
+		hit_clear(&v[i]);
+	*out = v;
+	*n = k < (size_t)limit ? k : (size_t)limit;
+	ret = 0;
+out:
+	sqlite3_finalize(get);
+	sqlite3_finalize(ents);
+	sqlite3_finalize(c.sents);
+	bags_free(c.sbags, c.n_sbags);
+	for (size_t i = 0; i < c.n_ents; i++)
+		free(c.ents[i].name);
+	free(c.ents);
+	free(c.cand);
+	free(c.text);
+	bag_free(&c.bag);
+	return ret;
+}
+
+int64_t store_passage_at(struct store *st, int64_t article, size_t offset)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, "SELECT id FROM paragraph WHERE article = ?1 AND bstart <= ?2"
+	                " ORDER BY n DESC LIMIT 1", &s) < 0)
+		return 0;
+	sqlite3_bind_int64(s, 1, article);
+	sqlite3_bind_int64(s, 2, (int64_t)offset);
+	int64_t id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	return id;
+}

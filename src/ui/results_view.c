@@ -1,0 +1,230 @@
+/*
+ * results_view.c: the corpus search results (`S`) and the passages related
+ * to the one at the cursor (`r`), as one list view.
+ *
+ * Search results come best first (bm25), each with its article, date and a
+ * snippet with the hits highlighted; related passages come with their
+ * score and reason ("shared: ...; terms: ...").  Enter jumps to the hit or
+ * passage, highlighted; back (Ctrl-O) returns to the list.
+ */
+#define MARGO_UI_INTERNAL 1
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "margo/paths.h"
+#include "margo/search.h"
+#include "margo/util.h"
+#include "ui.h"
+
+#define SEARCH_LIMIT 200
+#define RELATED_LIMIT 20
+
+void results_view_close(struct ui *ui)
+{
+	struct results_view *v = &ui->rv;
+	free(v->query);
+	free(v->about);
+	store_hits_free(v->h, v->n);
+	memset(v, 0, sizeof *v);
+}
+
+int results_view_search(struct ui *ui, const char *input, size_t sel)
+{
+	bool oom = false;
+	char *q = search_build_query(input, &oom);
+	if (!q) {
+		ui_message(ui, !oom ? false : true, oom ? "out of memory"
+		                                        : "nothing to search for: type some words");
+		return -1;
+	}
+	struct store_hit *h;
+	size_t n;
+	int rc = store_search(ui->st, q, SEARCH_LIMIT, 0, &h, &n);
+	free(q);
+	if (rc < 0) {
+		ui_message(ui, true, "cannot search: %s", store_errmsg(ui->st));
+		return -1;
+	}
+	results_view_close(ui);
+	mentions_view_close(ui);
+	struct results_view *v = &ui->rv;
+	v->kind = RESULTS_SEARCH;
+	v->query = util_strdup(input);
+	v->h = h;
+	v->n = n;
+	v->sel = sel < n ? sel : 0;
+	v->open = true;
+	if (!n)
+		ui_message(ui, false, "no passage matches \"%s\"", input);
+	return 0;
+}
+
+int results_view_related(struct ui *ui, int64_t passage, size_t sel)
+{
+	struct store_hit *h;
+	size_t n;
+	if (!ui->background) {
+		char *dir = paths_data_dir(), *warn = NULL;
+		ui->background = dir ? search_background_load(dir, &warn) : NULL;
+		free(dir);
+		if (warn) {
+			ui_message(ui, true, "%s", warn);
+			free(warn);
+		}
+	}
+	if (store_related(ui->st, ui->background, passage, RELATED_LIMIT, &h, &n) < 0) {
+		ui_message(ui, true, "cannot find related passages: %s", store_errmsg(ui->st));
+		return -1;
+	}
+	results_view_close(ui);
+	mentions_view_close(ui);
+	struct results_view *v = &ui->rv;
+	v->kind = RESULTS_RELATED;
+	v->passage = passage;
+	v->about = ui->text.loaded ? util_strdup(ui->text.art.title) : NULL;
+	v->h = h;
+	v->n = n;
+	v->sel = sel < n ? sel : 0;
+	v->open = true;
+	if (!n)
+		ui_message(ui, false, "no related passage in other articles");
+	return 0;
+}
+
+void results_prompt(struct ui *ui)
+{
+	char *input = prompt_line(ui, "Search all articles:", ui->rv.query, NULL, NULL);
+	if (input && *input)
+		results_view_search(ui, input, 0);
+	free(input);
+}
+
+void results_for_cursor(struct ui *ui)
+{
+	const struct text_state *t = &ui->text;
+	if (!t->loaded || !t->art.n_sentences)
+		return;
+	size_t para = text_pane_cursor_para(ui);
+	results_view_related(ui, t->art.paras[para].id, 0);
+}
+
+/* Draw text with hit markers: the marked parts in the hit role. */
+static int draw_marked(WINDOW *w, int y, int x, const char *s, int max, enum ui_role base)
+{
+	int used = 0;
+	bool in_hit = false;
+	while (*s && used < max) {
+		size_t n = strcspn(s, "\x01\x02");
+		draw_set_role(w, in_hit ? ROLE_HIT : base);
+		used += draw_text(w, y, x + used, s, n, max - used);
+		s += n;
+		if (*s)
+			in_hit = *s++ == STORE_HIT_OPEN;
+	}
+	draw_set_role(w, base);
+	return used;
+}
+
+static void draw_entry(struct ui *ui, WINDOW *w, int y, const struct store_hit *h,
+                       int width, bool sel)
+{
+	enum ui_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
+	struct buf b = { 0 };
+	buf_printf(&b, "%s \xc2\xb7 ", h->date ? h->date : "no date");
+	buf_printf(&b, "%s \xc2\xb7 \xc2\xb6 %d", h->title, h->n);
+	char score[32];
+	snprintf(score, sizeof score, "%.2f", h->score);
+	int sw = (int)strlen(score);
+	draw_set_role(w, base);
+	mvwhline(w, y, 0, ' ', width);
+	draw_str(w, y, 1, b.data, width - sw - 3);
+	draw_set_role(w, sel ? ROLE_SELECTED : ROLE_DIM);
+	draw_str(w, y, width - sw - 1, score, sw);
+	buf_free(&b);
+	int row = y + 1;
+	if (ui->rv.kind == RESULTS_RELATED) {
+		draw_set_role(w, ROLE_DIM);
+		mvwhline(w, row, 0, ' ', width);
+		draw_str(w, row, 2, h->why, width - 3);
+		row++;
+	}
+	draw_set_role(w, ROLE_NORMAL);
+	mvwhline(w, row, 0, ' ', width);
+	draw_marked(w, row, 2, h->snippet ? h->snippet : "", width - 3, ROLE_NORMAL);
+	draw_set_role(w, ROLE_NORMAL);
+}
+
+void results_view_draw(struct ui *ui, WINDOW *w)
+{
+	struct results_view *v = &ui->rv;
+	int width = getmaxx(w), height = getmaxy(w);
+	werase(w);
+	char label[64];
+	snprintf(label, sizeof label, "%s  %zu/%zu", v->kind == RESULTS_SEARCH ? "Search" : "Related",
+	         v->n ? v->sel + 1 : 0, v->n);
+	draw_header(w, label, true);
+	struct buf b = { 0 };
+	if (v->kind == RESULTS_SEARCH)
+		buf_printf(&b, "\xe2\x80\x9c%s\xe2\x80\x9d: %zu passage%s, best first", v->query,
+		           v->n, v->n == 1 ? "" : "s");
+	else
+		buf_printf(&b, "Passages of other articles like this one of \xe2\x80\x9c%s\xe2\x80\x9d",
+		           v->about ? v->about : "");
+	draw_set_role(w, ROLE_TITLE);
+	draw_str(w, 1, 1, b.data, width - 2);
+	draw_set_role(w, ROLE_NORMAL);
+	buf_free(&b);
+	int y0 = 3, per = v->kind == RESULTS_RELATED ? 4 : 3;
+	size_t fits = height > y0 + per - 1 ? (size_t)((height - y0) / per) : 1;
+	if (v->sel < v->top)
+		v->top = v->sel;
+	else if (v->sel >= v->top + fits)
+		v->top = v->sel - fits + 1;
+	for (size_t i = v->top; i < v->n && i < v->top + fits; i++) {
+		int y = y0 + (int)(i - v->top) * per;
+		if (y + per - 1 > height)
+			break;
+		draw_entry(ui, w, y, &v->h[i], width, i == v->sel);
+	}
+}
+
+bool results_view_handle(struct ui *ui, enum ui_action a)
+{
+	struct results_view *v = &ui->rv;
+	size_t page = (size_t)(ui->lines > 10 ? (ui->lines - 4) / 4 : 1);
+	switch (a) {
+	case UI_ACTION_QUIT:
+	case UI_ACTION_CLOSE:
+		results_view_close(ui);
+		return true;
+	case UI_ACTION_DOWN: if (v->sel + 1 < v->n) v->sel++; return true;
+	case UI_ACTION_UP: if (v->sel > 0) v->sel--; return true;
+	case UI_ACTION_PAGE_DOWN: v->sel = v->sel + page < v->n ? v->sel + page : (v->n ? v->n - 1 : 0); return true;
+	case UI_ACTION_PAGE_UP: v->sel = v->sel > page ? v->sel - page : 0; return true;
+	case UI_ACTION_FIRST: v->sel = 0; return true;
+	case UI_ACTION_LAST: v->sel = v->n ? v->n - 1 : 0; return true;
+	case UI_ACTION_OPEN:
+		if (v->n) {
+			const struct store_hit *h = &v->h[v->sel];
+			if (v->kind == RESULTS_SEARCH)
+				jump_to_span(ui, h->article, h->hit_start, h->hit_end);
+			else
+				jump_to_span(ui, h->article, h->para_start,
+				             h->para_start + strlen(h->snippet ? h->snippet : ""));
+		}
+		return true;
+	case UI_ACTION_SEARCH_CORPUS:
+		results_prompt(ui);
+		return true;
+	case UI_ACTION_HELP:
+	case UI_ACTION_BACK:
+	case UI_ACTION_FORWARD:
+	case UI_ACTION_REDRAW:
+		return false;
+	default:
+		return true;
+	}
+}

@@ -1,0 +1,117 @@
+#!/bin/bash
+# search.sh: margo search and margo related from the command line: the
+# Italian way of finding words (folding, elision, stems), phrases and
+# prefixes, hostile queries that must never reach FTS5 as syntax, the
+# JSON Lines fields, and related passages that report the same fact in
+# different articles of the bundled corpus.
+. "$top_srcdir/tests/lib.sh"
+
+fresh_library
+
+# The passage holding a phrase (found through search itself).
+passage_of() {
+	"$MARGO" search "\"$1\"" --format jsonl | head -1 | sed -n 's/.*"passage":\([0-9]*\),.*/\1/p'
+}
+
+# ---- finding words ---------------------------------------------------------------
+out=$("$MARGO" search soldato --format jsonl)
+like "$out" '"snippet":"[^"]*\*\*soldati\*\*' "soldato finds soldati, marked in the snippet"
+like "$(printf '%s\n' "$out" | head -1)" '^\{"article":[0-9]+,"passage":[0-9]+,"snippet":".*","score":[0-9.]+\}$' \
+	"search --format jsonl gives article, passage, snippet, score"
+has "$("$MARGO" search citta --format jsonl)" "**città**" "citta finds città"
+has "$("$MARGO" search ucraina --format jsonl)" "dell’**Ucraina**" "ucraina finds dell’Ucraina"
+has "$("$MARGO" search "dell'Ucraina" --format jsonl)" "**dell’Ucraina**" "a straight apostrophe finds a curly one"
+out=$("$MARGO" search '"patto di difesa"' --format jsonl)
+is "$(printf '%s\n' "$out" | grep -c .)" 1 "a phrase in quotes finds just the phrase"
+has "$out" "**patto di difesa**" "the phrase is marked"
+ok "satell* finds satelliti and satellitare" test "$("$MARGO" search 'satell*' --format jsonl | wc -l)" -ge 2
+first=$("$MARGO" search trattato --format jsonl | head -1)
+second=$("$MARGO" search trattato --format jsonl | sed -n 2p)
+s1=$(printf '%s' "$first" | sed 's/.*"score":\([0-9.]*\)}/\1/')
+s2=$(printf '%s' "$second" | sed 's/.*"score":\([0-9.]*\)}/\1/')
+ok "results come best first ($s1 >= $s2)" awk "BEGIN { exit !($s1 >= $s2) }"
+out=$("$MARGO" search trattato)
+like "$out" '^ +[0-9.]+ +[0-9]+:[0-9]+  Putin rafforza' "plain output: score, article:paragraph, title"
+
+# ---- hostile queries: searched literally, never an error ---------------------------
+long=$(head -c 10000 /dev/zero | tr '\0' 'a')
+for q in '"unclosed' 'NOT' 'body:x' 'NEAR(' "a'b" "' OR 1=1 --" 'AND OR' '(a) [b] {c}' \
+	'x -y' '^x' "$long"; do
+	err=$("$MARGO" search "$q" 2>&1 >/dev/null)
+	rc=$?
+	show=$(printf '%s' "$q" | cut -c1-20)
+	ok "search $show: exit status 0 ($rc)" test "$rc" = 0
+	unlike "$err" '(fts5|SQL|syntax|malformed)' "search $show: no SQLite or FTS5 error"
+done
+err=$("$MARGO" search '' 2>&1 >/dev/null)
+rc=$?
+is "$rc" 2 "an empty query exits 2"
+has "$err" "nothing to search for" "an empty query says so"
+for q in '!!!' '*' '"' '   '; do
+	err=$("$MARGO" search "$q" 2>&1 >/dev/null)
+	has "$err" "nothing to search for" "\"$q\" alone is nothing to search for"
+done
+is "$("$MARGO" search 'body:x' --format jsonl)" "" "body:x is two words, not a column filter"
+
+# ---- related passages ----------------------------------------------------------------
+treaty1=$(passage_of "reciproco sostegno in caso di attacco")
+treaty2=$(passage_of "supporto reciproco in caso di attacco")
+artillery1=$(passage_of "forniture di artiglieria")
+artillery2=$(passage_of "proiettili di artiglieria")
+soldiers1=$(passage_of "soldati nordcoreani in Russia")
+soldiers2=$(passage_of "oltre 10.000 soldati")
+belousov1=$(passage_of "ministro della Difesa Andrey Belousov")
+belousov2=$(passage_of "ministro della Difesa russo, Andrei Belousov")
+satellite1=$(passage_of "programma satellitare")
+china1=$(passage_of "la Cina ha condannato")
+china2=$(passage_of "osserva con attenzione")
+
+out=$("$MARGO" related "$treaty1" --format jsonl | head -1)
+like "$out" '^\{"passage":[0-9]+,"article":[0-9]+,"score":[0-9.]+,"why":"shared: .*; terms: .*","near_copy":(true|false)\}$' \
+	"related --format jsonl gives passage, article, score, why"
+
+# in_top5 FROM TO: TO is among the five passages most related to FROM.
+in_top5() {
+	"$MARGO" related "$1" --limit 5 --format jsonl | grep -q "^{\"passage\":$2,"
+}
+ok "the treaty: $treaty1 -> $treaty2" in_top5 "$treaty1" "$treaty2"
+ok "the treaty: $treaty2 -> $treaty1" in_top5 "$treaty2" "$treaty1"
+ok "the artillery: $artillery1 -> $artillery2" in_top5 "$artillery1" "$artillery2"
+ok "the artillery: $artillery2 -> $artillery1" in_top5 "$artillery2" "$artillery1"
+ok "the soldiers: $soldiers1 -> $soldiers2" in_top5 "$soldiers1" "$soldiers2"
+ok "the soldiers: $soldiers2 -> $soldiers1" in_top5 "$soldiers2" "$soldiers1"
+ok "Belousov: $belousov1 -> $belousov2" in_top5 "$belousov1" "$belousov2"
+ok "Belousov: $belousov2 -> $belousov1" in_top5 "$belousov2" "$belousov1"
+ok "the satellites: $satellite1 -> $artillery2" in_top5 "$satellite1" "$artillery2"
+
+# Known misses, kept visible as TODO (an unexpected pass fails the run, so
+# a better scorer must update them): a long passage that reports four facts
+# (artillery, satellites, China, Sullivan) cannot keep them all in five,
+# and the treaty told as "patto di difesa ... assistenza militare" shares
+# no telling word with "accordo di reciproco sostegno".
+todo_top5() {
+	_tap_n=$((_tap_n + 1))
+	if in_top5 "$1" "$2"; then
+		echo "ok $_tap_n - $3 # TODO known miss"
+	else
+		echo "not ok $_tap_n - $3 # TODO known miss"
+	fi
+}
+treaty3=$(passage_of "patto di difesa")
+todo_top5 "$artillery2" "$satellite1" "the satellites: $artillery2 -> $satellite1"
+todo_top5 "$artillery2" "$china2" "China's reaction: $artillery2 -> $china2"
+todo_top5 "$china2" "$artillery2" "China's reaction: $china2 -> $artillery2"
+todo_top5 "$treaty3" "$treaty1" "the treaty told another way: $treaty3 -> $treaty1"
+"$MARGO" related "$treaty1" --format jsonl | while IFS= read -r line; do
+	case $line in
+	*"\"article\":1,"*) echo "same article" ;;
+	esac
+done >"$TEST_TMP/same"
+is "$(cat "$TEST_TMP/same")" "" "related passages come from other articles only"
+has "$("$MARGO" related "$belousov1" --format jsonl)" "Belousov" "the reason names the shared entity"
+err=$("$MARGO" related 99999 2>&1 >/dev/null)
+is "$?" 0 "an unknown passage gives no related passages and no error"
+err=$("$MARGO" related abc 2>&1 >/dev/null)
+is "$?" 2 "a passage that is not a number exits 2"
+
+done_testing
