@@ -19,8 +19,12 @@
  * suffix, first name, particle, initials, a title before it ("il
  * presidente russo Vladimir Putin"), a cue word before or after ("la
  * morte di X", "ha detto"), a place preposition, an article, all
- * capitals; the rest default to PER.  The document-level pass that
- * settles weak types is in entity_extract_resolve.c.
+ * capitals, brackets; the rest default to PER.  Not names: inflected
+ * common words at the start of a sentence, codes ("N2"), titles in
+ * English, the office of a title ("ministro della Difesa"), pairs of
+ * names ("Putin-Kim").  A known country ends a run ("Israele Ehud
+ * Olmert").  The document-level pass that settles weak types is in
+ * entity_extract_resolve.c.
  */
 #include <config.h>
 
@@ -316,7 +320,6 @@ static void type_run(struct ctx *cx, size_t s, size_t e, int *type, int *strengt
 	/* "il Ministero", "la Procura" on their own inside a sentence */
 	if ((t0->cue & CUE_ORG_ALONE) && !(t0->flags & (T_SENT | T_UPPER))) {
 		*type = ENTITY_ORG;
-		*strength = MEDIUM;
 		return;
 	}
 	if (((t0->cue & CUE_LOC_HEAD) && e - s >= 2) ||

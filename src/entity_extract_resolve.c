@@ -6,7 +6,10 @@
  * has where it is strongly typed; single common words that nothing
  * confirms are dropped; the contexts of a weak name vote across the
  * document ("a Capoterra", "di Capoterra"); a list shares the type of its
- * strongly typed members.  Then the mentions are emitted with their norms.
+ * strongly typed members; a country or a city that stands for its team (a
+ * text about sport) or its government becomes an organisation.  Then the
+ * mentions are emitted with their norms: a person's is the form the text
+ * writes, a known place's or organisation's the gazetteer's name.
  */
 #include <config.h>
 
@@ -75,7 +78,7 @@ int ent_resolve(struct ctx *cx)
 		}
 	}
 	/* "Breno, Sale Marasino e Brescia": a list shares the type of its
-	 * strongly typed members. */
+	 * strongly typed members; so does a route ("Parigi - Roubaix"). */
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t j = 0; j < cx->nc; j++) {
 			size_t k = pass ? cx->nc - 1 - j : j;
@@ -90,7 +93,12 @@ int ent_resolve(struct ctx *cx)
 				continue;
 			size_t a = pass ? c->e : o->e, b = pass ? o->s : c->s;
 			if (b != a + 1 || !(key_is(cx, a, ",") || key_is(cx, a, "e") ||
-			                    key_is(cx, a, "ed") || key_is(cx, a, "o")))
+			                    key_is(cx, a, "ed") || key_is(cx, a, "o") ||
+			                    ((key_is(cx, a, "-") || key_is(cx, a, "\xe2\x80\x93")) &&
+			                     o->type == ENTITY_LOC)))
+				continue;
+			/* "il sindaco di Lovere, Vasco Vasconi": a person in apposition */
+			if (key_is(cx, a, ",") && o->type == ENTITY_PER && pass == 1)
 				continue;
 			c->type = o->type;
 			c->strength = MEDIUM;

@@ -13,6 +13,7 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,9 +23,9 @@
 #include "margo/util.h"
 
 #define LEX_TERMS 12          /* words of the source put in the OR query */
-#define LEX_CANDIDATES 150    /* best passages taken from that query */
-#define ENT_ENTITIES 10       /* rarest entities of the source used */
-#define ENT_CANDIDATES 60     /* passages taken per entity */
+#define LEX_CANDIDATES 100    /* best passages taken from that query */
+#define ENT_ENTITIES 8        /* rarest entities of the source used */
+#define ENT_CANDIDATES 25     /* passages taken per entity */
 
 static int prepare(struct store *st, const char *sql, sqlite3_stmt **s)
 {
@@ -146,6 +147,9 @@ struct bag {
 	size_t n_seq, cap_seq;
 	const char **content;     /* stems of the content words, in order (the
 	                           * strings of t, which may be reordered) */
+	size_t *slots;            /* hash table of t by stem (while filling) */
+	size_t n_slots;
+	size_t next;              /* the folded word the next stem belongs to */
 	size_t n_content, cap_content;
 	const char *text;
 };
@@ -172,32 +176,88 @@ static void bag_free(struct bag *b)
 	free(b->t);
 	free(b->seq);
 	free(b->content);
+	free(b->slots);
 	memset(b, 0, sizeof *b);
 }
 
-static int bag_add(void *ctx, const char *token, size_t len, size_t start, size_t end)
+/* FNV-1a of a stem, for the bag's hash table. */
+static uint64_t stem_hash(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Rebuild the hash table for a capacity of `cap` terms. */
+static int bag_rehash(struct bag *b, size_t cap)
+{
+	size_t n = 16;
+	while (n < 2 * cap)
+		n *= 2;
+	size_t *slots = malloc(n * sizeof *slots);
+	if (!slots)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		slots[i] = SIZE_MAX;
+	for (size_t i = 0; i < b->n; i++) {
+		size_t j = stem_hash(b->t[i].stem, strlen(b->t[i].stem)) & (n - 1);
+		while (slots[j] != SIZE_MAX)
+			j = (j + 1) & (n - 1);
+		slots[j] = i;
+	}
+	free(b->slots);
+	b->slots = slots;
+	b->n_slots = n;
+	return 0;
+}
+
+/* The slot of `stem` in the hash table: holding it, or empty. */
+static size_t bag_slot(const struct bag *b, const char *stem, size_t len)
+{
+	size_t j = stem_hash(stem, len) & (b->n_slots - 1);
+	while (b->slots[j] != SIZE_MAX) {
+		const char *t = b->t[b->slots[j]].stem;
+		if (strlen(t) == len && memcmp(t, stem, len) == 0)
+			break;
+		j = (j + 1) & (b->n_slots - 1);
+	}
+	return j;
+}
+
+/* First pass: the folded words, in order (for stop words and triples). */
+static int seq_add(void *ctx, const char *token, size_t len, size_t start, size_t end)
 {
 	struct bag *b = ctx;
-	size_t flen;
-	char *folded = text_fold(b->text + start, end - start, &flen);
-	if (!folded)
-		return -1;
+	(void)start;
+	(void)end;
 	if (b->n_seq == b->cap_seq) {
 		size_t c = b->cap_seq ? b->cap_seq * 2 : 64;
 		char **p = realloc(b->seq, c * sizeof *p);
-		if (!p) {
-			free(folded);
+		if (!p)
 			return -1;
-		}
 		b->seq = p;
 		b->cap_seq = c;
 	}
-	b->seq[b->n_seq++] = folded;
+	if (!(b->seq[b->n_seq] = util_strndup(token, len)))
+		return -1;
+	b->n_seq++;
+	return 0;
+}
+
+/* Second pass: the stems; the k-th stem is the k-th folded word. */
+static int bag_add(void *ctx, const char *token, size_t len, size_t start, size_t end)
+{
+	struct bag *b = ctx;
+	const char *folded = b->next < b->n_seq ? b->seq[b->next] : "";
+	b->next++;
 	/* Words that carry the content: no stop words, no short words, and
 	 * no capitalised words (names count through the entities, once). */
 	unsigned char first = (unsigned char)b->text[start];
-	if (len < 4 || search_is_stopword(folded, flen) || (first >= 'A' && first <= 'Z') ||
-	    (first >= 0xc3 && first <= 0xc3 && start + 1 < end &&
+	if (len < 4 || search_is_stopword(folded, strlen(folded)) || (first >= 'A' && first <= 'Z') ||
+	    (first == 0xc3 && start + 1 < end &&
 	     (unsigned char)b->text[start + 1] >= 0x80 && (unsigned char)b->text[start + 1] <= 0x9e))
 		return 0;
 	if (b->n_content == b->cap_content) {
@@ -208,31 +268,32 @@ static int bag_add(void *ctx, const char *token, size_t len, size_t start, size_
 		b->content = p;
 		b->cap_content = c;
 	}
-	for (size_t i = 0; i < b->n; i++) {
-		if (strlen(b->t[i].stem) == len && memcmp(b->t[i].stem, token, len) == 0) {
-			b->t[i].tf++;
-			b->content[b->n_content++] = b->t[i].stem;
-			return 0;
-		}
-	}
 	if (b->n == b->cap) {
 		size_t c = b->cap ? b->cap * 2 : 64;
 		struct term *p = realloc(b->t, c * sizeof *p);
-		if (!p)
+		if (!p || (b->t = p, bag_rehash(b, c) < 0))
 			return -1;
-		b->t = p;
 		b->cap = c;
+	}
+	size_t j = bag_slot(b, token, len);
+	if (b->slots[j] != SIZE_MAX) {
+		struct term *t = &b->t[b->slots[j]];
+		t->tf++;
+		b->content[b->n_content++] = t->stem;
+		return 0;
 	}
 	struct term *t = &b->t[b->n];
 	t->stem = util_strndup(token, len);
 	t->surface = util_strndup(b->text + start, end - start);
 	t->tf = 1;
 	t->w = 0;
+	t->df = 0;
 	if (!t->stem || !t->surface) {
 		free(t->stem);
 		free(t->surface);
 		return -1;
 	}
+	b->slots[j] = b->n;
 	b->content[b->n_content++] = t->stem;
 	b->n++;
 	return 0;
@@ -266,7 +327,13 @@ static double shared_pairs(const struct bag *a, const struct bag *b)
 static int bag_fill(struct bag *b, const char *text)
 {
 	b->text = text;
-	return search_tokenize(text, strlen(text), true, bag_add, b) == 0 ? 0 : -1;
+	b->next = 0;
+	size_t len = strlen(text);
+	if (search_tokenize(text, len, false, seq_add, b) != 0 ||
+	    search_tokenize(text, len, true, bag_add, b) != 0)
+		return -1;
+	/* The terms may be reordered later: the table then goes stale. */
+	return 0;
 }
 
 static const struct term *bag_find(const struct bag *b, const char *stem)
@@ -341,24 +408,61 @@ static void bags_free(struct bag *b, size_t n)
 	free(b);
 }
 
-/* Share of word triples of `a` also in `b`, and the other way round: the
- * larger of the two (a short passage copied into a long one counts). */
-static double triple_overlap(const struct bag *a, const struct bag *b)
+/* A hash of three consecutive words (FNV-1a over the folded words). */
+static uint64_t triple_hash(char *const *w)
 {
-	if (a->n_seq < 3 || b->n_seq < 3)
-		return 0;
-	size_t shared = 0;
-	for (size_t i = 0; i + 2 < a->n_seq; i++) {
-		for (size_t j = 0; j + 2 < b->n_seq; j++) {
-			if (strcmp(a->seq[i], b->seq[j]) == 0 && strcmp(a->seq[i + 1], b->seq[j + 1]) == 0 &&
-			    strcmp(a->seq[i + 2], b->seq[j + 2]) == 0) {
-				shared++;
-				break;
-			}
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (int k = 0; k < 3; k++) {
+		for (const char *p = w[k]; *p; p++) {
+			h ^= (unsigned char)*p;
+			h *= 0x100000001b3ULL;
 		}
+		h ^= 0xff;  /* word boundary */
+		h *= 0x100000001b3ULL;
 	}
-	size_t na = a->n_seq - 2, nb = b->n_seq - 2;
-	return (double)shared / (double)(na < nb ? na : nb);
+	return h;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The sorted triple hashes of a bag (malloc'd; NULL when it has none). */
+static uint64_t *triples(const struct bag *b, size_t *n)
+{
+	*n = b->n_seq >= 3 ? b->n_seq - 2 : 0;
+	if (!*n)
+		return NULL;
+	uint64_t *v = malloc(*n * sizeof *v);
+	if (!v) {
+		*n = 0;
+		return NULL;
+	}
+	for (size_t i = 0; i < *n; i++)
+		v[i] = triple_hash(&b->seq[i]);
+	qsort(v, *n, sizeof *v, cmp_u64);
+	return v;
+}
+
+/* Share of the word triples of the shorter passage found in the other one
+ * (a short passage copied into a long one counts); `src` holds the sorted
+ * triples of a. */
+static double triple_overlap(const uint64_t *src, size_t ns, const struct bag *b)
+{
+	size_t nb;
+	uint64_t *tb = triples(b, &nb);
+	if (!ns || !nb) {
+		free(tb);
+		return 0;
+	}
+	size_t shared = 0;
+	for (size_t i = 0; i < nb; i++)
+		if ((i == 0 || tb[i] != tb[i - 1]) && bsearch(&tb[i], src, ns, sizeof *src, cmp_u64))
+			shared++;
+	free(tb);
+	return (double)shared / (double)(ns < nb ? ns : nb);
 }
 
 struct source_entity {
@@ -375,6 +479,8 @@ struct related_ctx {
 	int para;
 	char *text;
 	struct bag bag;
+	uint64_t *triples;        /* its word triples, sorted */
+	size_t n_triples;
 	struct bag *sbags;        /* the source's sentences */
 	size_t n_sbags;
 	sqlite3_stmt *sents;      /* sentence spans of a passage */
@@ -636,7 +742,7 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	double entity = shared / (c->ent_total + 2.0);
 	double pairs = shared_pairs(&c->bag, &b);
 	h->score = 0.7 * lexical + 0.15 * entity + 0.15 * pairs;
-	h->near_copy = triple_overlap(&c->bag, &b) >= 0.5;
+	h->near_copy = triple_overlap(c->triples, c->n_triples, &b) >= 0.5;
 	h->snippet = text;
 	struct buf why = { 0 };
 	if (h->near_copy)
@@ -676,6 +782,7 @@ int store_related(struct store *st, const struct search_background *bg, int64_t 
 	                " JOIN paragraph p ON p.article = s.article AND p.n = s.para + 1"
 	                " WHERE s.article = ?1 AND s.para = ?2 ORDER BY s.n", &c.sents) < 0 ||
 	    bag_fill(&c.bag, c.text) < 0 ||
+	    (c.triples = triples(&c.bag, &c.n_triples), false) ||
 	    sentence_bags(c.sents, c.article, c.para, c.text, &c.sbags, &c.n_sbags) < 0 ||
 	    lexical_candidates(&c) < 0 || entity_candidates(&c) < 0)
 		goto out;
@@ -713,6 +820,7 @@ out:
 	sqlite3_finalize(ents);
 	sqlite3_finalize(c.sents);
 	bags_free(c.sbags, c.n_sbags);
+	free(c.triples);
 	for (size_t i = 0; i < c.n_ents; i++)
 		free(c.ents[i].name);
 	free(c.ents);

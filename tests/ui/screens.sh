@@ -61,52 +61,52 @@ jj<Enter>
 EOF
 expect_run_ok "80x24: the script runs to its end, exit 0, nothing on stderr"
 expect_screen start "80x24: first screen (article 1 open, focus on the list)" <<'EOF'
- Articles (5)              Text  1/5                         Article
-▸L’incontro in corso a P…│ di Giuseppe Gagliano ·          │ By     Giuseppe G…
- Putin rafforza i legami…│ 000_d4a5fe329111c680.txt        │ Source 000_d4a5fe…
- Kim Jong-un si rivolge …│                                 │ 7 paragraphs, 20 s…
- Il Cremlino ha annuncia…│ L’incontro in corso a Pyongyang │
- Il leader nordcoreano K…│ tra il presidente russo         │ Outline
-                         │ Vladimir Putin e quello         │▸1 L’incontro in c…
-                         │ nordcoreano Kim Jong-un         │ 2 L’incontro a Py…
-                         │ rappresenta un momento cruciale │ 3 La decisione di…
-                         │ nella geopolitica               │ 4 Questa collabor…
-                         │ internazionale, evidenziando le │ 5 La visita di Pu…
-                         │ dinamiche complesse tra Russia  │ 6 La visita di Pu…
-                         │ e Corea del Nord nel contesto   │ 7 L’incontro tra …
-                         │ delle tensioni globali attuali. │
-                         │ La visita di Putin in Corea del │
-                         │ Nord, la prima dal 2000,        │
-                         │ avviene in un periodo di        │
-                         │ intenso isolamento per entrambe │
-                         │ le nazioni, colpite da sanzioni │
-                         │ occidentali e alla ricerca di   │
+ Articles (5)              Text  1/5                         Entities
+▸L’incontro in corso a P…│ di Giuseppe Gagliano ·          │ People
+ Putin rafforza i legami…│ 000_d4a5fe329111c680.txt        │▸Vladimir Pu…  9/23
+ Kim Jong-un si rivolge …│                                 │ Kim Jong-un   4/31
+ Il Cremlino ha annuncia…│ L’incontro in corso a Pyongyang │ Andrei Belou…  1/4
+ Il leader nordcoreano K…│ tra il presidente russo         │ Denis Mantur…  1/1
+                         │ Vladimir Putin e quello         │ Shin Wonsik    1/1
+                         │ nordcoreano Kim Jong-un         │ Places
+                         │ rappresenta un momento cruciale │ Russia       12/55
+                         │ nella geopolitica               │ Corea del …  10/48
+                         │ internazionale, evidenziando le │ Ucraina       3/25
+                         │ dinamiche complesse tra Russia  │ Pyongyang     3/20
+                         │ e Corea del Nord nel contesto   │ Cremlino       1/5
+                         │ delle tensioni globali attuali. │ Corea del Sud  1/4
+                         │ La visita di Putin in Corea del │ Iran           1/1
+                         │ Nord, la prima dal 2000,        │ Vostochny      1/1
+                         │ avviene in un periodo di        │ Organisations
+                         │ intenso isolamento per entrambe │ Corte penale…  1/1
+                         │ le nazioni, colpite da sanzioni │ Dates
+                         │ occidentali e alla ricerca di   │ 2000           1/1
                          │ alleanze strategiche per        │
                          │ sostenere i rispettivi regimi.  │
                          │                                 │
  article 1/5 · list · ¶ 1/7 · sentence 1/20 · 16%                    ? for help
 EOF
 expect_screen art3 "80x24: j j Enter shows article 3 (title, subtitle, source)" <<'EOF'
- Articles (5)              Text  3/5                         Article
- L’incontro in corso a P…│ Kim Jong-un si rivolge a Putin: │ Source 002_13a9d0…
- Putin rafforza i legami…│ messaggi forti in un periodo di │ 10 paragraphs, 26 …
-▸Kim Jong-un si rivolge …│ alleanze globali                │
- Il Cremlino ha annuncia…│ Il rafforzamento delle          │ Outline
- Il leader nordcoreano K…│ relazioni tra Corea del Nord e  │▸1 Nell’ambito del…
-                         │ Russia, evidenziato da un       │ Rafforzamento del…
-                         │ accordo di difesa e messaggi di │ 3 Dalla fine del …
-                         │ amicizia, solleva interrogativi │ 4 Durante questo …
-                         │ sulle ripercussioni             │ Messaggi affettuo…
-                         │ geopolitiche a livello globale. │ 6 Nella lettera d…
-                         │ 002_13a9d03e822ca098.txt        │ 7 Questa affermaz…
-                         │                                 │ Le conseguenze de…
-                         │ Nell’ambito delle attuali       │ 9 L’alleanza tra …
-                         │ dinamiche geopolitiche, i       │ 10 L’incontro tra…
-                         │ rapporti tra Corea del Nord e   │
-                         │ Russia si fanno sempre più      │
-                         │ significativi. Kim Jong-un ha   │
-                         │ recentemente inviato una        │
-                         │ lettera di Capodanno a Vladimir │
+ Articles (5)              Text  3/5                         Entities
+ L’incontro in corso a P…│ Kim Jong-un si rivolge a Putin: │ People
+ Putin rafforza i legami…│ messaggi forti in un periodo di │ Kim Jong-un   5/31
+▸Kim Jong-un si rivolge …│ alleanze globali                │▸Vladimir Pu…  4/23
+ Il Cremlino ha annuncia…│ Il rafforzamento delle          │ Places
+ Il leader nordcoreano K…│ relazioni tra Corea del Nord e  │ Russia       10/55
+                         │ Russia, evidenziato da un       │ Corea del …  10/48
+                         │ accordo di difesa e messaggi di │ Ucraina       4/25
+                         │ amicizia, solleva interrogativi │ Mosca         2/14
+                         │ sulle ripercussioni             │ Asia           2/4
+                         │ geopolitiche a livello globale. │ Pyongyang     1/20
+                         │ 002_13a9d03e822ca098.txt        │ Stati Uniti   1/12
+                         │                                 │ Organisations
+                         │ Nell’ambito delle attuali       │ forze armate…  1/1
+                         │ dinamiche geopolitiche, i       │ forze ucraine  1/1
+                         │ rapporti tra Corea del Nord e   │ Dates
+                         │ Russia si fanno sempre più      │ --06           1/1
+                         │ significativi. Kim Jong-un ha   │ 2021           1/1
+                         │ recentemente inviato una        │ 2022-02        1/1
+                         │ lettera di Capodanno a Vladimir │ 2025           1/1
                          │ Putin, definendolo “caro amico” │
                          │ e lodando il rafforzamento      │
                          │ delle relazioni tra i due       │
@@ -117,21 +117,21 @@ EOF
 # bold, the list selection reverse.
 expect_screen art3.attrs "80x24: article 3 attributes (title bold, cursor reverse)" <<'EOF'
 bbbbbbbbbbbbbbbbbbbbbbbbbbrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrbbbbbbbbbbbbbbbbbbbb
-...........................bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+...........................bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb...bbbbbb
 ...........................bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 rrrrrrrrrrrrrrrrrrrrrrrrr..bbbbbbbbbbbbbbbb
-.............................................................bbbbbbb
-
-............................................................bbbbbbbbbbbbbbbbbbb
+.............................................................bbbbbb
 
 
-............................................................bbbbbbbbbbbbbbbbbbb
 
 
-............................................................bbbbbbbbbbbbbbbbbbb
+
+
+
+.............................................................bbbbbbbbbbbbb
 ...........................rrrrrrrrrrrrrrrrrrrrrrrrr
 ...........................rrrrrrrrrrrrrrrrrrrrrrrrr
-...........................rrrrrrrrrrrrrrrrrrrrrrrrrrrrr
+...........................rrrrrrrrrrrrrrrrrrrrrrrrrrrrr.....bbbbb
 ...........................rrrrrrrrrrrrrrrrrrrrrrrrrr
 ...........................rrrrrrrrrrrrrr
 
@@ -153,26 +153,26 @@ j<Enter>
 EOF
 expect_run_ok "120x40: the script runs to its end"
 expect_screen start "120x40: first screen" <<'EOF'
- Articles (5)                          Text  1/5                                           Article
-▸L’incontro in corso a Pyongyang tra…│ di Giuseppe Gagliano · 000_d4a5fe329111c680.txt   │ By     Giuseppe Gagliano
- Putin rafforza i legami con Kim Jon…│                                                   │ Source 000_d4a5fe329111c680…
- Kim Jong-un si rivolge a Putin: mes…│ L’incontro in corso a Pyongyang tra il presidente │ 7 paragraphs, 20 sentences
- Il Cremlino ha annunciato che il pr…│ russo Vladimir Putin e quello nordcoreano Kim     │
- Il leader nordcoreano Kim Jong-un h…│ Jong-un rappresenta un momento cruciale nella     │ Outline
-                                     │ geopolitica internazionale, evidenziando le       │▸1 L’incontro in corso a Pyo…
-                                     │ dinamiche complesse tra Russia e Corea del Nord   │ 2 L’incontro a Pyongyang tr…
-                                     │ nel contesto delle tensioni globali attuali. La   │ 3 La decisione di Putin di …
-                                     │ visita di Putin in Corea del Nord, la prima dal   │ 4 Questa collaborazione non…
-                                     │ 2000, avviene in un periodo di intenso isolamento │ 5 La visita di Putin in Cor…
-                                     │ per entrambe le nazioni, colpite da sanzioni      │ 6 La visita di Putin non so…
-                                     │ occidentali e alla ricerca di alleanze            │ 7 L’incontro tra Vladimir P…
-                                     │ strategiche per sostenere i rispettivi regimi.    │
-                                     │                                                   │
-                                     │ L’incontro a Pyongyang tra Putin e Kim Jong-un    │
-                                     │ sottolinea la crescente collaborazione militare   │
-                                     │ ed economica tra i due paesi. La Russia,          │
-                                     │ impegnata nella sua campagna militare in Ucraina, │
-                                     │ ha bisogno di supporto logistico e di armamenti,  │
+ Articles (5)                          Text  1/5                                           Entities
+▸L’incontro in corso a Pyongyang tra…│ di Giuseppe Gagliano · 000_d4a5fe329111c680.txt   │ People
+ Putin rafforza i legami con Kim Jon…│                                                   │▸Vladimir Putin          9/23
+ Kim Jong-un si rivolge a Putin: mes…│ L’incontro in corso a Pyongyang tra il presidente │ Kim Jong-un             4/31
+ Il Cremlino ha annunciato che il pr…│ russo Vladimir Putin e quello nordcoreano Kim     │ Andrei Belousov          1/4
+ Il leader nordcoreano Kim Jong-un h…│ Jong-un rappresenta un momento cruciale nella     │ Denis Manturov           1/1
+                                     │ geopolitica internazionale, evidenziando le       │ Shin Wonsik              1/1
+                                     │ dinamiche complesse tra Russia e Corea del Nord   │ Places
+                                     │ nel contesto delle tensioni globali attuali. La   │ Russia                 12/55
+                                     │ visita di Putin in Corea del Nord, la prima dal   │ Corea del Nord         10/48
+                                     │ 2000, avviene in un periodo di intenso isolamento │ Ucraina                 3/25
+                                     │ per entrambe le nazioni, colpite da sanzioni      │ Pyongyang               3/20
+                                     │ occidentali e alla ricerca di alleanze            │ Cremlino                 1/5
+                                     │ strategiche per sostenere i rispettivi regimi.    │ Corea del Sud            1/4
+                                     │                                                   │ Iran                     1/1
+                                     │ L’incontro a Pyongyang tra Putin e Kim Jong-un    │ Vostochny                1/1
+                                     │ sottolinea la crescente collaborazione militare   │ Organisations
+                                     │ ed economica tra i due paesi. La Russia,          │ Corte penale internazi…  1/1
+                                     │ impegnata nella sua campagna militare in Ucraina, │ Dates
+                                     │ ha bisogno di supporto logistico e di armamenti,  │ 2000                     1/1
                                      │ che la Corea del Nord ha fornito in abbondanza.   │
                                      │ Da parte sua Pyongyang ha beneficiato dell’aiuto  │
                                      │ russo per il suo programma satellitare e di un    │
@@ -195,27 +195,27 @@ expect_screen start "120x40: first screen" <<'EOF'
  article 1/5 · list · ¶ 1/7 · sentence 1/20 · 43%                                                            ? for help
 EOF
 expect_screen art2 "120x40: article 2 with its subtitle and headings" <<'EOF'
- Articles (5)                          Text  2/5                                           Article
- L’incontro in corso a Pyongyang tra…│ Putin rafforza i legami con Kim Jong-un in una    │ Source 001_1ac69eb9278de9e8…
-▸Putin rafforza i legami con Kim Jon…│ nuova alleanza che preoccupa il mondo             │ 9 paragraphs, 19 sentences
- Kim Jong-un si rivolge a Putin: mes…│ Soldati nordcoreani in Ucraina e cooperazione     │
- Il Cremlino ha annunciato che il pr…│ nucleare.                                         │ Outline
- Il leader nordcoreano Kim Jong-un h…│ 001_1ac69eb9278de9e8.txt                          │▸1 Le relazioni tra Russia e…
-                                     │                                                   │ 2 Questo trattato prevede n…
-                                     │ Le relazioni tra Russia e Corea del Nord stanno   │ 3 La presenza di soldati no…
-                                     │ evolvendo rapidamente, suscitando preoccupazioni  │ La partnership tra Russia e…
-                                     │ a livello internazionale. L’ultimo sviluppo       │ 5 L’alleanza tra Mosca e Py…
-                                     │ significativo è la richiesta di Vladimir Putin    │ 6 D’altra parte, Kim Jong-u…
-                                     │ alla Duma di ratificare un trattato di            │ Impatto globale dell’allean…
-                                     │ cooperazione strategica con il regime di Kim      │ 8 Le conseguenze di questa …
-                                     │ Jong-un.                                          │ 9 Gli Stati Uniti e i loro …
-                                     │                                                   │
-                                     │ Questo trattato prevede non solo una              │
-                                     │ collaborazione militare estesa, ma anche il       │
-                                     │ supporto reciproco in caso di attacco. La         │
-                                     │ cooperazione tra i due Paesi coinvolge aspetti    │
-                                     │ militari, economici e persino spaziali, facendo   │
-                                     │ temere un’ulteriore escalation della guerra in    │
+ Articles (5)                          Text  2/5                                           Entities
+ L’incontro in corso a Pyongyang tra…│ Putin rafforza i legami con Kim Jong-un in una    │ People
+▸Putin rafforza i legami con Kim Jon…│ nuova alleanza che preoccupa il mondo             │ Kim Jong-un             4/31
+ Kim Jong-un si rivolge a Putin: mes…│ Soldati nordcoreani in Ucraina e cooperazione     │▸Vladimir Putin          2/23
+ Il Cremlino ha annunciato che il pr…│ nucleare.                                         │ Places
+ Il leader nordcoreano Kim Jong-un h…│ 001_1ac69eb9278de9e8.txt                          │ Corea del Nord          8/48
+                                     │                                                   │ Ucraina                 7/25
+                                     │ Le relazioni tra Russia e Corea del Nord stanno   │ Russia                  6/55
+                                     │ evolvendo rapidamente, suscitando preoccupazioni  │ Pyongyang               2/20
+                                     │ a livello internazionale. L’ultimo sviluppo       │ Mosca                   2/14
+                                     │ significativo è la richiesta di Vladimir Putin    │ Corea del Sud            2/4
+                                     │ alla Duma di ratificare un trattato di            │ Giappone                 2/3
+                                     │ cooperazione strategica con il regime di Kim      │ Stati Uniti             1/12
+                                     │ Jong-un.                                          │ Asia                     1/4
+                                     │                                                   │ Cina                     1/2
+                                     │ Questo trattato prevede non solo una              │ Indo-Pacifico            1/2
+                                     │ collaborazione militare estesa, ma anche il       │ Corea                    1/1
+                                     │ supporto reciproco in caso di attacco. La         │ Organisations
+                                     │ cooperazione tra i due Paesi coinvolge aspetti    │ regime                   2/3
+                                     │ militari, economici e persino spaziali, facendo   │ Duma                     1/1
+                                     │ temere un’ulteriore escalation della guerra in    │ forze russe              1/1
                                      │ Ucraina e un cambiamento negli equilibri          │
                                      │ geopolitici globali.                              │
                                      │                                                   │

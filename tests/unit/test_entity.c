@@ -265,6 +265,22 @@ static void test_unknown_words(void **state)
 	expect(&g, "Unitre", ENTITY_ORG, NULL);
 	expect(&g, "Cnir", ENTITY_ORG, NULL);
 	done(&g);
+	/* a route shares the type of its known end; a person in apposition
+	 * does not make a place a person */
+	g = run(state, "Si è corsa la classica Parigi - Roubaix. Il sindaco di Lovere, "
+	               "Vasco Vasconi, è morto. Il brano Purple Rain è celebre.", NULL);
+	expect(&g, "Roubaix", ENTITY_LOC, NULL);
+	expect(&g, "Lovere", ENTITY_LOC, NULL);
+	expect(&g, "Vasco Vasconi", ENTITY_PER, NULL);
+	assert_false(any_starts_with(&g, "Purple"));
+	done(&g);
+	/* organisations on their own and with their purpose */
+	g = run(state, "Ne ha parlato il Ministero. La nazionale italiana ha vinto e il "
+	               "ministero del tesoro tace.", NULL);
+	expect(&g, "Ministero", ENTITY_ORG, NULL);
+	expect(&g, "nazionale italiana", ENTITY_ORG, NULL);
+	expect(&g, "ministero del tesoro", ENTITY_ORG, NULL);
+	done(&g);
 }
 
 static void test_dates_of_an_ingested_article(void **state)
