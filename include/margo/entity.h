@@ -37,7 +37,9 @@ struct entity_mention {
 	enum entity_type type;
 	/*
 	 * What the mention names, normalised (malloc'd, never NULL):
-	 *  - names: the surface form without elision or a leading article
+	 *  - people: the name as written (clustering joins "Putin" and
+	 *    "Vladimir Putin", so corrections can tell them apart);
+	 *  - places and organisations: the surface form without elision
 	 *    ("dell'Onu" -> "Onu"), or the gazetteer's canonical name when the
 	 *    surface is a known alias or acronym ("Usa" -> "Stati Uniti");
 	 *  - demonyms: the place ("nordcoreano" -> "Corea del Nord");
