@@ -149,6 +149,8 @@ struct bag {
 	                           * strings of t, which may be reordered) */
 	size_t *slots;            /* hash table of t by stem (while filling) */
 	size_t n_slots;
+	size_t *kslots;           /* hash table of t by meeting key (bag_find) */
+	size_t n_kslots;
 	size_t next;              /* the folded word the next stem belongs to */
 	size_t n_content, cap_content;
 	const char *text;
@@ -156,14 +158,7 @@ struct bag {
 
 /* Stems meet when equal, or when both are long and begin alike: the
  * Italian stemmer leaves "satellitar" (satellitare) and "satell"
- * (satelliti) apart. */
-static bool stems_meet(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la >= 6 && lb >= 6)
-		return strncmp(a, b, 6) == 0;
-	return strcmp(a, b) == 0;
-}
+ * (satelliti) apart.  See meet_len() and bag_find(). */
 
 static void bag_free(struct bag *b)
 {
@@ -177,6 +172,7 @@ static void bag_free(struct bag *b)
 	free(b->seq);
 	free(b->content);
 	free(b->slots);
+	free(b->kslots);
 	memset(b, 0, sizeof *b);
 }
 
@@ -324,6 +320,58 @@ static double shared_pairs(const struct bag *a, const struct bag *b)
 	return shared < 1 ? shared : 1;
 }
 
+
+/* Stems meet when their keys are equal: the stem itself, or its first six
+ * bytes when it is longer (see stems_meet). */
+static size_t meet_len(const char *stem)
+{
+	size_t n = strlen(stem);
+	return n >= 6 ? 6 : n;
+}
+
+/* Index the terms by meeting key, for bag_find; after any reordering. */
+static int bag_index(struct bag *b)
+{
+	size_t n = 16;
+	while (n < 2 * b->n + 2)
+		n *= 2;
+	size_t *k = malloc(n * sizeof *k);
+	if (!k)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		k[i] = SIZE_MAX;
+	for (size_t i = 0; i < b->n; i++) {
+		const char *s = b->t[i].stem;
+		size_t len = meet_len(s), j = stem_hash(s, len) & (n - 1);
+		while (k[j] != SIZE_MAX) {
+			const char *o = b->t[k[j]].stem;
+			if (meet_len(o) == len && memcmp(o, s, len) == 0)
+				break;  /* the first term with this key stays */
+			j = (j + 1) & (n - 1);
+		}
+		if (k[j] == SIZE_MAX)
+			k[j] = i;
+	}
+	free(b->kslots);
+	b->kslots = k;
+	b->n_kslots = n;
+	return 0;
+}
+
+static const struct term *bag_find(const struct bag *b, const char *stem)
+{
+	if (!b->n_kslots)
+		return NULL;
+	size_t len = meet_len(stem), j = stem_hash(stem, len) & (b->n_kslots - 1);
+	while (b->kslots[j] != SIZE_MAX) {
+		const struct term *t = &b->t[b->kslots[j]];
+		if (meet_len(t->stem) == len && memcmp(t->stem, stem, len) == 0)
+			return t;
+		j = (j + 1) & (b->n_kslots - 1);
+	}
+	return NULL;
+}
+
 static int bag_fill(struct bag *b, const char *text)
 {
 	b->text = text;
@@ -332,16 +380,7 @@ static int bag_fill(struct bag *b, const char *text)
 	if (search_tokenize(text, len, false, seq_add, b) != 0 ||
 	    search_tokenize(text, len, true, bag_add, b) != 0)
 		return -1;
-	/* The terms may be reordered later: the table then goes stale. */
-	return 0;
-}
-
-static const struct term *bag_find(const struct bag *b, const char *stem)
-{
-	for (size_t i = 0; i < b->n; i++)
-		if (stems_meet(b->t[i].stem, stem))
-			return &b->t[i];
-	return NULL;
+	return bag_index(b);
 }
 
 /* Cosine of a source bag (its terms weighted by the source's idf) with a
@@ -568,6 +607,8 @@ static int lexical_candidates(struct related_ctx *c)
 	sqlite3_finalize(df);
 	c->norm = sqrt(sum);
 	qsort(c->bag.t, c->bag.n, sizeof *c->bag.t, cmp_weight);
+	if (bag_index(&c->bag) < 0)  /* the terms moved */
+		return -1;
 	/* The best words found in other passages too (a word of this
 	 * passage alone finds nothing). */
 	struct buf q = { 0 };
