@@ -390,7 +390,37 @@ is "$(end_of ent)" "status 0" "q closes the view, q quits"
 T kill-session -t ent
 
 # ---------------------------------------------------------------------------
-# 8. Wide characters in a real terminal: the borders stay in their columns.
+# 8. Search through real keys: / with n and N, S then Enter then back, r
+#    then Enter then back.
+
+start find 100x30 "$(margo_cmd "$MARGO")"
+wait_for find "article 1/5"
+T send-keys -t find / P u t i n Enter
+ok "/Putin: the matches are counted" wait_for find "matches"
+T send-keys -t find n
+ok "n: the next match" wait_for find "match 2 of"
+T send-keys -t find N
+ok "N: the previous match" wait_for find "match 1 of"
+T send-keys -t find N
+ok "N before the first match wraps, and says so" wait_for find "search hit TOP, continuing at BOTTOM"
+T send-keys -t find S s o l d a t o Enter
+ok "S soldato: the results list the passages" wait_for find "“soldato”:"
+T send-keys -t find Enter
+ok "Enter jumps to the hit (the text has the focus)" wait_for find "· text ·"
+T send-keys -t find C-o
+ok "Ctrl-O returns to the results" wait_for find "“soldato”:"
+T send-keys -t find Escape r
+ok "r lists the related passages" wait_for find "shared:"
+T send-keys -t find Enter
+ok "Enter jumps to the related passage" wait_for find "· text ·"
+T send-keys -t find BSpace
+ok "Backspace returns to the related passages" wait_for find "shared:"
+T send-keys -t find q q
+is "$(end_of find)" "status 0" "q closes the view, q quits"
+T kill-session -t find
+
+# ---------------------------------------------------------------------------
+# 9. Wide characters in a real terminal: the borders stay in their columns.
 
 wide_db="$TEST_TMP/wide.db"
 add_to "$wide_db" "$top_srcdir/tests/fixtures/hostile/wide.txt"
