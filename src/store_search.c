@@ -594,12 +594,18 @@ static int lexical_candidates(struct related_ctx *c)
 		int64_t d = sqlite3_step(df) == SQLITE_ROW ? sqlite3_column_int64(df, 0) : 0;
 		sqlite3_reset(df);
 		t->df = d;
-		/* A word common in this library (its topic) or in Italian news
-		 * in general says little: the lower of the two weights. */
+		/* A word common in Italian news says little, and so does one
+		 * common in this library (its topic): while the library is
+		 * small its own idf has little range, so it damps the general
+		 * idf rather than replacing it. */
 		long bn = 0, bd = search_background_df(c->bg, t->stem, &bn);
 		double own = log((double)(c->n_passages + 1) / (double)(d + 1));
-		double general = bn ? log((double)(bn + 1) / (double)(bd + 1)) : own;
-		t->w = (1 + log(t->tf)) * (own < general ? own : general);
+		double idf = own;
+		if (bn && c->n_passages < 20000) {
+			double general = log((double)(bn + 1) / (double)(bd + 1));
+			idf = general * own / log((double)(c->n_passages + 1));
+		}
+		t->w = (1 + log(t->tf)) * idf;
 		if (t->w < 0)
 			t->w = 0;
 		sum += t->w * t->w;

@@ -83,12 +83,15 @@ ok "the soldiers: $soldiers2 -> $soldiers1" in_top5 "$soldiers2" "$soldiers1"
 ok "Belousov: $belousov1 -> $belousov2" in_top5 "$belousov1" "$belousov2"
 ok "Belousov: $belousov2 -> $belousov1" in_top5 "$belousov2" "$belousov1"
 ok "the satellites: $satellite1 -> $artillery2" in_top5 "$satellite1" "$artillery2"
+ok "the satellites: $artillery2 -> $satellite1" in_top5 "$artillery2" "$satellite1"
+ok "China's reaction: $china2 -> $artillery2" in_top5 "$china2" "$artillery2"
 
 # Known misses, kept visible as TODO (an unexpected pass fails the run, so
 # a better scorer must update them): a long passage that reports four facts
-# (artillery, satellites, China, Sullivan) cannot keep them all in five,
-# and the treaty told as "patto di difesa ... assistenza militare" shares
-# no telling word with "accordo di reciproco sostegno".
+# (artillery, satellites, China, Sullivan) keeps three of them in its five,
+# not China's reaction; and the treaty told as "patto di difesa ...
+# assistenza militare" shares no telling word with "accordo di reciproco
+# sostegno".
 todo_top5() {
 	_tap_n=$((_tap_n + 1))
 	if in_top5 "$1" "$2"; then
@@ -98,9 +101,7 @@ todo_top5() {
 	fi
 }
 treaty3=$(passage_of "patto di difesa")
-todo_top5 "$artillery2" "$satellite1" "the satellites: $artillery2 -> $satellite1"
 todo_top5 "$artillery2" "$china2" "China's reaction: $artillery2 -> $china2"
-todo_top5 "$china2" "$artillery2" "China's reaction: $china2 -> $artillery2"
 todo_top5 "$treaty3" "$treaty1" "the treaty told another way: $treaty3 -> $treaty1"
 "$MARGO" related "$treaty1" --format jsonl | while IFS= read -r line; do
 	case $line in
