@@ -15,23 +15,14 @@
 
 #include "margo/store_entity.h"
 #include "margo/util.h"
+#include "store_impl.h"
 
-static int prepare(struct store *st, const char *sql, sqlite3_stmt **s)
-{
-	return sqlite3_prepare_v2(store_db(st), sql, -1, s, NULL) == SQLITE_OK ? 0 : -1;
-}
-
-static char *column_dup(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? util_strdup((const char *)t) : NULL;
-}
 
 /* Run a statement with one integer parameter to completion. */
 static int exec_id(struct store *st, const char *sql, int64_t id)
 {
 	sqlite3_stmt *s;
-	if (prepare(st, sql, &s) < 0)
+	if (store_prepare(st, sql, &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	int rc = sqlite3_step(s);
@@ -57,9 +48,9 @@ int store_mentions_put(struct store *st, int64_t id, const struct corpus_article
 		return -1;
 	sqlite3_stmt *form = NULL, *ins = NULL;
 	int ret = -1;
-	if (prepare(st, "INSERT INTO form(type, norm) VALUES (?1, ?2) "
+	if (store_prepare(st, "INSERT INTO form(type, norm) VALUES (?1, ?2) "
 	                "ON CONFLICT(type, norm) DO UPDATE SET type = type RETURNING id", &form) < 0 ||
-	    prepare(st, "INSERT INTO mention(article, n, form, start, end, bstart, bend, para, derived) "
+	    store_prepare(st, "INSERT INTO mention(article, n, form, start, end, bstart, bend, para, derived) "
 	                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &ins) < 0)
 		goto out;
 	int para = 0;
@@ -123,7 +114,7 @@ static void rebuild_free(struct rebuild *r)
 static int load_forms(struct store *st, struct rebuild *r)
 {
 	sqlite3_stmt *s;
-	if (prepare(st, "SELECT f.id, f.type, f.norm, f.entity, count(*) FROM form f "
+	if (store_prepare(st, "SELECT f.id, f.type, f.norm, f.entity, count(*) FROM form f "
 	                "JOIN mention m ON m.form = f.id GROUP BY f.id ORDER BY f.type, f.norm", &s) < 0)
 		return -1;
 	int rc;
@@ -148,7 +139,7 @@ static int load_forms(struct store *st, struct rebuild *r)
 		}
 		size_t i = r->n;
 		r->form_id[i] = sqlite3_column_int64(s, 0);
-		r->norms[i] = column_dup(s, 2);
+		r->norms[i] = store_column_dup(s, 2);
 		if (!r->norms[i])
 			break;
 		r->old_entity[i] = sqlite3_column_type(s, 3) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 3);
@@ -186,7 +177,7 @@ static size_t find_form(const struct rebuild *r, int type, const char *norm)
 static int load_corrections(struct store *st, struct rebuild *r)
 {
 	sqlite3_stmt *s;
-	if (prepare(st, "SELECT kind, type, form, target_type, target FROM correction ORDER BY id", &s) < 0)
+	if (store_prepare(st, "SELECT kind, type, form, target_type, target FROM correction ORDER BY id", &s) < 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -237,11 +228,11 @@ static int write_clusters(struct store *st, struct rebuild *r,
 	sqlite3_stmt *up = NULL, *point = NULL;
 	int ret = -1;
 	if (!ids || sqlite3_exec(store_db(st), "UPDATE entity SET live = 0", NULL, NULL, NULL) != SQLITE_OK ||
-	    prepare(st, "INSERT INTO entity(type, name, key, form, mentions, live)"
+	    store_prepare(st, "INSERT INTO entity(type, name, key, form, mentions, live)"
 	                " VALUES (?1, ?2, ?3, ?5, ?4, 1) ON CONFLICT(type, key) DO UPDATE SET"
 	                " name = excluded.name, form = excluded.form,"
 	                " mentions = excluded.mentions, live = 1 RETURNING id", &up) < 0 ||
-	    prepare(st, "UPDATE form SET entity = ?2 WHERE id = ?1", &point) < 0)
+	    store_prepare(st, "UPDATE form SET entity = ?2 WHERE id = ?1", &point) < 0)
 		goto out;
 	for (size_t j = 0; j < nc; j++) {
 		sqlite3_bind_int(up, 1, (int)c[j].type);
@@ -332,7 +323,7 @@ static int collect_entities(sqlite3_stmt *s, struct store_entity **out, size_t *
 		v[k] = (struct store_entity){
 			.id = sqlite3_column_int64(s, 0),
 			.type = (enum entity_type)sqlite3_column_int(s, 1),
-			.name = column_dup(s, 2),
+			.name = store_column_dup(s, 2),
 			.here = sqlite3_column_int64(s, 3),
 			.mentions = sqlite3_column_int64(s, 4),
 			.articles = sqlite3_column_int64(s, 5),
@@ -358,11 +349,11 @@ int store_entities_of(struct store *st, int64_t article, struct store_entity **o
 	*out = NULL;
 	*n = 0;
 	int rc = article
-		? prepare(st, "SELECT e.id, e.type, e.name, count(*) AS here, e.mentions, e.articles"
+		? store_prepare(st, "SELECT e.id, e.type, e.name, count(*) AS here, e.mentions, e.articles"
 		              " FROM mention m JOIN form f ON f.id = m.form JOIN entity e ON e.id = f.entity"
 		              " WHERE m.article = ?1 GROUP BY e.id"
 		              " ORDER BY e.type, here DESC, e.mentions DESC, e.name", &s)
-		: prepare(st, "SELECT id, type, name, mentions, mentions, articles FROM entity"
+		: store_prepare(st, "SELECT id, type, name, mentions, mentions, articles FROM entity"
 		              " ORDER BY type, mentions DESC, name", &s);
 	if (rc < 0)
 		return -1;
@@ -373,7 +364,7 @@ int store_entities_of(struct store *st, int64_t article, struct store_entity **o
 int store_entity_get(struct store *st, int64_t id, struct store_entity *out)
 {
 	sqlite3_stmt *s;
-	if (prepare(st, "SELECT id, type, name, mentions, mentions, articles FROM entity WHERE id = ?1", &s) < 0)
+	if (store_prepare(st, "SELECT id, type, name, mentions, mentions, articles FROM entity WHERE id = ?1", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	struct store_entity *v;
@@ -403,7 +394,7 @@ int store_entity_find(struct store *st, const char *what, int64_t *id)
 	}
 	sqlite3_stmt *s;
 	/* The entity's own name first, then any of its forms. */
-	if (prepare(st, "SELECT DISTINCT id FROM ("
+	if (store_prepare(st, "SELECT DISTINCT id FROM ("
 	                " SELECT id, 0 AS rank FROM entity WHERE name = ?1 COLLATE NOCASE"
 	                " UNION ALL SELECT entity, 1 FROM form"
 	                "  WHERE norm = ?1 COLLATE NOCASE AND entity IS NOT NULL)"
@@ -427,7 +418,7 @@ int store_entity_aliases(struct store *st, int64_t id, char ***names, size_t *n)
 	sqlite3_stmt *s;
 	*names = NULL;
 	*n = 0;
-	if (prepare(st, "SELECT norm FROM form WHERE entity = ?1 ORDER BY norm", &s) < 0)
+	if (store_prepare(st, "SELECT norm FROM form WHERE entity = ?1 ORDER BY norm", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	int rc;
@@ -440,7 +431,7 @@ int store_entity_aliases(struct store *st, int64_t id, char ***names, size_t *n)
 				break;
 			*names = p;
 		}
-		if (!((*names)[*n] = column_dup(s, 0)))
+		if (!((*names)[*n] = store_column_dup(s, 0)))
 			break;
 		(*n)++;
 	}
@@ -485,11 +476,11 @@ static int collect_mentions(sqlite3_stmt *s, bool full, struct store_mention **o
 		m->cp_start = (size_t)sqlite3_column_int64(s, 5);
 		m->cp_end = (size_t)sqlite3_column_int64(s, 6);
 		if (full) {
-			m->title = column_dup(s, 7);
-			m->date = column_dup(s, 8);
-			m->left = column_dup(s, 9);
-			m->text = column_dup(s, 10);
-			m->right = column_dup(s, 11);
+			m->title = store_column_dup(s, 7);
+			m->date = store_column_dup(s, 8);
+			m->left = store_column_dup(s, 9);
+			m->text = store_column_dup(s, 10);
+			m->right = store_column_dup(s, 11);
 			if (!m->title || !m->left || !m->text || !m->right)
 				break;
 		}
@@ -512,7 +503,7 @@ int store_entity_mentions(struct store *st, int64_t entity, int context,
 	*n = 0;
 	/* Context is cut in code points by substr(), clipped to the
 	 * paragraph so it never runs into the next one. */
-	if (prepare(st, "SELECT m.article, f.entity, m.para, m.bstart, m.bend, m.start, m.end,"
+	if (store_prepare(st, "SELECT m.article, f.entity, m.para, m.bstart, m.bend, m.start, m.end,"
 	                " a.title, a.date,"
 	                " substr(a.body, max(p.start, m.start - ?2) + 1, m.start - max(p.start, m.start - ?2)),"
 	                " substr(a.body, m.start + 1, m.end - m.start),"
@@ -534,7 +525,7 @@ int store_article_mentions(struct store *st, int64_t article,
 	sqlite3_stmt *s;
 	*out = NULL;
 	*n = 0;
-	if (prepare(st, "SELECT m.article, f.entity, m.para, m.bstart, m.bend, m.start, m.end"
+	if (store_prepare(st, "SELECT m.article, f.entity, m.para, m.bstart, m.bend, m.start, m.end"
 	                " FROM mention m JOIN form f ON f.id = m.form"
 	                " WHERE m.article = ?1 AND f.entity IS NOT NULL ORDER BY m.bstart", &s) < 0)
 		return -1;
@@ -566,7 +557,7 @@ int store_mention_step(struct store *st, int64_t entity, int64_t article,
 	int fwd = dir > 0;
 	for (int pass = 0; pass < 2; pass++) {
 		sqlite3_stmt *s;
-		if (prepare(st, sql[fwd][pass], &s) < 0)
+		if (store_prepare(st, sql[fwd][pass], &s) < 0)
 			return -1;
 		sqlite3_bind_int64(s, 1, entity);
 		sqlite3_bind_int64(s, 2, article);
@@ -592,7 +583,7 @@ int store_entity_cooccurring(struct store *st, int64_t entity, int limit,
 	sqlite3_stmt *s;
 	*out = NULL;
 	*n = 0;
-	if (prepare(st, "SELECT e.id, e.type, e.name, count(DISTINCT m2.article || ':' || m2.para) AS shared,"
+	if (store_prepare(st, "SELECT e.id, e.type, e.name, count(DISTINCT m2.article || ':' || m2.para) AS shared,"
 	                " e.mentions, e.articles"
 	                " FROM form f1 JOIN mention m1 ON m1.form = f1.id"
 	                " JOIN mention m2 ON m2.article = m1.article AND m2.para = m1.para"
@@ -613,7 +604,7 @@ int store_entity_cooccurring(struct store *st, int64_t entity, int limit,
 static char *representative_form(struct store *st, int64_t entity, int *type)
 {
 	sqlite3_stmt *s;
-	if (prepare(st, "SELECT f.type, f.norm FROM form f JOIN entity e ON e.id = f.entity"
+	if (store_prepare(st, "SELECT f.type, f.norm FROM form f JOIN entity e ON e.id = f.entity"
 	                " LEFT JOIN mention m ON m.form = f.id WHERE f.entity = ?1"
 	                " GROUP BY f.id ORDER BY f.norm = e.form DESC, count(m.form) DESC, f.norm"
 	                " LIMIT 1", &s) < 0)
@@ -622,7 +613,7 @@ static char *representative_form(struct store *st, int64_t entity, int *type)
 	char *norm = NULL;
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		*type = sqlite3_column_int(s, 0);
-		norm = column_dup(s, 1);
+		norm = store_column_dup(s, 1);
 	}
 	sqlite3_finalize(s);
 	return norm;
@@ -634,7 +625,7 @@ static int add_correction(struct store *st, const char *kind, int type, const ch
 	sqlite3_stmt *s;
 	char now[21];
 	util_now_rfc3339(now);
-	if (prepare(st, "INSERT INTO correction(kind, type, form, target_type, target, created)"
+	if (store_prepare(st, "INSERT INTO correction(kind, type, form, target_type, target, created)"
 	                " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &s) < 0)
 		return -1;
 	sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
@@ -658,7 +649,7 @@ static int add_correction(struct store *st, const char *kind, int type, const ch
 static int correct_all_forms(struct store *st, int64_t entity, const char *kind, int target_type)
 {
 	sqlite3_stmt *s;
-	if (prepare(st, "SELECT type, norm FROM form WHERE entity = ?1", &s) < 0)
+	if (store_prepare(st, "SELECT type, norm FROM form WHERE entity = ?1", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, entity);
 	int rc, ret = 0;
@@ -703,7 +694,7 @@ int store_entity_correct(struct store *st, enum store_correction kind,
 	case STORE_FIX_SPLIT: {
 		sqlite3_stmt *s;
 		int atype = -1;
-		if (prepare(st, "SELECT type FROM form WHERE entity = ?1 AND norm = ?2", &s) == 0) {
+		if (store_prepare(st, "SELECT type FROM form WHERE entity = ?1 AND norm = ?2", &s) == 0) {
 			sqlite3_bind_int64(s, 1, entity);
 			sqlite3_bind_text(s, 2, arg ? arg : "", -1, SQLITE_STATIC);
 			if (sqlite3_step(s) == SQLITE_ROW)

@@ -1,0 +1,492 @@
+/*
+ * store_article.c: files, articles, their paragraphs and sentences in the
+ * library, and the list the reader shows.
+ *
+ * Writing an article keeps its id across refreshes and keeps the
+ * full-text index in step (passages are taken out while the old text is
+ * still there, and put back after).
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "margo/store.h"
+#include "margo/util.h"
+#include "store_impl.h"
+
+/* ---- files ------------------------------------------------------------ */
+
+int store_file_get(struct store *st, const char *path, struct store_file *f)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT id, size, mtime_ns, hash FROM file WHERE path = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s), ret = rc == SQLITE_DONE ? 0 : -1;
+	if (rc == SQLITE_ROW) {
+		f->id = sqlite3_column_int64(s, 0);
+		f->size = sqlite3_column_int64(s, 1);
+		f->mtime_ns = sqlite3_column_int64(s, 2);
+		snprintf(f->hash, sizeof f->hash, "%s", (const char *)sqlite3_column_text(s, 3));
+		ret = 1;
+	}
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int store_file_put(struct store *st, const char *path, struct store_file *f)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "INSERT INTO file(path, size, mtime_ns, hash) VALUES (?1, ?2, ?3, ?4) "
+	                "ON CONFLICT(path) DO UPDATE SET size = excluded.size, "
+	                "mtime_ns = excluded.mtime_ns, hash = excluded.hash "
+	                "RETURNING id", &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, f->size);
+	sqlite3_bind_int64(s, 3, f->mtime_ns);
+	sqlite3_bind_text(s, 4, f->hash, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		f->id = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* ---- articles ----------------------------------------------------------- */
+
+static void bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+/* Take the passages of article `id` out of the full-text index.  Must run
+ * while the article still has its old text: the index is told which
+ * tokens to drop by reading them again. */
+static int unindex_passages(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "INSERT INTO passage_fts(passage_fts, rowid, text)"
+	                " SELECT 'delete', id, text FROM passage_text WHERE article = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int index_passages(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "INSERT INTO passage_fts(rowid, text)"
+	                " SELECT id, text FROM passage_text WHERE article = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Replace the paragraphs, sentences and dropped lines of article `id`. */
+static int put_parts(struct store *st, int64_t id, const struct corpus_article *a)
+{
+	sqlite3_stmt *s = NULL;
+	int ret = -1;
+	const char *wipe[] = {
+		"DELETE FROM paragraph WHERE article = ?1",
+		"DELETE FROM sentence WHERE article = ?1",
+		"DELETE FROM dropped WHERE article = ?1",
+	};
+	for (size_t i = 0; i < sizeof wipe / sizeof *wipe; i++) {
+		if (store_prepare(st, wipe[i], &s) < 0)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		int rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			return -1;
+	}
+	if (store_prepare(st, "INSERT INTO paragraph(article, n, kind, start, end, bstart, bend) "
+	                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &s) < 0)
+		return -1;
+	for (size_t i = 0; i < a->n_paras; i++) {
+		const struct corpus_para *p = &a->paras[i];
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, (int64_t)i + 1);
+		sqlite3_bind_int(s, 3, (int)p->kind);
+		sqlite3_bind_int64(s, 4, (int64_t)p->span.cp_start);
+		sqlite3_bind_int64(s, 5, (int64_t)p->span.cp_end);
+		sqlite3_bind_int64(s, 6, (int64_t)p->span.start);
+		sqlite3_bind_int64(s, 7, (int64_t)p->span.end);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			goto out;
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	if (store_prepare(st, "INSERT INTO sentence(article, n, para, start, end, bstart, bend) "
+	                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &s) < 0)
+		return -1;
+	for (size_t i = 0; i < a->n_paras; i++) {
+		const struct corpus_para *p = &a->paras[i];
+		for (size_t k = 0; k < p->n_sentences; k++) {
+			size_t j = p->first_sentence + k;
+			const struct corpus_span *sp = &a->sentences[j];
+			sqlite3_bind_int64(s, 1, id);
+			sqlite3_bind_int64(s, 2, (int64_t)j);
+			sqlite3_bind_int64(s, 3, (int64_t)i);
+			sqlite3_bind_int64(s, 4, (int64_t)sp->cp_start);
+			sqlite3_bind_int64(s, 5, (int64_t)sp->cp_end);
+			sqlite3_bind_int64(s, 6, (int64_t)sp->start);
+			sqlite3_bind_int64(s, 7, (int64_t)sp->end);
+			if (sqlite3_step(s) != SQLITE_DONE)
+				goto out;
+			sqlite3_reset(s);
+		}
+	}
+	sqlite3_finalize(s);
+	if (store_prepare(st, "INSERT INTO dropped(article, n, kind, text) VALUES (?1, ?2, ?3, ?4)", &s) < 0)
+		return -1;
+	for (size_t i = 0; i < a->n_dropped; i++) {
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, (int64_t)i);
+		sqlite3_bind_text(s, 3, corpus_drop_kind_name(a->dropped[i].kind), -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, a->dropped[i].text, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			goto out;
+		sqlite3_reset(s);
+	}
+	ret = 0;
+out:
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int store_article_put(struct store *st, const struct store_article_in *in,
+                      int64_t *id, enum store_put_result *result)
+{
+	sqlite3_stmt *s;
+	int64_t old = 0;
+	if (store_prepare(st, "SELECT id, source_hash = ?2 FROM article WHERE key = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, in->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, in->source_hash, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	bool same = false;
+	if (rc == SQLITE_ROW) {
+		old = sqlite3_column_int64(s, 0);
+		same = sqlite3_column_int(s, 1) != 0;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	if (same) {
+		*id = old;
+		*result = STORE_PUT_SAME;
+		return 0;
+	}
+
+	const struct corpus_article *a = in->parsed;
+	char text_hash[17], now[21];
+	util_hash_hex(a->body, a->body_len, text_hash);
+	util_now_rfc3339(now);
+	const char *sql = old
+		? "UPDATE article SET file = ?2, source_hash = ?3, title = ?4, title_guessed = ?5,"
+		  " subtitle = ?6, author = ?7, date = ?8, url = ?9, origin = ?10, body = ?11,"
+		  " body_chars = ?12, text_hash = ?13, updated = ?14 WHERE id = ?15 RETURNING id"
+		: "INSERT INTO article(key, file, source_hash, title, title_guessed, subtitle,"
+		  " author, date, url, origin, body, body_chars, text_hash, added, updated)"
+		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)"
+		  " RETURNING id";
+	if (old && unindex_passages(st, old) < 0)
+		return -1;
+	if (store_prepare(st, sql, &s) < 0)
+		return -1;
+	if (!old)
+		sqlite3_bind_text(s, 1, in->key, -1, SQLITE_STATIC);
+	if (in->file_id)
+		sqlite3_bind_int64(s, 2, in->file_id);
+	else
+		sqlite3_bind_null(s, 2);
+	sqlite3_bind_text(s, 3, in->source_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, a->title, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 5, a->title_guessed);
+	bind_text_or_null(s, 6, a->subtitle);
+	bind_text_or_null(s, 7, a->author);
+	bind_text_or_null(s, 8, a->date);
+	bind_text_or_null(s, 9, in->url);
+	bind_text_or_null(s, 10, in->origin);
+	sqlite3_bind_text(s, 11, a->body, (int)a->body_len, SQLITE_STATIC);
+	size_t chars = a->n_paras ? a->paras[a->n_paras - 1].span.cp_end : 0;
+	sqlite3_bind_int64(s, 12, (int64_t)chars);
+	sqlite3_bind_text(s, 13, text_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 14, now, -1, SQLITE_STATIC);
+	if (old)
+		sqlite3_bind_int64(s, 15, old);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return -1;
+	if (put_parts(st, *id, a) < 0 || index_passages(st, *id) < 0)
+		return -1;
+	*result = old ? STORE_PUT_UPDATED : STORE_PUT_ADDED;
+	return 0;
+}
+
+int store_article_count(struct store *st, int64_t *n)
+{
+	return store_query_int(st, "SELECT n FROM counter WHERE name = 'articles'", n);
+}
+
+/*
+ * Ids without holes (the usual case: articles are only ever added) make a
+ * list position an id: min(id) + position, found in O(log n).  Otherwise
+ * fall back to counting.  Returns the first id, or -1 when there are holes.
+ */
+static int64_t dense_base(struct store *st)
+{
+	sqlite3_stmt *s;
+	int64_t base = -1, count = 0;
+	if (store_article_count(st, &count) < 0 ||
+	    store_prepare(st, "SELECT min(id), max(id) FROM article", &s) < 0)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL &&
+	    sqlite3_column_int64(s, 1) - sqlite3_column_int64(s, 0) + 1 == count)
+		base = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return base;
+}
+
+int store_rows(struct store *st, int64_t offset, int limit,
+               struct store_row **rows, size_t *n)
+{
+	*rows = NULL;
+	*n = 0;
+	if (limit <= 0 || offset < 0)
+		return 0;
+	int64_t base = dense_base(st);
+	sqlite3_stmt *s;
+	if (store_prepare(st, base >= 0
+	        ? "SELECT id, title, date, origin FROM article WHERE id >= ?3 ORDER BY id LIMIT ?1"
+	        : "SELECT id, title, date, origin FROM article ORDER BY id LIMIT ?1 OFFSET ?2",
+	        &s) < 0)
+		return -1;
+	sqlite3_bind_int(s, 1, limit);
+	sqlite3_bind_int64(s, 2, offset);
+	sqlite3_bind_int64(s, 3, base + offset);
+	struct store_row *r = calloc((size_t)limit, sizeof *r);
+	if (!r) {
+		sqlite3_finalize(s);
+		return -1;
+	}
+	size_t k = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && k < (size_t)limit) {
+		r[k].id = sqlite3_column_int64(s, 0);
+		r[k].title = store_column_dup(s, 1);
+		r[k].date = store_column_dup(s, 2);
+		r[k].origin = store_column_dup(s, 3);
+		k++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		store_rows_free(r, k);
+		return -1;
+	}
+	*rows = r;
+	*n = k;
+	return 0;
+}
+
+void store_rows_free(struct store_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].title);
+		free(rows[i].date);
+		free(rows[i].origin);
+	}
+	free(rows);
+}
+
+int64_t store_article_index(struct store *st, int64_t id)
+{
+	int64_t base = dense_base(st);
+	sqlite3_stmt *s;
+	if (store_prepare(st, base >= 0
+	        ? "SELECT ?1 - ?2 FROM article WHERE id = ?1"
+	        : "SELECT (SELECT count(*) FROM article WHERE id < ?1) FROM article WHERE id = ?1",
+	        &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, base);
+	int64_t idx = -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		idx = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return idx;
+}
+
+void store_article_free(struct store_article *a)
+{
+	free(a->key);
+	free(a->title);
+	free(a->subtitle);
+	free(a->author);
+	free(a->date);
+	free(a->url);
+	free(a->origin);
+	free(a->added);
+	free(a->body);
+	free(a->paras);
+	free(a->sentences);
+	memset(a, 0, sizeof *a);
+}
+
+static int load_paras(struct store *st, struct store_article *a)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT id, n, kind, start, end, bstart, bend FROM paragraph "
+	                "WHERE article = ?1 ORDER BY n", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, a->id);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (a->n_paras == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct store_para *p = realloc(a->paras, cap * sizeof *p);
+			if (!p)
+				break;
+			a->paras = p;
+		}
+		struct store_para *p = &a->paras[a->n_paras++];
+		p->id = sqlite3_column_int64(s, 0);
+		p->n = sqlite3_column_int(s, 1);
+		p->kind = (enum corpus_para_kind)sqlite3_column_int(s, 2);
+		p->cp_start = (size_t)sqlite3_column_int64(s, 3);
+		p->cp_end = (size_t)sqlite3_column_int64(s, 4);
+		p->start = (size_t)sqlite3_column_int64(s, 5);
+		p->end = (size_t)sqlite3_column_int64(s, 6);
+		if (p->end > a->body_len || p->start > p->end)
+			p->start = p->end = 0;  /* never trust offsets for slicing */
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int load_sentences(struct store *st, struct store_article *a)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT para, start, end, bstart, bend FROM sentence "
+	                "WHERE article = ?1 ORDER BY n", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, a->id);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (a->n_sentences == cap) {
+			cap = cap ? cap * 2 : 32;
+			struct store_sentence *p = realloc(a->sentences, cap * sizeof *p);
+			if (!p)
+				break;
+			a->sentences = p;
+		}
+		struct store_sentence *p = &a->sentences[a->n_sentences++];
+		p->para = sqlite3_column_int(s, 0);
+		p->cp_start = (size_t)sqlite3_column_int64(s, 1);
+		p->cp_end = (size_t)sqlite3_column_int64(s, 2);
+		p->start = (size_t)sqlite3_column_int64(s, 3);
+		p->end = (size_t)sqlite3_column_int64(s, 4);
+		if (p->end > a->body_len || p->start > p->end || p->para < 0 ||
+		    (size_t)p->para >= a->n_paras) {
+			p->start = p->end = 0;
+			p->para = 0;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_article_get(struct store *st, int64_t id, struct store_article *a)
+{
+	memset(a, 0, sizeof *a);
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT id, key, title, title_guessed, subtitle, author, date, url,"
+	                " origin, added, body FROM article WHERE id = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		return rc == SQLITE_DONE ? 0 : -1;
+	}
+	a->id = sqlite3_column_int64(s, 0);
+	a->key = store_column_dup(s, 1);
+	a->title = store_column_dup(s, 2);
+	a->title_guessed = sqlite3_column_int(s, 3) != 0;
+	a->subtitle = store_column_dup(s, 4);
+	a->author = store_column_dup(s, 5);
+	a->date = store_column_dup(s, 6);
+	a->url = store_column_dup(s, 7);
+	a->origin = store_column_dup(s, 8);
+	a->added = store_column_dup(s, 9);
+	const void *body = sqlite3_column_blob(s, 10);
+	a->body_len = (size_t)sqlite3_column_bytes(s, 10);
+	a->body = util_strndup(body ? body : "", a->body_len);
+	sqlite3_finalize(s);
+	if (!a->body || !a->title || load_paras(st, a) < 0 || load_sentences(st, a) < 0) {
+		store_article_free(a);
+		return -1;
+	}
+	return 1;
+}
+
+int store_passages(struct store *st, int64_t article, store_passage_fn fn,
+                   void *ctx)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT p.id, p.article, p.n, p.kind,"
+	                " substr(a.body, p.start + 1, p.end - p.start)"
+	                " FROM paragraph p JOIN article a ON a.id = p.article"
+	                " WHERE ?1 = 0 OR p.article = ?1 ORDER BY p.article, p.n", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(s, 4);
+		ret = fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1),
+		         sqlite3_column_int(s, 2), (enum corpus_para_kind)sqlite3_column_int(s, 3),
+		         text ? text : "", (size_t)sqlite3_column_bytes(s, 4));
+		if (ret)
+			break;
+	}
+	sqlite3_finalize(s);
+	if (ret)
+		return ret;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_dropped(struct store *st, int64_t article, store_dropped_fn fn, void *ctx)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT kind, text FROM dropped WHERE article = ?1 ORDER BY n", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ret = fn(ctx, (const char *)sqlite3_column_text(s, 0),
+		         (const char *)sqlite3_column_text(s, 1));
+		if (ret)
+			break;
+	}
+	sqlite3_finalize(s);
+	if (ret)
+		return ret;
+	return rc == SQLITE_DONE ? 0 : -1;
+}

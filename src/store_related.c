@@ -1,0 +1,777 @@
+/*
+ * store_related.c: the passages of other articles that tell the same thing.
+ *
+ * Found in two cheap steps and scored in a third: candidates come from the
+ * full-text index (an OR of the source passage's most telling words) and
+ * from the mentions of its rarest entities; each candidate (a few hundred
+ * at most, whatever the corpus size) is then tokenized and scored by the
+ * entities it shares (weighted by rarity), a tf-idf cosine of stemmed
+ * words, and the word pairs both have.  Near-copies are found by the
+ * overlap of word triples.  See docs/SEARCH.md.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "margo/search.h"
+#include "margo/store_search.h"
+#include "margo/text.h"
+#include "margo/util.h"
+#include "store_impl.h"
+
+#define LEX_TERMS 12          /* words of the source put in the OR query */
+#define LEX_CANDIDATES 100    /* best passages taken from that query */
+#define ENT_ENTITIES 8        /* rarest entities of the source used */
+#define ENT_CANDIDATES 25     /* passages taken per entity */
+
+/* ---- related passages --------------------------------------------------------- */
+
+/* One word of a passage: its stem, the first surface form seen, counts. */
+struct term {
+	char *stem;
+	char *surface;
+	int tf;
+	double w;                 /* source only: (1 + ln tf) * idf */
+	int64_t df;               /* source only: passages that have it */
+};
+
+struct bag {
+	struct term *t;
+	size_t n, cap;
+	char **seq;               /* folded surface words in order (near copies) */
+	size_t n_seq, cap_seq;
+	const char **content;     /* stems of the content words, in order (the
+	                           * strings of t, which may be reordered) */
+	size_t *slots;            /* hash table of t by stem (while filling) */
+	size_t n_slots;
+	size_t *kslots;           /* hash table of t by meeting key (bag_find) */
+	size_t n_kslots;
+	size_t next;              /* the folded word the next stem belongs to */
+	size_t n_content, cap_content;
+	const char *text;
+};
+
+/* Stems meet when equal, or when both are long and begin alike: the
+ * Italian stemmer leaves "satellitar" (satellitare) and "satell"
+ * (satelliti) apart.  See meet_len() and bag_find(). */
+
+static void bag_free(struct bag *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		free(b->t[i].stem);
+		free(b->t[i].surface);
+	}
+	for (size_t i = 0; i < b->n_seq; i++)
+		free(b->seq[i]);
+	free(b->t);
+	free(b->seq);
+	free(b->content);
+	free(b->slots);
+	free(b->kslots);
+	memset(b, 0, sizeof *b);
+}
+
+/* FNV-1a of a stem, for the bag's hash table. */
+static uint64_t stem_hash(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Rebuild the hash table for a capacity of `cap` terms. */
+static int bag_rehash(struct bag *b, size_t cap)
+{
+	size_t n = 16;
+	while (n < 2 * cap)
+		n *= 2;
+	size_t *slots = malloc(n * sizeof *slots);
+	if (!slots)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		slots[i] = SIZE_MAX;
+	for (size_t i = 0; i < b->n; i++) {
+		size_t j = stem_hash(b->t[i].stem, strlen(b->t[i].stem)) & (n - 1);
+		while (slots[j] != SIZE_MAX)
+			j = (j + 1) & (n - 1);
+		slots[j] = i;
+	}
+	free(b->slots);
+	b->slots = slots;
+	b->n_slots = n;
+	return 0;
+}
+
+/* The slot of `stem` in the hash table: holding it, or empty. */
+static size_t bag_slot(const struct bag *b, const char *stem, size_t len)
+{
+	size_t j = stem_hash(stem, len) & (b->n_slots - 1);
+	while (b->slots[j] != SIZE_MAX) {
+		const char *t = b->t[b->slots[j]].stem;
+		if (strlen(t) == len && memcmp(t, stem, len) == 0)
+			break;
+		j = (j + 1) & (b->n_slots - 1);
+	}
+	return j;
+}
+
+/* First pass: the folded words, in order (for stop words and triples). */
+static int seq_add(void *ctx, const char *token, size_t len, size_t start, size_t end)
+{
+	struct bag *b = ctx;
+	(void)start;
+	(void)end;
+	if (b->n_seq == b->cap_seq) {
+		size_t c = b->cap_seq ? b->cap_seq * 2 : 64;
+		char **p = realloc(b->seq, c * sizeof *p);
+		if (!p)
+			return -1;
+		b->seq = p;
+		b->cap_seq = c;
+	}
+	if (!(b->seq[b->n_seq] = util_strndup(token, len)))
+		return -1;
+	b->n_seq++;
+	return 0;
+}
+
+/* Second pass: the stems; the k-th stem is the k-th folded word. */
+static int bag_add(void *ctx, const char *token, size_t len, size_t start, size_t end)
+{
+	struct bag *b = ctx;
+	const char *folded = b->next < b->n_seq ? b->seq[b->next] : "";
+	b->next++;
+	/* Words that carry the content: no stop words, no short words, and
+	 * no capitalised words (names count through the entities, once). */
+	unsigned char first = (unsigned char)b->text[start];
+	if (len < 4 || search_is_stopword(folded, strlen(folded)) || (first >= 'A' && first <= 'Z') ||
+	    (first == 0xc3 && start + 1 < end &&
+	     (unsigned char)b->text[start + 1] >= 0x80 && (unsigned char)b->text[start + 1] <= 0x9e))
+		return 0;
+	if (b->n_content == b->cap_content) {
+		size_t c = b->cap_content ? b->cap_content * 2 : 64;
+		const char **p = realloc(b->content, c * sizeof *p);
+		if (!p)
+			return -1;
+		b->content = p;
+		b->cap_content = c;
+	}
+	if (b->n == b->cap) {
+		size_t c = b->cap ? b->cap * 2 : 64;
+		struct term *p = realloc(b->t, c * sizeof *p);
+		if (!p || (b->t = p, bag_rehash(b, c) < 0))
+			return -1;
+		b->cap = c;
+	}
+	size_t j = bag_slot(b, token, len);
+	if (b->slots[j] != SIZE_MAX) {
+		struct term *t = &b->t[b->slots[j]];
+		t->tf++;
+		b->content[b->n_content++] = t->stem;
+		return 0;
+	}
+	struct term *t = &b->t[b->n];
+	t->stem = util_strndup(token, len);
+	t->surface = util_strndup(b->text + start, end - start);
+	t->tf = 1;
+	t->w = 0;
+	t->df = 0;
+	if (!t->stem || !t->surface) {
+		free(t->stem);
+		free(t->surface);
+		return -1;
+	}
+	b->slots[j] = b->n;
+	b->content[b->n_content++] = t->stem;
+	b->n++;
+	return 0;
+}
+
+static const struct term *bag_find(const struct bag *b, const char *stem);
+
+/* Pairs of consecutive content words (same stems) that two passages
+ * share, the mark of the same fact told twice ("supporto reciproco",
+ * "caso di attacco"); each weighs as its rarer word does in `a`, relative
+ * to a's best word, so common phrases count little.  Capped at 1. */
+static double shared_pairs(const struct bag *a, const struct bag *b)
+{
+	double best = a->n ? a->t[0].w : 0, shared = 0;  /* a is sorted by w */
+	if (best <= 0)
+		return 0;
+	for (size_t i = 0; i + 1 < a->n_content; i++) {
+		const char *x = a->content[i], *y = a->content[i + 1];
+		for (size_t j = 0; j + 1 < b->n_content; j++) {
+			if (strcmp(x, b->content[j]) == 0 && strcmp(y, b->content[j + 1]) == 0) {
+				const struct term *tx = bag_find(a, x), *ty = bag_find(a, y);
+				double wx = tx ? tx->w : 0, wy = ty ? ty->w : 0;
+				shared += (wx < wy ? wx : wy) / best;
+				break;
+			}
+		}
+	}
+	return shared < 1 ? shared : 1;
+}
+
+
+/* Stems meet when their keys are equal: the stem itself, or its first six
+ * bytes when it is longer (see stems_meet). */
+static size_t meet_len(const char *stem)
+{
+	size_t n = strlen(stem);
+	return n >= 6 ? 6 : n;
+}
+
+/* Index the terms by meeting key, for bag_find; after any reordering. */
+static int bag_index(struct bag *b)
+{
+	size_t n = 16;
+	while (n < 2 * b->n + 2)
+		n *= 2;
+	size_t *k = malloc(n * sizeof *k);
+	if (!k)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		k[i] = SIZE_MAX;
+	for (size_t i = 0; i < b->n; i++) {
+		const char *s = b->t[i].stem;
+		size_t len = meet_len(s), j = stem_hash(s, len) & (n - 1);
+		while (k[j] != SIZE_MAX) {
+			const char *o = b->t[k[j]].stem;
+			if (meet_len(o) == len && memcmp(o, s, len) == 0)
+				break;  /* the first term with this key stays */
+			j = (j + 1) & (n - 1);
+		}
+		if (k[j] == SIZE_MAX)
+			k[j] = i;
+	}
+	free(b->kslots);
+	b->kslots = k;
+	b->n_kslots = n;
+	return 0;
+}
+
+static const struct term *bag_find(const struct bag *b, const char *stem)
+{
+	if (!b->n_kslots)
+		return NULL;
+	size_t len = meet_len(stem), j = stem_hash(stem, len) & (b->n_kslots - 1);
+	while (b->kslots[j] != SIZE_MAX) {
+		const struct term *t = &b->t[b->kslots[j]];
+		if (meet_len(t->stem) == len && memcmp(t->stem, stem, len) == 0)
+			return t;
+		j = (j + 1) & (b->n_kslots - 1);
+	}
+	return NULL;
+}
+
+static int bag_fill(struct bag *b, const char *text)
+{
+	b->text = text;
+	b->next = 0;
+	size_t len = strlen(text);
+	if (search_tokenize(text, len, false, seq_add, b) != 0 ||
+	    search_tokenize(text, len, true, bag_add, b) != 0)
+		return -1;
+	return bag_index(b);
+}
+
+/* Cosine of a source bag (its terms weighted by the source's idf) with a
+ * candidate bag (tf only, its idf unknown). */
+static double bag_cosine(const struct bag *src, const struct bag *whole_src,
+                         const struct bag *cand)
+{
+	double dot = 0, sn = 0, cn = 0;
+	for (size_t i = 0; i < src->n; i++) {
+		const struct term *w = bag_find(whole_src, src->t[i].stem);
+		double ws = (1 + log(src->t[i].tf)) * (w ? w->w : 0);
+		sn += ws * ws;
+		const struct term *ct = bag_find(cand, src->t[i].stem);
+		if (ct)
+			dot += ws * (1 + log(ct->tf));
+	}
+	for (size_t i = 0; i < cand->n; i++)
+		cn += (1 + log(cand->t[i].tf)) * (1 + log(cand->t[i].tf));
+	return sn > 0 && cn > 0 ? dot / (sqrt(sn) * sqrt(cn)) : 0;
+}
+
+/* The bags of the sentences of a passage: spans come from the sentence
+ * table, relative to the passage's text. */
+static int sentence_bags(sqlite3_stmt *sents, int64_t article, int para, const char *text,
+                         struct bag **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0, len = strlen(text);
+	sqlite3_bind_int64(sents, 1, article);
+	sqlite3_bind_int(sents, 2, para);
+	int rc;
+	while ((rc = sqlite3_step(sents)) == SQLITE_ROW) {
+		int64_t s = sqlite3_column_int64(sents, 0), e = sqlite3_column_int64(sents, 1);
+		if (s < 0 || e < s || (size_t)e > len)
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			struct bag *v = realloc(*out, cap * sizeof *v);
+			if (!v)
+				break;
+			*out = v;
+		}
+		struct bag *b = &(*out)[*n];
+		memset(b, 0, sizeof *b);
+		(*n)++;
+		char *piece = util_strndup(text + s, (size_t)(e - s));
+		if (!piece || bag_fill(b, piece) < 0) {
+			free(piece);
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		b->text = NULL;
+		free(piece);
+	}
+	sqlite3_reset(sents);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void bags_free(struct bag *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		bag_free(&b[i]);
+	free(b);
+}
+
+/* A hash of three consecutive words (FNV-1a over the folded words). */
+static uint64_t triple_hash(char *const *w)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (int k = 0; k < 3; k++) {
+		for (const char *p = w[k]; *p; p++) {
+			h ^= (unsigned char)*p;
+			h *= 0x100000001b3ULL;
+		}
+		h ^= 0xff;  /* word boundary */
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The sorted triple hashes of a bag (malloc'd; NULL when it has none). */
+static uint64_t *triples(const struct bag *b, size_t *n)
+{
+	*n = b->n_seq >= 3 ? b->n_seq - 2 : 0;
+	if (!*n)
+		return NULL;
+	uint64_t *v = malloc(*n * sizeof *v);
+	if (!v) {
+		*n = 0;
+		return NULL;
+	}
+	for (size_t i = 0; i < *n; i++)
+		v[i] = triple_hash(&b->seq[i]);
+	qsort(v, *n, sizeof *v, cmp_u64);
+	return v;
+}
+
+/* Share of the word triples of the shorter passage found in the other one
+ * (a short passage copied into a long one counts); `src` holds the sorted
+ * triples of a. */
+static double triple_overlap(const uint64_t *src, size_t ns, const struct bag *b)
+{
+	size_t nb;
+	uint64_t *tb = triples(b, &nb);
+	if (!ns || !nb) {
+		free(tb);
+		return 0;
+	}
+	size_t shared = 0;
+	for (size_t i = 0; i < nb; i++)
+		if ((i == 0 || tb[i] != tb[i - 1]) && bsearch(&tb[i], src, ns, sizeof *src, cmp_u64))
+			shared++;
+	free(tb);
+	return (double)shared / (double)(ns < nb ? ns : nb);
+}
+
+struct source_entity {
+	int64_t id;
+	char *name;
+	double idf;
+	int64_t articles;
+};
+
+struct related_ctx {
+	struct store *st;
+	const struct search_background *bg;
+	int64_t passage, article;
+	int para;
+	char *text;
+	struct bag bag;
+	uint64_t *triples;        /* its word triples, sorted */
+	size_t n_triples;
+	struct bag *sbags;        /* the source's sentences */
+	size_t n_sbags;
+	sqlite3_stmt *sents;      /* sentence spans of a passage */
+	double norm;              /* |source vector| */
+	struct source_entity *ents;
+	size_t n_ents;
+	double ent_total;
+	int64_t n_articles, n_passages;
+	int64_t *cand;            /* candidate passage ids */
+	size_t n_cand, cap_cand;
+};
+
+static int add_candidate(struct related_ctx *c, int64_t id)
+{
+	if (id == c->passage)
+		return 0;
+	for (size_t i = 0; i < c->n_cand; i++)
+		if (c->cand[i] == id)
+			return 0;
+	if (c->n_cand == c->cap_cand) {
+		size_t cap = c->cap_cand ? c->cap_cand * 2 : 128;
+		int64_t *p = realloc(c->cand, cap * sizeof *p);
+		if (!p)
+			return -1;
+		c->cand = p;
+		c->cap_cand = cap;
+	}
+	c->cand[c->n_cand++] = id;
+	return 0;
+}
+
+static int load_source(struct related_ctx *c)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(c->st, "SELECT t.article, t.n - 1, t.text,"
+	                   " (SELECT n FROM counter WHERE name = 'articles'),"
+	                   " (SELECT n FROM counter WHERE name = 'passages')"
+	                   " FROM passage_text t WHERE t.id = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, c->passage);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		c->article = sqlite3_column_int64(s, 0);
+		c->para = sqlite3_column_int(s, 1);
+		c->text = store_column_dup(s, 2);
+		c->n_articles = sqlite3_column_int64(s, 3);
+		c->n_passages = sqlite3_column_int64(s, 4);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : -1;
+	return c->text ? 1 : -1;
+}
+
+static int cmp_weight(const void *a, const void *b)
+{
+	double x = ((const struct term *)a)->w, y = ((const struct term *)b)->w;
+	return (x < y) - (x > y);
+}
+
+/* Weigh the source's words by tf-idf (document frequencies from the
+ * index's vocabulary), then take candidates from an OR of the best. */
+static int lexical_candidates(struct related_ctx *c)
+{
+	sqlite3_stmt *df;
+	if (store_prepare(c->st, "SELECT doc FROM passage_vocab WHERE term = ?1", &df) < 0)
+		return -1;
+	double sum = 0;
+	for (size_t i = 0; i < c->bag.n; i++) {
+		struct term *t = &c->bag.t[i];
+		sqlite3_bind_text(df, 1, t->stem, -1, SQLITE_STATIC);
+		int64_t d = sqlite3_step(df) == SQLITE_ROW ? sqlite3_column_int64(df, 0) : 0;
+		sqlite3_reset(df);
+		t->df = d;
+		/* A word common in Italian news says little, and so does one
+		 * common in this library (its topic): while the library is
+		 * small its own idf has little range, so it damps the general
+		 * idf rather than replacing it. */
+		long bn = 0, bd = search_background_df(c->bg, t->stem, &bn);
+		double own = log((double)(c->n_passages + 1) / (double)(d + 1));
+		double idf = own;
+		if (bn && c->n_passages < 20000) {
+			double general = log((double)(bn + 1) / (double)(bd + 1));
+			idf = general * own / log((double)(c->n_passages + 1));
+		}
+		t->w = (1 + log(t->tf)) * idf;
+		if (t->w < 0)
+			t->w = 0;
+		sum += t->w * t->w;
+	}
+	sqlite3_finalize(df);
+	c->norm = sqrt(sum);
+	qsort(c->bag.t, c->bag.n, sizeof *c->bag.t, cmp_weight);
+	if (bag_index(&c->bag) < 0)  /* the terms moved */
+		return -1;
+	/* The best words found in other passages too (a word of this
+	 * passage alone finds nothing). */
+	struct buf q = { 0 };
+	for (size_t i = 0, used = 0; i < c->bag.n && used < LEX_TERMS; i++) {
+		if (c->bag.t[i].w <= 0 || c->bag.t[i].df < 2)
+			continue;
+		used++;
+		if (q.len)
+			buf_puts(&q, " OR ");
+		buf_putc(&q, '"');
+		for (const char *p = c->bag.t[i].surface; *p; p++) {
+			if (*p == '"')
+				buf_putc(&q, '"');  /* a quote inside is doubled */
+			buf_putc(&q, *p);
+		}
+		buf_putc(&q, '"');
+	}
+	if (!q.len) {
+		buf_free(&q);
+		return 0;
+	}
+	sqlite3_stmt *s;
+	int ret = -1;
+	if (store_prepare(c->st, "SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?1"
+	                   " ORDER BY rank LIMIT ?2", &s) == 0) {
+		sqlite3_bind_text(s, 1, q.data, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 2, LEX_CANDIDATES);
+		int rc;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			if (add_candidate(c, sqlite3_column_int64(s, 0)) < 0)
+				break;
+		ret = rc == SQLITE_DONE ? 0 : -1;
+		sqlite3_finalize(s);
+	}
+	buf_free(&q);
+	return ret;
+}
+
+/* The source's entities, rarest first, and the passages that share them. */
+static int entity_candidates(struct related_ctx *c)
+{
+	sqlite3_stmt *s, *p;
+	if (store_prepare(c->st, "SELECT DISTINCT e.id, e.name, e.articles FROM mention m"
+	                   " JOIN form f ON f.id = m.form JOIN entity e ON e.id = f.entity"
+	                   " WHERE m.article = ?1 AND m.para = ?2 ORDER BY e.articles", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, c->article);
+	sqlite3_bind_int(s, 2, c->para);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (c->n_ents == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct source_entity *v = realloc(c->ents, cap * sizeof *v);
+			if (!v)
+				break;
+			c->ents = v;
+		}
+		struct source_entity *e = &c->ents[c->n_ents];
+		e->id = sqlite3_column_int64(s, 0);
+		e->name = store_column_dup(s, 1);
+		int64_t arts = sqlite3_column_int64(s, 2);
+		e->articles = arts;
+		/* An entity in every article says nothing: near zero. */
+		e->idf = log((double)c->n_articles / (double)(arts > 0 ? arts : 1));
+		if (e->idf < 0)
+			e->idf = 0;
+		if (!e->name)
+			break;
+		c->ent_total += e->idf;
+		c->n_ents++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (store_prepare(c->st, "SELECT DISTINCT p.id FROM form f JOIN mention m ON m.form = f.id"
+	                   " JOIN paragraph p ON p.article = m.article AND p.n = m.para + 1"
+	                   " WHERE f.entity = ?1 AND m.article != ?2 LIMIT ?3", &p) < 0)
+		return -1;
+	for (size_t i = 0, used = 0; i < c->n_ents && used < ENT_ENTITIES; i++) {
+		if (c->ents[i].articles < 2)
+			continue;  /* only in this article: no other passage has it */
+		used++;
+		sqlite3_bind_int64(p, 1, c->ents[i].id);
+		sqlite3_bind_int64(p, 2, c->article);
+		sqlite3_bind_int(p, 3, ENT_CANDIDATES);
+		while ((rc = sqlite3_step(p)) == SQLITE_ROW)
+			if (add_candidate(c, sqlite3_column_int64(p, 0)) < 0)
+				break;
+		sqlite3_reset(p);
+	}
+	sqlite3_finalize(p);
+	return 0;
+}
+
+/* Score one candidate; fills h (title etc. are read here). 0 skip, 1
+ * scored, -1 error. */
+static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
+                           sqlite3_stmt *ents, struct store_hit *h)
+{
+	sqlite3_bind_int64(get, 1, id);
+	int rc = sqlite3_step(get);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(get);
+		return rc == SQLITE_DONE ? 0 : -1;
+	}
+	int64_t article = sqlite3_column_int64(get, 0);
+	if (article == c->article) {
+		sqlite3_reset(get);
+		return 0;
+	}
+	memset(h, 0, sizeof *h);
+	h->passage = id;
+	h->article = article;
+	h->n = sqlite3_column_int(get, 1);
+	char *text = store_column_dup(get, 2);
+	h->title = store_column_dup(get, 3);
+	h->date = store_column_dup(get, 4);
+	h->para_start = (size_t)sqlite3_column_int64(get, 5);
+	sqlite3_reset(get);
+	struct bag b = { 0 };
+	if (!text || !h->title || bag_fill(&b, text) < 0) {
+		free(text);
+		bag_free(&b);
+		return -1;
+	}
+	/* Words: the whole passages, and the best pair of sentences (one
+	 * sentence of a long passage may tell the same fact as another). */
+	double whole = bag_cosine(&c->bag, &c->bag, &b), best = 0;
+	struct bag *cb = NULL;
+	size_t ncb = 0;
+	if (sentence_bags(c->sents, article, h->n - 1, text, &cb, &ncb) == 0) {
+		for (size_t i = 0; i < c->n_sbags; i++)
+			for (size_t j = 0; j < ncb; j++) {
+				/* A sentence of few words matches too easily. */
+				size_t k = c->sbags[i].n < cb[j].n ? c->sbags[i].n : cb[j].n;
+				double x = bag_cosine(&c->sbags[i], &c->bag, &cb[j]) *
+				           (k >= 6 ? 1.0 : (double)k / 6.0);
+				if (x > best)
+					best = x;
+			}
+	}
+	bags_free(cb, ncb);
+	double lexical = 0.4 * whole + 0.6 * best;
+	struct buf terms = { 0 };
+	int n_terms = 0;
+	for (size_t i = 0; i < c->bag.n && n_terms < 4; i++) {  /* best first */
+		if (c->bag.t[i].w > 0 && bag_find(&b, c->bag.t[i].stem)) {
+			buf_printf(&terms, "%s%s", n_terms ? ", " : "", c->bag.t[i].surface);
+			n_terms++;
+		}
+	}
+	/* Entities: the share of the source's entity weight found here. */
+	double shared = 0;
+	struct buf names = { 0 };
+	int n_names = 0;
+	sqlite3_bind_int64(ents, 1, article);
+	sqlite3_bind_int(ents, 2, h->n - 1);
+	while (sqlite3_step(ents) == SQLITE_ROW) {
+		int64_t e = sqlite3_column_int64(ents, 0);
+		for (size_t i = 0; i < c->n_ents; i++) {
+			if (c->ents[i].id != e)
+				continue;
+			shared += c->ents[i].idf;
+			if (n_names < 4) {
+				buf_printf(&names, "%s%s", n_names ? ", " : "", c->ents[i].name);
+				n_names++;
+			}
+		}
+	}
+	sqlite3_reset(ents);
+	double entity = shared / (c->ent_total + 2.0);
+	double pairs = shared_pairs(&c->bag, &b);
+	h->score = 0.7 * lexical + 0.15 * entity + 0.15 * pairs;
+	h->near_copy = triple_overlap(c->triples, c->n_triples, &b) >= 0.5;
+	h->snippet = text;
+	struct buf why = { 0 };
+	if (h->near_copy)
+		buf_puts(&why, "near copy; ");
+	buf_printf(&why, "shared: %s; terms: %s", n_names ? names.data : "none",
+	           n_terms ? terms.data : "none");
+	h->why = buf_steal(&why);
+	buf_free(&names);
+	buf_free(&terms);
+	bag_free(&b);
+	return h->why ? 1 : -1;
+}
+
+static int by_score(const void *a, const void *b)
+{
+	double x = ((const struct store_hit *)a)->score, y = ((const struct store_hit *)b)->score;
+	if (x != y)
+		return (x < y) - (x > y);
+	int64_t i = ((const struct store_hit *)a)->passage, j = ((const struct store_hit *)b)->passage;
+	return (i > j) - (i < j);
+}
+
+int store_related(struct store *st, const struct search_background *bg, int64_t passage,
+                  int limit, struct store_hit **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	struct related_ctx c = { .st = st, .bg = bg, .passage = passage };
+	sqlite3_stmt *get = NULL, *ents = NULL;
+	int ret = -1;
+	int found = load_source(&c);
+	if (found <= 0) {
+		ret = found;
+		goto out;
+	}
+	if (store_prepare(st, "SELECT s.bstart - p.bstart, s.bend - p.bstart FROM sentence s"
+	                " JOIN paragraph p ON p.article = s.article AND p.n = s.para + 1"
+	                " WHERE s.article = ?1 AND s.para = ?2 ORDER BY s.n", &c.sents) < 0 ||
+	    bag_fill(&c.bag, c.text) < 0 ||
+	    (c.triples = triples(&c.bag, &c.n_triples), false) ||
+	    sentence_bags(c.sents, c.article, c.para, c.text, &c.sbags, &c.n_sbags) < 0 ||
+	    lexical_candidates(&c) < 0 || entity_candidates(&c) < 0)
+		goto out;
+	/* Headings are not passages that tell anything: left out. */
+	if (store_prepare(st, "SELECT t.article, t.n, t.text, a.title, a.date, p.bstart"
+	                " FROM passage_text t JOIN article a ON a.id = t.article"
+	                " JOIN paragraph p ON p.id = t.id WHERE t.id = ?1 AND p.kind = 0", &get) < 0 ||
+	    store_prepare(st, "SELECT DISTINCT f.entity FROM mention m JOIN form f ON f.id = m.form"
+	                " WHERE m.article = ?1 AND m.para = ?2 AND f.entity IS NOT NULL", &ents) < 0)
+		goto out;
+	struct store_hit *v = calloc(c.n_cand + 1, sizeof *v);
+	if (!v)
+		goto out;
+	size_t k = 0;
+	for (size_t i = 0; i < c.n_cand; i++) {
+		int rc = score_candidate(&c, c.cand[i], get, ents, &v[k]);
+		if (rc < 0) {
+			store_hit_clear(&v[k]);
+			store_hits_free(v, k);
+			goto out;
+		}
+		if (rc == 1 && v[k].score > 0)
+			k++;
+		else if (rc == 1)
+			store_hit_clear(&v[k]);
+	}
+	qsort(v, k, sizeof *v, by_score);
+	for (size_t i = (size_t)limit; i < k; i++)
+		store_hit_clear(&v[i]);
+	*out = v;
+	*n = k < (size_t)limit ? k : (size_t)limit;
+	ret = 0;
+out:
+	sqlite3_finalize(get);
+	sqlite3_finalize(ents);
+	sqlite3_finalize(c.sents);
+	bags_free(c.sbags, c.n_sbags);
+	free(c.triples);
+	for (size_t i = 0; i < c.n_ents; i++)
+		free(c.ents[i].name);
+	free(c.ents);
+	free(c.cand);
+	free(c.text);
+	bag_free(&c.bag);
+	return ret;
+}
+
