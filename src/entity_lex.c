@@ -23,19 +23,11 @@
 #include <string.h>
 
 #include "margo/entity.h"
+#include "margo/util.h"
 #include "entity_impl.h"
 
 #define EMPTY UINT32_MAX
 
-static uint32_t fnv1a(const char *k, size_t n)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)k[i];
-		h *= 16777619u;
-	}
-	return h;
-}
 
 static int lex_grow(struct lex_map *m)
 {
@@ -82,7 +74,7 @@ int lex_map_put(struct lex_map *m, const char *k, size_t n, uint32_t val,
 		return -1;
 	if ((m->n + 1) * 2 > m->cap && lex_grow(m) < 0)
 		return -1;
-	uint32_t h = fnv1a(k, n);
+	uint32_t h = (uint32_t)util_fnv1a(k, n);
 	struct lex_slot *s = lex_find(m, k, n, h);
 	if (s->off != EMPTY) {
 		switch (how) {
@@ -120,7 +112,7 @@ int lex_map_put(struct lex_map *m, const char *k, size_t n, uint32_t val,
 bool lex_map_get(const struct lex_map *m, const char *k, size_t n,
                  uint32_t *val)
 {
-	const struct lex_slot *s = lex_find(m, k, n, fnv1a(k, n));
+	const struct lex_slot *s = lex_find(m, k, n, (uint32_t)util_fnv1a(k, n));
 	if (!s || s->off == EMPTY)
 		return false;
 	if (val)

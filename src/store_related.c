@@ -74,16 +74,6 @@ static void bag_free(struct bag *b)
 	memset(b, 0, sizeof *b);
 }
 
-/* FNV-1a of a stem, for the bag's hash table. */
-static uint64_t stem_hash(const char *s, size_t len)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
 
 /* Rebuild the hash table for a capacity of `cap` terms. */
 static int bag_rehash(struct bag *b, size_t cap)
@@ -97,7 +87,7 @@ static int bag_rehash(struct bag *b, size_t cap)
 	for (size_t i = 0; i < n; i++)
 		slots[i] = SIZE_MAX;
 	for (size_t i = 0; i < b->n; i++) {
-		size_t j = stem_hash(b->t[i].stem, strlen(b->t[i].stem)) & (n - 1);
+		size_t j = util_fnv1a(b->t[i].stem, strlen(b->t[i].stem)) & (n - 1);
 		while (slots[j] != SIZE_MAX)
 			j = (j + 1) & (n - 1);
 		slots[j] = i;
@@ -111,7 +101,7 @@ static int bag_rehash(struct bag *b, size_t cap)
 /* The slot of `stem` in the hash table: holding it, or empty. */
 static size_t bag_slot(const struct bag *b, const char *stem, size_t len)
 {
-	size_t j = stem_hash(stem, len) & (b->n_slots - 1);
+	size_t j = util_fnv1a(stem, len) & (b->n_slots - 1);
 	while (b->slots[j] != SIZE_MAX) {
 		const char *t = b->t[b->slots[j]].stem;
 		if (strlen(t) == len && memcmp(t, stem, len) == 0)
@@ -240,7 +230,7 @@ static int bag_index(struct bag *b)
 		k[i] = SIZE_MAX;
 	for (size_t i = 0; i < b->n; i++) {
 		const char *s = b->t[i].stem;
-		size_t len = meet_len(s), j = stem_hash(s, len) & (n - 1);
+		size_t len = meet_len(s), j = util_fnv1a(s, len) & (n - 1);
 		while (k[j] != SIZE_MAX) {
 			const char *o = b->t[k[j]].stem;
 			if (meet_len(o) == len && memcmp(o, s, len) == 0)
@@ -260,7 +250,7 @@ static const struct term *bag_find(const struct bag *b, const char *stem)
 {
 	if (!b->n_kslots)
 		return NULL;
-	size_t len = meet_len(stem), j = stem_hash(stem, len) & (b->n_kslots - 1);
+	size_t len = meet_len(stem), j = util_fnv1a(stem, len) & (b->n_kslots - 1);
 	while (b->kslots[j] != SIZE_MAX) {
 		const struct term *t = &b->t[b->kslots[j]];
 		if (meet_len(t->stem) == len && memcmp(t->stem, stem, len) == 0)

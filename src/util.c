@@ -149,7 +149,7 @@ char *util_printf(const char *fmt, ...)
 	return p;
 }
 
-void util_hash_hex(const void *data, size_t len, char out[17])
+uint64_t util_fnv1a(const void *data, size_t len)
 {
 	const unsigned char *p = data;
 	uint64_t h = 0xcbf29ce484222325ULL;
@@ -157,7 +157,12 @@ void util_hash_hex(const void *data, size_t len, char out[17])
 		h ^= p[i];
 		h *= 0x100000001b3ULL;
 	}
-	snprintf(out, 17, "%016llx", (unsigned long long)h);
+	return h;
+}
+
+void util_hash_hex(const void *data, size_t len, char out[17])
+{
+	snprintf(out, 17, "%016llx", (unsigned long long)util_fnv1a(data, len));
 }
 
 void util_now_rfc3339(char out[21])

@@ -40,6 +40,9 @@ char *util_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *util_vprintf(const char *fmt, va_list ap)
 	__attribute__((format(printf, 1, 0)));
 
+/* 64-bit FNV-1a of the bytes (for hash tables and change detection). */
+uint64_t util_fnv1a(const void *data, size_t len);
+
 /* 64-bit FNV-1a of the bytes, as 16 lowercase hex digits in `out` (17
  * bytes).  Used to tell whether a file or a text changed, never for
  * security. */
