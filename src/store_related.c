@@ -45,6 +45,7 @@ struct bag {
 	size_t n_seq, cap_seq;
 	const char **content;     /* stems of the content words, in order (the
 	                           * strings of t, which may be reordered) */
+	size_t *content_at;       /* and the byte where each one starts */
 	size_t *slots;            /* hash table of t by stem (while filling) */
 	size_t n_slots;
 	size_t *kslots;           /* hash table of t by meeting key (bag_find) */
@@ -69,6 +70,7 @@ static void bag_free(struct bag *b)
 	free(b->t);
 	free(b->seq);
 	free(b->content);
+	free(b->content_at);
 	free(b->slots);
 	free(b->kslots);
 	memset(b, 0, sizeof *b);
@@ -147,11 +149,16 @@ static int bag_add(void *ctx, const char *token, size_t len, size_t start, size_
 	if (b->n_content == b->cap_content) {
 		size_t c = b->cap_content ? b->cap_content * 2 : 64;
 		const char **p = realloc(b->content, c * sizeof *p);
-		if (!p)
+		if (p)
+			b->content = p;
+		size_t *at = realloc(b->content_at, c * sizeof *at);
+		if (at)
+			b->content_at = at;
+		if (!p || !at)
 			return -1;
-		b->content = p;
 		b->cap_content = c;
 	}
+	b->content_at[b->n_content] = start;
 	if (b->n == b->cap) {
 		size_t c = b->cap ? b->cap * 2 : 64;
 		struct term *p = realloc(b->t, c * sizeof *p);
@@ -292,18 +299,46 @@ static double bag_cosine(const struct bag *src, const struct bag *whole_src,
 
 /* The bags of the sentences of a passage: spans come from the sentence
  * table, relative to the passage's text. */
-static int sentence_bags(sqlite3_stmt *sents, int64_t article, int para, const char *text,
-                         struct bag **out, size_t *n)
+/* Count one stem into a bag that has no text of its own (a sentence of a
+ * passage already tokenized). */
+static int bag_put(struct bag *b, const char *stem)
+{
+	if (b->n == b->cap) {
+		size_t c = b->cap ? b->cap * 2 : 16;
+		struct term *p = realloc(b->t, c * sizeof *p);
+		if (!p || (b->t = p, bag_rehash(b, c) < 0))
+			return -1;
+		b->cap = c;
+	}
+	size_t len = strlen(stem), j = bag_slot(b, stem, len);
+	if (b->slots[j] != SIZE_MAX) {
+		b->t[b->slots[j]].tf++;
+		return 0;
+	}
+	struct term *t = &b->t[b->n];
+	memset(t, 0, sizeof *t);
+	if (!(t->stem = util_strndup(stem, len)))
+		return -1;
+	t->tf = 1;
+	b->slots[j] = b->n++;
+	return 0;
+}
+
+/* The bags of the sentences of a passage, made from the passage's own
+ * bag (no second tokenizing): spans come from the sentence table,
+ * relative to the passage's text. */
+static int sentence_bags(sqlite3_stmt *sents, int64_t article, int para,
+                         const struct bag *whole, struct bag **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	size_t cap = 0, len = strlen(text);
+	size_t cap = 0, k = 0;
 	sqlite3_bind_int64(sents, 1, article);
 	sqlite3_bind_int(sents, 2, para);
 	int rc;
 	while ((rc = sqlite3_step(sents)) == SQLITE_ROW) {
 		int64_t s = sqlite3_column_int64(sents, 0), e = sqlite3_column_int64(sents, 1);
-		if (s < 0 || e < s || (size_t)e > len)
+		if (s < 0 || e < s)
 			continue;
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 8;
@@ -315,14 +350,15 @@ static int sentence_bags(sqlite3_stmt *sents, int64_t article, int para, const c
 		struct bag *b = &(*out)[*n];
 		memset(b, 0, sizeof *b);
 		(*n)++;
-		char *piece = util_strndup(text + s, (size_t)(e - s));
-		if (!piece || bag_fill(b, piece) < 0) {
-			free(piece);
+		while (k < whole->n_content && whole->content_at[k] < (size_t)s)
+			k++;
+		for (; k < whole->n_content && whole->content_at[k] < (size_t)e; k++)
+			if (bag_put(b, whole->content[k]) < 0)
+				break;
+		if (bag_index(b) < 0) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
-		b->text = NULL;
-		free(piece);
 	}
 	sqlite3_reset(sents);
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -504,10 +540,12 @@ static int lexical_candidates(struct related_ctx *c)
 	if (bag_index(&c->bag) < 0)  /* the terms moved */
 		return -1;
 	/* The best words found in other passages too (a word of this
-	 * passage alone finds nothing). */
+	 * passage alone finds nothing), but not in so many that ranking
+	 * their passages costs more than it tells. */
+	int64_t common = c->n_passages / 100 > 50 ? c->n_passages / 100 : 50;
 	struct buf q = { 0 };
 	for (size_t i = 0, used = 0; i < c->bag.n && used < LEX_TERMS; i++) {
-		if (c->bag.t[i].w <= 0 || c->bag.t[i].df < 2)
+		if (c->bag.t[i].w <= 0 || c->bag.t[i].df < 2 || c->bag.t[i].df > common)
 			continue;
 		used++;
 		if (q.len)
@@ -634,7 +672,7 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	double whole = bag_cosine(&c->bag, &c->bag, &b), best = 0;
 	struct bag *cb = NULL;
 	size_t ncb = 0;
-	if (sentence_bags(c->sents, article, h->n - 1, text, &cb, &ncb) == 0) {
+	if (sentence_bags(c->sents, article, h->n - 1, &b, &cb, &ncb) == 0) {
 		for (size_t i = 0; i < c->n_sbags; i++)
 			for (size_t j = 0; j < ncb; j++) {
 				/* A sentence of few words matches too easily. */
@@ -718,7 +756,7 @@ int store_related(struct store *st, const struct search_background *bg, int64_t 
 	                " WHERE s.article = ?1 AND s.para = ?2 ORDER BY s.n", &c.sents) < 0 ||
 	    bag_fill(&c.bag, c.text) < 0 ||
 	    (c.triples = triples(&c.bag, &c.n_triples), false) ||
-	    sentence_bags(c.sents, c.article, c.para, c.text, &c.sbags, &c.n_sbags) < 0 ||
+	    sentence_bags(c.sents, c.article, c.para, &c.bag, &c.sbags, &c.n_sbags) < 0 ||
 	    lexical_candidates(&c) < 0 || entity_candidates(&c) < 0)
 		goto out;
 	/* Headings are not passages that tell anything: left out. */
