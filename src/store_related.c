@@ -23,9 +23,9 @@
 #include "store_impl.h"
 
 #define LEX_TERMS 12          /* words of the source put in the OR query */
-#define LEX_CANDIDATES 100    /* best passages taken from that query */
+#define LEX_CANDIDATES 60     /* best passages taken from that query */
 #define ENT_ENTITIES 8        /* rarest entities of the source used */
-#define ENT_CANDIDATES 25     /* passages taken per entity */
+#define ENT_CANDIDATES 15     /* passages taken per entity */
 
 /* ---- related passages --------------------------------------------------------- */
 
