@@ -111,10 +111,22 @@ void results_for_cursor(struct ui *ui)
 	results_view_related(ui, t->art.paras[para].id, 0);
 }
 
-/* Draw text with hit markers: the marked parts in the hit role. */
+/* Draw text with hit markers: the marked parts in the hit role.  When the
+ * first hit would fall past a third of the room, the text before it is cut
+ * (shown as "…") so the hit is in view. */
 static int draw_marked(WINDOW *w, int y, int x, const char *s, int max, enum ui_role base)
 {
 	int used = 0;
+	const char *hit = strchr(s, STORE_HIT_OPEN);
+	if (hit && text_width(s, (size_t)(hit - s)) > max / 3) {
+		/* Keep about a sixth of the room of text before the hit. */
+		const char *from = s;
+		while (from < hit && text_width(from, (size_t)(hit - from)) > max / 6)
+			from += text_grapheme_next(from, (size_t)(hit - from), 0);
+		draw_set_role(w, base);
+		used += draw_str(w, y, x, "\xe2\x80\xa6", 1);
+		s = from;
+	}
 	bool in_hit = false;
 	while (*s && used < max) {
 		size_t n = strcspn(s, "\x01\x02");
@@ -133,7 +145,8 @@ static void draw_entry(struct ui *ui, WINDOW *w, int y, const struct store_hit *
 {
 	enum ui_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
 	struct buf b = { 0 };
-	buf_printf(&b, "%s \xc2\xb7 ", h->date ? h->date : "no date");
+	if (h->date)
+		buf_printf(&b, "%s \xc2\xb7 ", h->date);
 	buf_printf(&b, "%s \xc2\xb7 \xc2\xb6 %d", h->title, h->n);
 	char score[32];
 	snprintf(score, sizeof score, "%.2f", h->score);
