@@ -264,7 +264,9 @@ int64_t text_pane_entity_at_cursor(struct ui *ui, size_t *at, bool *known)
 			break;
 		}
 	}
-	if (first) {
+	/* The sidebar's choice wins when it has the focus, in the sentence
+	 * or not. */
+	if (first && (!want || first->entity == want)) {
 		*at = first->start;
 		*known = true;
 		return first->entity;
