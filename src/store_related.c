@@ -51,6 +51,7 @@ struct bag {
 	size_t *kslots;           /* hash table of t by meeting key (bag_find) */
 	size_t n_kslots;
 	size_t next;              /* the folded word the next stem belongs to */
+	const struct search_background *bg;  /* synonyms, or NULL */
 	size_t n_content, cap_content;
 	const char *text;
 };
@@ -133,10 +134,21 @@ static int seq_add(void *ctx, const char *token, size_t len, size_t start, size_
 	return 0;
 }
 
-/* Second pass: the stems; the k-th stem is the k-th folded word. */
+/* Second pass: the stems; the k-th stem is the k-th folded word.  A stem
+ * with synonyms counts as the one naming its group. */
 static int bag_add(void *ctx, const char *token, size_t len, size_t start, size_t end)
 {
 	struct bag *b = ctx;
+	char stem[64];
+	if (b->bg && len < sizeof stem) {
+		memcpy(stem, token, len);
+		stem[len] = '\0';
+		const char *group = search_background_synonym(b->bg, stem);
+		if (group) {
+			token = group;
+			len = strlen(group);
+		}
+	}
 	const char *folded = b->next < b->n_seq ? b->seq[b->next] : "";
 	b->next++;
 	/* Words that carry the content: no stop words, no short words, and
@@ -661,7 +673,7 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	h->date = store_column_dup(get, 4);
 	h->para_start = (size_t)sqlite3_column_int64(get, 5);
 	sqlite3_reset(get);
-	struct bag b = { 0 };
+	struct bag b = { .bg = c->bg };
 	if (!text || !h->title || bag_fill(&b, text) < 0) {
 		free(text);
 		bag_free(&b);
@@ -743,7 +755,7 @@ int store_related(struct store *st, const struct search_background *bg, int64_t 
 {
 	*out = NULL;
 	*n = 0;
-	struct related_ctx c = { .st = st, .bg = bg, .passage = passage };
+	struct related_ctx c = { .st = st, .bg = bg, .passage = passage, .bag = { .bg = bg } };
 	sqlite3_stmt *get = NULL, *ents = NULL;
 	int ret = -1;
 	int found = load_source(&c);

@@ -75,5 +75,9 @@ void search_background_free(struct search_background **bg);
  * *passages gets their total. */
 long search_background_df(const struct search_background *bg, const char *stem,
                           long *passages);
+/* The stem that names the synonym group of `stem` (data/synonyms.txt:
+ * "trattato" -> the stem of "accordo"), or NULL when it has none. */
+const char *search_background_synonym(const struct search_background *bg,
+                                      const char *stem);
 
 #endif

@@ -86,12 +86,18 @@ ok "the satellites: $satellite1 -> $artillery2" in_top5 "$satellite1" "$artiller
 ok "the satellites: $artillery2 -> $satellite1" in_top5 "$artillery2" "$satellite1"
 ok "China's reaction: $china2 -> $artillery2" in_top5 "$china2" "$artillery2"
 
+# The treaty told a third way, "patto di difesa ... assistenza militare ...
+# venga invasa": it meets the other two through synonyms (accordo/patto,
+# sostegno/assistenza, attacco/invadere).
+treaty3=$(passage_of "patto di difesa")
+ok "the treaty told another way: $treaty3 -> $treaty1" in_top5 "$treaty3" "$treaty1"
+ok "the treaty told another way: $treaty3 -> $treaty2" in_top5 "$treaty3" "$treaty2"
+
 # Known misses, kept visible as TODO (an unexpected pass fails the run, so
 # a better scorer must update them): a long passage that reports four facts
 # (artillery, satellites, China, Sullivan) keeps three of them in its five,
-# not China's reaction; and the treaty told as "patto di difesa ...
-# assistenza militare" shares no telling word with "accordo di reciproco
-# sostegno".
+# not China's reaction; and the two tellings of the treaty that share their
+# words rank each other above the third.
 todo_top5() {
 	_tap_n=$((_tap_n + 1))
 	if in_top5 "$1" "$2"; then
@@ -100,9 +106,9 @@ todo_top5() {
 		echo "not ok $_tap_n - $3 # TODO known miss"
 	fi
 }
-treaty3=$(passage_of "patto di difesa")
 todo_top5 "$artillery2" "$china2" "China's reaction: $artillery2 -> $china2"
-todo_top5 "$treaty3" "$treaty1" "the treaty told another way: $treaty3 -> $treaty1"
+todo_top5 "$treaty1" "$treaty3" "the treaty told another way: $treaty1 -> $treaty3"
+todo_top5 "$treaty2" "$treaty3" "the treaty told another way: $treaty2 -> $treaty3"
 "$MARGO" related "$treaty1" --format jsonl | while IFS= read -r line; do
 	case $line in
 	*"\"article\":1,"*) echo "same article" ;;
