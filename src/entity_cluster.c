@@ -176,6 +176,23 @@ static int word_cmp(const void *a, const void *b)
 	return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
+/* Join form i to the forms the sorted index lists under its key, when they
+ * all belong to one entity (the join must be unambiguous). */
+static void join_if_one(struct work *w, const struct word_ref *idx, size_t k, size_t i)
+{
+	struct word_ref probe = { w->keys[i], strlen(w->keys[i]), 0 };
+	const struct word_ref *hit = bsearch(&probe, idx, k, sizeof *idx, word_cmp);
+	if (!hit)
+		return;
+	while (hit > idx && word_cmp(hit - 1, &probe) == 0)
+		hit--;  /* the first equal entry */
+	size_t root = find(w, hit->form);
+	for (const struct word_ref *h = hit; h < idx + k && word_cmp(h, &probe) == 0; h++)
+		if (find(w, h->form) != root)
+			return;
+	join(w, i, root);
+}
+
 /* The key of one space-separated word of a person's name ("Jong-un"
  * stays one word here: a hyphen joins, "Putin-Kim" is not a full name). */
 static char *name_word_key(const char *s, size_t len)
@@ -218,20 +235,7 @@ static int join_surnames(struct work *w)
 	for (size_t i = 0; i < w->n; i++) {
 		if (!joinable(w, i) || w->type[i] != ENTITY_PER || strchr(w->forms[i].norm, ' '))
 			continue;
-		struct word_ref probe = { w->keys[i], strlen(w->keys[i]), 0 };
-		struct word_ref *hit = bsearch(&probe, idx, k, sizeof *idx, word_cmp);
-		if (!hit)
-			continue;
-		/* Walk back to the first equal entry, then check they agree. */
-		while (hit > idx && word_cmp(hit - 1, &probe) == 0)
-			hit--;
-		size_t root = find(w, hit->form);
-		bool one = true;
-		for (struct word_ref *h = hit; h < idx + k && word_cmp(h, &probe) == 0; h++)
-			if (find(w, h->form) != root)
-				one = false;
-		if (one)
-			join(w, i, root);
+		join_if_one(w, idx, k, i);
 	}
 	rc = 0;
 out:
@@ -301,19 +305,7 @@ static int join_acronyms(struct work *w)
 			caps += isupper((unsigned char)*p) != 0;
 		if (caps < 2)
 			continue;  /* "Onu" is handled by the gazetteer, "Roma" is a word */
-		struct word_ref probe = { w->keys[i], len, 0 };
-		struct word_ref *hit = bsearch(&probe, idx, k, sizeof *idx, word_cmp);
-		if (!hit)
-			continue;
-		while (hit > idx && word_cmp(hit - 1, &probe) == 0)
-			hit--;
-		size_t root = find(w, hit->form);
-		bool one = true;
-		for (struct word_ref *h = hit; h < idx + k && word_cmp(h, &probe) == 0; h++)
-			if (find(w, h->form) != root)
-				one = false;
-		if (one)
-			join(w, i, root);
+		join_if_one(w, idx, k, i);
 	}
 	rc = 0;
 out:

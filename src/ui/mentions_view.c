@@ -142,17 +142,13 @@ bool mentions_view_handle(struct ui *ui, enum ui_action a)
 {
 	struct mentions_view *v = &ui->mv;
 	size_t page = (size_t)(ui->lines > 8 ? (ui->lines - 6) / 3 : 1);
+	if (v->n && ui_list_move(&v->sel, v->n, page, a))
+		return true;
 	switch (a) {
 	case UI_ACTION_QUIT:
 	case UI_ACTION_CLOSE:
 		mentions_view_close(ui);
 		return true;
-	case UI_ACTION_DOWN: if (v->sel + 1 < v->n) v->sel++; return true;
-	case UI_ACTION_UP: if (v->sel > 0) v->sel--; return true;
-	case UI_ACTION_PAGE_DOWN: v->sel = v->sel + page < v->n ? v->sel + page : (v->n ? v->n - 1 : 0); return true;
-	case UI_ACTION_PAGE_UP: v->sel = v->sel > page ? v->sel - page : 0; return true;
-	case UI_ACTION_FIRST: v->sel = 0; return true;
-	case UI_ACTION_LAST: v->sel = v->n ? v->n - 1 : 0; return true;
 	case UI_ACTION_OPEN:
 		if (v->n)
 			jump_to_mention(ui, &v->m[v->sel]);

@@ -184,19 +184,6 @@ static void side_draw(struct ui *ui, WINDOW *w)
 		draw_entities(ui, w, 1);
 }
 
-/* Move a selection of n entries by an action; true if it was a move. */
-static bool move_selection(size_t *sel, size_t n, size_t page, enum ui_action a)
-{
-	switch (a) {
-	case UI_ACTION_DOWN: if (*sel + 1 < n) (*sel)++; return true;
-	case UI_ACTION_UP: if (*sel > 0) (*sel)--; return true;
-	case UI_ACTION_PAGE_DOWN: *sel = *sel + page < n ? *sel + page : n - 1; return true;
-	case UI_ACTION_PAGE_UP: *sel = *sel > page ? *sel - page : 0; return true;
-	case UI_ACTION_FIRST: *sel = 0; return true;
-	case UI_ACTION_LAST: *sel = n - 1; return true;
-	default: return false;
-	}
-}
 
 /* Run a correction on the selected entity and show the result. */
 static void correct(struct ui *ui, enum store_correction kind, int64_t id, const char *arg,
@@ -304,7 +291,7 @@ static bool side_handle(struct ui *ui, enum ui_action a)
 	}
 	if (s->mode == SIDE_OUTLINE) {
 		size_t n = ui->text.art.n_paras;
-		if (n && move_selection(&s->sel, n, page, a))
+		if (n && ui_list_move(&s->sel, n, page, a))
 			return true;
 		if (n && a == UI_ACTION_OPEN) {
 			ui->focus = LAYOUT_TEXT;
@@ -313,7 +300,7 @@ static bool side_handle(struct ui *ui, enum ui_action a)
 		}
 		return false;
 	}
-	if (s->n_entities && move_selection(&s->esel, s->n_entities, page, a))
+	if (s->n_entities && ui_list_move(&s->esel, s->n_entities, page, a))
 		return true;
 	return entity_action(ui, a);
 }

@@ -188,6 +188,20 @@ void ui_draw_all(struct ui *ui)
 	doupdate();
 }
 
+/* Move a selection of n entries by an action; true if it was a move. */
+bool ui_list_move(size_t *sel, size_t n, size_t page, enum ui_action a)
+{
+	switch (a) {
+	case UI_ACTION_DOWN: if (*sel + 1 < n) (*sel)++; return true;
+	case UI_ACTION_UP: if (*sel > 0) (*sel)--; return true;
+	case UI_ACTION_PAGE_DOWN: *sel = *sel + page < n ? *sel + page : n - 1; return true;
+	case UI_ACTION_PAGE_UP: *sel = *sel > page ? *sel - page : 0; return true;
+	case UI_ACTION_FIRST: *sel = 0; return true;
+	case UI_ACTION_LAST: *sel = n - 1; return true;
+	default: return false;
+	}
+}
+
 /* Cycle focus through the visible panes. */
 static void move_focus(struct ui *ui, int dir)
 {

@@ -275,6 +275,9 @@ void ui_save_state(struct ui *ui, FILE *f);
 /* ui.c */
 void ui_relayout(struct ui *ui);
 void ui_draw_all(struct ui *ui);
+/* Move a selection of n entries (n > 0) by a movement action; false when
+ * the action is not a movement. */
+bool ui_list_move(size_t *sel, size_t n, size_t page, enum ui_action a);
 int ui_pane_height(const struct ui *ui, enum layout_pane p);
 #endif
 

@@ -1,0 +1,394 @@
+/*
+ * wordbag.c: the words of a passage, for related passages (see wordbag.h):
+ * tokenizing into a bag with hash tables, sentence bags, weighted cosine,
+ * shared word pairs and word triples.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "margo/search.h"
+#include "margo/util.h"
+#include "wordbag.h"
+
+void bag_free(struct bag *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		free(b->t[i].stem);
+		free(b->t[i].surface);
+	}
+	for (size_t i = 0; i < b->n_seq; i++)
+		free(b->seq[i]);
+	free(b->t);
+	free(b->seq);
+	free(b->content);
+	free(b->content_at);
+	free(b->slots);
+	free(b->kslots);
+	memset(b, 0, sizeof *b);
+}
+
+
+/* Rebuild the hash table for a capacity of `cap` terms. */
+static int bag_rehash(struct bag *b, size_t cap)
+{
+	size_t n = 16;
+	while (n < 2 * cap)
+		n *= 2;
+	size_t *slots = malloc(n * sizeof *slots);
+	if (!slots)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		slots[i] = SIZE_MAX;
+	for (size_t i = 0; i < b->n; i++) {
+		size_t j = util_fnv1a(b->t[i].stem, strlen(b->t[i].stem)) & (n - 1);
+		while (slots[j] != SIZE_MAX)
+			j = (j + 1) & (n - 1);
+		slots[j] = i;
+	}
+	free(b->slots);
+	b->slots = slots;
+	b->n_slots = n;
+	return 0;
+}
+
+/* The slot of `stem` in the hash table: holding it, or empty. */
+static size_t bag_slot(const struct bag *b, const char *stem, size_t len)
+{
+	size_t j = util_fnv1a(stem, len) & (b->n_slots - 1);
+	while (b->slots[j] != SIZE_MAX) {
+		const char *t = b->t[b->slots[j]].stem;
+		if (strlen(t) == len && memcmp(t, stem, len) == 0)
+			break;
+		j = (j + 1) & (b->n_slots - 1);
+	}
+	return j;
+}
+
+/* First pass: the folded words, in order (for stop words and triples). */
+static int seq_add(void *ctx, const char *token, size_t len, size_t start, size_t end)
+{
+	struct bag *b = ctx;
+	(void)start;
+	(void)end;
+	if (b->n_seq == b->cap_seq) {
+		size_t c = b->cap_seq ? b->cap_seq * 2 : 64;
+		char **p = realloc(b->seq, c * sizeof *p);
+		if (!p)
+			return -1;
+		b->seq = p;
+		b->cap_seq = c;
+	}
+	if (!(b->seq[b->n_seq] = util_strndup(token, len)))
+		return -1;
+	b->n_seq++;
+	return 0;
+}
+
+/* Second pass: the stems; the k-th stem is the k-th folded word.  A stem
+ * with synonyms counts as the one naming its group. */
+static int bag_add(void *ctx, const char *token, size_t len, size_t start, size_t end)
+{
+	struct bag *b = ctx;
+	char stem[64];
+	if (b->bg && len < sizeof stem) {
+		memcpy(stem, token, len);
+		stem[len] = '\0';
+		const char *group = search_background_synonym(b->bg, stem);
+		if (group) {
+			token = group;
+			len = strlen(group);
+		}
+	}
+	const char *folded = b->next < b->n_seq ? b->seq[b->next] : "";
+	b->next++;
+	/* Words that carry the content: no stop words, no short words, and
+	 * no capitalised words (names count through the entities, once). */
+	unsigned char first = (unsigned char)b->text[start];
+	if (len < 4 || search_is_stopword(folded, strlen(folded)) || (first >= 'A' && first <= 'Z') ||
+	    (first == 0xc3 && start + 1 < end &&
+	     (unsigned char)b->text[start + 1] >= 0x80 && (unsigned char)b->text[start + 1] <= 0x9e))
+		return 0;
+	if (b->n_content == b->cap_content) {
+		size_t c = b->cap_content ? b->cap_content * 2 : 64;
+		const char **p = realloc(b->content, c * sizeof *p);
+		if (p)
+			b->content = p;
+		size_t *at = realloc(b->content_at, c * sizeof *at);
+		if (at)
+			b->content_at = at;
+		if (!p || !at)
+			return -1;
+		b->cap_content = c;
+	}
+	b->content_at[b->n_content] = start;
+	if (b->n == b->cap) {
+		size_t c = b->cap ? b->cap * 2 : 64;
+		struct term *p = realloc(b->t, c * sizeof *p);
+		if (!p || (b->t = p, bag_rehash(b, c) < 0))
+			return -1;
+		b->cap = c;
+	}
+	size_t j = bag_slot(b, token, len);
+	if (b->slots[j] != SIZE_MAX) {
+		struct term *t = &b->t[b->slots[j]];
+		t->tf++;
+		b->content[b->n_content++] = t->stem;
+		return 0;
+	}
+	struct term *t = &b->t[b->n];
+	t->stem = util_strndup(token, len);
+	t->surface = util_strndup(b->text + start, end - start);
+	t->tf = 1;
+	t->w = 0;
+	t->df = 0;
+	if (!t->stem || !t->surface) {
+		free(t->stem);
+		free(t->surface);
+		return -1;
+	}
+	b->slots[j] = b->n;
+	b->content[b->n_content++] = t->stem;
+	b->n++;
+	return 0;
+}
+
+/* Pairs of consecutive content words (same stems) that two passages
+ * share, the mark of the same fact told twice ("supporto reciproco",
+ * "caso di attacco"); each weighs as its rarer word does in `a`, relative
+ * to a's best word, so common phrases count little.  Capped at 1. */
+double shared_pairs(const struct bag *a, const struct bag *b)
+{
+	double best = a->n ? a->t[0].w : 0, shared = 0;  /* a is sorted by w */
+	if (best <= 0)
+		return 0;
+	for (size_t i = 0; i + 1 < a->n_content; i++) {
+		const char *x = a->content[i], *y = a->content[i + 1];
+		for (size_t j = 0; j + 1 < b->n_content; j++) {
+			if (strcmp(x, b->content[j]) == 0 && strcmp(y, b->content[j + 1]) == 0) {
+				const struct term *tx = bag_find(a, x), *ty = bag_find(a, y);
+				double wx = tx ? tx->w : 0, wy = ty ? ty->w : 0;
+				shared += (wx < wy ? wx : wy) / best;
+				break;
+			}
+		}
+	}
+	return shared < 1 ? shared : 1;
+}
+
+
+/* Stems meet when their keys are equal: the stem itself, or its first six
+ * bytes when it is longer (see stems_meet). */
+static size_t meet_len(const char *stem)
+{
+	size_t n = strlen(stem);
+	return n >= 6 ? 6 : n;
+}
+
+/* Index the terms by meeting key, for bag_find; after any reordering. */
+int bag_index(struct bag *b)
+{
+	size_t n = 16;
+	while (n < 2 * b->n + 2)
+		n *= 2;
+	size_t *k = malloc(n * sizeof *k);
+	if (!k)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		k[i] = SIZE_MAX;
+	for (size_t i = 0; i < b->n; i++) {
+		const char *s = b->t[i].stem;
+		size_t len = meet_len(s), j = util_fnv1a(s, len) & (n - 1);
+		while (k[j] != SIZE_MAX) {
+			const char *o = b->t[k[j]].stem;
+			if (meet_len(o) == len && memcmp(o, s, len) == 0)
+				break;  /* the first term with this key stays */
+			j = (j + 1) & (n - 1);
+		}
+		if (k[j] == SIZE_MAX)
+			k[j] = i;
+	}
+	free(b->kslots);
+	b->kslots = k;
+	b->n_kslots = n;
+	return 0;
+}
+
+const struct term *bag_find(const struct bag *b, const char *stem)
+{
+	if (!b->n_kslots)
+		return NULL;
+	size_t len = meet_len(stem), j = util_fnv1a(stem, len) & (b->n_kslots - 1);
+	while (b->kslots[j] != SIZE_MAX) {
+		const struct term *t = &b->t[b->kslots[j]];
+		if (meet_len(t->stem) == len && memcmp(t->stem, stem, len) == 0)
+			return t;
+		j = (j + 1) & (b->n_kslots - 1);
+	}
+	return NULL;
+}
+
+int bag_fill(struct bag *b, const char *text)
+{
+	b->text = text;
+	b->next = 0;
+	size_t len = strlen(text);
+	if (search_tokenize(text, len, false, seq_add, b) != 0 ||
+	    search_tokenize(text, len, true, bag_add, b) != 0)
+		return -1;
+	return bag_index(b);
+}
+
+/* Cosine of a source bag (its terms weighted by the source's idf) with a
+ * candidate bag (tf only, its idf unknown). */
+double bag_cosine(const struct bag *src, const struct bag *whole_src,
+                         const struct bag *cand)
+{
+	double dot = 0, sn = 0, cn = 0;
+	for (size_t i = 0; i < src->n; i++) {
+		const struct term *w = bag_find(whole_src, src->t[i].stem);
+		double ws = (1 + log(src->t[i].tf)) * (w ? w->w : 0);
+		sn += ws * ws;
+		const struct term *ct = bag_find(cand, src->t[i].stem);
+		if (ct)
+			dot += ws * (1 + log(ct->tf));
+	}
+	for (size_t i = 0; i < cand->n; i++)
+		cn += (1 + log(cand->t[i].tf)) * (1 + log(cand->t[i].tf));
+	return sn > 0 && cn > 0 ? dot / (sqrt(sn) * sqrt(cn)) : 0;
+}
+
+/* The bags of the sentences of a passage: spans come from the sentence
+ * table, relative to the passage's text. */
+/* Count one stem into a bag that has no text of its own (a sentence of a
+ * passage already tokenized). */
+static int bag_put(struct bag *b, const char *stem)
+{
+	if (b->n == b->cap) {
+		size_t c = b->cap ? b->cap * 2 : 16;
+		struct term *p = realloc(b->t, c * sizeof *p);
+		if (!p || (b->t = p, bag_rehash(b, c) < 0))
+			return -1;
+		b->cap = c;
+	}
+	size_t len = strlen(stem), j = bag_slot(b, stem, len);
+	if (b->slots[j] != SIZE_MAX) {
+		b->t[b->slots[j]].tf++;
+		return 0;
+	}
+	struct term *t = &b->t[b->n];
+	memset(t, 0, sizeof *t);
+	if (!(t->stem = util_strndup(stem, len)))
+		return -1;
+	t->tf = 1;
+	b->slots[j] = b->n++;
+	return 0;
+}
+
+/* The bags of the sentences of a passage, made from the passage's own
+ * bag (no second tokenizing): spans come from the sentence table,
+ * relative to the passage's text. */
+int sentence_bags(sqlite3_stmt *sents, int64_t article, int para,
+                         const struct bag *whole, struct bag **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0, k = 0;
+	sqlite3_bind_int64(sents, 1, article);
+	sqlite3_bind_int(sents, 2, para);
+	int rc;
+	while ((rc = sqlite3_step(sents)) == SQLITE_ROW) {
+		int64_t s = sqlite3_column_int64(sents, 0), e = sqlite3_column_int64(sents, 1);
+		if (s < 0 || e < s)
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			struct bag *v = realloc(*out, cap * sizeof *v);
+			if (!v)
+				break;
+			*out = v;
+		}
+		struct bag *b = &(*out)[*n];
+		memset(b, 0, sizeof *b);
+		(*n)++;
+		while (k < whole->n_content && whole->content_at[k] < (size_t)s)
+			k++;
+		for (; k < whole->n_content && whole->content_at[k] < (size_t)e; k++)
+			if (bag_put(b, whole->content[k]) < 0)
+				break;
+		if (bag_index(b) < 0) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	sqlite3_reset(sents);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+void bags_free(struct bag *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		bag_free(&b[i]);
+	free(b);
+}
+
+/* A hash of three consecutive words (FNV-1a over the folded words). */
+static uint64_t triple_hash(char *const *w)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (int k = 0; k < 3; k++) {
+		for (const char *p = w[k]; *p; p++) {
+			h ^= (unsigned char)*p;
+			h *= 0x100000001b3ULL;
+		}
+		h ^= 0xff;  /* word boundary */
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The sorted triple hashes of a bag (malloc'd; NULL when it has none). */
+uint64_t *triples(const struct bag *b, size_t *n)
+{
+	*n = b->n_seq >= 3 ? b->n_seq - 2 : 0;
+	if (!*n)
+		return NULL;
+	uint64_t *v = malloc(*n * sizeof *v);
+	if (!v) {
+		*n = 0;
+		return NULL;
+	}
+	for (size_t i = 0; i < *n; i++)
+		v[i] = triple_hash(&b->seq[i]);
+	qsort(v, *n, sizeof *v, cmp_u64);
+	return v;
+}
+
+/* Share of the word triples of the shorter passage found in the other one
+ * (a short passage copied into a long one counts); `src` holds the sorted
+ * triples of a. */
+double triple_overlap(const uint64_t *src, size_t ns, const struct bag *b)
+{
+	size_t nb;
+	uint64_t *tb = triples(b, &nb);
+	if (!ns || !nb) {
+		free(tb);
+		return 0;
+	}
+	size_t shared = 0;
+	for (size_t i = 0; i < nb; i++)
+		if ((i == 0 || tb[i] != tb[i - 1]) && bsearch(&tb[i], src, ns, sizeof *src, cmp_u64))
+			shared++;
+	free(tb);
+	return (double)shared / (double)(ns < nb ? ns : nb);
+}
+
