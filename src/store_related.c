@@ -100,10 +100,14 @@ static int load_source(struct related_ctx *c)
 	return c->text ? 1 : -1;
 }
 
+/* Heaviest first; ties by stem, so the words chosen never depend on the
+ * order they were met in. */
 static int cmp_weight(const void *a, const void *b)
 {
-	double x = ((const struct term *)a)->w, y = ((const struct term *)b)->w;
-	return (x < y) - (x > y);
+	const struct term *s = a, *t = b;
+	if (s->w != t->w)
+		return (s->w < t->w) - (s->w > t->w);
+	return strcmp(s->stem, t->stem);
 }
 
 /* Weigh the source's words by tf-idf (document frequencies from the
