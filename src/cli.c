@@ -76,6 +76,10 @@ static char *summarise(const struct ingest_report *r)
 	           r->unchanged);
 	if (r->problems)
 		buf_printf(&b, "; %zu skipped with a problem", r->problems);
+	const struct store_annot_counts *a = &r->anchors;
+	if (a->exact + a->moved + a->fuzzy + a->orphan)
+		buf_printf(&b, "; annotations: %zu exact, %zu moved, %zu fuzzy, %zu orphan%s",
+		           a->exact, a->moved, a->fuzzy, a->orphan, a->orphan == 1 ? "" : "s");
 	return buf_steal(&b);
 }
 

@@ -244,6 +244,7 @@ static int ingest_text(struct walk *w, const char *key, const char *path,
 		struct store_article_in in = {
 			.key = key, .file_id = file_id, .source_hash = hash, .url = url,
 			.origin = host ? host : base_name(path), .parsed = &a,
+			.anchors = &w->rep->anchors,
 		};
 		if (stats.invalid)
 			report(w, path, "%zu invalid UTF-8 sequence%s replaced by U+FFFD",

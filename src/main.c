@@ -40,6 +40,10 @@ static const char usage[] =
 	"  mentions ENTITY        every mention of an entity, in context\n"
 	"  search QUERY           search every passage, best first\n"
 	"  related PASSAGE        passages of other articles that tell the same\n"
+	"  annotate ARTICLE START END  annotate a span (--tag, --note)\n"
+	"  annotations            list the annotations\n"
+	"  export --format F      annotations as w3c, jsonl, csv or markdown\n"
+	"  import FILE            merge annotations from margo's JSON Lines\n"
 	"  tag                    find entities in JSON Lines texts on standard input\n"
 	"Each command takes --help; list, show and passages take --format jsonl.\n"
 	"\n"
@@ -152,6 +156,10 @@ int main(int argc, char **argv)
 		{ "mentions", cli_mentions },
 		{ "search", cli_search },
 		{ "related", cli_related },
+		{ "annotate", cli_annotate },
+		{ "annotations", cli_annotations },
+		{ "export", cli_export },
+		{ "import", cli_import },
 	};
 	int status = -1;
 	for (size_t i = 0; first && i < sizeof commands / sizeof *commands; i++)

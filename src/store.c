@@ -142,6 +142,52 @@ static const char *const migrations[] = {
 	"  UPDATE counter SET n = n + 1 WHERE name = 'passages'; END;"
 	"CREATE TRIGGER paragraph_uncounted AFTER DELETE ON paragraph BEGIN"
 	"  UPDATE counter SET n = n - 1 WHERE name = 'passages'; END;",
+
+	/* 3 -> 4: annotations.  The evidence (quote, prefix, suffix, the
+	 * offsets and text version it was made on) is never rewritten; the
+	 * placement (start, end, status, score) is recomputed when the text
+	 * changes.  Deleting writes a tombstone; articles cannot be deleted
+	 * from under annotations (no cascade). */
+	"CREATE TABLE annotation("
+	"  id TEXT PRIMARY KEY,"
+	"  article INTEGER NOT NULL REFERENCES article(id),"
+	"  quote TEXT NOT NULL,"
+	"  prefix TEXT NOT NULL DEFAULT '',"
+	"  suffix TEXT NOT NULL DEFAULT '',"
+	"  made_start INTEGER NOT NULL,"
+	"  made_end INTEGER NOT NULL,"
+	"  made_hash TEXT NOT NULL,"
+	"  start INTEGER NOT NULL,"
+	"  end INTEGER NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'exact'"
+	"    CHECK (status IN ('exact', 'moved', 'fuzzy', 'orphan', 'manual')),"
+	"  score REAL NOT NULL DEFAULT 1,"
+	"  placed_hash TEXT NOT NULL,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  color TEXT,"
+	"  author TEXT NOT NULL DEFAULT '',"
+	"  created TEXT NOT NULL,"
+	"  updated TEXT NOT NULL,"
+	"  deleted TEXT);"
+	"CREATE INDEX annotation_article ON annotation(article, start);"
+	"CREATE TABLE tag(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE annotation_tag("
+	"  annotation TEXT NOT NULL REFERENCES annotation(id) ON DELETE CASCADE,"
+	"  tag INTEGER NOT NULL REFERENCES tag(id),"
+	"  PRIMARY KEY(annotation, tag)) WITHOUT ROWID;"
+	"CREATE INDEX annotation_tag_tag ON annotation_tag(tag);"
+	"CREATE TABLE annotation_link("
+	"  annotation TEXT NOT NULL REFERENCES annotation(id) ON DELETE CASCADE,"
+	"  target TEXT NOT NULL REFERENCES annotation(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('same claim', 'contradicts', 'follow-up')),"
+	"  PRIMARY KEY(annotation, target)) WITHOUT ROWID;"
+	"CREATE TABLE annotation_conflict("
+	"  id INTEGER PRIMARY KEY,"
+	"  annotation TEXT NOT NULL,"
+	"  other TEXT NOT NULL,"          /* the version not kept, as JSON */
+	"  created TEXT NOT NULL,"
+	"  UNIQUE(annotation, other));"
+	"CREATE TABLE draft(name TEXT PRIMARY KEY, text TEXT NOT NULL, updated TEXT NOT NULL);",
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }

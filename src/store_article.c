@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "margo/store.h"
+#include "margo/store_annot.h"
 #include "margo/util.h"
 #include "store_impl.h"
 
@@ -202,10 +203,18 @@ int store_article_put(struct store *st, const struct store_article_in *in,
 		  " author, date, url, origin, body, body_chars, text_hash, added, updated)"
 		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)"
 		  " RETURNING id";
-	if (old && unindex_passages(st, old) < 0)
+	/* The old text, for the index to forget and annotations to move. */
+	char *old_body = NULL, old_hash[17];
+	size_t old_len = 0;
+	if (old && (store_article_text(st, old, &old_body, &old_len, old_hash) < 0 ||
+	            unindex_passages(st, old) < 0)) {
+		free(old_body);
 		return -1;
-	if (store_prepare(st, sql, &s) < 0)
+	}
+	if (store_prepare(st, sql, &s) < 0) {
+		free(old_body);
 		return -1;
+	}
 	if (!old)
 		sqlite3_bind_text(s, 1, in->key, -1, SQLITE_STATIC);
 	if (in->file_id)
@@ -231,12 +240,25 @@ int store_article_put(struct store *st, const struct store_article_in *in,
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW)
-		return -1;
-	if (put_parts(st, *id, a) < 0 || index_passages(st, *id) < 0)
-		return -1;
+	int ret = -1;
+	struct store_annot_counts counts = { 0 };
+	if (rc != SQLITE_ROW || put_parts(st, *id, a) < 0 || index_passages(st, *id) < 0)
+		goto out;
+	if (old_body && strcmp(old_hash, text_hash) != 0 &&
+	    store_annot_reanchor(st, *id, old_body, old_len, a->body, a->body_len, text_hash,
+	                         &counts) < 0)
+		goto out;
+	if (in->anchors) {
+		in->anchors->exact += counts.exact;
+		in->anchors->moved += counts.moved;
+		in->anchors->fuzzy += counts.fuzzy;
+		in->anchors->orphan += counts.orphan;
+	}
 	*result = old ? STORE_PUT_UPDATED : STORE_PUT_ADDED;
-	return 0;
+	ret = 0;
+out:
+	free(old_body);
+	return ret;
 }
 
 int store_article_count(struct store *st, int64_t *n)

@@ -18,6 +18,19 @@ char *store_column_dup(sqlite3_stmt *s, int i);
 struct store_hit;
 /* Free the strings of one hit and zero it. */
 void store_hit_clear(struct store_hit *h);
+/* The body (malloc'd) and text version of an article: 1, 0 none, -1. */
+int store_article_text(struct store *st, int64_t article, char **body, size_t *len,
+                       char hash[17]);
+struct anchor_result;
+/* Annotations (store_annot.c): one row, inside a transaction; the tags of
+ * a list separated by `sep`. */
+int store_annot_insert_row(struct store *st, const char *id, int64_t article, const char *quote,
+                           const char *prefix, const char *suffix, int64_t made_start,
+                           int64_t made_end, const char *made_hash,
+                           const struct anchor_result *at, const char *placed_hash,
+                           const char *note, const char *color, const char *author,
+                           const char *created, const char *updated);
+int store_annot_set_tags(struct store *st, const char *id, const char *list, char sep);
 /* Run a one-integer query: 0, or -1 when it returns no row. */
 int store_query_int(struct store *st, const char *sql, int64_t *out);
 

@@ -48,5 +48,9 @@ int cli_entities(const struct cli_env *env, int argc, char **argv);
 int cli_mentions(const struct cli_env *env, int argc, char **argv);
 int cli_search(const struct cli_env *env, int argc, char **argv);
 int cli_related(const struct cli_env *env, int argc, char **argv);
+int cli_annotate(const struct cli_env *env, int argc, char **argv);
+int cli_annotations(const struct cli_env *env, int argc, char **argv);
+int cli_export(const struct cli_env *env, int argc, char **argv);
+int cli_import(const struct cli_env *env, int argc, char **argv);
 
 #endif

@@ -17,6 +17,7 @@
 #include "margo/corpus.h"
 #include "margo/entity.h"
 #include "margo/store.h"
+#include "margo/store_annot.h"
 
 struct ingest_report {
 	size_t files;       /* files looked at */
@@ -24,6 +25,7 @@ struct ingest_report {
 	size_t updated;     /* articles whose text changed */
 	size_t unchanged;   /* articles or files skipped as unchanged */
 	size_t problems;    /* files (or JSONL lines) reported and skipped */
+	struct store_annot_counts anchors;  /* annotations placed again */
 };
 
 /* Called once per problem: `path` is raw (sanitise before showing). */

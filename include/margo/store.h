@@ -21,9 +21,10 @@
 #include "margo/corpus.h"
 
 #define STORE_APPLICATION_ID 0x4d52474f  /* "MRGO" */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 struct store;
+struct store_annot_counts;
 
 enum store_open_mode {
 	STORE_OPEN_READ,      /* must exist; never written */
@@ -65,6 +66,7 @@ struct store_article_in {
 	const char *url;          /* or NULL */
 	const char *origin;       /* outlet or file name shown in the list */
 	const struct corpus_article *parsed;
+	struct store_annot_counts *anchors;  /* re-anchoring tallies, or NULL */
 };
 
 enum store_put_result { STORE_PUT_ADDED, STORE_PUT_UPDATED, STORE_PUT_SAME };

@@ -1,0 +1,82 @@
+/*
+ * store_annot.h: annotations in the library.
+ *
+ * An annotation is a span of an article (code points), its evidence (the
+ * quote with its context and the text version it was made on), tags from
+ * a codebook ("militare/munizioni"), a note, a colour, an author and UTC
+ * times, under a random UUID.  Every change is one short BEGIN IMMEDIATE
+ * transaction.  The JSON form is the W3C Web Annotation model (one
+ * object; built with SQLite's JSON functions), which is also what margo
+ * exports and imports.
+ */
+#ifndef MARGO_STORE_ANNOT_H
+#define MARGO_STORE_ANNOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "margo/anchor.h"
+#include "margo/store.h"
+
+/* What a re-anchoring did. */
+struct store_annot_counts {
+	size_t exact, moved, fuzzy, orphan;
+};
+
+/*
+ * Place again every live annotation of article `article`, whose text went
+ * from old_text to new_text (version hash new_hash), inside the caller's
+ * transaction.  Adds to *counts.  0 or -1.
+ */
+int store_annot_reanchor(struct store *st, int64_t article, const char *old_text,
+                         size_t old_len, const char *new_text, size_t new_len,
+                         const char *new_hash, struct store_annot_counts *counts);
+
+/*
+ * Annotate [start, end) (code points) of article `article` with the tags
+ * in `tags` (comma-separated, may be NULL or empty), a note and an author
+ * (may be NULL).  Its own transaction.  Returns 0 with the new id in
+ * *id (malloc'd), or -1 with a message in *err (malloc'd).
+ */
+int store_annot_create(struct store *st, int64_t article, size_t start, size_t end,
+                       const char *tags, const char *note, const char *author,
+                       char **id, char **err);
+
+/* One annotation as listings and exports see it. */
+struct store_annot_row {
+	const char *id;
+	int64_t article;
+	const char *title, *date;
+	const char *quote, *note, *author, *created, *status;
+	const char *tags;         /* tags joined by ", " (may be "") */
+	int64_t start, end;
+	bool in_place;            /* the quote is at start..end of the text now */
+	const char *json;         /* the W3C Web Annotation object */
+};
+
+typedef int (*store_annot_fn)(void *ctx, const struct store_annot_row *row);
+
+/* Visit the live annotations, sorted by id, of one tag (or its children:
+ * "militare" also gives "militare/munizioni") and/or one article (0: all).
+ * A non-zero return of fn stops the walk and is returned. */
+int store_annot_each(struct store *st, const char *tag, int64_t article,
+                     store_annot_fn fn, void *ctx);
+
+enum store_import_result {
+	STORE_IMPORT_ADDED,       /* new */
+	STORE_IMPORT_SAME,        /* identical: nothing done */
+	STORE_IMPORT_UPDATED,     /* newer than ours: taken, ours kept as a conflict */
+	STORE_IMPORT_CONFLICT,    /* older than ours: ours kept, it is a conflict */
+	STORE_IMPORT_SKIPPED,     /* not usable: *err says why */
+};
+
+/* Merge one annotation (a W3C JSON object, as margo writes it) by id.  Its
+ * own transaction.  0 with *result, or -1 on a library error. */
+int store_annot_import(struct store *st, const char *json, size_t len,
+                       enum store_import_result *result, char **err);
+
+/* Conflicts recorded so far (for listings). */
+int store_annot_conflicts(struct store *st, int64_t *n);
+
+#endif

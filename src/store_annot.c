@@ -1,0 +1,340 @@
+/*
+ * store_annot.c: annotations in the library: creating, listing as W3C Web
+ * Annotation JSON (built by SQLite's JSON functions), merging imports by
+ * id, and placing them again when their article's text changes.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "margo/store_annot.h"
+#include "margo/text.h"
+#include "margo/util.h"
+#include "store_impl.h"
+
+/* The columns of one annotation for listings, and its W3C JSON. */
+#define ANNOT_SELECT \
+	"SELECT a.id, a.article, ar.title, ar.date, a.quote, a.note, a.author, a.created," \
+	" a.status, coalesce((SELECT group_concat(name, ', ') FROM (SELECT t.name FROM" \
+	"   annotation_tag x JOIN tag t ON t.id = x.tag WHERE x.annotation = a.id" \
+	"   ORDER BY t.name)), ''), a.start, a.end," \
+	" a.status != 'orphan' AND substr(ar.body, a.start + 1, a.end - a.start) = a.quote," \
+	" json_patch(json_object(" \
+	"  '@context', 'http://www.w3.org/ns/anno.jsonld', 'id', a.id, 'type', 'Annotation'," \
+	"  'created', a.created, 'modified', a.updated," \
+	"  'body', json((SELECT json_group_array(json(b)) FROM (" \
+	"    SELECT json_object('type', 'TextualBody', 'purpose', 'tagging', 'value', t.name) AS b" \
+	"    FROM annotation_tag x JOIN tag t ON t.id = x.tag WHERE x.annotation = a.id" \
+	"    UNION ALL SELECT json_object('type', 'TextualBody', 'purpose', 'commenting'," \
+	"    'value', a.note) WHERE a.note != ''))),"  \
+	"  'target', json_object('source', coalesce(ar.url, 'margo:' || ar.key), 'selector'," \
+	"    CASE WHEN a.status != 'orphan' AND substr(ar.body, a.start + 1, a.end - a.start) = a.quote" \
+	"    THEN json_array(json_object('type', 'TextQuoteSelector', 'exact', a.quote," \
+	"      'prefix', a.prefix, 'suffix', a.suffix)," \
+	"      json_object('type', 'TextPositionSelector', 'start', a.start, 'end', a.end))" \
+	"    ELSE json_array(json_object('type', 'TextQuoteSelector', 'exact', a.quote," \
+	"      'prefix', a.prefix, 'suffix', a.suffix)) END)," \
+	"  'margo', json_object('article', a.article, 'title', ar.title, 'status', a.status," \
+	"    'score', a.score, 'color', a.color, 'made', json_object('start', a.made_start," \
+	"    'end', a.made_end, 'text', a.made_hash)))," \
+	"  json_object('creator', nullif(a.author, '')))" \
+	" FROM annotation a JOIN article ar ON ar.id = a.article"
+
+/* ---- ids and tags ----------------------------------------------------------- */
+
+/* A random (version 4) UUID as "urn:uuid:...". */
+static int new_id(char out[46])
+{
+	unsigned char r[16];
+	size_t got = 0;
+	while (got < sizeof r) {
+		ssize_t n = getrandom(r + got, sizeof r - got, 0);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		got += (size_t)n;
+	}
+	r[6] = (unsigned char)((r[6] & 0x0f) | 0x40);
+	r[8] = (unsigned char)((r[8] & 0x3f) | 0x80);
+	snprintf(out, 46, "urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+	         "%02x%02x%02x%02x%02x%02x", r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7],
+	         r[8], r[9], r[10], r[11], r[12], r[13], r[14], r[15]);
+	return 0;
+}
+
+/* Attach the tags of a list separated by `sep` (trimmed, empty ones
+ * skipped; new tags join the codebook). */
+int store_annot_set_tags(struct store *st, const char *id, const char *list, char sep)
+{
+	sqlite3_stmt *tag = NULL, *link = NULL;
+	int ret = -1;
+	if (store_prepare(st, "INSERT INTO tag(name) VALUES (?1) ON CONFLICT(name)"
+	                      " DO UPDATE SET name = name RETURNING id", &tag) < 0 ||
+	    store_prepare(st, "INSERT OR IGNORE INTO annotation_tag(annotation, tag)"
+	                      " VALUES (?1, ?2)", &link) < 0)
+		goto out;
+	for (const char *p = list ? list : ""; *p;) {
+		const char *e = strchr(p, sep);
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		const char *s = p;
+		size_t len = text_trim(&s, n);
+		p += n + (e ? 1 : 0);
+		if (!len)
+			continue;
+		sqlite3_bind_text(tag, 1, s, (int)len, SQLITE_STATIC);
+		if (sqlite3_step(tag) != SQLITE_ROW)
+			goto out;
+		int64_t t = sqlite3_column_int64(tag, 0);
+		sqlite3_reset(tag);
+		sqlite3_bind_text(link, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(link, 2, t);
+		if (sqlite3_step(link) != SQLITE_DONE)
+			goto out;
+		sqlite3_reset(link);
+	}
+	ret = 0;
+out:
+	sqlite3_finalize(tag);
+	sqlite3_finalize(link);
+	return ret;
+}
+
+/* ---- creating ------------------------------------------------------------------ */
+
+int store_article_text(struct store *st, int64_t article, char **body, size_t *len, char hash[17])
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT body, text_hash FROM article WHERE id = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	int rc = sqlite3_step(s), found = 0;
+	if (rc == SQLITE_ROW) {
+		*len = (size_t)sqlite3_column_bytes(s, 0);
+		*body = util_strndup((const char *)sqlite3_column_text(s, 0), *len);
+		snprintf(hash, 17, "%s", (const char *)sqlite3_column_text(s, 1));
+		found = *body ? 1 : -1;
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? found : -1;
+}
+
+/* Insert one annotation row (inside a transaction). */
+int store_annot_insert_row(struct store *st, const char *id, int64_t article, const char *quote,
+                           const char *prefix, const char *suffix, int64_t made_start,
+                           int64_t made_end, const char *made_hash,
+                           const struct anchor_result *at, const char *placed_hash,
+                           const char *note, const char *color, const char *author,
+                           const char *created, const char *updated)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "INSERT INTO annotation(id, article, quote, prefix, suffix,"
+	                      " made_start, made_end, made_hash, start, end, status, score,"
+	                      " placed_hash, note, color, author, created, updated)"
+	                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	                      " ?14, ?15, ?16, ?17, ?18)", &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, article);
+	sqlite3_bind_text(s, 3, quote, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, prefix ? prefix : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, suffix ? suffix : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 6, made_start);
+	sqlite3_bind_int64(s, 7, made_end);
+	sqlite3_bind_text(s, 8, made_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 9, (int64_t)at->start);
+	sqlite3_bind_int64(s, 10, (int64_t)at->end);
+	sqlite3_bind_text(s, 11, anchor_status_name(at->status), -1, SQLITE_STATIC);
+	sqlite3_bind_double(s, 12, at->score);
+	sqlite3_bind_text(s, 13, placed_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 14, note ? note : "", -1, SQLITE_STATIC);
+	if (color)
+		sqlite3_bind_text(s, 15, color, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 15);
+	sqlite3_bind_text(s, 16, author ? author : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 17, created, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 18, updated, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_annot_create(struct store *st, int64_t article, size_t start, size_t end,
+                       const char *tags, const char *note, const char *author,
+                       char **id, char **err)
+{
+	*id = NULL;
+	*err = NULL;
+	char *body = NULL, *quote = NULL, *prefix = NULL, *suffix = NULL, hash[17], now[21];
+	size_t len = 0;
+	char uuid[46];
+	int found = store_article_text(st, article, &body, &len, hash);
+	if (found <= 0) {
+		*err = found == 0 ? util_printf("no article %lld", (long long)article)
+		                  : util_printf("cannot read the library: %s", store_errmsg(st));
+		return -1;
+	}
+	if (start >= end || anchor_capture(body, len, start, end, &quote, &prefix, &suffix) < 0) {
+		*err = util_printf("%zu..%zu is not a span of article %lld (it has %zu characters)",
+		                   start, end, (long long)article, text_cp_count(body, len));
+		free(body);
+		return -1;
+	}
+	util_now_rfc3339(now);
+	struct anchor_result at = { ANCHOR_EXACT, start, end, 1 };
+	int ret = -1;
+	if (new_id(uuid) < 0) {
+		*err = util_printf("no random numbers for an id: %s", strerror(errno));
+		goto out;
+	}
+	if (store_begin(st) < 0 ||
+	    store_annot_insert_row(st, uuid, article, quote, prefix, suffix, (int64_t)start, (int64_t)end,
+	               hash, &at, hash, note, NULL, author, now, now) < 0 ||
+	    store_annot_set_tags(st, uuid, tags, ',') < 0 || store_commit(st) < 0) {
+		*err = util_printf("cannot save the annotation: %s", store_errmsg(st));
+		store_rollback(st);
+		goto out;
+	}
+	*id = util_strdup(uuid);
+	ret = *id ? 0 : -1;
+out:
+	free(body);
+	free(quote);
+	free(prefix);
+	free(suffix);
+	return ret;
+}
+
+/* ---- listing ------------------------------------------------------------------- */
+
+int store_annot_each(struct store *st, const char *tag, int64_t article,
+                     store_annot_fn fn, void *ctx)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, ANNOT_SELECT
+	                  " WHERE a.deleted IS NULL AND (?3 = 0 OR a.article = ?3)"
+	                  " AND (?1 IS NULL OR EXISTS (SELECT 1 FROM annotation_tag x"
+	                  "  JOIN tag t ON t.id = x.tag WHERE x.annotation = a.id"
+	                  "  AND (t.name = ?1 OR substr(t.name, 1, length(?1) + 1) = ?1 || '/')))"
+	                  " ORDER BY a.id", &s) < 0)
+		return -1;
+	if (tag)
+		sqlite3_bind_text(s, 1, tag, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, article);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_annot_row r = {
+			.id = (const char *)sqlite3_column_text(s, 0),
+			.article = sqlite3_column_int64(s, 1),
+			.title = (const char *)sqlite3_column_text(s, 2),
+			.date = (const char *)sqlite3_column_text(s, 3),
+			.quote = (const char *)sqlite3_column_text(s, 4),
+			.note = (const char *)sqlite3_column_text(s, 5),
+			.author = (const char *)sqlite3_column_text(s, 6),
+			.created = (const char *)sqlite3_column_text(s, 7),
+			.status = (const char *)sqlite3_column_text(s, 8),
+			.tags = (const char *)sqlite3_column_text(s, 9),
+			.start = sqlite3_column_int64(s, 10),
+			.end = sqlite3_column_int64(s, 11),
+			.in_place = sqlite3_column_int(s, 12) != 0,
+			.json = (const char *)sqlite3_column_text(s, 13),
+		};
+		if ((ret = fn(ctx, &r)) != 0)
+			break;
+	}
+	sqlite3_finalize(s);
+	if (ret)
+		return ret;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_annot_conflicts(struct store *st, int64_t *n)
+{
+	return store_query_int(st, "SELECT count(*) FROM annotation_conflict", n);
+}
+
+/* ---- re-anchoring ---------------------------------------------------------------- */
+
+int store_annot_reanchor(struct store *st, int64_t article, const char *old_text,
+                         size_t old_len, const char *new_text, size_t new_len,
+                         const char *new_hash, struct store_annot_counts *counts)
+{
+	sqlite3_stmt *s = NULL, *u = NULL;
+	int ret = -1;
+	/* Read them all before writing: an update moves a row in the index
+	 * the reading walks, and it would be met twice. */
+	if (store_prepare(st, "SELECT id, quote, prefix, suffix, start, end FROM annotation"
+	                      " WHERE article = ?1 AND deleted IS NULL ORDER BY id", &s) < 0 ||
+	    store_prepare(st, "UPDATE annotation SET start = ?2, end = ?3, status = ?4,"
+	                      " score = ?5, placed_hash = ?6 WHERE id = ?1", &u) < 0)
+		goto out;
+	sqlite3_bind_int64(s, 1, article);
+	struct placed {
+		char *id, *quote, *prefix, *suffix;
+		size_t start, end;
+	} *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct placed *p = realloc(v, cap * sizeof *p);
+			if (!p)
+				break;
+			v = p;
+		}
+		struct placed *p = &v[n++];
+		p->id = store_column_dup(s, 0);
+		p->quote = store_column_dup(s, 1);
+		p->prefix = store_column_dup(s, 2);
+		p->suffix = store_column_dup(s, 3);
+		p->start = (size_t)sqlite3_column_int64(s, 4);
+		p->end = (size_t)sqlite3_column_int64(s, 5);
+		if (!p->id || !p->quote || !p->prefix || !p->suffix) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	for (size_t i = 0; rc == SQLITE_DONE && i < n; i++) {
+		struct anchor_evidence ev = { v[i].quote, v[i].prefix, v[i].suffix, v[i].start, v[i].end };
+		struct anchor_result r;
+		if (anchor_locate(old_text, old_len, new_text, new_len, &ev, &r) < 0) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		switch (r.status) {
+		case ANCHOR_EXACT: counts->exact++; break;
+		case ANCHOR_MOVED: counts->moved++; break;
+		case ANCHOR_FUZZY: counts->fuzzy++; break;
+		default: counts->orphan++; break;
+		}
+		/* An orphan keeps its last offsets: they say where it was. */
+		sqlite3_bind_text(u, 1, v[i].id, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(u, 2, (int64_t)(r.status == ANCHOR_ORPHAN ? ev.start : r.start));
+		sqlite3_bind_int64(u, 3, (int64_t)(r.status == ANCHOR_ORPHAN ? ev.end : r.end));
+		sqlite3_bind_text(u, 4, anchor_status_name(r.status), -1, SQLITE_STATIC);
+		sqlite3_bind_double(u, 5, r.score);
+		sqlite3_bind_text(u, 6, new_hash, -1, SQLITE_STATIC);
+		if (sqlite3_step(u) != SQLITE_DONE)
+			rc = SQLITE_ERROR;
+		sqlite3_reset(u);
+	}
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].id);
+		free(v[i].quote);
+		free(v[i].prefix);
+		free(v[i].suffix);
+	}
+	free(v);
+	ret = rc == SQLITE_DONE ? 0 : -1;
+out:
+	sqlite3_finalize(s);
+	sqlite3_finalize(u);
+	return ret;
+}
