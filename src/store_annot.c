@@ -41,7 +41,9 @@
 	"  'margo', json_object('article', a.article, 'title', ar.title, 'status', a.status," \
 	"    'score', a.score, 'color', a.color, 'made', json_object('start', a.made_start," \
 	"    'end', a.made_end, 'text', a.made_hash)))," \
-	"  json_object('creator', nullif(a.author, '')))" \
+	"  json_object('creator', nullif(a.author, '')))," \
+	" length(CAST(substr(ar.body, 1, a.start) AS BLOB))," \
+	" length(CAST(substr(ar.body, 1, a.end) AS BLOB))" \
 	" FROM annotation a JOIN article ar ON ar.id = a.article"
 
 /* ---- ids and tags ----------------------------------------------------------- */
@@ -244,6 +246,8 @@ int store_annot_each(struct store *st, const char *tag, int64_t article,
 			.end = sqlite3_column_int64(s, 11),
 			.in_place = sqlite3_column_int(s, 12) != 0,
 			.json = (const char *)sqlite3_column_text(s, 13),
+			.bstart = sqlite3_column_int64(s, 14),
+			.bend = sqlite3_column_int64(s, 15),
 		};
 		if ((ret = fn(ctx, &r)) != 0)
 			break;
@@ -337,4 +341,31 @@ out:
 	sqlite3_finalize(s);
 	sqlite3_finalize(u);
 	return ret;
+}
+
+int store_annot_set_deleted(struct store *st, const char *id, bool deleted, char **err)
+{
+	sqlite3_stmt *s;
+	char now[21];
+	*err = NULL;
+	util_now_rfc3339(now);
+	if (store_begin(st) < 0)
+		goto fail;
+	if (store_prepare(st, "UPDATE annotation SET deleted = ?2, updated = ?3 WHERE id = ?1", &s) < 0)
+		goto fail;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	if (deleted)
+		sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 2);
+	sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE || store_commit(st) < 0)
+		goto fail;
+	return 0;
+fail:
+	*err = util_printf("cannot save: %s", store_errmsg(st));
+	store_rollback(st);
+	return -1;
 }

@@ -51,6 +51,7 @@ struct store_annot_row {
 	const char *quote, *note, *author, *created, *status;
 	const char *tags;         /* tags joined by ", " (may be "") */
 	int64_t start, end;
+	int64_t bstart, bend;     /* the same in bytes */
 	bool in_place;            /* the quote is at start..end of the text now */
 	const char *json;         /* the W3C Web Annotation object */
 };
@@ -75,6 +76,10 @@ enum store_import_result {
  * own transaction.  0 with *result, or -1 on a library error. */
 int store_annot_import(struct store *st, const char *json, size_t len,
                        enum store_import_result *result, char **err);
+
+/* Delete (write a tombstone) or bring back one annotation; each its own
+ * transaction.  0, or -1 with a message in *err. */
+int store_annot_set_deleted(struct store *st, const char *id, bool deleted, char **err);
 
 /* Conflicts recorded so far (for listings). */
 int store_annot_conflicts(struct store *st, int64_t *n);

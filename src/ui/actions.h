@@ -21,6 +21,11 @@
 	X(PREV_HIT,  "prev-hit",  "Previous hit of the search in the article") \
 	X(SEARCH_CORPUS, "search-corpus", "Search every article: \"a phrase\", prefix*") \
 	X(RELATED,   "related",   "Passages of other articles that tell the same as this one") \
+	X(SELECT,    "select",    "Start a selection (then w b ( ) { } extend it, Esc cancels)") \
+	X(ANNOTATE,  "annotate",  "Annotate the selection, or the sentence at the cursor: tags") \
+	X(ANNOTATIONS, "annotations", "List the annotations (Enter jumps, d deletes)") \
+	X(UNDO,      "undo",      "Undo the last annotation change") \
+	X(DELETE,    "delete",    "Annotations list: delete the selected annotation") \
 	X(NEXT_MENTION, "next-mention", "Next mention of the entity at the cursor, across articles") \
 	X(PREV_MENTION, "prev-mention", "Previous mention of the entity at the cursor") \
 	X(BACK,      "back",      "Go back to where you were before the last jump") \

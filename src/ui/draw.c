@@ -29,6 +29,8 @@ void draw_init_roles(bool use_color)
 	role_attr[ROLE_ERROR] = A_REVERSE | A_BOLD;
 	role_attr[ROLE_MENTION] = A_BOLD | A_UNDERLINE;
 	role_attr[ROLE_HIT] = A_REVERSE | A_BOLD;
+	role_attr[ROLE_ANNOT] = A_UNDERLINE;
+	role_attr[ROLE_SELECTION] = A_REVERSE | A_UNDERLINE;
 	if (!use_color || COLORS < 8)
 		return;
 	init_pair(1, COLOR_WHITE, COLOR_BLUE);
@@ -46,6 +48,10 @@ void draw_init_roles(bool use_color)
 	role_attr[ROLE_MENTION] = COLOR_PAIR(6) | A_BOLD | A_UNDERLINE;
 	init_pair(7, COLOR_BLACK, COLOR_YELLOW);
 	role_attr[ROLE_HIT] = COLOR_PAIR(7) | A_BOLD;
+	init_pair(8, COLOR_GREEN, -1);
+	role_attr[ROLE_ANNOT] = COLOR_PAIR(8) | A_UNDERLINE;
+	init_pair(9, COLOR_BLACK, COLOR_GREEN);
+	role_attr[ROLE_SELECTION] = COLOR_PAIR(9);
 }
 
 attr_t draw_attr(enum ui_role role)

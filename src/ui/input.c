@@ -57,6 +57,11 @@ const struct ui_binding ui_bindings[] = {
 	{ 'N', "N", UI_ACTION_PREV_HIT },
 	{ 'S', "S", UI_ACTION_SEARCH_CORPUS },
 	{ 'r', "r", UI_ACTION_RELATED },
+	{ 'v', "v", UI_ACTION_SELECT },
+	{ 'a', "a", UI_ACTION_ANNOTATE },
+	{ 'A', "A", UI_ACTION_ANNOTATIONS },
+	{ 'u', "u", UI_ACTION_UNDO },
+	{ 'd', "d", UI_ACTION_DELETE },
 	{ '*', "*", UI_ACTION_NEXT_MENTION },
 	{ '#', "#", UI_ACTION_PREV_MENTION },
 	{ CTRL('o'), "Ctrl-O", UI_ACTION_BACK },
@@ -241,6 +246,15 @@ void ui_save_state(struct ui *ui, FILE *f)
 			free(names);
 		}
 		fputc('\n', f);
+	}
+	fprintf(f, "annotations.open=%d\nannotations.n=%zu\ntext.selecting=%d\ntext.annotated=%zu\n",
+	        ui->av.open, ui->av.n, t->selecting, t->n_annots);
+	if (t->selecting) {
+		size_t lo = t->sel_anchor < t->sel_head ? t->sel_anchor : t->sel_head;
+		size_t hi = t->sel_anchor < t->sel_head ? t->sel_head : t->sel_anchor;
+		char *sel = text_render(t->art.body + lo, hi - lo, 0, -1, NULL);
+		fprintf(f, "selection=%s\n", sel ? sel : "");
+		free(sel);
 	}
 	fprintf(f, "results.open=%d\n", ui->rv.open);
 	if (ui->rv.open)

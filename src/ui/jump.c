@@ -42,6 +42,9 @@ static struct ui_place here(const struct ui *ui)
 		p.view = VIEW_MENTIONS;
 		p.view_id = ui->mv.entity.id;
 		p.view_sel = ui->mv.sel;
+	} else if (ui->av.open) {
+		p.view = VIEW_ANNOTATIONS;
+		p.view_sel = ui->av.sel;
 	} else if (ui->rv.open) {
 		p.view = ui->rv.kind == RESULTS_SEARCH ? VIEW_SEARCH : VIEW_RELATED;
 		p.view_id = ui->rv.passage;
@@ -62,6 +65,7 @@ static void close_views(struct ui *ui)
 {
 	mentions_view_close(ui);
 	results_view_close(ui);
+	annot_view_close(ui);
 }
 
 static void restore(struct ui *ui, const struct ui_place *p)
@@ -85,6 +89,10 @@ static void restore(struct ui *ui, const struct ui_place *p)
 		results_view_search(ui, p->view_query, p->view_sel);
 	else if (p->view == VIEW_RELATED)
 		results_view_related(ui, p->view_id, p->view_sel);
+	else if (p->view == VIEW_ANNOTATIONS) {
+		ui->av.sel = p->view_sel;
+		annot_view_open(ui);
+	}
 	if (ui->focus != p->focus) {
 		ui->focus = p->focus;
 		ui_relayout(ui);

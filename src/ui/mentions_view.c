@@ -29,6 +29,7 @@ int mentions_view_open(struct ui *ui, int64_t entity, size_t sel)
 {
 	mentions_view_close(ui);
 	results_view_close(ui);
+	annot_view_close(ui);
 	struct mentions_view *v = &ui->mv;
 	int found = store_entity_get(ui->st, entity, &v->entity);
 	if (found <= 0 ||

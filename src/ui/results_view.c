@@ -50,6 +50,7 @@ int results_view_search(struct ui *ui, const char *input, size_t sel)
 	}
 	results_view_close(ui);
 	mentions_view_close(ui);
+	annot_view_close(ui);
 	struct results_view *v = &ui->rv;
 	v->kind = RESULTS_SEARCH;
 	v->query = util_strdup(input);
@@ -81,6 +82,7 @@ int results_view_related(struct ui *ui, int64_t passage, size_t sel)
 	}
 	results_view_close(ui);
 	mentions_view_close(ui);
+	annot_view_close(ui);
 	struct results_view *v = &ui->rv;
 	v->kind = RESULTS_RELATED;
 	v->passage = passage;

@@ -29,6 +29,7 @@ static void position(struct ui *ui, struct buf *b)
 {
 	const struct text_state *t = &ui->text;
 	const char *pane = ui->help_open ? "help" : ui->mv.open ? "mentions"
+	                 : ui->av.open ? "annotations"
 	                 : ui->rv.open ? (ui->rv.kind == RESULTS_SEARCH ? "search" : "related")
 	                 : layout_pane_name(ui->focus);
 	if (ui->focus == LAYOUT_LIST && !ui->help_open)
@@ -41,6 +42,8 @@ static void position(struct ui *ui, struct buf *b)
 	buf_printf(b, " \xc2\xb7 %s", pane);
 	if (ui->mv.open && !ui->help_open) {
 		buf_printf(b, " %zu/%zu", ui->mv.n ? ui->mv.sel + 1 : 0, ui->mv.n);
+	} else if (ui->av.open && !ui->help_open) {
+		buf_printf(b, " %zu/%zu", ui->av.n ? ui->av.sel + 1 : 0, ui->av.n);
 	} else if (ui->rv.open && !ui->help_open) {
 		buf_printf(b, " %zu/%zu", ui->rv.n ? ui->rv.sel + 1 : 0, ui->rv.n);
 	} else if (t->loaded && t->art.n_sentences) {

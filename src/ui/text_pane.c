@@ -26,6 +26,7 @@ void text_pane_free(struct ui *ui)
 	free(t->rows);
 	store_mentions_free(t->mentions, t->n_mentions);
 	find_clear(ui);
+	annotate_free(ui);
 	memset(t, 0, sizeof *t);
 }
 
@@ -208,6 +209,7 @@ int text_pane_open(struct ui *ui, int64_t article_id)
 	text_pane_reload_mentions(ui);
 	side_pane_load(ui);
 	find_refresh(ui);
+	annotate_load(ui);
 	return 0;
 }
 
@@ -308,8 +310,17 @@ static attr_t body_attr(const struct ui *ui, size_t pos, bool focused, int64_t e
 	const struct text_state *t = &ui->text;
 	attr_t a = 0;
 	const struct store_sentence *s = &t->art.sentences[t->cursor];
-	if (pos >= s->start && pos < s->end)
+	if (t->selecting) {
+		/* The selection shows instead of the cursor's sentence. */
+		size_t lo = t->sel_anchor < t->sel_head ? t->sel_anchor : t->sel_head;
+		size_t hi = t->sel_anchor < t->sel_head ? t->sel_head : t->sel_anchor;
+		if (pos >= lo && pos < hi)
+			return draw_attr(ROLE_SELECTION);
+	} else if (pos >= s->start && pos < s->end) {
 		a |= focused ? draw_attr(ROLE_CURSOR) : A_UNDERLINE;
+	}
+	if (t->n_annots && annotate_is_annotated(ui, pos))
+		a |= draw_attr(ROLE_ANNOT);
 	if (t->n_hits && find_is_hit(ui, pos))
 		/* Inside the (reverse) cursor a hit shows by its underline. */
 		return a ? a | A_BOLD | A_UNDERLINE : draw_attr(ROLE_HIT);
@@ -339,6 +350,18 @@ static size_t next_change(const struct ui *ui, size_t pos, size_t end)
 	for (int i = 0; i < 4; i++)
 		if (cand[i] > pos && cand[i] < best)
 			best = cand[i];
+	if (t->selecting) {
+		size_t sel[2] = { t->sel_anchor, t->sel_head };
+		for (int i = 0; i < 2; i++)
+			if (sel[i] > pos && sel[i] < best)
+				best = sel[i];
+	}
+	for (size_t i = 0; i < t->n_annots; i++) {
+		if (t->annots[i].start > pos && t->annots[i].start < best)
+			best = t->annots[i].start;
+		if (t->annots[i].end > pos && t->annots[i].end < best)
+			best = t->annots[i].end;
+	}
 	if (t->n_hits)
 		best = find_next_edge(ui, pos, best);
 	for (size_t i = 0; i < t->n_mentions; i++) {
@@ -411,6 +434,15 @@ static void text_draw(struct ui *ui, WINDOW *w)
 		if (i >= t->n_rows)
 			break;
 		draw_row(ui, w, y, &t->rows[i], width, focused);
+		/* A mark in the margin beside every row with an annotation. */
+		const struct text_row *r = &t->rows[i];
+		for (size_t k = 0; r->src == t->art.body && k < t->n_annots; k++) {
+			if (t->annots[k].start < r->end && t->annots[k].end > r->start) {
+				draw_set_role(w, ROLE_ANNOT);
+				mvwaddstr(w, y, 0, "\xe2\x96\x8e");
+				break;
+			}
+		}
 	}
 	draw_set_role(w, ROLE_NORMAL);
 }

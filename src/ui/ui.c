@@ -157,7 +157,7 @@ void ui_draw_all(struct ui *ui)
 		doupdate();
 		return;
 	}
-	bool overlay = ui->help_open || ui->mv.open || ui->rv.open;
+	bool overlay = ui->help_open || ui->mv.open || ui->rv.open || ui->av.open;
 	for (int p = 0; p < LAYOUT_PANES; p++) {
 		WINDOW *w = ui->win[p];
 		if (!w)
@@ -177,6 +177,8 @@ void ui_draw_all(struct ui *ui)
 				help_view_draw(ui, vw);
 			else if (ui->mv.open)
 				mentions_view_draw(ui, vw);
+			else if (ui->av.open)
+				annot_view_draw(ui, vw);
 			else
 				results_view_draw(ui, vw);
 			wnoutrefresh(vw);
@@ -229,7 +231,28 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		return;
 	if (ui->rv.open && results_view_handle(ui, a))
 		return;
+	if (ui->av.open && annot_view_handle(ui, a))
+		return;
 	switch (a) {
+	case UI_ACTION_SELECT:
+	case UI_ACTION_ANNOTATE:
+		if (!ui->text.loaded)
+			return;
+		if (ui->focus != LAYOUT_TEXT) {
+			ui->focus = LAYOUT_TEXT;  /* annotations are made in the text */
+			ui_relayout(ui);
+		}
+		if (a == UI_ACTION_SELECT)
+			annotate_start_selection(ui);
+		else
+			annotate_selection(ui);
+		return;
+	case UI_ACTION_ANNOTATIONS:
+		annot_view_open(ui);
+		return;
+	case UI_ACTION_UNDO:
+		annotate_undo(ui);
+		return;
 	case UI_ACTION_SEARCH:
 	case UI_ACTION_NEXT_HIT:
 	case UI_ACTION_PREV_HIT:
@@ -414,6 +437,8 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 			ui_relayout(&ui);
 			continue;
 		}
+		if (annotate_key(&ui, key))
+			continue;  /* a key that moves the selection */
 		enum ui_action a = ui_action_for_key(key);
 		if (a != UI_ACTION_NONE) {
 			free(ui.message);
@@ -432,6 +457,10 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		fclose(ui.script);
 	mentions_view_close(&ui);
 	results_view_close(&ui);
+	annot_view_close(&ui);
+	for (size_t i = 0; i < ui.n_undo; i++)
+		free(ui.undo[i].id);
+	free(ui.undo);
 	search_background_free(&ui.background);
 	jump_free(&ui);
 	side_pane_free(&ui);

@@ -68,9 +68,36 @@ struct text_state {
 	size_t n_mentions;
 	bool has_target;          /* a mention jumped to, highlighted */
 	struct store_mention target;
+	bool selecting;           /* v: a selection is being made */
+	size_t sel_anchor, sel_head;  /* its ends (bytes; either order) */
+	struct annot_span *annots;    /* the article's annotations, by start */
+	size_t n_annots;
 	char *query;              /* the search in the article, or NULL */
 	size_t *hits;             /* its hits: start, end byte pairs */
 	size_t n_hits, hit;       /* how many; the current one */
+};
+
+/* An annotation of the open article, in bytes of its text. */
+struct annot_span {
+	size_t start, end;
+	char *id;
+};
+
+/* The annotations list (A). */
+struct annot_view {
+	bool open;
+	struct annot_item {
+		char *id, *title, *tags, *quote, *status;
+		int64_t article;
+		int64_t start, end;   /* bytes of the article's text */
+	} *v;
+	size_t n, sel, top;
+};
+
+/* One step that u can take back. */
+struct undo_step {
+	char *id;
+	bool deleted;             /* the step deleted it (else it created it) */
 };
 
 enum side_mode { SIDE_ENTITIES, SIDE_OUTLINE };
@@ -110,7 +137,7 @@ struct results_view {
 	size_t sel, top;
 };
 
-enum view_kind { VIEW_NONE, VIEW_MENTIONS, VIEW_SEARCH, VIEW_RELATED };
+enum view_kind { VIEW_NONE, VIEW_MENTIONS, VIEW_SEARCH, VIEW_RELATED, VIEW_ANNOTATIONS };
 
 /* A place to go back to: the article, the reading position, the focus,
  * the span jumped to, and the view that was open (re-read on return). */
@@ -151,6 +178,9 @@ struct ui {
 	struct side_state side;
 	struct mentions_view mv;
 	struct results_view rv;
+	struct annot_view av;
+	struct undo_step *undo;
+	size_t n_undo;
 	struct search_background *background;  /* loaded on first use */
 	struct history history;
 
@@ -175,6 +205,8 @@ enum ui_role {
 	ROLE_ERROR,
 	ROLE_MENTION,         /* an entity's mention in the text */
 	ROLE_HIT,             /* a search hit */
+	ROLE_ANNOT,           /* an annotated span */
+	ROLE_SELECTION,       /* the selection being made */
 	ROLE_COUNT
 };
 
@@ -235,6 +267,18 @@ int mentions_view_open(struct ui *ui, int64_t entity, size_t sel);
 void mentions_view_close(struct ui *ui);
 void mentions_view_draw(struct ui *ui, WINDOW *w);
 bool mentions_view_handle(struct ui *ui, enum ui_action a);
+/* annotate.c: selecting, annotating, the annotations list, undo */
+bool annotate_key(struct ui *ui, int key);     /* keys while selecting */
+void annotate_start_selection(struct ui *ui);
+void annotate_selection(struct ui *ui);
+void annotate_load(struct ui *ui);             /* spans of the open article */
+void annotate_free(struct ui *ui);
+bool annotate_is_annotated(const struct ui *ui, size_t pos);
+int annot_view_open(struct ui *ui);
+void annot_view_close(struct ui *ui);
+void annot_view_draw(struct ui *ui, WINDOW *w);
+bool annot_view_handle(struct ui *ui, enum ui_action a);
+void annotate_undo(struct ui *ui);
 /* results_view.c: corpus search (S) and related passages (r) */
 int results_view_search(struct ui *ui, const char *input, size_t sel);
 int results_view_related(struct ui *ui, int64_t passage, size_t sel);

@@ -420,7 +420,28 @@ is "$(end_of find)" "status 0" "q closes the view, q quits"
 T kill-session -t find
 
 # ---------------------------------------------------------------------------
-# 9. Wide characters in a real terminal: the borders stay in their columns.
+# 9. Annotating by keys in a real terminal; quit; start again: it is there.
+
+start ann 100x30 "$(margo_cmd "$MARGO")"
+wait_for ann "article 1/5"
+T send-keys -t ann Enter v b a
+ok "a asks for tags" wait_for ann "Tags (a, b/c):"
+T send-keys -t ann p r o v a Enter
+ok "the annotation is saved at once" wait_for ann "annotated: prova"
+T send-keys -t ann q
+is "$(end_of ann)" "status 0" "q quits"
+T kill-session -t ann
+start ann2 100x30 "$(margo_cmd "$MARGO")"
+wait_for ann2 "article 1/5"
+T send-keys -t ann2 A
+ok "started again, A lists the annotation" wait_for ann2 "[prova]"
+T send-keys -t ann2 q q
+is "$(end_of ann2)" "status 0" "q closes the list, q quits"
+T kill-session -t ann2
+has "$("$MARGO" annotations)" "[prova]  L’incontro in corso a Pyongyang" "the library has it"
+
+# ---------------------------------------------------------------------------
+# 10. Wide characters in a real terminal: the borders stay in their columns.
 
 wide_db="$TEST_TMP/wide.db"
 add_to "$wide_db" "$top_srcdir/tests/fixtures/hostile/wide.txt"

@@ -1,0 +1,364 @@
+/*
+ * annotate.c: annotating by keyboard.
+ *
+ * `v` starts a selection on the sentence at the cursor; `w` and `b` move
+ * its end by a word, `)` and `(` by a sentence, `}` and `{` by a
+ * paragraph (never inside a grapheme cluster); Esc cancels.  `a` asks for
+ * tags and saves at once (the selection, or the sentence at the cursor).
+ * `A` lists every annotation: Enter jumps, `d` deletes (a tombstone); `u`
+ * takes back the last creation or deletion.  Each change is its own short
+ * transaction in the library.
+ */
+#define MARGO_UI_INTERNAL 1
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <unistr.h>
+
+#include "margo/store_annot.h"
+#include "margo/util.h"
+#include "ui.h"
+
+/* ---- the spans of the open article --------------------------------------- */
+
+void annotate_free(struct ui *ui)
+{
+	struct text_state *t = &ui->text;
+	for (size_t i = 0; i < t->n_annots; i++)
+		free(t->annots[i].id);
+	free(t->annots);
+	t->annots = NULL;
+	t->n_annots = 0;
+}
+
+static int collect_span(void *ctx, const struct store_annot_row *r)
+{
+	struct ui *ui = ctx;
+	struct text_state *t = &ui->text;
+	if (!r->in_place)
+		return 0;  /* fuzzy misses and orphans are for the list, not the text */
+	struct annot_span *v = realloc(t->annots, (t->n_annots + 1) * sizeof *v);
+	if (!v)
+		return -1;
+	t->annots = v;
+	struct annot_span *s = &v[t->n_annots];
+	s->start = (size_t)r->bstart;
+	s->end = (size_t)r->bend;
+	if (!(s->id = util_strdup(r->id)))
+		return -1;
+	t->n_annots++;
+	return 0;
+}
+
+void annotate_load(struct ui *ui)
+{
+	annotate_free(ui);
+	if (!ui->text.loaded)
+		return;
+	if (store_annot_each(ui->st, NULL, ui->text.art.id, collect_span, ui) != 0)
+		ui_message(ui, true, "cannot read the annotations: %s", store_errmsg(ui->st));
+}
+
+bool annotate_is_annotated(const struct ui *ui, size_t pos)
+{
+	const struct text_state *t = &ui->text;
+	for (size_t i = 0; i < t->n_annots; i++)
+		if (pos >= t->annots[i].start && pos < t->annots[i].end)
+			return true;
+	return false;
+}
+
+/* ---- selecting ----------------------------------------------------------------- */
+
+void annotate_start_selection(struct ui *ui)
+{
+	struct text_state *t = &ui->text;
+	if (!t->loaded || !t->art.n_sentences)
+		return;
+	const struct store_sentence *s = &t->art.sentences[t->cursor];
+	t->selecting = true;
+	t->sel_anchor = s->start;
+	t->sel_head = s->end;
+	ui_message(ui, false, "selecting: w b ( ) { } move its end, a annotates, Esc cancels");
+}
+
+/* Is the code point at byte i of the body a letter or digit? */
+static bool word_char(const struct text_state *t, size_t i)
+{
+	ucs4_t c;
+	if (i >= t->art.body_len)
+		return false;
+	u8_mbtouc(&c, (const uint8_t *)t->art.body + i, t->art.body_len - i);
+	return uc_is_alnum(c) || c == '\'' || c == 0x2019;
+}
+
+/* The end of the next word after byte `pos`, or the start of the word
+ * before it, on grapheme boundaries. */
+static size_t word_step(const struct text_state *t, size_t pos, int dir)
+{
+	const char *b = t->art.body;
+	size_t len = t->art.body_len;
+	if (dir > 0) {
+		while (pos < len && !word_char(t, pos))
+			pos = text_grapheme_next(b, len, pos);
+		while (pos < len && word_char(t, pos))
+			pos = text_grapheme_next(b, len, pos);
+		return pos;
+	}
+	while (pos > 0 && !word_char(t, text_grapheme_prev(b, len, pos)))
+		pos = text_grapheme_prev(b, len, pos);
+	while (pos > 0 && word_char(t, text_grapheme_prev(b, len, pos)))
+		pos = text_grapheme_prev(b, len, pos);
+	return pos;
+}
+
+/* The next sentence or paragraph boundary after (or before) `pos`. */
+static size_t unit_step(const struct text_state *t, size_t pos, int dir, bool para)
+{
+	size_t n = para ? t->art.n_paras : t->art.n_sentences;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = dir > 0 ? k : n - 1 - k;
+		size_t s = para ? t->art.paras[i].start : t->art.sentences[i].start;
+		size_t e = para ? t->art.paras[i].end : t->art.sentences[i].end;
+		if (dir > 0 && e > pos)
+			return e;
+		if (dir < 0 && e < pos)
+			return e > s ? e : s;
+	}
+	return dir > 0 ? t->art.body_len : 0;
+}
+
+bool annotate_key(struct ui *ui, int key)
+{
+	struct text_state *t = &ui->text;
+	if (!t->selecting || ui->focus != LAYOUT_TEXT)
+		return false;
+	size_t h = t->sel_head;
+	switch (key) {
+	case 'w': h = word_step(t, h, 1); break;
+	case 'b': h = word_step(t, h, -1); break;
+	case ')': h = unit_step(t, h, 1, false); break;
+	case '(': h = unit_step(t, h, -1, false); break;
+	case '}': h = unit_step(t, h, 1, true); break;
+	case '{': h = unit_step(t, h, -1, true); break;
+	case 27:
+	case 'v':
+		t->selecting = false;
+		ui_message(ui, false, "selection cancelled");
+		return true;
+	default:
+		return false;  /* a, q, the page keys ... as usual */
+	}
+	if (h != t->sel_anchor)
+		t->sel_head = h;
+	text_pane_goto_offset(ui, t->sel_head > 0 ? t->sel_head - 1 : 0);
+	return true;
+}
+
+/* ---- annotating ------------------------------------------------------------------ */
+
+static void push_undo(struct ui *ui, const char *id, bool deleted)
+{
+	struct undo_step *v = realloc(ui->undo, (ui->n_undo + 1) * sizeof *v);
+	char *copy = util_strdup(id);
+	if (!v || !copy) {
+		free(copy);
+		if (v)
+			ui->undo = v;
+		return;
+	}
+	ui->undo = v;
+	v[ui->n_undo++] = (struct undo_step){ copy, deleted };
+}
+
+void annotate_selection(struct ui *ui)
+{
+	struct text_state *t = &ui->text;
+	if (!t->loaded || !t->art.n_sentences)
+		return;
+	size_t s, e;
+	if (t->selecting) {
+		s = t->sel_anchor < t->sel_head ? t->sel_anchor : t->sel_head;
+		e = t->sel_anchor < t->sel_head ? t->sel_head : t->sel_anchor;
+	} else {
+		s = t->art.sentences[t->cursor].start;
+		e = t->art.sentences[t->cursor].end;
+	}
+	/* No blank at either end of what is annotated. */
+	const char *p = t->art.body + s;
+	size_t n = text_trim(&p, e - s);
+	s = (size_t)(p - t->art.body);
+	e = s + n;
+	if (s >= e)
+		return;
+	char *tags = prompt_line(ui, "Tags (a, b/c):", NULL, NULL, NULL);
+	if (!tags) {
+		ui_message(ui, false, "not annotated");
+		return;
+	}
+	char *id = NULL, *err = NULL;
+	size_t cs = text_cp_count(t->art.body, s), ce = cs + text_cp_count(t->art.body + s, e - s);
+	if (store_annot_create(ui->st, t->art.id, cs, ce, tags, NULL, getenv("USER"), &id, &err) < 0) {
+		ui_message(ui, true, "%s", err ? err : "out of memory");
+	} else {
+		push_undo(ui, id, false);
+		t->selecting = false;
+		annotate_load(ui);
+		ui_message(ui, false, "annotated%s%s", *tags ? ": " : "", tags);
+	}
+	free(id);
+	free(err);
+	free(tags);
+}
+
+void annotate_undo(struct ui *ui)
+{
+	if (!ui->n_undo) {
+		ui_message(ui, false, "nothing to undo");
+		return;
+	}
+	struct undo_step *u = &ui->undo[--ui->n_undo];
+	char *err = NULL;
+	/* Undoing a creation deletes it; undoing a deletion brings it back. */
+	if (store_annot_set_deleted(ui->st, u->id, !u->deleted, &err) < 0)
+		ui_message(ui, true, "%s", err ? err : "out of memory");
+	else
+		ui_message(ui, false, u->deleted ? "annotation back" : "annotation taken back");
+	free(err);
+	free(u->id);
+	annotate_load(ui);
+	if (ui->av.open)
+		annot_view_open(ui);
+}
+
+/* ---- the list ---------------------------------------------------------------------- */
+
+void annot_view_close(struct ui *ui)
+{
+	struct annot_view *v = &ui->av;
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->v[i].id);
+		free(v->v[i].title);
+		free(v->v[i].tags);
+		free(v->v[i].quote);
+		free(v->v[i].status);
+	}
+	free(v->v);
+	memset(v, 0, sizeof *v);
+}
+
+static int collect_item(void *ctx, const struct store_annot_row *r)
+{
+	struct annot_view *v = ctx;
+	struct annot_item *p = realloc(v->v, (v->n + 1) * sizeof *p);
+	if (!p)
+		return -1;
+	v->v = p;
+	struct annot_item *it = &p[v->n++];
+	it->id = util_strdup(r->id);
+	it->title = util_strdup(r->title);
+	it->tags = util_strdup(r->tags);
+	it->quote = util_strdup(r->quote);
+	it->status = util_strdup(r->status);
+	it->article = r->article;
+	it->start = r->bstart;
+	it->end = r->bend;
+	return it->id && it->title && it->tags && it->quote && it->status ? 0 : -1;
+}
+
+int annot_view_open(struct ui *ui)
+{
+	size_t sel = ui->av.sel;
+	annot_view_close(ui);
+	mentions_view_close(ui);
+	results_view_close(ui);
+	if (store_annot_each(ui->st, NULL, 0, collect_item, &ui->av) != 0) {
+		annot_view_close(ui);
+		ui_message(ui, true, "cannot read the annotations: %s", store_errmsg(ui->st));
+		return -1;
+	}
+	ui->av.open = true;
+	ui->av.sel = ui->av.n && sel < ui->av.n ? sel : 0;
+	if (!ui->av.n)
+		ui_message(ui, false, "no annotations yet: v selects, a annotates");
+	return 0;
+}
+
+void annot_view_draw(struct ui *ui, WINDOW *w)
+{
+	struct annot_view *v = &ui->av;
+	int width = getmaxx(w), height = getmaxy(w);
+	werase(w);
+	char label[64];
+	snprintf(label, sizeof label, "Annotations  %zu/%zu", v->n ? v->sel + 1 : 0, v->n);
+	draw_header(w, label, true);
+	int per = 2, y0 = 1;
+	size_t fits = height > y0 + 1 ? (size_t)((height - y0) / per) : 1;
+	if (v->sel < v->top)
+		v->top = v->sel;
+	else if (v->sel >= v->top + fits)
+		v->top = v->sel - fits + 1;
+	for (size_t i = v->top; i < v->n && i < v->top + fits; i++) {
+		const struct annot_item *it = &v->v[i];
+		int y = y0 + (int)(i - v->top) * per;
+		bool sel = i == v->sel;
+		struct buf b = { 0 };
+		buf_printf(&b, "[%s] %s \xc2\xb7 %s", it->tags, it->title, it->status);
+		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_TITLE);
+		mvwhline(w, y, 0, ' ', width);
+		draw_str(w, y, 1, b.data, width - 2);
+		buf_free(&b);
+		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		mvwhline(w, y + 1, 0, ' ', width);
+		draw_str(w, y + 1, 2, it->quote, width - 3);
+	}
+	draw_set_role(w, ROLE_NORMAL);
+}
+
+bool annot_view_handle(struct ui *ui, enum ui_action a)
+{
+	struct annot_view *v = &ui->av;
+	size_t page = (size_t)(ui->lines > 6 ? (ui->lines - 2) / 2 : 1);
+	if (v->n && ui_list_move(&v->sel, v->n, page, a))
+		return true;
+	switch (a) {
+	case UI_ACTION_QUIT:
+	case UI_ACTION_CLOSE:
+		annot_view_close(ui);
+		return true;
+	case UI_ACTION_OPEN:
+		if (v->n) {
+			struct annot_item *it = &v->v[v->sel];
+			jump_to_span(ui, it->article, (size_t)it->start, (size_t)it->end);
+		}
+		return true;
+	case UI_ACTION_DELETE:
+		if (v->n) {
+			char *err = NULL;
+			if (store_annot_set_deleted(ui->st, v->v[v->sel].id, true, &err) < 0) {
+				ui_message(ui, true, "%s", err ? err : "out of memory");
+			} else {
+				push_undo(ui, v->v[v->sel].id, true);
+				annot_view_open(ui);
+				annotate_load(ui);
+				ui_message(ui, false, "deleted (u brings it back)");
+			}
+			free(err);
+		}
+		return true;
+	case UI_ACTION_UNDO:
+		annotate_undo(ui);
+		return true;
+	case UI_ACTION_HELP:
+	case UI_ACTION_BACK:
+	case UI_ACTION_FORWARD:
+	case UI_ACTION_REDRAW:
+		return false;
+	default:
+		return true;
+	}
+}

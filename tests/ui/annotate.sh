@@ -1,0 +1,108 @@
+#!/bin/bash
+# annotate.sh: annotating by keyboard (layer A, scripted): v selects the
+# sentence at the cursor, w b ( ) { } move the selection's end, Esc
+# cancels; a asks for tags and saves at once (the selection, or the
+# sentence); annotated text is marked in the text and the margin; A lists
+# the annotations, Enter jumps, back returns, d deletes, u undoes; all of it
+# is in the library after margo quits.
+. "$top_srcdir/tests/ui/lib.sh"
+
+fresh_library
+
+# ---- selecting ---------------------------------------------------------------------
+run_script 100x30 <<'EOF'
+<Enter>
+v
+:save-state sentence
+b
+b
+:save-state shorter
+w
+:save-state longer
+)
+:save-state end
+)
+:save-state next
+(
+:save-state back
+}
+:save-state para
+<Esc>
+:save-state cancelled
+EOF
+expect_run_ok "selection: the script runs"
+first=$(state sentence selection)
+like "$first" '^L’incontro in corso a Pyongyang .* tensioni globali attuali\.$' "v selects the sentence at the cursor"
+like "$(state shorter selection)" 'tensioni $' "b b takes two words off its end"
+like "$(state longer selection)" 'tensioni globali$' "w adds a word"
+like "$(state end selection)" 'tensioni globali attuali\.$' "\")\" runs to the end of the sentence"
+like "$(state next selection)" 'attuali\. La visita di Putin .*regimi\.$' "\")\" again, to the end of the next one"
+like "$(state back selection)" 'tensioni globali attuali\.$' "\"(\" goes back a sentence"
+like "$(state para selection)" 'sostenere i rispettivi regimi\.$' "\"}\" runs to the end of the paragraph"
+expect_state cancelled text.selecting 0 "Esc cancels the selection"
+
+# ---- annotating -----------------------------------------------------------------------
+run_script 100x30 <<'EOF'
+<Enter>
+v
+bb
+a
+prova, militare/munizioni
+<Enter>
+:save-state saved
+:save-display saved.screen
+:save-attrs saved.attrs
+jj
+a
+<Esc>
+:save-state escaped
+a
+sola frase
+<Enter>
+:save-state sentence
+EOF
+expect_run_ok "annotating: the script runs"
+expect_state saved message "annotated: prova, militare/munizioni" "a saves at once and says so"
+expect_state saved text.selecting 0 "the selection ends"
+expect_state saved text.annotated 1 "the text knows its annotation"
+like "$(screen saved.screen)" '│▎L’incontro in corso' "a mark in the margin"
+ok "the annotated words are underlined" grep -q 'u' "$RUN_DIR/saved.attrs"
+expect_state escaped message "not annotated" "Esc at the tags leaves it"
+expect_state sentence text.annotated 2 "a with no selection annotates the sentence at the cursor"
+out=$("$MARGO" annotations)
+is "$(printf '%s\n' "$out" | wc -l)" 2 "both are in the library after margo quits"
+has "$out" "[militare/munizioni, prova]  L’incontro in corso a Pyongyang" "with their tags"
+like "$out" 'tensioni\s*$' "the selection was saved as shown, no blank at its end"
+has "$out" "[sola frase]" "a tag may have a space"
+
+# ---- the list, jumping, deleting, undo ---------------------------------------------------
+run_script 100x30 <<'EOF'
+GG
+<Enter>
+A
+:save-state list
+:save-display list.screen
+j
+<Enter>
+:save-state jumped
+<C-o>
+:save-state back
+d
+:save-state deleted
+u
+:save-state undone
+EOF
+expect_run_ok "list: the script runs"
+expect_state list annotations.open 1 "A lists the annotations"
+expect_state list annotations.n 2 "all of them"
+has "$(screen list.screen)" "[militare/munizioni, prova]" "each with its tags"
+expect_state jumped annotations.open 0 "Enter jumps to the annotation"
+expect_state jumped article.id 1 "in its article"
+expect_state jumped focus text "the text has the focus"
+expect_state back annotations.open 1 "back returns to the list"
+expect_state deleted annotations.n 1 "d deletes"
+expect_state deleted message "deleted (u brings it back)" "and says u brings it back"
+is "$("$MARGO" annotations | wc -l)" 2 "u: the deleted one is back in the library"
+expect_state undone annotations.n 2 "u brings it back"
+
+done_testing
