@@ -400,6 +400,8 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 		goto fail;
 	}
 	int64_t version = 0;
+	/* Wait for another process's lock from the very first query. */
+	sqlite3_busy_timeout(st->db, 5000);
 	if (search_register_tokenizer(st->db) < 0) {
 		*err = util_printf("%s: cannot set up full-text search (FTS5)", path);
 		goto fail;

@@ -175,6 +175,8 @@ static void push_undo(struct ui *ui, const char *id, bool deleted)
 	v[ui->n_undo++] = (struct undo_step){ copy, deleted };
 }
 
+static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initial);
+
 void annotate_selection(struct ui *ui)
 {
 	struct text_state *t = &ui->text;
@@ -195,17 +197,38 @@ void annotate_selection(struct ui *ui)
 	e = s + n;
 	if (s >= e)
 		return;
-	char *tags = prompt_line(ui, "Tags (a, b/c):", NULL, NULL, NULL);
+	size_t cs = text_cp_count(t->art.body, s), ce = cs + text_cp_count(t->art.body + s, e - s);
+	annotate_span(ui, cs, ce, NULL);
+}
+
+/* What the tags prompt hands over every few seconds: kept as a draft. */
+static void save_draft(struct ui *ui, const char *text, void *ctx)
+{
+	const size_t *span = ctx;
+	if (store_annot_draft_save(ui->st, ui->text.art.id, span[0], span[1], text) < 0)
+		ui_message(ui, true, "cannot keep the draft: %s", store_errmsg(ui->st));
+}
+
+/* Ask for the tags of [cs, ce) (code points) of the open article and save
+ * at once; what is typed is kept as a draft until then. */
+static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initial)
+{
+	struct text_state *t = &ui->text;
+	size_t span[2] = { cs, ce };
+	char *tags = prompt_line_drafted(ui, "Tags (a, b/c):", initial, save_draft, span);
 	if (!tags) {
-		ui_message(ui, false, "not annotated");
+		if (!ui_exit_requested(ui)) {  /* Esc: the user let it go */
+			store_annot_draft_clear(ui->st);
+			ui_message(ui, false, "not annotated");
+		}
 		return;
 	}
 	char *id = NULL, *err = NULL;
-	size_t cs = text_cp_count(t->art.body, s), ce = cs + text_cp_count(t->art.body + s, e - s);
 	if (store_annot_create(ui->st, t->art.id, cs, ce, tags, NULL, getenv("USER"), &id, &err) < 0) {
 		ui_message(ui, true, "%s", err ? err : "out of memory");
 	} else {
 		push_undo(ui, id, false);
+		store_annot_draft_clear(ui->st);
 		t->selecting = false;
 		annotate_load(ui);
 		ui_message(ui, false, "annotated%s%s", *tags ? ": " : "", tags);
@@ -213,6 +236,32 @@ void annotate_selection(struct ui *ui)
 	free(id);
 	free(err);
 	free(tags);
+}
+
+void annotate_offer_draft(struct ui *ui)
+{
+	int64_t article;
+	size_t cs, ce;
+	char *text = NULL;
+	if (store_annot_draft_load(ui->st, &article, &cs, &ce, &text) != 1)
+		return;
+	struct buf q = { 0 };
+	buf_printf(&q, "An annotation was being typed (tags \xe2\x80\x9c%s\xe2\x80\x9d): r restores it, "
+	           "d drops it", text);
+	int c = prompt_choice(ui, q.data ? q.data : "An annotation was being typed: r/d", "rd");
+	buf_free(&q);
+	if (c == 'r' && text_pane_open(ui, article) == 0) {
+		const char *body = ui->text.art.body;
+		size_t len = ui->text.art.body_len;
+		size_t bs = text_cp_to_byte(body, len, cs), be = text_cp_to_byte(body, len, ce);
+		jump_to_span(ui, article, bs, be);
+		ui_draw_all(ui);
+		annotate_span(ui, cs, ce, text);
+	} else if (c == 'd') {
+		store_annot_draft_clear(ui->st);
+		ui_message(ui, false, "draft dropped");
+	}
+	free(text);
 }
 
 void annotate_undo(struct ui *ui)

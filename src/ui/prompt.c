@@ -10,10 +10,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "margo/util.h"
 #include "ui.h"
+
+#define DRAFT_MS 2000  /* a draft is saved this often while typing */
 
 /* Draw "question text_" on the status line, the end of the text visible. */
 static void draw_prompt(struct ui *ui, const char *question, const struct buf *b)
@@ -26,7 +29,10 @@ static void draw_prompt(struct ui *ui, const char *question, const struct buf *b
 	werase(w);
 	draw_set_role(w, ROLE_STATUS);
 	draw_fill(w, 0, 0);
-	int x = 1 + draw_str(w, 0, 1, question, width / 2);
+	/* The question gets what the answer does not need (at least half). */
+	int answer = b->len ? text_width(b->data, b->len) + 2 : 2;
+	int qmax = width - 2 - answer > width / 2 ? width - 2 - answer : width / 2;
+	int x = 1 + draw_str(w, 0, 1, question, qmax);
 	const char *text = b->data ? b->data : "";
 	size_t len = b->len;
 	/* Show the tail when the text is wider than the room left. */
@@ -54,25 +60,58 @@ static void erase_last(struct buf *b)
 		b->data[b->len] = '\0';
 }
 
-char *prompt_line(struct ui *ui, const char *question, const char *initial,
-                  prompt_changed_fn changed, void *ctx)
+/* Elapsed milliseconds on a monotonic clock. */
+static long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/*
+ * The prompt's loop.  With a draft function, what is typed is handed to it
+ * every DRAFT_MS while it changes, and once more when margo is told to end
+ * (a signal, or a terminal that is gone), so nothing typed is lost.
+ */
+static char *prompt_run(struct ui *ui, const char *question, const char *initial,
+                        prompt_changed_fn changed, void *ctx, prompt_changed_fn draft,
+                        void *draft_ctx)
 {
 	struct buf b = { 0 };
 	if (initial)
 		buf_puts(&b, initial);
 	size_t seen = (size_t)-1;
+	long saved_at = now_ms();
+	bool dirty = false;
+	int quick = 0;
 	for (;;) {
 		/* Tell the caller what is typed so far, as it changes. */
 		if (changed && b.len != seen) {
 			changed(ui, b.data ? b.data : "", ctx);
 			seen = b.len;
 		}
+		if (draft && dirty && now_ms() - saved_at >= DRAFT_MS) {
+			draft(ui, b.data ? b.data : "", draft_ctx);
+			saved_at = now_ms();
+			dirty = false;
+		}
+		if (ui_exit_requested(ui)) {
+			if (draft && b.len)
+				draft(ui, b.data, draft_ctx);
+			break;
+		}
 		draw_prompt(ui, question, &b);
+		long t0 = now_ms();
 		int key = input_next_key(ui);
 		if (key == -2 || key == 27 || key == ('g' & 0x1f) || key == ('c' & 0x1f))
 			break;
-		if (key == ERR)
+		if (key == ERR) {
+			/* ERR at once, again and again: the terminal is gone. */
+			if (!ui->script && now_ms() - t0 < 5 && ++quick > 50)
+				ui->gone = true;
 			continue;
+		}
+		quick = 0;
 		if (key == UI_FN(KEY_RESIZE)) {
 			ui_relayout(ui);
 		} else if (key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER)) {
@@ -81,9 +120,11 @@ char *prompt_line(struct ui *ui, const char *question, const char *initial,
 			return buf_steal(&b);
 		} else if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == ('h' & 0x1f)) {
 			erase_last(&b);
+			dirty = true;
 		} else if (key == ('u' & 0x1f)) {
 			buf_reset(&b);
 			seen = (size_t)-1;
+			dirty = true;
 		} else if (key >= 0x20 && key < 0x110000 && key != 127) {
 			char mb[8];
 			mbstate_t st;
@@ -91,10 +132,23 @@ char *prompt_line(struct ui *ui, const char *question, const char *initial,
 			size_t n = wcrtomb(mb, (wchar_t)key, &st);
 			if (n != (size_t)-1)
 				buf_append(&b, mb, n);
+			dirty = true;
 		}
 	}
 	buf_free(&b);
 	return NULL;
+}
+
+char *prompt_line(struct ui *ui, const char *question, const char *initial,
+                  prompt_changed_fn changed, void *ctx)
+{
+	return prompt_run(ui, question, initial, changed, ctx, NULL, NULL);
+}
+
+char *prompt_line_drafted(struct ui *ui, const char *question, const char *initial,
+                          prompt_changed_fn draft, void *ctx)
+{
+	return prompt_run(ui, question, initial, NULL, NULL, draft, ctx);
 }
 
 int prompt_choice(struct ui *ui, const char *question, const char *choices)
@@ -103,7 +157,8 @@ int prompt_choice(struct ui *ui, const char *question, const char *choices)
 	for (;;) {
 		draw_prompt(ui, question, &none);
 		int key = input_next_key(ui);
-		if (key == -2 || key == 27 || key == ('g' & 0x1f) || key == ('c' & 0x1f))
+		if (key == -2 || key == 27 || key == ('g' & 0x1f) || key == ('c' & 0x1f) ||
+		    ui_exit_requested(ui))
 			return 0;
 		if (key == UI_FN(KEY_RESIZE))
 			ui_relayout(ui);

@@ -32,6 +32,11 @@ static void on_exit_signal(int sig)
 	got_exit_signal = sig;
 }
 
+bool ui_exit_requested(const struct ui *ui)
+{
+	return got_exit_signal != 0 || ui->gone;
+}
+
 /* Restore the terminal from a crash: only async-signal-safe calls. */
 static void on_crash_signal(int sig)
 {
@@ -417,10 +422,11 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	if (locale_warning)
 		ui_message(&ui, true, "%s", locale_warning);
 	ui_relayout(&ui);
+	annotate_offer_draft(&ui);
 
 	int status = 0, quick_errs = 0;
 	timeout(ui.script ? 0 : 250);
-	while (!ui.quit && !got_exit_signal) {
+	while (!ui.quit && !ui_exit_requested(&ui)) {
 		ui_draw_all(&ui);
 		long t0 = now_ms();
 		int key = input_next_key(&ui);

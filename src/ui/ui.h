@@ -169,6 +169,7 @@ struct ui {
 	bool help_open;
 	size_t help_top;
 	bool quit;
+	bool gone;                /* the terminal went away */
 	bool use_color;
 	char *message;            /* transient status message */
 	bool message_is_error;
@@ -279,6 +280,8 @@ void annot_view_close(struct ui *ui);
 void annot_view_draw(struct ui *ui, WINDOW *w);
 bool annot_view_handle(struct ui *ui, enum ui_action a);
 void annotate_undo(struct ui *ui);
+/* At start: a draft left by a crash or a hang-up is offered again. */
+void annotate_offer_draft(struct ui *ui);
 /* results_view.c: corpus search (S) and related passages (r) */
 int results_view_search(struct ui *ui, const char *input, size_t sel);
 int results_view_related(struct ui *ui, int64_t passage, size_t sel);
@@ -300,6 +303,10 @@ void jump_free(struct ui *ui);
 typedef void (*prompt_changed_fn)(struct ui *ui, const char *text, void *ctx);
 char *prompt_line(struct ui *ui, const char *question, const char *initial,
                   prompt_changed_fn changed, void *ctx);
+/* The same, handing what is typed to `draft` every few seconds and when
+ * margo must end: NULL then, with ui_exit_requested() true. */
+char *prompt_line_drafted(struct ui *ui, const char *question, const char *initial,
+                          prompt_changed_fn draft, void *ctx);
 /* One key from `choices` (lower case), or 0 when cancelled. */
 int prompt_choice(struct ui *ui, const char *question, const char *choices);
 /* status_line.c */
@@ -319,6 +326,8 @@ void ui_save_state(struct ui *ui, FILE *f);
 /* ui.c */
 void ui_relayout(struct ui *ui);
 void ui_draw_all(struct ui *ui);
+/* A signal (SIGHUP, SIGTERM, SIGINT) came, or the terminal is gone. */
+bool ui_exit_requested(const struct ui *ui);
 /* Move a selection of n entries (n > 0) by a movement action; false when
  * the action is not a movement. */
 bool ui_list_move(size_t *sel, size_t n, size_t page, enum ui_action a);

@@ -440,6 +440,29 @@ is "$(end_of ann2)" "status 0" "q closes the list, q quits"
 T kill-session -t ann2
 has "$("$MARGO" annotations)" "[prova]  L’incontro in corso a Pyongyang" "the library has it"
 
+# A hang-up while tags are being typed: margo ends at once, the draft is
+# kept and offered at the next start.
+start hup 100x30 "$(margo_cmd "$MARGO")"
+wait_for hup "article 1/5"
+T send-keys -t hup j Enter v a b o z z a
+ok "tags are being typed" wait_for hup "Tags (a, b/c): bozza"
+pid=$(T display-message -p -t hup '#{pane_pid}')
+t0=$(now_ms)
+T kill-session -t hup
+_hup_gone() { ! kill -0 "$pid" 2>/dev/null; }
+ok "the terminal hangs up: margo ends within a second" poll 50 _hup_gone
+diag "margo ended $(($(now_ms) - t0)) ms after the hang-up"
+start hup2 100x30 "$(margo_cmd "$MARGO")"
+ok "the next start offers the draft" wait_for hup2 "An annotation was being typed (tags “bozza”)"
+T send-keys -t hup2 r
+ok "r brings the tags back, as typed" wait_for hup2 "Tags (a, b/c): bozza"
+T send-keys -t hup2 Enter
+ok "Enter saves the annotation" wait_for hup2 "annotated: bozza"
+T send-keys -t hup2 q
+is "$(end_of hup2)" "status 0" "q quits"
+T kill-session -t hup2
+like "$("$MARGO" annotations)" " 2:[0-9]+-[0-9]+ +exact +\[bozza\]  Le relazioni tra Russia" "the annotation is in the library, on article 2"
+
 # ---------------------------------------------------------------------------
 # 10. Wide characters in a real terminal: the borders stay in their columns.
 
