@@ -28,8 +28,11 @@
 void annotate_free(struct ui *ui)
 {
 	struct text_state *t = &ui->text;
-	for (size_t i = 0; i < t->n_annots; i++)
+	for (size_t i = 0; i < t->n_annots; i++) {
 		free(t->annots[i].id);
+		free(t->annots[i].tags);
+		free(t->annots[i].note);
+	}
 	free(t->annots);
 	t->annots = NULL;
 	t->n_annots = 0;
@@ -48,10 +51,11 @@ static int collect_span(void *ctx, const struct store_annot_row *r)
 	struct annot_span *s = &v[t->n_annots];
 	s->start = (size_t)r->bstart;
 	s->end = (size_t)r->bend;
-	if (!(s->id = util_strdup(r->id)))
-		return -1;
+	s->id = util_strdup(r->id);
+	s->tags = util_strdup(r->tags);
+	s->note = util_strdup(r->note);
 	t->n_annots++;
-	return 0;
+	return s->id && s->tags && s->note ? 0 : -1;
 }
 
 void annotate_load(struct ui *ui)
@@ -61,6 +65,18 @@ void annotate_load(struct ui *ui)
 		return;
 	if (store_annot_each(ui->st, NULL, ui->text.art.id, collect_span, ui) != 0)
 		ui_message(ui, true, "cannot read the annotations: %s", store_errmsg(ui->st));
+}
+
+const struct annot_span *annotate_at_cursor(const struct ui *ui)
+{
+	const struct text_state *t = &ui->text;
+	if (!t->loaded || !t->art.n_sentences)
+		return NULL;
+	const struct store_sentence *s = &t->art.sentences[t->cursor];
+	for (size_t i = 0; i < t->n_annots; i++)
+		if (t->annots[i].start < s->end && t->annots[i].end > s->start)
+			return &t->annots[i];
+	return NULL;
 }
 
 bool annotate_is_annotated(const struct ui *ui, size_t pos)

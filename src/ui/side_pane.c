@@ -178,10 +178,34 @@ static void side_draw(struct ui *ui, WINDOW *w)
 	draw_header(w, outline ? "Outline" : "Entities", ui->focus == LAYOUT_SIDE);
 	if (!ui->text.loaded)
 		return;
+	/* The annotation at the cursor comes first: its tags and note. */
+	int y = 1;
+	const struct annot_span *a = annotate_at_cursor(ui);
+	if (a) {
+		int width = getmaxx(w) - 1;
+		draw_set_role(w, ROLE_ANNOT);
+		draw_str(w, y++, 1, "Annotation", width - 1);
+		draw_set_role(w, ROLE_NORMAL);
+		/* Tags (two rows at most) and the note (four), wrapped. */
+		const char *parts[2] = { *a->tags ? a->tags : "(no tags)", a->note };
+		const size_t most[2] = { 2, 4 };
+		for (int k = 0; k < 2; k++) {
+			struct text_line *lines;
+			size_t n;
+			if (!*parts[k] ||
+			    text_wrap(parts[k], strlen(parts[k]), width - 1, &lines, &n) < 0)
+				continue;
+			for (size_t i = 0; i < n && i < most[k]; i++)
+				draw_text(w, y++, 1, parts[k] + lines[i].start,
+				          lines[i].end - lines[i].start, width - 1);
+			free(lines);
+		}
+		y++;
+	}
 	if (outline)
-		draw_outline(ui, w, 1);
+		draw_outline(ui, w, y);
 	else
-		draw_entities(ui, w, 1);
+		draw_entities(ui, w, y);
 }
 
 

@@ -375,6 +375,36 @@ static void setup_curses(struct ui *ui)
 	wnoutrefresh(stdscr);
 }
 
+/* When idle: if another process changed the library (PRAGMA data_version
+ * moves), read again what is on screen. */
+static void refresh_if_changed(struct ui *ui)
+{
+	int64_t v = 0;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(store_db(ui->st), "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
+		return;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (!ui->data_version) {
+		ui->data_version = v;
+		return;
+	}
+	if (v == ui->data_version)
+		return;
+	ui->data_version = v;
+	store_article_count(ui->st, &ui->list.count);
+	ui->list.rows_top = -1;  /* read the visible rows again */
+	if (ui->text.loaded) {
+		text_pane_reload_mentions(ui);
+		side_pane_load(ui);
+		annotate_load(ui);
+	}
+	if (ui->av.open)
+		annot_view_open(ui);
+	ui_message(ui, false, "the library changed: shown again");
+}
+
 /* Elapsed milliseconds on a monotonic clock. */
 static long now_ms(void)
 {
@@ -422,6 +452,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	if (locale_warning)
 		ui_message(&ui, true, "%s", locale_warning);
 	ui_relayout(&ui);
+	refresh_if_changed(&ui);  /* the library's version, to notice others' changes */
 	annotate_offer_draft(&ui);
 
 	int status = 0, quick_errs = 0;
@@ -436,6 +467,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 			/* ERR at once, again and again: the terminal is gone. */
 			if (!ui.script && now_ms() - t0 < 5 && ++quick_errs > 50)
 				break;
+			refresh_if_changed(&ui);
 			continue;
 		}
 		quick_errs = 0;

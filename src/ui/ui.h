@@ -81,6 +81,7 @@ struct text_state {
 struct annot_span {
 	size_t start, end;
 	char *id;
+	char *tags, *note;
 };
 
 /* The annotations list (A). */
@@ -170,6 +171,7 @@ struct ui {
 	size_t help_top;
 	bool quit;
 	bool gone;                /* the terminal went away */
+	int64_t data_version;     /* the library's, when last looked at */
 	bool use_color;
 	char *message;            /* transient status message */
 	bool message_is_error;
@@ -275,6 +277,8 @@ void annotate_selection(struct ui *ui);
 void annotate_load(struct ui *ui);             /* spans of the open article */
 void annotate_free(struct ui *ui);
 bool annotate_is_annotated(const struct ui *ui, size_t pos);
+/* The annotation overlapping the cursor's sentence, or NULL. */
+const struct annot_span *annotate_at_cursor(const struct ui *ui);
 int annot_view_open(struct ui *ui);
 void annot_view_close(struct ui *ui);
 void annot_view_draw(struct ui *ui, WINDOW *w);

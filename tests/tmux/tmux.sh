@@ -440,6 +440,17 @@ is "$(end_of ann2)" "status 0" "q closes the list, q quits"
 T kill-session -t ann2
 has "$("$MARGO" annotations)" "[prova]  L’incontro in corso a Pyongyang" "the library has it"
 
+# Two processes: an annotation made by another margo shows here when idle.
+start two 100x30 "$(margo_cmd "$MARGO")"
+wait_for two "article 1/5"
+"$MARGO" annotate 3 0 10 --tag esterno >/dev/null
+ok "the reader notices the other process's change" wait_for two "the library changed" 60
+T send-keys -t two A
+ok "and lists its annotation" wait_for two "[esterno]"
+T send-keys -t two q q
+is "$(end_of two)" "status 0" "q closes the list, q quits"
+T kill-session -t two
+
 # A hang-up while tags are being typed: margo ends at once, the draft is
 # kept and offered at the next start.
 start hup 100x30 "$(margo_cmd "$MARGO")"

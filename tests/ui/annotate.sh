@@ -67,6 +67,8 @@ expect_state saved text.selecting 0 "the selection ends"
 expect_state saved text.annotated 1 "the text knows its annotation"
 like "$(screen saved.screen)" '│▎L’incontro in corso' "a mark in the margin"
 ok "the annotated words are underlined" grep -q 'u' "$RUN_DIR/saved.attrs"
+like "$(screen saved.screen)" '│ Annotation *$' "the sidebar shows the annotation at the cursor"
+like "$(screen saved.screen)" '│ militare/munizioni, *$' "with its tags, wrapped"
 expect_state escaped message "not annotated" "Esc at the tags leaves it"
 expect_state sentence text.annotated 2 "a with no selection annotates the sentence at the cursor"
 out=$("$MARGO" annotations)
