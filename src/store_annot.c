@@ -432,3 +432,27 @@ int store_annot_draft_clear(struct store *st)
 	}
 	return 0;
 }
+
+int store_annot_set_note(struct store *st, const char *id, const char *note, char **err)
+{
+	sqlite3_stmt *s;
+	char now[21];
+	*err = NULL;
+	util_now_rfc3339(now);
+	if (store_begin(st) < 0)
+		goto fail;
+	if (store_prepare(st, "UPDATE annotation SET note = ?2, updated = ?3 WHERE id = ?1", &s) < 0)
+		goto fail;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, note, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE || store_commit(st) < 0)
+		goto fail;
+	return 0;
+fail:
+	*err = util_printf("cannot save the note: %s", store_errmsg(st));
+	store_rollback(st);
+	return -1;
+}

@@ -77,6 +77,10 @@ enum store_import_result {
 int store_annot_import(struct store *st, const char *json, size_t len,
                        enum store_import_result *result, char **err);
 
+/* Replace the note of one annotation; its own transaction.  0, or -1
+ * with a message in *err. */
+int store_annot_set_note(struct store *st, const char *id, const char *note, char **err);
+
 /* Delete (write a tombstone) or bring back one annotation; each its own
  * transaction.  0, or -1 with a message in *err. */
 int store_annot_set_deleted(struct store *st, const char *id, bool deleted, char **err);

@@ -26,6 +26,7 @@
 	X(ANNOTATIONS, "annotations", "List the annotations (Enter jumps, d deletes)") \
 	X(UNDO,      "undo",      "Undo the last annotation change") \
 	X(DELETE,    "delete",    "Annotations list: delete the selected annotation") \
+	X(NOTE,      "note",      "Write the note of the annotation (list, or at the cursor) in $EDITOR") \
 	X(NEXT_MENTION, "next-mention", "Next mention of the entity at the cursor, across articles") \
 	X(PREV_MENTION, "prev-mention", "Previous mention of the entity at the cursor") \
 	X(BACK,      "back",      "Go back to where you were before the last jump") \

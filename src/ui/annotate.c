@@ -311,6 +311,7 @@ void annot_view_close(struct ui *ui)
 		free(v->v[i].tags);
 		free(v->v[i].quote);
 		free(v->v[i].status);
+		free(v->v[i].note);
 	}
 	free(v->v);
 	memset(v, 0, sizeof *v);
@@ -329,10 +330,11 @@ static int collect_item(void *ctx, const struct store_annot_row *r)
 	it->tags = util_strdup(r->tags);
 	it->quote = util_strdup(r->quote);
 	it->status = util_strdup(r->status);
+	it->note = util_strdup(r->note);
 	it->article = r->article;
 	it->start = r->bstart;
 	it->end = r->bend;
-	return it->id && it->title && it->tags && it->quote && it->status ? 0 : -1;
+	return it->id && it->title && it->tags && it->quote && it->status && it->note ? 0 : -1;
 }
 
 int annot_view_open(struct ui *ui)
@@ -417,6 +419,13 @@ bool annot_view_handle(struct ui *ui, enum ui_action a)
 		return true;
 	case UI_ACTION_UNDO:
 		annotate_undo(ui);
+		return true;
+	case UI_ACTION_NOTE:
+		if (v->n) {
+			editor_edit_note(ui, v->v[v->sel].id, v->v[v->sel].note);
+			annot_view_open(ui);
+			annotate_load(ui);
+		}
 		return true;
 	case UI_ACTION_HELP:
 	case UI_ACTION_BACK:

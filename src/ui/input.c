@@ -62,6 +62,7 @@ const struct ui_binding ui_bindings[] = {
 	{ 'A', "A", UI_ACTION_ANNOTATIONS },
 	{ 'u', "u", UI_ACTION_UNDO },
 	{ 'd', "d", UI_ACTION_DELETE },
+	{ 'E', "E", UI_ACTION_NOTE },
 	{ '*', "*", UI_ACTION_NEXT_MENTION },
 	{ '#', "#", UI_ACTION_PREV_MENTION },
 	{ CTRL('o'), "Ctrl-O", UI_ACTION_BACK },

@@ -255,6 +255,20 @@ static void dispatch(struct ui *ui, enum ui_action a)
 	case UI_ACTION_ANNOTATIONS:
 		annot_view_open(ui);
 		return;
+	case UI_ACTION_NOTE: {
+		const struct annot_span *at = annotate_at_cursor(ui);
+		if (!at) {
+			ui_message(ui, false, "no annotation at the cursor: a annotates, A lists them");
+			return;
+		}
+		char *id = util_strdup(at->id), *note = util_strdup(at->note);
+		if (id && note)
+			editor_edit_note(ui, id, note);
+		free(id);
+		free(note);
+		annotate_load(ui);
+		return;
+	}
 	case UI_ACTION_UNDO:
 		annotate_undo(ui);
 		return;

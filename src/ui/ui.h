@@ -88,7 +88,7 @@ struct annot_span {
 struct annot_view {
 	bool open;
 	struct annot_item {
-		char *id, *title, *tags, *quote, *status;
+		char *id, *title, *tags, *quote, *status, *note;
 		int64_t article;
 		int64_t start, end;   /* bytes of the article's text */
 	} *v;
@@ -284,6 +284,8 @@ void annot_view_close(struct ui *ui);
 void annot_view_draw(struct ui *ui, WINDOW *w);
 bool annot_view_handle(struct ui *ui, enum ui_action a);
 void annotate_undo(struct ui *ui);
+/* editor.c: the note of annotation `id` in $VISUAL/$EDITOR. */
+void editor_edit_note(struct ui *ui, const char *id, const char *note);
 /* At start: a draft left by a crash or a hang-up is offered again. */
 void annotate_offer_draft(struct ui *ui);
 /* results_view.c: corpus search (S) and related passages (r) */

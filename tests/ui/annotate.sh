@@ -107,4 +107,32 @@ expect_state deleted message "deleted (u brings it back)" "and says u brings it 
 is "$("$MARGO" annotations | wc -l)" 2 "u: the deleted one is back in the library"
 expect_state undone annotations.n 2 "u brings it back"
 
+# ---- the note, in $EDITOR, never through a shell ------------------------------------
+cat >"$TEST_TMP/ed.sh" <<'EOF'
+#!/bin/sh
+printf 'nota di prova\nsu due righe\n' > "$1"
+EOF
+chmod +x "$TEST_TMP/ed.sh"
+EDITOR="$TEST_TMP/ed.sh" run_script 100x30 <<'EOF'
+A
+E
+:save-state noted
+EOF
+expect_state noted message "note saved" "E runs the editor on the note and saves it"
+has "$("$MARGO" annotations --format jsonl)" '"purpose":"commenting","value":"nota di prova\nsu due righe"' \
+	"the note is multi-line, without the editor's last newline"
+EDITOR="$TEST_TMP/ed.sh;touch $TEST_TMP/pwned" run_script 100x30 <<'EOF'
+A
+E
+:save-state shell
+EOF
+like "$(state shell message)" '^the editor .* failed: the note is unchanged$' "an EDITOR with shell syntax is not a command"
+ok "and no shell ran it" test ! -e "$TEST_TMP/pwned"
+VISUAL= EDITOR=/nonexistent/editor run_script 100x30 <<'EOF'
+A
+E
+:save-state none
+EOF
+like "$(state none message)" 'failed: the note is unchanged$' "a missing editor is reported"
+
 done_testing
