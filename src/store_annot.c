@@ -456,3 +456,80 @@ fail:
 	store_rollback(st);
 	return -1;
 }
+
+/* ---- the codebook --------------------------------------------------------------- */
+
+int store_tags(struct store *st, char ***names, int64_t **counts, size_t *n)
+{
+	sqlite3_stmt *s;
+	*names = NULL;
+	*counts = NULL;
+	*n = 0;
+	if (store_prepare(st, "SELECT t.name, count(a.id) FROM tag t LEFT JOIN annotation_tag x"
+	                      " ON x.tag = t.id LEFT JOIN annotation a ON a.id = x.annotation"
+	                      " AND a.deleted IS NULL GROUP BY t.id ORDER BY t.name", &s) < 0)
+		return -1;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 32;
+			char **nv = realloc(*names, cap * sizeof *nv);
+			if (nv)
+				*names = nv;
+			int64_t *cv = realloc(*counts, cap * sizeof *cv);
+			if (cv)
+				*counts = cv;
+			if (!nv || !cv)
+				break;
+		}
+		if (!((*names)[*n] = store_column_dup(s, 0)))
+			break;
+		(*counts)[(*n)++] = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_tag_rename(struct store *st, const char *from, const char *to, char **err)
+{
+	*err = NULL;
+	if (!*to) {
+		*err = util_strdup("a tag needs a name");
+		return -1;
+	}
+	if (store_begin(st) < 0)
+		goto fail;
+	/* The tag and its children ("a" -> "b" takes "a/x" to "b/x"); where the
+	 * new name exists the annotations join it (a merge). */
+	const char *steps[] = {
+		"INSERT OR IGNORE INTO tag(name) SELECT ?2 || substr(name, length(?1) + 1) FROM tag"
+		" WHERE name = ?1 OR substr(name, 1, length(?1) + 1) = ?1 || '/'",
+		"INSERT OR IGNORE INTO annotation_tag(annotation, tag) SELECT x.annotation, n.id"
+		" FROM annotation_tag x JOIN tag o ON o.id = x.tag JOIN tag n"
+		" ON n.name = ?2 || substr(o.name, length(?1) + 1)"
+		" WHERE o.name = ?1 OR substr(o.name, 1, length(?1) + 1) = ?1 || '/'",
+		"DELETE FROM annotation_tag WHERE tag IN (SELECT id FROM tag WHERE"
+		" (name = ?1 OR substr(name, 1, length(?1) + 1) = ?1 || '/') AND ?1 != ?2)",
+		"DELETE FROM tag WHERE (name = ?1 OR substr(name, 1, length(?1) + 1) = ?1 || '/')"
+		" AND ?1 != ?2",
+	};
+	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+		sqlite3_stmt *s;
+		if (store_prepare(st, steps[i], &s) < 0)
+			goto fail;
+		sqlite3_bind_text(s, 1, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, to, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			goto fail;
+	}
+	if (store_commit(st) < 0)
+		goto fail;
+	return 0;
+fail:
+	*err = util_printf("cannot rename the tag: %s", store_errmsg(st));
+	store_rollback(st);
+	return -1;
+}

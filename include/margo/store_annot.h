@@ -98,6 +98,12 @@ int store_annot_draft_load(struct store *st, int64_t *article, size_t *start, si
                            char **text);
 int store_annot_draft_clear(struct store *st);
 
+/* The codebook: every tag with its count of live annotations, by name
+ * (names and counts in malloc'd arrays). */
+int store_tags(struct store *st, char ***names, int64_t **counts, size_t *n);
+/* Rename a tag, or merge it into another when the new name exists. */
+int store_tag_rename(struct store *st, const char *from, const char *to, char **err);
+
 /* Conflicts recorded so far (for listings). */
 int store_annot_conflicts(struct store *st, int64_t *n);
 

@@ -22,9 +22,11 @@
 	X(SEARCH_CORPUS, "search-corpus", "Search every article: \"a phrase\", prefix*") \
 	X(RELATED,   "related",   "Passages of other articles that tell the same as this one") \
 	X(SELECT,    "select",    "Start a selection (then w b ( ) { } extend it, Esc cancels)") \
+	X(SELECT_MENTION, "select-mention", "Select the entity mention at the cursor (then a annotates it)") \
 	X(ANNOTATE,  "annotate",  "Annotate the selection, or the sentence at the cursor: tags") \
 	X(ANNOTATIONS, "annotations", "List the annotations (Enter jumps, d deletes)") \
 	X(UNDO,      "undo",      "Undo the last annotation change") \
+	X(CODEBOOK,  "codebook",  "The codebook: tags with counts (R renames or merges)") \
 	X(DELETE,    "delete",    "Annotations list: delete the selected annotation") \
 	X(NOTE,      "note",      "Write the note of the annotation (list, or at the cursor) in $EDITOR") \
 	X(NEXT_MENTION, "next-mention", "Next mention of the entity at the cursor, across articles") \

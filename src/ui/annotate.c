@@ -102,6 +102,25 @@ void annotate_start_selection(struct ui *ui)
 	ui_message(ui, false, "selecting: w b ( ) { } move its end, a annotates, Esc cancels");
 }
 
+void annotate_select_mention(struct ui *ui)
+{
+	struct text_state *t = &ui->text;
+	size_t at = 0;
+	bool known;
+	int64_t entity = text_pane_entity_at_cursor(ui, &at, &known);
+	for (size_t i = 0; entity && known && i < t->n_mentions; i++) {
+		const struct store_mention *m = &t->mentions[i];
+		if (m->start == at) {
+			t->selecting = true;
+			t->sel_anchor = m->start;
+			t->sel_head = m->end;
+			ui_message(ui, false, "selected a mention: a annotates, w b extend, Esc cancels");
+			return;
+		}
+	}
+	ui_message(ui, false, "no entity mention in the sentence at the cursor");
+}
+
 /* Is the code point at byte i of the body a letter or digit? */
 static bool word_char(const struct text_state *t, size_t i)
 {
@@ -217,6 +236,57 @@ void annotate_selection(struct ui *ui)
 	annotate_span(ui, cs, ce, NULL);
 }
 
+/* Tab in the tags prompt: the last tag typed, completed from the codebook
+ * as far as the tags that begin like it agree; several are listed. */
+static char *complete_tag(struct ui *ui, const char *text)
+{
+	const char *comma = strrchr(text, ',');
+	const char *word = comma ? comma + 1 : text;
+	while (*word == ' ')
+		word++;
+	size_t wl = strlen(word);
+	char **names;
+	int64_t *counts;
+	size_t n;
+	if (store_tags(ui->st, &names, &counts, &n) < 0)
+		return NULL;
+	const char *first = NULL;
+	size_t common = 0, matches = 0;
+	struct buf list = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		if (strncmp(names[i], word, wl) != 0)
+			continue;
+		if (!first) {
+			first = names[i];
+			common = strlen(first);
+		} else {
+			size_t k = 0;
+			while (k < common && names[i][k] == first[k])
+				k++;
+			common = k;
+		}
+		buf_printf(&list, "%s%s", matches++ ? ", " : "", names[i]);
+	}
+	char *out = NULL;
+	if (matches) {
+		/* Never cut a character in two. */
+		while (common > wl && ((unsigned char)first[common] & 0xc0) == 0x80)
+			common--;
+		struct buf b = { 0 };
+		buf_append(&b, text, (size_t)(word - text));
+		buf_append(&b, first, common);
+		out = buf_steal(&b);
+		if (matches > 1)
+			ui_message(ui, false, "tags: %s", list.data);
+	}
+	buf_free(&list);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(counts);
+	return out;
+}
+
 /* What the tags prompt hands over every few seconds: kept as a draft. */
 static void save_draft(struct ui *ui, const char *text, void *ctx)
 {
@@ -231,7 +301,8 @@ static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initi
 {
 	struct text_state *t = &ui->text;
 	size_t span[2] = { cs, ce };
-	char *tags = prompt_line_drafted(ui, "Tags (a, b/c):", initial, save_draft, span);
+	char *tags = prompt_line_drafted(ui, "Tags (a, b/c):", initial, save_draft, span,
+	                                 complete_tag);
 	if (!tags) {
 		if (!ui_exit_requested(ui)) {  /* Esc: the user let it go */
 			store_annot_draft_clear(ui->st);

@@ -58,9 +58,11 @@ const struct ui_binding ui_bindings[] = {
 	{ 'S', "S", UI_ACTION_SEARCH_CORPUS },
 	{ 'r', "r", UI_ACTION_RELATED },
 	{ 'v', "v", UI_ACTION_SELECT },
+	{ 'e', "e", UI_ACTION_SELECT_MENTION },
 	{ 'a', "a", UI_ACTION_ANNOTATE },
 	{ 'A', "A", UI_ACTION_ANNOTATIONS },
 	{ 'u', "u", UI_ACTION_UNDO },
+	{ 'C', "C", UI_ACTION_CODEBOOK },
 	{ 'd', "d", UI_ACTION_DELETE },
 	{ 'E', "E", UI_ACTION_NOTE },
 	{ '*', "*", UI_ACTION_NEXT_MENTION },
@@ -257,6 +259,7 @@ void ui_save_state(struct ui *ui, FILE *f)
 		fprintf(f, "selection=%s\n", sel ? sel : "");
 		free(sel);
 	}
+	fprintf(f, "codebook.open=%d\ncodebook.n=%zu\n", ui->cb.open, ui->cb.n);
 	fprintf(f, "results.open=%d\n", ui->rv.open);
 	if (ui->rv.open)
 		fprintf(f, "results.kind=%s\nresults.n=%zu\nresults.sel=%zu\n",

@@ -75,7 +75,7 @@ static long now_ms(void)
  */
 static char *prompt_run(struct ui *ui, const char *question, const char *initial,
                         prompt_changed_fn changed, void *ctx, prompt_changed_fn draft,
-                        void *draft_ctx)
+                        void *draft_ctx, prompt_complete_fn complete)
 {
 	struct buf b = { 0 };
 	if (initial)
@@ -125,6 +125,14 @@ static char *prompt_run(struct ui *ui, const char *question, const char *initial
 			buf_reset(&b);
 			seen = (size_t)-1;
 			dirty = true;
+		} else if (key == '\t' && complete) {
+			char *more = complete(ui, b.data ? b.data : "");
+			if (more) {
+				buf_reset(&b);
+				buf_puts(&b, more);
+				free(more);
+				dirty = true;
+			}
 		} else if (key >= 0x20 && key < 0x110000 && key != 127) {
 			char mb[8];
 			mbstate_t st;
@@ -142,13 +150,13 @@ static char *prompt_run(struct ui *ui, const char *question, const char *initial
 char *prompt_line(struct ui *ui, const char *question, const char *initial,
                   prompt_changed_fn changed, void *ctx)
 {
-	return prompt_run(ui, question, initial, changed, ctx, NULL, NULL);
+	return prompt_run(ui, question, initial, changed, ctx, NULL, NULL, NULL);
 }
 
 char *prompt_line_drafted(struct ui *ui, const char *question, const char *initial,
-                          prompt_changed_fn draft, void *ctx)
+                          prompt_changed_fn draft, void *ctx, prompt_complete_fn complete)
 {
-	return prompt_run(ui, question, initial, NULL, NULL, draft, ctx);
+	return prompt_run(ui, question, initial, NULL, NULL, draft, ctx, complete);
 }
 
 int prompt_choice(struct ui *ui, const char *question, const char *choices)

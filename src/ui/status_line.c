@@ -29,7 +29,7 @@ static void position(struct ui *ui, struct buf *b)
 {
 	const struct text_state *t = &ui->text;
 	const char *pane = ui->help_open ? "help" : ui->mv.open ? "mentions"
-	                 : ui->av.open ? "annotations"
+	                 : ui->av.open ? "annotations" : ui->cb.open ? "codebook"
 	                 : ui->rv.open ? (ui->rv.kind == RESULTS_SEARCH ? "search" : "related")
 	                 : layout_pane_name(ui->focus);
 	if (ui->focus == LAYOUT_LIST && !ui->help_open)

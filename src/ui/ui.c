@@ -162,7 +162,7 @@ void ui_draw_all(struct ui *ui)
 		doupdate();
 		return;
 	}
-	bool overlay = ui->help_open || ui->mv.open || ui->rv.open || ui->av.open;
+	bool overlay = ui->help_open || ui->mv.open || ui->rv.open || ui->av.open || ui->cb.open;
 	for (int p = 0; p < LAYOUT_PANES; p++) {
 		WINDOW *w = ui->win[p];
 		if (!w)
@@ -184,6 +184,8 @@ void ui_draw_all(struct ui *ui)
 				mentions_view_draw(ui, vw);
 			else if (ui->av.open)
 				annot_view_draw(ui, vw);
+			else if (ui->cb.open)
+				codebook_view_draw(ui, vw);
 			else
 				results_view_draw(ui, vw);
 			wnoutrefresh(vw);
@@ -238,7 +240,18 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		return;
 	if (ui->av.open && annot_view_handle(ui, a))
 		return;
+	if (ui->cb.open && codebook_view_handle(ui, a))
+		return;
 	switch (a) {
+	case UI_ACTION_SELECT_MENTION:
+		if (ui->text.loaded) {
+			if (ui->focus != LAYOUT_TEXT) {
+				ui->focus = LAYOUT_TEXT;
+				ui_relayout(ui);
+			}
+			annotate_select_mention(ui);
+		}
+		return;
 	case UI_ACTION_SELECT:
 	case UI_ACTION_ANNOTATE:
 		if (!ui->text.loaded)
@@ -253,7 +266,14 @@ static void dispatch(struct ui *ui, enum ui_action a)
 			annotate_selection(ui);
 		return;
 	case UI_ACTION_ANNOTATIONS:
+		codebook_view_close(ui);
 		annot_view_open(ui);
+		return;
+	case UI_ACTION_CODEBOOK:
+		annot_view_close(ui);
+		mentions_view_close(ui);
+		results_view_close(ui);
+		codebook_view_open(ui);
 		return;
 	case UI_ACTION_NOTE: {
 		const struct annot_span *at = annotate_at_cursor(ui);
@@ -510,6 +530,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	mentions_view_close(&ui);
 	results_view_close(&ui);
 	annot_view_close(&ui);
+	codebook_view_close(&ui);
 	for (size_t i = 0; i < ui.n_undo; i++)
 		free(ui.undo[i].id);
 	free(ui.undo);

@@ -95,6 +95,14 @@ struct annot_view {
 	size_t n, sel, top;
 };
 
+/* The codebook (C). */
+struct codebook_view {
+	bool open;
+	char **names;
+	int64_t *counts;
+	size_t n, sel, top;
+};
+
 /* One step that u can take back. */
 struct undo_step {
 	char *id;
@@ -182,6 +190,7 @@ struct ui {
 	struct mentions_view mv;
 	struct results_view rv;
 	struct annot_view av;
+	struct codebook_view cb;
 	struct undo_step *undo;
 	size_t n_undo;
 	struct search_background *background;  /* loaded on first use */
@@ -273,6 +282,7 @@ bool mentions_view_handle(struct ui *ui, enum ui_action a);
 /* annotate.c: selecting, annotating, the annotations list, undo */
 bool annotate_key(struct ui *ui, int key);     /* keys while selecting */
 void annotate_start_selection(struct ui *ui);
+void annotate_select_mention(struct ui *ui);
 void annotate_selection(struct ui *ui);
 void annotate_load(struct ui *ui);             /* spans of the open article */
 void annotate_free(struct ui *ui);
@@ -284,6 +294,11 @@ void annot_view_close(struct ui *ui);
 void annot_view_draw(struct ui *ui, WINDOW *w);
 bool annot_view_handle(struct ui *ui, enum ui_action a);
 void annotate_undo(struct ui *ui);
+/* codebook_view.c */
+int codebook_view_open(struct ui *ui);
+void codebook_view_close(struct ui *ui);
+void codebook_view_draw(struct ui *ui, WINDOW *w);
+bool codebook_view_handle(struct ui *ui, enum ui_action a);
 /* editor.c: the note of annotation `id` in $VISUAL/$EDITOR. */
 void editor_edit_note(struct ui *ui, const char *id, const char *note);
 /* At start: a draft left by a crash or a hang-up is offered again. */
@@ -310,9 +325,11 @@ typedef void (*prompt_changed_fn)(struct ui *ui, const char *text, void *ctx);
 char *prompt_line(struct ui *ui, const char *question, const char *initial,
                   prompt_changed_fn changed, void *ctx);
 /* The same, handing what is typed to `draft` every few seconds and when
- * margo must end: NULL then, with ui_exit_requested() true. */
+ * margo must end: NULL then, with ui_exit_requested() true.  Tab asks
+ * `complete` (may be NULL) for a longer text (malloc'd; NULL: no change). */
+typedef char *(*prompt_complete_fn)(struct ui *ui, const char *text);
 char *prompt_line_drafted(struct ui *ui, const char *question, const char *initial,
-                          prompt_changed_fn draft, void *ctx);
+                          prompt_changed_fn draft, void *ctx, prompt_complete_fn complete);
 /* One key from `choices` (lower case), or 0 when cancelled. */
 int prompt_choice(struct ui *ui, const char *question, const char *choices);
 /* status_line.c */

@@ -41,6 +41,15 @@ like "$(state back selection)" 'tensioni globali attuali\.$' "\"(\" goes back a 
 like "$(state para selection)" 'sostenere i rispettivi regimi\.$' "\"}\" runs to the end of the paragraph"
 expect_state cancelled text.selecting 0 "Esc cancels the selection"
 
+# e selects the entity mention at the cursor.
+run_script 100x30 <<'EOF'
+<Enter>
+e
+:save-state mention
+EOF
+expect_state mention selection "Pyongyang" "e selects the first entity mention of the sentence"
+expect_state mention text.selecting 1 "as a selection, ready for a"
+
 # ---- annotating -----------------------------------------------------------------------
 run_script 100x30 <<'EOF'
 <Enter>
@@ -106,6 +115,34 @@ expect_state deleted annotations.n 1 "d deletes"
 expect_state deleted message "deleted (u brings it back)" "and says u brings it back"
 is "$("$MARGO" annotations | wc -l)" 2 "u: the deleted one is back in the library"
 expect_state undone annotations.n 2 "u brings it back"
+
+# ---- completion from the codebook, and the codebook ----------------------------------
+run_script 100x30 <<'EOF'
+<Enter>
+jjj
+a
+mil<Tab>
+:save-state typed
+<C-u>sola<Tab>
+<Enter>
+:save-state completed
+C
+:save-state codebook
+:save-display codebook.screen
+j
+R
+<C-u>sola frase
+<Enter>
+:save-state merged
+EOF
+expect_run_ok "codebook: the script runs"
+expect_state completed message "annotated: sola frase" "Tab completes a tag from the codebook"
+expect_state codebook codebook.open 1 "C opens the codebook"
+expect_state codebook codebook.n 3 "with every tag"
+like "$(screen codebook.screen)" '│ militare/munizioni +1 *$' "each with its count"
+like "$(screen codebook.screen)" '│ sola frase +2 *$' "counts are of live annotations"
+expect_state merged codebook.n 2 "renaming onto an existing tag merges the two"
+has "$("$MARGO" annotations)" "[militare/munizioni, sola frase]" "the merged tag is on the annotation"
 
 # ---- the note, in $EDITOR, never through a shell ------------------------------------
 cat >"$TEST_TMP/ed.sh" <<'EOF'

@@ -1,0 +1,119 @@
+/*
+ * codebook_view.c: the codebook (C): every tag with its count of
+ * annotations, children under their parents ("militare/munizioni" under
+ * "militare").  R renames a tag and its children; renaming onto a tag that
+ * exists merges the two.
+ */
+#define MARGO_UI_INTERNAL 1
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "margo/store_annot.h"
+#include "margo/util.h"
+#include "ui.h"
+
+void codebook_view_close(struct ui *ui)
+{
+	struct codebook_view *v = &ui->cb;
+	for (size_t i = 0; i < v->n; i++)
+		free(v->names[i]);
+	free(v->names);
+	free(v->counts);
+	memset(v, 0, sizeof *v);
+}
+
+int codebook_view_open(struct ui *ui)
+{
+	size_t sel = ui->cb.sel;
+	codebook_view_close(ui);
+	struct codebook_view *v = &ui->cb;
+	if (store_tags(ui->st, &v->names, &v->counts, &v->n) < 0) {
+		ui_message(ui, true, "cannot read the codebook: %s", store_errmsg(ui->st));
+		return -1;
+	}
+	v->open = true;
+	v->sel = sel < v->n ? sel : 0;
+	if (!v->n)
+		ui_message(ui, false, "the codebook is empty: tags are made when you annotate");
+	return 0;
+}
+
+void codebook_view_draw(struct ui *ui, WINDOW *w)
+{
+	struct codebook_view *v = &ui->cb;
+	int width = getmaxx(w), height = getmaxy(w);
+	werase(w);
+	char label[64];
+	snprintf(label, sizeof label, "Codebook  %zu tags", v->n);
+	draw_header(w, label, true);
+	size_t rows = height > 1 ? (size_t)(height - 1) : 1;
+	if (v->sel < v->top)
+		v->top = v->sel;
+	else if (v->sel >= v->top + rows)
+		v->top = v->sel - rows + 1;
+	for (size_t i = v->top; i < v->n && i < v->top + rows; i++) {
+		int y = 1 + (int)(i - v->top);
+		/* A child right under its parent shows its last part, indented;
+		 * otherwise the whole name. */
+		const char *name = v->names[i], *leaf = strrchr(name, '/');
+		int depth = 0;
+		for (const char *p = name; *p; p++)
+			depth += *p == '/';
+		if (leaf && !(i > 0 && strncmp(v->names[i - 1], name, (size_t)(leaf - name)) == 0 &&
+		              (v->names[i - 1][leaf - name] == '\0' || v->names[i - 1][leaf - name] == '/'))) {
+			leaf = NULL;
+			depth = 0;
+		}
+		draw_set_role(w, i == v->sel ? ROLE_SELECTED : ROLE_NORMAL);
+		mvwhline(w, y, 0, ' ', width);
+		int x = 1 + 2 * (depth < 8 ? depth : 8);
+		char count[24];
+		snprintf(count, sizeof count, "%lld", (long long)v->counts[i]);
+		int cw = (int)strlen(count);
+		draw_str(w, y, x, leaf ? leaf + 1 : name, width - x - cw - 3);
+		draw_str(w, y, width - cw - 2, count, cw);
+	}
+	draw_set_role(w, ROLE_NORMAL);
+}
+
+bool codebook_view_handle(struct ui *ui, enum ui_action a)
+{
+	struct codebook_view *v = &ui->cb;
+	size_t page = (size_t)(ui->lines > 3 ? ui->lines - 3 : 1);
+	if (v->n && ui_list_move(&v->sel, v->n, page, a))
+		return true;
+	switch (a) {
+	case UI_ACTION_QUIT:
+	case UI_ACTION_CLOSE:
+		codebook_view_close(ui);
+		return true;
+	case UI_ACTION_RENAME:
+		if (v->n) {
+			char *from = util_strdup(v->names[v->sel]);
+			char *to = from ? prompt_line(ui, "Rename the tag (an existing name merges):",
+			                              from, NULL, NULL) : NULL;
+			char *err = NULL;
+			if (to && *to && strcmp(to, from) != 0) {
+				if (store_tag_rename(ui->st, from, to, &err) < 0) {
+					ui_message(ui, true, "%s", err ? err : "out of memory");
+				} else {
+					codebook_view_open(ui);
+					annotate_load(ui);
+					ui_message(ui, false, "\xe2\x80\x9c%s\xe2\x80\x9d is now \xe2\x80\x9c%s\xe2\x80\x9d", from, to);
+				}
+			}
+			free(err);
+			free(from);
+			free(to);
+		}
+		return true;
+	case UI_ACTION_HELP:
+	case UI_ACTION_REDRAW:
+		return false;
+	default:
+		return true;
+	}
+}
