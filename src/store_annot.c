@@ -258,6 +258,12 @@ int store_annot_each(struct store *st, const char *tag, int64_t article,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+int store_annot_to_review(struct store *st, int64_t *n)
+{
+	return store_query_int(st, "SELECT count(*) FROM annotation WHERE deleted IS NULL"
+	                           " AND status IN ('fuzzy', 'orphan')", n);
+}
+
 int store_annot_conflicts(struct store *st, int64_t *n)
 {
 	return store_query_int(st, "SELECT count(*) FROM annotation_conflict", n);
@@ -531,5 +537,69 @@ int store_tag_rename(struct store *st, const char *from, const char *to, char **
 fail:
 	*err = util_printf("cannot rename the tag: %s", store_errmsg(st));
 	store_rollback(st);
+	return -1;
+}
+
+int store_annot_place(struct store *st, const char *id, bool place, size_t start, size_t end,
+                      char **err)
+{
+	sqlite3_stmt *s = NULL;
+	char *body = NULL, *quote = NULL, *prefix = NULL, *suffix = NULL, hash[17], now[21];
+	size_t len = 0;
+	int64_t article = 0;
+	*err = NULL;
+	util_now_rfc3339(now);
+	if (store_begin(st) < 0)
+		goto fail;
+	if (place) {
+		if (store_prepare(st, "SELECT article FROM annotation WHERE id = ?1", &s) < 0)
+			goto fail;
+		sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			article = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+		s = NULL;
+		if (store_article_text(st, article, &body, &len, hash) <= 0 || start >= end ||
+		    anchor_capture(body, len, start, end, &quote, &prefix, &suffix) < 0) {
+			*err = util_strdup("that is not a span of the annotation's article");
+			goto fail;
+		}
+		if (store_prepare(st, "UPDATE annotation SET start = ?2, end = ?3, quote = ?4,"
+		                      " prefix = ?5, suffix = ?6, placed_hash = ?7, status = 'manual',"
+		                      " score = 1, updated = ?8 WHERE id = ?1", &s) < 0)
+			goto fail;
+		sqlite3_bind_int64(s, 2, (int64_t)start);
+		sqlite3_bind_int64(s, 3, (int64_t)end);
+		sqlite3_bind_text(s, 4, quote, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, prefix, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 6, suffix, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 7, hash, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
+	} else if (store_prepare(st, "UPDATE annotation SET status = 'manual', score = 1,"
+	                             " updated = ?8 WHERE id = ?1 AND status = 'fuzzy'", &s) == 0) {
+		sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
+	} else {
+		goto fail;
+	}
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	s = NULL;
+	if (rc != SQLITE_DONE || store_commit(st) < 0)
+		goto fail;
+	free(body);
+	free(quote);
+	free(prefix);
+	free(suffix);
+	return 0;
+fail:
+	if (!*err)
+		*err = util_printf("cannot place the annotation: %s", store_errmsg(st));
+	sqlite3_finalize(s);
+	store_rollback(st);
+	free(body);
+	free(quote);
+	free(prefix);
+	free(suffix);
 	return -1;
 }

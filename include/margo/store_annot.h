@@ -77,6 +77,14 @@ enum store_import_result {
 int store_annot_import(struct store *st, const char *json, size_t len,
                        enum store_import_result *result, char **err);
 
+/* The user's placement: put an annotation on [start, end) of its article
+ * (accepting where a fuzzy one was found, or re-attaching an orphan),
+ * taking the quote and context from there (place == true); or only mark
+ * a fuzzy one as seen (place == false).  Its status becomes "manual".
+ * Own transaction; 0 or -1. */
+int store_annot_place(struct store *st, const char *id, bool place, size_t start, size_t end,
+                      char **err);
+
 /* Replace the note of one annotation; its own transaction.  0, or -1
  * with a message in *err. */
 int store_annot_set_note(struct store *st, const char *id, const char *note, char **err);
@@ -103,6 +111,10 @@ int store_annot_draft_clear(struct store *st);
 int store_tags(struct store *st, char ***names, int64_t **counts, size_t *n);
 /* Rename a tag, or merge it into another when the new name exists. */
 int store_tag_rename(struct store *st, const char *from, const char *to, char **err);
+
+/* Annotations found only approximately, or not at all, after their text
+ * changed: the ones a user should look at. */
+int store_annot_to_review(struct store *st, int64_t *n);
 
 /* Conflicts recorded so far (for listings). */
 int store_annot_conflicts(struct store *st, int64_t *n);

@@ -28,6 +28,8 @@
 	X(UNDO,      "undo",      "Undo the last annotation change") \
 	X(CODEBOOK,  "codebook",  "The codebook: tags with counts (R renames or merges)") \
 	X(DELETE,    "delete",    "Annotations list: delete the selected annotation") \
+	X(SORT,      "sort",      "Annotations list: sort by date or by place") \
+	X(ACCEPT,    "accept",    "Annotations list: accept where a fuzzy annotation was found") \
 	X(NOTE,      "note",      "Write the note of the annotation (list, or at the cursor) in $EDITOR") \
 	X(NEXT_MENTION, "next-mention", "Next mention of the entity at the cursor, across articles") \
 	X(PREV_MENTION, "prev-mention", "Previous mention of the entity at the cursor") \

@@ -5,8 +5,8 @@
  * its end by a word, `)` and `(` by a sentence, `}` and `{` by a
  * paragraph (never inside a grapheme cluster); Esc cancels.  `a` asks for
  * tags and saves at once (the selection, or the sentence at the cursor).
- * `A` lists every annotation: Enter jumps, `d` deletes (a tombstone); `u`
- * takes back the last creation or deletion.  Each change is its own short
+ * `u` takes back the last creation or deletion.  The list (A) is in
+ * annot_view.c.  Each change is its own short
  * transaction in the library.
  */
 #define MARGO_UI_INTERNAL 1
@@ -196,7 +196,7 @@ bool annotate_key(struct ui *ui, int key)
 
 /* ---- annotating ------------------------------------------------------------------ */
 
-static void push_undo(struct ui *ui, const char *id, bool deleted)
+void annotate_push_undo(struct ui *ui, const char *id, bool deleted)
 {
 	struct undo_step *v = realloc(ui->undo, (ui->n_undo + 1) * sizeof *v);
 	char *copy = util_strdup(id);
@@ -233,6 +233,21 @@ void annotate_selection(struct ui *ui)
 	if (s >= e)
 		return;
 	size_t cs = text_cp_count(t->art.body, s), ce = cs + text_cp_count(t->art.body + s, e - s);
+	if (ui->reattach) {
+		/* An orphan waiting for its new place: this is it. */
+		char *err = NULL;
+		if (store_annot_place(ui->st, ui->reattach, true, cs, ce, &err) < 0) {
+			ui_message(ui, true, "%s", err ? err : "out of memory");
+		} else {
+			t->selecting = false;
+			annotate_load(ui);
+			ui_message(ui, false, "re-attached here");
+		}
+		free(err);
+		free(ui->reattach);
+		ui->reattach = NULL;
+		return;
+	}
 	annotate_span(ui, cs, ce, NULL);
 }
 
@@ -314,7 +329,7 @@ static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initi
 	if (store_annot_create(ui->st, t->art.id, cs, ce, tags, NULL, getenv("USER"), &id, &err) < 0) {
 		ui_message(ui, true, "%s", err ? err : "out of memory");
 	} else {
-		push_undo(ui, id, false);
+		annotate_push_undo(ui, id, false);
 		store_annot_draft_clear(ui->st);
 		t->selecting = false;
 		annotate_load(ui);
@@ -371,139 +386,3 @@ void annotate_undo(struct ui *ui)
 		annot_view_open(ui);
 }
 
-/* ---- the list ---------------------------------------------------------------------- */
-
-void annot_view_close(struct ui *ui)
-{
-	struct annot_view *v = &ui->av;
-	for (size_t i = 0; i < v->n; i++) {
-		free(v->v[i].id);
-		free(v->v[i].title);
-		free(v->v[i].tags);
-		free(v->v[i].quote);
-		free(v->v[i].status);
-		free(v->v[i].note);
-	}
-	free(v->v);
-	memset(v, 0, sizeof *v);
-}
-
-static int collect_item(void *ctx, const struct store_annot_row *r)
-{
-	struct annot_view *v = ctx;
-	struct annot_item *p = realloc(v->v, (v->n + 1) * sizeof *p);
-	if (!p)
-		return -1;
-	v->v = p;
-	struct annot_item *it = &p[v->n++];
-	it->id = util_strdup(r->id);
-	it->title = util_strdup(r->title);
-	it->tags = util_strdup(r->tags);
-	it->quote = util_strdup(r->quote);
-	it->status = util_strdup(r->status);
-	it->note = util_strdup(r->note);
-	it->article = r->article;
-	it->start = r->bstart;
-	it->end = r->bend;
-	return it->id && it->title && it->tags && it->quote && it->status && it->note ? 0 : -1;
-}
-
-int annot_view_open(struct ui *ui)
-{
-	size_t sel = ui->av.sel;
-	annot_view_close(ui);
-	mentions_view_close(ui);
-	results_view_close(ui);
-	if (store_annot_each(ui->st, NULL, 0, collect_item, &ui->av) != 0) {
-		annot_view_close(ui);
-		ui_message(ui, true, "cannot read the annotations: %s", store_errmsg(ui->st));
-		return -1;
-	}
-	ui->av.open = true;
-	ui->av.sel = ui->av.n && sel < ui->av.n ? sel : 0;
-	if (!ui->av.n)
-		ui_message(ui, false, "no annotations yet: v selects, a annotates");
-	return 0;
-}
-
-void annot_view_draw(struct ui *ui, WINDOW *w)
-{
-	struct annot_view *v = &ui->av;
-	int width = getmaxx(w), height = getmaxy(w);
-	werase(w);
-	char label[64];
-	snprintf(label, sizeof label, "Annotations  %zu/%zu", v->n ? v->sel + 1 : 0, v->n);
-	draw_header(w, label, true);
-	int per = 2, y0 = 1;
-	size_t fits = height > y0 + 1 ? (size_t)((height - y0) / per) : 1;
-	if (v->sel < v->top)
-		v->top = v->sel;
-	else if (v->sel >= v->top + fits)
-		v->top = v->sel - fits + 1;
-	for (size_t i = v->top; i < v->n && i < v->top + fits; i++) {
-		const struct annot_item *it = &v->v[i];
-		int y = y0 + (int)(i - v->top) * per;
-		bool sel = i == v->sel;
-		struct buf b = { 0 };
-		buf_printf(&b, "[%s] %s \xc2\xb7 %s", it->tags, it->title, it->status);
-		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_TITLE);
-		mvwhline(w, y, 0, ' ', width);
-		draw_str(w, y, 1, b.data, width - 2);
-		buf_free(&b);
-		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		mvwhline(w, y + 1, 0, ' ', width);
-		draw_str(w, y + 1, 2, it->quote, width - 3);
-	}
-	draw_set_role(w, ROLE_NORMAL);
-}
-
-bool annot_view_handle(struct ui *ui, enum ui_action a)
-{
-	struct annot_view *v = &ui->av;
-	size_t page = (size_t)(ui->lines > 6 ? (ui->lines - 2) / 2 : 1);
-	if (v->n && ui_list_move(&v->sel, v->n, page, a))
-		return true;
-	switch (a) {
-	case UI_ACTION_QUIT:
-	case UI_ACTION_CLOSE:
-		annot_view_close(ui);
-		return true;
-	case UI_ACTION_OPEN:
-		if (v->n) {
-			struct annot_item *it = &v->v[v->sel];
-			jump_to_span(ui, it->article, (size_t)it->start, (size_t)it->end);
-		}
-		return true;
-	case UI_ACTION_DELETE:
-		if (v->n) {
-			char *err = NULL;
-			if (store_annot_set_deleted(ui->st, v->v[v->sel].id, true, &err) < 0) {
-				ui_message(ui, true, "%s", err ? err : "out of memory");
-			} else {
-				push_undo(ui, v->v[v->sel].id, true);
-				annot_view_open(ui);
-				annotate_load(ui);
-				ui_message(ui, false, "deleted (u brings it back)");
-			}
-			free(err);
-		}
-		return true;
-	case UI_ACTION_UNDO:
-		annotate_undo(ui);
-		return true;
-	case UI_ACTION_NOTE:
-		if (v->n) {
-			editor_edit_note(ui, v->v[v->sel].id, v->v[v->sel].note);
-			annot_view_open(ui);
-			annotate_load(ui);
-		}
-		return true;
-	case UI_ACTION_HELP:
-	case UI_ACTION_BACK:
-	case UI_ACTION_FORWARD:
-	case UI_ACTION_REDRAW:
-		return false;
-	default:
-		return true;
-	}
-}

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "margo/store_annot.h"
 #include "margo/util.h"
 #include "ui.h"
 
@@ -487,6 +488,10 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		ui_message(&ui, true, "%s", locale_warning);
 	ui_relayout(&ui);
 	refresh_if_changed(&ui);  /* the library's version, to notice others' changes */
+	int64_t review = 0;
+	if (store_annot_to_review(ui.st, &review) == 0 && review > 0)
+		ui_message(&ui, false, "%lld annotation%s moved with an edited text: A, then / status:fuzzy "
+		           "or status:orphan, to review", (long long)review, review == 1 ? "" : "s");
 	annotate_offer_draft(&ui);
 
 	int status = 0, quick_errs = 0;
@@ -530,6 +535,8 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	mentions_view_close(&ui);
 	results_view_close(&ui);
 	annot_view_close(&ui);
+	free(ui.av.filter);
+	free(ui.reattach);
 	codebook_view_close(&ui);
 	for (size_t i = 0; i < ui.n_undo; i++)
 		free(ui.undo[i].id);

@@ -88,11 +88,14 @@ struct annot_span {
 struct annot_view {
 	bool open;
 	struct annot_item {
-		char *id, *title, *tags, *quote, *status, *note;
+		char *id, *title, *tags, *quote, *status, *note, *author, *created;
 		int64_t article;
 		int64_t start, end;   /* bytes of the article's text */
+		int64_t cp_start, cp_end;  /* the same in code points */
 	} *v;
 	size_t n, sel, top;
+	char *filter;             /* kept across openings */
+	bool by_date;             /* newest first, else by article and place */
 };
 
 /* The codebook (C). */
@@ -193,6 +196,7 @@ struct ui {
 	struct codebook_view cb;
 	struct undo_step *undo;
 	size_t n_undo;
+	char *reattach;           /* an orphan's id: the next a places it */
 	struct search_background *background;  /* loaded on first use */
 	struct history history;
 
@@ -294,6 +298,7 @@ void annot_view_close(struct ui *ui);
 void annot_view_draw(struct ui *ui, WINDOW *w);
 bool annot_view_handle(struct ui *ui, enum ui_action a);
 void annotate_undo(struct ui *ui);
+void annotate_push_undo(struct ui *ui, const char *id, bool deleted);
 /* codebook_view.c */
 int codebook_view_open(struct ui *ui);
 void codebook_view_close(struct ui *ui);

@@ -144,6 +144,56 @@ like "$(screen codebook.screen)" '│ sola frase +2 *$' "counts are of live anno
 expect_state merged codebook.n 2 "renaming onto an existing tag merges the two"
 has "$("$MARGO" annotations)" "[militare/munizioni, sola frase]" "the merged tag is on the annotation"
 
+# ---- the list: filter, sort, and the review after an edit ------------------------------
+mkdir "$TEST_TMP/corpus"
+cp "$top_srcdir"/corpus/*.txt "$TEST_TMP/corpus/"
+lib="$TEST_TMP/review.db"
+"$MARGO" --db "$lib" add "$TEST_TMP/corpus" >/dev/null 2>&1
+body=$("$MARGO" --db "$lib" show 4 | sed '1,/^$/d')
+pre=${body%%"consigliere per la sicurezza nazionale Jake Sullivan"*}
+"$MARGO" --db "$lib" annotate 4 "${#pre}" $((${#pre} + 51)) --tag sullivan >/dev/null
+pre=${body%%"razzi e missili per la compagnia militare privata Wagner"*}
+"$MARGO" --db "$lib" annotate 4 "${#pre}" $((${#pre} + 56)) --tag wagner >/dev/null
+f="$TEST_TMP/corpus/003_e93fc955fd364e9c.txt"
+sed -i -e 's/sicurezza nazionale Jake Sullivan/sicurezza interna Jake Sullivan/' \
+	-e 's/razzi e missili per la compagnia militare privata Wagner/armi/' "$f"
+out=$("$MARGO" --db "$lib" add "$TEST_TMP/corpus")
+has "$out" "annotations: 0 exact, 0 moved, 1 fuzzy, 1 orphan" "the edit leaves one fuzzy, one orphan"
+run_script 100x30 --db "$lib" <<'EOF'
+:save-state start
+A
+:save-state all
+/status:fuzzy
+<Enter>
+:save-state fuzzy
+y
+:save-state accepted
+/<C-u>status:orphan
+<Enter>
+<Enter>
+:save-state jumped
+v
+a
+:save-state reattached
+A
+/
+<C-u>
+<Enter>
+s
+:save-state bydate
+EOF
+expect_run_ok "review: the script runs"
+like "$(state start message)" '^2 annotations moved with an edited text' "the reader says there is something to review"
+expect_state all annotations.n 2 "A lists both"
+expect_state fuzzy annotations.n 1 "/status:fuzzy filters"
+expect_state accepted message "accepted where it was found" "y accepts the fuzzy placement"
+like "$(state jumped message)" '^an orphan: select its new place' "Enter on an orphan goes to its article and says how to re-attach it"
+expect_state reattached message "re-attached here" "a re-attaches it to the new selection"
+status=$("$MARGO" --db "$lib" annotations)
+is "$(printf '%s\n' "$status" | grep -c ' manual ')" 2 "both are placed by hand now"
+has "$status" "[wagner]" "the orphan keeps its tags"
+expect_state bydate annotations.n 2 "an empty filter shows all again"
+
 # ---- the note, in $EDITOR, never through a shell ------------------------------------
 cat >"$TEST_TMP/ed.sh" <<'EOF'
 #!/bin/sh

@@ -1,0 +1,289 @@
+/*
+ * annot_view.c: the annotations list (A): every annotation with its tags,
+ * article and status, filtered ("/": tag:T, article:N, author:A,
+ * status:fuzzy, and words) and sorted by date or by place ("s").  Enter
+ * jumps (back returns); d deletes (a tombstone); u undoes; E writes the
+ * note; y accepts a fuzzy placement; on an orphan, Enter goes to its
+ * article and the next a re-attaches it to the new selection.
+ */
+#define MARGO_UI_INTERNAL 1
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "margo/store_annot.h"
+#include "margo/util.h"
+#include "ui.h"
+
+void annot_view_close(struct ui *ui)
+{
+	struct annot_view *v = &ui->av;
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->v[i].id);
+		free(v->v[i].title);
+		free(v->v[i].tags);
+		free(v->v[i].quote);
+		free(v->v[i].status);
+		free(v->v[i].note);
+		free(v->v[i].author);
+		free(v->v[i].created);
+	}
+	free(v->v);
+	/* The filter and the order stay for the next opening. */
+	char *filter = v->filter;
+	bool by_date = v->by_date;
+	memset(v, 0, sizeof *v);
+	v->filter = filter;
+	v->by_date = by_date;
+}
+
+static int collect_item(void *ctx, const struct store_annot_row *r)
+{
+	struct annot_view *v = ctx;
+	struct annot_item *p = realloc(v->v, (v->n + 1) * sizeof *p);
+	if (!p)
+		return -1;
+	v->v = p;
+	struct annot_item *it = &p[v->n++];
+	it->id = util_strdup(r->id);
+	it->title = util_strdup(r->title);
+	it->tags = util_strdup(r->tags);
+	it->quote = util_strdup(r->quote);
+	it->status = util_strdup(r->status);
+	it->note = util_strdup(r->note);
+	it->author = util_strdup(r->author);
+	it->created = util_strdup(r->created);
+	it->article = r->article;
+	it->start = r->bstart;
+	it->end = r->bend;
+	it->cp_start = r->start;
+	it->cp_end = r->end;
+	return it->id && it->title && it->tags && it->quote && it->status && it->note &&
+	       it->author && it->created ? 0 : -1;
+}
+
+/* Does item `it` pass one filter word ("tag:T", "article:N", "author:A",
+ * "status:S", or a word of its quote, note, tags or title)? */
+static bool passes(const struct annot_item *it, const char *w, size_t n)
+{
+	char *word = util_strndup(w, n);
+	bool ok = false;
+	if (!word)
+		return true;
+	if (strncmp(word, "tag:", 4) == 0) {
+		const char *t = word + 4;
+		size_t tl = strlen(t);
+		for (const char *p = it->tags; p && *p;) {
+			const char *e = strstr(p, ", ");
+			size_t len = e ? (size_t)(e - p) : strlen(p);
+			if ((len == tl || (len > tl && p[tl] == '/')) && strncmp(p, t, tl) == 0)
+				ok = true;
+			p = e ? e + 2 : NULL;
+		}
+	} else if (strncmp(word, "article:", 8) == 0) {
+		int64_t id;
+		ok = util_parse_id(word + 8, &id) == 0 && id == it->article;
+	} else if (strncmp(word, "author:", 7) == 0) {
+		ok = strcasestr(it->author, word + 7) != NULL;
+	} else if (strncmp(word, "status:", 7) == 0) {
+		ok = strcmp(it->status, word + 7) == 0;
+	} else {
+		ok = strcasestr(it->quote, word) || strcasestr(it->note, word) ||
+		     strcasestr(it->tags, word) || strcasestr(it->title, word);
+	}
+	free(word);
+	return ok;
+}
+
+/* Keep the items that pass every word of the filter. */
+static void apply_filter(struct annot_view *v)
+{
+	if (!v->filter || !*v->filter)
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i < v->n; i++) {
+		bool keep = true;
+		for (const char *p = v->filter; *p && keep;) {
+			p += strspn(p, " ");
+			size_t len = strcspn(p, " ");
+			if (len)
+				keep = passes(&v->v[i], p, len);
+			p += len;
+		}
+		if (keep) {
+			v->v[k++] = v->v[i];
+		} else {
+			struct annot_item *it = &v->v[i];
+			free(it->id), free(it->title), free(it->tags), free(it->quote);
+			free(it->status), free(it->note), free(it->author), free(it->created);
+		}
+	}
+	v->n = k;
+}
+
+static int by_place(const void *a, const void *b)
+{
+	const struct annot_item *x = a, *y = b;
+	if (x->article != y->article)
+		return x->article < y->article ? -1 : 1;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+static int by_date(const void *a, const void *b)
+{
+	const struct annot_item *x = a, *y = b;
+	int c = strcmp(y->created, x->created);  /* newest first */
+	return c ? c : by_place(a, b);
+}
+
+int annot_view_open(struct ui *ui)
+{
+	size_t sel = ui->av.sel;
+	annot_view_close(ui);
+	mentions_view_close(ui);
+	results_view_close(ui);
+	if (store_annot_each(ui->st, NULL, 0, collect_item, &ui->av) != 0) {
+		annot_view_close(ui);
+		ui_message(ui, true, "cannot read the annotations: %s", store_errmsg(ui->st));
+		return -1;
+	}
+	apply_filter(&ui->av);
+	qsort(ui->av.v, ui->av.n, sizeof *ui->av.v, ui->av.by_date ? by_date : by_place);
+	ui->av.open = true;
+	ui->av.sel = ui->av.n && sel < ui->av.n ? sel : 0;
+	if (!ui->av.n)
+		ui_message(ui, false, ui->av.filter && *ui->av.filter
+		           ? "no annotation passes the filter" : "no annotations yet: v selects, a annotates");
+	return 0;
+}
+
+void annot_view_draw(struct ui *ui, WINDOW *w)
+{
+	struct annot_view *v = &ui->av;
+	int width = getmaxx(w), height = getmaxy(w);
+	werase(w);
+	char label[64];
+	struct buf head = { 0 };
+	buf_printf(&head, "Annotations  %zu/%zu  by %s%s%s", v->n ? v->sel + 1 : 0, v->n,
+	           v->by_date ? "date" : "place", v->filter && *v->filter ? "  filter: " : "",
+	           v->filter ? v->filter : "");
+	draw_header(w, head.data ? head.data : "Annotations", true);
+	buf_free(&head);
+	(void)label;
+	int per = 2, y0 = 1;
+	size_t fits = height > y0 + 1 ? (size_t)((height - y0) / per) : 1;
+	if (v->sel < v->top)
+		v->top = v->sel;
+	else if (v->sel >= v->top + fits)
+		v->top = v->sel - fits + 1;
+	for (size_t i = v->top; i < v->n && i < v->top + fits; i++) {
+		const struct annot_item *it = &v->v[i];
+		int y = y0 + (int)(i - v->top) * per;
+		bool sel = i == v->sel;
+		struct buf b = { 0 };
+		buf_printf(&b, "[%s] %s \xc2\xb7 %s", it->tags, it->title, it->status);
+		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_TITLE);
+		mvwhline(w, y, 0, ' ', width);
+		draw_str(w, y, 1, b.data, width - 2);
+		buf_free(&b);
+		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		mvwhline(w, y + 1, 0, ' ', width);
+		draw_str(w, y + 1, 2, it->quote, width - 3);
+	}
+	draw_set_role(w, ROLE_NORMAL);
+}
+
+bool annot_view_handle(struct ui *ui, enum ui_action a)
+{
+	struct annot_view *v = &ui->av;
+	size_t page = (size_t)(ui->lines > 6 ? (ui->lines - 2) / 2 : 1);
+	if (v->n && ui_list_move(&v->sel, v->n, page, a))
+		return true;
+	switch (a) {
+	case UI_ACTION_QUIT:
+	case UI_ACTION_CLOSE:
+		annot_view_close(ui);
+		return true;
+	case UI_ACTION_OPEN:
+		if (v->n) {
+			struct annot_item *it = &v->v[v->sel];
+			bool orphan = strcmp(it->status, "orphan") == 0;
+			char *id = orphan ? util_strdup(it->id) : NULL;
+			jump_to_span(ui, it->article, (size_t)it->start, (size_t)it->end);
+			if (orphan && id) {
+				free(ui->reattach);
+				ui->reattach = id;
+				ui_message(ui, false, "an orphan: select its new place (v, w b ( ) { }) "
+				           "and press a to re-attach it");
+			} else {
+				free(id);
+			}
+		}
+		return true;
+	case UI_ACTION_SEARCH: {
+		char *f = prompt_line(ui, "Filter (tag:T article:N author:A status:S words):",
+		                      v->filter, NULL, NULL);
+		if (f) {
+			free(v->filter);
+			v->filter = f;
+			v->sel = 0;
+			annot_view_open(ui);
+		}
+		return true;
+	}
+	case UI_ACTION_SORT:
+		v->by_date = !v->by_date;
+		annot_view_open(ui);
+		return true;
+	case UI_ACTION_ACCEPT:
+		if (v->n) {
+			char *err = NULL;
+			if (strcmp(v->v[v->sel].status, "fuzzy") != 0)
+				ui_message(ui, false, "only a fuzzy annotation waits to be accepted");
+			else if (store_annot_place(ui->st, v->v[v->sel].id, true,
+			                           (size_t)v->v[v->sel].cp_start,
+			                           (size_t)v->v[v->sel].cp_end, &err) < 0)
+				ui_message(ui, true, "%s", err ? err : "out of memory");
+			else {
+				annot_view_open(ui);
+				ui_message(ui, false, "accepted where it was found");
+			}
+			free(err);
+		}
+		return true;
+	case UI_ACTION_DELETE:
+		if (v->n) {
+			char *err = NULL;
+			if (store_annot_set_deleted(ui->st, v->v[v->sel].id, true, &err) < 0) {
+				ui_message(ui, true, "%s", err ? err : "out of memory");
+			} else {
+				annotate_push_undo(ui, v->v[v->sel].id, true);
+				annot_view_open(ui);
+				annotate_load(ui);
+				ui_message(ui, false, "deleted (u brings it back)");
+			}
+			free(err);
+		}
+		return true;
+	case UI_ACTION_UNDO:
+		annotate_undo(ui);
+		return true;
+	case UI_ACTION_NOTE:
+		if (v->n) {
+			editor_edit_note(ui, v->v[v->sel].id, v->v[v->sel].note);
+			annot_view_open(ui);
+			annotate_load(ui);
+		}
+		return true;
+	case UI_ACTION_HELP:
+	case UI_ACTION_BACK:
+	case UI_ACTION_FORWARD:
+	case UI_ACTION_REDRAW:
+		return false;
+	default:
+		return true;
+	}
+}
