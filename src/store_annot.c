@@ -603,3 +603,99 @@ fail:
 	free(suffix);
 	return -1;
 }
+
+/* ---- links --------------------------------------------------------------------------- */
+
+int store_annot_at(struct store *st, int64_t article, size_t start, size_t end, char **id,
+                   char **err)
+{
+	sqlite3_stmt *s;
+	*id = NULL;
+	*err = NULL;
+	if (store_prepare(st, "SELECT id FROM annotation WHERE article = ?1 AND start = ?2"
+	                      " AND end = ?3 AND deleted IS NULL ORDER BY created LIMIT 1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	sqlite3_bind_int64(s, 2, (int64_t)start);
+	sqlite3_bind_int64(s, 3, (int64_t)end);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*id = store_column_dup(s, 0);
+	sqlite3_finalize(s);
+	if (*id)
+		return 0;
+	return store_annot_create(st, article, start, end, NULL, NULL, getenv("USER"), id, err);
+}
+
+int store_annot_link(struct store *st, const char *from, const char *to, const char *kind,
+                     char **err)
+{
+	sqlite3_stmt *s;
+	*err = NULL;
+	if (strcmp(from, to) == 0) {
+		*err = util_strdup("a passage cannot be linked to itself");
+		return -1;
+	}
+	/* One statement: atomic without a transaction of its own. */
+	int rc = SQLITE_ERROR;
+	if (store_prepare(st, "INSERT OR REPLACE INTO annotation_link(annotation, target, kind)"
+	                      " VALUES (?1, ?2, ?3)", &s) == 0) {
+		sqlite3_bind_text(s, 1, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, to, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, kind, -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+	}
+	if (rc != SQLITE_DONE) {
+		*err = util_printf("cannot link: %s", store_errmsg(st));
+		return -1;
+	}
+	return 0;
+}
+
+void store_annot_links_free(struct store_annot_linked *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(l[i].other);
+		free(l[i].kind);
+		free(l[i].title);
+	}
+	free(l);
+}
+
+int store_annot_links(struct store *st, const char *id, struct store_annot_linked **out,
+                      size_t *n)
+{
+	sqlite3_stmt *s;
+	*out = NULL;
+	*n = 0;
+	if (store_prepare(st, "SELECT o.id, l.kind, ar.title, o.article,"
+	                      " length(CAST(substr(ar.body, 1, o.start) AS BLOB)),"
+	                      " length(CAST(substr(ar.body, 1, o.end) AS BLOB))"
+	                      " FROM annotation_link l JOIN annotation o"
+	                      "  ON o.id = CASE WHEN l.annotation = ?1 THEN l.target ELSE l.annotation END"
+	                      " JOIN article ar ON ar.id = o.article"
+	                      " WHERE (l.annotation = ?1 OR l.target = ?1) AND o.deleted IS NULL"
+	                      " ORDER BY o.article, o.start", &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 4;
+			struct store_annot_linked *v = realloc(*out, cap * sizeof *v);
+			if (!v)
+				break;
+			*out = v;
+		}
+		struct store_annot_linked *l = &(*out)[(*n)++];
+		l->other = store_column_dup(s, 0);
+		l->kind = store_column_dup(s, 1);
+		l->title = store_column_dup(s, 2);
+		l->article = sqlite3_column_int64(s, 3);
+		l->start = sqlite3_column_int64(s, 4);
+		l->end = sqlite3_column_int64(s, 5);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}

@@ -119,3 +119,21 @@ int64_t store_passage_at(struct store *st, int64_t article, size_t offset)
 	sqlite3_finalize(s);
 	return id;
 }
+
+int store_passage_span(struct store *st, int64_t passage, int64_t *article, size_t *start,
+                       size_t *end)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT article, start, end FROM paragraph WHERE id = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, passage);
+	int rc = sqlite3_step(s), found = 0;
+	if (rc == SQLITE_ROW) {
+		*article = sqlite3_column_int64(s, 0);
+		*start = (size_t)sqlite3_column_int64(s, 1);
+		*end = (size_t)sqlite3_column_int64(s, 2);
+		found = 1;
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? found : -1;
+}

@@ -112,6 +112,29 @@ int store_tags(struct store *st, char ***names, int64_t **counts, size_t *n);
 /* Rename a tag, or merge it into another when the new name exists. */
 int store_tag_rename(struct store *st, const char *from, const char *to, char **err);
 
+/* The annotation placed exactly on [start, end) of an article, or a new
+ * one without tags there (a link's end): its id in *id (malloc'd).
+ * Own transaction when it creates.  0, or -1 with a message in *err. */
+int store_annot_at(struct store *st, int64_t article, size_t start, size_t end, char **id,
+                   char **err);
+
+/* Link two annotations with a kind ("same claim", "contradicts",
+ * "follow-up"); a link is one, seen from both ends.  Own transaction;
+ * 0, or -1 with a message. */
+int store_annot_link(struct store *st, const char *from, const char *to, const char *kind,
+                     char **err);
+
+/* The links of an annotation, from either end: the other end's id,
+ * article, span (bytes), the kind, and its article's title. */
+struct store_annot_linked {
+	char *other, *kind, *title;
+	int64_t article;
+	int64_t start, end;       /* bytes */
+};
+int store_annot_links(struct store *st, const char *id, struct store_annot_linked **out,
+                      size_t *n);
+void store_annot_links_free(struct store_annot_linked *l, size_t n);
+
 /* Annotations found only approximately, or not at all, after their text
  * changed: the ones a user should look at. */
 int store_annot_to_review(struct store *st, int64_t *n);

@@ -46,6 +46,10 @@ int store_search(struct store *st, const char *fts_query, int limit, int offset,
 int store_related(struct store *st, const struct search_background *bg, int64_t passage,
                   int limit, struct store_hit **out, size_t *n);
 
+/* A passage's article and span in code points: 1 found, 0 not, -1. */
+int store_passage_span(struct store *st, int64_t passage, int64_t *article, size_t *start,
+                       size_t *end);
+
 /* The passage (paragraph id) holding byte `offset` of article `article`;
  * 0 when none. */
 int64_t store_passage_at(struct store *st, int64_t article, size_t offset);

@@ -26,6 +26,8 @@
 	X(ANNOTATE,  "annotate",  "Annotate the selection, or the sentence at the cursor: tags") \
 	X(ANNOTATIONS, "annotations", "List the annotations (Enter jumps, d deletes)") \
 	X(UNDO,      "undo",      "Undo the last annotation change") \
+	X(LINK,      "link",      "Link the selection or passage to another (L here, L there; or L in the related list)") \
+	X(FOLLOW,    "follow",    "Follow the link of the annotation at the cursor") \
 	X(CODEBOOK,  "codebook",  "The codebook: tags with counts (R renames or merges)") \
 	X(DELETE,    "delete",    "Annotations list: delete the selected annotation") \
 	X(SORT,      "sort",      "Annotations list: sort by date or by place") \

@@ -33,6 +33,10 @@ void help_view_draw(struct ui *ui, WINDOW *w)
 	int key_w = 22;
 	if (key_w > width / 2)
 		key_w = width / 2;
+	/* G asks for the end: show the last page, not a last line alone. */
+	size_t rows = height > 1 ? (size_t)height - 1 : 1;
+	if (ui->help_top + rows > UI_ACTION_COUNT - 1)
+		ui->help_top = UI_ACTION_COUNT - 1 > rows ? UI_ACTION_COUNT - 1 - rows : 0;
 	int y = 1;
 	size_t line = 0;
 	for (int a = 1; a < UI_ACTION_COUNT && y < height; a++, line++) {
@@ -71,6 +75,9 @@ bool help_view_handle(struct ui *ui, enum ui_action a)
 		return true;
 	case UI_ACTION_FIRST:
 		ui->help_top = 0;
+		return true;
+	case UI_ACTION_LAST:
+		ui->help_top = UI_ACTION_COUNT;  /* clamped when drawn */
 		return true;
 	case UI_ACTION_REDRAW:
 		return false;

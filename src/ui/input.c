@@ -63,6 +63,8 @@ const struct ui_binding ui_bindings[] = {
 	{ 'A', "A", UI_ACTION_ANNOTATIONS },
 	{ 'u', "u", UI_ACTION_UNDO },
 	{ 'C', "C", UI_ACTION_CODEBOOK },
+	{ 'L', "L", UI_ACTION_LINK },
+	{ 'F', "F", UI_ACTION_FOLLOW },
 	{ 'd', "d", UI_ACTION_DELETE },
 	{ 'E', "E", UI_ACTION_NOTE },
 	{ 's', "s", UI_ACTION_SORT },

@@ -230,6 +230,12 @@ bool results_view_handle(struct ui *ui, enum ui_action a)
 	case UI_ACTION_SEARCH_CORPUS:
 		results_prompt(ui);
 		return true;
+	case UI_ACTION_LINK:
+		if (v->kind == RESULTS_RELATED && v->n)
+			link_passages(ui, v->passage, v->h[v->sel].passage);
+		else
+			ui_message(ui, false, "L links from the related list (r)");
+		return true;
 	case UI_ACTION_HELP:
 	case UI_ACTION_BACK:
 	case UI_ACTION_FORWARD:

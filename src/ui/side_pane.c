@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "margo/store_annot.h"
 #include "margo/util.h"
 #include "ui.h"
 
@@ -200,6 +201,20 @@ static void side_draw(struct ui *ui, WINDOW *w)
 				          lines[i].end - lines[i].start, width - 1);
 			free(lines);
 		}
+		/* Its links, from either end (F follows the first). */
+		struct store_annot_linked *l = NULL;
+		size_t nl = 0;
+		if (store_annot_links(ui->st, a->id, &l, &nl) == 0) {
+			for (size_t i = 0; i < nl && i < 3; i++) {
+				struct buf b = { 0 };
+				buf_printf(&b, "\xe2\x86\x92 %s: %s", l[i].kind, l[i].title);
+				draw_set_role(w, ROLE_DIM);
+				draw_str(w, y++, 1, b.data ? b.data : "", width - 1);
+				buf_free(&b);
+			}
+		}
+		store_annot_links_free(l, nl);
+		draw_set_role(w, ROLE_NORMAL);
 		y++;
 	}
 	if (outline)

@@ -270,6 +270,18 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		codebook_view_close(ui);
 		annot_view_open(ui);
 		return;
+	case UI_ACTION_LINK:
+		if (ui->text.loaded) {
+			if (ui->focus != LAYOUT_TEXT) {
+				ui->focus = LAYOUT_TEXT;
+				ui_relayout(ui);
+			}
+			link_here(ui);
+		}
+		return;
+	case UI_ACTION_FOLLOW:
+		link_follow(ui);
+		return;
 	case UI_ACTION_CODEBOOK:
 		annot_view_close(ui);
 		mentions_view_close(ui);
@@ -537,6 +549,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	annot_view_close(&ui);
 	free(ui.av.filter);
 	free(ui.reattach);
+	free(ui.link_from);
 	codebook_view_close(&ui);
 	for (size_t i = 0; i < ui.n_undo; i++)
 		free(ui.undo[i].id);

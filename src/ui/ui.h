@@ -197,6 +197,7 @@ struct ui {
 	struct undo_step *undo;
 	size_t n_undo;
 	char *reattach;           /* an orphan's id: the next a places it */
+	char *link_from;          /* L was pressed here: the link's first end */
 	struct search_background *background;  /* loaded on first use */
 	struct history history;
 
@@ -304,6 +305,10 @@ int codebook_view_open(struct ui *ui);
 void codebook_view_close(struct ui *ui);
 void codebook_view_draw(struct ui *ui, WINDOW *w);
 bool codebook_view_handle(struct ui *ui, enum ui_action a);
+/* link.c: linking passages (L) and following links (F) */
+void link_here(struct ui *ui);
+void link_passages(struct ui *ui, int64_t from, int64_t to);
+void link_follow(struct ui *ui);
 /* editor.c: the note of annotation `id` in $VISUAL/$EDITOR. */
 void editor_edit_note(struct ui *ui, const char *id, const char *note);
 /* At start: a draft left by a crash or a hang-up is offered again. */

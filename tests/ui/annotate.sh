@@ -222,4 +222,60 @@ E
 EOF
 like "$(state none message)" 'failed: the note is unchanged$' "a missing editor is reported"
 
+# ---- links between passages: L here, L there, the kind; F follows ----------------------
+fresh_library
+run_script 100x30 <<'EOF'
+<Enter>
+L
+:save-state marked
+<Left>
+j
+<Enter>
+jj
+L
+:save-display asked.screen
+c
+:save-state linked
+:save-display linked.screen
+F
+:save-state followed
+:save-display followed.screen
+F
+:save-state back
+EOF
+expect_run_ok "links: the script runs"
+expect_state marked message "linking from here: go to the other passage and press L there" "L marks one end and says what to do next"
+has "$(screen asked.screen)" "Link kind: s same claim, c contradicts, f follow-up" "L at the other end asks the kind"
+expect_state linked message "linked: contradicts" "the kind is chosen by one key"
+like "$(screen linked.screen)" '→ contradicts: ' "the sidebar shows the link at this end"
+expect_state followed article.id 1 "F follows the link to the other article"
+like "$(screen followed.screen)" '→ contradicts: ' "the link is seen from the other end too"
+expect_state back article.id 2 "F there comes back"
+is "$("$MARGO" annotations | wc -l)" 2 "both ends are annotations in the library"
+
+fresh_library
+run_script 100x30 <<'EOF'
+<Enter>
+F
+:save-state nolink
+r
+:save-state related
+L
+s
+:save-state rlinked
+EOF
+expect_state nolink message "no link here: L makes one" "F where there is no link says how to make one"
+expect_state rlinked message "linked: same claim" "L in the related list links the passage to the one selected"
+is "$("$MARGO" annotations | wc -l)" 2 "with an annotation at each end"
+run_script 100x30 <<'EOF'
+<Enter>
+L
+<Esc>
+:save-state pending
+L
+<Esc>
+:save-state cancelled
+EOF
+expect_state cancelled message "not linked" "Esc at the kind makes no link"
+
 done_testing

@@ -440,6 +440,8 @@ run_script 80x24 <<'EOF'
 :save-display help.screen
 jjjjjjjjjjjj
 :save-display help2.screen
+G
+:save-display help3.screen
 q
 :save-state closed
 ??
@@ -453,7 +455,10 @@ expect_state help help 1 "? opens the help"
 has "$(screen help.screen)" "Help: keys (q or ? closes)" "the help screen has its title"
 has "$(screen help.screen)" "Move down: next article" "the help lists the actions"
 like "$(screen help.screen)" 'j, Down +Move down' "the help shows the keys of an action"
-like "$(screen help2.screen)" 'Tab, Right +Move to the next pane' "j scrolls the help to the later actions"
+like "$(sed -n 2p "$RUN_DIR/help2.screen")" '│ v +Start a selection' "j scrolls the help: 12 j, the 13th action on top"
+like "$(screen help3.screen)" 'Ctrl-L +Redraw the screen' "G shows the end of the help"
+like "$(sed -n 23p "$RUN_DIR/help3.screen")" 'q +Close the help' "with the last action on the last line"
+
 like "$(tail -n 1 "$RUN_DIR/help.screen" 2>/dev/null)" ' · help' "the status line says help"
 expect_state closed help 0 "q closes the help"
 expect_state toggled help 0 "? ? opens and closes the help"

@@ -1,0 +1,118 @@
+/*
+ * link.c: links between passages, which may be in different articles.
+ *
+ * L marks the selection (or the passage at the cursor) as one end; L at
+ * the other passage (reached by r, S, *, the lists...) asks the kind
+ * (same claim, contradicts, follow-up) and makes the link.  In the related
+ * list, L links the passage asked about to the one selected.  Each end is
+ * an annotation; a link is seen from both ends, and F follows it.
+ */
+#define MARGO_UI_INTERNAL 1
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "margo/store_annot.h"
+#include "margo/store_search.h"
+#include "margo/util.h"
+#include "ui.h"
+
+/* Ask the kind, then link; the message says what happened. */
+static void make_link(struct ui *ui, const char *from, const char *to)
+{
+	int c = prompt_choice(ui, "Link kind: s same claim, c contradicts, f follow-up (Esc cancels)",
+	                      "scf");
+	if (!c) {
+		ui_message(ui, false, "not linked");
+		return;
+	}
+	const char *kind = c == 's' ? "same claim" : c == 'c' ? "contradicts" : "follow-up";
+	char *err = NULL;
+	if (store_annot_link(ui->st, from, to, kind, &err) < 0)
+		ui_message(ui, true, "%s", err ? err : "out of memory");
+	else
+		ui_message(ui, false, "linked: %s", kind);
+	free(err);
+	annotate_load(ui);
+}
+
+/* The annotation standing for the selection, or the passage at the
+ * cursor; NULL with a message on failure. */
+static char *end_here(struct ui *ui)
+{
+	struct text_state *t = &ui->text;
+	if (!t->loaded || !t->art.n_sentences)
+		return NULL;
+	size_t s, e;
+	if (t->selecting) {
+		s = t->sel_anchor < t->sel_head ? t->sel_anchor : t->sel_head;
+		e = t->sel_anchor < t->sel_head ? t->sel_head : t->sel_anchor;
+	} else {
+		const struct store_para *p = &t->art.paras[text_pane_cursor_para(ui)];
+		s = p->start;
+		e = p->end;
+	}
+	size_t cs = text_cp_count(t->art.body, s), ce = cs + text_cp_count(t->art.body + s, e - s);
+	char *id = NULL, *err = NULL;
+	if (store_annot_at(ui->st, t->art.id, cs, ce, &id, &err) < 0)
+		ui_message(ui, true, "%s", err ? err : "out of memory");
+	free(err);
+	t->selecting = false;
+	return id;
+}
+
+void link_here(struct ui *ui)
+{
+	char *id = end_here(ui);
+	if (!id)
+		return;
+	if (!ui->link_from) {
+		ui->link_from = id;
+		annotate_load(ui);
+		ui_message(ui, false, "linking from here: go to the other passage and press L there");
+		return;
+	}
+	make_link(ui, ui->link_from, id);
+	free(ui->link_from);
+	ui->link_from = NULL;
+	free(id);
+}
+
+void link_passages(struct ui *ui, int64_t from, int64_t to)
+{
+	int64_t a[2];
+	size_t s[2], e[2];
+	char *ids[2] = { NULL, NULL }, *err = NULL;
+	int64_t p[2] = { from, to };
+	for (int i = 0; i < 2; i++) {
+		if (store_passage_span(ui->st, p[i], &a[i], &s[i], &e[i]) != 1 ||
+		    store_annot_at(ui->st, a[i], s[i], e[i], &ids[i], &err) < 0) {
+			ui_message(ui, true, "%s", err ? err : "cannot find the passage");
+			free(err);
+			free(ids[0]);
+			return;
+		}
+	}
+	make_link(ui, ids[0], ids[1]);
+	free(ids[0]);
+	free(ids[1]);
+}
+
+void link_follow(struct ui *ui)
+{
+	const struct annot_span *at = annotate_at_cursor(ui);
+	struct store_annot_linked *l = NULL;
+	size_t n = 0;
+	if (!at || store_annot_links(ui->st, at->id, &l, &n) < 0 || n == 0) {
+		ui_message(ui, false, "no link here: L makes one");
+		store_annot_links_free(l, n);
+		return;
+	}
+	char *kind = util_strdup(l[0].kind);
+	jump_to_span(ui, l[0].article, (size_t)l[0].start, (size_t)l[0].end);
+	ui_message(ui, false, "followed: %s%s", kind ? kind : "",
+	           n > 1 ? " (the first of its links)" : "");
+	free(kind);
+	store_annot_links_free(l, n);
+}
