@@ -379,7 +379,7 @@ fail:
 /* ---- drafts ---------------------------------------------------------------------- */
 
 int store_annot_draft_save(struct store *st, int64_t article, size_t start, size_t end,
-                           const char *text)
+                           bool note, const char *text)
 {
 	sqlite3_stmt *s;
 	char now[21];
@@ -387,7 +387,8 @@ int store_annot_draft_save(struct store *st, int64_t article, size_t start, size
 	if (store_begin(st) < 0)
 		return -1;
 	if (store_prepare(st, "INSERT OR REPLACE INTO draft(name, text, updated) VALUES ('annotation',"
-	                      " json_object('article', ?1, 'start', ?2, 'end', ?3, 'text', ?4), ?5)",
+	                      " json_object('article', ?1, 'start', ?2, 'end', ?3, 'text', ?4,"
+	                      " 'what', ?6), ?5)",
 	                  &s) < 0) {
 		store_rollback(st);
 		return -1;
@@ -397,6 +398,7 @@ int store_annot_draft_save(struct store *st, int64_t article, size_t start, size
 	sqlite3_bind_int64(s, 3, (int64_t)end);
 	sqlite3_bind_text(s, 4, text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, note ? "note" : "tags", -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE || store_commit(st) < 0) {
@@ -407,13 +409,13 @@ int store_annot_draft_save(struct store *st, int64_t article, size_t start, size
 }
 
 int store_annot_draft_load(struct store *st, int64_t *article, size_t *start, size_t *end,
-                           char **text)
+                           bool *note, char **text)
 {
 	sqlite3_stmt *s;
 	*text = NULL;
 	if (store_prepare(st, "SELECT json_extract(text, '$.article'), json_extract(text, '$.start'),"
-	                      " json_extract(text, '$.end'), json_extract(text, '$.text')"
-	                      " FROM draft WHERE name = 'annotation' AND json_valid(text)", &s) < 0)
+	                      " json_extract(text, '$.end'), json_extract(text, '$.text'),"
+	                      " json_extract(text, '$.what') IS 'note' FROM draft WHERE name = 'annotation' AND json_valid(text)", &s) < 0)
 		return -1;
 	int rc = sqlite3_step(s), found = 0;
 	if (rc == SQLITE_ROW) {
@@ -421,6 +423,7 @@ int store_annot_draft_load(struct store *st, int64_t *article, size_t *start, si
 		*start = (size_t)sqlite3_column_int64(s, 1);
 		*end = (size_t)sqlite3_column_int64(s, 2);
 		*text = store_column_dup(s, 3);
+		*note = sqlite3_column_int(s, 4) != 0;
 		found = *text ? 1 : -1;
 	}
 	sqlite3_finalize(s);

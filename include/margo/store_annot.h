@@ -95,15 +95,16 @@ int store_annot_set_deleted(struct store *st, const char *id, bool deleted, char
 
 /*
  * The draft of an annotation being typed (one at a time): its article, its
- * span (code points) and the text typed so far.  Saved every few seconds
+ * span (code points), whether it is the note of the annotation there (or
+ * the tags of a new one) and the text typed so far.  Saved every few seconds
  * while typing and when margo is told to end, so that a crash, a kill or a
  * dropped connection loses nothing; offered again at the next start.
  * save/clear: their own transactions, 0 or -1; load: 1 found, 0 none, -1.
  */
 int store_annot_draft_save(struct store *st, int64_t article, size_t start, size_t end,
-                           const char *text);
+                           bool note, const char *text);
 int store_annot_draft_load(struct store *st, int64_t *article, size_t *start, size_t *end,
-                           char **text);
+                           bool *note, char **text);
 int store_annot_draft_clear(struct store *st);
 
 /* The codebook: every tag with its count of live annotations, by name

@@ -271,8 +271,13 @@ bool annot_view_handle(struct ui *ui, enum ui_action a)
 	case UI_ACTION_UNDO:
 		annotate_undo(ui);
 		return true;
+	case UI_ACTION_NOTE_INLINE:
 	case UI_ACTION_NOTE:
-		if (v->n) {
+		if (v->n && a == UI_ACTION_NOTE_INLINE) {
+			annotate_note_inline(ui, v->v[v->sel].id, v->v[v->sel].note);
+			annot_view_open(ui);
+			annotate_load(ui);
+		} else if (v->n) {
 			editor_edit_note(ui, v->v[v->sel].id, v->v[v->sel].note);
 			annot_view_open(ui);
 			annotate_load(ui);

@@ -302,12 +302,66 @@ static char *complete_tag(struct ui *ui, const char *text)
 	return out;
 }
 
-/* What the tags prompt hands over every few seconds: kept as a draft. */
+/* Where a draft belongs: a span (code points) of an article, and whether
+ * it is the note of the annotation there or the tags of a new one. */
+struct draft_place {
+	int64_t article;
+	size_t span[2];
+	bool note;
+};
+
+/* What a prompt hands over every few seconds: kept as a draft. */
 static void save_draft(struct ui *ui, const char *text, void *ctx)
 {
-	const size_t *span = ctx;
-	if (store_annot_draft_save(ui->st, ui->text.art.id, span[0], span[1], text) < 0)
+	const struct draft_place *d = ctx;
+	if (store_annot_draft_save(ui->st, d->article, d->span[0], d->span[1], d->note, text) < 0)
 		ui_message(ui, true, "cannot keep the draft: %s", store_errmsg(ui->st));
+}
+
+/* Ask for the note of an annotation on the status line, where Ctrl-J
+ * starts a new line; saved on Enter, drafted until then. */
+static void note_span(struct ui *ui, const char *id, int64_t article, size_t cs, size_t ce,
+                      const char *initial)
+{
+	struct draft_place d = { article, { cs, ce }, true };
+	char *note = prompt_text_drafted(ui, "Note (Ctrl-J new line, Enter saves):", initial,
+	                                 save_draft, &d);
+	if (!note) {
+		if (!ui_exit_requested(ui)) {
+			store_annot_draft_clear(ui->st);
+			ui_message(ui, false, "the note is unchanged");
+		}
+		return;
+	}
+	char *err = NULL;
+	if (store_annot_set_note(ui->st, id, note, &err) < 0) {
+		ui_message(ui, true, "%s", err ? err : "out of memory");
+	} else {
+		store_annot_draft_clear(ui->st);
+		annotate_load(ui);
+		ui_message(ui, false, *note ? "note saved" : "note removed");
+	}
+	free(err);
+	free(note);
+}
+
+void annotate_note_inline(struct ui *ui, const char *id, const char *note)
+{
+	/* The draft needs the place: from the open article or the list. */
+	const struct annot_span *at = annotate_at_cursor(ui);
+	if (at && strcmp(at->id, id) == 0) {
+		const char *body = ui->text.art.body;
+		size_t cs = text_cp_count(body, at->start);
+		note_span(ui, id, ui->text.art.id, cs, cs + text_cp_count(body + at->start,
+		                                                          at->end - at->start), note);
+		return;
+	}
+	for (size_t i = 0; i < ui->av.n; i++)
+		if (strcmp(ui->av.v[i].id, id) == 0) {
+			note_span(ui, id, ui->av.v[i].article, (size_t)ui->av.v[i].cp_start,
+			          (size_t)ui->av.v[i].cp_end, note);
+			return;
+		}
 }
 
 /* Ask for the tags of [cs, ce) (code points) of the open article and save
@@ -315,8 +369,8 @@ static void save_draft(struct ui *ui, const char *text, void *ctx)
 static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initial)
 {
 	struct text_state *t = &ui->text;
-	size_t span[2] = { cs, ce };
-	char *tags = prompt_line_drafted(ui, "Tags (a, b/c):", initial, save_draft, span,
+	struct draft_place d = { t->art.id, { cs, ce }, false };
+	char *tags = prompt_line_drafted(ui, "Tags (a, b/c):", initial, save_draft, &d,
 	                                 complete_tag);
 	if (!tags) {
 		if (!ui_exit_requested(ui)) {  /* Esc: the user let it go */
@@ -345,11 +399,12 @@ void annotate_offer_draft(struct ui *ui)
 	int64_t article;
 	size_t cs, ce;
 	char *text = NULL;
-	if (store_annot_draft_load(ui->st, &article, &cs, &ce, &text) != 1)
+	bool note = false;
+	if (store_annot_draft_load(ui->st, &article, &cs, &ce, &note, &text) != 1)
 		return;
 	struct buf q = { 0 };
-	buf_printf(&q, "An annotation was being typed (tags \xe2\x80\x9c%s\xe2\x80\x9d): r restores it, "
-	           "d drops it", text);
+	buf_printf(&q, "A%s was being typed (%s \xe2\x80\x9c%s\xe2\x80\x9d): r restores it, "
+	           "d drops it", note ? " note" : "n annotation", note ? "note" : "tags", text);
 	int c = prompt_choice(ui, q.data ? q.data : "An annotation was being typed: r/d", "rd");
 	buf_free(&q);
 	if (c == 'r' && text_pane_open(ui, article) == 0) {
@@ -358,7 +413,15 @@ void annotate_offer_draft(struct ui *ui)
 		size_t bs = text_cp_to_byte(body, len, cs), be = text_cp_to_byte(body, len, ce);
 		jump_to_span(ui, article, bs, be);
 		ui_draw_all(ui);
-		annotate_span(ui, cs, ce, text);
+		char *id = NULL, *err = NULL;
+		if (!note)
+			annotate_span(ui, cs, ce, text);
+		else if (store_annot_at(ui->st, article, cs, ce, &id, &err) == 0)
+			note_span(ui, id, article, cs, ce, text);
+		else
+			ui_message(ui, true, "%s", err ? err : "out of memory");
+		free(id);
+		free(err);
 	} else if (c == 'd') {
 		store_annot_draft_clear(ui->st);
 		ui_message(ui, false, "draft dropped");

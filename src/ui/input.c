@@ -66,6 +66,7 @@ const struct ui_binding ui_bindings[] = {
 	{ 'L', "L", UI_ACTION_LINK },
 	{ 'F', "F", UI_ACTION_FOLLOW },
 	{ 'd', "d", UI_ACTION_DELETE },
+	{ 'c', "c", UI_ACTION_NOTE_INLINE },
 	{ 'E', "E", UI_ACTION_NOTE },
 	{ 's', "s", UI_ACTION_SORT },
 	{ 'y', "y", UI_ACTION_ACCEPT },

@@ -19,12 +19,22 @@
 #define DRAFT_MS 2000  /* a draft is saved this often while typing */
 
 /* Draw "question text_" on the status line, the end of the text visible. */
-static void draw_prompt(struct ui *ui, const char *question, const struct buf *b)
+static void draw_prompt(struct ui *ui, const char *question, const struct buf *typed)
 {
+	/* A note's new lines show as "↵" on the one line there is. */
+	struct buf shown = { 0 }, *b = &shown;
+	for (size_t i = 0; i < typed->len; i++) {
+		if (typed->data[i] == '\n')
+			buf_puts(&shown, "\xe2\x86\xb5");
+		else
+			buf_append(&shown, typed->data + i, 1);
+	}
 	ui_draw_all(ui);
 	WINDOW *w = ui->status_win;
-	if (!w)
+	if (!w) {
+		buf_free(&shown);
 		return;
+	}
 	int width = getmaxx(w);
 	werase(w);
 	draw_set_role(w, ROLE_STATUS);
@@ -46,6 +56,7 @@ static void draw_prompt(struct ui *ui, const char *question, const struct buf *b
 	draw_set_role(w, ROLE_NORMAL);
 	wnoutrefresh(w);
 	doupdate();
+	buf_free(&shown);
 }
 
 /* Remove the last code point. */
@@ -75,7 +86,7 @@ static long now_ms(void)
  */
 static char *prompt_run(struct ui *ui, const char *question, const char *initial,
                         prompt_changed_fn changed, void *ctx, prompt_changed_fn draft,
-                        void *draft_ctx, prompt_complete_fn complete)
+                        void *draft_ctx, prompt_complete_fn complete, bool multiline)
 {
 	struct buf b = { 0 };
 	if (initial)
@@ -114,6 +125,9 @@ static char *prompt_run(struct ui *ui, const char *question, const char *initial
 		quick = 0;
 		if (key == UI_FN(KEY_RESIZE)) {
 			ui_relayout(ui);
+		} else if (key == '\n' && multiline) {
+			buf_puts(&b, "\n");  /* Ctrl-J: a new line of the note */
+			dirty = true;
 		} else if (key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER)) {
 			if (!b.data && buf_puts(&b, "") < 0)
 				break;
@@ -150,13 +164,19 @@ static char *prompt_run(struct ui *ui, const char *question, const char *initial
 char *prompt_line(struct ui *ui, const char *question, const char *initial,
                   prompt_changed_fn changed, void *ctx)
 {
-	return prompt_run(ui, question, initial, changed, ctx, NULL, NULL, NULL);
+	return prompt_run(ui, question, initial, changed, ctx, NULL, NULL, NULL, false);
 }
 
 char *prompt_line_drafted(struct ui *ui, const char *question, const char *initial,
                           prompt_changed_fn draft, void *ctx, prompt_complete_fn complete)
 {
-	return prompt_run(ui, question, initial, NULL, NULL, draft, ctx, complete);
+	return prompt_run(ui, question, initial, NULL, NULL, draft, ctx, complete, false);
+}
+
+char *prompt_text_drafted(struct ui *ui, const char *question, const char *initial,
+                          prompt_changed_fn draft, void *ctx)
+{
+	return prompt_run(ui, question, initial, NULL, NULL, draft, ctx, NULL, true);
 }
 
 int prompt_choice(struct ui *ui, const char *question, const char *choices)

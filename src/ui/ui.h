@@ -313,6 +313,8 @@ void link_follow(struct ui *ui);
 void editor_edit_note(struct ui *ui, const char *id, const char *note);
 /* At start: a draft left by a crash or a hang-up is offered again. */
 void annotate_offer_draft(struct ui *ui);
+/* Write the note of annotation `id` on the status line (drafted). */
+void annotate_note_inline(struct ui *ui, const char *id, const char *note);
 /* results_view.c: corpus search (S) and related passages (r) */
 int results_view_search(struct ui *ui, const char *input, size_t sel);
 int results_view_related(struct ui *ui, int64_t passage, size_t sel);
@@ -341,6 +343,9 @@ typedef char *(*prompt_complete_fn)(struct ui *ui, const char *text);
 char *prompt_line_drafted(struct ui *ui, const char *question, const char *initial,
                           prompt_changed_fn draft, void *ctx, prompt_complete_fn complete);
 /* One key from `choices` (lower case), or 0 when cancelled. */
+/* The same for text of several lines (a note): Ctrl-J starts a new line. */
+char *prompt_text_drafted(struct ui *ui, const char *question, const char *initial,
+                          prompt_changed_fn draft, void *ctx);
 int prompt_choice(struct ui *ui, const char *question, const char *choices);
 /* status_line.c */
 void status_line_draw(struct ui *ui);

@@ -130,4 +130,24 @@ has "$err" "not at its place (orphan); written without a position" "export repor
 "$MARGO" export --format jsonl >/dev/null 2>&1
 is "$?" 1 "and exits 1"
 
+# ---- two processes annotating at once: each change is its own short
+# transaction; neither waits long, fails or loses one. ----------------------------------
+conc="$TEST_TMP/conc.db"
+"$MARGO" --db "$conc" add "$TEST_TMP/corpus" >/dev/null 2>&1
+before=$("$MARGO" --db "$conc" annotations | wc -l)
+for p in 1 2 3; do
+	(
+		for i in $(seq 1 30); do
+			"$MARGO" --db "$conc" annotate "$p" "$i" $((i + 7)) --tag "proc$p" >/dev/null ||
+				echo "annotate $p $i failed"
+		done
+	) >"$TEST_TMP/conc$p.out" 2>&1 &
+done
+wait
+is "$(cat "$TEST_TMP"/conc?.out)" "" "three processes annotating at once: none fails"
+is "$("$MARGO" --db "$conc" annotations | wc -l)" $((before + 90)) "and none is lost"
+for p in 1 2 3; do
+	is "$("$MARGO" --db "$conc" annotations --tag "proc$p" | wc -l)" 30 "process $p: all its 30 are there"
+done
+
 done_testing

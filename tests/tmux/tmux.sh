@@ -474,6 +474,24 @@ is "$(end_of hup2)" "status 0" "q quits"
 T kill-session -t hup2
 like "$("$MARGO" annotations)" " 2:[0-9]+-[0-9]+ +exact +\[bozza\]  Le relazioni tra Russia" "the annotation is in the library, on article 2"
 
+# The same for a note typed on the status line (c), over two lines.
+start hup3 100x30 "$(margo_cmd "$MARGO")"
+wait_for hup3 "article 1/5"
+T send-keys -t hup3 j Enter c p r i m a C-j s e c o n d a
+ok "a note is being typed, Ctrl-J a new line" wait_for hup3 "Enter saves): prima↵seconda"
+T kill-session -t hup3
+sleep 1
+start hup4 100x30 "$(margo_cmd "$MARGO")"
+ok "the next start offers the note" wait_for hup4 "A note was being typed"
+T send-keys -t hup4 r
+ok "r brings it back, both lines" wait_for hup4 "Enter saves): prima↵seconda"
+T send-keys -t hup4 Enter
+ok "Enter saves the note" wait_for hup4 "note saved"
+T send-keys -t hup4 q
+is "$(end_of hup4)" "status 0" "q quits"
+T kill-session -t hup4
+has "$("$MARGO" annotations --format jsonl)" '"value":"prima\nseconda"' "the note is in the library, on two lines"
+
 # ---------------------------------------------------------------------------
 # 10. Wide characters in a real terminal: the borders stay in their columns.
 

@@ -208,6 +208,25 @@ EOF
 expect_state noted message "note saved" "E runs the editor on the note and saves it"
 has "$("$MARGO" annotations --format jsonl)" '"purpose":"commenting","value":"nota di prova\nsu due righe"' \
 	"the note is multi-line, without the editor's last newline"
+run_script 100x30 <<'EOF'
+A
+c
+<C-u>scritta qui<C-j>a capo
+<Enter>
+:save-state inline
+<Esc>
+<Enter>
+:save-display inline.screen
+c
+<C-u>da buttare
+<Esc>
+:save-state kept
+EOF
+expect_state inline message "note saved" "c writes the note on the status line, Ctrl-J a new line"
+has "$("$MARGO" annotations --format jsonl)" '"value":"scritta qui\na capo"' "saved as two lines"
+like "$(screen inline.screen)" '│ scritta qui *$' "the sidebar shows the note"
+like "$(screen inline.screen)" '│ a capo *$' "line by line"
+expect_state kept message "the note is unchanged" "Esc leaves the note as it was"
 EDITOR="$TEST_TMP/ed.sh;touch $TEST_TMP/pwned" run_script 100x30 <<'EOF'
 A
 E
