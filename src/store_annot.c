@@ -43,7 +43,7 @@
 	"    'end', a.made_end, 'text', a.made_hash)))," \
 	"  json_object('creator', nullif(a.author, '')))," \
 	" length(CAST(substr(ar.body, 1, a.start) AS BLOB))," \
-	" length(CAST(substr(ar.body, 1, a.end) AS BLOB))" \
+	" length(CAST(substr(ar.body, 1, a.end) AS BLOB)), a.color" \
 	" FROM annotation a JOIN article ar ON ar.id = a.article"
 
 /* ---- ids and tags ----------------------------------------------------------- */
@@ -248,6 +248,7 @@ int store_annot_each(struct store *st, const char *tag, int64_t article,
 			.json = (const char *)sqlite3_column_text(s, 13),
 			.bstart = sqlite3_column_int64(s, 14),
 			.bend = sqlite3_column_int64(s, 15),
+			.color = (const char *)sqlite3_column_text(s, 16),
 		};
 		if ((ret = fn(ctx, &r)) != 0)
 			break;
@@ -442,7 +443,9 @@ int store_annot_draft_clear(struct store *st)
 	return 0;
 }
 
-int store_annot_set_note(struct store *st, const char *id, const char *note, char **err)
+/* Set the note or the colour of one annotation, and its modified time. */
+static int set_field(struct store *st, const char *id, bool color, const char *value,
+                     char **err)
 {
 	sqlite3_stmt *s;
 	char now[21];
@@ -450,10 +453,13 @@ int store_annot_set_note(struct store *st, const char *id, const char *note, cha
 	util_now_rfc3339(now);
 	if (store_begin(st) < 0)
 		goto fail;
-	if (store_prepare(st, "UPDATE annotation SET note = ?2, updated = ?3 WHERE id = ?1", &s) < 0)
+	if (store_prepare(st, color ? "UPDATE annotation SET color = ?2, updated = ?3 WHERE id = ?1"
+	                            : "UPDATE annotation SET note = ?2, updated = ?3 WHERE id = ?1",
+	                  &s) < 0)
 		goto fail;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, note, -1, SQLITE_STATIC);
+	if (value)
+		sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
@@ -461,9 +467,19 @@ int store_annot_set_note(struct store *st, const char *id, const char *note, cha
 		goto fail;
 	return 0;
 fail:
-	*err = util_printf("cannot save the note: %s", store_errmsg(st));
+	*err = util_printf("cannot save the %s: %s", color ? "colour" : "note", store_errmsg(st));
 	store_rollback(st);
 	return -1;
+}
+
+int store_annot_set_note(struct store *st, const char *id, const char *note, char **err)
+{
+	return set_field(st, id, false, note, err);
+}
+
+int store_annot_set_color(struct store *st, const char *id, const char *color, char **err)
+{
+	return set_field(st, id, true, color, err);
 }
 
 /* ---- the codebook --------------------------------------------------------------- */

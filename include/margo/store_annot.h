@@ -54,6 +54,7 @@ struct store_annot_row {
 	int64_t bstart, bend;     /* the same in bytes */
 	bool in_place;            /* the quote is at start..end of the text now */
 	const char *json;         /* the W3C Web Annotation object */
+	const char *color;        /* "yellow"...; NULL: the default */
 };
 
 typedef int (*store_annot_fn)(void *ctx, const struct store_annot_row *row);
@@ -88,6 +89,8 @@ int store_annot_place(struct store *st, const char *id, bool place, size_t start
 /* Replace the note of one annotation; its own transaction.  0, or -1
  * with a message in *err. */
 int store_annot_set_note(struct store *st, const char *id, const char *note, char **err);
+/* The same for its colour (a name: "yellow", "blue"...; NULL: the default). */
+int store_annot_set_color(struct store *st, const char *id, const char *color, char **err);
 
 /* Delete (write a tombstone) or bring back one annotation; each its own
  * transaction.  0, or -1 with a message in *err. */

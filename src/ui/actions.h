@@ -32,6 +32,7 @@
 	X(DELETE,    "delete",    "Annotations list: delete the selected annotation") \
 	X(SORT,      "sort",      "Annotations list: sort by date or by place") \
 	X(ACCEPT,    "accept",    "Annotations list: accept where a fuzzy annotation was found") \
+	X(COLOR,     "colour",    "Choose the colour of the annotation (at the cursor, or in the list)") \
 	X(NOTE_INLINE, "note-inline", "Write the note of the annotation here (Ctrl-J new line, Enter saves)") \
 	X(NOTE,      "note",      "Write the note of the annotation (list, or at the cursor) in $EDITOR") \
 	X(NEXT_MENTION, "next-mention", "Next mention of the entity at the cursor, across articles") \

@@ -271,6 +271,12 @@ bool annot_view_handle(struct ui *ui, enum ui_action a)
 	case UI_ACTION_UNDO:
 		annotate_undo(ui);
 		return true;
+	case UI_ACTION_COLOR:
+		if (v->n) {
+			annotate_color(ui, v->v[v->sel].id);
+			annot_view_open(ui);
+		}
+		return true;
 	case UI_ACTION_NOTE_INLINE:
 	case UI_ACTION_NOTE:
 		if (v->n && a == UI_ACTION_NOTE_INLINE) {

@@ -38,6 +38,18 @@ void annotate_free(struct ui *ui)
 	t->n_annots = 0;
 }
 
+/* The colours an annotation may have, with their keys; the first is the
+ * default, stored as no colour. */
+static const struct {
+	const char *name;
+	int key;
+	enum ui_role role;
+} colors[] = {
+	{ "green", 'g', ROLE_ANNOT }, { "yellow", 'y', ROLE_ANNOT_YELLOW },
+	{ "blue", 'b', ROLE_ANNOT_BLUE }, { "red", 'r', ROLE_ANNOT_RED },
+	{ "magenta", 'm', ROLE_ANNOT_MAGENTA },
+};
+
 static int collect_span(void *ctx, const struct store_annot_row *r)
 {
 	struct ui *ui = ctx;
@@ -54,6 +66,10 @@ static int collect_span(void *ctx, const struct store_annot_row *r)
 	s->id = util_strdup(r->id);
 	s->tags = util_strdup(r->tags);
 	s->note = util_strdup(r->note);
+	s->role = ROLE_ANNOT;
+	for (size_t i = 0; r->color && i < sizeof colors / sizeof *colors; i++)
+		if (strcmp(r->color, colors[i].name) == 0)
+			s->role = colors[i].role;
 	t->n_annots++;
 	return s->id && s->tags && s->note ? 0 : -1;
 }
@@ -79,13 +95,36 @@ const struct annot_span *annotate_at_cursor(const struct ui *ui)
 	return NULL;
 }
 
-bool annotate_is_annotated(const struct ui *ui, size_t pos)
+enum ui_role annotate_role_at(const struct ui *ui, size_t pos)
 {
 	const struct text_state *t = &ui->text;
-	for (size_t i = 0; i < t->n_annots; i++)
+	enum ui_role role = ROLE_NORMAL;
+	for (size_t i = 0; i < t->n_annots; i++)  /* sorted by start */
 		if (pos >= t->annots[i].start && pos < t->annots[i].end)
-			return true;
-	return false;
+			role = (enum ui_role)t->annots[i].role;
+	return role;
+}
+
+void annotate_color(struct ui *ui, const char *id)
+{
+	int c = prompt_choice(ui, "Colour: g green, y yellow, b blue, r red, m magenta (Esc cancels)",
+	                      "gybrm");
+	if (!c) {
+		ui_message(ui, false, "the colour is unchanged");
+		return;
+	}
+	const char *name = NULL;
+	for (size_t i = 0; i < sizeof colors / sizeof *colors; i++)
+		if (colors[i].key == c)
+			name = colors[i].name;
+	char *err = NULL;
+	/* The default is stored as none, so a later default follows. */
+	if (store_annot_set_color(ui->st, id, strcmp(name, colors[0].name) ? name : NULL, &err) < 0)
+		ui_message(ui, true, "%s", err ? err : "out of memory");
+	else
+		ui_message(ui, false, "colour: %s", name);
+	free(err);
+	annotate_load(ui);
 }
 
 /* ---- selecting ----------------------------------------------------------------- */

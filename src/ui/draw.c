@@ -29,7 +29,8 @@ void draw_init_roles(bool use_color)
 	role_attr[ROLE_ERROR] = A_REVERSE | A_BOLD;
 	role_attr[ROLE_MENTION] = A_BOLD | A_UNDERLINE;
 	role_attr[ROLE_HIT] = A_REVERSE | A_BOLD;
-	role_attr[ROLE_ANNOT] = A_UNDERLINE;
+	for (int r = ROLE_ANNOT; r <= ROLE_ANNOT_MAGENTA; r++)
+		role_attr[r] = A_UNDERLINE;  /* colours need a colour terminal */
 	role_attr[ROLE_SELECTION] = A_REVERSE | A_UNDERLINE;
 	if (!use_color || COLORS < 8)
 		return;
@@ -52,6 +53,13 @@ void draw_init_roles(bool use_color)
 	role_attr[ROLE_ANNOT] = COLOR_PAIR(8) | A_UNDERLINE;
 	init_pair(9, COLOR_BLACK, COLOR_GREEN);
 	role_attr[ROLE_SELECTION] = COLOR_PAIR(9);
+	init_pair(10, COLOR_YELLOW, -1);
+	role_attr[ROLE_ANNOT_YELLOW] = COLOR_PAIR(10) | A_UNDERLINE;
+	init_pair(11, COLOR_BLUE, -1);
+	role_attr[ROLE_ANNOT_BLUE] = COLOR_PAIR(11) | A_UNDERLINE;
+	init_pair(12, COLOR_RED, -1);
+	role_attr[ROLE_ANNOT_RED] = COLOR_PAIR(12) | A_UNDERLINE;
+	role_attr[ROLE_ANNOT_MAGENTA] = COLOR_PAIR(6) | A_UNDERLINE;
 }
 
 attr_t draw_attr(enum ui_role role)

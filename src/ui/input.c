@@ -67,6 +67,7 @@ const struct ui_binding ui_bindings[] = {
 	{ 'F', "F", UI_ACTION_FOLLOW },
 	{ 'd', "d", UI_ACTION_DELETE },
 	{ 'c', "c", UI_ACTION_NOTE_INLINE },
+	{ 'H', "H", UI_ACTION_COLOR },
 	{ 'E', "E", UI_ACTION_NOTE },
 	{ 's', "s", UI_ACTION_SORT },
 	{ 'y', "y", UI_ACTION_ACCEPT },

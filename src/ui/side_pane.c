@@ -184,7 +184,7 @@ static void side_draw(struct ui *ui, WINDOW *w)
 	const struct annot_span *a = annotate_at_cursor(ui);
 	if (a) {
 		int width = getmaxx(w) - 1;
-		draw_set_role(w, ROLE_ANNOT);
+		draw_set_role(w, (enum ui_role)a->role);
 		draw_str(w, y++, 1, "Annotation", width - 1);
 		draw_set_role(w, ROLE_NORMAL);
 		/* Tags (two rows at most) and the note (four), wrapped. */

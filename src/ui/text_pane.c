@@ -319,8 +319,9 @@ static attr_t body_attr(const struct ui *ui, size_t pos, bool focused, int64_t e
 	} else if (pos >= s->start && pos < s->end) {
 		a |= focused ? draw_attr(ROLE_CURSOR) : A_UNDERLINE;
 	}
-	if (t->n_annots && annotate_is_annotated(ui, pos))
-		a |= draw_attr(ROLE_ANNOT);
+	enum ui_role ar = t->n_annots ? annotate_role_at(ui, pos) : ROLE_NORMAL;
+	if (ar != ROLE_NORMAL)
+		a |= draw_attr(ar);
 	if (t->n_hits && find_is_hit(ui, pos))
 		/* Inside the (reverse) cursor a hit shows by its underline. */
 		return a ? a | A_BOLD | A_UNDERLINE : draw_attr(ROLE_HIT);
@@ -438,7 +439,7 @@ static void text_draw(struct ui *ui, WINDOW *w)
 		const struct text_row *r = &t->rows[i];
 		for (size_t k = 0; r->src == t->art.body && k < t->n_annots; k++) {
 			if (t->annots[k].start < r->end && t->annots[k].end > r->start) {
-				draw_set_role(w, ROLE_ANNOT);
+				draw_set_role(w, (enum ui_role)t->annots[k].role);
 				mvwaddstr(w, y, 0, "\xe2\x96\x8e");
 				break;
 			}

@@ -288,6 +288,7 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		results_view_close(ui);
 		codebook_view_open(ui);
 		return;
+	case UI_ACTION_COLOR:
 	case UI_ACTION_NOTE_INLINE:
 	case UI_ACTION_NOTE: {
 		const struct annot_span *at = annotate_at_cursor(ui);
@@ -296,7 +297,9 @@ static void dispatch(struct ui *ui, enum ui_action a)
 			return;
 		}
 		char *id = util_strdup(at->id), *note = util_strdup(at->note);
-		if (id && note && a == UI_ACTION_NOTE)
+		if (id && a == UI_ACTION_COLOR)
+			annotate_color(ui, id);
+		else if (id && note && a == UI_ACTION_NOTE)
 			editor_edit_note(ui, id, note);
 		else if (id && note)
 			annotate_note_inline(ui, id, note);

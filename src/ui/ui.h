@@ -82,6 +82,7 @@ struct annot_span {
 	size_t start, end;
 	char *id;
 	char *tags, *note;
+	int role;                 /* enum ui_role of its colour */
 };
 
 /* The annotations list (A). */
@@ -222,7 +223,11 @@ enum ui_role {
 	ROLE_ERROR,
 	ROLE_MENTION,         /* an entity's mention in the text */
 	ROLE_HIT,             /* a search hit */
-	ROLE_ANNOT,           /* an annotated span */
+	ROLE_ANNOT,           /* an annotated span (green, the default) */
+	ROLE_ANNOT_YELLOW,    /* ... in the colour chosen with H */
+	ROLE_ANNOT_BLUE,
+	ROLE_ANNOT_RED,
+	ROLE_ANNOT_MAGENTA,
 	ROLE_SELECTION,       /* the selection being made */
 	ROLE_COUNT
 };
@@ -291,7 +296,10 @@ void annotate_select_mention(struct ui *ui);
 void annotate_selection(struct ui *ui);
 void annotate_load(struct ui *ui);             /* spans of the open article */
 void annotate_free(struct ui *ui);
-bool annotate_is_annotated(const struct ui *ui, size_t pos);
+/* The role of the annotation at byte pos (the last begun), or ROLE_NORMAL. */
+enum ui_role annotate_role_at(const struct ui *ui, size_t pos);
+/* H: choose the colour of the annotation at the cursor or in the list. */
+void annotate_color(struct ui *ui, const char *id);
 /* The annotation overlapping the cursor's sentence, or NULL. */
 const struct annot_span *annotate_at_cursor(const struct ui *ui);
 int annot_view_open(struct ui *ui);

@@ -422,12 +422,20 @@ T kill-session -t find
 # ---------------------------------------------------------------------------
 # 9. Annotating by keys in a real terminal; quit; start again: it is there.
 
-start ann 100x30 "$(margo_cmd "$MARGO")"
+start ann 100x30 "$(margo_cmd -u NO_COLOR TERM=tmux-256color "$MARGO")"
 wait_for ann "article 1/5"
 T send-keys -t ann Enter v b a
 ok "a asks for tags" wait_for ann "Tags (a, b/c):"
 T send-keys -t ann p r o v a Enter
 ok "the annotation is saved at once" wait_for ann "annotated: prova"
+_fg_of() {  # the SGR codes of the first row marked in the margin
+	capc "$1" | grep -F '▎' | head -n 1 | grep -oE $'\033\\[[0-9;]*m' | tr -d '\033[m' |
+		tr ';' '\n' | sort -u | tr '\n' ' '
+}
+like "$(_fg_of ann)" '(^| )32( |$)' "in colour, the annotated text is green"
+T send-keys -t ann H r
+ok "H r: the colour is chosen" wait_for ann "colour: red"
+like "$(_fg_of ann)" '(^| )31( |$)' "and the text turns red"
 T send-keys -t ann q
 is "$(end_of ann)" "status 0" "q quits"
 T kill-session -t ann

@@ -227,6 +227,20 @@ has "$("$MARGO" annotations --format jsonl)" '"value":"scritta qui\na capo"' "sa
 like "$(screen inline.screen)" '│ scritta qui *$' "the sidebar shows the note"
 like "$(screen inline.screen)" '│ a capo *$' "line by line"
 expect_state kept message "the note is unchanged" "Esc leaves the note as it was"
+run_script 100x30 <<'EOF'
+A
+H
+:save-display yellow.screen
+y
+:save-state yellow
+H
+<Esc>
+:save-state nocolour
+EOF
+expect_state yellow message "colour: yellow" "H then y colours the annotation"
+has "$("$MARGO" annotations --format jsonl)" '"color":"yellow"' "the colour is kept, and exported"
+has "$(screen yellow.screen)" "Colour: g green, y yellow" "H asks for the colour by one key"
+expect_state nocolour message "the colour is unchanged" "Esc leaves the colour"
 EDITOR="$TEST_TMP/ed.sh;touch $TEST_TMP/pwned" run_script 100x30 <<'EOF'
 A
 E
