@@ -423,7 +423,8 @@ int cli_import(const struct cli_env *env, int argc, char **argv)
 			fclose(f);
 		return CLI_FAILED;
 	}
-	size_t count[5] = { 0 }, line_no = 0;
+	size_t count[5] = { 0 }, line_no = 0, n_linked = 0, links = 0;
+	char **linked = NULL;  /* the lines with links: their targets may come later */
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
@@ -445,13 +446,35 @@ int cli_import(const struct cli_env *env, int argc, char **argv)
 		}
 		free(err);
 		count[r]++;
+		if (r != STORE_IMPORT_SKIPPED && strstr(line, "\"links\":[{")) {
+			char **more = realloc(linked, (n_linked + 1) * sizeof *linked);
+			if (!more || !(more[n_linked] = util_strdup(line))) {
+				linked = more ? more : linked;
+				cli_error("out of memory");
+				status = CLI_FAILED;
+				break;
+			}
+			linked = more;
+			n_linked++;
+		}
 	}
+	for (size_t i = 0; i < n_linked; i++) {
+		if (status != CLI_FAILED &&
+		    store_annot_import_links(st, linked[i], strlen(linked[i]), &links) < 0) {
+			cli_error("%s: %s", env->db_path, store_errmsg(st));
+			status = CLI_FAILED;
+		}
+		free(linked[i]);
+	}
+	free(linked);
 	free(line);
 	if (f != stdin)
 		fclose(f);
 	printf("%zu added, %zu unchanged, %zu updated, %zu conflicts, %zu skipped\n",
 	       count[STORE_IMPORT_ADDED], count[STORE_IMPORT_SAME], count[STORE_IMPORT_UPDATED],
 	       count[STORE_IMPORT_UPDATED] + count[STORE_IMPORT_CONFLICT], count[STORE_IMPORT_SKIPPED]);
+	if (links)
+		printf("%zu link%s added\n", links, links == 1 ? "" : "s");
 	store_close(&st);
 	return status;
 }

@@ -40,7 +40,9 @@
 	"      'prefix', a.prefix, 'suffix', a.suffix)) END)," \
 	"  'margo', json_object('article', a.article, 'title', ar.title, 'status', a.status," \
 	"    'score', a.score, 'color', a.color, 'made', json_object('start', a.made_start," \
-	"    'end', a.made_end, 'text', a.made_hash)))," \
+	"    'end', a.made_end, 'text', a.made_hash), 'links', json((SELECT" \
+	"    json_group_array(json_object('target', l.target, 'kind', l.kind)) FROM" \
+	"    (SELECT target, kind FROM annotation_link WHERE annotation = a.id ORDER BY target) l))))," \
 	"  json_object('creator', nullif(a.author, '')))," \
 	" length(CAST(substr(ar.body, 1, a.start) AS BLOB))," \
 	" length(CAST(substr(ar.body, 1, a.end) AS BLOB)), a.color" \

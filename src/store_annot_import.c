@@ -238,6 +238,29 @@ static int write_incoming(struct store *st, const struct incoming *in, int64_t a
 	return store_annot_set_tags(st, in->f[F_ID], in->f[F_TAGS], '\x1f');
 }
 
+int store_annot_import_links(struct store *st, const char *json, size_t len, size_t *added)
+{
+	sqlite3_stmt *s;
+	/* Only links between annotations this library has, of a known kind;
+	 * a link it has already (of any kind) is kept as it is. */
+	if (store_prepare(st, "INSERT OR IGNORE INTO annotation_link(annotation, target, kind)"
+	                      " SELECT a.id, t.id, json_extract(l.value, '$.kind')"
+	                      " FROM json_each(?1, '$.margo.links') l"
+	                      " JOIN annotation a ON a.id = json_extract(?1, '$.id')"
+	                      " JOIN annotation t ON t.id = json_extract(l.value, '$.target')"
+	                      " WHERE json_valid(?1) AND json_extract(l.value, '$.kind')"
+	                      "  IN ('same claim', 'contradicts', 'follow-up') AND t.id != a.id",
+	                  &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, json, (int)len, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	*added += (size_t)sqlite3_changes(store_db(st));
+	return 0;
+}
+
 int store_annot_import(struct store *st, const char *json, size_t len,
                        enum store_import_result *result, char **err)
 {

@@ -78,6 +78,11 @@ enum store_import_result {
 int store_annot_import(struct store *st, const char *json, size_t len,
                        enum store_import_result *result, char **err);
 
+/* The links an imported annotation carries ("margo": {"links": [...]}),
+ * to annotations this library has; run after every annotation of a file
+ * is imported.  Adds to *added.  0, or -1 on a library error. */
+int store_annot_import_links(struct store *st, const char *json, size_t len, size_t *added);
+
 /* The user's placement: put an annotation on [start, end) of its article
  * (accepting where a fuzzy one was found, or re-attaching an orphan),
  * taking the quote and context from there (place == true); or only mark

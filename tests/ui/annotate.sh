@@ -285,6 +285,18 @@ expect_state followed article.id 1 "F follows the link to the other article"
 like "$(screen followed.screen)" '→ contradicts: ' "the link is seen from the other end too"
 expect_state back article.id 2 "F there comes back"
 is "$("$MARGO" annotations | wc -l)" 2 "both ends are annotations in the library"
+"$MARGO" export --format jsonl >"$TEST_TMP/linked.jsonl"
+like "$(cat "$TEST_TMP/linked.jsonl")" '"links":\[\{"target":"urn:uuid:[0-9a-f-]+","kind":"contradicts"\}\]' \
+	"the export carries the link, at one end"
+other="$TEST_TMP/other.db"
+fresh_library "$other"
+sort -r "$TEST_TMP/linked.jsonl" >"$TEST_TMP/reversed.jsonl"
+has "$("$MARGO" --db "$other" import "$TEST_TMP/reversed.jsonl")" "1 link added" \
+	"import brings the link, whichever end comes first"
+is "$("$MARGO" --db "$other" export --format jsonl)" "$(cat "$TEST_TMP/linked.jsonl")" \
+	"the other library exports the same"
+is "$("$MARGO" --db "$other" import "$TEST_TMP/reversed.jsonl")" \
+	"0 added, 2 unchanged, 0 updated, 0 conflicts, 0 skipped" "importing twice changes nothing"
 
 fresh_library
 run_script 100x30 <<'EOF'
