@@ -426,7 +426,7 @@ static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initi
 		store_annot_draft_clear(ui->st);
 		t->selecting = false;
 		annotate_load(ui);
-		ui_message(ui, false, "annotated%s%s", *tags ? ": " : "", tags);
+		ui_message(ui, false, "annotated%s%s (c: a note, H: a colour)", *tags ? ": " : "", tags);
 	}
 	free(id);
 	free(err);

@@ -71,7 +71,7 @@ sola frase
 :save-state sentence
 EOF
 expect_run_ok "annotating: the script runs"
-expect_state saved message "annotated: prova, militare/munizioni" "a saves at once and says so"
+expect_state saved message "annotated: prova, militare/munizioni (c: a note, H: a colour)" "a saves at once and says so"
 expect_state saved text.selecting 0 "the selection ends"
 expect_state saved text.annotated 1 "the text knows its annotation"
 like "$(screen saved.screen)" '│▎L’incontro in corso' "a mark in the margin"
@@ -136,7 +136,7 @@ R
 :save-state merged
 EOF
 expect_run_ok "codebook: the script runs"
-expect_state completed message "annotated: sola frase" "Tab completes a tag from the codebook"
+expect_state completed message "annotated: sola frase (c: a note, H: a colour)" "Tab completes a tag from the codebook"
 expect_state codebook codebook.open 1 "C opens the codebook"
 expect_state codebook codebook.n 3 "with every tag"
 like "$(screen codebook.screen)" '│ militare/munizioni +1 *$' "each with its count"
