@@ -264,6 +264,11 @@ void ui_save_state(struct ui *ui, FILE *f)
 		char *sel = text_render(t->art.body + lo, hi - lo, 0, -1, NULL);
 		fprintf(f, "selection=%s\n", sel ? sel : "");
 		free(sel);
+		/* The bytes themselves (new lines as blanks), to test its ends. */
+		fputs("selection.raw=", f);
+		for (size_t i = lo; i < hi; i++)
+			fputc(t->art.body[i] == '\n' ? ' ' : t->art.body[i], f);
+		fputc('\n', f);
 	}
 	fprintf(f, "codebook.open=%d\ncodebook.n=%zu\n", ui->cb.open, ui->cb.n);
 	fprintf(f, "results.open=%d\n", ui->rv.open);

@@ -41,6 +41,32 @@ like "$(state back selection)" 'tensioni globali attuali\.$' "\"(\" goes back a 
 like "$(state para selection)" 'sostenere i rispettivi regimi\.$' "\"}\" runs to the end of the paragraph"
 expect_state cancelled text.selecting 0 "Esc cancels the selection"
 
+# A selection never ends inside a grapheme cluster: combining accents,
+# emoji joined by ZWJ, flags (pairs of regional indicators), VS16.
+gdb="$TEST_TMP/graphemes.db"
+"$MARGO" --db "$gdb" add "$top_srcdir/tests/fixtures/hostile/graphemes.txt" >/dev/null 2>&1
+{
+	printf '<Enter>\nv\n:save-state g0\n'
+	for i in $(seq 1 24); do printf 'b\n:save-state g%d\n' "$i"; done
+} >"$TEST_TMP/graphemes.script"
+run_script 100x30 --db "$gdb" <"$TEST_TMP/graphemes.script"
+expect_run_ok "graphemes: the script runs"
+sentence=$(state g0 selection.raw)
+is "$sentence" "$(sed -n 5p "$top_srcdir/tests/fixtures/hostile/graphemes.txt")" \
+	"v selects the sentence with accents, emoji and flags"
+split=
+for i in $(seq 1 24); do
+	sel=$(state "g$i" selection.raw)
+	rest=${sentence#"$sel"}
+	case $sel in *$'\u200d') split="$split g$i:[$sel]" ;; esac
+	case $rest in
+	"$sentence" | $'\u0303'* | $'\u200d'* | $'\ufe0f'* | $'\U0001f1f9'* | $'\U0001f1f5'*) split="$split g$i:[$sel]" ;;
+	esac
+done
+is "$split" "" "b shrinks it word by word, never inside a grapheme cluster"
+like "$(state g24 selection.raw)" '^Il $' "down to the first word"
+diag "$(for i in 3 6 9 12 15 18 21; do printf '[%s] ' "$(state "g$i" selection.raw)"; done)"
+
 # e selects the entity mention at the cursor.
 run_script 100x30 <<'EOF'
 <Enter>
