@@ -229,6 +229,41 @@ int cli_add(const struct cli_env *env, int argc, char **argv)
 	return cli_ingest(env, argv + first, (size_t)(argc - first), NULL, 0);
 }
 
+/* ---- check -------------------------------------------------------------- */
+
+static const char check_usage[] =
+	"Usage: margo check [--db FILE]\n"
+	"Check the library (SQLite's integrity and foreign key checks) without\n"
+	"writing to it: prints \"ok\", or what is wrong and exits 3.\n";
+
+int cli_check(const struct cli_env *env, int argc, char **argv)
+{
+	struct sub_opts o;
+	int first = cli_parse_sub(argc, argv, check_usage, &o);
+	if (first < 0)
+		return CLI_USAGE;
+	if (o.help)
+		return CLI_OK;
+	if (first < argc) {
+		cli_error("check: unexpected argument \"%s\"", argv[first]);
+		return CLI_USAGE;
+	}
+	struct store *st;
+	if (cli_open_library(env, STORE_OPEN_READ, &st) < 0)
+		return CLI_FAILED;
+	char *report = NULL;
+	int rc = store_check(st, &report);
+	if (rc < 0)
+		cli_error("%s: cannot be checked: %s", env->db_path, store_errmsg(st));
+	else if (rc == 0)
+		cli_error("%s is damaged:\n%s", env->db_path, report);
+	else
+		puts("ok");
+	free(report);
+	store_close(&st);
+	return rc == 1 ? CLI_OK : CLI_FAILED;
+}
+
 /* ---- list --------------------------------------------------------------- */
 
 static const char list_usage[] =

@@ -436,6 +436,45 @@ void store_close(struct store **pst)
 	*pst = NULL;
 }
 
+int store_check(struct store *st, char **report)
+{
+	sqlite3_stmt *s;
+	struct buf b = { 0 };
+	*report = NULL;
+	if (store_prepare(st, "PRAGMA integrity_check", &s) < 0)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(s, 0);
+		if (line && strcmp(line, "ok") != 0)
+			buf_printf(&b, "%s\n", line);
+	}
+	sqlite3_finalize(s);
+	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) {
+		/* So damaged that the check itself stops: that is its answer. */
+		buf_printf(&b, "%s\n", sqlite3_errstr(rc));
+		*report = buf_steal(&b);
+		return *report ? 0 : -1;
+	}
+	if (rc != SQLITE_DONE || store_prepare(st, "PRAGMA foreign_key_check", &s) < 0) {
+		buf_free(&b);
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		buf_printf(&b, "row %lld of %s refers to a missing row of %s\n",
+		           (long long)sqlite3_column_int64(s, 1), sqlite3_column_text(s, 0),
+		           sqlite3_column_text(s, 2));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		buf_free(&b);
+		return -1;
+	}
+	if (!b.len)
+		return 1;
+	*report = buf_steal(&b);
+	return *report ? 0 : -1;
+}
+
 int store_prepare(struct store *st, const char *sql, sqlite3_stmt **s)
 {
 	return sqlite3_prepare_v2(st->db, sql, -1, s, NULL) == SQLITE_OK ? 0 : -1;

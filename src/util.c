@@ -107,8 +107,11 @@ void buf_free(struct buf *b)
 
 char *buf_steal(struct buf *b)
 {
-	if (!b->data && buf_grow(b, 0) < 0)
-		return NULL;
+	if (!b->data) {
+		if (buf_grow(b, 0) < 0)
+			return NULL;
+		b->data[0] = '\0';  /* an empty buffer gives "" */
+	}
 	char *p = b->data;
 	b->data = NULL;
 	b->len = b->cap = 0;

@@ -41,6 +41,11 @@ const char *store_path(const struct store *st);
 /* The last SQLite error, for messages. */
 const char *store_errmsg(struct store *st);
 
+/* Check the library: SQLite's integrity_check and foreign_key_check.
+ * 1 sound, 0 damaged (what is wrong in *report, malloc'd, a line each),
+ * -1 when the checks could not run. */
+int store_check(struct store *st, char **report);
+
 /* Write transactions: BEGIN IMMEDIATE, COMMIT, ROLLBACK.  0 or -1. */
 int store_begin(struct store *st);
 int store_commit(struct store *st);
