@@ -459,6 +459,47 @@ T send-keys -t two q q
 is "$(end_of two)" "status 0" "q closes the list, q quits"
 T kill-session -t two
 
+# Busy neighbours: while another process annotates the same article again
+# and again and a third adds 200 articles, the reader annotates by keys:
+# every save goes through, no "busy" or "locked" ever shows, nothing is lost.
+mkdir "$TEST_TMP/more"
+for n in $(seq 1 40); do
+	for f in "$top_srcdir"/corpus/*.txt; do
+		sed "1s/\$/ ($n)/" "$f" >"$TEST_TMP/more/$n-$(basename "$f")"
+	done
+done
+bdb="$TEST_TMP/busy.db"
+fresh_library "$bdb"
+start busy 100x30 "$(margo_cmd "$MARGO" --db "$bdb")"
+wait_for busy "article 1/5"
+T send-keys -t busy Enter
+(
+	for i in $(seq 1 60); do
+		"$MARGO" --db "$bdb" annotate 1 "$i" $((i + 12)) --tag vicino >/dev/null 2>>"$TEST_TMP/busy.err"
+	done
+) &
+neighbour=$!
+"$MARGO" --db "$bdb" add "$TEST_TMP/more" >/dev/null 2>>"$TEST_TMP/busy.err" &
+adder=$!
+saved=0 seen_busy=
+for i in $(seq 1 10); do
+	T send-keys -t busy j v a q "$i" Enter
+	if wait_for busy "annotated: q$i (" 60; then
+		saved=$((saved + 1))
+	fi
+	cap busy | grep -qiE 'busy|locked' && seen_busy="$seen_busy $i"
+	T send-keys -t busy Escape
+done
+wait "$neighbour" "$adder"
+is "$saved" 10 "the reader saved all of its 10 annotations while the others wrote"
+is "$seen_busy" "" "no busy or locked message was ever shown"
+is "$(cat "$TEST_TMP/busy.err")" "" "the other two processes had no error either"
+is "$("$MARGO" --db "$bdb" annotations | wc -l)" 70 "every annotation is in the library: 60 + 10"
+is "$("$MARGO" --db "$bdb" list | wc -l)" 205 "and every article added"
+T send-keys -t busy q
+is "$(end_of busy)" "status 0" "q quits"
+T kill-session -t busy
+
 # A hang-up while tags are being typed: margo ends at once, the draft is
 # kept and offered at the next start.
 start hup 100x30 "$(margo_cmd "$MARGO")"
