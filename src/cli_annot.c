@@ -131,6 +131,7 @@ struct out_ctx {
 	char sep;
 	size_t n, misplaced;
 	struct buf md;             /* markdown: collected rows, grouped at the end */
+	struct store *st;          /* markdown: for the links */
 };
 
 /* A CSV field, quoted when it must be (RFC 4180). */
@@ -171,13 +172,21 @@ static void csv_row(FILE *f, const struct store_annot_row *r, const char *tag, c
 	fputs("\r\n", f);
 }
 
-/* Markdown rows are kept as "tag US title US date US quote US note US id"
- * records ended by RS (notes may hold newlines) and grouped when all are
- * in. */
+/* Markdown rows are kept as "tag US title US date US quote US note US id
+ * US links" records ended by RS (notes may hold newlines) and grouped when
+ * all are in; the links are lines of "- kind: article N, title". */
 static void md_collect(struct out_ctx *c, const struct store_annot_row *r, const char *tag)
 {
-	buf_printf(&c->md, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1e", tag, r->title,
+	buf_printf(&c->md, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f", tag, r->title,
 	           r->date ? r->date : "", r->quote, r->note ? r->note : "", r->id);
+	struct store_annot_linked *l = NULL;
+	size_t n = 0;
+	if (store_annot_links(c->st, r->id, &l, &n) == 0)
+		for (size_t i = 0; i < n; i++)
+			buf_printf(&c->md, "- %s: article %lld, %s\n", l[i].kind, (long long)l[i].article,
+			           l[i].title);
+	store_annot_links_free(l, n);
+	buf_putc(&c->md, '\x1e');
 }
 
 static int emit(void *vctx, const struct store_annot_row *r)
@@ -247,13 +256,13 @@ static void md_write(struct out_ctx *c)
 	qsort(lines, k, sizeof *lines, cmp_line);
 	const char *last_tag = "", *last_title = "";
 	for (size_t i = 0; i < k; i++) {
-		char *f[6] = { lines[i] };
+		char *f[7] = { lines[i] };
 		int j = 1;
-		for (char *p = lines[i]; j < 6 && (p = strchr(p, '\x1f')); j++) {
+		for (char *p = lines[i]; j < 7 && (p = strchr(p, '\x1f')); j++) {
 			*p++ = '\0';
 			f[j] = p;
 		}
-		if (j < 6)
+		if (j < 7)
 			continue;
 		if (strcmp(f[0], last_tag) != 0) {
 			fprintf(c->f, "\n## %s\n", f[0]);
@@ -264,6 +273,8 @@ static void md_write(struct out_ctx *c)
 		fprintf(c->f, "> %s\n\n", f[3]);
 		if (*f[4])
 			fprintf(c->f, "%s\n\n", f[4]);
+		if (*f[6])
+			fprintf(c->f, "Linked:\n\n%s\n", f[6]);
 		last_tag = f[0];
 		last_title = f[1];
 	}
@@ -300,7 +311,8 @@ static int write_annotations(const struct cli_env *env, const struct annot_opts 
 		store_close(&st);
 		return CLI_FAILED;
 	}
-	struct out_ctx c = { .f = f, .format = format, .sep = o->separator ? o->separator : ',' };
+	struct out_ctx c = { .f = f, .format = format, .sep = o->separator ? o->separator : ',',
+	                     .st = st };
 	if (format == AF_W3C)
 		fputs("{\n  \"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n"
 		      "  \"type\": \"AnnotationCollection\",\n  \"label\": \"margo annotations\",\n"

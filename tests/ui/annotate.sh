@@ -314,6 +314,9 @@ is "$("$MARGO" annotations | wc -l)" 2 "both ends are annotations in the library
 "$MARGO" export --format jsonl >"$TEST_TMP/linked.jsonl"
 like "$(cat "$TEST_TMP/linked.jsonl")" '"links":\[\{"target":"urn:uuid:[0-9a-f-]+","kind":"contradicts"\}\]' \
 	"the export carries the link, at one end"
+md=$("$MARGO" export --format markdown)
+like "$md" '^- contradicts: article 1, L’incontro in corso' "the Markdown report lists the link under one end"
+like "$md" '^- contradicts: article 2, Putin rafforza' "and under the other"
 other="$TEST_TMP/other.db"
 fresh_library "$other"
 sort -r "$TEST_TMP/linked.jsonl" >"$TEST_TMP/reversed.jsonl"
