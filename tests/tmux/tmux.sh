@@ -8,7 +8,8 @@
 #     the test would see them;
 #   - colours, NO_COLOR, monochrome terminals; an unknown or missing TERM;
 #   - SIGTERM, SIGHUP and a closed terminal: margo ends within a second and
-#     leaves the terminal modes sane.
+#     leaves the terminal modes sane; ^Z and fg in a shell; LANG=C;
+#   - annotating, drafts after a hang-up, and busy neighbour processes.
 # Skips (a TAP "1..0 # SKIP") only when tmux is not installed.
 
 . "${top_srcdir:?set top_srcdir}/tests/lib.sh"
@@ -353,6 +354,31 @@ ok "q under a shell: the shell goes on" wait_for wrapq DONE 40
 is "$(cat "$TEST_TMP/wrapq.rc" 2>/dev/null)" 0 "q under a shell: exit status 0"
 ok "q: the terminal modes are sane afterwards (stty -a)" sane_tty "$TEST_TMP/wrapq.stty"
 T kill-session -t wrapq
+
+# ^Z in a job-control shell stops margo and gives the prompt back; fg
+# brings it back, redrawn; q then exits 0.
+start job 80x24 "env -i PATH=$PATH HOME=$HOME TERM=tmux-256color PS1='job\$ ' bash --norc --noprofile -i"
+ok "a shell with job control" wait_for job 'job$'
+T send-keys -t job "$(margo_cmd "$MARGO" | sed 's/^exec //')" Enter
+ok "margo runs in the shell" wait_for job "article 1/5"
+T send-keys -t job C-z
+ok "^Z stops margo: the shell says so" wait_for job "Stopped"
+T send-keys -t job "fg" Enter
+ok "fg brings margo back, redrawn" wait_for job "article 1/5"
+has "$(cap job | head -n 1)" "Articles (5)" "with its panes"
+T send-keys -t job q
+T send-keys -t job 'echo "status=$?"' Enter
+ok "q then exits with status 0" wait_for job "status=0"
+T kill-session -t job
+
+# LANG=C (and no LC_*): margo says the locale is not UTF-8 and reads on.
+start langc 80x24 "exec env -i PATH=$PATH HOME=$HOME TERM=tmux-256color LANG=C MARGO_DB=$(printf %q "$MARGO_DB") NO_COLOR=1 $(printf %q "$MARGO")"
+ok "LANG=C: margo draws" wait_for langc "Articles (5)"
+ok "and says the locale is not UTF-8" wait_for langc "the locale is not UTF-8"
+has "$(cap langc)" "L’incontro in corso" "the text still shows in UTF-8"
+T send-keys -t langc q
+is "$(end_of langc)" "status 0" "LANG=C: q exits 0"
+T kill-session -t langc
 
 # The terminal goes away (the pane is killed): margo must not linger.
 start gone 80x24 "$(margo_cmd "$MARGO")"
