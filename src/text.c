@@ -4,8 +4,8 @@
  * A strict UTF-8 decoder (each maximal ill-formed subpart -> one U+FFFD,
  * as in the Unicode Standard, section 3.9, Table 3-8), ingest
  * canonicalisation, the one per-code-point cell rule (text_cp_cells) that
- * the renderer and the wrapper both use, a terminal-safe renderer and a
- * greedy line wrapper on libunistring's line and grapheme break rules.
+ * the renderer and the wrapper (text_wrap.c) both use, and a
+ * terminal-safe renderer.
  * Pure functions: no global mutable state, no curses, nothing of ours.
  */
 #include <config.h>
@@ -23,8 +23,9 @@
 #include <uniwidth.h>
 
 #include "margo/text.h"
+#include "text_impl.h"
 
-#define BAD_CP       0x110000u	/* decoder result for an ill-formed subpart */
+#define BAD_CP       TEXT_BAD_CP
 #define REPLACEMENT  0xFFFDu
 #define ZWJ          0x200Du
 #define MAX_MARKS    4		/* combining marks kept after one base */
@@ -39,7 +40,7 @@
  * sequence, or the maximal subpart (the longest prefix of a well-formed
  * sequence, at least 1 byte), so that each subpart is one U+FFFD.
  */
-static size_t utf8_decode(const uint8_t *s, size_t n, uint32_t *out)
+size_t text_utf8_decode(const uint8_t *s, size_t n, uint32_t *out)
 {
 	uint8_t b = s[0], lo = 0x80, hi = 0xBF;
 	size_t need, i;
@@ -184,7 +185,7 @@ static bool is_emoji_extender(uint32_t c)
 	return uc_is_property_emoji_modifier(c) || (c >= 0xE0020 && c <= 0xE007F);
 }
 
-static bool is_blank(uint32_t c)
+bool text_is_blank(uint32_t c)
 {
 	return c == ' ' || c == '\t';
 }
@@ -220,7 +221,7 @@ char *text_canonicalize(const char *bytes, size_t len, size_t *out_len,
 			i++;
 			continue;
 		}
-		k = utf8_decode(s + i, len - i, &c);
+		k = text_utf8_decode(s + i, len - i, &c);
 		if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
 			k = 2;
 		i += k;
@@ -232,7 +233,7 @@ char *text_canonicalize(const char *bytes, size_t len, size_t *out_len,
 		}
 		if (is_invisible(c)) {
 			if (c == ZWJ && pict && i < len) {
-				utf8_decode(s + i, len - i, &next);
+				text_utf8_decode(s + i, len - i, &next);
 				if (next != BAD_CP && uc_is_property_extended_pictographic(next)) {
 					if (!tbuf_putcp(&b, c))
 						goto oom;
@@ -294,7 +295,7 @@ bool text_looks_binary(const char *bytes, size_t len)
 			return true;
 		/* Decode against the whole input: a character straddling the
 		 * 8 KiB mark is not ill-formed. */
-		k = utf8_decode(s + i, len - i, &c);
+		k = text_utf8_decode(s + i, len - i, &c);
 		if (c == BAD_CP)
 			bad += k;
 		else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
@@ -311,7 +312,7 @@ size_t text_cp_count(const char *s, size_t len)
 	uint32_t c;
 
 	while (i < len) {
-		i += utf8_decode((const uint8_t *)s + i, len - i, &c);
+		i += text_utf8_decode((const uint8_t *)s + i, len - i, &c);
 		n++;
 	}
 	return n;
@@ -323,7 +324,7 @@ size_t text_cp_to_byte(const char *s, size_t len, size_t cp)
 	uint32_t c;
 
 	while (cp > 0 && i < len) {
-		i += utf8_decode((const uint8_t *)s + i, len - i, &c);
+		i += text_utf8_decode((const uint8_t *)s + i, len - i, &c);
 		cp--;
 	}
 	return i;
@@ -361,7 +362,7 @@ int text_cp_cells(uint32_t c, int col)
 }
 
 /* col + w, saturating: absurdly long inputs must not overflow an int. */
-static int add_cells(int col, int w)
+int text_add_cells(int col, int w)
 {
 	return col > INT_MAX - w ? INT_MAX : col + w;
 }
@@ -373,8 +374,8 @@ int text_width_from(const char *s, size_t len, int col)
 	int start = col < 0 ? 0 : col, at = start;
 
 	while (i < len) {
-		i += utf8_decode((const uint8_t *)s + i, len - i, &c);
-		at = add_cells(at, text_cp_cells(c == BAD_CP ? REPLACEMENT : c, at));
+		i += text_utf8_decode((const uint8_t *)s + i, len - i, &c);
+		at = text_add_cells(at, text_cp_cells(c == BAD_CP ? REPLACEMENT : c, at));
 	}
 	return at - start;
 }
@@ -406,12 +407,12 @@ char *text_render(const char *s, size_t len, int col, int max_cells,
 		return NULL;
 	b.p[0] = '\0';
 	while (i < len) {
-		i += utf8_decode(u + i, len - i, &c);
+		i += text_utf8_decode(u + i, len - i, &c);
 		if (c == BAD_CP)
 			c = REPLACEMENT;
 		if (is_invisible(c) || (is_mark(c) && marks >= MAX_MARKS))
 			continue;
-		w = text_cp_cells(c, add_cells(col, used));
+		w = text_cp_cells(c, text_add_cells(col, used));
 		if (used > INT_MAX - w - col || (max_cells >= 0 && w > max_cells - used))
 			break;
 		marks = is_mark(c) ? marks + 1 : 0;
@@ -449,198 +450,6 @@ char *text_render(const char *s, size_t len, int col, int max_cells,
 oom:
 	free(b.p);
 	return NULL;
-}
-
-/* ---- wrapping ---------------------------------------------------------- */
-
-struct wrap {
-	const uint8_t *s;	/* the whole text */
-	size_t ps, pe;		/* the paragraph being wrapped */
-	char *lb, *gb;		/* break arrays for s[ps..pe) */
-	size_t brk_cap;
-	int width;
-	struct text_line *v;
-	size_t n, cap;
-};
-
-static int wrap_emit(struct wrap *w, size_t start, size_t end, int cells)
-{
-	if (w->n == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 16;
-		struct text_line *v;
-
-		if (cap > SIZE_MAX / sizeof *v)
-			return -1;
-		v = realloc(w->v, cap * sizeof *v);
-		if (!v)
-			return -1;
-		w->v = v;
-		w->cap = cap;
-	}
-	w->v[w->n].start = start;
-	w->v[w->n].end = end;
-	w->v[w->n].cells = cells;
-	w->n++;
-	return 0;
-}
-
-/*
- * The grapheme cluster starting at q, drawn at column `col`: returns its
- * end and stores its cells, whether it is one blank (SP or TAB), and
- * whether the line-break algorithm puts a mandatory break after it.
- */
-static size_t wrap_cluster(const struct wrap *w, size_t q, int col, int *cells,
-                           bool *blank, bool *mandatory)
-{
-	size_t e = q, k;
-	uint32_t c, first = 0;
-	int acc = 0;
-
-	do {
-		k = utf8_decode(w->s + e, w->pe - e, &c);
-		if (c == BAD_CP)
-			c = REPLACEMENT;
-		if (e == q)
-			first = c;
-		acc = add_cells(acc, text_cp_cells(c, add_cells(col, acc)));
-		e += k;
-	} while (e < w->pe && !w->gb[e - w->ps]);
-	*cells = acc;
-	*blank = e - q == 1 && is_blank(first);
-	*mandatory = w->lb[q - w->ps] == UC_BREAK_MANDATORY ||
-	             w->lb[q - w->ps] == UC_BREAK_CR_BEFORE_LF;
-	return e;
-}
-
-/*
- * Greedy fill of one LF-free paragraph [ps, pe).  A line ends at the last
- * break opportunity that fits, with its trailing blanks left out; blanks
- * after a soft break start no line; a word with no opportunity is cut at a
- * grapheme boundary; a cluster wider than the line gets a line of its own
- * (its real width: the one case where cells > width).  A mandatory break
- * other than LF (VT, FF, NEL in non-canonical text) is an opportunity.
- */
-static int wrap_paragraph(struct wrap *w)
-{
-	size_t pos = w->ps, q, e, line_start, content_end, opp_end, opp_next;
-	int col, cw, content_cells, opp_cells;
-	bool blank, mand, prev_mand, have_opp;
-
-	for (;;) {
-		line_start = content_end = q = pos;
-		col = content_cells = opp_cells = 0;
-		opp_end = opp_next = pos;
-		have_opp = prev_mand = false;
-		while (q < w->pe) {
-			char lb = w->lb[q - w->ps];
-
-			if (q > line_start && content_end > line_start &&
-			    (lb == UC_BREAK_POSSIBLE || lb == UC_BREAK_HYPHENATION || prev_mand)) {
-				have_opp = true;
-				opp_end = content_end;
-				opp_cells = content_cells;
-				opp_next = q;
-			}
-			e = wrap_cluster(w, q, col, &cw, &blank, &mand);
-			if (!blank && cw > w->width - col) {
-				if (content_end == line_start && q > line_start) {
-					/* Only leading blanks so far: drop them. */
-					line_start = content_end = q;
-					col = 0;
-					e = wrap_cluster(w, q, col, &cw, &blank, &mand);
-				}
-				if (content_end == line_start && cw > w->width) {
-					if (wrap_emit(w, q, e, cw) < 0)
-						return -1;
-					pos = e;
-					goto next_line;
-				}
-				if (content_end > line_start) {
-					if (have_opp) {
-						if (wrap_emit(w, line_start, opp_end, opp_cells) < 0)
-							return -1;
-						pos = opp_next;
-					} else {
-						if (wrap_emit(w, line_start, content_end, content_cells) < 0)
-							return -1;
-						pos = q;
-					}
-					goto next_line;
-				}
-			}
-			col = add_cells(col, cw);
-			if (!blank) {
-				content_end = e;
-				content_cells = col;
-			}
-			prev_mand = mand;
-			q = e;
-		}
-		return wrap_emit(w, line_start, content_end, content_cells);
-next_line:
-		/* Skip blank clusters (a space carrying a mark is text). */
-		while (pos < w->pe && is_blank(w->s[pos]) &&
-		       (pos + 1 == w->pe || w->gb[pos + 1 - w->ps]))
-			pos++;
-		if (pos == w->pe)
-			return 0;
-	}
-}
-
-/* Wrap into lines of at most `width` cells; see text.h and wrap_paragraph. */
-int text_wrap(const char *s, size_t len, int width, struct text_line **lines,
-              size_t *n)
-{
-	struct wrap w = { 0 };
-	size_t ps = 0, pe;
-	const char *lf;
-
-	w.s = (const uint8_t *)s;
-	w.width = width < 1 ? 1 : width;
-	*lines = NULL;
-	*n = 0;
-	for (;;) {
-		lf = len > ps ? memchr(s + ps, '\n', len - ps) : NULL;
-		pe = lf ? (size_t)(lf - s) : len;
-		if (lf && pe > ps && s[pe - 1] == '\r')
-			pe--;	/* CRLF in raw text: the CR goes with the LF */
-		if (pe == ps) {
-			if (wrap_emit(&w, ps, ps, 0) < 0)
-				goto oom;
-		} else {
-			if (pe - ps > w.brk_cap) {
-				char *lb = realloc(w.lb, pe - ps), *gb;
-
-				if (!lb)
-					goto oom;
-				w.lb = lb;
-				gb = realloc(w.gb, pe - ps);
-				if (!gb)
-					goto oom;
-				w.gb = gb;
-				w.brk_cap = pe - ps;
-			}
-			w.ps = ps;
-			w.pe = pe;
-			u8_possible_linebreaks(w.s + ps, pe - ps, "UTF-8", w.lb);
-			u8_grapheme_breaks(w.s + ps, pe - ps, w.gb);
-			if (wrap_paragraph(&w) < 0)
-				goto oom;
-		}
-		if (!lf)
-			break;
-		ps = (size_t)(lf - s) + 1;
-	}
-	free(w.lb);
-	free(w.gb);
-	*lines = w.v;
-	*n = w.n;
-	return 0;
-oom:
-	free(w.lb);
-	free(w.gb);
-	free(w.v);
-	return -1;
 }
 
 /* ---- grapheme clusters, trimming, folding ----------------------------- */
@@ -709,7 +518,7 @@ size_t text_trim(const char **s, size_t len)
 	uint32_t c;
 
 	while (i < len) {
-		k = utf8_decode(u + i, len - i, &c);
+		k = text_utf8_decode(u + i, len - i, &c);
 		if (!is_space(c))
 			break;
 		i += k;
@@ -722,7 +531,7 @@ size_t text_trim(const char **s, size_t len)
 	while (len > 0) {
 		for (j = 1; j < 4 && j < len && (u[len - j] & 0xC0) == 0x80; j++)
 			;
-		k = utf8_decode(u + len - j, j, &c);
+		k = text_utf8_decode(u + len - j, j, &c);
 		if (k != j || !is_space(c))
 			break;
 		len -= j;
@@ -744,7 +553,7 @@ static uint8_t *utf8_repair(const char *s, size_t len, size_t *out_len, bool *co
 	if (!tbuf_reserve(&b, len))
 		return NULL;
 	while (i < len) {
-		i += utf8_decode((const uint8_t *)s + i, len - i, &c);
+		i += text_utf8_decode((const uint8_t *)s + i, len - i, &c);
 		if (!tbuf_putcp(&b, c == BAD_CP ? REPLACEMENT : c)) {
 			free(b.p);
 			return NULL;
@@ -774,7 +583,7 @@ char *text_fold(const char *s, size_t len, size_t *out_len)
 	if (n && !cf)
 		return NULL;
 	while (i < cfn) {
-		k = utf8_decode(cf + i, cfn - i, &c);
+		k = text_utf8_decode(cf + i, cfn - i, &c);
 		if (!uc_is_general_category(c, UC_CATEGORY_Mn) &&
 		    !uc_is_general_category(c, UC_CATEGORY_Me)) {
 			memmove(cf + o, cf + i, k);
