@@ -188,6 +188,8 @@ static const char *const migrations[] = {
 	"  created TEXT NOT NULL,"
 	"  UNIQUE(annotation, other));"
 	"CREATE TABLE draft(name TEXT PRIMARY KEY, text TEXT NOT NULL, updated TEXT NOT NULL);",
+	/* v5: links are looked up from either end. */
+	"CREATE INDEX annotation_link_target ON annotation_link(target);",
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }

@@ -32,6 +32,7 @@ void annotate_free(struct ui *ui)
 		free(t->annots[i].id);
 		free(t->annots[i].tags);
 		free(t->annots[i].note);
+		store_annot_links_free(t->annots[i].links, t->annots[i].n_links);
 	}
 	free(t->annots);
 	t->annots = NULL;
@@ -67,6 +68,9 @@ static int collect_span(void *ctx, const struct store_annot_row *r)
 	s->tags = util_strdup(r->tags);
 	s->note = util_strdup(r->note);
 	s->role = ROLE_ANNOT;
+	s->links = NULL;
+	s->n_links = 0;
+	s->links_read = false;
 	for (size_t i = 0; r->color && i < sizeof colors / sizeof *colors; i++)
 		if (strcmp(r->color, colors[i].name) == 0)
 			s->role = colors[i].role;
@@ -93,6 +97,22 @@ const struct annot_span *annotate_at_cursor(const struct ui *ui)
 		if (t->annots[i].start < s->end && t->annots[i].end > s->start)
 			return &t->annots[i];
 	return NULL;
+}
+
+const struct store_annot_linked *annotate_links(struct ui *ui, const struct annot_span *a,
+                                                size_t *n)
+{
+	struct annot_span *s = &ui->text.annots[a - ui->text.annots];
+	if (!s->links_read) {
+		s->links_read = true;
+		if (store_annot_links(ui->st, s->id, &s->links, &s->n_links) < 0) {
+			store_annot_links_free(s->links, s->n_links);
+			s->links = NULL;
+			s->n_links = 0;
+		}
+	}
+	*n = s->n_links;
+	return s->links;
 }
 
 enum ui_role annotate_role_at(const struct ui *ui, size_t pos)

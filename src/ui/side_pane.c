@@ -202,18 +202,15 @@ static void side_draw(struct ui *ui, WINDOW *w)
 			free(lines);
 		}
 		/* Its links, from either end (F follows the first). */
-		struct store_annot_linked *l = NULL;
 		size_t nl = 0;
-		if (store_annot_links(ui->st, a->id, &l, &nl) == 0) {
-			for (size_t i = 0; i < nl && i < 3; i++) {
-				struct buf b = { 0 };
-				buf_printf(&b, "\xe2\x86\x92 %s: %s", l[i].kind, l[i].title);
-				draw_set_role(w, ROLE_DIM);
-				draw_str(w, y++, 1, b.data ? b.data : "", width - 1);
-				buf_free(&b);
-			}
+		const struct store_annot_linked *l = annotate_links(ui, a, &nl);
+		for (size_t i = 0; i < nl && i < 3; i++) {
+			struct buf b = { 0 };
+			buf_printf(&b, "\xe2\x86\x92 %s: %s", l[i].kind, l[i].title);
+			draw_set_role(w, ROLE_DIM);
+			draw_str(w, y++, 1, b.data ? b.data : "", width - 1);
+			buf_free(&b);
 		}
-		store_annot_links_free(l, nl);
 		draw_set_role(w, ROLE_NORMAL);
 		y++;
 	}

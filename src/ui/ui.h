@@ -77,12 +77,17 @@ struct text_state {
 	size_t n_hits, hit;       /* how many; the current one */
 };
 
+struct store_annot_linked;
+
 /* An annotation of the open article, in bytes of its text. */
 struct annot_span {
 	size_t start, end;
 	char *id;
 	char *tags, *note;
 	int role;                 /* enum ui_role of its colour */
+	struct store_annot_linked *links;  /* read when first shown */
+	size_t n_links;
+	bool links_read;
 };
 
 /* The annotations list (A). */
@@ -302,6 +307,10 @@ enum ui_role annotate_role_at(const struct ui *ui, size_t pos);
 void annotate_color(struct ui *ui, const char *id);
 /* The annotation overlapping the cursor's sentence, or NULL. */
 const struct annot_span *annotate_at_cursor(const struct ui *ui);
+/* The links of one of the open article's annotations, read once per
+ * annotate_load() (not at every redraw). */
+const struct store_annot_linked *annotate_links(struct ui *ui, const struct annot_span *a,
+                                                size_t *n);
 int annot_view_open(struct ui *ui);
 void annot_view_close(struct ui *ui);
 void annot_view_draw(struct ui *ui, WINDOW *w);

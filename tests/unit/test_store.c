@@ -161,6 +161,43 @@ static void test_refuses_newer_library(void **state)
 	free(path);
 }
 
+/* One integer from a query, -1 on error. */
+static int64_t one_int(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	int64_t v = -1;
+	if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* A library of the previous schema is brought up to date on opening, and
+ * what it held is kept. */
+static void test_migrates_previous_schema(void **state)
+{
+	(void)state;
+	char *path = tmp_path("v4.db");
+	struct store *st;
+	char *err = NULL;
+	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st, &err), 0);
+	assert_int_equal(sqlite3_exec(store_db(st), "DROP INDEX annotation_link_target;"
+	                              " INSERT INTO tag(name) VALUES ('kept');"
+	                              " PRAGMA user_version=4;", NULL, NULL, NULL), SQLITE_OK);
+	store_close(&st);
+	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st, &err), 0);
+	assert_int_equal(one_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
+	                             " name = 'annotation_link_target'"), 1);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM tag WHERE name = 'kept'"), 1);
+	char *report = NULL;
+	assert_int_equal(store_check(st, &report), 1);
+	store_close(&st);
+	free(path);
+}
+
 static void test_refuses_damaged_file(void **state)
 {
 	(void)state;
@@ -460,6 +497,7 @@ int main(void)
 		cmocka_unit_test(test_refuses_text_file),
 		cmocka_unit_test(test_refuses_foreign_database),
 		cmocka_unit_test(test_refuses_newer_library),
+		cmocka_unit_test(test_migrates_previous_schema),
 		cmocka_unit_test(test_refuses_damaged_file),
 		cmocka_unit_test(test_refuses_symlink),
 		cmocka_unit_test(test_article_round_trip),
