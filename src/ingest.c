@@ -487,13 +487,10 @@ static void walk_dir(struct walk *w, const char *dir)
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;  /* ".", "..", and hidden files */
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			char **p = realloc(names, cap * sizeof *p);
-			if (!p)
-				break;
-			names = p;
-		}
+		void *grown = util_grow(names, &cap, n, sizeof *names);
+		if (!grown)
+			break;
+		names = grown;
 		if (!(names[n] = util_strdup(e->d_name)))
 			break;
 		n++;

@@ -144,13 +144,10 @@ struct search_background *search_background_load(const char *datadir, char **war
 			continue;
 		if (sscanf(line, "%ld %255s", &df, stem) != 2)
 			continue;
-		if (bg->n == vcap) {
-			vcap = vcap ? vcap * 2 : 4096;
-			struct bg_entry *v = realloc(bg->v, vcap * sizeof *v);
-			if (!v)
-				break;
-			bg->v = v;
-		}
+		void *grown = util_grow(bg->v, &vcap, bg->n, sizeof *bg->v);
+		if (!grown)
+			break;
+		bg->v = grown;
 		if (!(bg->v[bg->n].stem = util_strdup(stem)))
 			break;
 		bg->v[bg->n++].df = df;

@@ -295,13 +295,10 @@ int store_annot_reanchor(struct store *st, int64_t article, const char *old_text
 	size_t n = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct placed *p = realloc(v, cap * sizeof *p);
-			if (!p)
-				break;
-			v = p;
-		}
+		void *grown = util_grow(v, &cap, n, sizeof *v);
+		if (!grown)
+			break;
+		v = grown;
 		struct placed *p = &v[n++];
 		p->id = store_column_dup(s, 0);
 		p->quote = store_column_dup(s, 1);
@@ -702,13 +699,10 @@ int store_annot_links(struct store *st, const char *id, struct store_annot_linke
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 4;
-			struct store_annot_linked *v = realloc(*out, cap * sizeof *v);
-			if (!v)
-				break;
-			*out = v;
-		}
+		void *grown = util_grow(*out, &cap, *n, sizeof **out);
+		if (!grown)
+			break;
+		*out = grown;
 		struct store_annot_linked *l = &(*out)[(*n)++];
 		l->other = store_column_dup(s, 0);
 		l->kind = store_column_dup(s, 1);

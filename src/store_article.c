@@ -380,13 +380,10 @@ static int load_paras(struct store *st, struct store_article *a)
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (a->n_paras == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct store_para *p = realloc(a->paras, cap * sizeof *p);
-			if (!p)
-				break;
-			a->paras = p;
-		}
+		void *grown = util_grow(a->paras, &cap, a->n_paras, sizeof *a->paras);
+		if (!grown)
+			break;
+		a->paras = grown;
 		struct store_para *p = &a->paras[a->n_paras++];
 		p->id = sqlite3_column_int64(s, 0);
 		p->n = sqlite3_column_int(s, 1);
@@ -412,13 +409,10 @@ static int load_sentences(struct store *st, struct store_article *a)
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (a->n_sentences == cap) {
-			cap = cap ? cap * 2 : 32;
-			struct store_sentence *p = realloc(a->sentences, cap * sizeof *p);
-			if (!p)
-				break;
-			a->sentences = p;
-		}
+		void *grown = util_grow(a->sentences, &cap, a->n_sentences, sizeof *a->sentences);
+		if (!grown)
+			break;
+		a->sentences = grown;
 		struct store_sentence *p = &a->sentences[a->n_sentences++];
 		p->para = sqlite3_column_int(s, 0);
 		p->cp_start = (size_t)sqlite3_column_int64(s, 1);

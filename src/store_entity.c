@@ -313,13 +313,10 @@ static int collect_entities(sqlite3_stmt *s, struct store_entity **out, size_t *
 	size_t k = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (k == cap) {
-			cap = cap ? cap * 2 : 32;
-			struct store_entity *p = realloc(v, cap * sizeof *p);
-			if (!p)
-				break;
-			v = p;
-		}
+		void *grown = util_grow(v, &cap, k, sizeof *v);
+		if (!grown)
+			break;
+		v = grown;
 		v[k] = (struct store_entity){
 			.id = sqlite3_column_int64(s, 0),
 			.type = (enum entity_type)sqlite3_column_int(s, 1),
@@ -424,13 +421,10 @@ int store_entity_aliases(struct store *st, int64_t id, char ***names, size_t *n)
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			char **p = realloc(*names, cap * sizeof *p);
-			if (!p)
-				break;
-			*names = p;
-		}
+		void *grown = util_grow(*names, &cap, *n, sizeof **names);
+		if (!grown)
+			break;
+		*names = grown;
 		if (!((*names)[*n] = store_column_dup(s, 0)))
 			break;
 		(*n)++;
@@ -459,13 +453,10 @@ static int collect_mentions(sqlite3_stmt *s, bool full, struct store_mention **o
 	size_t k = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (k == cap) {
-			cap = cap ? cap * 2 : 64;
-			struct store_mention *p = realloc(v, cap * sizeof *p);
-			if (!p)
-				break;
-			v = p;
-		}
+		void *grown = util_grow(v, &cap, k, sizeof *v);
+		if (!grown)
+			break;
+		v = grown;
 		struct store_mention *m = &v[k++];
 		memset(m, 0, sizeof *m);
 		m->article = sqlite3_column_int64(s, 0);

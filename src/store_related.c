@@ -237,13 +237,10 @@ static int entity_candidates(struct related_ctx *c)
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (c->n_ents == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct source_entity *v = realloc(c->ents, cap * sizeof *v);
-			if (!v)
-				break;
-			c->ents = v;
-		}
+		void *grown = util_grow(c->ents, &cap, c->n_ents, sizeof *c->ents);
+		if (!grown)
+			break;
+		c->ents = grown;
 		struct source_entity *e = &c->ents[c->n_ents];
 		e->id = sqlite3_column_int64(s, 0);
 		e->name = store_column_dup(s, 1);

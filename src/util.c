@@ -118,6 +118,24 @@ char *buf_steal(struct buf *b)
 	return p;
 }
 
+void *util_grow(void *array, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return array;
+	size_t want = *cap ? *cap : 8;
+	while (want <= n) {
+		if (want > SIZE_MAX / 2)
+			return NULL;
+		want *= 2;
+	}
+	if (size && want > SIZE_MAX / size)
+		return NULL;
+	void *p = realloc(array, want * size);
+	if (p)
+		*cap = want;
+	return p;
+}
+
 char *util_strdup(const char *s)
 {
 	return s ? strdup(s) : NULL;

@@ -304,13 +304,10 @@ int sentence_bags(sqlite3_stmt *sents, int64_t article, int para,
 		int64_t s = sqlite3_column_int64(sents, 0), e = sqlite3_column_int64(sents, 1);
 		if (s < 0 || e < s)
 			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			struct bag *v = realloc(*out, cap * sizeof *v);
-			if (!v)
-				break;
-			*out = v;
-		}
+		void *grown = util_grow(*out, &cap, *n, sizeof **out);
+		if (!grown)
+			break;
+		*out = grown;
 		struct bag *b = &(*out)[*n];
 		memset(b, 0, sizeof *b);
 		(*n)++;

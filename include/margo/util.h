@@ -34,6 +34,10 @@ char *buf_steal(struct buf *b);
 /* strdup/strndup that return NULL (not abort) when memory runs out and
  * accept NULL input. */
 char *util_strdup(const char *s);
+/* Room for element n of an array of *cap elements of `size` bytes: the
+ * array itself when n < *cap, else a larger one (capacity doubled, *cap
+ * updated), or NULL (the array untouched) when memory or size_t runs out. */
+void *util_grow(void *array, size_t *cap, size_t n, size_t size);
 char *util_strndup(const char *s, size_t n);
 /* A malloc'd printf result, or NULL. */
 char *util_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -161,6 +161,33 @@ static void test_refuses_newer_library(void **state)
 	free(path);
 }
 
+/* The shared helpers every store function leans on. */
+static void test_util_grow_and_empty_buffer(void **state)
+{
+	(void)state;
+	int *v = NULL;
+	size_t cap = 0, n;
+	for (n = 0; n < 1000; n++) {
+		int *g = util_grow(v, &cap, n, sizeof *v);
+		assert_non_null(g);
+		v = g;
+		v[n] = (int)n;
+		assert_true(cap > n);
+	}
+	for (n = 0; n < 1000; n++)
+		assert_int_equal(v[n], (int)n);
+	size_t before = cap;
+	assert_null(util_grow(v, &cap, cap, SIZE_MAX / 2));  /* too big: refused, kept */
+	assert_int_equal(cap, before);
+	assert_int_equal(v[999], 999);
+	free(v);
+	struct buf b = { 0 };
+	char *s = buf_steal(&b);
+	assert_non_null(s);
+	assert_string_equal(s, "");
+	free(s);
+}
+
 /* One integer from a query, -1 on error. */
 static int64_t one_int(struct store *st, const char *sql)
 {
@@ -497,6 +524,7 @@ int main(void)
 		cmocka_unit_test(test_refuses_text_file),
 		cmocka_unit_test(test_refuses_foreign_database),
 		cmocka_unit_test(test_refuses_newer_library),
+		cmocka_unit_test(test_util_grow_and_empty_buffer),
 		cmocka_unit_test(test_migrates_previous_schema),
 		cmocka_unit_test(test_refuses_damaged_file),
 		cmocka_unit_test(test_refuses_symlink),
