@@ -414,7 +414,8 @@ static const char import_usage[] =
 	"Merge annotations from margo's JSON Lines (margo export --format jsonl) by\n"
 	"id: new ones are added, identical ones skipped, changed ones keep the\n"
 	"newer version and record the other as a conflict.  Importing a file twice\n"
-	"changes nothing.\n";
+	"changes nothing.  Links between annotations are added once both ends are\n"
+	"in the library, whatever their order in the file.\n";
 
 int cli_import(const struct cli_env *env, int argc, char **argv)
 {
@@ -435,7 +436,7 @@ int cli_import(const struct cli_env *env, int argc, char **argv)
 			fclose(f);
 		return CLI_FAILED;
 	}
-	size_t count[5] = { 0 }, line_no = 0, n_linked = 0, links = 0;
+	size_t count[5] = { 0 }, line_no = 0, n_linked = 0, links = 0, unplaced = 0;
 	char **linked = NULL;  /* the lines with links: their targets may come later */
 	char *line = NULL;
 	size_t cap = 0;
@@ -472,7 +473,7 @@ int cli_import(const struct cli_env *env, int argc, char **argv)
 	}
 	for (size_t i = 0; i < n_linked; i++) {
 		if (status != CLI_FAILED &&
-		    store_annot_import_links(st, linked[i], strlen(linked[i]), &links) < 0) {
+		    store_annot_import_links(st, linked[i], strlen(linked[i]), &links, &unplaced) < 0) {
 			cli_error("%s: %s", env->db_path, store_errmsg(st));
 			status = CLI_FAILED;
 		}
@@ -487,6 +488,11 @@ int cli_import(const struct cli_env *env, int argc, char **argv)
 	       count[STORE_IMPORT_UPDATED] + count[STORE_IMPORT_CONFLICT], count[STORE_IMPORT_SKIPPED]);
 	if (links)
 		printf("%zu link%s added\n", links, links == 1 ? "" : "s");
+	if (unplaced) {
+		cli_error("%s: %zu link%s skipped: an end is not in this library, or the kind is "
+		          "unknown", argv[1], unplaced, unplaced == 1 ? "" : "s");
+		status = status == CLI_OK ? CLI_PARTIAL : status;
+	}
 	store_close(&st);
 	return status;
 }

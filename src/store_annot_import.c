@@ -238,9 +238,21 @@ static int write_incoming(struct store *st, const struct incoming *in, int64_t a
 	return store_annot_set_tags(st, in->f[F_ID], in->f[F_TAGS], '\x1f');
 }
 
-int store_annot_import_links(struct store *st, const char *json, size_t len, size_t *added)
+int store_annot_import_links(struct store *st, const char *json, size_t len, size_t *added,
+                             size_t *unplaced)
 {
 	sqlite3_stmt *s;
+	/* The links that cannot be made: an unknown kind or a missing end. */
+	if (store_prepare(st, "SELECT count(*) FROM json_each(?1, '$.margo.links') l"
+	                      " WHERE json_valid(?1) AND (json_extract(l.value, '$.kind')"
+	                      "  NOT IN ('same claim', 'contradicts', 'follow-up') OR NOT EXISTS"
+	                      "  (SELECT 1 FROM annotation WHERE id = json_extract(l.value, '$.target')))",
+	                  &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, json, (int)len, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*unplaced += (size_t)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
 	/* Only links between annotations this library has, of a known kind;
 	 * a link it has already (of any kind) is kept as it is. */
 	if (store_prepare(st, "INSERT OR IGNORE INTO annotation_link(annotation, target, kind)"

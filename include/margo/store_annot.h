@@ -80,8 +80,11 @@ int store_annot_import(struct store *st, const char *json, size_t len,
 
 /* The links an imported annotation carries ("margo": {"links": [...]}),
  * to annotations this library has; run after every annotation of a file
- * is imported.  Adds to *added.  0, or -1 on a library error. */
-int store_annot_import_links(struct store *st, const char *json, size_t len, size_t *added);
+ * is imported.  Adds to *added the links made, to *unplaced those that
+ * cannot be (an unknown kind, or an end not in the library).  0, or -1
+ * on a library error. */
+int store_annot_import_links(struct store *st, const char *json, size_t len, size_t *added,
+                             size_t *unplaced);
 
 /* The user's placement: put an annotation on [start, end) of its article
  * (accepting where a fuzzy one was found, or re-attaching an orphan),

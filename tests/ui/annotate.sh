@@ -326,6 +326,13 @@ is "$("$MARGO" --db "$other" export --format jsonl)" "$(cat "$TEST_TMP/linked.js
 	"the other library exports the same"
 is "$("$MARGO" --db "$other" import "$TEST_TMP/reversed.jsonl")" \
 	"0 added, 2 unchanged, 0 updated, 0 conflicts, 0 skipped" "importing twice changes nothing"
+half="$TEST_TMP/half.db"
+fresh_library "$half"
+grep '"links":\[{' "$TEST_TMP/linked.jsonl" >"$TEST_TMP/one-end.jsonl"
+err=$("$MARGO" --db "$half" import "$TEST_TMP/one-end.jsonl" 2>&1 >/dev/null)
+is "$?" 1 "a link whose other end is not in the file: exit status 1"
+has "$err" "1 link skipped: an end is not in this library" "and it is reported, not lost silently"
+is "$("$MARGO" --db "$half" annotations | wc -l)" 1 "the annotation itself is imported"
 
 fresh_library
 run_script 100x30 <<'EOF'
