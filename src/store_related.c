@@ -12,9 +12,11 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include "margo/search.h"
 #include "margo/store_search.h"
@@ -28,6 +30,7 @@
 #define ENT_ENTITIES 8        /* rarest entities of the source used */
 #define ENT_CANDIDATES 15     /* passages taken per entity */
 #define VOCAB_LOOKUPS 24      /* source words whose frequency is asked */
+#define DIVERSITY 0.5         /* weight of covering the source's other facts */
 
 /* ---- related passages --------------------------------------------------------- */
 
@@ -36,6 +39,12 @@ struct source_entity {
 	char *name;
 	double idf;
 	int64_t articles;
+};
+
+/* An entity mentioned at a byte of a passage. */
+struct placed {
+	int64_t entity;
+	size_t at;
 };
 
 struct related_ctx {
@@ -55,8 +64,12 @@ struct related_ctx {
 	size_t n_ents;
 	double ent_total;
 	int64_t n_articles, n_passages;
+	struct placed *at;        /* the source's entity mentions */
+	size_t n_at;
 	int64_t *cand;            /* candidate passage ids */
 	size_t n_cand, cap_cand;
+	double *cover;            /* per scored candidate, per source sentence:
+	                           * how well it tells that sentence, 0..1 */
 };
 
 static int add_candidate(struct related_ctx *c, int64_t id)
@@ -278,10 +291,120 @@ static int entity_candidates(struct related_ctx *c)
 	return 0;
 }
 
-/* Score one candidate; fills h (title etc. are read here). 0 skip, 1
- * scored, -1 error. */
+/* The entity mentions of a passage, at bytes from its start (through
+ * `s`, the placed-mentions statement).  0 or -1. */
+static int passage_mentions(sqlite3_stmt *s, int64_t article, int para, struct placed **out,
+                            size_t *n)
+{
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	sqlite3_bind_int64(s, 1, article);
+	sqlite3_bind_int(s, 2, para);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t at = sqlite3_column_int64(s, 1);
+		if (at < 0)
+			continue;
+		void *grown = util_grow(*out, &cap, *n, sizeof **out);
+		if (!grown) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		*out = grown;
+		(*out)[(*n)++] = (struct placed){ sqlite3_column_int64(s, 0), (size_t)at };
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static const struct source_entity *source_entity(const struct related_ctx *c, int64_t id)
+{
+	for (size_t i = 0; i < c->n_ents; i++)
+		if (c->ents[i].id == id)
+			return &c->ents[i];
+	return NULL;
+}
+
+static bool placed_in(const struct placed *m, const struct bag *sentence)
+{
+	return m->at >= sentence->from && m->at < sentence->to;
+}
+
+/* The share of the weight of the entities a source sentence names (those
+ * that other articles name too) that a candidate's sentence names as
+ * well; -1 when the source sentence names none. */
+static double sentence_entities(const struct related_ctx *c, const struct bag *ss,
+                                const struct placed *ca, size_t n_ca, const struct bag *cs)
+{
+	double total = 0, shared = 0;
+	for (size_t i = 0; i < c->n_at; i++) {
+		const struct placed *m = &c->at[i];
+		if (!placed_in(m, ss))
+			continue;
+		bool again = false;
+		for (size_t j = 0; j < i && !again; j++)
+			again = c->at[j].entity == m->entity && placed_in(&c->at[j], ss);
+		const struct source_entity *e = source_entity(c, m->entity);
+		if (again || !e || e->articles < 2 || e->idf <= 0)
+			continue;
+		total += e->idf;
+		for (size_t j = 0; j < n_ca; j++)
+			if (ca[j].entity == m->entity && placed_in(&ca[j], cs)) {
+				shared += e->idf;
+				break;
+			}
+	}
+	return total > 0 ? shared / (total + 1.0) : -1;
+}
+
+/* The share of a source sentence's word weight that a candidate's
+ * sentence has too (however many other words it has). */
+static double sentence_share(const struct related_ctx *c, const struct bag *ss,
+                             const struct bag *cs)
+{
+	double all = 0, shared = 0;
+	for (size_t i = 0; i < ss->n; i++) {
+		const struct term *w = bag_find(&c->bag, ss->t[i].stem);
+		double x = w ? w->w : 0;
+		all += x;
+		if (bag_find(cs, ss->t[i].stem))
+			shared += x;
+	}
+	return all > 0 ? shared / all : 0;
+}
+
+/* Compare the sentences of the source with those of a candidate: returns
+ * the best word cosine of a pair, and fills cover[i] with how well the
+ * candidate tells source sentence i (its words and the entities it
+ * names, 0..1). */
+static double compare_sentences(const struct related_ctx *c, const struct bag *cb, size_t ncb,
+                                const struct placed *ca, size_t n_ca, double *cover)
+{
+	double best = 0;
+	for (size_t i = 0; i < c->n_sbags; i++) {
+		cover[i] = 0;
+		for (size_t j = 0; j < ncb; j++) {
+			/* A sentence of few words matches too easily. */
+			size_t k = c->sbags[i].n < cb[j].n ? c->sbags[i].n : cb[j].n;
+			double x = bag_cosine(&c->sbags[i], &c->bag, &cb[j]) *
+			           (k >= 6 ? 1.0 : (double)k / 6.0);
+			if (x > best)
+				best = x;
+			double e = sentence_entities(c, &c->sbags[i], ca, n_ca, &cb[j]);
+			double t = sentence_share(c, &c->sbags[i], &cb[j]);
+			double y = e < 0 ? t : 0.5 * t + 0.5 * e;
+			if (y > cover[i])
+				cover[i] = y;
+		}
+	}
+	return best;
+}
+
+/* Score one candidate; fills h (title etc. are read here) and cover (one
+ * figure per source sentence).  0 skip, 1 scored, -1 error. */
 static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
-                           sqlite3_stmt *ents, struct store_hit *h)
+                           sqlite3_stmt *ents, struct store_hit *h, double *cover)
 {
 	sqlite3_bind_int64(get, 1, id);
 	int rc = sqlite3_step(get);
@@ -304,8 +427,12 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	h->para_start = (size_t)sqlite3_column_int64(get, 5);
 	sqlite3_reset(get);
 	struct bag b = { .bg = c->bg };
-	if (!text || !h->title || bag_fill(&b, text) < 0) {
+	struct placed *ca = NULL;
+	size_t n_ca = 0;
+	if (!text || !h->title || bag_fill(&b, text) < 0 ||
+	    passage_mentions(ents, article, h->n - 1, &ca, &n_ca) < 0) {
 		free(text);
+		free(ca);
 		bag_free(&b);
 		return -1;
 	}
@@ -314,17 +441,9 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	double whole = bag_cosine(&c->bag, &c->bag, &b), best = 0;
 	struct bag *cb = NULL;
 	size_t ncb = 0;
-	if (sentence_bags(c->sents, article, h->n - 1, &b, &cb, &ncb) == 0) {
-		for (size_t i = 0; i < c->n_sbags; i++)
-			for (size_t j = 0; j < ncb; j++) {
-				/* A sentence of few words matches too easily. */
-				size_t k = c->sbags[i].n < cb[j].n ? c->sbags[i].n : cb[j].n;
-				double x = bag_cosine(&c->sbags[i], &c->bag, &cb[j]) *
-				           (k >= 6 ? 1.0 : (double)k / 6.0);
-				if (x > best)
-					best = x;
-			}
-	}
+	memset(cover, 0, c->n_sbags * sizeof *cover);
+	if (sentence_bags(c->sents, article, h->n - 1, &b, &cb, &ncb) == 0)
+		best = compare_sentences(c, cb, ncb, ca, n_ca, cover);
 	bags_free(cb, ncb);
 	double lexical = 0.4 * whole + 0.6 * best;
 	struct buf terms = { 0 };
@@ -339,21 +458,19 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	double shared = 0;
 	struct buf names = { 0 };
 	int n_names = 0;
-	sqlite3_bind_int64(ents, 1, article);
-	sqlite3_bind_int(ents, 2, h->n - 1);
-	while (sqlite3_step(ents) == SQLITE_ROW) {
-		int64_t e = sqlite3_column_int64(ents, 0);
-		for (size_t i = 0; i < c->n_ents; i++) {
-			if (c->ents[i].id != e)
-				continue;
-			shared += c->ents[i].idf;
-			if (n_names < 4) {
-				buf_printf(&names, "%s%s", n_names ? ", " : "", c->ents[i].name);
-				n_names++;
-			}
+	for (size_t i = 0; i < c->n_ents; i++) {
+		bool here = false;
+		for (size_t j = 0; j < n_ca && !here; j++)
+			here = ca[j].entity == c->ents[i].id;
+		if (!here)
+			continue;
+		shared += c->ents[i].idf;
+		if (n_names < 4) {
+			buf_printf(&names, "%s%s", n_names ? ", " : "", c->ents[i].name);
+			n_names++;
 		}
 	}
-	sqlite3_reset(ents);
+	free(ca);
 	double entity = shared / (c->ent_total + 2.0);
 	double pairs = shared_pairs(&c->bag, &b);
 	h->score = 0.7 * lexical + 0.15 * entity + 0.15 * pairs;
@@ -378,6 +495,67 @@ static int by_score(const void *a, const void *b)
 		return (x < y) - (x > y);
 	int64_t i = ((const struct store_hit *)a)->passage, j = ((const struct store_hit *)b)->passage;
 	return (i > j) - (i < j);
+}
+
+/* Put the `limit` best hits first, in an order that gives each sentence
+ * (each fact) of a long source its best tellers: greedily, the hit whose
+ * own score, plus how much it tells of what the hits before it left
+ * untold, is highest (the sub-topic balance of xQuAD).  A source of one
+ * sentence is ordered by score alone.  Returns how many hits are placed
+ * (the rest are cleared), or -1 when memory runs out. */
+static ssize_t diversify(struct store_hit *v, size_t k, const double *cover, size_t m,
+                         size_t limit)
+{
+	size_t pick = k < limit ? k : limit;
+	if (m < 2 || k < 2) {
+		qsort(v, k, sizeof *v, by_score);
+		for (size_t i = pick; i < k; i++)
+			store_hit_clear(&v[i]);
+		return (ssize_t)pick;
+	}
+	double top = 0;
+	for (size_t h = 0; h < k; h++)
+		if (v[h].score > top)
+			top = v[h].score;
+	double *left = malloc(m * sizeof *left);
+	bool *taken = calloc(k, sizeof *taken);
+	struct store_hit *w = calloc(pick + 1, sizeof *w);
+	if (!left || !taken || !w) {
+		free(left);
+		free(taken);
+		free(w);
+		return -1;
+	}
+	for (size_t i = 0; i < m; i++)
+		left[i] = 1;
+	for (size_t p = 0; p < pick; p++) {
+		size_t bi = k;
+		double bg = -1;
+		for (size_t h = 0; h < k; h++) {
+			if (taken[h])
+				continue;
+			double told = 0;
+			for (size_t i = 0; i < m; i++)
+				told += left[i] * cover[h * m + i];
+			double g = (1 - DIVERSITY) * v[h].score / top + DIVERSITY * told / (double)m;
+			if (bi == k || g > bg || (g == bg && by_score(&v[h], &v[bi]) < 0)) {
+				bi = h;
+				bg = g;
+			}
+		}
+		taken[bi] = true;
+		w[p] = v[bi];
+		for (size_t i = 0; i < m; i++)
+			left[i] *= 1 - cover[bi * m + i];
+	}
+	for (size_t h = 0; h < k; h++)
+		if (!taken[h])
+			store_hit_clear(&v[h]);
+	memcpy(v, w, pick * sizeof *v);
+	free(w);
+	free(taken);
+	free(left);
+	return (ssize_t)pick;
 }
 
 int store_related(struct store *st, const struct search_background *bg, int64_t passage,
@@ -405,15 +583,22 @@ int store_related(struct store *st, const struct search_background *bg, int64_t 
 	if (store_prepare(st, "SELECT t.article, t.n, t.text, a.title, a.date, p.bstart"
 	                " FROM passage_text t JOIN article a ON a.id = t.article"
 	                " JOIN paragraph p ON p.id = t.id WHERE t.id = ?1 AND p.kind = 0", &get) < 0 ||
-	    store_prepare(st, "SELECT DISTINCT f.entity FROM mention m JOIN form f ON f.id = m.form"
-	                " WHERE m.article = ?1 AND m.para = ?2 AND f.entity IS NOT NULL", &ents) < 0)
+	    store_prepare(st, "SELECT f.entity, m.bstart - p.bstart FROM mention m"
+	                " JOIN form f ON f.id = m.form"
+	                " JOIN paragraph p ON p.article = m.article AND p.n = m.para + 1"
+	                " WHERE m.article = ?1 AND m.para = ?2 AND f.entity IS NOT NULL", &ents) < 0 ||
+	    passage_mentions(ents, c.article, c.para, &c.at, &c.n_at) < 0)
 		goto out;
+	size_t m = c.n_sbags;
 	struct store_hit *v = calloc(c.n_cand + 1, sizeof *v);
-	if (!v)
+	c.cover = calloc((c.n_cand + 1) * (m + 1), sizeof *c.cover);
+	if (!v || !c.cover) {
+		free(v);
 		goto out;
+	}
 	size_t k = 0;
 	for (size_t i = 0; i < c.n_cand; i++) {
-		int rc = score_candidate(&c, c.cand[i], get, ents, &v[k]);
+		int rc = score_candidate(&c, c.cand[i], get, ents, &v[k], &c.cover[k * m]);
 		if (rc < 0) {
 			store_hit_clear(&v[k]);
 			store_hits_free(v, k);
@@ -424,11 +609,13 @@ int store_related(struct store *st, const struct search_background *bg, int64_t 
 		else if (rc == 1)
 			store_hit_clear(&v[k]);
 	}
-	qsort(v, k, sizeof *v, by_score);
-	for (size_t i = (size_t)limit; i < k; i++)
-		store_hit_clear(&v[i]);
+	ssize_t placed = diversify(v, k, c.cover, m, (size_t)limit);
+	if (placed < 0) {
+		store_hits_free(v, k);
+		goto out;
+	}
 	*out = v;
-	*n = k < (size_t)limit ? k : (size_t)limit;
+	*n = (size_t)placed;
 	ret = 0;
 out:
 	sqlite3_finalize(get);
@@ -440,6 +627,8 @@ out:
 		free(c.ents[i].name);
 	free(c.ents);
 	free(c.cand);
+	free(c.cover);
+	free(c.at);
 	free(c.text);
 	bag_free(&c.bag);
 	return ret;

@@ -310,6 +310,8 @@ int sentence_bags(sqlite3_stmt *sents, int64_t article, int para,
 		*out = grown;
 		struct bag *b = &(*out)[*n];
 		memset(b, 0, sizeof *b);
+		b->from = (size_t)s;
+		b->to = (size_t)e;
 		(*n)++;
 		while (k < whole->n_content && whole->content_at[k] < (size_t)s)
 			k++;

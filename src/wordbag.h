@@ -44,6 +44,7 @@ struct bag {
 	const struct search_background *bg;  /* synonyms, or NULL */
 	size_t n_content, cap_content;
 	const char *text;
+	size_t from, to;          /* a sentence bag: its bytes in the passage */
 };
 
 /* Stems meet when equal, or when both are long and begin alike: the

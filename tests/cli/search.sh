@@ -108,6 +108,18 @@ todo_top5() {
 }
 todo_top5 "$artillery2" "$china2" "China's reaction: $artillery2 -> $china2"
 todo_top5 "$satellite1" "$artillery2" "the satellites: $satellite1 -> $artillery2"
+# A passage that tells two facts: six passages elsewhere tell the first one
+# (the bridge) better than the one passage that tells the second (the
+# volleyball title, one sentence of an article about a concert) tells
+# anything; the second fact's teller must still be in the top five.
+facts_db=$TEST_TMP/facts.db
+MARGO_DB=$facts_db "$MARGO" add "$top_srcdir/tests/fixtures/facts" >/dev/null 2>&1
+src=$(MARGO_DB=$facts_db "$MARGO" search '"squadra cittadina"' --format jsonl | sed -n 's/.*"passage":\([0-9]*\).*/\1/p' | head -1)
+teller=$(MARGO_DB=$facts_db "$MARGO" search '"banda musicale"' --format jsonl | sed -n 's/.*"passage":\([0-9]*\).*/\1/p' | head -1)
+top5=$(MARGO_DB=$facts_db "$MARGO" related "$src" --limit 5 --format jsonl)
+like "$top5" "^\{\"passage\":$teller," "each fact of a long passage gets its teller in the top five"
+is "$(printf '%s\n' "$top5" | grep -c 'crepe')" 4 "and the fact most passages tell keeps the other four places"
+
 "$MARGO" related "$treaty1" --format jsonl | while IFS= read -r line; do
 	case $line in
 	*"\"article\":1,"*) echo "same article" ;;
