@@ -515,6 +515,10 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 {
 	struct walk w = { .st = st, .opt = opt, .rep = rep };
 	memset(rep, 0, sizeof *rep);
+	if (store_bulk_mode(st) < 0) {
+		library_error(&w, "cannot set up the library for loading");
+		return -1;
+	}
 	if (sqlite3_prepare_v2(store_db(st),
 	        "SELECT json_valid(?1) AND json_type(?1) = 'object',"
 	        " json_extract(?1, '$.title'), json_extract(?1, '$.text'),"

@@ -24,10 +24,22 @@
 #include "margo/util.h"
 #include "store_impl.h"
 
+/* A prepared statement kept for the connection's life, by its SQL's
+ * address (see store_cached). */
+struct cached_stmt {
+	const char *sql;
+	sqlite3_stmt *stmt;
+};
+
 struct store {
 	sqlite3 *db;
 	char *path;
 	bool readonly;
+	int64_t *to_index;        /* articles whose passages the full-text index
+	                           * takes at the next commit */
+	size_t n_to_index, cap_to_index;
+	struct cached_stmt *cache;
+	size_t n_cache, cap_cache;
 };
 
 /* Schema, one entry per version: entry i migrates from version i to i+1. */
@@ -202,9 +214,63 @@ static int exec(struct store *st, const char *sql)
 }
 
 int store_begin(struct store *st) { return exec(st, "BEGIN IMMEDIATE"); }
-int store_commit(struct store *st) { return exec(st, "COMMIT"); }
+int store_bulk_mode(struct store *st)
+{
+	return exec(st, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16384");
+}
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+int store_index_later(struct store *st, int64_t article)
+{
+	void *grown = util_grow(st->to_index, &st->cap_to_index, st->n_to_index,
+	                        sizeof *st->to_index);
+	if (!grown)
+		return -1;
+	st->to_index = grown;
+	st->to_index[st->n_to_index++] = article;
+	return 0;
+}
+
+bool store_index_forget(struct store *st, int64_t article)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < st->n_to_index; i++)
+		if (st->to_index[i] != article)
+			st->to_index[kept++] = st->to_index[i];
+	bool found = kept < st->n_to_index;
+	st->n_to_index = kept;
+	return found;
+}
+
+/* The passages waiting for the index go in last, once each: FTS5 writes
+ * what it holds at every statement savepoint, so indexing while the
+ * transaction still has other statements to run makes a segment an
+ * article. */
+static int flush_index(struct store *st)
+{
+	qsort(st->to_index, st->n_to_index, sizeof *st->to_index, cmp_id);
+	int ret = 0;
+	for (size_t i = 0; i < st->n_to_index && ret == 0; i++)
+		if (i == 0 || st->to_index[i] != st->to_index[i - 1])
+			ret = store_index_article(st, st->to_index[i]);
+	st->n_to_index = 0;
+	return ret;
+}
+
+int store_commit(struct store *st)
+{
+	if (flush_index(st) < 0)
+		return -1;
+	return exec(st, "COMMIT");
+}
+
 int store_rollback(struct store *st)
 {
+	st->n_to_index = 0;
 	if (sqlite3_get_autocommit(st->db))
 		return 0;
 	return exec(st, "ROLLBACK");
@@ -431,6 +497,10 @@ void store_close(struct store **pst)
 	struct store *st = *pst;
 	if (!st)
 		return;
+	for (size_t i = 0; i < st->n_cache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	free(st->cache);
+	free(st->to_index);
 	if (st->db)
 		sqlite3_close_v2(st->db);
 	free(st->path);
@@ -480,6 +550,25 @@ int store_check(struct store *st, char **report)
 int store_prepare(struct store *st, const char *sql, sqlite3_stmt **s)
 {
 	return sqlite3_prepare_v2(st->db, sql, -1, s, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+int store_cached(struct store *st, const char *sql, sqlite3_stmt **s)
+{
+	for (size_t i = 0; i < st->n_cache; i++)
+		if (st->cache[i].sql == sql) {
+			*s = st->cache[i].stmt;
+			sqlite3_reset(*s);
+			sqlite3_clear_bindings(*s);
+			return 0;
+		}
+	void *grown = util_grow(st->cache, &st->cap_cache, st->n_cache, sizeof *st->cache);
+	if (!grown)
+		return -1;
+	st->cache = grown;
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, s, NULL) != SQLITE_OK)
+		return -1;
+	st->cache[st->n_cache++] = (struct cached_stmt){ sql, *s };
+	return 0;
 }
 
 char *store_column_dup(sqlite3_stmt *s, int i)

@@ -22,7 +22,7 @@
 int store_file_get(struct store *st, const char *path, struct store_file *f)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(st, "SELECT id, size, mtime_ns, hash FROM file WHERE path = ?1", &s) < 0)
+	if (store_cached(st, "SELECT id, size, mtime_ns, hash FROM file WHERE path = ?1", &s) < 0)
 		return -1;
 	sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s), ret = rc == SQLITE_DONE ? 0 : -1;
@@ -33,14 +33,14 @@ int store_file_get(struct store *st, const char *path, struct store_file *f)
 		snprintf(f->hash, sizeof f->hash, "%s", (const char *)sqlite3_column_text(s, 3));
 		ret = 1;
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return ret;
 }
 
 int store_file_put(struct store *st, const char *path, struct store_file *f)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(st, "INSERT INTO file(path, size, mtime_ns, hash) VALUES (?1, ?2, ?3, ?4) "
+	if (store_cached(st, "INSERT INTO file(path, size, mtime_ns, hash) VALUES (?1, ?2, ?3, ?4) "
 	                "ON CONFLICT(path) DO UPDATE SET size = excluded.size, "
 	                "mtime_ns = excluded.mtime_ns, hash = excluded.hash "
 	                "RETURNING id", &s) < 0)
@@ -52,7 +52,7 @@ int store_file_put(struct store *st, const char *path, struct store_file *f)
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		f->id = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
@@ -71,25 +71,45 @@ static void bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
  * tokens to drop by reading them again. */
 static int unindex_passages(struct store *st, int64_t id)
 {
+	if (store_index_forget(st, id))
+		return 0;  /* put in this transaction: not in the index yet */
 	sqlite3_stmt *s;
-	if (store_prepare(st, "INSERT INTO passage_fts(passage_fts, rowid, text)"
+	if (store_cached(st, "INSERT INTO passage_fts(passage_fts, rowid, text)"
 	                " SELECT 'delete', id, text FROM passage_text WHERE article = ?1", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static int index_passages(struct store *st, int64_t id)
+/* One INSERT a passage, not one INSERT ... SELECT for the article: a
+ * statement that writes several rows opens a statement savepoint, and
+ * FTS5 writes its pending terms to disk at every savepoint (a new index
+ * segment an article, and the merging that follows). */
+int store_index_article(struct store *st, int64_t id)
 {
-	sqlite3_stmt *s;
-	if (store_prepare(st, "INSERT INTO passage_fts(rowid, text)"
-	                " SELECT id, text FROM passage_text WHERE article = ?1", &s) < 0)
+	sqlite3_stmt *s, *ins;
+	if (store_cached(st, "SELECT id, text FROM passage_text WHERE article = ?1", &s) < 0)
 		return -1;
+	if (store_cached(st, "INSERT INTO passage_fts(rowid, text) VALUES (?1, ?2)", &ins) < 0) {
+		sqlite3_reset(s);
+		return -1;
+	}
 	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		sqlite3_bind_int64(ins, 1, sqlite3_column_int64(s, 0));
+		sqlite3_bind_value(ins, 2, sqlite3_column_value(s, 1));
+		int irc = sqlite3_step(ins);
+		sqlite3_reset(ins);
+		if (irc != SQLITE_DONE) {
+			rc = irc;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	sqlite3_reset(ins);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -104,15 +124,15 @@ static int put_parts(struct store *st, int64_t id, const struct corpus_article *
 		"DELETE FROM dropped WHERE article = ?1",
 	};
 	for (size_t i = 0; i < sizeof wipe / sizeof *wipe; i++) {
-		if (store_prepare(st, wipe[i], &s) < 0)
+		if (store_cached(st, wipe[i], &s) < 0)
 			return -1;
 		sqlite3_bind_int64(s, 1, id);
 		int rc = sqlite3_step(s);
-		sqlite3_finalize(s);
+		sqlite3_reset(s);
 		if (rc != SQLITE_DONE)
 			return -1;
 	}
-	if (store_prepare(st, "INSERT INTO paragraph(article, n, kind, start, end, bstart, bend) "
+	if (store_cached(st, "INSERT INTO paragraph(article, n, kind, start, end, bstart, bend) "
 	                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &s) < 0)
 		return -1;
 	for (size_t i = 0; i < a->n_paras; i++) {
@@ -128,8 +148,8 @@ static int put_parts(struct store *st, int64_t id, const struct corpus_article *
 			goto out;
 		sqlite3_reset(s);
 	}
-	sqlite3_finalize(s);
-	if (store_prepare(st, "INSERT INTO sentence(article, n, para, start, end, bstart, bend) "
+	sqlite3_reset(s);
+	if (store_cached(st, "INSERT INTO sentence(article, n, para, start, end, bstart, bend) "
 	                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &s) < 0)
 		return -1;
 	for (size_t i = 0; i < a->n_paras; i++) {
@@ -149,8 +169,8 @@ static int put_parts(struct store *st, int64_t id, const struct corpus_article *
 			sqlite3_reset(s);
 		}
 	}
-	sqlite3_finalize(s);
-	if (store_prepare(st, "INSERT INTO dropped(article, n, kind, text) VALUES (?1, ?2, ?3, ?4)", &s) < 0)
+	sqlite3_reset(s);
+	if (store_cached(st, "INSERT INTO dropped(article, n, kind, text) VALUES (?1, ?2, ?3, ?4)", &s) < 0)
 		return -1;
 	for (size_t i = 0; i < a->n_dropped; i++) {
 		sqlite3_bind_int64(s, 1, id);
@@ -163,7 +183,7 @@ static int put_parts(struct store *st, int64_t id, const struct corpus_article *
 	}
 	ret = 0;
 out:
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return ret;
 }
 
@@ -172,7 +192,7 @@ int store_article_put(struct store *st, const struct store_article_in *in,
 {
 	sqlite3_stmt *s;
 	int64_t old = 0;
-	if (store_prepare(st, "SELECT id, source_hash = ?2 FROM article WHERE key = ?1", &s) < 0)
+	if (store_cached(st, "SELECT id, source_hash = ?2 FROM article WHERE key = ?1", &s) < 0)
 		return -1;
 	sqlite3_bind_text(s, 1, in->key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, in->source_hash, -1, SQLITE_STATIC);
@@ -182,7 +202,7 @@ int store_article_put(struct store *st, const struct store_article_in *in,
 		old = sqlite3_column_int64(s, 0);
 		same = sqlite3_column_int(s, 1) != 0;
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return -1;
 	if (same) {
@@ -211,7 +231,7 @@ int store_article_put(struct store *st, const struct store_article_in *in,
 		free(old_body);
 		return -1;
 	}
-	if (store_prepare(st, sql, &s) < 0) {
+	if (store_cached(st, sql, &s) < 0) {
 		free(old_body);
 		return -1;
 	}
@@ -239,10 +259,10 @@ int store_article_put(struct store *st, const struct store_article_in *in,
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	int ret = -1;
 	struct store_annot_counts counts = { 0 };
-	if (rc != SQLITE_ROW || put_parts(st, *id, a) < 0 || index_passages(st, *id) < 0)
+	if (rc != SQLITE_ROW || put_parts(st, *id, a) < 0 || store_index_later(st, *id) < 0)
 		goto out;
 	if (old_body && strcmp(old_hash, text_hash) != 0 &&
 	    store_annot_reanchor(st, *id, old_body, old_len, a->body, a->body_len, text_hash,

@@ -22,11 +22,11 @@
 static int exec_id(struct store *st, const char *sql, int64_t id)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(st, sql, &s) < 0)
+	if (store_cached(st, sql, &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -48,9 +48,9 @@ int store_mentions_put(struct store *st, int64_t id, const struct corpus_article
 		return -1;
 	sqlite3_stmt *form = NULL, *ins = NULL;
 	int ret = -1;
-	if (store_prepare(st, "INSERT INTO form(type, norm) VALUES (?1, ?2) "
+	if (store_cached(st, "INSERT INTO form(type, norm) VALUES (?1, ?2) "
 	                "ON CONFLICT(type, norm) DO UPDATE SET type = type RETURNING id", &form) < 0 ||
-	    store_prepare(st, "INSERT INTO mention(article, n, form, start, end, bstart, bend, para, derived) "
+	    store_cached(st, "INSERT INTO mention(article, n, form, start, end, bstart, bend, para, derived) "
 	                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &ins) < 0)
 		goto out;
 	int para = 0;
@@ -77,8 +77,8 @@ int store_mentions_put(struct store *st, int64_t id, const struct corpus_article
 	}
 	ret = 0;
 out:
-	sqlite3_finalize(form);
-	sqlite3_finalize(ins);
+	sqlite3_reset(form);
+	sqlite3_reset(ins);
 	return ret;
 }
 

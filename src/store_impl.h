@@ -13,6 +13,18 @@
 
 /* Prepare a statement on the library's connection: 0 or -1. */
 int store_prepare(struct store *st, const char *sql, sqlite3_stmt **s);
+/* A statement prepared once for the connection's life, found again by the
+ * address of `sql` (a string literal): reset, bindings cleared.  The
+ * caller resets it when done and never finalizes it; for statements run
+ * over and over (loading articles), never nested with themselves. */
+int store_cached(struct store *st, const char *sql, sqlite3_stmt **s);
+/* The full-text index takes article `article`'s passages at the next
+ * store_commit (store_index_later), or forgets that it was to
+ * (store_index_forget: true when it was); store_index_article indexes
+ * them now (store_article.c). */
+int store_index_later(struct store *st, int64_t article);
+bool store_index_forget(struct store *st, int64_t article);
+int store_index_article(struct store *st, int64_t article);
 /* A malloc'd copy of a text column, or NULL (SQL NULL or no memory). */
 char *store_column_dup(sqlite3_stmt *s, int i);
 struct store_hit;

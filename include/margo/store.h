@@ -48,6 +48,11 @@ int store_check(struct store *st, char **report);
 
 /* Write transactions: BEGIN IMMEDIATE, COMMIT, ROLLBACK.  0 or -1. */
 int store_begin(struct store *st);
+/* For a bulk load (margo add): commits no longer wait for the disk (in
+ * WAL mode a crash still loses nothing committed before the last
+ * checkpoint and never corrupts; a power cut may lose the last batches,
+ * which the next "margo add" loads again), and a larger page cache. */
+int store_bulk_mode(struct store *st);
 int store_commit(struct store *st);
 int store_rollback(struct store *st);
 
