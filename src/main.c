@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "margo/cli.h"
+#include "margo/search.h"
 #include "margo/paths.h"
 #include "margo/util.h"
 #include "ui/ui.h"
@@ -182,5 +183,6 @@ int main(int argc, char **argv)
 		free(summary);
 	}
 	free(default_db);
+	search_tokenize_release();
 	return status;
 }

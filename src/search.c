@@ -294,7 +294,9 @@ static int next_word(struct scan *sc, struct wbuf *w, size_t *ws, size_t *we)
  * Snowball takes most of the tokenizer's time, and news text repeats its
  * words, so each stemmer has a direct-mapped cache of short words and
  * their stems (a slot is overwritten on collision).  It belongs to one
- * tokenizer instance or one search_tokenize() call: nothing is shared.
+ * tokenizer instance, or to one thread's search_tokenize() calls (kept
+ * for the thread's life, so that scoring a hundred passages stems each
+ * common word once).
  */
 #define CACHE_WORD 31          /* words and stems up to 30 bytes are cached */
 #define CACHE_SLOTS_FTS 16384  /* per FTS5 tokenizer instance (1 MiB) */
@@ -446,31 +448,30 @@ static int emit_c(void *ctx, int tflags, const uint8_t *tok, size_t n,
 	return c->fn(c->ctx, (const char *)tok, n, start, end);
 }
 
-/* The index's pipeline for C callers (one stemmer per call). */
+/* The stemmer of this thread's search_tokenize() calls. */
+static _Thread_local struct stemmer c_stemmer;
+
+void search_tokenize_release(void)
+{
+	stemmer_close(&c_stemmer);
+}
+
+/* The index's pipeline for C callers. */
 int search_tokenize(const char *text, size_t len, bool stem, search_token_fn fn,
                     void *ctx)
 {
 	struct wbuf w = { 0 };
 	struct c_ctx c = { fn, ctx };
-	struct stemmer st;
 	struct run r = { NULL, &w, false, false, emit_c, &c };
-	int rc;
 
 	if (!text || !len)
 		return 0;
 	if (stem) {
-		/* about one slot per 16 bytes of text: a paragraph gets a
-		 * few KiB, a whole article the instance's size */
-		size_t slots = 64;
-		while (slots < CACHE_SLOTS_FTS && slots * 16 < len)
-			slots *= 2;
-		if (stemmer_open(&st, slots) < 0)
+		if (!c_stemmer.sb && stemmer_open(&c_stemmer, CACHE_SLOTS_FTS) < 0)
 			return -1;
-		r.stemmer = &st;
+		r.stemmer = &c_stemmer;
 	}
-	rc = run_tokens(&r, text, len);
-	if (stem)
-		stemmer_close(&st);
+	int rc = run_tokens(&r, text, len);
 	free(w.p);
 	return rc;
 }

@@ -47,6 +47,8 @@ struct placed {
 	size_t at;
 };
 
+struct sentence_vec;
+
 struct related_ctx {
 	struct store *st;
 	const struct search_background *bg;
@@ -68,6 +70,7 @@ struct related_ctx {
 	size_t n_at;
 	int64_t *cand;            /* candidate passage ids */
 	size_t n_cand, cap_cand;
+	struct sentence_vec *svec;/* per source sentence */
 	double *cover;            /* per scored candidate, per source sentence:
 	                           * how well it tells that sentence, 0..1 */
 };
@@ -358,42 +361,81 @@ static double sentence_entities(const struct related_ctx *c, const struct bag *s
 	return total > 0 ? shared / (total + 1.0) : -1;
 }
 
-/* The share of a source sentence's word weight that a candidate's
- * sentence has too (however many other words it has). */
-static double sentence_share(const struct related_ctx *c, const struct bag *ss,
-                             const struct bag *cs)
+/* A source sentence's words as the comparisons need them, computed once:
+ * each word's weight in the cosine ((1 + ln tf) x its weight in the
+ * passage) and in the share (its weight in the passage), and the sums. */
+struct sentence_vec {
+	double *cos_w, *share_w;
+	double norm, all;
+};
+
+static int sentence_vectors(struct related_ctx *c)
 {
-	double all = 0, shared = 0;
-	for (size_t i = 0; i < ss->n; i++) {
-		const struct term *w = bag_find(&c->bag, ss->t[i].stem);
-		double x = w ? w->w : 0;
-		all += x;
-		if (bag_find(cs, ss->t[i].stem))
-			shared += x;
+	c->svec = calloc(c->n_sbags + 1, sizeof *c->svec);
+	if (!c->svec)
+		return -1;
+	for (size_t i = 0; i < c->n_sbags; i++) {
+		const struct bag *ss = &c->sbags[i];
+		struct sentence_vec *v = &c->svec[i];
+		v->cos_w = malloc((ss->n + 1) * sizeof *v->cos_w);
+		v->share_w = malloc((ss->n + 1) * sizeof *v->share_w);
+		if (!v->cos_w || !v->share_w)
+			return -1;
+		double sn = 0;
+		for (size_t t = 0; t < ss->n; t++) {
+			const struct term *w = bag_find(&c->bag, ss->t[t].stem);
+			v->share_w[t] = w ? w->w : 0;
+			v->cos_w[t] = (1 + log(ss->t[t].tf)) * v->share_w[t];
+			sn += v->cos_w[t] * v->cos_w[t];
+			v->all += v->share_w[t];
+		}
+		v->norm = sqrt(sn);
 	}
-	return all > 0 ? shared / all : 0;
+	return 0;
+}
+
+static void sentence_vectors_free(struct related_ctx *c)
+{
+	for (size_t i = 0; c->svec && i < c->n_sbags; i++) {
+		free(c->svec[i].cos_w);
+		free(c->svec[i].share_w);
+	}
+	free(c->svec);
 }
 
 /* Compare the sentences of the source with those of a candidate: returns
  * the best word cosine of a pair, and fills cover[i] with how well the
- * candidate tells source sentence i (its words and the entities it
- * names, 0..1). */
+ * candidate tells source sentence i: the share of the sentence's word
+ * weight its best sentence has (however many other words it has), with
+ * the entities that sentence names. */
 static double compare_sentences(const struct related_ctx *c, const struct bag *cb, size_t ncb,
                                 const struct placed *ca, size_t n_ca, double *cover)
 {
 	double best = 0;
 	for (size_t i = 0; i < c->n_sbags; i++) {
+		const struct bag *ss = &c->sbags[i];
+		const struct sentence_vec *v = &c->svec[i];
 		cover[i] = 0;
 		for (size_t j = 0; j < ncb; j++) {
+			double cn = 0, dot = 0, shared = 0;
+			for (size_t t = 0; t < cb[j].n; t++)
+				cn += (1 + log(cb[j].t[t].tf)) * (1 + log(cb[j].t[t].tf));
+			for (size_t t = 0; t < ss->n; t++) {
+				const struct term *ct = bag_find(&cb[j], ss->t[t].stem);
+				if (ct) {
+					dot += v->cos_w[t] * (1 + log(ct->tf));
+					shared += v->share_w[t];
+				}
+			}
 			/* A sentence of few words matches too easily. */
-			size_t k = c->sbags[i].n < cb[j].n ? c->sbags[i].n : cb[j].n;
-			double x = bag_cosine(&c->sbags[i], &c->bag, &cb[j]) *
-			           (k >= 6 ? 1.0 : (double)k / 6.0);
+			size_t k = ss->n < cb[j].n ? ss->n : cb[j].n;
+			double x = v->norm > 0 && cn > 0 ? dot / (v->norm * sqrt(cn)) : 0;
+			x *= k >= 6 ? 1.0 : (double)k / 6.0;
 			if (x > best)
 				best = x;
-			double e = sentence_entities(c, &c->sbags[i], ca, n_ca, &cb[j]);
-			double t = sentence_share(c, &c->sbags[i], &cb[j]);
-			double y = e < 0 ? t : 0.5 * t + 0.5 * e;
+			double share = v->all > 0 ? shared / v->all : 0;
+			double e = sentence_entities(c, ss, ca, n_ca, &cb[j]);
+			double y = e < 0 ? share : 0.5 * share + 0.5 * e;
 			if (y > cover[i])
 				cover[i] = y;
 		}
@@ -577,7 +619,7 @@ int store_related(struct store *st, const struct search_background *bg, int64_t 
 	    bag_fill(&c.bag, c.text) < 0 ||
 	    (c.triples = triples(&c.bag, &c.n_triples), false) ||
 	    sentence_bags(c.sents, c.article, c.para, &c.bag, &c.sbags, &c.n_sbags) < 0 ||
-	    lexical_candidates(&c) < 0 || entity_candidates(&c) < 0)
+	    lexical_candidates(&c) < 0 || sentence_vectors(&c) < 0 || entity_candidates(&c) < 0)
 		goto out;
 	/* Headings are not passages that tell anything: left out. */
 	if (store_prepare(st, "SELECT t.article, t.n, t.text, a.title, a.date, p.bstart"
@@ -621,6 +663,7 @@ out:
 	sqlite3_finalize(get);
 	sqlite3_finalize(ents);
 	sqlite3_finalize(c.sents);
+	sentence_vectors_free(&c);
 	bags_free(c.sbags, c.n_sbags);
 	free(c.triples);
 	for (size_t i = 0; i < c.n_ents; i++)

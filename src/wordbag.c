@@ -160,22 +160,42 @@ static int bag_add(void *ctx, const char *token, size_t len, size_t start, size_
  * share, the mark of the same fact told twice ("supporto reciproco",
  * "caso di attacco"); each weighs as its rarer word does in `a`, relative
  * to a's best word, so common phrases count little.  Capped at 1. */
+static uint64_t pair_hash(const char *x, const char *y)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (const char *p = x; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	h = (h ^ 0xff) * 0x100000001b3ULL;
+	for (const char *p = y; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	return h;
+}
+
+static int cmp_u64(const void *a, const void *b);
+
 double shared_pairs(const struct bag *a, const struct bag *b)
 {
 	double best = a->n ? a->t[0].w : 0, shared = 0;  /* a is sorted by w */
-	if (best <= 0)
+	if (best <= 0 || a->n_content < 2 || b->n_content < 2)
 		return 0;
+	/* b's pairs, hashed and sorted: one lookup for each pair of a. */
+	size_t nb = b->n_content - 1;
+	uint64_t *hb = malloc(nb * sizeof *hb);
+	if (!hb)
+		return 0;
+	for (size_t j = 0; j < nb; j++)
+		hb[j] = pair_hash(b->content[j], b->content[j + 1]);
+	qsort(hb, nb, sizeof *hb, cmp_u64);
 	for (size_t i = 0; i + 1 < a->n_content; i++) {
 		const char *x = a->content[i], *y = a->content[i + 1];
-		for (size_t j = 0; j + 1 < b->n_content; j++) {
-			if (strcmp(x, b->content[j]) == 0 && strcmp(y, b->content[j + 1]) == 0) {
-				const struct term *tx = bag_find(a, x), *ty = bag_find(a, y);
-				double wx = tx ? tx->w : 0, wy = ty ? ty->w : 0;
-				shared += (wx < wy ? wx : wy) / best;
-				break;
-			}
+		uint64_t h = pair_hash(x, y);
+		if (bsearch(&h, hb, nb, sizeof *hb, cmp_u64)) {
+			const struct term *tx = bag_find(a, x), *ty = bag_find(a, y);
+			double wx = tx ? tx->w : 0, wy = ty ? ty->w : 0;
+			shared += (wx < wy ? wx : wy) / best;
 		}
 	}
+	free(hb);
 	return shared < 1 ? shared : 1;
 }
 

@@ -29,6 +29,9 @@ typedef int (*search_token_fn)(void *ctx, const char *token, size_t len,
  * non-zero return from fn stops and is returned; -1 on memory exhaustion. */
 int search_tokenize(const char *text, size_t len, bool stem, search_token_fn fn,
                     void *ctx);
+/* Free the calling thread's stemmer of search_tokenize (optional: at
+ * exit, or when a thread ends). */
+void search_tokenize_release(void);
 
 /* True for an Italian (or English) stop word, given folded and unstemmed
  * ("di", "della", "che", "the" ...): left out of related-passage terms. */
