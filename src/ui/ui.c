@@ -25,7 +25,7 @@
 static volatile sig_atomic_t got_exit_signal;
 static struct termios saved_termios;
 static bool have_saved_termios;
-static char crash_reset[128];  /* exit ca mode + cursor + attributes */
+static char crash_reset[256];  /* attributes, keypad, cursor, leave ca mode */
 static size_t crash_reset_len;
 
 static void on_exit_signal(int sig)
@@ -72,7 +72,8 @@ static void install_signals(void)
 /* Remember the terminfo strings that undo what curses did, for crashes. */
 static void remember_reset_strings(void)
 {
-	const char *caps[] = { tigetstr("rmcup"), tigetstr("cnorm"), tigetstr("sgr0") };
+	const char *caps[] = { tigetstr("sgr0"), tigetstr("rmkx"), tigetstr("cnorm"),
+	                       tigetstr("rmcup") };
 	crash_reset_len = 0;
 	for (size_t i = 0; i < sizeof caps / sizeof *caps; i++) {
 		const char *c = caps[i];
