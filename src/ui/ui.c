@@ -232,8 +232,28 @@ static void move_focus(struct ui *ui, int dir)
 	}
 }
 
+/* Actions that write to the library. */
+static bool action_writes(enum ui_action a)
+{
+	switch (a) {
+	case UI_ACTION_ANNOTATE: case UI_ACTION_UNDO: case UI_ACTION_LINK:
+	case UI_ACTION_DELETE: case UI_ACTION_ACCEPT: case UI_ACTION_COLOR:
+	case UI_ACTION_NOTE_INLINE: case UI_ACTION_NOTE: case UI_ACTION_RENAME:
+	case UI_ACTION_MERGE: case UI_ACTION_SPLIT: case UI_ACTION_RETYPE:
+	case UI_ACTION_REJECT:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void dispatch(struct ui *ui, enum ui_action a)
 {
+	if (ui->readonly && action_writes(a) && !ui->help_open) {
+		ui_message(ui, true, "read-only: the library cannot be written, so %s is not possible "
+		           "(check its permissions, then start margo again)", ui_action_table[a].name);
+		return;
+	}
 	if (ui->help_open && help_view_handle(ui, a))
 		return;
 	if (ui->mv.open && mentions_view_handle(ui, a))
@@ -473,7 +493,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	memset(&ui, 0, sizeof ui);
 	ui.focus = LAYOUT_LIST;
 	char *err = NULL;
-	if (store_open(db_path, STORE_OPEN_WRITE, &ui.st, &err) < 0) {
+	if (store_open(db_path, STORE_OPEN_WRITE_OR_READ, &ui.st, &err) < 0) {
 		fprintf(stderr, "margo: %s\n", err ? err : "out of memory");
 		free(err);
 		return 3;
@@ -511,7 +531,11 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	if (store_annot_to_review(ui.st, &review) == 0 && review > 0)
 		ui_message(&ui, false, "%lld annotation%s moved with an edited text: A, then / status:fuzzy "
 		           "or status:orphan, to review", (long long)review, review == 1 ? "" : "s");
-	annotate_offer_draft(&ui);
+	ui.readonly = store_readonly(ui.st);
+	if (ui.readonly)
+		ui_message(&ui, false, "read-only: this library cannot be written; reading only");
+	else
+		annotate_offer_draft(&ui);
 
 	int status = 0, quick_errs = 0;
 	timeout(ui.script ? 0 : 250);

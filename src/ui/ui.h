@@ -188,6 +188,7 @@ struct ui {
 	size_t help_top;
 	bool quit;
 	bool gone;                /* the terminal went away */
+	bool readonly;            /* the library cannot be written */
 	int64_t data_version;     /* the library's, when last looked at */
 	bool use_color;
 	char *message;            /* transient status message */
