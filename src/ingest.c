@@ -48,6 +48,7 @@ struct walk {
 	int in_batch;             /* articles written in the open transaction */
 	bool failed;              /* a library error: stop */
 	size_t utf16_invalid;     /* lone surrogates of the file being read */
+	size_t saved_added, saved_updated;  /* counts at the last commit */
 	sqlite3_stmt *json;       /* JSON field extraction through SQLite */
 };
 
@@ -95,6 +96,8 @@ static int batch_close(struct walk *w)
 		store_rollback(w->st);
 		return -1;
 	}
+	w->saved_added = w->rep->added;
+	w->saved_updated = w->rep->updated;
 	return 0;
 }
 
@@ -564,8 +567,12 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 	}
 	if (!w.failed)
 		batch_close(&w);
-	else
+	if (w.failed) {
+		/* What the rolled-back batch held was not saved after all. */
 		store_rollback(st);
+		rep->added = w.saved_added;
+		rep->updated = w.saved_updated;
+	}
 	/* Entities are clustered over the whole corpus, once per ingest. */
 	if (!w.failed && opt->extractor && (rep->added || rep->updated) &&
 	    store_entities_rebuild(st) < 0)

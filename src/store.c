@@ -201,9 +201,14 @@ const char *store_errmsg(struct store *st)
 	int code = sqlite3_extended_errcode(st->db), sys = sqlite3_system_errno(st->db);
 	if ((code & 0xff) == SQLITE_FULL ||
 	    ((code & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)))
-		return "disk full or file too large: the change was not saved";
+		return "disk full or file too large";
+	/* SQLite does not always keep errno: a write that fails is most often
+	 * a full disk or a file-size limit. */
+	if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC ||
+	    code == SQLITE_IOERR_TRUNCATE || code == SQLITE_IOERR_SHMSIZE)
+		return "disk full or file too large (the write failed)";
 	if ((code & 0xff) == SQLITE_READONLY)
-		return "the library is read-only: the change was not saved";
+		return "the library is read-only";
 	return sqlite3_errmsg(st->db);
 }
 
@@ -369,14 +374,14 @@ static int configure_connection(struct store *st, char **err)
 	sqlite3_finalize(s);
 	if (!wal) {
 		*err = util_printf("%s: cannot switch to write-ahead logging: %s",
-		                   st->path, sqlite3_errmsg(st->db));
+		                   st->path, store_errmsg(st));
 		return -1;
 	}
 	if (exec(st, "PRAGMA synchronous=FULL") < 0)
 		goto fail;
 	return 0;
 fail:
-	*err = util_printf("%s: %s", st->path, sqlite3_errmsg(st->db));
+	*err = util_printf("%s: %s", st->path, store_errmsg(st));
 	return -1;
 }
 
@@ -392,7 +397,7 @@ static int check_identity(struct store *st, int64_t *version, char **err)
 			*err = util_printf("%s: damaged or not a margo library (%s); it was left untouched",
 			                   st->path, sqlite3_errmsg(st->db));
 		else
-			*err = util_printf("%s: %s", st->path, sqlite3_errmsg(st->db));
+			*err = util_printf("%s: %s", st->path, store_errmsg(st));
 		return -1;
 	}
 	if (app == 0 && tables == 0 && *version == 0)
@@ -445,7 +450,7 @@ static int migrate(struct store *st, char **err)
 	return 0;
 fail:
 	*err = util_printf("%s: cannot set up the library: %s", st->path,
-	                   sqlite3_errmsg(st->db));
+	                   store_errmsg(st));
 	store_rollback(st);
 	return -1;
 }

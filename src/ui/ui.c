@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "margo/store_annot.h"
+#include "margo/text.h"
 #include "margo/util.h"
 #include "ui.h"
 
@@ -571,6 +572,13 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 			delwin(ui.win[p]);
 	if (ui.status_win)
 		delwin(ui.status_win);
+	struct buf unsaved = { 0 };
+	for (char *line; (line = annotate_unsaved_at_exit(&ui)); free(line)) {
+		/* Said after the screen is gone, so what was typed is not lost. */
+		char *safe = text_render(line, strlen(line), 0, -1, NULL);
+		buf_printf(&unsaved, "margo: %s\n", safe ? safe : "out of memory");
+		free(safe);
+	}
 	endwin();
 	delscreen(scr);
 	if (ui.script)
@@ -592,6 +600,11 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	list_pane_free(&ui);
 	free(ui.message);
 	store_close(&ui.st);
+	if (unsaved.len) {
+		fputs(unsaved.data, stderr);
+		status = 3;
+	}
+	buf_free(&unsaved);
 	if (got_exit_signal == SIGHUP || got_exit_signal == SIGTERM || got_exit_signal == SIGINT)
 		status = 128 + (int)got_exit_signal;
 	return status;
