@@ -49,6 +49,30 @@ out=$("$MARGO" add "$TEST_TMP/more" 2>&1)
 is "$?" 0 "with room again, the same add succeeds"
 is "$("$MARGO" list | wc -l)" 305 "and every article is there"
 
+# ---- a real full disk: a 2 MB tmpfs, where mounting one is allowed -------------------
+# In a private mount namespace (unshare -m), so nothing outlives the test.
+F=$TEST_TMP/full
+mkdir "$F"
+if [ "$(id -u)" = 0 ] && unshare -m sh -c "mount -t tmpfs -o size=2m tmpfs '$F'" 2>/dev/null; then
+	fresh_library "$TEST_TMP/small.db"
+	"$MARGO" --db "$TEST_TMP/small.db" annotate 2 0 20 --tag piccola >/dev/null
+	small_before=$("$MARGO" --db "$TEST_TMP/small.db" annotations --format jsonl)
+	unshare -m sh -c '
+		mount -t tmpfs -o size=2m tmpfs "$1" || exit 99
+		cp "$2/small.db" "$1/library.db"
+		"$3" --db "$1/library.db" add "$2/more" >"$2/tmpfs.out" 2>"$2/tmpfs.err"
+		echo $? >"$2/tmpfs.rc"
+		"$3" --db "$1/library.db" check >"$2/tmpfs.check" 2>&1
+		"$3" --db "$1/library.db" annotations --format jsonl >"$2/tmpfs.annotations"
+	' - "$F" "$TEST_TMP" "$MARGO"
+	is "$(cat "$TEST_TMP/tmpfs.rc")" 3 "a full 2 MB tmpfs: add exits 3"
+	like "$(cat "$TEST_TMP/tmpfs.err")" 'disk full or file too large' "a full 2 MB tmpfs: add says the disk is full"
+	is "$(cat "$TEST_TMP/tmpfs.check")" ok "a full 2 MB tmpfs: the library passes margo check"
+	is "$(cat "$TEST_TMP/tmpfs.annotations")" "$small_before" "a full 2 MB tmpfs: the annotation is intact"
+else
+	skip "a full 2 MB tmpfs" "mounting a tmpfs is not allowed here (the file-size limit above stands in)"
+fi
+
 # ---- margo annotate with a note larger than the room left ---------------------------
 fresh_library
 "$MARGO" annotate 1 0 20 --tag prima --note "una nota" >/dev/null
