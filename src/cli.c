@@ -124,7 +124,9 @@ int cli_ingest_bundled_if_empty(const struct cli_env *env, char **summary)
 {
 	struct store *st;
 	int64_t count = 0;
-	if (cli_open_library(env, STORE_OPEN_WRITE, &st) < 0)
+	/* A read-only library with articles still opens (read-only) in the
+	 * reader; an empty one would need writing, which then says why not. */
+	if (cli_open_library(env, STORE_OPEN_WRITE_OR_READ, &st) < 0)
 		return CLI_FAILED;
 	int rc = store_article_count(st, &count);
 	store_close(&st);

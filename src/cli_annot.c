@@ -108,10 +108,11 @@ int cli_annotate(const struct cli_env *env, int argc, char **argv)
 	char *id = NULL, *err = NULL;
 	const char *author = o.author ? o.author : getenv("USER");
 	int status = CLI_OK;
-	if (store_annot_create(st, article, (size_t)start, (size_t)end, o.tag, o.note, author,
-	                       &id, &err) < 0) {
+	int rc = store_annot_create(st, article, (size_t)start, (size_t)end, o.tag, o.note,
+	                            author, &id, &err);
+	if (rc < 0) {
 		cli_error("annotate: %s", err ? err : "out of memory");
-		status = CLI_USAGE;
+		status = rc == -2 ? CLI_USAGE : CLI_FAILED;
 	} else {
 		printf("%s\n", id);
 	}

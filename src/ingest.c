@@ -47,6 +47,8 @@ struct walk {
 	const char *root;         /* real path of the folder given, or NULL */
 	int in_batch;             /* articles written in the open transaction */
 	bool failed;              /* a library error: stop */
+	size_t utf16_invalid;     /* lone surrogates of the file being read */
+	size_t saved_added, saved_updated;  /* counts at the last commit */
 	sqlite3_stmt *json;       /* JSON field extraction through SQLite */
 };
 
@@ -94,6 +96,8 @@ static int batch_close(struct walk *w)
 		store_rollback(w->st);
 		return -1;
 	}
+	w->saved_added = w->rep->added;
+	w->saved_updated = w->rep->updated;
 	return 0;
 }
 
@@ -249,6 +253,9 @@ static int ingest_text(struct walk *w, const char *key, const char *path,
 		if (stats.invalid)
 			report(w, path, "%zu invalid UTF-8 sequence%s replaced by U+FFFD",
 			       stats.invalid, stats.invalid == 1 ? "" : "s");
+		if (w->utf16_invalid)
+			report(w, path, "%zu invalid UTF-16 unit%s replaced by U+FFFD",
+			       w->utf16_invalid, w->utf16_invalid == 1 ? "" : "s");
 		rc = put_article(w, &in);
 		free(host);
 	}
@@ -376,13 +383,28 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 		w->rep->unchanged++;
 		goto out;
 	}
+	int bom = text_utf16_bom(data, len);
+	if (bom) {
+		/* UTF-16 with its byte-order mark: read as UTF-8 from here on. */
+		size_t dlen, bad = 0;
+		char *d = text_utf16_to_utf8(data + 2, len - 2, bom == 2, &dlen, &bad);
+		if (!d) {
+			report(w, path, "out of memory; skipped");
+			w->rep->problems++;
+			goto out;
+		}
+		free(data);
+		data = d;
+		len = dlen;
+		w->utf16_invalid = bad;  /* reported with the article, once */
+	}
 	if (len == 0) {
 		report(w, path, "empty file; skipped");
 		w->rep->problems++;
 		goto out;
 	}
 	if (text_looks_binary(data, len)) {
-		report(w, path, "not a text file (binary or UTF-16); skipped");
+		report(w, path, "not a text file (binary); skipped");
 		w->rep->problems++;
 		goto out;
 	}
@@ -395,6 +417,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 	else
 		ingest_text(w, path, path, cur.id, data, len, NULL, NULL);
 out:
+	w->utf16_invalid = 0;
 	free(data);
 }
 
@@ -548,8 +571,12 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 	}
 	if (!w.failed)
 		batch_close(&w);
-	else
+	if (w.failed) {
+		/* What the rolled-back batch held was not saved after all. */
 		store_rollback(st);
+		rep->added = w.saved_added;
+		rep->updated = w.saved_updated;
+	}
 	/* Entities are clustered over the whole corpus, once per ingest. */
 	if (!w.failed && opt->extractor && (rep->added || rep->updated) &&
 	    store_entities_rebuild(st) < 0)

@@ -206,7 +206,23 @@ static const char *const migrations[] = {
 
 sqlite3 *store_db(struct store *st) { return st->db; }
 const char *store_path(const struct store *st) { return st->path; }
-const char *store_errmsg(struct store *st) { return sqlite3_errmsg(st->db); }
+bool store_readonly(const struct store *st) { return st->readonly; }
+
+const char *store_errmsg(struct store *st)
+{
+	int code = sqlite3_extended_errcode(st->db), sys = sqlite3_system_errno(st->db);
+	if ((code & 0xff) == SQLITE_FULL ||
+	    ((code & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)))
+		return "disk full or file too large";
+	/* SQLite does not always keep errno: a write that fails is most often
+	 * a full disk or a file-size limit. */
+	if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC ||
+	    code == SQLITE_IOERR_TRUNCATE || code == SQLITE_IOERR_SHMSIZE)
+		return "disk full or file too large (the write failed)";
+	if ((code & 0xff) == SQLITE_READONLY)
+		return "the library is read-only";
+	return sqlite3_errmsg(st->db);
+}
 
 static int exec(struct store *st, const char *sql)
 {
@@ -344,6 +360,65 @@ static int check_file(const char *path, enum store_open_mode mode, char **err)
 	return 0;
 }
 
+/* Why the library at `path` cannot be written (a static phrase), or NULL
+ * when it can: the file itself, and its folder, where SQLite keeps the
+ * -wal and -shm files beside it. */
+static const char *why_readonly(const char *path)
+{
+	if (access(path, F_OK) < 0)
+		return NULL;  /* created later, or refused with its own message */
+	if (access(path, W_OK) < 0)
+		return errno == EROFS ? "it is on a read-only file system"
+		                      : "you have no permission to write it";
+	char *wal = util_printf("%s-wal", path), *shm = util_printf("%s-shm", path);
+	char *dir = util_strdup(path);
+	const char *why = NULL;
+	if (!wal || !shm || !dir) {
+		why = NULL;  /* let SQLite find out */
+	} else {
+		char *slash = strrchr(dir, '/');
+		if (!slash)
+			strcpy(dir, ".");
+		else if (slash == dir)
+			dir[1] = '\0';
+		else
+			*slash = '\0';
+		if (access(dir, W_OK) < 0 &&
+		    (access(wal, W_OK) < 0 || access(shm, W_OK) < 0))
+			why = errno == EROFS ? "it is on a read-only file system"
+			                     : "you have no permission to write in its folder";
+	}
+	free(wal);
+	free(shm);
+	free(dir);
+	return why;
+}
+
+/* A read-only library whose folder is read-only too, with no -wal or -shm
+ * beside it: SQLite cannot make its shared-memory file there, so the file
+ * is opened as immutable (no one can be writing it: a writer needs that
+ * folder too).  Returns a "file:" URI, or NULL when the plain path does. */
+static char *immutable_uri(const char *path)
+{
+	char *wal = util_printf("%s-wal", path), *shm = util_printf("%s-shm", path);
+	bool lone = wal && shm && access(wal, F_OK) < 0 && access(shm, F_OK) < 0;
+	free(wal);
+	free(shm);
+	if (!lone)
+		return NULL;
+	struct buf b = { 0 };
+	buf_puts(&b, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/._~-", *p))
+			buf_putc(&b, (char)*p);
+		else
+			buf_printf(&b, "%%%02X", *p);
+	}
+	buf_puts(&b, "?immutable=1");
+	return buf_steal(&b);
+}
+
 static int configure_connection(struct store *st, char **err)
 {
 	int on = 1;
@@ -365,14 +440,14 @@ static int configure_connection(struct store *st, char **err)
 	sqlite3_finalize(s);
 	if (!wal) {
 		*err = util_printf("%s: cannot switch to write-ahead logging: %s",
-		                   st->path, sqlite3_errmsg(st->db));
+		                   st->path, store_errmsg(st));
 		return -1;
 	}
 	if (exec(st, "PRAGMA synchronous=FULL") < 0)
 		goto fail;
 	return 0;
 fail:
-	*err = util_printf("%s: %s", st->path, sqlite3_errmsg(st->db));
+	*err = util_printf("%s: %s", st->path, store_errmsg(st));
 	return -1;
 }
 
@@ -388,7 +463,7 @@ static int check_identity(struct store *st, int64_t *version, char **err)
 			*err = util_printf("%s: damaged or not a margo library (%s); it was left untouched",
 			                   st->path, sqlite3_errmsg(st->db));
 		else
-			*err = util_printf("%s: %s", st->path, sqlite3_errmsg(st->db));
+			*err = util_printf("%s: %s", st->path, store_errmsg(st));
 		return -1;
 	}
 	if (app == 0 && tables == 0 && *version == 0)
@@ -441,7 +516,7 @@ static int migrate(struct store *st, char **err)
 	return 0;
 fail:
 	*err = util_printf("%s: cannot set up the library: %s", st->path,
-	                   sqlite3_errmsg(st->db));
+	                   store_errmsg(st));
 	store_rollback(st);
 	return -1;
 }
@@ -451,6 +526,14 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 {
 	*out = NULL;
 	*err = NULL;
+	const char *ro = mode == STORE_OPEN_READ ? NULL : why_readonly(path);
+	if (ro && mode == STORE_OPEN_WRITE) {
+		*err = util_printf("%s: the library is read-only (%s); nothing was changed",
+		                   path, ro);
+		return -1;
+	}
+	if (ro)
+		mode = STORE_OPEN_READ;
 	if (check_file(path, mode, err) < 0)
 		return -1;
 	struct store *st = calloc(1, sizeof *st);
@@ -462,7 +545,12 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 	st->readonly = mode == STORE_OPEN_READ;
 	int flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX |
 	            (st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
-	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+	char *uri = st->readonly && why_readonly(path) ? immutable_uri(path) : NULL;
+	if (uri)
+		flags |= SQLITE_OPEN_URI;
+	int orc = sqlite3_open_v2(uri ? uri : path, &st->db, flags, NULL);
+	free(uri);
+	if (orc != SQLITE_OK) {
 		*err = util_printf("%s: cannot open: %s", path,
 		                   st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		goto fail;

@@ -182,13 +182,13 @@ int store_annot_create(struct store *st, int64_t article, size_t start, size_t e
 	if (found <= 0) {
 		*err = found == 0 ? util_printf("no article %lld", (long long)article)
 		                  : util_printf("cannot read the library: %s", store_errmsg(st));
-		return -1;
+		return found == 0 ? -2 : -1;
 	}
 	if (start >= end || anchor_capture(body, len, start, end, &quote, &prefix, &suffix) < 0) {
 		*err = util_printf("%zu..%zu is not a span of article %lld (it has %zu characters)",
 		                   start, end, (long long)article, text_cp_count(body, len));
 		free(body);
-		return -1;
+		return -2;
 	}
 	util_now_rfc3339(now);
 	struct anchor_result at = { ANCHOR_EXACT, start, end, 1 };

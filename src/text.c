@@ -288,8 +288,8 @@ bool text_looks_binary(const char *bytes, size_t len)
 	size_t n = len < BINARY_SCAN ? len : BINARY_SCAN, i = 0, bad = 0, k;
 	uint32_t c;
 
-	if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
-		return true;
+	if (text_utf16_bom(bytes, len))
+		return true;  /* decode it first (text_utf16_to_utf8) */
 	while (i < n) {
 		if (s[i] == '\0')
 			return true;
@@ -303,6 +303,60 @@ bool text_looks_binary(const char *bytes, size_t len)
 		i += k;
 	}
 	return bad * 10 > n;
+}
+
+int text_utf16_bom(const char *bytes, size_t len)
+{
+	const uint8_t *s = (const uint8_t *)bytes;
+	if (len < 2)
+		return 0;
+	if (s[0] == 0xFF && s[1] == 0xFE)
+		return 1;
+	if (s[0] == 0xFE && s[1] == 0xFF)
+		return 2;
+	return 0;
+}
+
+char *text_utf16_to_utf8(const char *bytes, size_t len, bool big_endian,
+                         size_t *out_len, size_t *invalid)
+{
+	const uint8_t *s = (const uint8_t *)bytes;
+	size_t units = len / 2, bad = 0, o = 0;
+	/* A unit gives at most 3 bytes (a pair of them 4); an odd byte 3. */
+	if (units > (SIZE_MAX - 8) / 3)
+		return NULL;
+	uint8_t *out = malloc(units * 3 + 8);
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < units; i++) {
+		uint32_t u = big_endian ? (uint32_t)s[2 * i] << 8 | s[2 * i + 1]
+		                        : (uint32_t)s[2 * i + 1] << 8 | s[2 * i];
+		uint32_t c = u;
+		if (u >= 0xD800 && u <= 0xDBFF && i + 1 < units) {
+			uint32_t v = big_endian ? (uint32_t)s[2 * i + 2] << 8 | s[2 * i + 3]
+			                        : (uint32_t)s[2 * i + 3] << 8 | s[2 * i + 2];
+			if (v >= 0xDC00 && v <= 0xDFFF) {
+				c = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+				i++;
+			} else {
+				c = REPLACEMENT;
+				bad++;
+			}
+		} else if (u >= 0xD800 && u <= 0xDFFF) {
+			c = REPLACEMENT;
+			bad++;
+		}
+		o += (size_t)u8_uctomb(out + o, c, 4);
+	}
+	if (len % 2) {
+		o += (size_t)u8_uctomb(out + o, REPLACEMENT, 4);
+		bad++;
+	}
+	out[o] = '\0';
+	*out_len = o;
+	if (invalid)
+		*invalid = bad;
+	return (char *)out;
 }
 
 /* Code points (ill-formed subparts count one each, as drawn). */

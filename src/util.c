@@ -9,6 +9,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <unistr.h>
+
 #include "margo/util.h"
 
 /* Make room for `extra` more bytes plus the terminating NUL. */
@@ -81,8 +83,23 @@ int buf_json_string(struct buf *b, const char *s, size_t len)
 			if (c < 0x20 || c == 0x7f) {
 				char esc[7] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0 };
 				rc = buf_append(b, esc, 6);
-			} else {
+			} else if (c < 0x80) {
 				rc = buf_putc(b, (char)c);
+			} else {
+				/* Only well-formed UTF-8 leaves (a raw file name may not
+				 * be): a bad byte is U+FFFD; C1 controls are escaped. */
+				ucs4_t uc;
+				int n = u8_mbtoucr(&uc, (const uint8_t *)s + i, len - i);
+				if (n < 0) {
+					rc = buf_puts(b, "\xef\xbf\xbd");
+				} else if (uc < 0xa0) {
+					char esc[7] = { '\\', 'u', '0', '0', hex[uc >> 4], hex[uc & 15], 0 };
+					rc = buf_append(b, esc, 6);
+					i += (size_t)n - 1;
+				} else {
+					rc = buf_append(b, s + i, (size_t)n);
+					i += (size_t)n - 1;
+				}
 			}
 		}
 		if (rc < 0)

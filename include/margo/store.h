@@ -28,7 +28,10 @@ struct store_annot_counts;
 
 enum store_open_mode {
 	STORE_OPEN_READ,      /* must exist; never written */
-	STORE_OPEN_WRITE,     /* created (0600, folder 0700) when missing */
+	STORE_OPEN_WRITE,     /* created (0600, folder 0700) when missing;
+	                         refused when the file or folder is read-only */
+	STORE_OPEN_WRITE_OR_READ,  /* as WRITE, but a library that cannot be
+	                         written opens read-only (see store_readonly) */
 };
 
 /* Open the library at `path`.  On failure returns -1 and a malloc'd
@@ -38,7 +41,10 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 void store_close(struct store **st);
 sqlite3 *store_db(struct store *st);
 const char *store_path(const struct store *st);
-/* The last SQLite error, for messages. */
+/* True when the library was opened read-only. */
+bool store_readonly(const struct store *st);
+/* The last SQLite error, for messages: a full disk (or a file grown past
+ * its size limit) and a read-only library are said in plain words. */
 const char *store_errmsg(struct store *st);
 
 /* Check the library: SQLite's integrity_check and foreign_key_check.

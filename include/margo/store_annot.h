@@ -37,7 +37,8 @@ int store_annot_reanchor(struct store *st, int64_t article, const char *old_text
  * Annotate [start, end) (code points) of article `article` with the tags
  * in `tags` (comma-separated, may be NULL or empty), a note and an author
  * (may be NULL).  Its own transaction.  Returns 0 with the new id in
- * *id (malloc'd), or -1 with a message in *err (malloc'd).
+ * *id (malloc'd), or a message in *err (malloc'd) and -2 when the article
+ * or the span does not exist, -1 when the library failed.
  */
 int store_annot_create(struct store *st, int64_t article, size_t start, size_t end,
                        const char *tags, const char *note, const char *author,

@@ -51,6 +51,18 @@ char *text_canonicalize(const char *bytes, size_t len, size_t *out_len,
  * being ill-formed UTF-8 or C0 controls other than TAB, LF, CR, FF. */
 bool text_looks_binary(const char *bytes, size_t len);
 
+/* A UTF-16 byte-order mark at the start of `bytes`: 1 little-endian
+ * (FF FE), 2 big-endian (FE FF), 0 none. */
+int text_utf16_bom(const char *bytes, size_t len);
+
+/* Decode UTF-16 text (after its 2-byte mark) into UTF-8, strictly: a
+ * lone surrogate, or an odd last byte, becomes one U+FFFD each (counted in
+ * *invalid, which may be NULL).  The result is NUL-terminated, malloc'd,
+ * its length in *out_len; NULL when memory runs out.  It still needs
+ * text_canonicalize(). */
+char *text_utf16_to_utf8(const char *bytes, size_t len, bool big_endian,
+                         size_t *out_len, size_t *invalid);
+
 /* Number of code points in the first `len` bytes of valid UTF-8 `s`. */
 size_t text_cp_count(const char *s, size_t len);
 /* Byte offset of code point number `cp` in `s` (clamped to len). */

@@ -377,12 +377,82 @@ static void save_draft(struct ui *ui, const char *text, void *ctx)
 		ui_message(ui, true, "cannot keep the draft: %s", store_errmsg(ui->st));
 }
 
+/* What was typed at this place and could not be saved, or NULL. */
+static struct ui_unsaved *unsaved_at(struct ui *ui, const struct draft_place *d)
+{
+	for (size_t i = 0; i < ui->n_unsaved; i++) {
+		struct ui_unsaved *u = &ui->unsaved[i];
+		if (u->note == d->note && u->article == d->article &&
+		    u->cs == d->span[0] && u->ce == d->span[1])
+			return u;
+	}
+	return NULL;
+}
+
+static void unsaved_drop(struct ui *ui, struct ui_unsaved *u)
+{
+	if (!u)
+		return;
+	free(u->text);
+	*u = ui->unsaved[--ui->n_unsaved];
+}
+
+/* A save failed: keep what was typed (in memory, and as the draft when the
+ * library still takes that) and say so. */
+static void keep_unsaved(struct ui *ui, const struct draft_place *d, const char *text,
+                         const char *why)
+{
+	bool drafted = store_annot_draft_save(ui->st, d->article, d->span[0], d->span[1],
+	                                      d->note, text) == 0;
+	struct ui_unsaved *u = unsaved_at(ui, d);
+	char *copy = util_strdup(text);
+	if (!u && copy) {
+		void *grown = util_grow(ui->unsaved, &ui->cap_unsaved, ui->n_unsaved,
+		                        sizeof *ui->unsaved);
+		if (grown) {
+			ui->unsaved = grown;
+			u = &ui->unsaved[ui->n_unsaved++];
+			u->text = NULL;
+		}
+	}
+	if (u && copy) {
+		free(u->text);
+		*u = (struct ui_unsaved){ d->note, d->article, d->span[0], d->span[1], copy };
+	} else {
+		free(copy);
+	}
+	ui_message(ui, true, "not saved, kept%s (%s here retries): %s",
+	           drafted ? " as a draft" : "", d->note ? "c" : "a", why ? why : "out of memory");
+}
+
+char *annotate_unsaved_at_exit(struct ui *ui)
+{
+	if (!ui->n_unsaved) {
+		free(ui->unsaved);
+		ui->unsaved = NULL;
+		ui->cap_unsaved = 0;
+		return NULL;
+	}
+	struct ui_unsaved *u = &ui->unsaved[ui->n_unsaved - 1];
+	bool drafted = ui->n_unsaved == 1 &&
+	               store_annot_draft_save(ui->st, u->article, u->cs, u->ce, u->note,
+	                                      u->text) == 0;
+	char *line = util_printf("not saved: the %s \xe2\x80\x9c%s\xe2\x80\x9d for article %lld, "
+	                         "characters %zu-%zu%s", u->note ? "note" : "tags", u->text,
+	                         (long long)u->article, u->cs, u->ce,
+	                         drafted ? " (kept as a draft: offered at the next start)" : "");
+	unsaved_drop(ui, u);
+	return line;
+}
+
 /* Ask for the note of an annotation on the status line, where Ctrl-J
  * starts a new line; saved on Enter, drafted until then. */
 static void note_span(struct ui *ui, const char *id, int64_t article, size_t cs, size_t ce,
                       const char *initial)
 {
 	struct draft_place d = { article, { cs, ce }, true };
+	if (unsaved_at(ui, &d))
+		initial = unsaved_at(ui, &d)->text;
 	char *note = prompt_text_drafted(ui, "Note (Ctrl-J new line, Enter saves):", initial,
 	                                 save_draft, &d);
 	if (!note) {
@@ -394,8 +464,9 @@ static void note_span(struct ui *ui, const char *id, int64_t article, size_t cs,
 	}
 	char *err = NULL;
 	if (store_annot_set_note(ui->st, id, note, &err) < 0) {
-		ui_message(ui, true, "%s", err ? err : "out of memory");
+		keep_unsaved(ui, &d, note, err);
 	} else {
+		unsaved_drop(ui, unsaved_at(ui, &d));
 		store_annot_draft_clear(ui->st);
 		annotate_load(ui);
 		ui_message(ui, false, *note ? "note saved" : "note removed");
@@ -429,6 +500,8 @@ static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initi
 {
 	struct text_state *t = &ui->text;
 	struct draft_place d = { t->art.id, { cs, ce }, false };
+	if (!initial && unsaved_at(ui, &d))
+		initial = unsaved_at(ui, &d)->text;
 	char *tags = prompt_line_drafted(ui, "Tags (a, b/c):", initial, save_draft, &d,
 	                                 complete_tag);
 	if (!tags) {
@@ -440,8 +513,9 @@ static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initi
 	}
 	char *id = NULL, *err = NULL;
 	if (store_annot_create(ui->st, t->art.id, cs, ce, tags, NULL, getenv("USER"), &id, &err) < 0) {
-		ui_message(ui, true, "%s", err ? err : "out of memory");
+		keep_unsaved(ui, &d, tags, err);
 	} else {
+		unsaved_drop(ui, unsaved_at(ui, &d));
 		annotate_push_undo(ui, id, false);
 		store_annot_draft_clear(ui->st);
 		t->selecting = false;

@@ -19,13 +19,14 @@
 #include <unistd.h>
 
 #include "margo/store_annot.h"
+#include "margo/text.h"
 #include "margo/util.h"
 #include "ui.h"
 
 static volatile sig_atomic_t got_exit_signal;
 static struct termios saved_termios;
 static bool have_saved_termios;
-static char crash_reset[128];  /* exit ca mode + cursor + attributes */
+static char crash_reset[256];  /* attributes, keypad, cursor, leave ca mode */
 static size_t crash_reset_len;
 
 static void on_exit_signal(int sig)
@@ -72,7 +73,8 @@ static void install_signals(void)
 /* Remember the terminfo strings that undo what curses did, for crashes. */
 static void remember_reset_strings(void)
 {
-	const char *caps[] = { tigetstr("rmcup"), tigetstr("cnorm"), tigetstr("sgr0") };
+	const char *caps[] = { tigetstr("sgr0"), tigetstr("rmkx"), tigetstr("cnorm"),
+	                       tigetstr("rmcup") };
 	crash_reset_len = 0;
 	for (size_t i = 0; i < sizeof caps / sizeof *caps; i++) {
 		const char *c = caps[i];
@@ -231,8 +233,28 @@ static void move_focus(struct ui *ui, int dir)
 	}
 }
 
+/* Actions that write to the library. */
+static bool action_writes(enum ui_action a)
+{
+	switch (a) {
+	case UI_ACTION_ANNOTATE: case UI_ACTION_UNDO: case UI_ACTION_LINK:
+	case UI_ACTION_DELETE: case UI_ACTION_ACCEPT: case UI_ACTION_COLOR:
+	case UI_ACTION_NOTE_INLINE: case UI_ACTION_NOTE: case UI_ACTION_RENAME:
+	case UI_ACTION_MERGE: case UI_ACTION_SPLIT: case UI_ACTION_RETYPE:
+	case UI_ACTION_REJECT:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void dispatch(struct ui *ui, enum ui_action a)
 {
+	if (ui->readonly && action_writes(a) && !ui->help_open) {
+		ui_message(ui, true, "read-only: the library cannot be written, so %s is not possible "
+		           "(check its permissions, then start margo again)", ui_action_table[a].name);
+		return;
+	}
 	if (ui->help_open && help_view_handle(ui, a))
 		return;
 	if (ui->mv.open && mentions_view_handle(ui, a))
@@ -472,7 +494,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	memset(&ui, 0, sizeof ui);
 	ui.focus = LAYOUT_LIST;
 	char *err = NULL;
-	if (store_open(db_path, STORE_OPEN_WRITE, &ui.st, &err) < 0) {
+	if (store_open(db_path, STORE_OPEN_WRITE_OR_READ, &ui.st, &err) < 0) {
 		fprintf(stderr, "margo: %s\n", err ? err : "out of memory");
 		free(err);
 		return 3;
@@ -510,7 +532,11 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	if (store_annot_to_review(ui.st, &review) == 0 && review > 0)
 		ui_message(&ui, false, "%lld annotation%s moved with an edited text: A, then / status:fuzzy "
 		           "or status:orphan, to review", (long long)review, review == 1 ? "" : "s");
-	annotate_offer_draft(&ui);
+	ui.readonly = store_readonly(ui.st);
+	if (ui.readonly)
+		ui_message(&ui, false, "read-only: this library cannot be written; reading only");
+	else
+		annotate_offer_draft(&ui);
 
 	int status = 0, quick_errs = 0;
 	timeout(ui.script ? 0 : 250);
@@ -546,6 +572,13 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 			delwin(ui.win[p]);
 	if (ui.status_win)
 		delwin(ui.status_win);
+	struct buf unsaved = { 0 };
+	for (char *line; (line = annotate_unsaved_at_exit(&ui)); free(line)) {
+		/* Said after the screen is gone, so what was typed is not lost. */
+		char *safe = text_render(line, strlen(line), 0, -1, NULL);
+		buf_printf(&unsaved, "margo: %s\n", safe ? safe : "out of memory");
+		free(safe);
+	}
 	endwin();
 	delscreen(scr);
 	if (ui.script)
@@ -567,6 +600,11 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	list_pane_free(&ui);
 	free(ui.message);
 	store_close(&ui.st);
+	if (unsaved.len) {
+		fputs(unsaved.data, stderr);
+		status = 3;
+	}
+	buf_free(&unsaved);
 	if (got_exit_signal == SIGHUP || got_exit_signal == SIGTERM || got_exit_signal == SIGINT)
 		status = 128 + (int)got_exit_signal;
 	return status;

@@ -188,6 +188,16 @@ struct ui {
 	size_t help_top;
 	bool quit;
 	bool gone;                /* the terminal went away */
+	bool readonly;            /* the library cannot be written */
+	/* Tags and notes whose save failed (a full disk): kept here, offered
+	 * again at the same place, printed at exit if still not saved. */
+	struct ui_unsaved {
+		bool note;
+		int64_t article;
+		size_t cs, ce;            /* code points */
+		char *text;
+	} *unsaved;
+	size_t n_unsaved, cap_unsaved;
 	int64_t data_version;     /* the library's, when last looked at */
 	bool use_color;
 	char *message;            /* transient status message */
@@ -330,6 +340,10 @@ void link_follow(struct ui *ui);
 void editor_edit_note(struct ui *ui, const char *id, const char *note);
 /* At start: a draft left by a crash or a hang-up is offered again. */
 void annotate_offer_draft(struct ui *ui);
+/* At exit: what could not be saved, one malloc'd line for the user (raw
+ * text: sanitise it) a piece, the last kept as a draft when the library
+ * takes it; NULL when nothing is left. */
+char *annotate_unsaved_at_exit(struct ui *ui);
 /* Write the note of annotation `id` on the status line (drafted). */
 void annotate_note_inline(struct ui *ui, const char *id, const char *note);
 /* results_view.c: corpus search (S) and related passages (r) */

@@ -9,7 +9,8 @@
 #   - colours, NO_COLOR, monochrome terminals; an unknown or missing TERM;
 #   - SIGTERM, SIGHUP and a closed terminal: margo ends within a second and
 #     leaves the terminal modes sane; ^Z and fg in a shell; LANG=C;
-#   - annotating, drafts after a hang-up, and busy neighbour processes.
+#   - annotating, drafts after a hang-up, and busy neighbour processes;
+#   - a crash signal: the terminal is restored before margo dies.
 # Skips (a TAP "1..0 # SKIP") only when tmux is not installed.
 
 . "${top_srcdir:?set top_srcdir}/tests/lib.sh"
@@ -583,6 +584,24 @@ is "$borders" "37 51" "wide characters: the borders stay in columns 38 and 90"
 T send-keys -t wide q
 is "$(end_of wide)" "status 0" "wide characters: q exits with status 0"
 T kill-session -t wide
+
+# ---------------------------------------------------------------------------
+# 11. A crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) restores the
+#     terminal: the shell that started margo gets sane modes back and the
+#     alternate screen is left, and margo still dies of the signal.
+
+for sig in SEGV BUS FPE ILL ABRT; do
+	start "crash$sig" 80x24 "ulimit -c 0; $(wrap_cmd "$TEST_TMP/crash$sig" "$MARGO")"
+	wait_for "crash$sig" "article 1/5"
+	kill -"$sig" "$(cat "$TEST_TMP/crash$sig.pid")"
+	ok "SIG$sig: the shell goes on" wait_for "crash$sig" DONE 60
+	is "$(cat "$TEST_TMP/crash$sig.rc" 2>/dev/null)" $((128 + $(kill -l "$sig"))) \
+		"SIG$sig: margo dies of the signal (status 128+$(kill -l "$sig"))"
+	ok "SIG$sig: the terminal modes are sane afterwards (stty -a)" sane_tty "$TEST_TMP/crash$sig.stty"
+	is "$(T display-message -p -t "crash$sig" '#{alternate_on}')" 0 "SIG$sig: the alternate screen is left"
+	hasnt "$(cap "crash$sig")" "Articles (5)" "SIG$sig: the terminal's own screen is back"
+	T kill-session -t "crash$sig"
+done
 
 diag "tmux tests took $(($(date +%s) - started)) s"
 done_testing

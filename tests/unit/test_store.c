@@ -404,7 +404,8 @@ static void test_ingest_reports_bad_files_and_loads_the_rest(void **state)
 	MAKE("good.txt", good, sizeof good - 1);
 	MAKE("empty.txt", "", 0);
 	MAKE("binary.txt", "\x7f" "ELF\0\0\0\1\2\3", 10);
-	MAKE("utf16.txt", "\xff\xfeT\0i\0t\0o\0l\0o\0", 14);
+	/* UTF-16 with its mark is decoded, not refused. */
+	MAKE("utf16.txt", "\xff\xfeT\0i\0t\0o\0l\0o\0\n\0\n\0T\0e\0s\0t\0o\0.\0\n\0", 32);
 	MAKE("image.png", "\x89PNG", 4);   /* not .txt: ignored in folders */
 	const char jl[] = "{\"title\":\"Da JSON\",\"text\":\"Testo della riga uno. Seconda frase.\",\"date\":\"2024-06-01\",\"author\":\"Ada Neri\",\"url\":\"https://www.example.org/a/1\"}\n"
 	                  "this line is not json\n"
@@ -432,9 +433,9 @@ static void test_ingest_reports_bad_files_and_loads_the_rest(void **state)
 	struct ingest_report rep;
 	char *paths[] = { dir };
 	assert_int_equal(ingest_paths(st, &opt, paths, 1, &rep), 0);
-	assert_int_equal(rep.added, 2);  /* good.txt and the JSON line */
+	assert_int_equal(rep.added, 3);  /* good.txt, utf16.txt and the JSON line */
 	const char *want[] = { "empty.txt: empty file", "binary.txt: not a text file",
-	                       "utf16.txt: not a text file", "pipe.txt: not a regular file",
+	                       "pipe.txt: not a regular file",
 	                       "outside.txt: symbolic link that leads outside",
 	                       "self.txt: symbolic link loop", "feed.jsonl: 2 lines are not" };
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
@@ -447,7 +448,9 @@ static void test_ingest_reports_bad_files_and_loads_the_rest(void **state)
 	struct store_row *rows;
 	size_t n;
 	assert_int_equal(store_rows(st, 0, 10, &rows, &n), 0);
-	assert_int_equal(n, 2);
+	assert_int_equal(n, 3);
+	/* Folder order: feed.jsonl, good.txt, utf16.txt. */
+	assert_string_equal(rows[2].title, "Titolo");
 	int json_row = strcmp(rows[0].title, "Da JSON") == 0 ? 0 : 1;
 	assert_string_equal(rows[json_row].title, "Da JSON");
 	assert_string_equal(rows[json_row].date, "2024-06-01");
@@ -474,7 +477,7 @@ static void test_ingest_reports_bad_files_and_loads_the_rest(void **state)
 	free(p);
 	int64_t count;
 	assert_int_equal(store_article_count(st, &count), 0);
-	assert_int_equal(count, 2);
+	assert_int_equal(count, 3);
 
 	buf_free(&m.all);
 	corpus_rules_free(&r);
