@@ -40,7 +40,18 @@ struct store {
 	size_t n_to_index, cap_to_index;
 	struct cached_stmt *cache;
 	size_t n_cache, cap_cache;
+	struct form_cache forms;
 };
+
+struct form_cache *store_forms(struct store *st) { return &st->forms; }
+
+void form_cache_clear(struct form_cache *fc)
+{
+	for (size_t i = 0; i < fc->cap; i++)
+		free(fc->slots[i].norm);
+	free(fc->slots);
+	memset(fc, 0, sizeof *fc);
+}
 
 /* Schema, one entry per version: entry i migrates from version i to i+1. */
 static const char *const migrations[] = {
@@ -229,7 +240,11 @@ static int exec(struct store *st, const char *sql)
 	return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
-int store_begin(struct store *st) { return exec(st, "BEGIN IMMEDIATE"); }
+int store_begin(struct store *st)
+{
+	form_cache_clear(&st->forms);
+	return exec(st, "BEGIN IMMEDIATE");
+}
 int store_bulk_mode(struct store *st)
 {
 	return exec(st, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16384");
@@ -287,6 +302,7 @@ int store_commit(struct store *st)
 int store_rollback(struct store *st)
 {
 	st->n_to_index = 0;
+	form_cache_clear(&st->forms);
 	if (sqlite3_get_autocommit(st->db))
 		return 0;
 	return exec(st, "ROLLBACK");
@@ -589,6 +605,7 @@ void store_close(struct store **pst)
 		sqlite3_finalize(st->cache[i].stmt);
 	free(st->cache);
 	free(st->to_index);
+	form_cache_clear(&st->forms);
 	if (st->db)
 		sqlite3_close_v2(st->db);
 	free(st->path);

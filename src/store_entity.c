@@ -41,6 +41,46 @@ static int para_of(const struct corpus_article *a, size_t pos, int from)
 	return p;
 }
 
+static size_t form_hash(int type, const char *norm)
+{
+	uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)type;
+	for (const char *p = norm; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot of (type, norm): its own, or the empty one it would take. */
+static struct form_slot *form_slot(struct form_cache *fc, int type, const char *norm)
+{
+	size_t i = form_hash(type, norm) & (fc->cap - 1);
+	while (fc->slots[i].norm &&
+	       (fc->slots[i].type != type || strcmp(fc->slots[i].norm, norm) != 0))
+		i = (i + 1) & (fc->cap - 1);
+	return &fc->slots[i];
+}
+
+static void form_remember(struct form_cache *fc, int type, const char *norm, int64_t id)
+{
+	if (2 * (fc->n + 1) > fc->cap) {
+		size_t cap = fc->cap ? 2 * fc->cap : 1024;
+		struct form_slot *old = fc->slots, *grown = calloc(cap, sizeof *grown);
+		if (!grown)
+			return;  /* no memory: no cache, the library is asked */
+		size_t old_cap = fc->cap;
+		fc->slots = grown;
+		fc->cap = cap;
+		for (size_t i = 0; i < old_cap; i++)
+			if (old[i].norm)
+				*form_slot(fc, old[i].type, old[i].norm) = old[i];
+		free(old);
+	}
+	char *copy = util_strdup(norm);
+	if (!copy)
+		return;
+	*form_slot(fc, type, norm) = (struct form_slot){ copy, type, id };
+	fc->n++;
+}
+
 int store_mentions_put(struct store *st, int64_t id, const struct corpus_article *a,
                        const struct entity_mention *m, size_t n)
 {
@@ -54,13 +94,23 @@ int store_mentions_put(struct store *st, int64_t id, const struct corpus_article
 	                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &ins) < 0)
 		goto out;
 	int para = 0;
+	struct form_cache *fc = store_forms(st);
+	if (sqlite3_get_autocommit(store_db(st)))
+		form_cache_clear(fc);  /* no transaction: others may change forms */
 	for (size_t i = 0; i < n; i++) {
-		sqlite3_bind_int(form, 1, (int)m[i].type);
-		sqlite3_bind_text(form, 2, m[i].norm, -1, SQLITE_STATIC);
-		if (sqlite3_step(form) != SQLITE_ROW)
-			goto out;
-		int64_t form_id = sqlite3_column_int64(form, 0);
-		sqlite3_reset(form);
+		struct form_slot *known = fc->cap ? form_slot(fc, (int)m[i].type, m[i].norm) : NULL;
+		int64_t form_id;
+		if (known && known->norm) {
+			form_id = known->id;
+		} else {
+			sqlite3_bind_int(form, 1, (int)m[i].type);
+			sqlite3_bind_text(form, 2, m[i].norm, -1, SQLITE_STATIC);
+			if (sqlite3_step(form) != SQLITE_ROW)
+				goto out;
+			form_id = sqlite3_column_int64(form, 0);
+			sqlite3_reset(form);
+			form_remember(fc, (int)m[i].type, m[i].norm, form_id);
+		}
 		para = para_of(a, m[i].start, para);
 		sqlite3_bind_int64(ins, 1, id);
 		sqlite3_bind_int64(ins, 2, (int64_t)i);

@@ -23,6 +23,21 @@ int store_cached(struct store *st, const char *sql, sqlite3_stmt **s);
  * (store_index_forget: true when it was); store_index_article indexes
  * them now (store_article.c). */
 int store_index_later(struct store *st, int64_t article);
+
+/* The ids of forms (type, norm) met in this transaction, so that loading
+ * does not ask the library again for every mention; emptied at every
+ * BEGIN and ROLLBACK, and by a rebuild (which may delete forms). */
+struct form_slot {
+	char *norm;               /* NULL: empty */
+	int type;
+	int64_t id;
+};
+struct form_cache {
+	struct form_slot *slots;
+	size_t n, cap;            /* cap: 0 or a power of two */
+};
+struct form_cache *store_forms(struct store *st);
+void form_cache_clear(struct form_cache *fc);
 bool store_index_forget(struct store *st, int64_t article);
 int store_index_article(struct store *st, int64_t article);
 /* A malloc'd copy of a text column, or NULL (SQL NULL or no memory). */
