@@ -9,9 +9,12 @@
 
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "margo/cli.h"
 #include "cli_impl.h"
@@ -59,10 +62,52 @@ int cli_open_library(const struct cli_env *env, enum store_open_mode mode,
 	return 0;
 }
 
+/* The progress line of a long load, on a terminal only: rewritten in
+ * place, cleared before any message and at the end. */
+static bool progress_shown;
+
+static void clear_progress(void)
+{
+	if (progress_shown) {
+		fputs("\r\033[K", stderr);
+		progress_shown = false;
+	}
+}
+
+static void print_progress(void *ctx, const struct ingest_progress *p)
+{
+	(void)ctx;
+	if (p->done || p->seconds < 1.0) {
+		clear_progress();  /* a short load shows nothing */
+		return;
+	}
+	double mb = (double)p->bytes / 1e6, total = (double)p->bytes_total / 1e6;
+	double rate = mb / p->seconds;
+	struct buf b = { 0 };
+	buf_printf(&b, "loading: %zu articles, %zu/%zu files, %.1f/%.1f MB, %.1f MB/s",
+	           p->articles, p->files, p->files_total, mb, total, rate);
+	if (p->entities) {
+		buf_puts(&b, "; building the entity index");
+	} else if (rate > 0 && total > mb) {
+		long left = (long)((total - mb) / rate + 0.5);
+		buf_printf(&b, ", %ld:%02ld left", left / 60, left % 60);
+	}
+	/* One line: a line that wraps could not be rewritten in place. */
+	struct winsize ws;
+	size_t cols = ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 1 ? ws.ws_col : 80;
+	if (b.data && b.len >= cols)
+		b.data[cols - 1] = '\0';
+	fprintf(stderr, "\r\033[K%s", b.data ? b.data : "");
+	buf_free(&b);
+	fflush(stderr);
+	progress_shown = true;
+}
+
 /* Ingest problems, printed as they come. */
 static void print_problem(void *ctx, const char *path, const char *message)
 {
 	(void)ctx;
+	clear_progress();
 	if (path)
 		cli_error("%s: %s", path, message);
 	else
@@ -103,6 +148,8 @@ int cli_ingest(const struct cli_env *env, char *const *paths, size_t n,
 	}
 	struct entity_extractor *x = cli_load_extractor();
 	struct ingest_options opt = { .rules = rules, .extractor = x, .message = print_problem };
+	if (isatty(STDERR_FILENO) && getenv("TERM") && strcmp(getenv("TERM"), "dumb") != 0)
+		opt.progress = print_progress;
 	struct ingest_report rep = { 0 };
 	int rc = x ? ingest_paths(st, &opt, paths, n, &rep) : -1;
 	entity_extractor_free(&x);

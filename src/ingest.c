@@ -50,13 +50,40 @@ struct walk {
 	size_t utf16_invalid;     /* lone surrogates of the file being read */
 	size_t saved_added, saved_updated;  /* counts at the last commit */
 	sqlite3_stmt *json;       /* JSON field extraction through SQLite */
+	bool counting;            /* the first walk: sizes only, no reports */
+	struct ingest_progress pr;
+	double started, last_shown;
 };
+
+static double now_s(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Tell the caller where the load is, at most four times a second. */
+static void progress(struct walk *w, bool done)
+{
+	if (!w->opt->progress || w->counting)
+		return;
+	double t = now_s();
+	if (!done && t - w->last_shown < 0.25)
+		return;
+	w->last_shown = t;
+	w->pr.seconds = t - w->started;
+	w->pr.articles = w->rep->added + w->rep->updated;
+	w->pr.done = done;
+	w->opt->progress(w->opt->ctx, &w->pr);
+}
 
 static void report(struct walk *w, const char *path, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 static void report(struct walk *w, const char *path, const char *fmt, ...)
 {
+	if (w->counting)
+		return;
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = util_vprintf(fmt, ap);
@@ -485,8 +512,17 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 	if (S_ISDIR(sb.st_mode)) {
 		walk_dir(w, path);
 	} else if (S_ISREG(sb.st_mode)) {
-		if (has_suffix(name, ".txt") || has_suffix(name, ".jsonl"))
-			ingest_file(w, path, S_ISLNK(lsb.st_mode));
+		if (!has_suffix(name, ".txt") && !has_suffix(name, ".jsonl"))
+			return;
+		if (w->counting) {
+			w->pr.files_total++;
+			w->pr.bytes_total += (unsigned long long)sb.st_size;
+			return;
+		}
+		ingest_file(w, path, S_ISLNK(lsb.st_mode));
+		w->pr.files++;
+		w->pr.bytes += (unsigned long long)sb.st_size;
+		progress(w, false);
 	} else if (has_suffix(name, ".txt") || has_suffix(name, ".jsonl")) {
 		report(w, path, "not a regular file (FIFO, socket or device); skipped");
 		w->rep->problems++;
@@ -533,6 +569,36 @@ static void walk_dir(struct walk *w, const char *dir)
 	free(names);
 }
 
+/* Each path given: a folder is walked, a file read. */
+static void walk_paths(struct walk *w, char *const *paths, size_t n)
+{
+	for (size_t i = 0; i < n && !w->failed; i++) {
+		/* Store absolute, resolved paths so a refresh from elsewhere
+		 * finds the same articles. */
+		char *real = realpath(paths[i], NULL);
+		if (!real) {
+			report(w, paths[i], "%s; skipped", strerror(errno));
+			w->rep->problems++;
+			continue;
+		}
+		struct stat sb;
+		if (stat(real, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			w->root = real;
+			walk_dir(w, real);
+			w->root = NULL;
+		} else if (w->counting) {
+			w->pr.files_total++;
+			w->pr.bytes_total += (unsigned long long)sb.st_size;
+		} else {
+			ingest_file(w, real, true);
+			w->pr.files++;
+			w->pr.bytes += (unsigned long long)sb.st_size;
+			progress(w, false);
+		}
+		free(real);
+	}
+}
+
 int ingest_paths(struct store *st, const struct ingest_options *opt,
                  char *const *paths, size_t n, struct ingest_report *rep)
 {
@@ -550,25 +616,17 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 		library_error(&w, "cannot read JSON");
 		return -1;
 	}
-	for (size_t i = 0; i < n && !w.failed; i++) {
-		/* Store absolute, resolved paths so a refresh from elsewhere
-		 * finds the same articles. */
-		char *real = realpath(paths[i], NULL);
-		if (!real) {
-			report(&w, paths[i], "%s; skipped", strerror(errno));
-			rep->problems++;
-			continue;
-		}
-		struct stat sb;
-		if (stat(real, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			w.root = real;
-			walk_dir(&w, real);
-			w.root = NULL;
-		} else {
-			ingest_file(&w, real, true);
-		}
-		free(real);
+	if (opt->progress) {
+		w.counting = true;
+		walk_paths(&w, paths, n);
+		w.counting = false;
+		memset(rep, 0, sizeof *rep);  /* the counting walk reported nothing */
+		free(w.seen);
+		w.seen = NULL;
+		w.n_seen = w.cap_seen = 0;
 	}
+	w.started = w.last_shown = now_s();
+	walk_paths(&w, paths, n);
 	if (!w.failed)
 		batch_close(&w);
 	if (w.failed) {
@@ -578,9 +636,14 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 		rep->updated = w.saved_updated;
 	}
 	/* Entities are clustered over the whole corpus, once per ingest. */
+	w.pr.entities = true;
+	w.last_shown = 0;
+	if (!w.failed && opt->extractor && (rep->added || rep->updated))
+		progress(&w, false);
 	if (!w.failed && opt->extractor && (rep->added || rep->updated) &&
 	    store_entities_rebuild(st) < 0)
 		library_error(&w, "cannot rebuild the entity index");
+	progress(&w, true);
 	sqlite3_finalize(w.json);
 	free(w.seen);
 	return w.failed ? -1 : 0;

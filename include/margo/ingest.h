@@ -12,6 +12,7 @@
 #ifndef MARGO_INGEST_H
 #define MARGO_INGEST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "margo/corpus.h"
@@ -28,6 +29,19 @@ struct ingest_report {
 	struct store_annot_counts anchors;  /* annotations placed again */
 };
 
+/* Where a long load is: called about four times a second while loading
+ * (and once at the end with done set) when ingest_options.progress is
+ * set; the totals come from a first walk that only looks at sizes. */
+struct ingest_progress {
+	size_t files, files_total;
+	unsigned long long bytes, bytes_total;
+	size_t articles;          /* added or updated so far */
+	double seconds;           /* since the load began */
+	bool entities;            /* every file read: the entity index is built */
+	bool done;
+};
+typedef void (*ingest_progress_fn)(void *ctx, const struct ingest_progress *p);
+
 /* Called once per problem: `path` is raw (sanitise before showing). */
 typedef void (*ingest_message_fn)(void *ctx, const char *path, const char *message);
 
@@ -35,6 +49,7 @@ struct ingest_options {
 	const struct corpus_rules *rules;
 	const struct entity_extractor *extractor;  /* NULL: no entity index */
 	ingest_message_fn message;
+	ingest_progress_fn progress;               /* NULL: none */
 	void *ctx;
 };
 

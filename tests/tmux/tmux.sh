@@ -603,5 +603,39 @@ for sig in SEGV BUS FPE ILL ABRT; do
 	T kill-session -t "crash$sig"
 done
 
+# ---------------------------------------------------------------------------
+# 12. A long load shows where it is (files, MB/s, time left) on one line
+#     that it rewrites, clears it at the end, and prints no such line when
+#     its standard error is not a terminal.
+
+big=$TEST_TMP/big
+mkdir -p "$big"
+i=0
+for copy in $(seq 1 400); do
+	for f in "$top_srcdir"/corpus/*.txt; do
+		i=$((i + 1))
+		{ printf 'Copia %s: ' "$copy"; cat "$f"; } >"$big/a$i.txt"
+	done
+done
+start load 80x10 "exec env LC_ALL=C.UTF-8 TERM=xterm MARGO_DB=$TEST_TMP/big.db sh -c '$MARGO add $big; echo LOADED; read _'"
+if wait_for load "loading: " 400; then
+	pass "a long load shows a progress line"
+	line=$(cap load | grep "loading: ")
+	like "$line" "loading: [0-9]+ articles, [0-9]+/$i files, [0-9.]+/[0-9.]+ MB, [0-9.]+ MB/s" \
+		"it counts files, articles and megabytes against the totals, with the rate"
+	like "$line" "[0-9]+:[0-9][0-9] left" "and says how long is left"
+else
+	fail "a long load shows a progress line" "$(cap load)"
+	skip "it counts files, articles and megabytes against the totals, with the rate" "no progress line"
+	skip "and says how long is left" "no progress line"
+fi
+ok "the load ends" wait_for load LOADED 1200
+like "$(cap load)" "^$i added, 0 updated, 0 unchanged" "the summary takes the progress line's place"
+hasnt "$(cap load)" "loading: " "no progress line is left on the screen"
+T kill-session -t load
+rm -f "$TEST_TMP/big.db"*
+"$MARGO" --db "$TEST_TMP/big.db" add "$big" >/dev/null 2>"$TEST_TMP/big.err"
+is "$(cat "$TEST_TMP/big.err")" "" "standard error not a terminal: no progress line"
+
 diag "tmux tests took $(($(date +%s) - started)) s"
 done_testing
