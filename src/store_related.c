@@ -204,6 +204,8 @@ static int lexical_candidates(struct related_ctx *c)
 	 * passage alone finds nothing), but not in so many that ranking
 	 * their passages costs more than it tells. */
 	int64_t common = c->n_passages / 100 > 50 ? c->n_passages / 100 : 50;
+	if (common > 1000)
+		common = 1000;  /* ranking is per passage matched: keep it bounded */
 	struct buf q = { 0 };
 	for (size_t i = 0, used = 0; i < c->bag.n && used < LEX_TERMS; i++) {
 		if (c->bag.t[i].w <= 0 || c->bag.t[i].df < 2 || c->bag.t[i].df > common)
