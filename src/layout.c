@@ -13,7 +13,7 @@ static int clamp(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-void layout_compute(int cols, int lines, enum layout_pane focus,
+void layout_compute(int cols, int lines, enum layout_pane focus, bool zoom,
                     struct layout *out)
 {
 	memset(out, 0, sizeof *out);
@@ -26,7 +26,9 @@ void layout_compute(int cols, int lines, enum layout_pane focus,
 	struct layout_rect *list = &out->pane[LAYOUT_LIST];
 	struct layout_rect *text = &out->pane[LAYOUT_TEXT];
 	struct layout_rect *side = &out->pane[LAYOUT_SIDE];
-	if (cols >= 72) {
+	if (zoom) {
+		out->pane[focus < LAYOUT_PANES ? focus : LAYOUT_TEXT] = (struct layout_rect){ 0, 0, cols, h };
+	} else if (cols >= 72) {
 		/* About a third for the list, a quarter for the sidebar, with
 		 * caps so the text gets the room on wide terminals. */
 		int lw = clamp((cols * 32 + 50) / 100, 20, 60);

@@ -4,7 +4,8 @@
  * Wide terminals get three panes (article list, text, entity sidebar) above
  * a one-line status bar; from 40 to 71 columns the sidebar hides; from 20
  * to 39 columns only the focused pane shows; below 20x4 the screen says
- * "terminal too small".  No curses here: tests compare the serialised form,
+ * "terminal too small".  Zoomed, the focused pane takes the whole screen
+ * at any size.  No curses here: tests compare the serialised form,
  * e.g. "list 0,0 26x23 | text 26,0 34x23 | side 60,0 20x23 | status 0,23 80x1".
  */
 #ifndef MARGO_LAYOUT_H
@@ -29,8 +30,9 @@ struct layout {
 };
 
 /* Compute the layout for a cols x lines terminal.  `focus` matters only
- * when a single pane fits: that pane is the one shown. */
-void layout_compute(int cols, int lines, enum layout_pane focus,
+ * when a single pane shows (it fits alone, or `zoom` asks for it): that
+ * pane is the one shown. */
+void layout_compute(int cols, int lines, enum layout_pane focus, bool zoom,
                     struct layout *out);
 
 /* True when the pane is shown. */

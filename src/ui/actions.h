@@ -49,6 +49,7 @@
 	X(NEXT_PANE, "next-pane", "Move to the next pane") \
 	X(PREV_PANE, "prev-pane", "Move to the previous pane") \
 	X(HELP,      "help",      "Show or hide this help") \
+	X(ZOOM,      "zoom",      "The pane in focus takes the whole screen, or gives it back") \
 	X(REDRAW,    "redraw",    "Redraw the screen") \
 	X(CLOSE,     "close",     "Close the help or the mentions view") \
 	X(QUIT,      "quit",      "Close the help or a view, or quit margo")

@@ -88,6 +88,7 @@ const struct ui_binding ui_bindings[] = {
 	{ 27, "Esc", UI_ACTION_CLOSE },
 	{ '?', "?", UI_ACTION_HELP },
 	{ UI_FN(KEY_F(1)), "F1", UI_ACTION_HELP },
+	{ 'z', "z", UI_ACTION_ZOOM },
 	{ CTRL('l'), "Ctrl-L", UI_ACTION_REDRAW },
 	{ 'q', "q", UI_ACTION_QUIT },
 };
@@ -222,8 +223,8 @@ void ui_save_state(struct ui *ui, FILE *f)
 	char layout[256];
 	layout_describe(&ui->layout, layout, sizeof layout);
 	const struct text_state *t = &ui->text;
-	fprintf(f, "size=%dx%d\nlayout=%s\nfocus=%s\nhelp=%d\n", ui->cols, ui->lines,
-	        layout, layout_pane_name(ui->focus), ui->help_open);
+	fprintf(f, "size=%dx%d\nlayout=%s\nfocus=%s\nzoom=%d\nhelp=%d\n", ui->cols, ui->lines,
+	        layout, layout_pane_name(ui->focus), ui->zoom, ui->help_open);
 	fprintf(f, "articles=%lld\nlist.sel=%lld\nlist.top=%lld\n", (long long)ui->list.count,
 	        (long long)ui->list.sel, (long long)ui->list.top);
 	if (t->loaded) {

@@ -106,7 +106,7 @@ void ui_relayout(struct ui *ui)
 	ui->status_win = NULL;
 	ui->cols = COLS;
 	ui->lines = LINES;
-	layout_compute(ui->cols, ui->lines, ui->focus, &ui->layout);
+	layout_compute(ui->cols, ui->lines, ui->focus, ui->zoom, &ui->layout);
 	if (ui->layout.too_small)
 		return;
 	for (int p = 0; p < LAYOUT_PANES; p++) {
@@ -224,7 +224,7 @@ static void move_focus(struct ui *ui, int dir)
 			break;
 		/* On a one-pane screen the hidden panes can still take focus:
 		 * the layout then shows them. */
-		if (ui->cols >= LAYOUT_MIN_COLS && ui->cols < 40 && p != LAYOUT_SIDE)
+		if (ui->zoom || (ui->cols >= LAYOUT_MIN_COLS && ui->cols < 40 && p != LAYOUT_SIDE))
 			break;
 	}
 	if (ui->focus != (enum layout_pane)p) {
@@ -381,6 +381,10 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		return;
 	case UI_ACTION_REDRAW:
 		clearok(curscr, TRUE);
+		return;
+	case UI_ACTION_ZOOM:
+		ui->zoom = !ui->zoom;
+		ui_relayout(ui);
 		return;
 	default:
 		break;

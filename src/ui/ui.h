@@ -185,6 +185,7 @@ struct ui {
 	WINDOW *win[LAYOUT_PANES];
 	WINDOW *status_win;
 	bool help_open;
+	bool zoom;                 /* the focused pane takes the whole screen */
 	size_t help_top;
 	bool quit;
 	bool gone;                /* the terminal went away */

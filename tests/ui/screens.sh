@@ -321,6 +321,31 @@ like "$(head -n 1 "$RUN_DIR/enter.screen")" 'Text  3/5' "the text header says 3/
 like "$(tail -n 1 "$RUN_DIR/enter.screen")" '^ article 3/5 · text · ¶ 1/10 · sentence 1/26 ' \
 	"the status line says article 3/5, text, first paragraph and sentence"
 
+# z: the pane in focus takes the whole screen; Tab moves through the
+# panes, each shown alone; z again gives the three panes back.
+run_script 80x24 <<'EOF'
+<Tab>
+z
+:save-state zoomed
+:save-display zoomed.screen
+<Space>
+:save-state zoomed-paged
+<Tab>
+:save-state zoomed-side
+z
+:save-state unzoomed
+EOF
+expect_run_ok "z: the script runs to its end"
+expect_state zoomed layout "text 0,0 80x23 | status 0,23 80x1" "z in the text: the text takes the 80 columns"
+expect_state zoomed zoom 1 "z: zoomed"
+like "$(head -n 1 "$RUN_DIR/zoomed.screen")" '^ *Text ' "the zoomed screen starts with the text header"
+unlike "$(cat "$RUN_DIR/zoomed.screen")" 'Articles \(' "and shows no article list"
+isnt "$(state zoomed-paged text.top)" "$(state zoomed text.top)" "Space pages the zoomed text"
+expect_state zoomed-side layout "side 0,0 80x23 | status 0,23 80x1" "Tab while zoomed shows the sidebar alone"
+expect_state unzoomed layout "list 0,0 26x23 | text 26,0 34x23 | side 60,0 20x23 | status 0,23 80x1" \
+	"z again: the three panes are back"
+expect_state unzoomed focus side "and the focus stays where it was"
+
 run_script 80x24 <<'EOF'
 k
 :save-state k-at-top

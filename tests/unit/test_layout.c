@@ -16,7 +16,7 @@ static void expect_layout(int cols, int lines, enum layout_pane focus,
 {
 	struct layout l;
 	char got[256];
-	layout_compute(cols, lines, focus, &l);
+	layout_compute(cols, lines, focus, false, &l);
 	layout_describe(&l, got, sizeof got);
 	assert_string_equal(got, want);
 }
@@ -57,6 +57,21 @@ static void test_narrow_shows_focused_pane_only(void **state)
 	expect_layout(30, 10, LAYOUT_SIDE, "text 0,0 30x9 | status 0,9 30x1");
 }
 
+static void test_zoom_gives_the_focused_pane_the_screen(void **state)
+{
+	(void)state;
+	struct layout l;
+	char got[256];
+	layout_compute(80, 24, LAYOUT_TEXT, true, &l);
+	layout_describe(&l, got, sizeof got);
+	assert_string_equal(got, "text 0,0 80x23 | status 0,23 80x1");
+	layout_compute(200, 60, LAYOUT_SIDE, true, &l);
+	layout_describe(&l, got, sizeof got);
+	assert_string_equal(got, "side 0,0 200x59 | status 0,59 200x1");
+	layout_compute(10, 3, LAYOUT_TEXT, true, &l);
+	assert_true(l.too_small);  /* zoom or not, too small is too small */
+}
+
 static void test_10x3_too_small(void **state)
 {
 	(void)state;
@@ -74,7 +89,7 @@ static void test_every_size_tiles_the_screen(void **state)
 	for (int cols = LAYOUT_MIN_COLS; cols <= 300; cols++) {
 		for (int lines = LAYOUT_MIN_LINES; lines <= 80; lines += 7) {
 			struct layout l;
-			layout_compute(cols, lines, LAYOUT_LIST, &l);
+			layout_compute(cols, lines, LAYOUT_LIST, false, &l);
 			assert_false(l.too_small);
 			int covered = 0;
 			for (int p = 0; p < LAYOUT_PANES; p++) {
@@ -100,6 +115,7 @@ int main(void)
 		cmocka_unit_test(test_120x40),
 		cmocka_unit_test(test_40x12_sidebar_hidden),
 		cmocka_unit_test(test_narrow_shows_focused_pane_only),
+		cmocka_unit_test(test_zoom_gives_the_focused_pane_the_screen),
 		cmocka_unit_test(test_10x3_too_small),
 		cmocka_unit_test(test_every_size_tiles_the_screen),
 	};
