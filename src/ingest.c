@@ -31,7 +31,12 @@
 #include "margo/util.h"
 
 #define INGEST_MAX_FILE (256L * 1024 * 1024)  /* larger files are refused */
-#define INGEST_BATCH 128                      /* articles per transaction */
+/* A transaction ends after half a second of writing, or INGEST_BATCH
+ * articles: few commits make loading fast (each one writes a segment of
+ * the full-text index, and merges follow), short ones keep the write lock
+ * free often enough for annotations saved beside a load. */
+#define INGEST_BATCH 4096                     /* articles per transaction, at most */
+#define INGEST_BATCH_SECONDS 0.5
 
 struct visited {
 	dev_t dev;
@@ -51,6 +56,7 @@ struct walk {
 	size_t saved_added, saved_updated;  /* counts at the last commit */
 	sqlite3_stmt *json;       /* JSON field extraction through SQLite */
 	bool counting;            /* the first walk: sizes only, no reports */
+	double batch_started;     /* when the open transaction began */
 	struct ingest_progress pr;
 	double started, last_shown;
 };
@@ -110,6 +116,7 @@ static int batch_open(struct walk *w)
 		return -1;
 	}
 	w->in_batch = 1;
+	w->batch_started = now_s();
 	return 0;
 }
 
@@ -172,7 +179,7 @@ static int put_article(struct walk *w, struct store_article_in *in)
 		w->rep->updated++;
 	else
 		w->rep->unchanged++;
-	if (++w->in_batch > INGEST_BATCH)
+	if (++w->in_batch > INGEST_BATCH || now_s() - w->batch_started >= INGEST_BATCH_SECONDS)
 		return batch_close(w);
 	return 0;
 }
