@@ -187,15 +187,19 @@ char *util_printf(const char *fmt, ...)
 	return p;
 }
 
-uint64_t util_fnv1a(const void *data, size_t len)
+uint64_t util_fnv1a_more(uint64_t h, const void *data, size_t len)
 {
 	const unsigned char *p = data;
-	uint64_t h = 0xcbf29ce484222325ULL;
 	for (size_t i = 0; i < len; i++) {
 		h ^= p[i];
 		h *= 0x100000001b3ULL;
 	}
 	return h;
+}
+
+uint64_t util_fnv1a(const void *data, size_t len)
+{
+	return util_fnv1a_more(UTIL_FNV1A_INIT, data, len);
 }
 
 void util_hash_hex(const void *data, size_t len, char out[17])

@@ -46,6 +46,9 @@ char *util_vprintf(const char *fmt, va_list ap)
 
 /* 64-bit FNV-1a of the bytes (for hash tables and change detection). */
 uint64_t util_fnv1a(const void *data, size_t len);
+/* The same hash over data given in pieces: h starts at UTIL_FNV1A_INIT. */
+#define UTIL_FNV1A_INIT 0xcbf29ce484222325ULL
+uint64_t util_fnv1a_more(uint64_t h, const void *data, size_t len);
 
 /* 64-bit FNV-1a of the bytes, as 16 lowercase hex digits in `out` (17
  * bytes).  Used to tell whether a file or a text changed, never for
