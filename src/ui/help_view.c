@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "margo/text.h"
 #include "margo/util.h"
 #include "ui.h"
 
@@ -25,35 +26,62 @@ static char *keys_for(enum ui_action a)
 	return buf_steal(&b);
 }
 
+/* Draw (or only count, when w is NULL) the help's rows from row `top`:
+ * an action's keys, then its description wrapped beside them.  Returns
+ * the number of rows of the whole help. */
+static size_t help_rows(WINDOW *w, int width, int height, size_t top)
+{
+	int key_w = 22;
+	if (key_w > width / 2)
+		key_w = width / 2;
+	int desc_w = width - key_w - 2 > 1 ? width - key_w - 2 : 1;
+	size_t row = 0;
+	for (int a = 1; a < UI_ACTION_COUNT; a++) {
+		const char *help = ui_action_table[a].help;
+		struct text_line *lines = NULL;
+		size_t n = 0;
+		if (text_wrap(help, strlen(help), desc_w, &lines, &n) < 0 || n == 0) {
+			free(lines);
+			n = 0;
+		}
+		char *keys = w ? keys_for((enum ui_action)a) : NULL;
+		for (size_t i = 0; i < (n ? n : 1); i++, row++) {
+			int y = (int)(row - top) + 1;
+			if (!w || row < top || y >= height)
+				continue;
+			if (i == 0) {
+				draw_set_role(w, ROLE_TITLE);
+				draw_str(w, y, 1, keys ? keys : "", key_w - 1);
+				draw_set_role(w, ROLE_NORMAL);
+			}
+			if (n) {
+				char *part = util_strndup(help + lines[i].start, lines[i].end - lines[i].start);
+				draw_str(w, y, key_w + 1, part ? part : "", desc_w);
+				free(part);
+			}
+		}
+		free(keys);
+		free(lines);
+	}
+	return row + 2;  /* a blank row and the closing hint */
+}
+
 void help_view_draw(struct ui *ui, WINDOW *w)
 {
 	int width = getmaxx(w), height = getmaxy(w);
 	werase(w);
 	draw_header(w, "Help: keys (q or ? closes)", true);
-	int key_w = 22;
-	if (key_w > width / 2)
-		key_w = width / 2;
 	/* G asks for the end: show the last page, not a last line alone. */
 	size_t rows = height > 1 ? (size_t)height - 1 : 1;
-	if (ui->help_top + rows > UI_ACTION_COUNT - 1)
-		ui->help_top = UI_ACTION_COUNT - 1 > rows ? UI_ACTION_COUNT - 1 - rows : 0;
-	int y = 1;
-	size_t line = 0;
-	for (int a = 1; a < UI_ACTION_COUNT && y < height; a++, line++) {
-		if (line < ui->help_top)
-			continue;
-		char *keys = keys_for((enum ui_action)a);
-		draw_set_role(w, ROLE_TITLE);
-		draw_str(w, y, 1, keys ? keys : "", key_w - 1);
-		draw_set_role(w, ROLE_NORMAL);
-		draw_str(w, y, key_w + 1, ui_action_table[a].help, width - key_w - 2);
-		free(keys);
-		y++;
-	}
-	if (y + 1 < height) {
+	ui->help_rows = help_rows(NULL, width, height, 0);
+	if (ui->help_top + rows > ui->help_rows)
+		ui->help_top = ui->help_rows > rows ? ui->help_rows - rows : 0;
+	help_rows(w, width, height, ui->help_top);
+	int y = (int)(ui->help_rows - 1 - ui->help_top) + 1;
+	if (y < height) {
 		draw_set_role(w, ROLE_DIM);
-		draw_str(w, y + 1, 1, "In the list, Enter opens an article; in the text, j and k move "
-		         "the reading cursor by sentence.", width - 2);
+		draw_str(w, y, 1, "In the list Enter opens an article; in the text j and k move "
+		         "by sentence.", width - 2);
 		draw_set_role(w, ROLE_NORMAL);
 	}
 }
@@ -66,18 +94,26 @@ bool help_view_handle(struct ui *ui, enum ui_action a)
 		ui->help_open = false;
 		return true;
 	case UI_ACTION_DOWN:
-		if (ui->help_top + 1 < UI_ACTION_COUNT - 1)
-			ui->help_top++;
+		if (ui->help_top + 1 < ui->help_rows)
+			ui->help_top++;  /* clamped to the last page when drawn */
 		return true;
 	case UI_ACTION_UP:
 		if (ui->help_top > 0)
 			ui->help_top--;
 		return true;
+	case UI_ACTION_PAGE_DOWN:
+		ui->help_top += ui->lines > 4 ? (size_t)ui->lines - 3 : 1;
+		return true;  /* clamped to the last page when drawn */
+	case UI_ACTION_PAGE_UP: {
+		size_t page = ui->lines > 4 ? (size_t)ui->lines - 3 : 1;
+		ui->help_top = ui->help_top > page ? ui->help_top - page : 0;
+		return true;
+	}
 	case UI_ACTION_FIRST:
 		ui->help_top = 0;
 		return true;
 	case UI_ACTION_LAST:
-		ui->help_top = UI_ACTION_COUNT;  /* clamped when drawn */
+		ui->help_top = ui->help_rows;  /* clamped when drawn */
 		return true;
 	case UI_ACTION_REDRAW:
 		return false;

@@ -170,15 +170,16 @@ void ui_draw_all(struct ui *ui)
 		WINDOW *w = ui->win[p];
 		if (!w)
 			continue;
-		if (overlay && p != LAYOUT_LIST)
+		if (overlay && (p != LAYOUT_LIST || ui->help_open))
 			continue;
 		pane_ops((enum layout_pane)p)->draw(ui, w);
 		wnoutrefresh(w);
 	}
 	if (overlay) {
-		/* Views cover the text and the sidebar (or the one pane). */
+		/* Views cover the text and the sidebar (or the one pane); the
+		 * help, the whole screen. */
 		WINDOW *w = ui->win[LAYOUT_TEXT] ? ui->win[LAYOUT_TEXT] : ui->win[LAYOUT_LIST];
-		int x = w == ui->win[LAYOUT_TEXT] ? ui->layout.pane[LAYOUT_TEXT].x : 0;
+		int x = w == ui->win[LAYOUT_TEXT] && !ui->help_open ? ui->layout.pane[LAYOUT_TEXT].x : 0;
 		WINDOW *vw = newwin(ui->lines - 1, ui->cols - x, 0, x);
 		if (vw) {
 			if (ui->help_open)

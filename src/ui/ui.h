@@ -186,7 +186,8 @@ struct ui {
 	WINDOW *status_win;
 	bool help_open;
 	bool zoom;                 /* the focused pane takes the whole screen */
-	size_t help_top;
+	size_t help_top;           /* first row of the help shown */
+	size_t help_rows;          /* rows of the whole help, when last drawn */
 	bool quit;
 	bool gone;                /* the terminal went away */
 	bool readonly;            /* the library cannot be written */
