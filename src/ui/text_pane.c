@@ -47,14 +47,22 @@ static int view_height(const struct ui *ui)
 	return h > 0 ? h : 1;
 }
 
+/* Lines longer than this are hard to follow back to their start: a text
+ * zoomed on a wide terminal keeps this measure (as the text pane of three
+ * at 200 columns has it). */
+#define TEXT_MAX_WIDTH 100
+
 /* Width available for wrapping: the pane minus a margin on the left, one
- * blank column on the right and the border when the sidebar follows. */
+ * blank column on the right and the border when the sidebar follows, at
+ * most TEXT_MAX_WIDTH. */
 static int wrap_width(const struct ui *ui)
 {
 	int w = ui->layout.pane[LAYOUT_TEXT].w;
 	if (layout_visible(&ui->layout, LAYOUT_SIDE))
 		w--;
 	w -= 2;
+	if (w > TEXT_MAX_WIDTH)
+		w = TEXT_MAX_WIDTH;
 	return w > 1 ? w : 1;
 }
 

@@ -346,6 +346,22 @@ expect_state unzoomed layout "list 0,0 26x23 | text 26,0 34x23 | side 60,0 20x23
 	"z again: the three panes are back"
 expect_state unzoomed focus side "and the focus stays where it was"
 
+# Zoomed on a wide terminal the text keeps a readable measure: lines of at
+# most 100 columns, not 200.
+run_script 200x60 <<'EOF'
+<Tab>
+z
+:save-display wide-zoom.screen
+EOF
+expect_run_ok "z at 200x60: the script runs to its end"
+longest=0
+while IFS= read -r line; do
+	line=${line%"${line##*[! ]}"}  # without trailing blanks
+	[ ${#line} -gt "$longest" ] && longest=${#line}  # characters (C.UTF-8)
+done < <(sed '$d' "$RUN_DIR/wide-zoom.screen")
+ok "zoomed at 200 columns, no text line is longer than 102 columns (it was $longest)" test "$longest" -le 102
+ok "and the text still uses the room: its longest line is over 90 columns" test "$longest" -gt 90
+
 run_script 80x24 <<'EOF'
 k
 :save-state k-at-top
