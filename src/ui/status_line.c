@@ -42,6 +42,8 @@ static void position(struct ui *ui, struct buf *b)
 	buf_printf(b, " \xc2\xb7 %s", pane);
 	if (ui->readonly)
 		buf_puts(b, " \xc2\xb7 read-only");
+	if (ui->link_from)
+		buf_puts(b, " \xc2\xb7 linking (Esc cancels)");
 	if (ui->mv.open && !ui->help_open) {
 		buf_printf(b, " %zu/%zu", ui->mv.n ? ui->mv.sel + 1 : 0, ui->mv.n);
 	} else if (ui->av.open && !ui->help_open) {

@@ -366,6 +366,12 @@ static void dispatch(struct ui *ui, enum ui_action a)
 			jump_step_mention(ui, a == UI_ACTION_NEXT_MENTION ? 1 : -1);
 		return;
 	case UI_ACTION_CLOSE:
+		if (ui->link_from) {  /* a link begun with L */
+			free(ui->link_from);
+			ui->link_from = NULL;
+			annotate_load(ui);
+			ui_message(ui, false, "link cancelled");
+		}
 		return;
 	case UI_ACTION_QUIT:
 		ui->quit = true;

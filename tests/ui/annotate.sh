@@ -286,6 +286,12 @@ fresh_library
 run_script 100x30 <<'EOF'
 <Enter>
 L
+j
+:save-display pending.screen
+<Esc>
+:save-state cancelled
+:save-display cancelled.screen
+L
 :save-state marked
 <Left>
 j
@@ -303,6 +309,9 @@ F
 :save-state back
 EOF
 expect_run_ok "links: the script runs"
+like "$(tail -n 1 "$RUN_DIR/pending.screen")" '· linking \(Esc cancels\)' "while a link waits for its other end, the status line says so"
+expect_state cancelled message "link cancelled" "Esc cancels a link begun with L"
+unlike "$(tail -n 1 "$RUN_DIR/cancelled.screen")" 'linking' "and the status line no longer says linking"
 expect_state marked message "linking from here: go to the other passage and press L there" "L marks one end and says what to do next"
 has "$(screen asked.screen)" "Link kind: s same claim, c contradicts, f follow-up" "L at the other end asks the kind"
 expect_state linked message "linked: contradicts" "the kind is chosen by one key"
@@ -351,7 +360,6 @@ is "$("$MARGO" annotations | wc -l)" 2 "with an annotation at each end"
 run_script 100x30 <<'EOF'
 <Enter>
 L
-<Esc>
 :save-state pending
 L
 <Esc>
