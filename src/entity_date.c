@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "entity_impl.h"
+#include "margo/util.h"
 
 static bool date_key_is(const struct tokvec *tv, size_t i, const char *w)
 {
@@ -243,4 +244,22 @@ size_t ent_date_at(const struct tokvec *tv, const char *text, size_t i,
 		return 1;
 	}
 	return 0;
+}
+
+char *entity_display_name(enum entity_type t, const char *name)
+{
+	static const char *const months[] = {
+		"January", "February", "March", "April", "May", "June", "July",
+		"August", "September", "October", "November", "December",
+	};
+	int m = 0, d = 0, used = 0;
+	if (t == ENTITY_DATE && strncmp(name, "--", 2) == 0) {
+		size_t n = strlen(name);
+		if (n == 4 && sscanf(name, "--%2d%n", &m, &used) == 1 && used == 4 && m >= 1 && m <= 12)
+			return util_printf("%s, year unknown", months[m - 1]);
+		if (n == 7 && sscanf(name, "--%2d-%2d%n", &m, &d, &used) == 2 && used == 7 &&
+		    m >= 1 && m <= 12 && d >= 1 && d <= 31)
+			return util_printf("%d %s, year unknown", d, months[m - 1]);
+	}
+	return util_strdup(name);
 }

@@ -29,6 +29,12 @@ enum entity_type {
 
 /* "PER", "LOC", "ORG", "DATE"; entity_type_parse returns -1 if unknown. */
 const char *entity_type_name(enum entity_type t);
+
+/* An entity's name as a reader should see it (malloc'd; NULL when memory
+ * runs out): a date without its year, stored "--06" or "--09-12", reads
+ * "June, year unknown" or "12 September, year unknown"; every other name
+ * is itself. */
+char *entity_display_name(enum entity_type t, const char *name);
 int entity_type_parse(const char *s);
 
 struct entity_mention {

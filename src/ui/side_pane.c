@@ -121,7 +121,9 @@ static void draw_entities(struct ui *ui, WINDOW *w, int y0)
 				name_w = width - 2;
 				cw = 0;
 			}
-			draw_str(w, y, 1, e->name, name_w);
+			char *shown = entity_display_name(e->type, e->name);
+			draw_str(w, y, 1, shown ? shown : e->name, name_w);
+			free(shown);
 			if (cw) {
 				if (!(sel && focused))
 					draw_set_role(w, ROLE_DIM);

@@ -421,6 +421,25 @@ static void test_bundled_corpus(void **state)
 	free(text);
 }
 
+static void test_display_name_of_a_date_without_year(void **state)
+{
+	(void)state;
+	const struct { enum entity_type t; const char *name, *want; } cases[] = {
+		{ ENTITY_DATE, "--06", "June, year unknown" },
+		{ ENTITY_DATE, "--09-12", "12 September, year unknown" },
+		{ ENTITY_DATE, "2023-09-12", "2023-09-12" },
+		{ ENTITY_DATE, "--13", "--13" },          /* not a month: as stored */
+		{ ENTITY_DATE, "--06-xx", "--06-xx" },
+		{ ENTITY_PER, "--06", "--06" },           /* only dates are read */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *got = entity_display_name(cases[i].t, cases[i].name);
+		assert_non_null(got);
+		assert_string_equal(got, cases[i].want);
+		free(got);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -440,6 +459,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_words),
 		cmocka_unit_test(test_dates_of_an_ingested_article),
 		cmocka_unit_test(test_bundled_corpus),
+		cmocka_unit_test(test_display_name_of_a_date_without_year),
 	};
 	return cmocka_run_group_tests_name("entity", tests, setup, teardown);
 }
