@@ -256,10 +256,10 @@ char *entity_display_name(enum entity_type t, const char *name)
 	if (t == ENTITY_DATE && strncmp(name, "--", 2) == 0) {
 		size_t n = strlen(name);
 		if (n == 4 && sscanf(name, "--%2d%n", &m, &used) == 1 && used == 4 && m >= 1 && m <= 12)
-			return util_printf("%s, year unknown", months[m - 1]);
+			return util_printf("%s, no year", months[m - 1]);
 		if (n == 7 && sscanf(name, "--%2d-%2d%n", &m, &d, &used) == 2 && used == 7 &&
 		    m >= 1 && m <= 12 && d >= 1 && d <= 31)
-			return util_printf("%d %s, year unknown", d, months[m - 1]);
+			return util_printf("%d %s, no year", d, months[m - 1]);
 	}
 	return util_strdup(name);
 }

@@ -32,7 +32,7 @@ const char *entity_type_name(enum entity_type t);
 
 /* An entity's name as a reader should see it (malloc'd; NULL when memory
  * runs out): a date without its year, stored "--06" or "--09-12", reads
- * "June, year unknown" or "12 September, year unknown"; every other name
+ * "June, no year" or "12 September, no year"; every other name
  * is itself. */
 char *entity_display_name(enum entity_type t, const char *name);
 int entity_type_parse(const char *s);

@@ -103,7 +103,7 @@ expect_screen art3 "80x24: j j Enter shows article 3 (title, subtitle, source)" 
                          │ Nell’ambito delle attuali       │ forze armate…  1/1
                          │ dinamiche geopolitiche, i       │ forze ucraine  1/1
                          │ rapporti tra Corea del Nord e   │ Dates
-                         │ Russia si fanno sempre più      │ --06           1/1
+                         │ Russia si fanno sempre più      │ June, no year  1/1
                          │ significativi. Kim Jong-un ha   │ 2021           1/1
                          │ recentemente inviato una        │ 2022-02        1/1
                          │ lettera di Capodanno a Vladimir │ 2025           1/1

@@ -425,8 +425,8 @@ static void test_display_name_of_a_date_without_year(void **state)
 {
 	(void)state;
 	const struct { enum entity_type t; const char *name, *want; } cases[] = {
-		{ ENTITY_DATE, "--06", "June, year unknown" },
-		{ ENTITY_DATE, "--09-12", "12 September, year unknown" },
+		{ ENTITY_DATE, "--06", "June, no year" },
+		{ ENTITY_DATE, "--09-12", "12 September, no year" },
 		{ ENTITY_DATE, "2023-09-12", "2023-09-12" },
 		{ ENTITY_DATE, "--13", "--13" },          /* not a month: as stored */
 		{ ENTITY_DATE, "--06-xx", "--06-xx" },
