@@ -15,6 +15,7 @@
 
 #include "margo/store_annot.h"
 #include "margo/store_search.h"
+#include "margo/text.h"
 #include "margo/util.h"
 #include "ui.h"
 
@@ -109,10 +110,33 @@ void link_follow(struct ui *ui)
 		store_annot_links_free(l, n);
 		return;
 	}
-	char *kind = util_strdup(l[0].kind);
-	jump_to_span(ui, l[0].article, (size_t)l[0].start, (size_t)l[0].end);
-	ui_message(ui, false, "followed: %s%s", kind ? kind : "",
-	           n > 1 ? " (the first of its links)" : "");
+	size_t pick = 0;
+	if (n > 1) {
+		/* Several: ask which, by number (the first nine). */
+		struct buf q = { 0 }, keys = { 0 };
+		buf_puts(&q, "Follow:");
+		int each = n > 3 ? 12 : 20;  /* cells of each title shown */
+		for (size_t i = 0; i < n && i < 9; i++) {
+			const char *t = l[i].title ? l[i].title : "?";
+			char *shown = text_render(t, strlen(t), 0, each, NULL);
+			buf_printf(&q, " %zu %s, %s;", i + 1, l[i].kind, shown ? shown : "?");
+			free(shown);
+			buf_putc(&keys, (char)('1' + i));
+		}
+		buf_puts(&q, " (Esc cancels)");
+		int c = q.data && keys.data ? prompt_choice(ui, q.data, keys.data) : 0;
+		buf_free(&q);
+		buf_free(&keys);
+		if (!c) {
+			ui_message(ui, false, "not followed");
+			store_annot_links_free(l, n);
+			return;
+		}
+		pick = (size_t)(c - '1');
+	}
+	char *kind = util_strdup(l[pick].kind);
+	jump_to_span(ui, l[pick].article, (size_t)l[pick].start, (size_t)l[pick].end);
+	ui_message(ui, false, "followed: %s", kind ? kind : "");
 	free(kind);
 	store_annot_links_free(l, n);
 }

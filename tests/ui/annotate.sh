@@ -359,6 +359,23 @@ expect_state rlinked message "linked: same claim" "L in the related list links t
 is "$("$MARGO" annotations | wc -l)" 2 "with an annotation at each end"
 run_script 100x30 <<'EOF'
 <Enter>
+r
+j
+L
+f
+:save-state rlinked2
+<Esc>
+F
+:save-display choose.screen
+2
+:save-state followed2
+EOF
+expect_state rlinked2 message "linked: follow-up" "a second link from the same passage"
+like "$(tail -n 1 "$RUN_DIR/choose.screen")" 'Follow: 1 same claim, .*; 2 follow-up, ' "F with two links asks which, by number"
+expect_state followed2 message "followed: follow-up" "2 follows the second link"
+isnt "$(state followed2 article.id)" 1 "to the other article"
+run_script 100x30 <<'EOF'
+<Enter>
 L
 :save-state pending
 L
