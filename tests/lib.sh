@@ -207,6 +207,32 @@ export XDG_RUNTIME_DIR="$TEST_TMP/xdg/runtime"
 export MARGO_DB="$TEST_TMP/library.db"
 unset LANGUAGE XDG_CONFIG_DIRS XDG_DATA_DIRS MARGO_SCRIPT LINES COLUMNS
 
+# as_user CMD...: run CMD as a user that file permissions apply to: as is
+# when the tests do not run as root; as nobody (setpriv, else runuser) when
+# they do.  unprivileged_problem says why that is impossible, if it is.
+as_user() { "$@"; }
+unprivileged_problem=
+if [ "$(id -u)" = 0 ]; then
+	if setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+		as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+	elif runuser -u nobody -- true 2>/dev/null; then
+		as_user() { runuser -u nobody -- "$@"; }
+	else
+		unprivileged_problem="running as root and neither setpriv nor runuser can drop to nobody"
+	fi
+fi
+
+# copies_of_corpus DIR N: N copies of each bundled article in DIR (made if
+# needed), copy n with " (n)" after its title: 5N articles that differ.
+copies_of_corpus() {
+	mkdir -p "$1"
+	for _n in $(seq 1 "$2"); do
+		for _f in "$top_srcdir"/corpus/*.txt; do
+			sed "1s/\$/ ($_n)/" "$_f" >"$1/$_n-$(basename "$_f")"
+		done
+	done
+}
+
 # The bundled corpus in $MARGO_DB (or in the library given as $1).
 fresh_library() {
 	rm -f "${1:-$MARGO_DB}" "${1:-$MARGO_DB}-wal" "${1:-$MARGO_DB}-shm"

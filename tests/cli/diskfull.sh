@@ -28,12 +28,7 @@ before=$("$MARGO" annotations --format jsonl)
 is "$(printf '%s\n' "$before" | wc -l)" 2 "two annotations to keep"
 
 # ---- margo add of 300 articles into a library that cannot grow ----------------------
-mkdir "$TEST_TMP/more"
-for n in $(seq 1 60); do
-	for f in "$top_srcdir"/corpus/*.txt; do
-		sed "1s/\$/ ($n)/" "$f" >"$TEST_TMP/more/$n-$(basename "$f")"
-	done
-done
+copies_of_corpus "$TEST_TMP/more" 60
 limited 600 "$MARGO" add "$TEST_TMP/more" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
 rc=$?
 is "$rc" 3 "add with the disk full exits 3"

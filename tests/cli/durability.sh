@@ -34,12 +34,7 @@ ok "killed at random, some were saved (not all killed at once)" test -s "$saved"
 ok "and some were killed before they could finish" test "$killed" -gt 0
 
 # ---- kills during ingest --------------------------------------------------------------
-mkdir "$TEST_TMP/corpus"
-for n in $(seq 1 40); do
-	for f in "$top_srcdir"/corpus/*.txt; do
-		sed "1s/\$/ ($n)/" "$f" >"$TEST_TMP/corpus/$n-$(basename "$f")"
-	done
-done
+copies_of_corpus "$TEST_TMP/corpus" 40
 for i in $(seq 1 20); do
 	"$MARGO" add "$TEST_TMP/corpus" >/dev/null 2>&1 &
 	pid=$!

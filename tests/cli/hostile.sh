@@ -19,20 +19,10 @@ C=$TEST_TMP/corpus
 mkdir "$C" "$TEST_TMP/outside" "$TEST_TMP/lib"
 
 # ---- who runs margo: root is made nobody, so permissions count --------------
-as_user() { "$@"; }
-user_note=
-if [ "$(id -u)" = 0 ]; then
-	if setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
-		as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
-	elif runuser -u nobody -- true 2>/dev/null; then
-		as_user() { runuser -u nobody -- "$@"; }
-	else
-		user_note="running as root and neither setpriv nor runuser works"
-	fi
-	if [ -z "$user_note" ]; then
-		chmod 755 "$TEST_TMP"
-		chown 65534 "$TEST_TMP/lib"
-	fi
+user_note=$unprivileged_problem
+if [ "$(id -u)" = 0 ] && [ -z "$user_note" ]; then
+	chmod 755 "$TEST_TMP"
+	chown 65534 "$TEST_TMP/lib"
 fi
 LIB=$TEST_TMP/lib/library.db
 

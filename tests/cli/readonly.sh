@@ -10,17 +10,8 @@
 # margo as nobody (setpriv, else runuser).
 . "$top_srcdir/tests/lib.sh"
 
-as_user() { "$@"; }
-if [ "$(id -u)" = 0 ]; then
-	if setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
-		as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
-	elif runuser -u nobody -- true 2>/dev/null; then
-		as_user() { runuser -u nobody -- "$@"; }
-	else
-		skip_all "running as root, and neither setpriv nor runuser can drop to nobody"
-	fi
-	chmod 755 "$TEST_TMP"
-fi
+[ -z "$unprivileged_problem" ] || skip_all "$unprivileged_problem"
+[ "$(id -u)" != 0 ] || chmod 755 "$TEST_TMP"
 
 # A library with the bundled corpus and one annotation, made writable by
 # the test user, in folder $1.

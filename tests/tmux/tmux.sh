@@ -489,12 +489,7 @@ T kill-session -t two
 # Busy neighbours: while another process annotates the same article again
 # and again and a third adds 200 articles, the reader annotates by keys:
 # every save goes through, no "busy" or "locked" ever shows, nothing is lost.
-mkdir "$TEST_TMP/more"
-for n in $(seq 1 40); do
-	for f in "$top_srcdir"/corpus/*.txt; do
-		sed "1s/\$/ ($n)/" "$f" >"$TEST_TMP/more/$n-$(basename "$f")"
-	done
-done
+copies_of_corpus "$TEST_TMP/more" 40
 bdb="$TEST_TMP/busy.db"
 fresh_library "$bdb"
 start busy 100x30 "$(margo_cmd "$MARGO" --db "$bdb")"
@@ -609,14 +604,8 @@ done
 #     its standard error is not a terminal.
 
 big=$TEST_TMP/big
-mkdir -p "$big"
-i=0
-for copy in $(seq 1 400); do
-	for f in "$top_srcdir"/corpus/*.txt; do
-		i=$((i + 1))
-		{ printf 'Copia %s: ' "$copy"; cat "$f"; } >"$big/a$i.txt"
-	done
-done
+copies_of_corpus "$big" 400
+i=2000
 start load 80x10 "exec env LC_ALL=C.UTF-8 TERM=xterm MARGO_DB=$TEST_TMP/big.db sh -c '$MARGO add $big; echo LOADED; read _'"
 if wait_for load "loading: " 400; then
 	pass "a long load shows a progress line"
