@@ -25,7 +25,7 @@
 #include "store_impl.h"
 #include "wordbag.h"
 
-#define LEX_TERMS 12          /* words of the source put in the OR query */
+#define LEX_TERMS 8          /* words of the source put in the OR query */
 #define LEX_CANDIDATES 60     /* best passages taken from that query */
 #define ENT_ENTITIES 8        /* rarest entities of the source used */
 #define ENT_CANDIDATES 15     /* passages taken per entity */
