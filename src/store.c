@@ -213,6 +213,10 @@ static const char *const migrations[] = {
 	"CREATE TABLE draft(name TEXT PRIMARY KEY, text TEXT NOT NULL, updated TEXT NOT NULL);",
 	/* v5: links are looked up from either end. */
 	"CREATE INDEX annotation_link_target ON annotation_link(target);",
+	/* v6: a passage's mentions are found through the primary key (an
+	 * article has a few dozen); an index on (article, para) cost a
+	 * B-tree insert per mention while loading. */
+	"DROP INDEX mention_para;",
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }

@@ -210,7 +210,10 @@ static void test_migrates_previous_schema(void **state)
 	struct store *st;
 	char *err = NULL;
 	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st, &err), 0);
+	/* What a version 4 library had: no index of link targets, an index
+	 * of mentions by paragraph. */
 	assert_int_equal(sqlite3_exec(store_db(st), "DROP INDEX annotation_link_target;"
+	                              " CREATE INDEX mention_para ON mention(article, para);"
 	                              " INSERT INTO tag(name) VALUES ('kept');"
 	                              " PRAGMA user_version=4;", NULL, NULL, NULL), SQLITE_OK);
 	store_close(&st);
@@ -218,6 +221,8 @@ static void test_migrates_previous_schema(void **state)
 	assert_int_equal(one_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
 	                             " name = 'annotation_link_target'"), 1);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
+	                             " name = 'mention_para'"), 0);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM tag WHERE name = 'kept'"), 1);
 	char *report = NULL;
 	assert_int_equal(store_check(st, &report), 1);
