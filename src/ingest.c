@@ -18,6 +18,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -43,6 +44,8 @@ struct visited {
 	ino_t ino;
 };
 
+struct pending;
+
 struct walk {
 	struct store *st;
 	const struct ingest_options *opt;
@@ -55,6 +58,7 @@ struct walk {
 	size_t utf16_invalid;     /* lone surrogates of the file being read */
 	size_t saved_added, saved_updated;  /* counts at the last commit */
 	sqlite3_stmt *json;       /* JSON field extraction through SQLite */
+	struct pending *pending;  /* parsed, not yet written (see put_article) */
 	bool counting;            /* the first walk: sizes only, no reports */
 	double batch_started;     /* when the open transaction began */
 	struct ingest_progress pr;
@@ -140,23 +144,73 @@ static int savepoint(struct walk *w, const char *sql)
 	return sqlite3_exec(store_db(w->st), sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
-/* Find and store the entity mentions of an article just written. */
-static int put_mentions(struct walk *w, int64_t id, const struct corpus_article *a)
-{
-	if (!w->opt->extractor)
-		return 0;
+/* ---- the pipeline ------------------------------------------------------------
+ *
+ * Finding an article's entities takes as long as writing it, and the two
+ * need not wait for each other: while article k is written (on this
+ * thread, the only one that touches the library), article k+1's entities
+ * are found on another, then the next article is parsed.  At most two
+ * articles are in flight.  An article already in the library unchanged is
+ * not looked at, so a refresh costs nothing more.
+ */
+struct pending {
+	char *key, *url, *origin;
+	char hash[17];
+	int64_t file_id;
+	struct corpus_article a;
+	const struct entity_extractor *x;
+	bool same;                /* in the library with the same source */
+	bool started;             /* the extraction thread runs */
+	pthread_t thread;
+	int rc;                   /* of entity_extract */
+	bool done;                /* m and n hold its result */
 	struct entity_mention *m;
 	size_t n;
-	if (entity_extract(w->opt->extractor, a->body, a->body_len, a->date, &m, &n) < 0)
-		return -1;
-	int rc = store_mentions_put(w->st, id, a, m, n);
-	entity_mentions_free(m, n);
-	return rc;
+};
+
+static void *extract_thread(void *arg)
+{
+	struct pending *p = arg;
+	p->rc = entity_extract(p->x, p->a.body, p->a.body_len, p->a.date, &p->m, &p->n);
+	return NULL;
+}
+
+/* Wait for the entities of p (found here if no thread could be started). */
+static int pending_entities(struct pending *p)
+{
+	if (p->done || !p->x)
+		return p->done ? p->rc : 0;
+	if (p->started)
+		pthread_join(p->thread, NULL);
+	else
+		extract_thread(p);
+	p->started = false;
+	p->done = true;
+	return p->rc;
+}
+
+static void pending_free(struct pending *p)
+{
+	if (!p)
+		return;
+	if (p->started)
+		pthread_join(p->thread, NULL);
+	if (p->done && p->rc == 0)
+		entity_mentions_free(p->m, p->n);
+	corpus_article_free(&p->a);
+	free(p->key);
+	free(p->url);
+	free(p->origin);
+	free(p);
 }
 
 /* Store one parsed article inside the current batch. */
-static int put_article(struct walk *w, struct store_article_in *in)
+static int put_article(struct walk *w, struct pending *p)
 {
+	struct store_article_in in = {
+		.key = p->key, .file_id = p->file_id, .source_hash = p->hash, .url = p->url,
+		.origin = p->origin, .parsed = &p->a, .anchors = &w->rep->anchors,
+	};
 	if (batch_open(w) < 0)
 		return -1;
 	if (savepoint(w, "SAVEPOINT article") < 0) {
@@ -165,8 +219,9 @@ static int put_article(struct walk *w, struct store_article_in *in)
 	}
 	int64_t id;
 	enum store_put_result res;
-	if (store_article_put(w->st, in, &id, &res) < 0 ||
-	    (res != STORE_PUT_SAME && put_mentions(w, id, in->parsed) < 0)) {
+	if (store_article_put(w->st, &in, &id, &res) < 0 ||
+	    (res != STORE_PUT_SAME && p->x &&
+	     (pending_entities(p) < 0 || store_mentions_put(w->st, id, &p->a, p->m, p->n) < 0))) {
 		library_error(w, "cannot store an article");
 		savepoint(w, "ROLLBACK TO article");
 		savepoint(w, "RELEASE article");
@@ -182,6 +237,17 @@ static int put_article(struct walk *w, struct store_article_in *in)
 	if (++w->in_batch > INGEST_BATCH || now_s() - w->batch_started >= INGEST_BATCH_SECONDS)
 		return batch_close(w);
 	return 0;
+}
+
+/* Write the article waiting in the pipeline, if any (after a library
+ * error, only let it go). */
+static int pipeline_flush(struct walk *w)
+{
+	struct pending *p = w->pending;
+	w->pending = NULL;
+	int rc = p && !w->failed ? put_article(w, p) : 0;
+	pending_free(p);
+	return rc;
 }
 
 /* ---- reading ------------------------------------------------------------ */
@@ -276,22 +342,39 @@ static int ingest_text(struct walk *w, const char *key, const char *path,
 		report(w, path, "no article text found; skipped");
 		w->rep->problems++;
 	} else {
-		char hash[17];
-		util_hash_hex(raw, len, hash);
-		char *host = url ? url_host(url) : NULL;
-		struct store_article_in in = {
-			.key = key, .file_id = file_id, .source_hash = hash, .url = url,
-			.origin = host ? host : base_name(path), .parsed = &a,
-			.anchors = &w->rep->anchors,
-		};
 		if (stats.invalid)
 			report(w, path, "%zu invalid UTF-8 sequence%s replaced by U+FFFD",
 			       stats.invalid, stats.invalid == 1 ? "" : "s");
 		if (w->utf16_invalid)
 			report(w, path, "%zu invalid UTF-16 unit%s replaced by U+FFFD",
 			       w->utf16_invalid, w->utf16_invalid == 1 ? "" : "s");
-		rc = put_article(w, &in);
-		free(host);
+		struct pending *p = calloc(1, sizeof *p);
+		char *host = url ? url_host(url) : NULL;
+		if (!p || !(p->key = util_strdup(key)) || (url && !(p->url = util_strdup(url))) ||
+		    !(p->origin = host ? host : util_strdup(base_name(path)))) {
+			if (p) {
+				free(p->key);
+				free(p->url);
+				free(p);
+			}
+			free(host);
+			report(w, path, "out of memory");
+			w->rep->problems++;
+			corpus_article_free(&a);
+			return 0;
+		}
+		p->a = a;  /* the pipeline owns it now */
+		memset(&a, 0, sizeof a);
+		p->file_id = file_id;
+		util_hash_hex(raw, len, p->hash);
+		p->x = w->opt->extractor;
+		/* An article already there as it is needs no entities (were it
+		 * to change before its turn, they are found then). */
+		p->same = store_article_unchanged(w->st, p->key, p->hash) == 1;
+		if (p->x && !p->same && pthread_create(&p->thread, NULL, extract_thread, p) == 0)
+			p->started = true;
+		rc = pipeline_flush(w);  /* the one before, while this one's entities are found */
+		w->pending = p;
 	}
 	corpus_article_free(&a);
 	return rc;
@@ -752,6 +835,7 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 	}
 	w.started = w.last_shown = now_s();
 	walk_paths(&w, paths, n);
+	pipeline_flush(&w);
 	if (!w.failed)
 		batch_close(&w);
 	if (w.failed) {

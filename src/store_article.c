@@ -187,6 +187,18 @@ out:
 	return ret;
 }
 
+int store_article_unchanged(struct store *st, const char *key, const char *source_hash)
+{
+	sqlite3_stmt *s;
+	if (store_cached(st, "SELECT 1 FROM article WHERE key = ?1 AND source_hash = ?2", &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, source_hash, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 int store_article_put(struct store *st, const struct store_article_in *in,
                       int64_t *id, enum store_put_result *result)
 {

@@ -87,6 +87,10 @@ struct store_article_in {
 
 enum store_put_result { STORE_PUT_ADDED, STORE_PUT_UPDATED, STORE_PUT_SAME };
 
+/* Whether the article of `key` is in the library from the same source
+ * (source_hash): 1 yes, 0 no (absent or changed), -1 on error. */
+int store_article_unchanged(struct store *st, const char *key, const char *source_hash);
+
 /* Add or refresh one article (inside the caller's transaction).  An article
  * whose source_hash is unchanged is left alone.  The id is stable across
  * refreshes.  Returns 0 or -1. */
