@@ -220,8 +220,10 @@ static int write_incoming(struct store *st, const struct incoming *in, int64_t a
 	util_now_rfc3339(now);
 	const char *made_hash = in->f[F_MADE_TEXT] ? in->f[F_MADE_TEXT] : hash;
 	if (replace) {
+		/* Theirs brings its own tags.  The row itself is overwritten in
+		 * place: deleting it would break the links that point at it. */
 		sqlite3_stmt *d;
-		if (store_prepare(st, "DELETE FROM annotation WHERE id = ?1", &d) < 0)
+		if (store_prepare(st, "DELETE FROM annotation_tag WHERE annotation = ?1", &d) < 0)
 			return -1;
 		sqlite3_bind_text(d, 1, in->f[F_ID], -1, SQLITE_STATIC);
 		rc = sqlite3_step(d);
@@ -229,7 +231,7 @@ static int write_incoming(struct store *st, const struct incoming *in, int64_t a
 		if (rc != SQLITE_DONE)
 			return -1;
 	}
-	if (store_annot_insert_row(st, in->f[F_ID], article, in->f[F_EXACT], ev.prefix, ev.suffix,
+	if (store_annot_insert_row(st, replace, in->f[F_ID], article, in->f[F_EXACT], ev.prefix, ev.suffix,
 	                           in->made_start, in->made_end, made_hash, &at, hash,
 	                           in->f[F_NOTE], in->f[F_COLOR], in->f[F_CREATOR],
 	                           in->f[F_CREATED] ? in->f[F_CREATED] : now,
