@@ -10,6 +10,7 @@
  */
 #include <config.h>
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,8 +162,8 @@ static int fingerprints(struct store *st, const struct incoming *in, const char 
 	return *theirs && *updated && *ours ? 1 : -1;
 }
 
-/* Record the version not kept (idempotent). */
-static int record_conflict(struct store *st, const char *id, const char *other)
+/* Record the version not kept, `len` bytes of JSON (idempotent). */
+static int record_conflict(struct store *st, const char *id, const char *other, size_t len)
 {
 	sqlite3_stmt *s;
 	char now[21];
@@ -171,7 +172,7 @@ static int record_conflict(struct store *st, const char *id, const char *other)
 	                      " VALUES (?1, json(?2), ?3)", &s) < 0)
 		return -1;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, other, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, other, (int)len, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
@@ -244,6 +245,8 @@ int store_annot_import_links(struct store *st, const char *json, size_t len, siz
                              size_t *unplaced)
 {
 	sqlite3_stmt *s;
+	if (len > INT_MAX)
+		return 0;  /* never imported (store_annot_import skips it) */
 	/* The links that cannot be made: an unknown kind or a missing end. */
 	if (store_prepare(st, "SELECT count(*) FROM json_each(?1, '$.margo.links') l"
 	                      " WHERE json_valid(?1) AND (json_extract(l.value, '$.kind')"
@@ -282,6 +285,10 @@ int store_annot_import(struct store *st, const char *json, size_t len,
 	char *updated = NULL, *ours = NULL, *theirs = NULL, *mine = NULL;
 	*err = NULL;
 	*result = STORE_IMPORT_SKIPPED;
+	if (len > INT_MAX) {  /* SQLite takes int lengths */
+		*err = util_strdup("longer than 2 GiB");
+		return 0;
+	}
 	if (parse(st, json, len, &in) < 0)
 		return -1;
 	int ret = 0;
@@ -313,12 +320,12 @@ int store_annot_import(struct store *st, const char *json, size_t len,
 		*result = STORE_IMPORT_SAME;
 	} else if (in.f[F_MODIFIED] && strcmp(in.f[F_MODIFIED], updated) > 0) {
 		/* Theirs is newer: taken; ours becomes the conflict. */
-		if (!(mine = our_json(st, in.f[F_ID])) || record_conflict(st, in.f[F_ID], mine) < 0 ||
+		if (!(mine = our_json(st, in.f[F_ID])) || record_conflict(st, in.f[F_ID], mine, strlen(mine)) < 0 ||
 		    write_incoming(st, &in, article, true) < 0)
 			goto fail;
 		*result = STORE_IMPORT_UPDATED;
 	} else {
-		if (record_conflict(st, in.f[F_ID], json) < 0)
+		if (record_conflict(st, in.f[F_ID], json, len) < 0)
 			goto fail;
 		*result = STORE_IMPORT_CONFLICT;
 	}
