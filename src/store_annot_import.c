@@ -18,6 +18,16 @@
 #include "margo/util.h"
 #include "store_impl.h"
 
+/*
+ * An element of a json_each() array, when it is an object, else NULL.
+ * json_each() gives a string element as SQL text, which json_extract()
+ * would parse as JSON and fail on ("body": "x", "selector": ["x"]): an
+ * error for the whole import.  A CASE, not a WHERE term, because SQLite
+ * may evaluate WHERE terms in any order.
+ */
+#define ELEMENT "CASE WHEN type = 'object' THEN value END"
+#define LINK "CASE WHEN l.type = 'object' THEN l.value END"
+
 /* The fields of an incoming annotation. */
 enum {
 	F_VALID, F_ID, F_CREATED, F_MODIFIED, F_CREATOR, F_SOURCE, F_EXACT, F_PREFIX,
@@ -30,20 +40,20 @@ static const char parse_sql[] =
 	" json_extract(?1, '$.id'), json_extract(?1, '$.created'),"
 	" json_extract(?1, '$.modified'), json_extract(?1, '$.creator'),"
 	" json_extract(?1, '$.target.source'),"
-	" (SELECT json_extract(value, '$.exact') FROM json_each(?1, '$.target.selector')"
-	"   WHERE json_extract(value, '$.type') = 'TextQuoteSelector'),"
-	" (SELECT json_extract(value, '$.prefix') FROM json_each(?1, '$.target.selector')"
-	"   WHERE json_extract(value, '$.type') = 'TextQuoteSelector'),"
-	" (SELECT json_extract(value, '$.suffix') FROM json_each(?1, '$.target.selector')"
-	"   WHERE json_extract(value, '$.type') = 'TextQuoteSelector'),"
-	" (SELECT json_extract(value, '$.start') FROM json_each(?1, '$.target.selector')"
-	"   WHERE json_extract(value, '$.type') = 'TextPositionSelector'),"
-	" (SELECT json_extract(value, '$.end') FROM json_each(?1, '$.target.selector')"
-	"   WHERE json_extract(value, '$.type') = 'TextPositionSelector'),"
-	" (SELECT group_concat(json_extract(value, '$.value'), char(31)) FROM"
-	"   json_each(?1, '$.body') WHERE json_extract(value, '$.purpose') = 'tagging'),"
-	" (SELECT json_extract(value, '$.value') FROM json_each(?1, '$.body')"
-	"   WHERE json_extract(value, '$.purpose') = 'commenting'),"
+	" (SELECT json_extract(" ELEMENT ", '$.exact') FROM json_each(?1, '$.target.selector')"
+	"   WHERE json_extract(" ELEMENT ", '$.type') = 'TextQuoteSelector'),"
+	" (SELECT json_extract(" ELEMENT ", '$.prefix') FROM json_each(?1, '$.target.selector')"
+	"   WHERE json_extract(" ELEMENT ", '$.type') = 'TextQuoteSelector'),"
+	" (SELECT json_extract(" ELEMENT ", '$.suffix') FROM json_each(?1, '$.target.selector')"
+	"   WHERE json_extract(" ELEMENT ", '$.type') = 'TextQuoteSelector'),"
+	" (SELECT json_extract(" ELEMENT ", '$.start') FROM json_each(?1, '$.target.selector')"
+	"   WHERE json_extract(" ELEMENT ", '$.type') = 'TextPositionSelector'),"
+	" (SELECT json_extract(" ELEMENT ", '$.end') FROM json_each(?1, '$.target.selector')"
+	"   WHERE json_extract(" ELEMENT ", '$.type') = 'TextPositionSelector'),"
+	" (SELECT group_concat(json_extract(" ELEMENT ", '$.value'), char(31)) FROM"
+	"   json_each(?1, '$.body') WHERE json_extract(" ELEMENT ", '$.purpose') = 'tagging'),"
+	" (SELECT json_extract(" ELEMENT ", '$.value') FROM json_each(?1, '$.body')"
+	"   WHERE json_extract(" ELEMENT ", '$.purpose') = 'commenting'),"
 	" json_extract(?1, '$.margo.color'), json_extract(?1, '$.margo.made.start'),"
 	" json_extract(?1, '$.margo.made.end'), json_extract(?1, '$.margo.made.text'),"
 	" json_extract(?1, '$.margo.title')";
@@ -126,8 +136,8 @@ static const char ours_sql[] =
 static const char theirs_sql[] =
 	"SELECT json_array(?1, ?2, ?3, ?4, ?5, ?6, (SELECT group_concat(v, char(31)) FROM"
 	" (SELECT value AS v FROM json_each(json_array(?7)) WHERE 0"
-	"  UNION ALL SELECT json_extract(value, '$.value') FROM json_each(?8, '$.body')"
-	"  WHERE json_extract(value, '$.purpose') = 'tagging' ORDER BY 1)))";
+	"  UNION ALL SELECT json_extract(" ELEMENT ", '$.value') FROM json_each(?8, '$.body')"
+	"  WHERE json_extract(" ELEMENT ", '$.purpose') = 'tagging' ORDER BY 1)))";
 
 static int fingerprints(struct store *st, const struct incoming *in, const char *json,
                         size_t len, char **updated, char **ours, char **theirs)
@@ -249,9 +259,9 @@ int store_annot_import_links(struct store *st, const char *json, size_t len, siz
 		return 0;  /* never imported (store_annot_import skips it) */
 	/* The links that cannot be made: an unknown kind or a missing end. */
 	if (store_prepare(st, "SELECT count(*) FROM json_each(?1, '$.margo.links') l"
-	                      " WHERE json_valid(?1) AND (json_extract(l.value, '$.kind')"
+	                      " WHERE json_valid(?1) AND (json_extract(" LINK ", '$.kind')"
 	                      "  NOT IN ('same claim', 'contradicts', 'follow-up') OR NOT EXISTS"
-	                      "  (SELECT 1 FROM annotation WHERE id = json_extract(l.value, '$.target')))",
+	                      "  (SELECT 1 FROM annotation WHERE id = json_extract(" LINK ", '$.target')))",
 	                  &s) < 0)
 		return -1;
 	sqlite3_bind_text(s, 1, json, (int)len, SQLITE_STATIC);
@@ -261,11 +271,11 @@ int store_annot_import_links(struct store *st, const char *json, size_t len, siz
 	/* Only links between annotations this library has, of a known kind;
 	 * a link it has already (of any kind) is kept as it is. */
 	if (store_prepare(st, "INSERT OR IGNORE INTO annotation_link(annotation, target, kind)"
-	                      " SELECT a.id, t.id, json_extract(l.value, '$.kind')"
+	                      " SELECT a.id, t.id, json_extract(" LINK ", '$.kind')"
 	                      " FROM json_each(?1, '$.margo.links') l"
 	                      " JOIN annotation a ON a.id = json_extract(?1, '$.id')"
-	                      " JOIN annotation t ON t.id = json_extract(l.value, '$.target')"
-	                      " WHERE json_valid(?1) AND json_extract(l.value, '$.kind')"
+	                      " JOIN annotation t ON t.id = json_extract(" LINK ", '$.target')"
+	                      " WHERE json_valid(?1) AND json_extract(" LINK ", '$.kind')"
 	                      "  IN ('same claim', 'contradicts', 'follow-up') AND t.id != a.id",
 	                  &s) < 0)
 		return -1;

@@ -116,6 +116,13 @@ out=$("$MARGO" --db "$linked" export --format jsonl)
 has "$out" '"links":[{"target":"urn:uuid:00000000-0000-4000-8000-000000000001","kind":"same claim"}]' \
 	"and the link to it is kept"
 has "$out" "changed elsewhere" "with the newer note"
+# Strings where the W3C model has objects (a "body", a selector, a link):
+# skipped or ignored, never an error for the whole file.
+"$MARGO" --db "$linked" import "$top_srcdir/fuzz/crashes/annot_import/strings-where-objects-belong" \
+	>"$TEST_TMP/out" 2>&1
+is "$?" 0 "strings in place of objects do not stop an import"
+is "$(cat "$TEST_TMP/out")" "2 added, 0 unchanged, 0 updated, 0 conflicts, 0 skipped" \
+	"and the annotations around them are taken"
 
 # ---- re-anchoring when an article changes ----------------------------------------------
 f="$TEST_TMP/corpus/003_e93fc955fd364e9c.txt"
