@@ -9,7 +9,8 @@
  * annotation per line, then the links of every line that was taken.
  * Properties: the importer never fails with a library error; afterwards
  * PRAGMA integrity_check is "ok", PRAGMA foreign_key_check is empty, every
- * annotation present before is still there and not deleted.
+ * annotation present before is still there and not deleted, and every
+ * text the annotation tables hold is well-formed UTF-8.
  */
 #include <config.h>
 
@@ -116,6 +117,21 @@ static void check_after(void)
 			fuzz_fail("annotation %s was marked deleted", base_ids[i]);
 	}
 	sqlite3_finalize(s);
+	static const char *const texts[] = {
+		"SELECT * FROM annotation", "SELECT * FROM tag", "SELECT * FROM annotation_tag",
+		"SELECT * FROM annotation_link", "SELECT * FROM annotation_conflict",
+	};
+	for (size_t q = 0; q < sizeof texts / sizeof *texts; q++) {
+		if (sqlite3_prepare_v2(db, texts[q], -1, &s, NULL) != SQLITE_OK)
+			fuzz_fail("%s: %s", texts[q], sqlite3_errmsg(db));
+		while (sqlite3_step(s) == SQLITE_ROW)
+			for (int c = 0; c < sqlite3_column_count(s); c++)
+				if (sqlite3_column_type(s, c) == SQLITE_TEXT)
+					fuzz_require_utf8(sqlite3_column_name(s, c),
+					                  (const char *)sqlite3_column_text(s, c),
+					                  (size_t)sqlite3_column_bytes(s, c));
+		sqlite3_finalize(s);
+	}
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "margo/store_annot.h"
 #include "margo/util.h"
 #include "store_impl.h"
@@ -62,6 +64,7 @@ struct incoming {
 	char *f[F_COUNT];
 	int64_t start, end, made_start, made_end;
 	bool has_position;
+	bool bad_text;     /* a field is not well-formed UTF-8 */
 };
 
 static void incoming_free(struct incoming *in)
@@ -89,8 +92,13 @@ static int parse(struct store *st, const char *json, size_t len, struct incoming
 	sqlite3_bind_text(s, 1, json, (int)len, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW && sqlite3_column_int(s, F_VALID)) {
-		for (int i = 1; i < F_COUNT; i++)
+		/* JSON may carry stray bytes, and "\ud800" escapes that
+		 * json_extract() turns into surrogates: neither is text. */
+		for (int i = 1; i < F_COUNT; i++) {
 			in->f[i] = store_column_dup(s, i);
+			if (in->f[i] && u8_check((const uint8_t *)in->f[i], strlen(in->f[i])))
+				in->bad_text = true;
+		}
 		in->has_position = sqlite3_column_type(s, F_START) == SQLITE_INTEGER &&
 		                   sqlite3_column_type(s, F_END) == SQLITE_INTEGER;
 		in->start = sqlite3_column_int64(s, F_START);
@@ -100,6 +108,8 @@ static int parse(struct store *st, const char *json, size_t len, struct incoming
 		in->made_end = sqlite3_column_type(s, F_MADE_END) == SQLITE_INTEGER
 		             ? sqlite3_column_int64(s, F_MADE_END) : in->end;
 		in->f[F_VALID] = util_strdup("1");
+		if (u8_check((const uint8_t *)json, len))
+			in->bad_text = true;  /* kept whole in a conflict record */
 	}
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
@@ -304,6 +314,11 @@ int store_annot_import(struct store *st, const char *json, size_t len,
 	int ret = 0;
 	if (!in.f[F_VALID]) {
 		*err = util_strdup("not a JSON object");
+		goto out;
+	}
+	if (in.bad_text) {
+		*err = util_strdup("holds text that is not valid UTF-8 (a stray byte, or a "
+		                   "lone surrogate such as \\ud800)");
 		goto out;
 	}
 	if (!in.f[F_ID] || !in.f[F_EXACT] || !*in.f[F_EXACT]) {

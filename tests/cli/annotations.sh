@@ -123,6 +123,12 @@ has "$out" "changed elsewhere" "with the newer note"
 is "$?" 0 "strings in place of objects do not stop an import"
 is "$(cat "$TEST_TMP/out")" "2 added, 0 unchanged, 0 updated, 0 conflicts, 0 skipped" \
 	"and the annotations around them are taken"
+# Text that is not UTF-8 (a lone surrogate escape) is refused, not stored.
+printf '{"id":"urn:uuid:sur","body":[{"purpose":"commenting","value":"\\ud800"}],"target":{"selector":[{"type":"TextQuoteSelector","exact":"Russia"}]},"margo":{"title":"Putin rafforza i legami con Kim Jong-un in una nuova alleanza che preoccupa il mondo"}}\n' \
+	>"$TEST_TMP/surrogate.jsonl"
+"$MARGO" --db "$linked" import "$TEST_TMP/surrogate.jsonl" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+is "$?" 1 "an annotation holding a lone surrogate is skipped"
+has "$(cat "$TEST_TMP/err")" "not valid UTF-8" "and margo says why"
 
 # ---- re-anchoring when an article changes ----------------------------------------------
 f="$TEST_TMP/corpus/003_e93fc955fd364e9c.txt"
