@@ -432,7 +432,7 @@ static void test_wrap_italian_apostrophes(void **state)
 		"Secondo l\xE2\x80\x99Ucraina e i dati dell'Anac, la \xE2\x80\x9C"
 		"citazione\xE2\x80\x9D \xC3\xA8 chiara.";
 	const char *words[] = { "l\xE2\x80\x99Ucraina", "dell'Anac,",
-	                        "\xE2\x80\x9C" "citazione\xE2\x80\x9D" };
+	                        ("\xE2\x80\x9C" "citazione\xE2\x80\x9D") };
 	size_t w, i, k, n;
 	struct text_line *v;
 
