@@ -231,23 +231,32 @@ struct warnbuf {
 };
 
 static void add_warning(struct warnbuf *w, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Append one line to *w->warn (a warning names a file: no fixed buffer). */
+static void add_warning(struct warnbuf *w, const char *fmt, ...)
 {
 	if (!w->warn)
 		return;
-	char line[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
+	char *line = util_vprintf(fmt, ap);
 	va_end(ap);
+	if (!line) {
+		w->oom = 1;
+		return;
+	}
 	size_t old = *w->warn ? strlen(*w->warn) : 0, add = strlen(line);
 	char *s = realloc(*w->warn, old + add + 2);
 	if (!s) {
+		free(line);
 		w->oom = 1;
 		return;
 	}
 	if (old)
 		s[old++] = '\n';
 	memcpy(s + old, line, add + 1);
+	free(line);
 	*w->warn = s;
 }
 

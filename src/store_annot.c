@@ -128,20 +128,38 @@ int store_article_text(struct store *st, int64_t article, char **body, size_t *l
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? found : -1;
 }
 
-/* Insert one annotation row (inside a transaction). */
-int store_annot_insert_row(struct store *st, const char *id, int64_t article, const char *quote,
-                           const char *prefix, const char *suffix, int64_t made_start,
-                           int64_t made_end, const char *made_hash,
+/* Insert one annotation row (inside a transaction); with `replace`, an
+ * annotation with the same id is overwritten in place (not deleted and
+ * inserted again), so the links that point at it and its own links stay. */
+int store_annot_insert_row(struct store *st, bool replace, const char *id, int64_t article,
+                           const char *quote, const char *prefix, const char *suffix,
+                           int64_t made_start, int64_t made_end, const char *made_hash,
                            const struct anchor_result *at, const char *placed_hash,
                            const char *note, const char *color, const char *author,
                            const char *created, const char *updated)
 {
+	static const char insert_sql[] =
+		"INSERT INTO annotation(id, article, quote, prefix, suffix,"
+		" made_start, made_end, made_hash, start, end, status, score,"
+		" placed_hash, note, color, author, created, updated)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+		" ?14, ?15, ?16, ?17, ?18)";
+	static const char replace_sql[] =
+		"INSERT INTO annotation(id, article, quote, prefix, suffix,"
+		" made_start, made_end, made_hash, start, end, status, score,"
+		" placed_hash, note, color, author, created, updated)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+		" ?14, ?15, ?16, ?17, ?18)"
+		" ON CONFLICT(id) DO UPDATE SET article = excluded.article,"
+		" quote = excluded.quote, prefix = excluded.prefix, suffix = excluded.suffix,"
+		" made_start = excluded.made_start, made_end = excluded.made_end,"
+		" made_hash = excluded.made_hash, start = excluded.start, end = excluded.end,"
+		" status = excluded.status, score = excluded.score,"
+		" placed_hash = excluded.placed_hash, note = excluded.note, color = excluded.color,"
+		" author = excluded.author, created = excluded.created, updated = excluded.updated,"
+		" deleted = NULL";
 	sqlite3_stmt *s;
-	if (store_prepare(st, "INSERT INTO annotation(id, article, quote, prefix, suffix,"
-	                      " made_start, made_end, made_hash, start, end, status, score,"
-	                      " placed_hash, note, color, author, created, updated)"
-	                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	                      " ?14, ?15, ?16, ?17, ?18)", &s) < 0)
+	if (store_prepare(st, replace ? replace_sql : insert_sql, &s) < 0)
 		return -1;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, article);
@@ -198,7 +216,7 @@ int store_annot_create(struct store *st, int64_t article, size_t start, size_t e
 		goto out;
 	}
 	if (store_begin(st) < 0 ||
-	    store_annot_insert_row(st, uuid, article, quote, prefix, suffix, (int64_t)start, (int64_t)end,
+	    store_annot_insert_row(st, false, uuid, article, quote, prefix, suffix, (int64_t)start, (int64_t)end,
 	               hash, &at, hash, note, NULL, author, now, now) < 0 ||
 	    store_annot_set_tags(st, uuid, tags, ',') < 0 || store_commit(st) < 0) {
 		*err = util_printf("cannot save the annotation: %s", store_errmsg(st));

@@ -10,12 +10,25 @@
  */
 #include <config.h>
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unistr.h>
 
 #include "margo/store_annot.h"
 #include "margo/util.h"
 #include "store_impl.h"
+
+/*
+ * An element of a json_each() array, when it is an object, else NULL.
+ * json_each() gives a string element as SQL text, which json_extract()
+ * would parse as JSON and fail on ("body": "x", "selector": ["x"]): an
+ * error for the whole import.  A CASE, not a WHERE term, because SQLite
+ * may evaluate WHERE terms in any order.
+ */
+#define ELEMENT "CASE WHEN type = 'object' THEN value END"
+#define LINK "CASE WHEN l.type = 'object' THEN l.value END"
 
 /* The fields of an incoming annotation. */
 enum {
@@ -29,20 +42,20 @@ static const char parse_sql[] =
 	" json_extract(?1, '$.id'), json_extract(?1, '$.created'),"
 	" json_extract(?1, '$.modified'), json_extract(?1, '$.creator'),"
 	" json_extract(?1, '$.target.source'),"
-	" (SELECT json_extract(value, '$.exact') FROM json_each(?1, '$.target.selector')"
-	"   WHERE json_extract(value, '$.type') = 'TextQuoteSelector'),"
-	" (SELECT json_extract(value, '$.prefix') FROM json_each(?1, '$.target.selector')"
-	"   WHERE json_extract(value, '$.type') = 'TextQuoteSelector'),"
-	" (SELECT json_extract(value, '$.suffix') FROM json_each(?1, '$.target.selector')"
-	"   WHERE json_extract(value, '$.type') = 'TextQuoteSelector'),"
-	" (SELECT json_extract(value, '$.start') FROM json_each(?1, '$.target.selector')"
-	"   WHERE json_extract(value, '$.type') = 'TextPositionSelector'),"
-	" (SELECT json_extract(value, '$.end') FROM json_each(?1, '$.target.selector')"
-	"   WHERE json_extract(value, '$.type') = 'TextPositionSelector'),"
-	" (SELECT group_concat(json_extract(value, '$.value'), char(31)) FROM"
-	"   json_each(?1, '$.body') WHERE json_extract(value, '$.purpose') = 'tagging'),"
-	" (SELECT json_extract(value, '$.value') FROM json_each(?1, '$.body')"
-	"   WHERE json_extract(value, '$.purpose') = 'commenting'),"
+	" (SELECT json_extract(" ELEMENT ", '$.exact') FROM json_each(?1, '$.target.selector')"
+	"   WHERE json_extract(" ELEMENT ", '$.type') = 'TextQuoteSelector'),"
+	" (SELECT json_extract(" ELEMENT ", '$.prefix') FROM json_each(?1, '$.target.selector')"
+	"   WHERE json_extract(" ELEMENT ", '$.type') = 'TextQuoteSelector'),"
+	" (SELECT json_extract(" ELEMENT ", '$.suffix') FROM json_each(?1, '$.target.selector')"
+	"   WHERE json_extract(" ELEMENT ", '$.type') = 'TextQuoteSelector'),"
+	" (SELECT json_extract(" ELEMENT ", '$.start') FROM json_each(?1, '$.target.selector')"
+	"   WHERE json_extract(" ELEMENT ", '$.type') = 'TextPositionSelector'),"
+	" (SELECT json_extract(" ELEMENT ", '$.end') FROM json_each(?1, '$.target.selector')"
+	"   WHERE json_extract(" ELEMENT ", '$.type') = 'TextPositionSelector'),"
+	" (SELECT group_concat(json_extract(" ELEMENT ", '$.value'), char(31)) FROM"
+	"   json_each(?1, '$.body') WHERE json_extract(" ELEMENT ", '$.purpose') = 'tagging'),"
+	" (SELECT json_extract(" ELEMENT ", '$.value') FROM json_each(?1, '$.body')"
+	"   WHERE json_extract(" ELEMENT ", '$.purpose') = 'commenting'),"
 	" json_extract(?1, '$.margo.color'), json_extract(?1, '$.margo.made.start'),"
 	" json_extract(?1, '$.margo.made.end'), json_extract(?1, '$.margo.made.text'),"
 	" json_extract(?1, '$.margo.title')";
@@ -51,6 +64,7 @@ struct incoming {
 	char *f[F_COUNT];
 	int64_t start, end, made_start, made_end;
 	bool has_position;
+	bool bad_text;     /* a field is not well-formed UTF-8 */
 };
 
 static void incoming_free(struct incoming *in)
@@ -78,8 +92,13 @@ static int parse(struct store *st, const char *json, size_t len, struct incoming
 	sqlite3_bind_text(s, 1, json, (int)len, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW && sqlite3_column_int(s, F_VALID)) {
-		for (int i = 1; i < F_COUNT; i++)
+		/* JSON may carry stray bytes, and "\ud800" escapes that
+		 * json_extract() turns into surrogates: neither is text. */
+		for (int i = 1; i < F_COUNT; i++) {
 			in->f[i] = store_column_dup(s, i);
+			if (in->f[i] && u8_check((const uint8_t *)in->f[i], strlen(in->f[i])))
+				in->bad_text = true;
+		}
 		in->has_position = sqlite3_column_type(s, F_START) == SQLITE_INTEGER &&
 		                   sqlite3_column_type(s, F_END) == SQLITE_INTEGER;
 		in->start = sqlite3_column_int64(s, F_START);
@@ -89,6 +108,8 @@ static int parse(struct store *st, const char *json, size_t len, struct incoming
 		in->made_end = sqlite3_column_type(s, F_MADE_END) == SQLITE_INTEGER
 		             ? sqlite3_column_int64(s, F_MADE_END) : in->end;
 		in->f[F_VALID] = util_strdup("1");
+		if (u8_check((const uint8_t *)json, len))
+			in->bad_text = true;  /* kept whole in a conflict record */
 	}
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
@@ -125,8 +146,8 @@ static const char ours_sql[] =
 static const char theirs_sql[] =
 	"SELECT json_array(?1, ?2, ?3, ?4, ?5, ?6, (SELECT group_concat(v, char(31)) FROM"
 	" (SELECT value AS v FROM json_each(json_array(?7)) WHERE 0"
-	"  UNION ALL SELECT json_extract(value, '$.value') FROM json_each(?8, '$.body')"
-	"  WHERE json_extract(value, '$.purpose') = 'tagging' ORDER BY 1)))";
+	"  UNION ALL SELECT json_extract(" ELEMENT ", '$.value') FROM json_each(?8, '$.body')"
+	"  WHERE json_extract(" ELEMENT ", '$.purpose') = 'tagging' ORDER BY 1)))";
 
 static int fingerprints(struct store *st, const struct incoming *in, const char *json,
                         size_t len, char **updated, char **ours, char **theirs)
@@ -161,8 +182,8 @@ static int fingerprints(struct store *st, const struct incoming *in, const char 
 	return *theirs && *updated && *ours ? 1 : -1;
 }
 
-/* Record the version not kept (idempotent). */
-static int record_conflict(struct store *st, const char *id, const char *other)
+/* Record the version not kept, `len` bytes of JSON (idempotent). */
+static int record_conflict(struct store *st, const char *id, const char *other, size_t len)
 {
 	sqlite3_stmt *s;
 	char now[21];
@@ -171,7 +192,7 @@ static int record_conflict(struct store *st, const char *id, const char *other)
 	                      " VALUES (?1, json(?2), ?3)", &s) < 0)
 		return -1;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, other, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, other, (int)len, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
@@ -220,8 +241,10 @@ static int write_incoming(struct store *st, const struct incoming *in, int64_t a
 	util_now_rfc3339(now);
 	const char *made_hash = in->f[F_MADE_TEXT] ? in->f[F_MADE_TEXT] : hash;
 	if (replace) {
+		/* Theirs brings its own tags.  The row itself is overwritten in
+		 * place: deleting it would break the links that point at it. */
 		sqlite3_stmt *d;
-		if (store_prepare(st, "DELETE FROM annotation WHERE id = ?1", &d) < 0)
+		if (store_prepare(st, "DELETE FROM annotation_tag WHERE annotation = ?1", &d) < 0)
 			return -1;
 		sqlite3_bind_text(d, 1, in->f[F_ID], -1, SQLITE_STATIC);
 		rc = sqlite3_step(d);
@@ -229,7 +252,7 @@ static int write_incoming(struct store *st, const struct incoming *in, int64_t a
 		if (rc != SQLITE_DONE)
 			return -1;
 	}
-	if (store_annot_insert_row(st, in->f[F_ID], article, in->f[F_EXACT], ev.prefix, ev.suffix,
+	if (store_annot_insert_row(st, replace, in->f[F_ID], article, in->f[F_EXACT], ev.prefix, ev.suffix,
 	                           in->made_start, in->made_end, made_hash, &at, hash,
 	                           in->f[F_NOTE], in->f[F_COLOR], in->f[F_CREATOR],
 	                           in->f[F_CREATED] ? in->f[F_CREATED] : now,
@@ -242,11 +265,13 @@ int store_annot_import_links(struct store *st, const char *json, size_t len, siz
                              size_t *unplaced)
 {
 	sqlite3_stmt *s;
+	if (len > INT_MAX)
+		return 0;  /* never imported (store_annot_import skips it) */
 	/* The links that cannot be made: an unknown kind or a missing end. */
 	if (store_prepare(st, "SELECT count(*) FROM json_each(?1, '$.margo.links') l"
-	                      " WHERE json_valid(?1) AND (json_extract(l.value, '$.kind')"
+	                      " WHERE json_valid(?1) AND (json_extract(" LINK ", '$.kind')"
 	                      "  NOT IN ('same claim', 'contradicts', 'follow-up') OR NOT EXISTS"
-	                      "  (SELECT 1 FROM annotation WHERE id = json_extract(l.value, '$.target')))",
+	                      "  (SELECT 1 FROM annotation WHERE id = json_extract(" LINK ", '$.target')))",
 	                  &s) < 0)
 		return -1;
 	sqlite3_bind_text(s, 1, json, (int)len, SQLITE_STATIC);
@@ -256,11 +281,11 @@ int store_annot_import_links(struct store *st, const char *json, size_t len, siz
 	/* Only links between annotations this library has, of a known kind;
 	 * a link it has already (of any kind) is kept as it is. */
 	if (store_prepare(st, "INSERT OR IGNORE INTO annotation_link(annotation, target, kind)"
-	                      " SELECT a.id, t.id, json_extract(l.value, '$.kind')"
+	                      " SELECT a.id, t.id, json_extract(" LINK ", '$.kind')"
 	                      " FROM json_each(?1, '$.margo.links') l"
 	                      " JOIN annotation a ON a.id = json_extract(?1, '$.id')"
-	                      " JOIN annotation t ON t.id = json_extract(l.value, '$.target')"
-	                      " WHERE json_valid(?1) AND json_extract(l.value, '$.kind')"
+	                      " JOIN annotation t ON t.id = json_extract(" LINK ", '$.target')"
+	                      " WHERE json_valid(?1) AND json_extract(" LINK ", '$.kind')"
 	                      "  IN ('same claim', 'contradicts', 'follow-up') AND t.id != a.id",
 	                  &s) < 0)
 		return -1;
@@ -280,11 +305,20 @@ int store_annot_import(struct store *st, const char *json, size_t len,
 	char *updated = NULL, *ours = NULL, *theirs = NULL, *mine = NULL;
 	*err = NULL;
 	*result = STORE_IMPORT_SKIPPED;
+	if (len > INT_MAX) {  /* SQLite takes int lengths */
+		*err = util_strdup("longer than 2 GiB");
+		return 0;
+	}
 	if (parse(st, json, len, &in) < 0)
 		return -1;
 	int ret = 0;
 	if (!in.f[F_VALID]) {
 		*err = util_strdup("not a JSON object");
+		goto out;
+	}
+	if (in.bad_text) {
+		*err = util_strdup("holds text that is not valid UTF-8 (a stray byte, or a "
+		                   "lone surrogate such as \\ud800)");
 		goto out;
 	}
 	if (!in.f[F_ID] || !in.f[F_EXACT] || !*in.f[F_EXACT]) {
@@ -311,12 +345,12 @@ int store_annot_import(struct store *st, const char *json, size_t len,
 		*result = STORE_IMPORT_SAME;
 	} else if (in.f[F_MODIFIED] && strcmp(in.f[F_MODIFIED], updated) > 0) {
 		/* Theirs is newer: taken; ours becomes the conflict. */
-		if (!(mine = our_json(st, in.f[F_ID])) || record_conflict(st, in.f[F_ID], mine) < 0 ||
+		if (!(mine = our_json(st, in.f[F_ID])) || record_conflict(st, in.f[F_ID], mine, strlen(mine)) < 0 ||
 		    write_incoming(st, &in, article, true) < 0)
 			goto fail;
 		*result = STORE_IMPORT_UPDATED;
 	} else {
-		if (record_conflict(st, in.f[F_ID], json) < 0)
+		if (record_conflict(st, in.f[F_ID], json, len) < 0)
 			goto fail;
 		*result = STORE_IMPORT_CONFLICT;
 	}

@@ -51,9 +51,9 @@ int store_article_text(struct store *st, int64_t article, char **body, size_t *l
 struct anchor_result;
 /* Annotations (store_annot.c): one row, inside a transaction; the tags of
  * a list separated by `sep`. */
-int store_annot_insert_row(struct store *st, const char *id, int64_t article, const char *quote,
-                           const char *prefix, const char *suffix, int64_t made_start,
-                           int64_t made_end, const char *made_hash,
+int store_annot_insert_row(struct store *st, bool replace, const char *id, int64_t article,
+                           const char *quote, const char *prefix, const char *suffix,
+                           int64_t made_start, int64_t made_end, const char *made_hash,
                            const struct anchor_result *at, const char *placed_hash,
                            const char *note, const char *color, const char *author,
                            const char *created, const char *updated);

@@ -192,6 +192,38 @@ bool text_is_blank(uint32_t c)
 
 /* ---- canonicalisation -------------------------------------------------- */
 
+/*
+ * Drop, in place, combining marks past the fourth after a base.  Needed
+ * after NFC as well as before: NFC decomposes the characters excluded
+ * from composition (U+0958 is U+0915 U+093C), which adds a mark to what
+ * was counted.  Removing trailing marks of a run leaves NFC text NFC.
+ * Returns the new length; adds the marks removed to *stripped.
+ */
+static size_t cap_marks(uint8_t *s, size_t len, size_t *stripped)
+{
+	size_t i = 0, o = 0, k, marks = 0;
+	uint32_t c;
+
+	while (i < len) {
+		k = text_utf8_decode(s + i, len - i, &c);
+		if (is_mark(c)) {
+			if (marks >= MAX_MARKS) {
+				(*stripped)++;
+				i += k;
+				continue;
+			}
+			marks++;
+		} else if (!is_emoji_extender(c)) {
+			marks = 0;
+		}
+		memmove(s + o, s + i, k);
+		o += k;
+		i += k;
+	}
+	s[o] = '\0';
+	return o;
+}
+
 /* Decode, clean and NFC-normalise ingested bytes; see text.h.  Marks past
  * the fourth after a base are counted in st->stripped. */
 char *text_canonicalize(const char *bytes, size_t len, size_t *out_len,
@@ -271,7 +303,7 @@ char *text_canonicalize(const char *bytes, size_t len, size_t *out_len,
 			goto oom;
 		free(b.p);
 		b.p = nfc;
-		b.n = n - 1;
+		b.n = cap_marks(nfc, n - 1, &st->stripped);
 	}
 	if (out_len)
 		*out_len = b.n;

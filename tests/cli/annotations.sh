@@ -103,6 +103,32 @@ out=$("$MARGO" --db "$other" import "$TEST_TMP/bad.jsonl" 2>"$TEST_TMP/err")
 is "$?" 1 "unusable lines exit 1"
 is "$out" "0 added, 0 unchanged, 0 updated, 0 conflicts, 2 skipped" "and are skipped"
 has "$(cat "$TEST_TMP/err")" "is not in this library" "an unknown article is reported"
+# A newer version of an annotation that another one links to: taken in
+# place, the link kept (it once failed on the link's foreign key).
+linked="$TEST_TMP/linked.db"
+"$MARGO" --db "$linked" add "$top_srcdir/corpus" >/dev/null 2>&1
+out=$("$MARGO" --db "$linked" import "$top_srcdir/fuzz/annot_base.jsonl")
+has "$out" "3 added" "three linked annotations imported"
+out=$("$MARGO" --db "$linked" import "$top_srcdir/fuzz/seeds/annot_import/newer-and-older" 2>&1)
+is "$out" "0 added, 0 unchanged, 1 updated, 2 conflicts, 0 skipped" \
+	"a newer version of a link target is taken"
+out=$("$MARGO" --db "$linked" export --format jsonl)
+has "$out" '"links":[{"target":"urn:uuid:00000000-0000-4000-8000-000000000001","kind":"same claim"}]' \
+	"and the link to it is kept"
+has "$out" "changed elsewhere" "with the newer note"
+# Strings where the W3C model has objects (a "body", a selector, a link):
+# skipped or ignored, never an error for the whole file.
+"$MARGO" --db "$linked" import "$top_srcdir/fuzz/crashes/annot_import/strings-where-objects-belong" \
+	>"$TEST_TMP/out" 2>&1
+is "$?" 0 "strings in place of objects do not stop an import"
+is "$(cat "$TEST_TMP/out")" "2 added, 0 unchanged, 0 updated, 0 conflicts, 0 skipped" \
+	"and the annotations around them are taken"
+# Text that is not UTF-8 (a lone surrogate escape) is refused, not stored.
+printf '{"id":"urn:uuid:sur","body":[{"purpose":"commenting","value":"\\ud800"}],"target":{"selector":[{"type":"TextQuoteSelector","exact":"Russia"}]},"margo":{"title":"Putin rafforza i legami con Kim Jong-un in una nuova alleanza che preoccupa il mondo"}}\n' \
+	>"$TEST_TMP/surrogate.jsonl"
+"$MARGO" --db "$linked" import "$TEST_TMP/surrogate.jsonl" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+is "$?" 1 "an annotation holding a lone surrogate is skipped"
+has "$(cat "$TEST_TMP/err")" "not valid UTF-8" "and margo says why"
 
 # ---- re-anchoring when an article changes ----------------------------------------------
 f="$TEST_TMP/corpus/003_e93fc955fd364e9c.txt"
