@@ -41,6 +41,7 @@ struct store {
 	struct cached_stmt *cache;
 	size_t n_cache, cap_cache;
 	struct form_cache forms;
+	char *undone;             /* the error a rollback cleared, or NULL */
 };
 
 struct form_cache *store_forms(struct store *st) { return &st->forms; }
@@ -226,6 +227,8 @@ bool store_readonly(const struct store *st) { return st->readonly; }
 const char *store_errmsg(struct store *st)
 {
 	int code = sqlite3_extended_errcode(st->db), sys = sqlite3_system_errno(st->db);
+	if (code == SQLITE_OK && st->undone)
+		return st->undone;  /* the ROLLBACK after it succeeded */
 	if ((code & 0xff) == SQLITE_FULL ||
 	    ((code & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)))
 		return "disk full or file too large";
@@ -247,6 +250,8 @@ static int exec(struct store *st, const char *sql)
 int store_begin(struct store *st)
 {
 	form_cache_clear(&st->forms);
+	free(st->undone);
+	st->undone = NULL;
 	return exec(st, "BEGIN IMMEDIATE");
 }
 int store_bulk_mode(struct store *st)
@@ -287,6 +292,8 @@ bool store_index_forget(struct store *st, int64_t article)
  * article. */
 static int flush_index(struct store *st)
 {
+	if (st->n_to_index == 0)
+		return 0;
 	qsort(st->to_index, st->n_to_index, sizeof *st->to_index, cmp_id);
 	int ret = 0;
 	for (size_t i = 0; i < st->n_to_index && ret == 0; i++)
@@ -309,6 +316,11 @@ int store_rollback(struct store *st)
 	form_cache_clear(&st->forms);
 	if (sqlite3_get_autocommit(st->db))
 		return 0;
+	/* Keep what went wrong: the ROLLBACK's own success would clear it. */
+	if (sqlite3_errcode(st->db) != SQLITE_OK) {
+		free(st->undone);
+		st->undone = util_strdup(store_errmsg(st));
+	}
 	return exec(st, "ROLLBACK");
 }
 
@@ -609,6 +621,7 @@ void store_close(struct store **pst)
 		sqlite3_finalize(st->cache[i].stmt);
 	free(st->cache);
 	free(st->to_index);
+	free(st->undone);
 	form_cache_clear(&st->forms);
 	if (st->db)
 		sqlite3_close_v2(st->db);
