@@ -193,8 +193,10 @@ static void pending_free(struct pending *p)
 {
 	if (!p)
 		return;
-	if (p->started)
+	if (p->started) {
 		pthread_join(p->thread, NULL);
+		p->done = true;
+	}
 	if (p->done && p->rc == 0)
 		entity_mentions_free(p->m, p->n);
 	corpus_article_free(&p->a);
