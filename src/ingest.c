@@ -6,8 +6,10 @@
  * FIFO, socket or device never blocks the walk.  Folders are walked in name
  * order (repeatable ids); symbolic links are followed only when their target
  * stays under the folder given, and a folder already visited (a loop) is
- * skipped.  Writes go in short batches of BEGIN IMMEDIATE ... COMMIT, with a
- * savepoint per article so one failure loses nothing else.
+ * skipped.  Writes go in batches of BEGIN IMMEDIATE ... COMMIT of half a
+ * second, with a savepoint per article so one failure loses nothing else;
+ * an article's entities are found on a second thread while the one before
+ * is written (the pipeline below).  JSON Lines files: ingest_jsonl.c.
  */
 #include <config.h>
 
@@ -30,40 +32,14 @@
 #include "margo/store_entity.h"
 #include "margo/text.h"
 #include "margo/util.h"
+#include "ingest_impl.h"
 
-#define INGEST_MAX_FILE (256L * 1024 * 1024)  /* larger files are refused */
 /* A transaction ends after half a second of writing, or INGEST_BATCH
  * articles: few commits make loading fast (each one writes a segment of
  * the full-text index, and merges follow), short ones keep the write lock
  * free often enough for annotations saved beside a load. */
 #define INGEST_BATCH 4096                     /* articles per transaction, at most */
 #define INGEST_BATCH_SECONDS 0.5
-
-struct visited {
-	dev_t dev;
-	ino_t ino;
-};
-
-struct pending;
-
-struct walk {
-	struct store *st;
-	const struct ingest_options *opt;
-	struct ingest_report *rep;
-	struct visited *seen;     /* folders entered, to stop loops */
-	size_t n_seen, cap_seen;
-	const char *root;         /* real path of the folder given, or NULL */
-	int in_batch;             /* articles written in the open transaction */
-	bool failed;              /* a library error: stop */
-	size_t utf16_invalid;     /* lone surrogates of the file being read */
-	size_t saved_added, saved_updated;  /* counts at the last commit */
-	sqlite3_stmt *json;       /* JSON field extraction through SQLite */
-	struct pending *pending;  /* parsed, not yet written (see put_article) */
-	bool counting;            /* the first walk: sizes only, no reports */
-	double batch_started;     /* when the open transaction began */
-	struct ingest_progress pr;
-	double started, last_shown;
-};
 
 static double now_s(void)
 {
@@ -87,10 +63,7 @@ static void progress(struct walk *w, bool done)
 	w->opt->progress(w->opt->ctx, &w->pr);
 }
 
-static void report(struct walk *w, const char *path, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void report(struct walk *w, const char *path, const char *fmt, ...)
+void ingest_report(struct walk *w, const char *path, const char *fmt, ...)
 {
 	if (w->counting)
 		return;
@@ -103,20 +76,20 @@ static void report(struct walk *w, const char *path, const char *fmt, ...)
 	free(msg);
 }
 
-static void library_error(struct walk *w, const char *what)
+void ingest_library_error(struct walk *w, const char *what)
 {
-	report(w, NULL, "%s: %s", what, store_errmsg(w->st));
+	ingest_report(w, NULL, "%s: %s", what, store_errmsg(w->st));
 	w->failed = true;
 }
 
 /* ---- transactions ------------------------------------------------------- */
 
-static int batch_open(struct walk *w)
+int ingest_batch_open(struct walk *w)
 {
 	if (w->in_batch > 0)
 		return 0;
 	if (store_begin(w->st) < 0) {
-		library_error(w, "cannot write to the library");
+		ingest_library_error(w, "cannot write to the library");
 		return -1;
 	}
 	w->in_batch = 1;
@@ -130,7 +103,7 @@ static int batch_close(struct walk *w)
 		return 0;
 	w->in_batch = 0;
 	if (store_commit(w->st) < 0) {
-		library_error(w, "cannot save to the library");
+		ingest_library_error(w, "cannot save to the library");
 		store_rollback(w->st);
 		return -1;
 	}
@@ -213,10 +186,10 @@ static int put_article(struct walk *w, struct pending *p)
 		.key = p->key, .file_id = p->file_id, .source_hash = p->hash, .url = p->url,
 		.origin = p->origin, .parsed = &p->a, .anchors = &w->rep->anchors,
 	};
-	if (batch_open(w) < 0)
+	if (ingest_batch_open(w) < 0)
 		return -1;
 	if (savepoint(w, "SAVEPOINT article") < 0) {
-		library_error(w, "cannot write to the library");
+		ingest_library_error(w, "cannot write to the library");
 		return -1;
 	}
 	int64_t id;
@@ -224,7 +197,7 @@ static int put_article(struct walk *w, struct pending *p)
 	if (store_article_put(w->st, &in, &id, &res) < 0 ||
 	    (res != STORE_PUT_SAME && p->x &&
 	     (pending_entities(p) < 0 || store_mentions_put(w->st, id, &p->a, p->m, p->n) < 0))) {
-		library_error(w, "cannot store an article");
+		ingest_library_error(w, "cannot store an article");
 		savepoint(w, "ROLLBACK TO article");
 		savepoint(w, "RELEASE article");
 		return -1;
@@ -295,7 +268,7 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
-static bool has_suffix(const char *name, const char *suffix)
+bool ingest_has_suffix(const char *name, const char *suffix)
 {
 	size_t n = strlen(name), k = strlen(suffix);
 	return n > k && strcasecmp(name + n - k, suffix) == 0;
@@ -319,7 +292,7 @@ static char *url_host(const char *url)
 }
 
 /* Canonicalise, parse and store the text of one article. */
-static int ingest_text(struct walk *w, const char *key, const char *path,
+int ingest_text(struct walk *w, const char *key, const char *path,
                        int64_t file_id, const char *raw, size_t len,
                        const struct corpus_hints *hints, const char *url)
 {
@@ -327,28 +300,28 @@ static int ingest_text(struct walk *w, const char *key, const char *path,
 	struct text_stats stats;
 	char *canon = text_canonicalize(raw, len, &clen, &stats);
 	if (!canon) {
-		report(w, path, "out of memory");
+		ingest_report(w, path, "out of memory");
 		w->rep->problems++;
 		return 0;
 	}
 	struct corpus_article a;
 	if (corpus_parse(w->opt->rules, canon, clen, hints, &a) < 0) {
 		free(canon);
-		report(w, path, "out of memory");
+		ingest_report(w, path, "out of memory");
 		w->rep->problems++;
 		return 0;
 	}
 	free(canon);
 	int rc = 0;
 	if (a.n_paras == 0) {
-		report(w, path, "no article text found; skipped");
+		ingest_report(w, path, "no article text found; skipped");
 		w->rep->problems++;
 	} else {
 		if (stats.invalid)
-			report(w, path, "%zu invalid UTF-8 sequence%s replaced by U+FFFD",
+			ingest_report(w, path, "%zu invalid UTF-8 sequence%s replaced by U+FFFD",
 			       stats.invalid, stats.invalid == 1 ? "" : "s");
 		if (w->utf16_invalid)
-			report(w, path, "%zu invalid UTF-16 unit%s replaced by U+FFFD",
+			ingest_report(w, path, "%zu invalid UTF-16 unit%s replaced by U+FFFD",
 			       w->utf16_invalid, w->utf16_invalid == 1 ? "" : "s");
 		struct pending *p = calloc(1, sizeof *p);
 		char *host = url ? url_host(url) : NULL;
@@ -360,7 +333,7 @@ static int ingest_text(struct walk *w, const char *key, const char *path,
 				free(p);
 			}
 			free(host);
-			report(w, path, "out of memory");
+			ingest_report(w, path, "out of memory");
 			w->rep->problems++;
 			corpus_article_free(&a);
 			return 0;
@@ -382,197 +355,19 @@ static int ingest_text(struct walk *w, const char *key, const char *path,
 	return rc;
 }
 
-/* Pull the string fields of one JSON Lines record through SQLite's JSON
- * functions.  Returns 1 when the line is a JSON object with a text. */
-static int json_fields(struct walk *w, const char *line, size_t len, char *out[5])
-{
-	sqlite3_stmt *s = w->json;
-	sqlite3_reset(s);
-	sqlite3_bind_text(s, 1, line, (int)len, SQLITE_STATIC);
-	memset(out, 0, 5 * sizeof *out);
-	if (sqlite3_step(s) != SQLITE_ROW || sqlite3_column_int(s, 0) != 1)
-		return 0;
-	for (int i = 0; i < 5; i++) {
-		const unsigned char *t = sqlite3_column_text(s, i + 1);
-		if (t) {
-			size_t tl = (size_t)sqlite3_column_bytes(s, i + 1);
-			out[i] = text_canonicalize((const char *)t, tl, &tl, NULL);
-		}
-	}
-	return out[1] && *out[1];
-}
-
-/* One line of a JSON Lines file (line_no counts from 1); bad lines are
- * counted for one report at the end of the file. */
-static void jsonl_line(struct walk *w, const char *path, int64_t file_id, const char *line,
-                       size_t n, size_t line_no, size_t *bad, size_t *first_bad)
-{
-	size_t t = n;
-	const char *trimmed = line;
-	while (t && (*trimmed == ' ' || *trimmed == '\t' || *trimmed == '\r')) {
-		trimmed++;
-		t--;
-	}
-	if (t == 0)
-		return;
-	char *f[5];  /* title, text, date, author, url */
-	if (!json_fields(w, line, n, f)) {
-		if ((*bad)++ == 0)
-			*first_bad = line_no;
-	} else {
-		char *date = f[2] ? corpus_parse_date(f[2], strlen(f[2])) : NULL;
-		if (!date && f[2] && strlen(f[2]) >= 10)
-			date = corpus_parse_date(f[2], 10);  /* "2024-06-01T..." */
-		struct corpus_hints hints = { .title = f[0], .author = f[3], .date = date };
-		char *key = f[4] && *f[4] ? util_strdup(f[4]) : util_printf("%s#%zu", path, line_no);
-		if (key)
-			ingest_text(w, key, path, file_id, f[1], strlen(f[1]), &hints,
-			            f[4] && *f[4] ? f[4] : NULL);
-		free(key);
-		free(date);
-	}
-	for (int i = 0; i < 5; i++)
-		free(f[i]);
-}
-
-static void jsonl_bad_lines(struct walk *w, const char *path, size_t bad, size_t first_bad)
-{
-	if (!bad)
-		return;
-	report(w, path, "%zu line%s not a JSON object with a \"text\" field (first: line %zu); skipped",
-	       bad, bad == 1 ? " is" : "s are", first_bad);
-	w->rep->problems++;
-}
-
-/* A JSON Lines file already in memory (one decoded from UTF-16). */
-static int ingest_jsonl(struct walk *w, const char *path, int64_t file_id,
-                        const char *data, size_t len)
-{
-	size_t line_no = 0, bad = 0, first_bad = 0;
-	const char *p = data, *end = data + len;
-	while (p < end && !w->failed) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		line_no++;
-		jsonl_line(w, path, file_id, p, n, line_no, &bad, &first_bad);
-		p = nl ? nl + 1 : end;
-	}
-	jsonl_bad_lines(w, path, bad, first_bad);
-	return w->failed ? -1 : 0;
-}
-
-/* A UTF-8 JSON Lines file read twice from `fd`, never whole: once for its
- * hash (unchanged files stop there), once a line at a time, so a file of
- * any size loads in the memory of its longest line.  Returns 1 when done,
- * 0 when the file is not plain UTF-8 (a UTF-16 byte-order mark) and must
- * be read whole. */
-static int ingest_jsonl_stream(struct walk *w, const char *path, int fd, int known,
-                               const struct store_file *prev, struct store_file *cur)
-{
-	size_t cap = 65536, total = 0;
-	char *chunk = malloc(cap);
-	if (!chunk) {
-		report(w, path, "out of memory; skipped");
-		w->rep->problems++;
-		return 1;
-	}
-	uint64_t h = UTIL_FNV1A_INIT;
-	bool binary = false;
-	size_t line = 0, longest = 0;  /* bytes since the last newline */
-	for (;;) {
-		ssize_t n = read(fd, chunk, cap);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			report(w, path, "%s; skipped", strerror(errno));
-			w->rep->problems++;
-			free(chunk);
-			return 1;
-		}
-		if (n == 0)
-			break;
-		if (total == 0 && text_utf16_bom(chunk, (size_t)n)) {
-			free(chunk);
-			return 0;
-		}
-		if (total == 0)
-			binary = text_looks_binary(chunk, (size_t)n);
-		h = util_fnv1a_more(h, chunk, (size_t)n);
-		total += (size_t)n;
-		for (const char *p = chunk, *end = chunk + n; p < end;) {
-			const char *nl = memchr(p, '\n', (size_t)(end - p));
-			line += (size_t)((nl ? nl : end) - p);
-			if (line > longest)
-				longest = line;
-			if (nl)
-				line = 0;
-			p = nl ? nl + 1 : end;
-		}
-	}
-	free(chunk);
-	if (longest > INGEST_MAX_FILE) {
-		report(w, path, "a line longer than 256 MiB; skipped");
-		w->rep->problems++;
-		return 1;
-	}
-	snprintf(cur->hash, sizeof cur->hash, "%016llx", (unsigned long long)h);
-	if (batch_open(w) < 0)
-		return 1;
-	if (known == 1 && strcmp(prev->hash, cur->hash) == 0) {
-		if (store_file_put(w->st, path, cur) < 0)
-			library_error(w, "cannot write to the library");
-		w->rep->unchanged++;
-		return 1;
-	}
-	if (total == 0 || binary) {
-		report(w, path, total == 0 ? "empty file; skipped" : "not a text file (binary); skipped");
-		w->rep->problems++;
-		return 1;
-	}
-	if (store_file_put(w->st, path, cur) < 0) {
-		library_error(w, "cannot write to the library");
-		return 1;
-	}
-	int fd2 = dup(fd);
-	FILE *f = fd2 >= 0 ? fdopen(fd2, "rb") : NULL;
-	if (!f || fseeko(f, 0, SEEK_SET) != 0) {
-		report(w, path, "cannot read again: %s; skipped", strerror(errno));
-		w->rep->problems++;
-		if (f)
-			fclose(f);
-		else if (fd2 >= 0)
-			close(fd2);
-		return 1;
-	}
-	char *text = NULL;
-	size_t text_cap = 0, line_no = 0, bad = 0, first_bad = 0;
-	ssize_t n;
-	while (!w->failed && (n = getline(&text, &text_cap, f)) >= 0) {
-		line_no++;
-		size_t len = (size_t)n;
-		if (len && text[len - 1] == '\n')
-			len--;
-		jsonl_line(w, path, cur->id, text, len, line_no, &bad, &first_bad);
-	}
-	free(text);
-	fclose(f);
-	jsonl_bad_lines(w, path, bad, first_bad);
-	return 1;
-}
-
 /* One regular file, opened without following links or blocking. */
 static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 {
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY |
 	                    (explicit_arg ? 0 : O_NOFOLLOW));
 	if (fd < 0) {
-		report(w, path, "cannot open: %s; skipped", strerror(errno));
+		ingest_report(w, path, "cannot open: %s; skipped", strerror(errno));
 		w->rep->problems++;
 		return;
 	}
 	struct stat sb;
 	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
-		report(w, path, "not a regular file; skipped");
+		ingest_report(w, path, "not a regular file; skipped");
 		w->rep->problems++;
 		close(fd);
 		return;
@@ -585,7 +380,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 	int known = store_file_get(w->st, path, &prev);
 	if (known < 0) {
 		close(fd);
-		library_error(w, "cannot read the library");
+		ingest_library_error(w, "cannot read the library");
 		return;
 	}
 	if (known == 1 && prev.size == cur.size && prev.mtime_ns == cur.mtime_ns) {
@@ -593,7 +388,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 		w->rep->unchanged++;
 		return;
 	}
-	if (has_suffix(path, ".jsonl")) {
+	if (ingest_has_suffix(path, ".jsonl")) {
 		int done = ingest_jsonl_stream(w, path, fd, known, &prev, &cur);
 		if (done || lseek(fd, 0, SEEK_SET) != 0) {
 			close(fd);
@@ -605,18 +400,18 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 	char *data = read_all(fd, &len, &err);
 	close(fd);
 	if (!data) {
-		report(w, path, "%s; skipped",
+		ingest_report(w, path, "%s; skipped",
 		       err == EFBIG ? "larger than 256 MiB" : strerror(err));
 		w->rep->problems++;
 		return;
 	}
 	util_hash_hex(data, len, cur.hash);
-	if (batch_open(w) < 0)
+	if (ingest_batch_open(w) < 0)
 		goto out;
 	if (known == 1 && strcmp(prev.hash, cur.hash) == 0) {
 		/* Touched but not changed: remember the new time only. */
 		if (store_file_put(w->st, path, &cur) < 0)
-			library_error(w, "cannot write to the library");
+			ingest_library_error(w, "cannot write to the library");
 		w->rep->unchanged++;
 		goto out;
 	}
@@ -626,7 +421,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 		size_t dlen, bad = 0;
 		char *d = text_utf16_to_utf8(data + 2, len - 2, bom == 2, &dlen, &bad);
 		if (!d) {
-			report(w, path, "out of memory; skipped");
+			ingest_report(w, path, "out of memory; skipped");
 			w->rep->problems++;
 			goto out;
 		}
@@ -636,20 +431,20 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 		w->utf16_invalid = bad;  /* reported with the article, once */
 	}
 	if (len == 0) {
-		report(w, path, "empty file; skipped");
+		ingest_report(w, path, "empty file; skipped");
 		w->rep->problems++;
 		goto out;
 	}
 	if (text_looks_binary(data, len)) {
-		report(w, path, "not a text file (binary); skipped");
+		ingest_report(w, path, "not a text file (binary); skipped");
 		w->rep->problems++;
 		goto out;
 	}
 	if (store_file_put(w->st, path, &cur) < 0) {
-		library_error(w, "cannot write to the library");
+		ingest_library_error(w, "cannot write to the library");
 		goto out;
 	}
-	if (has_suffix(path, ".jsonl"))
+	if (ingest_has_suffix(path, ".jsonl"))
 		ingest_jsonl(w, path, cur.id, data, len);
 	else
 		ingest_text(w, path, path, cur.id, data, len, NULL, NULL);
@@ -700,19 +495,19 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 {
 	struct stat lsb, sb;
 	if (lstat(path, &lsb) < 0) {
-		report(w, path, "%s; skipped", strerror(errno));
+		ingest_report(w, path, "%s; skipped", strerror(errno));
 		w->rep->problems++;
 		return;
 	}
 	if (S_ISLNK(lsb.st_mode)) {
 		if (stat(path, &sb) < 0) {
-			report(w, path, errno == ELOOP ? "symbolic link loop; skipped"
+			ingest_report(w, path, errno == ELOOP ? "symbolic link loop; skipped"
 			                               : "broken symbolic link; skipped");
 			w->rep->problems++;
 			return;
 		}
 		if (!inside_root(w, path)) {
-			report(w, path, "symbolic link that leads outside the folder; skipped");
+			ingest_report(w, path, "symbolic link that leads outside the folder; skipped");
 			w->rep->problems++;
 			return;
 		}
@@ -722,7 +517,7 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 	if (S_ISDIR(sb.st_mode)) {
 		walk_dir(w, path);
 	} else if (S_ISREG(sb.st_mode)) {
-		if (!has_suffix(name, ".txt") && !has_suffix(name, ".jsonl"))
+		if (!ingest_has_suffix(name, ".txt") && !ingest_has_suffix(name, ".jsonl"))
 			return;
 		if (w->counting) {
 			w->pr.files_total++;
@@ -733,8 +528,8 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 		w->pr.files++;
 		w->pr.bytes += (unsigned long long)sb.st_size;
 		progress(w, false);
-	} else if (has_suffix(name, ".txt") || has_suffix(name, ".jsonl")) {
-		report(w, path, "not a regular file (FIFO, socket or device); skipped");
+	} else if (ingest_has_suffix(name, ".txt") || ingest_has_suffix(name, ".jsonl")) {
+		ingest_report(w, path, "not a regular file (FIFO, socket or device); skipped");
 		w->rep->problems++;
 	}
 }
@@ -746,7 +541,7 @@ static void walk_dir(struct walk *w, const char *dir)
 		return;
 	DIR *d = opendir(dir);
 	if (!d) {
-		report(w, dir, "cannot open folder: %s; skipped", strerror(errno));
+		ingest_report(w, dir, "cannot open folder: %s; skipped", strerror(errno));
 		w->rep->problems++;
 		return;
 	}
@@ -787,7 +582,7 @@ static void walk_paths(struct walk *w, char *const *paths, size_t n)
 		 * finds the same articles. */
 		char *real = realpath(paths[i], NULL);
 		if (!real) {
-			report(w, paths[i], "%s; skipped", strerror(errno));
+			ingest_report(w, paths[i], "%s; skipped", strerror(errno));
 			w->rep->problems++;
 			continue;
 		}
@@ -815,7 +610,7 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 	struct walk w = { .st = st, .opt = opt, .rep = rep };
 	memset(rep, 0, sizeof *rep);
 	if (store_bulk_mode(st) < 0) {
-		library_error(&w, "cannot set up the library for loading");
+		ingest_library_error(&w, "cannot set up the library for loading");
 		return -1;
 	}
 	if (sqlite3_prepare_v2(store_db(st),
@@ -823,7 +618,7 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 	        " json_extract(?1, '$.title'), json_extract(?1, '$.text'),"
 	        " json_extract(?1, '$.date'), json_extract(?1, '$.author'),"
 	        " json_extract(?1, '$.url')", -1, &w.json, NULL) != SQLITE_OK) {
-		library_error(&w, "cannot read JSON");
+		ingest_library_error(&w, "cannot read JSON");
 		return -1;
 	}
 	if (opt->progress) {
@@ -853,7 +648,7 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 		progress(&w, false);
 	if (!w.failed && opt->extractor && (rep->added || rep->updated) &&
 	    store_entities_rebuild(st) < 0)
-		library_error(&w, "cannot rebuild the entity index");
+		ingest_library_error(&w, "cannot rebuild the entity index");
 	progress(&w, true);
 	sqlite3_finalize(w.json);
 	free(w.seen);

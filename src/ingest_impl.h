@@ -1,0 +1,69 @@
+/*
+ * ingest_impl.h: what ingest.c (files, folders, the write pipeline) and
+ * ingest_jsonl.c (JSON Lines files) share.  Private to the two.
+ */
+#ifndef MARGO_INGEST_IMPL_H
+#define MARGO_INGEST_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include <sqlite3.h>
+
+#include "margo/corpus.h"
+#include "margo/ingest.h"
+#include "margo/store.h"
+
+#define INGEST_MAX_FILE (256L * 1024 * 1024)  /* larger files are refused */
+
+struct visited {
+	dev_t dev;
+	ino_t ino;
+};
+
+struct pending;
+
+/* One ingest_paths() call. */
+struct walk {
+	struct store *st;
+	const struct ingest_options *opt;
+	struct ingest_report *rep;
+	struct visited *seen;     /* folders entered, to stop loops */
+	size_t n_seen, cap_seen;
+	const char *root;         /* real path of the folder given, or NULL */
+	int in_batch;             /* articles written in the open transaction */
+	bool failed;              /* a library error: stop */
+	size_t utf16_invalid;     /* lone surrogates of the file being read */
+	size_t saved_added, saved_updated;  /* counts at the last commit */
+	sqlite3_stmt *json;       /* JSON field extraction through SQLite */
+	struct pending *pending;  /* parsed, not yet written (see put_article) */
+	bool counting;            /* the first walk: sizes only, no reports */
+	double batch_started;     /* when the open transaction began */
+	struct ingest_progress pr;
+	double started, last_shown;
+};
+
+/* A problem with one input, told once through the caller's callback. */
+void ingest_report(struct walk *w, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The library failed: told once, and the walk stops. */
+void ingest_library_error(struct walk *w, const char *what);
+/* Open the batch's transaction if none is open: 0 or -1 (reported). */
+int ingest_batch_open(struct walk *w);
+bool ingest_has_suffix(const char *name, const char *suffix);
+/* Canonicalise, parse and hand one article's text to the write pipeline. */
+int ingest_text(struct walk *w, const char *key, const char *path, int64_t file_id,
+                const char *raw, size_t len, const struct corpus_hints *hints,
+                const char *url);
+
+/* ingest_jsonl.c: a JSON Lines file in memory (one decoded from UTF-16),
+ * or read from fd a line at a time (1 done, 0 when it must be read whole:
+ * a UTF-16 byte-order mark). */
+int ingest_jsonl(struct walk *w, const char *path, int64_t file_id, const char *data,
+                 size_t len);
+int ingest_jsonl_stream(struct walk *w, const char *path, int fd, int known,
+                        const struct store_file *prev, struct store_file *cur);
+
+#endif
