@@ -127,7 +127,8 @@ int store_tag_rename(struct store *st, const char *from, const char *to, char **
 
 /* The annotation placed exactly on [start, end) of an article, or a new
  * one without tags there (a link's end): its id in *id (malloc'd).
- * Own transaction when it creates.  0, or -1 with a message in *err. */
+ * Own transaction when it creates.  0 found, 1 made, or -1 with a message
+ * in *err. */
 int store_annot_at(struct store *st, int64_t article, size_t start, size_t end, char **id,
                    char **err);
 

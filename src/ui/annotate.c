@@ -549,7 +549,7 @@ void annotate_offer_draft(struct ui *ui)
 		char *id = NULL, *err = NULL;
 		if (!note)
 			annotate_span(ui, cs, ce, text);
-		else if (store_annot_at(ui->st, article, cs, ce, &id, &err) == 0)
+		else if (store_annot_at(ui->st, article, cs, ce, &id, &err) >= 0)
 			note_span(ui, id, article, cs, ce, text);
 		else
 			ui_message(ui, true, "%s", err ? err : "out of memory");

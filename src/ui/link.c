@@ -20,27 +20,30 @@
 #include "ui.h"
 
 /* Ask the kind, then link; the message says what happened. */
-static void make_link(struct ui *ui, const char *from, const char *to)
+/* Ask the kind and link: true when linked. */
+static bool make_link(struct ui *ui, const char *from, const char *to)
 {
 	int c = prompt_choice(ui, "Link kind: s same claim, c contradicts, f follow-up (Esc cancels)",
 	                      "scf");
 	if (!c) {
 		ui_message(ui, false, "not linked");
-		return;
+		return false;
 	}
 	const char *kind = c == 's' ? "same claim" : c == 'c' ? "contradicts" : "follow-up";
 	char *err = NULL;
-	if (store_annot_link(ui->st, from, to, kind, &err) < 0)
+	bool linked = store_annot_link(ui->st, from, to, kind, &err) == 0;
+	if (!linked)
 		ui_message(ui, true, "%s", err ? err : "out of memory");
 	else
 		ui_message(ui, false, "linked: %s", kind);
 	free(err);
 	annotate_load(ui);
+	return linked;
 }
 
 /* The annotation standing for the selection, or the passage at the
- * cursor; NULL with a message on failure. */
-static char *end_here(struct ui *ui)
+ * cursor; NULL with a message on failure.  *made: it was made just now. */
+static char *end_here(struct ui *ui, bool *made)
 {
 	struct text_state *t = &ui->text;
 	if (!t->loaded || !t->art.n_sentences)
@@ -56,27 +59,55 @@ static char *end_here(struct ui *ui)
 	}
 	size_t cs = text_cp_count(t->art.body, s), ce = cs + text_cp_count(t->art.body + s, e - s);
 	char *id = NULL, *err = NULL;
-	if (store_annot_at(ui->st, t->art.id, cs, ce, &id, &err) < 0)
+	int rc = store_annot_at(ui->st, t->art.id, cs, ce, &id, &err);
+	if (rc < 0)
 		ui_message(ui, true, "%s", err ? err : "out of memory");
+	*made = rc == 1;
 	free(err);
 	t->selecting = false;
 	return id;
 }
 
+/* An end made for a link that was not made goes again (an annotation
+ * with no tag, note or link is nothing a user asked for). */
+static void drop_made_end(struct ui *ui, const char *id, bool made)
+{
+	char *err = NULL;
+	if (made && id)
+		store_annot_set_deleted(ui->st, id, true, &err);
+	free(err);
+}
+
+void link_cancel(struct ui *ui)
+{
+	drop_made_end(ui, ui->link_from, ui->link_from_made);
+	free(ui->link_from);
+	ui->link_from = NULL;
+	ui->link_from_made = false;
+	annotate_load(ui);
+}
+
 void link_here(struct ui *ui)
 {
-	char *id = end_here(ui);
+	bool made = false;
+	char *id = end_here(ui, &made);
 	if (!id)
 		return;
 	if (!ui->link_from) {
 		ui->link_from = id;
+		ui->link_from_made = made;
 		annotate_load(ui);
 		ui_message(ui, false, "linking from here: go to the other passage and press L there");
 		return;
 	}
-	make_link(ui, ui->link_from, id);
-	free(ui->link_from);
-	ui->link_from = NULL;
+	if (!make_link(ui, ui->link_from, id)) {  /* it said why */
+		drop_made_end(ui, id, made);
+		link_cancel(ui);
+	} else {
+		free(ui->link_from);
+		ui->link_from = NULL;
+		ui->link_from_made = false;
+	}
 	free(id);
 }
 
@@ -86,16 +117,22 @@ void link_passages(struct ui *ui, int64_t from, int64_t to)
 	size_t s[2], e[2];
 	char *ids[2] = { NULL, NULL }, *err = NULL;
 	int64_t p[2] = { from, to };
+	bool made[2] = { false, false };
 	for (int i = 0; i < 2; i++) {
-		if (store_passage_span(ui->st, p[i], &a[i], &s[i], &e[i]) != 1 ||
-		    store_annot_at(ui->st, a[i], s[i], e[i], &ids[i], &err) < 0) {
+		int rc = store_passage_span(ui->st, p[i], &a[i], &s[i], &e[i]) != 1 ? -1
+		       : store_annot_at(ui->st, a[i], s[i], e[i], &ids[i], &err);
+		if (rc < 0) {
 			ui_message(ui, true, "%s", err ? err : "cannot find the passage");
 			free(err);
+			drop_made_end(ui, ids[0], made[0]);
 			free(ids[0]);
 			return;
 		}
+		made[i] = rc == 1;
 	}
-	make_link(ui, ids[0], ids[1]);
+	if (!make_link(ui, ids[0], ids[1]))
+		for (int i = 0; i < 2; i++)
+			drop_made_end(ui, ids[i], made[i]);
 	free(ids[0]);
 	free(ids[1]);
 }

@@ -367,9 +367,7 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		return;
 	case UI_ACTION_CLOSE:
 		if (ui->link_from) {  /* a link begun with L */
-			free(ui->link_from);
-			ui->link_from = NULL;
-			annotate_load(ui);
+			link_cancel(ui);
 			ui_message(ui, false, "link cancelled");
 		}
 		return;

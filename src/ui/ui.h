@@ -216,6 +216,7 @@ struct ui {
 	size_t n_undo;
 	char *reattach;           /* an orphan's id: the next a places it */
 	char *link_from;          /* L was pressed here: the link's first end */
+	bool link_from_made;       /* ... an annotation made for the link alone */
 	struct search_background *background;  /* loaded on first use */
 	struct history history;
 
@@ -336,6 +337,8 @@ void codebook_view_draw(struct ui *ui, WINDOW *w);
 bool codebook_view_handle(struct ui *ui, enum ui_action a);
 /* link.c: linking passages (L) and following links (F) */
 void link_here(struct ui *ui);
+/* Forget a link begun with L (and an end made for it alone). */
+void link_cancel(struct ui *ui);
 void link_passages(struct ui *ui, int64_t from, int64_t to);
 void link_follow(struct ui *ui);
 /* editor.c: the note of annotation `id` in $VISUAL/$EDITOR. */

@@ -384,4 +384,23 @@ L
 EOF
 expect_state cancelled message "not linked" "Esc at the kind makes no link"
 
+# An end made only for a link that is not made goes again: no annotation
+# without tag, note or link is left behind.
+count=$("$MARGO" annotations | wc -l)
+run_script 100x30 <<'EOF'
+j
+j
+<Enter>
+L
+<Esc>
+:save-state esc
+L
+L
+<Esc>
+:save-state kind-esc
+EOF
+expect_state esc message "link cancelled" "L then Esc: link cancelled"
+expect_state kind-esc message "not linked" "L, L, then Esc at the kind: not linked"
+is "$("$MARGO" annotations | wc -l)" "$count" "and neither left an annotation behind"
+
 done_testing
