@@ -132,7 +132,6 @@ struct pending {
 	int64_t file_id;
 	struct corpus_article a;
 	const struct entity_extractor *x;
-	bool same;                /* in the library with the same source */
 	bool started;             /* the extraction thread runs */
 	pthread_t thread;
 	int rc;                   /* of entity_extract */
@@ -345,8 +344,8 @@ int ingest_text(struct walk *w, const char *key, const char *path,
 		p->x = w->opt->extractor;
 		/* An article already there as it is needs no entities (were it
 		 * to change before its turn, they are found then). */
-		p->same = store_article_unchanged(w->st, p->key, p->hash) == 1;
-		if (p->x && !p->same && pthread_create(&p->thread, NULL, extract_thread, p) == 0)
+		bool same = store_article_unchanged(w->st, p->key, p->hash) == 1;
+		if (p->x && !same && pthread_create(&p->thread, NULL, extract_thread, p) == 0)
 			p->started = true;
 		rc = pipeline_flush(w);  /* the one before, while this one's entities are found */
 		w->pending = p;

@@ -121,7 +121,9 @@ static void draw_entities(struct ui *ui, WINDOW *w, int y0)
 				name_w = width - 2;
 				cw = 0;
 			}
-			char *shown = entity_display_name(e->type, e->name);
+			/* Only dates have another way to be shown: no copy per row
+			 * and redraw for the rest. */
+			char *shown = e->type == ENTITY_DATE ? entity_display_name(e->type, e->name) : NULL;
 			draw_str(w, y, 1, shown ? shown : e->name, name_w);
 			free(shown);
 			if (cw) {

@@ -137,6 +137,19 @@ is "$out" '{"id":1,"title":"Nuovo vertice a Mosca","date":"2024-06-19","source":
 out=$("$MARGO" --db "$TEST_TMP/j.db" show 1 | sed -n 2p)
 is "$out" "di Anna Bianchi" "the JSONL author is the byline"
 is "$("$MARGO" --db "$TEST_TMP/j.db" passages 2 | wc -l)" 2 "a JSONL text keeps its paragraphs"
+# The same file in UTF-16 (with its byte-order mark) reads the same; a
+# refresh of the unchanged file reads nothing again; CRLF line ends count
+# as line ends.
+{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$TEST_TMP/feed.jsonl"; } >"$TEST_TMP/feed16.jsonl"
+out=$("$MARGO" --db "$TEST_TMP/j16.db" add "$TEST_TMP/feed16.jsonl" 2>"$TEST_TMP/err16")
+is "$out" "2 added, 0 updated, 0 unchanged; 1 skipped with a problem" "a UTF-16 JSONL file loads like the UTF-8 one"
+is "$("$MARGO" --db "$TEST_TMP/j16.db" list --format jsonl | sed 's/feed16/feed/')" \
+	"$("$MARGO" --db "$TEST_TMP/j.db" list --format jsonl)" "with the same titles, dates and sources"
+is "$("$MARGO" --db "$TEST_TMP/j.db" add "$TEST_TMP/feed.jsonl" 2>&1)" "0 added, 0 updated, 1 unchanged" \
+	"an unchanged JSONL file is skipped whole"
+sed 's/$/\r/' "$TEST_TMP/feed.jsonl" >"$TEST_TMP/crlf.jsonl"
+out=$("$MARGO" --db "$TEST_TMP/crlf.db" add "$TEST_TMP/crlf.jsonl" 2>/dev/null)
+is "$out" "2 added, 0 updated, 0 unchanged; 1 skipped with a problem" "CRLF line ends: the same two articles"
 
 # ---- hostile names and text never reach the terminal raw ----------------------------------
 mkdir "$TEST_TMP/hostile"
