@@ -84,11 +84,15 @@ static void print_progress(void *ctx, const struct ingest_progress *p)
 	double mb = (double)p->bytes / 1e6, total = (double)p->bytes_total / 1e6;
 	double rate = mb / p->seconds;
 	struct buf b = { 0 };
-	buf_printf(&b, "loading: %zu articles, %zu/%zu files, %.1f/%.1f MB, %.1f MB/s",
-	           p->articles, p->files, p->files_total, mb, total, rate);
+	if (p->files_total)
+		buf_printf(&b, "loading: %zu articles, %zu/%zu files, %.1f/%.1f MB, %.1f MB/s",
+		           p->articles, p->files, p->files_total, mb, total, rate);
+	else  /* nothing written yet: no totals counted */
+		buf_printf(&b, "loading: %zu articles, %zu files, %.1f MB, %.1f MB/s",
+		           p->articles, p->files, mb, rate);
 	if (p->entities) {
 		buf_puts(&b, "; building the entity index");
-	} else if (rate > 0 && total > mb) {
+	} else if (p->files_total && rate > 0 && total > mb) {
 		long left = (long)((total - mb) / rate + 0.5);
 		buf_printf(&b, ", %ld:%02ld left", left / 60, left % 60);
 	}

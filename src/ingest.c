@@ -49,6 +49,22 @@ static double now_s(void)
 }
 
 /* Tell the caller where the load is, at most four times a second. */
+static void walk_paths(struct walk *w, char *const *paths, size_t n);
+
+/* The totals, from a walk that only looks at sizes: taken once a load has
+ * written for a second, so a short load or a refresh with nothing to
+ * write never pays for it. */
+static void count_totals(struct walk *w)
+{
+	struct ingest_report none = { 0 };
+	struct walk c = { .st = w->st, .opt = w->opt, .rep = &none, .counting = true };
+	walk_paths(&c, w->paths, w->n_paths);
+	free(c.seen);
+	w->pr.files_total = c.pr.files_total;
+	w->pr.bytes_total = c.pr.bytes_total;
+	w->counted = true;
+}
+
 static void progress(struct walk *w, bool done)
 {
 	if (!w->opt->progress || w->counting)
@@ -56,6 +72,10 @@ static void progress(struct walk *w, bool done)
 	double t = now_s();
 	if (!done && t - w->last_shown < 0.25)
 		return;
+	if (!done && !w->counted && t - w->started >= 1.0 && w->rep->added + w->rep->updated > 0) {
+		count_totals(w);
+		t = now_s();
+	}
 	w->last_shown = t;
 	w->pr.seconds = t - w->started;
 	w->pr.articles = w->rep->added + w->rep->updated;
@@ -620,15 +640,8 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 		ingest_library_error(&w, "cannot read JSON");
 		return -1;
 	}
-	if (opt->progress) {
-		w.counting = true;
-		walk_paths(&w, paths, n);
-		w.counting = false;
-		memset(rep, 0, sizeof *rep);  /* the counting walk reported nothing */
-		free(w.seen);
-		w.seen = NULL;
-		w.n_seen = w.cap_seen = 0;
-	}
+	w.paths = paths;
+	w.n_paths = n;
 	w.started = w.last_shown = now_s();
 	walk_paths(&w, paths, n);
 	pipeline_flush(&w);

@@ -43,6 +43,9 @@ struct walk {
 	double batch_started;     /* when the open transaction began */
 	struct ingest_progress pr;
 	double started, last_shown;
+	char *const *paths;       /* what was given, for count_totals() */
+	size_t n_paths;
+	bool counted;             /* pr holds the totals */
 };
 
 /* A problem with one input, told once through the caller's callback. */

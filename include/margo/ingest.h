@@ -31,7 +31,8 @@ struct ingest_report {
 
 /* Where a long load is: called about four times a second while loading
  * (and once at the end with done set) when ingest_options.progress is
- * set; the totals come from a first walk that only looks at sizes. */
+ * set.  The totals (0 until then) come from a walk that only looks at
+ * sizes, made once a load has written articles for a second. */
 struct ingest_progress {
 	size_t files, files_total;
 	unsigned long long bytes, bytes_total;
