@@ -139,45 +139,166 @@ static int savepoint(struct walk *w, const char *sql)
 
 /* ---- the pipeline ------------------------------------------------------------
  *
- * Finding an article's entities takes as long as writing it, and the two
- * need not wait for each other: while article k is written (on this
- * thread, the only one that touches the library), article k+1's entities
- * are found on another, then the next article is parsed.  At most two
- * articles are in flight.  An article already in the library unchanged is
- * not looked at, so a refresh costs nothing more.
+ * Reading an article's text into paragraphs and sentences and finding its
+ * entities take as long as writing it, and the two need not wait for each
+ * other: while article k is written (on this thread, the only one that
+ * touches the library), article k+1 is canonicalised, parsed and its
+ * entities found by a worker thread started once per load.  At most two
+ * articles are in flight.  What an article's text gives rise to (invalid
+ * UTF-8, no text at all) is told when it is written, so messages keep the
+ * order of the input.  An article already in the library unchanged needs
+ * no entities, so a refresh costs nothing more.
  */
 struct pending {
-	char *key, *url, *origin;
+	char *key, *url, *origin, *path;
 	char hash[17];
 	int64_t file_id;
-	struct corpus_article a;
+	size_t utf16_invalid;     /* of its file, told with it */
+	/* the worker's input */
+	char *raw;
+	size_t raw_len;
+	char *hint[3];            /* title, author, date */
+	bool hints;
+	const struct corpus_rules *rules;
 	const struct entity_extractor *x;
-	bool started;             /* the extraction thread runs */
-	pthread_t thread;
-	int rc;                   /* of entity_extract */
-	bool done;                /* m and n hold its result */
+	bool same;                /* in the library as it is: no entities */
+	/* the worker's output (read once ready) */
+	int parsed;               /* 0, or -1: out of memory */
+	struct text_stats stats;
+	struct corpus_article a;
+	bool extracted;           /* rc, m and n hold entity_extract's result */
+	int rc;
 	struct entity_mention *m;
 	size_t n;
+	bool ready;               /* under the worker's lock */
+	struct pending *next;     /* in the worker's queue */
 };
 
-static void *extract_thread(void *arg)
+struct ingest_worker {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct pending *head, *tail;
+	bool quit;
+};
+
+static void pending_entities_now(struct pending *p)
 {
-	struct pending *p = arg;
 	p->rc = entity_extract(p->x, p->a.body, p->a.body_len, p->a.date, &p->m, &p->n);
+	p->extracted = true;
+}
+
+/* The worker's part: canonical text, parse, entities. */
+static void prepare(struct pending *p)
+{
+	size_t clen;
+	char *canon = text_canonicalize(p->raw, p->raw_len, &clen, &p->stats);
+	free(p->raw);
+	p->raw = NULL;
+	struct corpus_hints h = { .title = p->hint[0], .author = p->hint[1], .date = p->hint[2] };
+	if (!canon || corpus_parse(p->rules, canon, clen, p->hints ? &h : NULL, &p->a) < 0) {
+		free(canon);
+		p->parsed = -1;
+		return;
+	}
+	free(canon);
+	if (p->x && !p->same && p->a.n_paras > 0)
+		pending_entities_now(p);
+}
+
+static void *worker_main(void *arg)
+{
+	struct ingest_worker *k = arg;
+	pthread_mutex_lock(&k->mu);
+	for (;;) {
+		while (!k->head && !k->quit)
+			pthread_cond_wait(&k->cv, &k->mu);
+		struct pending *p = k->head;
+		if (!p)
+			break;
+		pthread_mutex_unlock(&k->mu);
+		prepare(p);
+		pthread_mutex_lock(&k->mu);
+		k->head = p->next;
+		if (!k->head)
+			k->tail = NULL;
+		p->ready = true;
+		pthread_cond_broadcast(&k->cv);
+	}
+	pthread_mutex_unlock(&k->mu);
 	return NULL;
 }
 
-/* Wait for the entities of p (found here if no thread could be started). */
+/* A worker, or NULL (then everything is done on this thread). */
+static struct ingest_worker *worker_start(void)
+{
+	struct ingest_worker *k = calloc(1, sizeof *k);
+	if (!k)
+		return NULL;
+	if (pthread_mutex_init(&k->mu, NULL) != 0) {
+		free(k);
+		return NULL;
+	}
+	if (pthread_cond_init(&k->cv, NULL) != 0 ||
+	    pthread_create(&k->thread, NULL, worker_main, k) != 0) {
+		pthread_cond_destroy(&k->cv);  /* harmless when init failed */
+		pthread_mutex_destroy(&k->mu);
+		free(k);
+		return NULL;
+	}
+	return k;
+}
+
+/* Stop the worker once its queue is empty. */
+static void worker_stop(struct ingest_worker *k)
+{
+	if (!k)
+		return;
+	pthread_mutex_lock(&k->mu);
+	k->quit = true;
+	pthread_cond_broadcast(&k->cv);
+	pthread_mutex_unlock(&k->mu);
+	pthread_join(k->thread, NULL);
+	pthread_cond_destroy(&k->cv);
+	pthread_mutex_destroy(&k->mu);
+	free(k);
+}
+
+static void worker_submit(struct ingest_worker *k, struct pending *p)
+{
+	if (!k) {
+		prepare(p);
+		p->ready = true;
+		return;
+	}
+	pthread_mutex_lock(&k->mu);
+	if (k->tail)
+		k->tail->next = p;
+	else
+		k->head = p;
+	k->tail = p;
+	pthread_cond_broadcast(&k->cv);
+	pthread_mutex_unlock(&k->mu);
+}
+
+static void worker_wait(struct ingest_worker *k, struct pending *p)
+{
+	if (!k)
+		return;
+	pthread_mutex_lock(&k->mu);
+	while (!p->ready)
+		pthread_cond_wait(&k->cv, &k->mu);
+	pthread_mutex_unlock(&k->mu);
+}
+
+/* The entities of p, found now if the worker did not (the article was
+ * unchanged when it was queued, and changed before its turn). */
 static int pending_entities(struct pending *p)
 {
-	if (p->done || !p->x)
-		return p->done ? p->rc : 0;
-	if (p->started)
-		pthread_join(p->thread, NULL);
-	else
-		extract_thread(p);
-	p->started = false;
-	p->done = true;
+	if (!p->x)
+		return 0;
+	if (!p->extracted)
+		pending_entities_now(p);
 	return p->rc;
 }
 
@@ -185,16 +306,17 @@ static void pending_free(struct pending *p)
 {
 	if (!p)
 		return;
-	if (p->started) {
-		pthread_join(p->thread, NULL);
-		p->done = true;
-	}
-	if (p->done && p->rc == 0)
+	if (p->extracted && p->rc == 0)
 		entity_mentions_free(p->m, p->n);
-	corpus_article_free(&p->a);
+	if (p->parsed == 0)
+		corpus_article_free(&p->a);
+	for (int i = 0; i < 3; i++)
+		free(p->hint[i]);
+	free(p->raw);
 	free(p->key);
 	free(p->url);
 	free(p->origin);
+	free(p->path);
 	free(p);
 }
 
@@ -215,7 +337,7 @@ static int put_article(struct walk *w, struct pending *p)
 	enum store_put_result res;
 	if (store_article_put(w->st, &in, &id, &res) < 0 ||
 	    (res != STORE_PUT_SAME && p->x &&
-	     (pending_entities(p) < 0 || store_mentions_put(w->st, id, &p->a, p->m, p->n) < 0))) {
+	     (pending_entities(p) < 0 || store_mentions_put(w->st, id, &p->a, p->m, p->n, res == STORE_PUT_ADDED) < 0))) {
 		ingest_library_error(w, "cannot store an article");
 		savepoint(w, "ROLLBACK TO article");
 		savepoint(w, "RELEASE article");
@@ -233,13 +355,39 @@ static int put_article(struct walk *w, struct pending *p)
 	return 0;
 }
 
+/* What an article's text gave rise to, told as it is written; false
+ * when there is nothing to write. */
+static bool pending_usable(struct walk *w, struct pending *p)
+{
+	if (p->parsed < 0) {
+		ingest_report(w, p->path, "out of memory");
+		w->rep->problems++;
+		return false;
+	}
+	if (p->a.n_paras == 0) {
+		ingest_report(w, p->path, "no article text found; skipped");
+		w->rep->problems++;
+		return false;
+	}
+	if (p->stats.invalid)
+		ingest_report(w, p->path, "%zu invalid UTF-8 sequence%s replaced by U+FFFD",
+		              p->stats.invalid, p->stats.invalid == 1 ? "" : "s");
+	if (p->utf16_invalid)
+		ingest_report(w, p->path, "%zu invalid UTF-16 unit%s replaced by U+FFFD",
+		              p->utf16_invalid, p->utf16_invalid == 1 ? "" : "s");
+	return true;
+}
+
 /* Write the article waiting in the pipeline, if any (after a library
  * error, only let it go). */
 static int pipeline_flush(struct walk *w)
 {
 	struct pending *p = w->pending;
 	w->pending = NULL;
-	int rc = p && !w->failed ? put_article(w, p) : 0;
+	if (!p)
+		return 0;
+	worker_wait(w->worker, p);
+	int rc = !w->failed && pending_usable(w, p) ? put_article(w, p) : 0;
 	pending_free(p);
 	return rc;
 }
@@ -310,67 +458,47 @@ static char *url_host(const char *url)
 	return util_strndup(p, n);
 }
 
-/* Canonicalise, parse and store the text of one article. */
+/* Hand the text of one article to the pipeline: it is canonicalised,
+ * parsed and its entities found on the worker while the article before it
+ * is written. */
 int ingest_text(struct walk *w, const char *key, const char *path,
                        int64_t file_id, const char *raw, size_t len,
                        const struct corpus_hints *hints, const char *url)
 {
-	size_t clen;
-	struct text_stats stats;
-	char *canon = text_canonicalize(raw, len, &clen, &stats);
-	if (!canon) {
-		ingest_report(w, path, "out of memory");
-		w->rep->problems++;
-		return 0;
+	struct pending *p = calloc(1, sizeof *p);
+	char *host = url ? url_host(url) : NULL;
+	bool ok = p && (p->key = util_strdup(key)) && (p->path = util_strdup(path)) &&
+	          (!url || (p->url = util_strdup(url))) &&
+	          (p->origin = host ? host : util_strdup(base_name(path))) &&
+	          (p->raw = malloc(len + 1));
+	if (ok && hints) {
+		const char *h[3] = { hints->title, hints->author, hints->date };
+		p->hints = true;
+		for (int i = 0; i < 3 && ok; i++)
+			ok = !h[i] || (p->hint[i] = util_strdup(h[i]));
 	}
-	struct corpus_article a;
-	if (corpus_parse(w->opt->rules, canon, clen, hints, &a) < 0) {
-		free(canon);
-		ingest_report(w, path, "out of memory");
-		w->rep->problems++;
-		return 0;
-	}
-	free(canon);
-	int rc = 0;
-	if (a.n_paras == 0) {
-		ingest_report(w, path, "no article text found; skipped");
-		w->rep->problems++;
-	} else {
-		if (stats.invalid)
-			ingest_report(w, path, "%zu invalid UTF-8 sequence%s replaced by U+FFFD",
-			       stats.invalid, stats.invalid == 1 ? "" : "s");
-		if (w->utf16_invalid)
-			ingest_report(w, path, "%zu invalid UTF-16 unit%s replaced by U+FFFD",
-			       w->utf16_invalid, w->utf16_invalid == 1 ? "" : "s");
-		struct pending *p = calloc(1, sizeof *p);
-		char *host = url ? url_host(url) : NULL;
-		if (!p || !(p->key = util_strdup(key)) || (url && !(p->url = util_strdup(url))) ||
-		    !(p->origin = host ? host : util_strdup(base_name(path)))) {
-			if (p) {
-				free(p->key);
-				free(p->url);
-				free(p);
-			}
+	if (!ok) {
+		if (!p || !p->origin)
 			free(host);
-			ingest_report(w, path, "out of memory");
-			w->rep->problems++;
-			corpus_article_free(&a);
-			return 0;
-		}
-		p->a = a;  /* the pipeline owns it now */
-		memset(&a, 0, sizeof a);
-		p->file_id = file_id;
-		util_hash_hex(raw, len, p->hash);
-		p->x = w->opt->extractor;
-		/* An article already there as it is needs no entities (were it
-		 * to change before its turn, they are found then). */
-		bool same = store_article_unchanged(w->st, p->key, p->hash) == 1;
-		if (p->x && !same && pthread_create(&p->thread, NULL, extract_thread, p) == 0)
-			p->started = true;
-		rc = pipeline_flush(w);  /* the one before, while this one's entities are found */
-		w->pending = p;
+		pending_free(p);
+		ingest_report(w, path, "out of memory");
+		w->rep->problems++;
+		return 0;
 	}
-	corpus_article_free(&a);
+	memcpy(p->raw, raw, len);
+	p->raw[len] = '\0';
+	p->raw_len = len;
+	p->file_id = file_id;
+	p->utf16_invalid = w->utf16_invalid;
+	util_hash_hex(raw, len, p->hash);
+	p->rules = w->opt->rules;
+	p->x = w->opt->extractor;
+	/* An article already there as it is needs no entities (were it to
+	 * change before its turn, they are found then). */
+	p->same = store_article_unchanged(w->st, p->key, p->hash) == 1;
+	worker_submit(w->worker, p);
+	int rc = pipeline_flush(w);  /* the one before, while this one is prepared */
+	w->pending = p;
 	return rc;
 }
 
@@ -643,8 +771,10 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 	w.paths = paths;
 	w.n_paths = n;
 	w.started = w.last_shown = now_s();
+	w.worker = worker_start();
 	walk_paths(&w, paths, n);
 	pipeline_flush(&w);
+	worker_stop(w.worker);
 	if (!w.failed)
 		batch_close(&w);
 	if (w.failed) {

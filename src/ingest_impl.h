@@ -24,6 +24,7 @@ struct visited {
 };
 
 struct pending;
+struct ingest_worker;
 
 /* One ingest_paths() call. */
 struct walk {
@@ -39,6 +40,7 @@ struct walk {
 	size_t saved_added, saved_updated;  /* counts at the last commit */
 	sqlite3_stmt *json;       /* JSON field extraction through SQLite */
 	struct pending *pending;  /* parsed, not yet written (see put_article) */
+	struct ingest_worker *worker;  /* prepares articles (NULL: this thread does) */
 	bool counting;            /* the first walk: sizes only, no reports */
 	double batch_started;     /* when the open transaction began */
 	struct ingest_progress pr;

@@ -113,8 +113,9 @@ int store_index_article(struct store *st, int64_t id)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Replace the paragraphs, sentences and dropped lines of article `id`. */
-static int put_parts(struct store *st, int64_t id, const struct corpus_article *a)
+/* Replace the paragraphs, sentences and dropped lines of article `id`
+ * (`fresh`: just added, nothing to replace). */
+static int put_parts(struct store *st, int64_t id, const struct corpus_article *a, bool fresh)
 {
 	sqlite3_stmt *s = NULL;
 	int ret = -1;
@@ -123,7 +124,7 @@ static int put_parts(struct store *st, int64_t id, const struct corpus_article *
 		"DELETE FROM sentence WHERE article = ?1",
 		"DELETE FROM dropped WHERE article = ?1",
 	};
-	for (size_t i = 0; i < sizeof wipe / sizeof *wipe; i++) {
+	for (size_t i = 0; !fresh && i < sizeof wipe / sizeof *wipe; i++) {
 		if (store_cached(st, wipe[i], &s) < 0)
 			return -1;
 		sqlite3_bind_int64(s, 1, id);
@@ -274,7 +275,7 @@ int store_article_put(struct store *st, const struct store_article_in *in,
 	sqlite3_reset(s);
 	int ret = -1;
 	struct store_annot_counts counts = { 0 };
-	if (rc != SQLITE_ROW || put_parts(st, *id, a) < 0 || store_index_later(st, *id) < 0)
+	if (rc != SQLITE_ROW || put_parts(st, *id, a, !old) < 0 || store_index_later(st, *id) < 0)
 		goto out;
 	if (old_body && strcmp(old_hash, text_hash) != 0 &&
 	    store_annot_reanchor(st, *id, old_body, old_len, a->body, a->body_len, text_hash,

@@ -82,9 +82,9 @@ static void form_remember(struct form_cache *fc, int type, const char *norm, int
 }
 
 int store_mentions_put(struct store *st, int64_t id, const struct corpus_article *a,
-                       const struct entity_mention *m, size_t n)
+                       const struct entity_mention *m, size_t n, bool fresh)
 {
-	if (exec_id(st, "DELETE FROM mention WHERE article = ?1", id) < 0)
+	if (!fresh && exec_id(st, "DELETE FROM mention WHERE article = ?1", id) < 0)
 		return -1;
 	sqlite3_stmt *form = NULL, *ins = NULL;
 	int ret = -1;

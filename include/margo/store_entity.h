@@ -16,10 +16,11 @@
 #include "margo/entity.h"
 #include "margo/store.h"
 
-/* Replace the mentions of article `id` (inside the caller's transaction).
+/* Replace the mentions of article `id` (inside the caller's transaction);
+ * `fresh`: the article was just added, so it has none to remove.
  * Paragraph numbers come from the parse; offsets are into its body. */
 int store_mentions_put(struct store *st, int64_t id, const struct corpus_article *a,
-                       const struct entity_mention *m, size_t n);
+                       const struct entity_mention *m, size_t n, bool fresh);
 
 /* Re-cluster every form into entities, applying the corrections.  Runs its
  * own BEGIN IMMEDIATE transaction.  0 or -1. */

@@ -76,7 +76,7 @@ static int64_t put_article(const char *key, const struct spec *sp)
 	enum store_put_result res;
 	assert_int_equal(store_begin(st), 0);
 	assert_int_equal(store_article_put(st, &in, &id, &res), 0);
-	assert_int_equal(store_mentions_put(st, id, &a, m, nm), 0);
+	assert_int_equal(store_mentions_put(st, id, &a, m, nm, false), 0);
 	assert_int_equal(store_commit(st), 0);
 	buf_free(&body);
 	return id;
