@@ -134,7 +134,7 @@ static int batch_close(struct walk *w)
 
 static int savepoint(struct walk *w, const char *sql)
 {
-	return sqlite3_exec(store_db(w->st), sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+	return store_run(w->st, sql);
 }
 
 /* ---- the pipeline ------------------------------------------------------------

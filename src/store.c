@@ -247,12 +247,27 @@ static int exec(struct store *st, const char *sql)
 	return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
+/* PRAGMA data_version: changes when another connection commits. */
+static int64_t data_version(struct store *st)
+{
+	sqlite3_stmt *s;
+	if (store_cached(st, "PRAGMA data_version", &s) < 0)
+		return -1;
+	int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	sqlite3_reset(s);
+	return v;
+}
+
 int store_begin(struct store *st)
 {
-	form_cache_clear(&st->forms);
 	free(st->undone);
 	st->undone = NULL;
-	return exec(st, "BEGIN IMMEDIATE");
+	if (exec(st, "BEGIN IMMEDIATE") < 0)
+		return -1;
+	/* Holding the write lock: nobody changes forms from here on. */
+	if (st->forms.n && (st->forms.version < 0 || data_version(st) != st->forms.version))
+		form_cache_clear(&st->forms);
+	return 0;
 }
 int store_bulk_mode(struct store *st)
 {
@@ -305,9 +320,11 @@ static int flush_index(struct store *st)
 
 int store_commit(struct store *st)
 {
-	if (flush_index(st) < 0)
+	if (flush_index(st) < 0 || exec(st, "COMMIT") < 0)
 		return -1;
-	return exec(st, "COMMIT");
+	if (st->forms.n)
+		st->forms.version = data_version(st);
+	return 0;
 }
 
 int store_rollback(struct store *st)
@@ -691,6 +708,16 @@ int store_cached(struct store *st, const char *sql, sqlite3_stmt **s)
 		return -1;
 	st->cache[st->n_cache++] = (struct cached_stmt){ sql, *s };
 	return 0;
+}
+
+int store_run(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	if (store_cached(st, sql, &s) < 0)
+		return -1;
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
 char *store_column_dup(sqlite3_stmt *s, int i)

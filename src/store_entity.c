@@ -86,10 +86,12 @@ int store_mentions_put(struct store *st, int64_t id, const struct corpus_article
 {
 	if (!fresh && exec_id(st, "DELETE FROM mention WHERE article = ?1", id) < 0)
 		return -1;
-	sqlite3_stmt *form = NULL, *ins = NULL;
+	sqlite3_stmt *find = NULL, *form = NULL, *ins = NULL;
 	int ret = -1;
-	if (store_cached(st, "INSERT INTO form(type, norm) VALUES (?1, ?2) "
-	                "ON CONFLICT(type, norm) DO UPDATE SET type = type RETURNING id", &form) < 0 ||
+	/* Looked up before it is inserted: an upsert would write the row
+	 * again every time. */
+	if (store_cached(st, "SELECT id FROM form WHERE type = ?1 AND norm = ?2", &find) < 0 ||
+	    store_cached(st, "INSERT INTO form(type, norm) VALUES (?1, ?2) RETURNING id", &form) < 0 ||
 	    store_cached(st, "INSERT INTO mention(article, n, form, start, end, bstart, bend, para, derived) "
 	                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &ins) < 0)
 		goto out;
@@ -103,11 +105,20 @@ int store_mentions_put(struct store *st, int64_t id, const struct corpus_article
 		if (known && known->norm) {
 			form_id = known->id;
 		} else {
-			sqlite3_bind_int(form, 1, (int)m[i].type);
-			sqlite3_bind_text(form, 2, m[i].norm, -1, SQLITE_STATIC);
-			if (sqlite3_step(form) != SQLITE_ROW)
+			sqlite3_bind_int(find, 1, (int)m[i].type);
+			sqlite3_bind_text(find, 2, m[i].norm, -1, SQLITE_STATIC);
+			int rc = sqlite3_step(find);
+			sqlite3_stmt *got = find;
+			if (rc == SQLITE_DONE) {
+				sqlite3_bind_int(form, 1, (int)m[i].type);
+				sqlite3_bind_text(form, 2, m[i].norm, -1, SQLITE_STATIC);
+				rc = sqlite3_step(form);
+				got = form;
+			}
+			if (rc != SQLITE_ROW)
 				goto out;
-			form_id = sqlite3_column_int64(form, 0);
+			form_id = sqlite3_column_int64(got, 0);
+			sqlite3_reset(find);
 			sqlite3_reset(form);
 			form_remember(fc, (int)m[i].type, m[i].norm, form_id);
 		}
@@ -127,6 +138,7 @@ int store_mentions_put(struct store *st, int64_t id, const struct corpus_article
 	}
 	ret = 0;
 out:
+	sqlite3_reset(find);
 	sqlite3_reset(form);
 	sqlite3_reset(ins);
 	return ret;
@@ -331,6 +343,7 @@ int store_entities_rebuild(struct store *st)
 	size_t nc = 0;
 	if (store_begin(st) < 0)
 		return -1;
+	form_cache_clear(store_forms(st));  /* forms no mention uses go */
 	int ret = -1;
 	if (sqlite3_exec(store_db(st), "DELETE FROM form WHERE id NOT IN (SELECT form FROM mention)",
 	                 NULL, NULL, NULL) != SQLITE_OK ||

@@ -24,9 +24,11 @@ int store_cached(struct store *st, const char *sql, sqlite3_stmt **s);
  * them now (store_article.c). */
 int store_index_later(struct store *st, int64_t article);
 
-/* The ids of forms (type, norm) met in this transaction, so that loading
- * does not ask the library again for every mention; emptied at every
- * BEGIN and ROLLBACK, and by a rebuild (which may delete forms). */
+/* The ids of forms (type, norm) met while loading, so that loading does
+ * not ask the library again for every mention.  Kept from one transaction
+ * to the next only while no other connection has written the library in
+ * between (PRAGMA data_version); emptied at ROLLBACK and by a rebuild
+ * (which deletes the forms no mention uses). */
 struct form_slot {
 	char *norm;               /* NULL: empty */
 	int type;
@@ -35,6 +37,7 @@ struct form_slot {
 struct form_cache {
 	struct form_slot *slots;
 	size_t n, cap;            /* cap: 0 or a power of two */
+	int64_t version;          /* data_version when last known current */
 };
 struct form_cache *store_forms(struct store *st);
 void form_cache_clear(struct form_cache *fc);

@@ -54,6 +54,10 @@ int store_check(struct store *st, char **report);
 
 /* Write transactions: BEGIN IMMEDIATE, COMMIT, ROLLBACK.  0 or -1. */
 int store_begin(struct store *st);
+/* Run one statement without results, prepared once per library handle:
+ * `sql` must be a string constant (it is known by its address).  For the
+ * statements a load runs for every article (SAVEPOINT, RELEASE).  0 or -1. */
+int store_run(struct store *st, const char *sql);
 /* For a bulk load (margo add): commits no longer wait for the disk (in
  * WAL mode a crash still loses nothing committed before the last
  * checkpoint and never corrupts; a power cut may lose the last batches,

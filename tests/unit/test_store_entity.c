@@ -16,6 +16,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include <sqlite3.h>
+
 #include "margo/store_entity.h"
 #include "margo/util.h"
 
@@ -270,6 +272,56 @@ static void test_corrections_last(void **state)
 	assert_int_equal(entity_named("Nato"), entity_named("Belousov"));
 }
 
+/* The norm of the form of article `key`'s first mention, through `on`. */
+static char *first_form(struct store *on, const char *key)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(store_db(on),
+	                 "SELECT f.norm FROM mention m JOIN form f ON f.id = m.form"
+	                 " JOIN article a ON a.id = m.article WHERE a.key = ?1 AND m.n = 0",
+	                 -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char *norm = util_strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return norm;
+}
+
+/* A loader remembers form ids from one transaction to the next; when
+ * another process deletes a form in between (a rebuild removes the forms
+ * no mention uses) and its id is given to a new form, the loader must not
+ * point a mention at the new one. */
+static void test_forms_remembered_only_while_nobody_else_writes(void **state)
+{
+	(void)state;
+	static const struct spec zorro = { NULL, { "Zorro a cavallo." }, { "Zorro=PER:Zorro" } };
+	static const struct spec other = { NULL, { "Bernardo muto." }, { "Bernardo=PER:Bernardo" } };
+	put_article("cache-1", &zorro);
+	char *path = util_printf("%s/lib.db", dir), *err = NULL;
+	struct store *st2;
+	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st2, &err), 0);
+	free(path);
+	free(err);
+	/* The other process: drops the article, rebuilds (Zorro's form
+	 * goes), and adds a form that takes the freed id. */
+	assert_int_equal(sqlite3_exec(store_db(st2), "DELETE FROM article WHERE key = 'cache-1'",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_entities_rebuild(st2), 0);
+	struct store *mine = st;
+	st = st2;
+	put_article("cache-other", &other);
+	st = mine;
+	/* This loader, again: its Zorro is Zorro. */
+	put_article("cache-2", &zorro);
+	char *norm = first_form(st, "cache-2");
+	assert_string_equal(norm, "Zorro");
+	free(norm);
+	norm = first_form(st2, "cache-other");
+	assert_string_equal(norm, "Bernardo");
+	free(norm);
+	store_close(&st2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -278,6 +330,7 @@ int main(void)
 		cmocka_unit_test(test_step_across_articles),
 		cmocka_unit_test(test_cooccurring),
 		cmocka_unit_test(test_corrections_last),
+		cmocka_unit_test(test_forms_remembered_only_while_nobody_else_writes),
 	};
 	return cmocka_run_group_tests_name("store_entity", tests, setup, teardown);
 }
