@@ -476,6 +476,72 @@ int search_tokenize(const char *text, size_t len, bool stem, search_token_fn fn,
 	return rc;
 }
 
+/* search_tokenize_words: the document tokens (a stem, then its marked
+ * surface when the two differ) paired up again.  A stem waits until the
+ * next token tells whether a surface of its own follows. */
+struct words_ctx {
+	search_word_fn fn;
+	void *ctx;
+	uint8_t *stem;
+	size_t slen, cap, start, end;
+	bool waiting;
+};
+
+static int words_flush(struct words_ctx *c)
+{
+	if (!c->waiting)
+		return 0;
+	c->waiting = false;
+	return c->fn(c->ctx, (const char *)c->stem, c->slen, (const char *)c->stem, c->slen,
+	             c->start, c->end);
+}
+
+static int emit_words(void *ctx, int tflags, const uint8_t *tok, size_t n,
+                      size_t start, size_t end)
+{
+	struct words_ctx *c = ctx;
+	if (tflags & FTS5_TOKEN_COLOCATED) {
+		/* The surface of the waiting stem: the mark, then the word. */
+		c->waiting = false;
+		return c->fn(c->ctx, (const char *)tok + 1, n - 1, (const char *)c->stem, c->slen,
+		             c->start, c->end);
+	}
+	int rc = words_flush(c);
+	if (rc)
+		return rc;
+	if (n + 1 > c->cap) {
+		uint8_t *grown = realloc(c->stem, n + 64);
+		if (!grown)
+			return -1;
+		c->stem = grown;
+		c->cap = n + 64;
+	}
+	memcpy(c->stem, tok, n);
+	c->slen = n;
+	c->start = start;
+	c->end = end;
+	c->waiting = true;
+	return 0;
+}
+
+int search_tokenize_words(const char *text, size_t len, search_word_fn fn, void *ctx)
+{
+	struct wbuf w = { 0 };
+	struct words_ctx c = { .fn = fn, .ctx = ctx };
+	struct run r = { &c_stemmer, &w, true, false, emit_words, &c };
+
+	if (!text || !len)
+		return 0;
+	if (!c_stemmer.sb && stemmer_open(&c_stemmer, CACHE_SLOTS_FTS) < 0)
+		return -1;
+	int rc = run_tokens(&r, text, len);
+	if (rc == 0)
+		rc = words_flush(&c);
+	free(w.p);
+	free(c.stem);
+	return rc;
+}
+
 /* ---- the FTS5 tokenizer ----------------------------------------------------- */
 
 /* One instance per table that uses tokenize='margo'. */

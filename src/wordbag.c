@@ -68,12 +68,9 @@ static size_t bag_slot(const struct bag *b, const char *stem, size_t len)
 	return j;
 }
 
-/* First pass: the folded words, in order (for stop words and triples). */
-static int seq_add(void *ctx, const char *token, size_t len, size_t start, size_t end)
+/* The folded words, in order (for stop words and triples). */
+static int seq_add(struct bag *b, const char *token, size_t len)
 {
-	struct bag *b = ctx;
-	(void)start;
-	(void)end;
 	if (b->n_seq == b->cap_seq) {
 		size_t c = b->cap_seq ? b->cap_seq * 2 : 64;
 		char **p = realloc(b->seq, c * sizeof *p);
@@ -88,11 +85,15 @@ static int seq_add(void *ctx, const char *token, size_t len, size_t start, size_
 	return 0;
 }
 
-/* Second pass: the stems; the k-th stem is the k-th folded word.  A stem
- * with synonyms counts as the one naming its group. */
-static int bag_add(void *ctx, const char *token, size_t len, size_t start, size_t end)
+/* One word: its folded form goes into the sequence, its stem into the bag.
+ * A stem with synonyms counts as the one naming its group. */
+static int bag_add(void *ctx, const char *folded, size_t flen, const char *token, size_t len,
+                   size_t start, size_t end)
 {
 	struct bag *b = ctx;
+	if (seq_add(b, folded, flen) < 0)
+		return -1;
+	folded = b->seq[b->n_seq - 1];
 	char stem[64];
 	if (b->bg && len < sizeof stem) {
 		memcpy(stem, token, len);
@@ -103,8 +104,6 @@ static int bag_add(void *ctx, const char *token, size_t len, size_t start, size_
 			len = strlen(group);
 		}
 	}
-	const char *folded = b->next < b->n_seq ? b->seq[b->next] : "";
-	b->next++;
 	/* Words that carry the content: no stop words, no short words, and
 	 * no capitalised words (names count through the entities, once). */
 	unsigned char first = (unsigned char)b->text[start];
@@ -254,10 +253,8 @@ const struct term *bag_find(const struct bag *b, const char *stem)
 int bag_fill(struct bag *b, const char *text)
 {
 	b->text = text;
-	b->next = 0;
 	size_t len = strlen(text);
-	if (search_tokenize(text, len, false, seq_add, b) != 0 ||
-	    search_tokenize(text, len, true, bag_add, b) != 0)
+	if (search_tokenize_words(text, len, bag_add, b) != 0)
 		return -1;
 	return bag_index(b);
 }

@@ -40,7 +40,6 @@ struct bag {
 	size_t n_slots;
 	size_t *kslots;           /* hash table of t by meeting key (bag_find) */
 	size_t n_kslots;
-	size_t next;              /* the folded word the next stem belongs to */
 	const struct search_background *bg;  /* synonyms, or NULL */
 	size_t n_content, cap_content;
 	const char *text;

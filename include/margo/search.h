@@ -29,6 +29,11 @@ typedef int (*search_token_fn)(void *ctx, const char *token, size_t len,
  * non-zero return from fn stops and is returned; -1 on memory exhaustion. */
 int search_tokenize(const char *text, size_t len, bool stem, search_token_fn fn,
                     void *ctx);
+/* Both forms of each word in one pass: `folded` (unstemmed) and `stem`
+ * (as search_tokenize with stem=true gives it), neither NUL-terminated. */
+typedef int (*search_word_fn)(void *ctx, const char *folded, size_t flen, const char *stem,
+                              size_t slen, size_t start, size_t end);
+int search_tokenize_words(const char *text, size_t len, search_word_fn fn, void *ctx);
 /* Free the calling thread's stemmer of search_tokenize (optional: at
  * exit, or when a thread ends). */
 void search_tokenize_release(void);

@@ -204,6 +204,63 @@ static void test_stemming(void **state)
 	expect_tokens("dell'Ucraina", true, "dell@0-4 ucrain@5-12");
 }
 
+/* "folded|stem@start-end" for search_tokenize_words. */
+static int collect_words(void *ctx, const char *folded, size_t flen, const char *stem,
+                         size_t slen, size_t start, size_t end)
+{
+	struct buf *b = ctx;
+	if (b->len)
+		buf_putc(b, ' ');
+	buf_append(b, folded, flen);
+	buf_putc(b, '|');
+	buf_append(b, stem, slen);
+	buf_printf(b, "@%zu-%zu", start, end);
+	return 0;
+}
+
+/* Both forms in one pass: each word as search_tokenize gives it
+ * unstemmed and stemmed, a word that is its own stem too. */
+static void test_words_in_one_pass(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		"Soldati dell'Ucraina, 155mm e città: l’ONU",
+		"Nel 2024 il patto di difesa \xe2\x80\x94 nord-coreani e Łódź",
+		"re a un po' di",
+		"",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		const char *t = texts[i];
+		struct buf got = { 0 }, want = { 0 };
+		assert_int_equal(search_tokenize_words(t, strlen(t), collect_words, &got), 0);
+		char *plain = plain_tokens(t, false), *stems = plain_tokens(t, true);
+		struct buf spans = { 0 };
+		assert_int_equal(search_tokenize(t, strlen(t), false, collect, &spans), 0);
+		/* Zip the two passes: "w1 w2" and "s1 s2" and "w1@a-b w2@c-d". */
+		char *sp1, *sp2, *sp3;
+		char *w = strtok_r(plain, " ", &sp1), *s = strtok_r(stems, " ", &sp2);
+		char *at = strtok_r(spans.data ? spans.data : (char *)"", " ", &sp3);
+		while (w && s && at) {
+			buf_printf(&want, "%s%s|%s%s", want.len ? " " : "", w, s, strchr(at, '@'));
+			w = strtok_r(NULL, " ", &sp1);
+			s = strtok_r(NULL, " ", &sp2);
+			at = strtok_r(NULL, " ", &sp3);
+		}
+		assert_null(w);
+		assert_null(s);
+		assert_string_equal(got.data ? got.data : "", want.data ? want.data : "");
+		free(plain);
+		free(stems);
+		buf_free(&spans);
+		buf_free(&got);
+		buf_free(&want);
+	}
+	struct buf b = { 0 };
+	assert_int_equal(search_tokenize_words("Soldati russi", 13, collect_words, &b), 0);
+	assert_string_equal(b.data, "soldati|sold@0-7 russi|russ@8-13");
+	buf_free(&b);
+}
+
 static void test_numbers(void **state)
 {
 	(void)state;
@@ -685,6 +742,7 @@ int main(void)
 		cmocka_unit_test(test_elision),
 		cmocka_unit_test(test_stemming),
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_words_in_one_pass),
 		cmocka_unit_test(test_odd_text),
 		cmocka_unit_test(test_callback_stops),
 		cmocka_unit_test(test_megabyte_word),
