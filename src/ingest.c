@@ -786,10 +786,12 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 	/* Entities are clustered over the whole corpus, once per ingest. */
 	w.pr.entities = true;
 	w.last_shown = 0;
-	if (!w.failed && opt->extractor && (rep->added || rep->updated))
+	/* Only when some article's forms changed, in this load or in one
+	 * that stopped before this point. */
+	int stale = w.failed || !opt->extractor ? 0 : store_entities_stale(st);
+	if (stale)
 		progress(&w, false);
-	if (!w.failed && opt->extractor && (rep->added || rep->updated) &&
-	    store_entities_rebuild(st) < 0)
+	if (stale < 0 || (stale && store_entities_rebuild(st) < 0))
 		ingest_library_error(&w, "cannot rebuild the entity index");
 	progress(&w, true);
 	sqlite3_finalize(w.json);

@@ -21,6 +21,7 @@
 #include "margo/paths.h"
 #include "margo/search.h"
 #include "margo/store.h"
+#include "margo/store_entity.h"
 #include "margo/util.h"
 #include "store_impl.h"
 
@@ -42,6 +43,7 @@ struct store {
 	size_t n_cache, cap_cache;
 	struct form_cache forms;
 	char *undone;             /* the error a rollback cleared, or NULL */
+	bool stale_marked;        /* entities_stale written in this transaction */
 };
 
 struct form_cache *store_forms(struct store *st) { return &st->forms; }
@@ -262,6 +264,7 @@ int store_begin(struct store *st)
 {
 	free(st->undone);
 	st->undone = NULL;
+	st->stale_marked = false;
 	if (exec(st, "BEGIN IMMEDIATE") < 0)
 		return -1;
 	/* Holding the write lock: nobody changes forms from here on. */
@@ -330,6 +333,7 @@ int store_commit(struct store *st)
 int store_rollback(struct store *st)
 {
 	st->n_to_index = 0;
+	st->stale_marked = false;
 	form_cache_clear(&st->forms);
 	if (sqlite3_get_autocommit(st->db))
 		return 0;
@@ -710,9 +714,21 @@ int store_cached(struct store *st, const char *sql, sqlite3_stmt **s)
 	return 0;
 }
 
+int store_mark_entities_stale(struct store *st)
+{
+	if (st->stale_marked)
+		return 0;
+	if (store_run(st, "INSERT OR REPLACE INTO meta(key, value) VALUES ('entities_stale', '1')") < 0)
+		return -1;
+	st->stale_marked = true;
+	return 0;
+}
+
 int store_run(struct store *st, const char *sql)
 {
 	sqlite3_stmt *s;
+	if (strncmp(sql, "ROLLBACK", 8) == 0)
+		st->stale_marked = false;  /* a savepoint's rollback may undo the mark */
 	if (store_cached(st, sql, &s) < 0)
 		return -1;
 	int rc = sqlite3_step(s);

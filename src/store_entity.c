@@ -81,13 +81,58 @@ static void form_remember(struct form_cache *fc, int type, const char *norm, int
 	fc->n++;
 }
 
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The form ids of article `id`'s mentions, sorted (*n of them). */
+static int article_forms(struct store *st, int64_t id, int64_t **out, size_t *n)
+{
+	sqlite3_stmt *s;
+	*out = NULL;
+	*n = 0;
+	if (store_cached(st, "SELECT form FROM mention WHERE article = ?1 ORDER BY form", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		void *grown = util_grow(*out, &cap, *n, sizeof **out);
+		if (!grown)
+			break;
+		*out = grown;
+		(*out)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_entities_stale(struct store *st)
+{
+	sqlite3_stmt *s;
+	if (store_cached(st, "SELECT 1 FROM meta WHERE key = 'entities_stale'", &s) < 0)
+		return -1;
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 int store_mentions_put(struct store *st, int64_t id, const struct corpus_article *a,
                        const struct entity_mention *m, size_t n, bool fresh)
 {
-	if (!fresh && exec_id(st, "DELETE FROM mention WHERE article = ?1", id) < 0)
+	int64_t *before = NULL, *after = NULL;
+	size_t n_before = 0;
+	if (!fresh && (article_forms(st, id, &before, &n_before) < 0 ||
+	               exec_id(st, "DELETE FROM mention WHERE article = ?1", id) < 0)) {
+		free(before);
 		return -1;
+	}
 	sqlite3_stmt *find = NULL, *form = NULL, *ins = NULL;
 	int ret = -1;
+	if (n && !(after = malloc(n * sizeof *after)))
+		goto out;
 	/* Looked up before it is inserted: an upsert would write the row
 	 * again every time. */
 	if (store_cached(st, "SELECT id FROM form WHERE type = ?1 AND norm = ?2", &find) < 0 ||
@@ -122,6 +167,7 @@ int store_mentions_put(struct store *st, int64_t id, const struct corpus_article
 			sqlite3_reset(form);
 			form_remember(fc, (int)m[i].type, m[i].norm, form_id);
 		}
+		after[i] = form_id;
 		para = para_of(a, m[i].start, para);
 		sqlite3_bind_int64(ins, 1, id);
 		sqlite3_bind_int64(ins, 2, (int64_t)i);
@@ -136,8 +182,17 @@ int store_mentions_put(struct store *st, int64_t id, const struct corpus_article
 			goto out;
 		sqlite3_reset(ins);
 	}
+	/* The same forms as many times as before: clustering, which sees
+	 * only forms and their counts, would give the same entities. */
+	if (n)
+		qsort(after, n, sizeof *after, cmp_i64);
+	if ((n != n_before || (n && memcmp(before, after, n * sizeof *after) != 0)) &&
+	    store_mark_entities_stale(st) < 0)
+		goto out;
 	ret = 0;
 out:
+	free(before);
+	free(after);
 	sqlite3_reset(find);
 	sqlite3_reset(form);
 	sqlite3_reset(ins);
@@ -322,6 +377,7 @@ static int write_clusters(struct store *st, struct rebuild *r,
 		sqlite3_reset(point);
 	}
 	if (sqlite3_exec(store_db(st),
+	        "DELETE FROM meta WHERE key = 'entities_stale';"
 	        "DELETE FROM entity WHERE live = 0;"
 	        "UPDATE form SET entity = NULL WHERE entity NOT IN (SELECT id FROM entity);"
 	        "UPDATE entity SET articles = (SELECT count(DISTINCT m.article) FROM form f"

@@ -18,9 +18,20 @@
 
 /* Replace the mentions of article `id` (inside the caller's transaction);
  * `fresh`: the article was just added, so it has none to remove.
- * Paragraph numbers come from the parse; offsets are into its body. */
+ * Paragraph numbers come from the parse; offsets are into its body.
+ * When the forms the article names change (a new article that names any,
+ * or one whose forms or their counts differ from before), the library
+ * notes in the same transaction that its entities need a rebuild. */
 int store_mentions_put(struct store *st, int64_t id, const struct corpus_article *a,
                        const struct entity_mention *m, size_t n, bool fresh);
+
+/* Whether mentions changed since the last rebuild: 1, 0, or -1.  Kept in
+ * the library, so a load stopped before its rebuild is caught up by the
+ * next one, and a load that changed no article's forms skips it. */
+int store_entities_stale(struct store *st);
+/* Note in the library, once per transaction, that its entities need a
+ * rebuild (done by store_mentions_put; after a rollback, again).  0 or -1. */
+int store_mark_entities_stale(struct store *st);
 
 /* Re-cluster every form into entities, applying the corrections.  Runs its
  * own BEGIN IMMEDIATE transaction.  0 or -1. */

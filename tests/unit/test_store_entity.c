@@ -322,6 +322,48 @@ static void test_forms_remembered_only_while_nobody_else_writes(void **state)
 	store_close(&st2);
 }
 
+/* A rebuild is needed only when some article's forms changed; the need
+ * is kept in the library until a rebuild meets it. */
+static void test_rebuild_needed_only_when_forms_change(void **state)
+{
+	(void)state;
+	static const struct spec riding = { NULL, { "Diego de la Vega a cavallo." },
+	                                    { "Diego de la Vega=PER:Diego de la Vega" } };
+	static const struct spec walking = { NULL, { "Diego de la Vega a piedi, poi a cena." },
+	                                     { "Diego de la Vega=PER:Diego de la Vega" } };
+	static const struct spec twice = { NULL, { "Diego de la Vega e ancora Diego de la Vega." },
+	                                   { "Diego de la Vega=PER:Diego de la Vega",
+	                                     "Diego de la Vega=PER:Diego de la Vega" } };
+	put_article("stale-1", &riding);
+	assert_int_equal(store_entities_stale(st), 1);
+	assert_int_equal(store_entities_rebuild(st), 0);
+	assert_int_equal(store_entities_stale(st), 0);
+	/* Another text, the same forms: nothing to rebuild. */
+	put_article("stale-1", &walking);
+	assert_int_equal(store_entities_stale(st), 0);
+	/* The same form twice: its count changed. */
+	put_article("stale-1", &twice);
+	assert_int_equal(store_entities_stale(st), 1);
+	/* A second handle (the next load) sees it too. */
+	char *path = util_printf("%s/lib.db", dir), *err = NULL;
+	struct store *st2;
+	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st2, &err), 0);
+	free(path);
+	free(err);
+	assert_int_equal(store_entities_stale(st2), 1);
+	assert_int_equal(store_entities_rebuild(st2), 0);
+	assert_int_equal(store_entities_stale(st), 0);
+	store_close(&st2);
+	/* A mark undone by a rollback is written again by the next change. */
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_mark_entities_stale(st), 0);
+	assert_int_equal(store_rollback(st), 0);
+	assert_int_equal(store_entities_stale(st), 0);
+	put_article("stale-1", &riding);
+	assert_int_equal(store_entities_stale(st), 1);
+	assert_int_equal(store_entities_rebuild(st), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -331,6 +373,7 @@ int main(void)
 		cmocka_unit_test(test_cooccurring),
 		cmocka_unit_test(test_corrections_last),
 		cmocka_unit_test(test_forms_remembered_only_while_nobody_else_writes),
+		cmocka_unit_test(test_rebuild_needed_only_when_forms_change),
 	};
 	return cmocka_run_group_tests_name("store_entity", tests, setup, teardown);
 }
