@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,16 +26,41 @@ struct syn_entry {
 };
 
 struct search_background {
-	struct bg_entry *v;
+	struct bg_entry *v;       /* stems point into text */
 	size_t n;
+	char *text;               /* italian-df.txt, read whole */
+	size_t *slots;            /* hash table of v (SIZE_MAX: empty) */
+	size_t n_slots;           /* a power of two, or 0 */
 	long passages;
 	struct syn_entry *syn;    /* sorted by stem */
 	size_t n_syn;
 };
 
-static int by_stem(const void *a, const void *b)
+/* The slot of `stem`: holding it, or the empty one it would take. */
+static size_t bg_slot(const struct search_background *bg, const char *stem)
 {
-	return strcmp(((const struct bg_entry *)a)->stem, ((const struct bg_entry *)b)->stem);
+	size_t j = util_fnv1a(stem, strlen(stem)) & (bg->n_slots - 1);
+	while (bg->slots[j] != SIZE_MAX && strcmp(bg->v[bg->slots[j]].stem, stem) != 0)
+		j = (j + 1) & (bg->n_slots - 1);
+	return j;
+}
+
+/* Index the stems read (the first of a stem listed twice counts). */
+static void bg_index(struct search_background *bg)
+{
+	size_t n = 16;
+	while (n < 2 * bg->n)
+		n *= 2;
+	if (!(bg->slots = malloc(n * sizeof *bg->slots)))
+		return;  /* no memory: no background, as without the file */
+	bg->n_slots = n;
+	for (size_t i = 0; i < n; i++)
+		bg->slots[i] = SIZE_MAX;
+	for (size_t i = 0; i < bg->n; i++) {
+		size_t j = bg_slot(bg, bg->v[i].stem);
+		if (bg->slots[j] == SIZE_MAX)
+			bg->slots[j] = i;
+	}
 }
 
 static int by_syn(const void *a, const void *b)
@@ -133,28 +159,42 @@ struct search_background *search_background_load(const char *datadir, char **war
 		return bg;
 	}
 	free(path);
-	char *line = NULL;
-	size_t cap = 0, vcap = 0;
-	while (getline(&line, &cap, f) > 0) {
-		long df;
-		char stem[256];
+	/* Read whole and parsed in place: a reader starts with it. */
+	struct buf all = { 0 };
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		if (buf_append(&all, chunk, got) < 0)
+			break;
+	fclose(f);
+	bg->text = buf_steal(&all);
+	size_t vcap = 0;
+	for (char *line = bg->text, *next; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
 		if (line[0] == '#')
 			continue;
-		if (sscanf(line, "passages %ld", &bg->passages) == 1)
+		char *end;
+		if (strncmp(line, "passages ", 9) == 0) {
+			bg->passages = strtol(line + 9, NULL, 10);
 			continue;
-		if (sscanf(line, "%ld %255s", &df, stem) != 2)
+		}
+		long df = strtol(line, &end, 10);
+		if (end == line || *end != ' ')
+			continue;
+		char *stem = end + strspn(end, " ");
+		stem[strcspn(stem, " \t\r")] = '\0';
+		if (!*stem)
 			continue;
 		void *grown = util_grow(bg->v, &vcap, bg->n, sizeof *bg->v);
 		if (!grown)
 			break;
 		bg->v = grown;
-		if (!(bg->v[bg->n].stem = util_strdup(stem)))
-			break;
+		bg->v[bg->n].stem = stem;
 		bg->v[bg->n++].df = df;
 	}
-	free(line);
-	fclose(f);
-	qsort(bg->v, bg->n, sizeof *bg->v, by_stem);
+	bg_index(bg);
 	return bg;
 }
 
@@ -163,8 +203,8 @@ void search_background_free(struct search_background **pbg)
 	struct search_background *bg = *pbg;
 	if (!bg)
 		return;
-	for (size_t i = 0; i < bg->n; i++)
-		free(bg->v[i].stem);
+	free(bg->text);
+	free(bg->slots);
 	free(bg->v);
 	for (size_t i = 0; i < bg->n_syn; i++) {
 		free(bg->syn[i].stem);
@@ -179,9 +219,8 @@ long search_background_df(const struct search_background *bg, const char *stem,
                           long *passages)
 {
 	*passages = bg ? bg->passages : 0;
-	if (!bg || !bg->n)
+	if (!bg || !bg->n_slots)
 		return 0;
-	struct bg_entry key = { (char *)stem, 0 };
-	const struct bg_entry *e = bsearch(&key, bg->v, bg->n, sizeof *bg->v, by_stem);
-	return e ? e->df : 0;
+	size_t j = bg_slot(bg, stem);
+	return bg->slots[j] == SIZE_MAX ? 0 : bg->v[bg->slots[j]].df;
 }

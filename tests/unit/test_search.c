@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include <sqlite3.h>
@@ -259,6 +260,45 @@ static void test_words_in_one_pass(void **state)
 	assert_int_equal(search_tokenize_words("Soldati russi", 13, collect_words, &b), 0);
 	assert_string_equal(b.data, "soldati|sold@0-7 russi|russ@8-13");
 	buf_free(&b);
+}
+
+/* The general-news table: comments, the total, "DF STEM" lines (CRLF and
+ * odd lines too); a stem listed twice keeps its first figure. */
+static void test_background_table(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/margo-bg-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *path = util_printf("%s/italian-df.txt", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("# a comment 99 x\npassages 1900\n1160 di\n12 sold\r\n"
+	      "not a line\n7\n5  satell\n3 sold\n\n2 ucrain", f);
+	fclose(f);
+	char *warn = NULL;
+	struct search_background *bg = search_background_load(dir, &warn);
+	assert_non_null(bg);
+	assert_null(warn);
+	long n = 0;
+	assert_int_equal(search_background_df(bg, "di", &n), 1160);
+	assert_int_equal(n, 1900);
+	assert_int_equal(search_background_df(bg, "sold", &n), 12);
+	assert_int_equal(search_background_df(bg, "satell", &n), 5);
+	assert_int_equal(search_background_df(bg, "ucrain", &n), 2);
+	assert_int_equal(search_background_df(bg, "comment", &n), 0);
+	assert_int_equal(search_background_df(bg, "", &n), 0);
+	search_background_free(&bg);
+	assert_null(bg);
+	unlink(path);
+	free(path);
+	/* No file: an empty table and a message. */
+	bg = search_background_load(dir, &warn);
+	assert_non_null(bg);
+	assert_non_null(warn);
+	assert_int_equal(search_background_df(bg, "di", &n), 0);
+	free(warn);
+	search_background_free(&bg);
+	rmdir(dir);
 }
 
 static void test_numbers(void **state)
@@ -743,6 +783,7 @@ int main(void)
 		cmocka_unit_test(test_stemming),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_words_in_one_pass),
+		cmocka_unit_test(test_background_table),
 		cmocka_unit_test(test_odd_text),
 		cmocka_unit_test(test_callback_stops),
 		cmocka_unit_test(test_megabyte_word),
