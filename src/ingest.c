@@ -83,10 +83,16 @@ static void progress(struct walk *w, bool done)
 	w->opt->progress(w->opt->ctx, &w->pr);
 }
 
+static int pipeline_flush(struct walk *w);
+
+/* Messages keep the order of the input: an article still in the pipeline
+ * is written, and its own messages told, before anything that came after
+ * it is. */
 void ingest_report(struct walk *w, const char *path, const char *fmt, ...)
 {
 	if (w->counting)
 		return;
+	pipeline_flush(w);
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = util_vprintf(fmt, ap);

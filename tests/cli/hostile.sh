@@ -212,4 +212,19 @@ unlike "$(cat "$TEST_TMP/moving.err")" '[Ss]egmentation|[Aa]bort|core' "and says
 is "$("$MARGO" --db "$TEST_TMP/moving.db" check 2>&1)" ok "the library passes margo check afterwards"
 has "$("$MARGO" --db "$TEST_TMP/moving.db" list)" "Un articolo normale" "the other file of that folder loaded"
 
+# ---- messages in the order of the files -----------------------------------------------
+# Articles are parsed on a second thread while the one before is written;
+# what their text gives rise to must still come in the order of the files,
+# between the messages of the files around them.
+O=$TEST_TMP/ordered
+mkdir -p "$O"
+printf 'Primo articolo\n\nUn testo con un byte \377 non valido, e poi altro testo ancora.\n' >"$O/a.txt"
+: >"$O/b.txt"
+printf 'Terzo articolo\n\nAncora un byte \376 non valido in un testo abbastanza lungo.\n' >"$O/c.txt"
+printf '\0\1\2binario' >"$O/d.txt"
+printf 'Quinto articolo\n\nUn altro byte \375 non valido, e il testo prosegue un poco.\n' >"$O/e.txt"
+"$MARGO" --db "$TEST_TMP/ordered.db" add "$O" 2>"$TEST_TMP/ordered.err" >/dev/null
+is "$(sed -n 's|.*/ordered/\([a-e]\)\.txt:.*|\1|p' "$TEST_TMP/ordered.err" | tr -d '\n')" "abcde" \
+	"messages come in the order of the files, the parsed ones between the skipped ones"
+
 done_testing
