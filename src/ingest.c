@@ -110,10 +110,34 @@ void ingest_library_error(struct walk *w, const char *what)
 
 /* ---- transactions ------------------------------------------------------- */
 
+/* Files found unchanged are looked up inside one read transaction (of at
+ * most half a second, so checkpoints are not held back): a statement
+ * outside any transaction opens and ends one of its own, which for a
+ * refresh of 100,000 unchanged files is a quarter of its time.  Ended
+ * before a write transaction begins. */
+static void read_end(struct walk *w)
+{
+	if (w->reading && store_run(w->st, "COMMIT") == 0)
+		w->reading = false;
+}
+
+static void read_begin(struct walk *w)
+{
+	if (w->reading && now_s() - w->read_started >= INGEST_BATCH_SECONDS)
+		read_end(w);
+	if (w->in_batch > 0 || w->reading)
+		return;
+	if (store_run(w->st, "BEGIN") == 0) {
+		w->reading = true;
+		w->read_started = now_s();
+	}
+}
+
 int ingest_batch_open(struct walk *w)
 {
 	if (w->in_batch > 0)
 		return 0;
+	read_end(w);
 	if (store_begin(w->st) < 0) {
 		ingest_library_error(w, "cannot write to the library");
 		return -1;
@@ -530,6 +554,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 		.size = sb.st_size,
 		.mtime_ns = (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec,
 	};
+	read_begin(w);
 	int known = store_file_get(w->st, path, &prev);
 	if (known < 0) {
 		close(fd);
@@ -780,6 +805,7 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 	w.worker = worker_start();
 	walk_paths(&w, paths, n);
 	pipeline_flush(&w);
+	read_end(&w);
 	worker_stop(w.worker);
 	if (!w.failed)
 		batch_close(&w);

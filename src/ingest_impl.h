@@ -43,6 +43,8 @@ struct walk {
 	struct ingest_worker *worker;  /* prepares articles (NULL: this thread does) */
 	bool counting;            /* the first walk: sizes only, no reports */
 	double batch_started;     /* when the open transaction began */
+	bool reading;             /* a read transaction is open (see read_begin) */
+	double read_started;
 	struct ingest_progress pr;
 	double started, last_shown;
 	char *const *paths;       /* what was given, for count_totals() */
