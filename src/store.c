@@ -274,7 +274,10 @@ int store_begin(struct store *st)
 }
 int store_bulk_mode(struct store *st)
 {
-	return exec(st, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16384");
+	/* temp_store=MEMORY: the per-article savepoints of a load keep the
+	 * pages they change in memory rather than in a temporary file (a
+	 * tenth of the load's time went to writing those files). */
+	return exec(st, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY");
 }
 static int cmp_id(const void *a, const void *b)
 {

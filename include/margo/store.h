@@ -61,7 +61,8 @@ int store_run(struct store *st, const char *sql);
 /* For a bulk load (margo add): commits no longer wait for the disk (in
  * WAL mode a crash still loses nothing committed before the last
  * checkpoint and never corrupts; a power cut may lose the last batches,
- * which the next "margo add" loads again), and a larger page cache. */
+ * which the next "margo add" loads again), a larger page cache, and
+ * temporary data (savepoints' page copies) kept in memory. */
 int store_bulk_mode(struct store *st);
 int store_commit(struct store *st);
 int store_rollback(struct store *st);
