@@ -92,7 +92,8 @@ void ingest_report(struct walk *w, const char *path, const char *fmt, ...)
 {
 	if (w->counting)
 		return;
-	pipeline_flush(w);
+	if (!w->draining)
+		pipeline_flush(w);
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = util_vprintf(fmt, ap);
@@ -104,8 +105,8 @@ void ingest_report(struct walk *w, const char *path, const char *fmt, ...)
 
 void ingest_library_error(struct walk *w, const char *what)
 {
+	w->failed = true;  /* first: what waits in the pipeline is not written */
 	ingest_report(w, NULL, "%s: %s", what, store_errmsg(w->st));
-	w->failed = true;
 }
 
 /* ---- transactions ------------------------------------------------------- */
@@ -172,9 +173,11 @@ static int savepoint(struct walk *w, const char *sql)
  * Reading an article's text into paragraphs and sentences and finding its
  * entities take as long as writing it, and the two need not wait for each
  * other: while article k is written (on this thread, the only one that
- * touches the library), article k+1 is canonicalised, parsed and its
- * entities found by a worker thread started once per load.  At most two
- * articles are in flight.  What an article's text gives rise to (invalid
+ * touches the library), the articles after it are canonicalised, parsed
+ * and their entities found by a worker thread started once per load.  Up
+ * to PIPELINE_DEPTH articles wait, so the worker keeps going while a
+ * commit writes the index, and an article slow to prepare does not stop
+ * the writing.  What an article's text gives rise to (invalid
  * UTF-8, no text at all) is told when it is written, so messages keep the
  * order of the input.  An article already in the library unchanged needs
  * no entities, so a refresh costs nothing more.
@@ -202,7 +205,10 @@ struct pending {
 	size_t n;
 	bool ready;               /* under the worker's lock */
 	struct pending *next;     /* in the worker's queue */
+	struct pending *wnext;    /* in the writer's queue (struct walk) */
 };
+
+#define PIPELINE_DEPTH 16
 
 struct ingest_worker {
 	pthread_t thread;
@@ -408,18 +414,31 @@ static bool pending_usable(struct walk *w, struct pending *p)
 	return true;
 }
 
-/* Write the article waiting in the pipeline, if any (after a library
- * error, only let it go). */
+/* Write the articles waiting in the pipeline, oldest first, until at most
+ * `keep` wait (after a library error, only let them go).  0 or -1. */
+static int pipeline_drain(struct walk *w, size_t keep)
+{
+	int ret = 0;
+	bool was = w->draining;
+	w->draining = true;  /* messages told from here are in order already */
+	while (w->queued > keep) {
+		struct pending *p = w->queue;
+		w->queue = p->wnext;
+		if (!w->queue)
+			w->queue_tail = NULL;
+		w->queued--;
+		worker_wait(w->worker, p);
+		if (!w->failed && pending_usable(w, p) && put_article(w, p) < 0)
+			ret = -1;
+		pending_free(p);
+	}
+	w->draining = was;
+	return ret;
+}
+
 static int pipeline_flush(struct walk *w)
 {
-	struct pending *p = w->pending;
-	w->pending = NULL;
-	if (!p)
-		return 0;
-	worker_wait(w->worker, p);
-	int rc = !w->failed && pending_usable(w, p) ? put_article(w, p) : 0;
-	pending_free(p);
-	return rc;
+	return pipeline_drain(w, 0);
 }
 
 /* ---- reading ------------------------------------------------------------ */
@@ -527,9 +546,14 @@ int ingest_text(struct walk *w, const char *key, const char *path,
 	 * change before its turn, they are found then). */
 	p->same = store_article_unchanged(w->st, p->key, p->hash) == 1;
 	worker_submit(w->worker, p);
-	int rc = pipeline_flush(w);  /* the one before, while this one is prepared */
-	w->pending = p;
-	return rc;
+	if (w->queue_tail)
+		w->queue_tail->wnext = p;
+	else
+		w->queue = p;
+	w->queue_tail = p;
+	w->queued++;
+	/* The oldest, while the newer ones are prepared. */
+	return pipeline_drain(w, PIPELINE_DEPTH);
 }
 
 /* One regular file, opened without following links or blocking. */

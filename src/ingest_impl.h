@@ -39,7 +39,10 @@ struct walk {
 	size_t utf16_invalid;     /* lone surrogates of the file being read */
 	size_t saved_added, saved_updated;  /* counts at the last commit */
 	sqlite3_stmt *json;       /* JSON field extraction through SQLite */
-	struct pending *pending;  /* parsed, not yet written (see put_article) */
+	struct pending *queue, *queue_tail;  /* handed to the worker, not yet
+	                           * written, in input order (see put_article) */
+	size_t queued;
+	bool draining;            /* writing from the queue */
 	struct ingest_worker *worker;  /* prepares articles (NULL: this thread does) */
 	bool counting;            /* the first walk: sizes only, no reports */
 	double batch_started;     /* when the open transaction began */
