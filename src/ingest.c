@@ -208,7 +208,8 @@ struct pending {
 	struct pending *wnext;    /* in the writer's queue (struct walk) */
 };
 
-#define PIPELINE_DEPTH 16
+#define PIPELINE_DEPTH 16                   /* articles waiting, at most */
+#define PIPELINE_BYTES (16L * 1024 * 1024)  /* and their text, unless one alone */
 
 struct ingest_worker {
 	pthread_t thread;
@@ -415,18 +416,20 @@ static bool pending_usable(struct walk *w, struct pending *p)
 }
 
 /* Write the articles waiting in the pipeline, oldest first, until at most
- * `keep` wait (after a library error, only let them go).  0 or -1. */
+ * `keep` wait and their text is within PIPELINE_BYTES (after a library
+ * error, only let them go).  0 or -1. */
 static int pipeline_drain(struct walk *w, size_t keep)
 {
 	int ret = 0;
 	bool was = w->draining;
 	w->draining = true;  /* messages told from here are in order already */
-	while (w->queued > keep) {
+	while (w->queued > keep || (w->queued && w->queued_bytes > PIPELINE_BYTES)) {
 		struct pending *p = w->queue;
 		w->queue = p->wnext;
 		if (!w->queue)
 			w->queue_tail = NULL;
 		w->queued--;
+		w->queued_bytes -= p->raw_len;
 		worker_wait(w->worker, p);
 		if (!w->failed && pending_usable(w, p) && put_article(w, p) < 0)
 			ret = -1;
@@ -552,6 +555,7 @@ int ingest_text(struct walk *w, const char *key, const char *path,
 		w->queue = p;
 	w->queue_tail = p;
 	w->queued++;
+	w->queued_bytes += p->raw_len;
 	/* The oldest, while the newer ones are prepared. */
 	return pipeline_drain(w, PIPELINE_DEPTH);
 }

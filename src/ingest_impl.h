@@ -41,7 +41,7 @@ struct walk {
 	sqlite3_stmt *json;       /* JSON field extraction through SQLite */
 	struct pending *queue, *queue_tail;  /* handed to the worker, not yet
 	                           * written, in input order (see put_article) */
-	size_t queued;
+	size_t queued, queued_bytes;  /* articles, and their bytes of text */
 	bool draining;            /* writing from the queue */
 	struct ingest_worker *worker;  /* prepares articles (NULL: this thread does) */
 	bool counting;            /* the first walk: sizes only, no reports */
