@@ -62,8 +62,18 @@ void ingest_report(struct walk *w, const char *path, const char *fmt, ...)
 void ingest_library_error(struct walk *w, const char *what);
 /* Open the batch's transaction if none is open: 0 or -1 (reported). */
 int ingest_batch_open(struct walk *w);
+/* Commit the open batch, if any: 0 or -1 (reported). */
+int ingest_batch_close(struct walk *w);
+/* One article written in the open batch, which is committed when it is
+ * full or half a second old: 0 or -1 (reported). */
+int ingest_article_done(struct walk *w);
 bool ingest_has_suffix(const char *name, const char *suffix);
-/* Canonicalise, parse and hand one article's text to the write pipeline. */
+/* ingest_pipeline.c: the worker that prepares articles (NULL when no
+ * thread can be started: then this thread does), handing one article's
+ * text to the pipeline, and writing all that waits in it. */
+struct ingest_worker *ingest_worker_start(void);
+void ingest_worker_stop(struct ingest_worker *k);
+int ingest_pipeline_flush(struct walk *w);
 int ingest_text(struct walk *w, const char *key, const char *path, int64_t file_id,
                 const char *raw, size_t len, const struct corpus_hints *hints,
                 const char *url);
