@@ -115,7 +115,7 @@ void ingest_library_error(struct walk *w, const char *what)
  * before a write transaction begins. */
 static void read_end(struct walk *w)
 {
-	if (w->reading && store_run(w->st, "COMMIT") == 0)
+	if (w->reading && store_read_end(w->st) == 0)
 		w->reading = false;
 }
 
@@ -125,7 +125,7 @@ static void read_begin(struct walk *w)
 		read_end(w);
 	if (w->in_batch > 0 || w->reading)
 		return;
-	if (store_run(w->st, "BEGIN") == 0) {
+	if (store_read_begin(w->st) == 0) {
 		w->reading = true;
 		w->read_started = now_s();
 	}

@@ -120,9 +120,13 @@ struct ingest_worker *ingest_worker_start(void)
 		free(k);
 		return NULL;
 	}
-	if (pthread_cond_init(&k->cv, NULL) != 0 ||
-	    pthread_create(&k->thread, NULL, worker_main, k) != 0) {
-		pthread_cond_destroy(&k->cv);  /* harmless when init failed */
+	if (pthread_cond_init(&k->cv, NULL) != 0) {
+		pthread_mutex_destroy(&k->mu);
+		free(k);
+		return NULL;
+	}
+	if (pthread_create(&k->thread, NULL, worker_main, k) != 0) {
+		pthread_cond_destroy(&k->cv);
 		pthread_mutex_destroy(&k->mu);
 		free(k);
 		return NULL;
@@ -210,7 +214,7 @@ static int put_article(struct walk *w, struct pending *p)
 	};
 	if (ingest_batch_open(w) < 0)
 		return -1;
-	if (store_run(w->st, "SAVEPOINT article") < 0) {
+	if (store_savepoint(w->st) < 0) {
 		ingest_library_error(w, "cannot write to the library");
 		return -1;
 	}
@@ -218,13 +222,13 @@ static int put_article(struct walk *w, struct pending *p)
 	enum store_put_result res;
 	if (store_article_put(w->st, &in, &id, &res) < 0 ||
 	    (res != STORE_PUT_SAME && p->x &&
-	     (pending_entities(p) < 0 || store_mentions_put(w->st, id, &p->a, p->m, p->n, res == STORE_PUT_ADDED) < 0))) {
+	     (pending_entities(p) < 0 ||
+	      store_mentions_put(w->st, id, &p->a, p->m, p->n, res == STORE_PUT_ADDED) < 0))) {
 		ingest_library_error(w, "cannot store an article");
-		store_run(w->st, "ROLLBACK TO article");
-		store_run(w->st, "RELEASE article");
+		store_savepoint_rollback(w->st);
 		return -1;
 	}
-	store_run(w->st, "RELEASE article");
+	store_savepoint_release(w->st);
 	if (res == STORE_PUT_ADDED)
 		w->rep->added++;
 	else if (res == STORE_PUT_UPDATED)
@@ -310,11 +314,11 @@ static char *url_host(const char *url)
 }
 
 /* Hand the text of one article to the pipeline: it is canonicalised,
- * parsed and its entities found on the worker while the article before it
- * is written. */
-int ingest_text(struct walk *w, const char *key, const char *path,
-                       int64_t file_id, const char *raw, size_t len,
-                       const struct corpus_hints *hints, const char *url)
+ * parsed and its entities found on the worker while the articles before
+ * it are written. */
+int ingest_text(struct walk *w, const char *key, const char *path, int64_t file_id,
+                const char *raw, size_t len, const struct corpus_hints *hints,
+                const char *url)
 {
 	struct pending *p = calloc(1, sizeof *p);
 	char *host = url ? url_host(url) : NULL;

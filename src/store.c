@@ -717,26 +717,53 @@ int store_cached(struct store *st, const char *sql, sqlite3_stmt **s)
 	return 0;
 }
 
-int store_mark_entities_stale(struct store *st)
-{
-	if (st->stale_marked)
-		return 0;
-	if (store_run(st, "INSERT OR REPLACE INTO meta(key, value) VALUES ('entities_stale', '1')") < 0)
-		return -1;
-	st->stale_marked = true;
-	return 0;
-}
-
-int store_run(struct store *st, const char *sql)
+/* Run one statement without results, prepared once per handle (`sql` is
+ * a string constant, known by its address). */
+static int run_cached(struct store *st, const char *sql)
 {
 	sqlite3_stmt *s;
-	if (strncmp(sql, "ROLLBACK", 8) == 0)
-		st->stale_marked = false;  /* a savepoint's rollback may undo the mark */
 	if (store_cached(st, sql, &s) < 0)
 		return -1;
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+int store_mark_entities_stale(struct store *st)
+{
+	if (st->stale_marked)
+		return 0;
+	if (run_cached(st, "INSERT OR REPLACE INTO meta(key, value) VALUES ('entities_stale', '1')") < 0)
+		return -1;
+	st->stale_marked = true;
+	return 0;
+}
+
+int store_read_begin(struct store *st)
+{
+	return run_cached(st, "BEGIN");
+}
+
+int store_read_end(struct store *st)
+{
+	return run_cached(st, "COMMIT");
+}
+
+int store_savepoint(struct store *st)
+{
+	return run_cached(st, "SAVEPOINT one");
+}
+
+int store_savepoint_release(struct store *st)
+{
+	return run_cached(st, "RELEASE one");
+}
+
+int store_savepoint_rollback(struct store *st)
+{
+	st->stale_marked = false;  /* the mark may have been written inside it */
+	int rc = run_cached(st, "ROLLBACK TO one");
+	return run_cached(st, "RELEASE one") < 0 || rc < 0 ? -1 : 0;
 }
 
 char *store_column_dup(sqlite3_stmt *s, int i)

@@ -54,10 +54,16 @@ int store_check(struct store *st, char **report);
 
 /* Write transactions: BEGIN IMMEDIATE, COMMIT, ROLLBACK.  0 or -1. */
 int store_begin(struct store *st);
-/* Run one statement without results, prepared once per library handle:
- * `sql` must be a string constant (it is known by its address).  For the
- * statements a load runs for every article (SAVEPOINT, RELEASE).  0 or -1. */
-int store_run(struct store *st, const char *sql);
+/* A read transaction (BEGIN ... COMMIT), for many look-ups in a row.
+ * 0 or -1. */
+int store_read_begin(struct store *st);
+int store_read_end(struct store *st);
+/* A savepoint inside a write transaction, so one article's failure loses
+ * nothing else: begun, released, or rolled back (and released).  Prepared
+ * once, as a load takes one for every article.  0 or -1. */
+int store_savepoint(struct store *st);
+int store_savepoint_release(struct store *st);
+int store_savepoint_rollback(struct store *st);
 /* For a bulk load (margo add): commits no longer wait for the disk (in
  * WAL mode a crash still loses nothing committed before the last
  * checkpoint and never corrupts; a power cut may lose the last batches,

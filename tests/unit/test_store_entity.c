@@ -362,6 +362,17 @@ static void test_rebuild_needed_only_when_forms_change(void **state)
 	put_article("stale-1", &riding);
 	assert_int_equal(store_entities_stale(st), 1);
 	assert_int_equal(store_entities_rebuild(st), 0);
+	/* The same inside one transaction, by a savepoint's rollback. */
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_savepoint(st), 0);
+	assert_int_equal(store_mark_entities_stale(st), 0);
+	assert_int_equal(store_entities_stale(st), 1);
+	assert_int_equal(store_savepoint_rollback(st), 0);
+	assert_int_equal(store_entities_stale(st), 0);
+	assert_int_equal(store_mark_entities_stale(st), 0);
+	assert_int_equal(store_commit(st), 0);
+	assert_int_equal(store_entities_stale(st), 1);
+	assert_int_equal(store_entities_rebuild(st), 0);
 }
 
 int main(void)
