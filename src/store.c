@@ -761,7 +761,9 @@ int store_savepoint_release(struct store *st)
 
 int store_savepoint_rollback(struct store *st)
 {
-	st->stale_marked = false;  /* the mark may have been written inside it */
+	/* What was written inside it goes: the mark, and forms made there. */
+	st->stale_marked = false;
+	form_cache_clear(&st->forms);
 	int rc = run_cached(st, "ROLLBACK TO one");
 	return run_cached(st, "RELEASE one") < 0 || rc < 0 ? -1 : 0;
 }

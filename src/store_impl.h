@@ -27,7 +27,8 @@ int store_index_later(struct store *st, int64_t article);
 /* The ids of forms (type, norm) met while loading, so that loading does
  * not ask the library again for every mention.  Kept from one transaction
  * to the next only while no other connection has written the library in
- * between (PRAGMA data_version); emptied at ROLLBACK and by a rebuild
+ * between (PRAGMA data_version); emptied at a rollback (of the
+ * transaction or of a savepoint) and by a rebuild
  * (which deletes the forms no mention uses). */
 struct form_slot {
 	char *norm;               /* NULL: empty */

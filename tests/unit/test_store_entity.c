@@ -32,7 +32,9 @@ struct spec {
 	const char *mentions[6];
 };
 
-static int64_t put_article(const char *key, const struct spec *sp)
+/* Write one article and its mentions inside the open transaction: the
+ * store functions' results. */
+static int put_in_transaction(const char *key, const struct spec *sp, int64_t *id_out)
 {
 	struct buf body = { 0 };
 	struct corpus_para paras[3];
@@ -74,13 +76,20 @@ static int64_t put_article(const char *key, const struct spec *sp)
 	char hash[17];
 	util_hash_hex(body.data, body.len, hash);
 	struct store_article_in in = { .key = key, .source_hash = hash, .parsed = &a };
-	int64_t id;
 	enum store_put_result res;
-	assert_int_equal(store_begin(st), 0);
-	assert_int_equal(store_article_put(st, &in, &id, &res), 0);
-	assert_int_equal(store_mentions_put(st, id, &a, m, nm, false), 0);
-	assert_int_equal(store_commit(st), 0);
+	int rc = store_article_put(st, &in, id_out, &res);
+	if (rc == 0)
+		rc = store_mentions_put(st, *id_out, &a, m, nm, false);
 	buf_free(&body);
+	return rc;
+}
+
+static int64_t put_article(const char *key, const struct spec *sp)
+{
+	int64_t id;
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(put_in_transaction(key, sp, &id), 0);
+	assert_int_equal(store_commit(st), 0);
 	return id;
 }
 
@@ -375,6 +384,30 @@ static void test_rebuild_needed_only_when_forms_change(void **state)
 	assert_int_equal(store_entities_rebuild(st), 0);
 }
 
+/* An article rolled back to its savepoint takes the forms it made with
+ * it: the next article naming them must make them again, not point at
+ * ids that are gone. */
+static void test_forms_of_a_rolled_back_article(void **state)
+{
+	(void)state;
+	static const struct spec first = { NULL, { "Bernardo Nuovo parla." },
+	                                   { "Bernardo Nuovo=PER:Bernardo Nuovo" } };
+	static const struct spec second = { NULL, { "Ancora Bernardo Nuovo." },
+	                                    { "Bernardo Nuovo=PER:Bernardo Nuovo" } };
+	int64_t id;
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_savepoint(st), 0);
+	assert_int_equal(put_in_transaction("rolled-1", &first, &id), 0);
+	assert_int_equal(store_savepoint_rollback(st), 0);
+	assert_int_equal(store_savepoint(st), 0);
+	assert_int_equal(put_in_transaction("rolled-2", &second, &id), 0);
+	assert_int_equal(store_savepoint_release(st), 0);
+	assert_int_equal(store_commit(st), 0);
+	char *norm = first_form(st, "rolled-2");
+	assert_string_equal(norm, "Bernardo Nuovo");
+	free(norm);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -385,6 +418,7 @@ int main(void)
 		cmocka_unit_test(test_corrections_last),
 		cmocka_unit_test(test_forms_remembered_only_while_nobody_else_writes),
 		cmocka_unit_test(test_rebuild_needed_only_when_forms_change),
+		cmocka_unit_test(test_forms_of_a_rolled_back_article),
 	};
 	return cmocka_run_group_tests_name("store_entity", tests, setup, teardown);
 }
