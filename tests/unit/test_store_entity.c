@@ -281,6 +281,17 @@ static void test_corrections_last(void **state)
 	assert_int_equal(entity_named("Nato"), entity_named("Belousov"));
 }
 
+/* A second handle on the test library, as another process has. */
+static struct store *open_again(void)
+{
+	char *path = util_printf("%s/lib.db", dir), *err = NULL;
+	struct store *other = NULL;
+	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &other, &err), 0);
+	free(path);
+	free(err);
+	return other;
+}
+
 /* The norm of the form of article `key`'s first mention, through `on`. */
 static char *first_form(struct store *on, const char *key)
 {
@@ -306,11 +317,7 @@ static void test_forms_remembered_only_while_nobody_else_writes(void **state)
 	static const struct spec zorro = { NULL, { "Zorro a cavallo." }, { "Zorro=PER:Zorro" } };
 	static const struct spec other = { NULL, { "Bernardo muto." }, { "Bernardo=PER:Bernardo" } };
 	put_article("cache-1", &zorro);
-	char *path = util_printf("%s/lib.db", dir), *err = NULL;
-	struct store *st2;
-	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st2, &err), 0);
-	free(path);
-	free(err);
+	struct store *st2 = open_again();
 	/* The other process: drops the article, rebuilds (Zorro's form
 	 * goes), and adds a form that takes the freed id. */
 	assert_int_equal(sqlite3_exec(store_db(st2), "DELETE FROM article WHERE key = 'cache-1'",
@@ -354,11 +361,7 @@ static void test_rebuild_needed_only_when_forms_change(void **state)
 	put_article("stale-1", &twice);
 	assert_int_equal(store_entities_stale(st), 1);
 	/* A second handle (the next load) sees it too. */
-	char *path = util_printf("%s/lib.db", dir), *err = NULL;
-	struct store *st2;
-	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st2, &err), 0);
-	free(path);
-	free(err);
+	struct store *st2 = open_again();
 	assert_int_equal(store_entities_stale(st2), 1);
 	assert_int_equal(store_entities_rebuild(st2), 0);
 	assert_int_equal(store_entities_stale(st), 0);
