@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,6 +86,47 @@ static int seq_add(struct bag *b, const char *token, size_t len)
 	return 0;
 }
 
+/* A figure, as the digits of its value: "27", "ventisette"; "12.000",
+ * "12mila" and "dodicimila" alike.  News tells a fact by its figures, so
+ * they count as content words however short, from 10 up (a single digit
+ * is too common to tell anything).  False when the word is none. */
+static bool figure(const struct bag *b, const char *folded, size_t flen, size_t end,
+                   char *out, size_t outsz)
+{
+	size_t d = 0;
+	while (d < flen && folded[d] >= '0' && folded[d] <= '9')
+		d++;
+	if (d > 0 && folded[0] != '0' && d + 4 < outsz) {
+		if (d < flen && !(flen - d == 4 && memcmp(folded + d, "mila", 4) == 0))
+			return false;
+		memcpy(out, folded, d);
+		if (d < flen) {
+			memcpy(out + d, "000", 4);  /* "4mila" */
+			return true;
+		}
+		/* Thousands written with points: "12.000", "1.500.000". */
+		const char *t = b->text + end;
+		while (t[0] == '.' && t[1] >= '0' && t[1] <= '9' && t[2] >= '0' && t[2] <= '9' &&
+		       t[3] >= '0' && t[3] <= '9' && !(t[4] >= '0' && t[4] <= '9') && d + 4 < outsz) {
+			memcpy(out + d, t + 1, 3);
+			d += 3;
+			t += 4;
+		}
+		out[d] = '\0';
+		return d >= 2;
+	}
+	if (d > 0)
+		return false;
+	long v = search_number_word(folded, flen);
+	if (v < 10)
+		return false;
+	/* "per cento" is a percentage, not a hundred of anything. */
+	if (v == 100 && flen == 5 && end >= 9 && memcmp(b->text + end - 9, "per ", 4) == 0)
+		return false;
+	snprintf(out, outsz, "%ld", v);
+	return true;
+}
+
 /* One word: its folded form goes into the sequence, its stem into the bag.
  * A stem with synonyms counts as the one naming its group. */
 static int bag_add(void *ctx, const char *folded, size_t flen, const char *token, size_t len,
@@ -104,12 +146,20 @@ static int bag_add(void *ctx, const char *folded, size_t flen, const char *token
 			len = strlen(group);
 		}
 	}
-	/* Words that carry the content: no stop words, no short words, and
-	 * no capitalised words (names count through the entities, once). */
+	/* Words that carry the content: figures; no stop words, no short
+	 * words, and no capitalised words (names count through the
+	 * entities, once). */
+	char number[32];
+	bool fig = figure(b, folded, strlen(folded), end, number, sizeof number);
+	if (fig) {
+		token = number;
+		len = strlen(number);
+	}
 	unsigned char first = (unsigned char)b->text[start];
-	if (len < 4 || search_is_stopword(folded, strlen(folded)) || (first >= 'A' && first <= 'Z') ||
-	    (first == 0xc3 && start + 1 < end &&
-	     (unsigned char)b->text[start + 1] >= 0x80 && (unsigned char)b->text[start + 1] <= 0x9e))
+	if (!fig && (len < 4 || search_is_stopword(folded, strlen(folded)) ||
+	             (first >= 'A' && first <= 'Z') ||
+	             (first == 0xc3 && start + 1 < end && (unsigned char)b->text[start + 1] >= 0x80 &&
+	              (unsigned char)b->text[start + 1] <= 0x9e)))
 		return 0;
 	if (b->n_content == b->cap_content) {
 		size_t c = b->cap_content ? b->cap_content * 2 : 64;

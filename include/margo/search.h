@@ -76,6 +76,11 @@ bool search_has_upper(const char *s, size_t len);
  * returns NULL when memory runs out; a missing file gives an empty table
  * and a message in *warn (malloc'd).
  */
+/* The value of an Italian number written in letters, folded
+ * ("ventisette" 27, "centoquaranta" 140, "quattromila" 4000, "quarantina"
+ * 40), or -1 when the word is not one. */
+long search_number_word(const char *folded, size_t len);
+
 struct search_background;
 struct search_background *search_background_load(const char *datadir, char **warn);
 void search_background_free(struct search_background **bg);

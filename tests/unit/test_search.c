@@ -309,6 +309,39 @@ static void test_numbers(void **state)
 	expect_tokens("0001", true, "0001@0-4");
 }
 
+/* Figures written in letters read as their value, so "27" meets
+ * "ventisette" in related passages. */
+static void test_number_words(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *word;
+		long value;
+	} cases[] = {
+		{ "dieci", 10 }, { "diciassette", 17 }, { "venti", 20 }, { "ventuno", 21 },
+		{ "ventitre", 23 }, { "ventisette", 27 }, { "trentotto", 38 }, { "novantanove", 99 },
+		{ "cento", 100 }, { "centouno", 101 }, { "centotto", 108 }, { "centoquaranta", 140 },
+		{ "centottanta", 180 }, { "trecento", 300 }, { "novecentonovantanove", 999 },
+		{ "mille", 1000 }, { "millecento", 1100 }, { "duemila", 2000 },
+		{ "duemilatrecento", 2300 }, { "quattromila", 4000 }, { "dodicimila", 12000 },
+		{ "seicentomila", 600000 }, { "quarantina", 40 }, { "centinaio", 100 },
+		{ "migliaio", 1000 }, { "tre", 3 }, { "sei", 6 },
+		/* words that begin or hide like numbers and are not */
+		{ "centro", -1 }, { "centrale", -1 }, { "settembre", -1 }, { "ottobre", -1 },
+		{ "trentino", -1 }, { "familiare", -1 }, { "similare", -1 }, { "ventilatore", -1 },
+		{ "unocento", -1 }, { "milano", -1 }, { "mila", -1 }, { "", -1 }, { "diecimilacento", 10100 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		long v = search_number_word(cases[i].word, strlen(cases[i].word));
+		if (v != cases[i].value)
+			fail_msg("%s: %ld, expected %ld", cases[i].word, v, cases[i].value);
+	}
+	char big[200];
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	assert_int_equal(search_number_word(big, strlen(big)), -1);
+}
+
 static void test_odd_text(void **state)
 {
 	(void)state;
@@ -782,6 +815,7 @@ int main(void)
 		cmocka_unit_test(test_elision),
 		cmocka_unit_test(test_stemming),
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_number_words),
 		cmocka_unit_test(test_words_in_one_pass),
 		cmocka_unit_test(test_background_table),
 		cmocka_unit_test(test_odd_text),
