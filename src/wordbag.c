@@ -86,45 +86,64 @@ static int seq_add(struct bag *b, const char *token, size_t len)
 	return 0;
 }
 
+static bool digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+enum { NOT_FIGURE, FIGURE, PART_OF_FIGURE };
+
 /* A figure, as the digits of its value: "27", "ventisette"; "12.000",
- * "12mila" and "dodicimila" alike.  News tells a fact by its figures, so
- * they count as content words however short, from 10 up (a single digit
- * is too common to tell anything).  False when the word is none. */
-static bool figure(const struct bag *b, const char *folded, size_t flen, size_t end,
-                   char *out, size_t outsz)
+ * "12mila" and "dodicimila" alike; "5,9" and "5.9", "3.42" and "3:42"
+ * (a decimal or a time, one figure).  News tells a fact by its figures,
+ * so they count as content words however short, from 10 up (a single
+ * digit is too common to tell anything).  PART_OF_FIGURE for the second
+ * part of a decimal or a time, and the "cento" of "per cento" (a
+ * percentage, not a hundred of anything): words that tell nothing alone. */
+static int figure(const struct bag *b, const char *folded, size_t flen, size_t start,
+                   size_t end, char *out, size_t outsz)
 {
 	size_t d = 0;
-	while (d < flen && folded[d] >= '0' && folded[d] <= '9')
+	while (d < flen && digit(folded[d]))
 		d++;
-	if (d > 0 && folded[0] != '0' && d + 4 < outsz) {
+	if (d > 0 && start >= 2 && strchr(".,:", b->text[start - 1]) && digit(b->text[start - 2]))
+		return PART_OF_FIGURE;  /* the "42" of "3.42" */
+	if (d > 0 && folded[0] != '0' && d + 8 < outsz) {
 		if (d < flen && !(flen - d == 4 && memcmp(folded + d, "mila", 4) == 0))
-			return false;
+			return NOT_FIGURE;
 		memcpy(out, folded, d);
 		if (d < flen) {
 			memcpy(out + d, "000", 4);  /* "4mila" */
-			return true;
+			return FIGURE;
 		}
 		/* Thousands written with points: "12.000", "1.500.000". */
 		const char *t = b->text + end;
-		while (t[0] == '.' && t[1] >= '0' && t[1] <= '9' && t[2] >= '0' && t[2] <= '9' &&
-		       t[3] >= '0' && t[3] <= '9' && !(t[4] >= '0' && t[4] <= '9') && d + 4 < outsz) {
+		while (t[0] == '.' && digit(t[1]) && digit(t[2]) && digit(t[3]) && !digit(t[4]) &&
+		       d + 8 < outsz) {
 			memcpy(out + d, t + 1, 3);
 			d += 3;
 			t += 4;
 		}
+		/* A decimal or a time: "5,9", "3.42", "3:42". */
+		if (t[0] && strchr(".,:", t[0]) && digit(t[1]) && !(digit(t[2]) && digit(t[3]))) {
+			size_t n = digit(t[2]) ? 2 : 1;
+			out[d++] = '.';
+			memcpy(out + d, t + 1, n);
+			out[d + n] = '\0';
+			return FIGURE;
+		}
 		out[d] = '\0';
-		return d >= 2;
+		return d >= 2 ? FIGURE : NOT_FIGURE;
 	}
 	if (d > 0)
-		return false;
+		return NOT_FIGURE;
 	long v = search_number_word(folded, flen);
-	if (v < 10)
-		return false;
-	/* "per cento" is a percentage, not a hundred of anything. */
 	if (v == 100 && flen == 5 && end >= 9 && memcmp(b->text + end - 9, "per ", 4) == 0)
-		return false;
+		return PART_OF_FIGURE;
+	if (v < 10)
+		return NOT_FIGURE;
 	snprintf(out, outsz, "%ld", v);
-	return true;
+	return FIGURE;
 }
 
 /* One word: its folded form goes into the sequence, its stem into the bag.
@@ -146,17 +165,21 @@ static int bag_add(void *ctx, const char *folded, size_t flen, const char *token
 			len = strlen(group);
 		}
 	}
-	/* Words that carry the content: figures; no stop words, no short
-	 * words, and no capitalised words (names count through the
+	/* Words that carry the content: figures; no stop words, no words
+	 * under four letters (however short their stems: "navi", "voti"
+	 * count), and no capitalised words (names count through the
 	 * entities, once). */
+	size_t fl = strlen(folded);
 	char number[32];
-	bool fig = figure(b, folded, strlen(folded), end, number, sizeof number);
-	if (fig) {
+	int fig = figure(b, folded, fl, start, end, number, sizeof number);
+	if (fig == PART_OF_FIGURE)
+		return 0;
+	if (fig == FIGURE) {
 		token = number;
 		len = strlen(number);
 	}
 	unsigned char first = (unsigned char)b->text[start];
-	if (!fig && (len < 4 || search_is_stopword(folded, strlen(folded)) ||
+	if (!fig && (fl < 4 || search_is_stopword(folded, fl) ||
 	             (first >= 'A' && first <= 'Z') ||
 	             (first == 0xc3 && start + 1 < end && (unsigned char)b->text[start + 1] >= 0x80 &&
 	              (unsigned char)b->text[start + 1] <= 0x9e)))
