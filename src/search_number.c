@@ -37,16 +37,20 @@ static const struct {
 
 static bool is(const char *s, size_t len, const char *word)
 {
-	return strlen(word) == len && memcmp(s, word, len) == 0;
+	return len > 0 && s[0] == word[0] && strlen(word) == len && memcmp(s, word, len) == 0;
 }
 
 /* 0..99, or -1. */
 static long below_100(const char *s, size_t len)
 {
+	if (len == 0)
+		return -1;
 	for (size_t i = 0; i < sizeof small / sizeof *small; i++)
 		if (is(s, len, small[i]))
 			return (long)i;
 	for (size_t i = 0; i < sizeof tens / sizeof *tens; i++) {
+		if (s[0] != tens[i][0])
+			continue;
 		size_t t = strlen(tens[i]);
 		long v = 20 + 10 * (long)i;
 		if (len >= t && memcmp(s, tens[i], t) == 0) {
@@ -106,6 +110,9 @@ static long below_1000(const char *s, size_t len)
 
 long search_number_word(const char *s, size_t len)
 {
+	/* Every number word begins with one of these: most words end here. */
+	if (len < 3 || !strchr("cdmnoqstuvz", s[0]))
+		return -1;
 	for (size_t i = 0; i < sizeof about / sizeof *about; i++)
 		if (is(s, len, about[i].word))
 			return about[i].value;

@@ -26,6 +26,7 @@
 #include "wordbag.h"
 
 #define LEX_TERMS 8          /* words of the source put in the OR query */
+#define LEX_FIGURES 4         /* figures of the source put in it too */
 #define LEX_CANDIDATES 60     /* best passages taken from that query */
 #define ENT_ENTITIES 8        /* rarest entities of the source used */
 #define ENT_CANDIDATES 15     /* passages taken per entity */
@@ -170,8 +171,40 @@ static int library_df(struct related_ctx *c)
 	return 0;
 }
 
+/* A figure of the word bag ("27", "380000", "5.9"): its stem is digits. */
+static bool is_figure(const char *stem)
+{
+	return *stem >= '0' && *stem <= '9' && stem[strspn(stem, "0123456789.")] == '\0';
+}
+
+/* Append to an FTS5 OR query the ways a figure is written in digits:
+ * "380000" as 380000, "380.000" (the phrase 380 000) and "380mila";
+ * "5.9" as 5.9, 5,9 and 5:9 (the phrase 5 9). */
+static void figure_forms(struct buf *q, const char *stem)
+{
+	size_t n = strlen(stem);
+	const char *dot = strchr(stem, '.');
+	if (q->len)
+		buf_puts(q, " OR ");
+	if (dot) {
+		buf_printf(q, "\"%.*s %s\"", (int)(dot - stem), stem, dot + 1);
+		return;
+	}
+	buf_printf(q, "\"%s\"", stem);
+	if (n <= 3 || n > 12 || strcmp(stem + n - 3, "000") != 0)
+		return;
+	buf_puts(q, " OR \"");
+	size_t first = n % 3 ? n % 3 : 3;  /* groups of three from the right */
+	buf_printf(q, "%.*s", (int)first, stem);
+	for (size_t i = first; i < n; i += 3)
+		buf_printf(q, " %.3s", stem + i);
+	buf_putc(q, '"');
+	if (n <= 6)
+		buf_printf(q, " OR \"%.*smila\"", (int)(n - 3), stem);
+}
+
 /* Weigh the source's words by tf-idf, then take candidates from an OR of
- * the best. */
+ * the best, and of its figures in every way they are written. */
 static int lexical_candidates(struct related_ctx *c)
 {
 	if (library_df(c) < 0)
@@ -207,8 +240,15 @@ static int lexical_candidates(struct related_ctx *c)
 	if (common > 1000)
 		common = 1000;  /* ranking is per passage matched: keep it bounded */
 	struct buf q = { 0 };
+	for (size_t i = 0, used = 0; i < c->bag.n && used < LEX_FIGURES; i++)
+		if (c->bag.t[i].w > 0 && is_figure(c->bag.t[i].stem) &&
+		    c->bag.t[i].df <= common) {
+			figure_forms(&q, c->bag.t[i].stem);
+			used++;
+		}
 	for (size_t i = 0, used = 0; i < c->bag.n && used < LEX_TERMS; i++) {
-		if (c->bag.t[i].w <= 0 || c->bag.t[i].df < 2 || c->bag.t[i].df > common)
+		if (c->bag.t[i].w <= 0 || c->bag.t[i].df < 2 || c->bag.t[i].df > common ||
+		    is_figure(c->bag.t[i].stem))
 			continue;
 		used++;
 		if (q.len)
@@ -385,7 +425,7 @@ static int sentence_vectors(struct related_ctx *c)
 			return -1;
 		double sn = 0;
 		for (size_t t = 0; t < ss->n; t++) {
-			const struct term *w = bag_find(&c->bag, ss->t[t].stem);
+			const struct term *w = bag_find_term(&c->bag, &ss->t[t]);
 			v->share_w[t] = w ? w->w : 0;
 			v->cos_w[t] = (1 + log(ss->t[t].tf)) * v->share_w[t];
 			sn += v->cos_w[t] * v->cos_w[t];
@@ -423,7 +463,7 @@ static double compare_sentences(const struct related_ctx *c, const struct bag *c
 			for (size_t t = 0; t < cb[j].n; t++)
 				cn += (1 + log(cb[j].t[t].tf)) * (1 + log(cb[j].t[t].tf));
 			for (size_t t = 0; t < ss->n; t++) {
-				const struct term *ct = bag_find(&cb[j], ss->t[t].stem);
+				const struct term *ct = bag_find_term(&cb[j], &ss->t[t]);
 				if (ct) {
 					dot += v->cos_w[t] * (1 + log(ct->tf));
 					shared += v->share_w[t];
@@ -493,7 +533,7 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	struct buf terms = { 0 };
 	int n_terms = 0;
 	for (size_t i = 0; i < c->bag.n && n_terms < 4; i++) {  /* best first */
-		if (c->bag.t[i].w > 0 && bag_find(&b, c->bag.t[i].stem)) {
+		if (c->bag.t[i].w > 0 && bag_find_term(&b, &c->bag.t[i])) {
 			buf_printf(&terms, "%s%s", n_terms ? ", " : "", c->bag.t[i].surface);
 			n_terms++;
 		}

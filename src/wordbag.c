@@ -86,6 +86,19 @@ static int seq_add(struct bag *b, const char *token, size_t len)
 	return 0;
 }
 
+/* Stems meet when their keys are equal: the stem itself, or its first six
+ * bytes when it is longer (see stems_meet). */
+static size_t meet_len(size_t len)
+{
+	return len >= 6 ? 6 : len;
+}
+
+static void set_key(struct term *t, size_t len)
+{
+	t->klen = meet_len(len);
+	t->khash = util_fnv1a(t->stem, t->klen);
+}
+
 static bool digit(char c)
 {
 	return c >= '0' && c <= '9';
@@ -215,6 +228,7 @@ static int bag_add(void *ctx, const char *folded, size_t flen, const char *token
 	t->stem = util_strndup(token, len);
 	t->surface = util_strndup(b->text + start, end - start);
 	t->tf = 1;
+	set_key(t, len);
 	t->w = 0;
 	t->df = 0;
 	if (!t->stem || !t->surface) {
@@ -272,14 +286,6 @@ double shared_pairs(const struct bag *a, const struct bag *b)
 }
 
 
-/* Stems meet when their keys are equal: the stem itself, or its first six
- * bytes when it is longer (see stems_meet). */
-static size_t meet_len(const char *stem)
-{
-	size_t n = strlen(stem);
-	return n >= 6 ? 6 : n;
-}
-
 /* Index the terms by meeting key, for bag_find; after any reordering. */
 int bag_index(struct bag *b)
 {
@@ -292,11 +298,12 @@ int bag_index(struct bag *b)
 	for (size_t i = 0; i < n; i++)
 		k[i] = SIZE_MAX;
 	for (size_t i = 0; i < b->n; i++) {
-		const char *s = b->t[i].stem;
-		size_t len = meet_len(s), j = util_fnv1a(s, len) & (n - 1);
+		const struct term *s = &b->t[i];
+		size_t j = s->khash & (n - 1);
 		while (k[j] != SIZE_MAX) {
-			const char *o = b->t[k[j]].stem;
-			if (meet_len(o) == len && memcmp(o, s, len) == 0)
+			const struct term *o = &b->t[k[j]];
+			if (o->khash == s->khash && o->klen == s->klen &&
+			    memcmp(o->stem, s->stem, s->klen) == 0)
 				break;  /* the first term with this key stays */
 			j = (j + 1) & (n - 1);
 		}
@@ -309,18 +316,30 @@ int bag_index(struct bag *b)
 	return 0;
 }
 
-const struct term *bag_find(const struct bag *b, const char *stem)
+static const struct term *find_key(const struct bag *b, const char *stem, size_t len,
+                                   uint64_t hash)
 {
 	if (!b->n_kslots)
 		return NULL;
-	size_t len = meet_len(stem), j = util_fnv1a(stem, len) & (b->n_kslots - 1);
+	size_t j = hash & (b->n_kslots - 1);
 	while (b->kslots[j] != SIZE_MAX) {
 		const struct term *t = &b->t[b->kslots[j]];
-		if (meet_len(t->stem) == len && memcmp(t->stem, stem, len) == 0)
+		if (t->khash == hash && t->klen == len && memcmp(t->stem, stem, len) == 0)
 			return t;
 		j = (j + 1) & (b->n_kslots - 1);
 	}
 	return NULL;
+}
+
+const struct term *bag_find(const struct bag *b, const char *stem)
+{
+	size_t len = meet_len(strlen(stem));
+	return find_key(b, stem, len, util_fnv1a(stem, len));
+}
+
+const struct term *bag_find_term(const struct bag *b, const struct term *x)
+{
+	return find_key(b, x->stem, x->klen, x->khash);
 }
 
 int bag_fill(struct bag *b, const char *text)
@@ -339,10 +358,10 @@ double bag_cosine(const struct bag *src, const struct bag *whole_src,
 {
 	double dot = 0, sn = 0, cn = 0;
 	for (size_t i = 0; i < src->n; i++) {
-		const struct term *w = bag_find(whole_src, src->t[i].stem);
+		const struct term *w = bag_find_term(whole_src, &src->t[i]);
 		double ws = (1 + log(src->t[i].tf)) * (w ? w->w : 0);
 		sn += ws * ws;
-		const struct term *ct = bag_find(cand, src->t[i].stem);
+		const struct term *ct = bag_find_term(cand, &src->t[i]);
 		if (ct)
 			dot += ws * (1 + log(ct->tf));
 	}
@@ -374,6 +393,7 @@ static int bag_put(struct bag *b, const char *stem)
 	if (!(t->stem = util_strndup(stem, len)))
 		return -1;
 	t->tf = 1;
+	set_key(t, len);
 	b->slots[j] = b->n++;
 	return 0;
 }

@@ -26,6 +26,8 @@ struct term {
 	int tf;
 	double w;                 /* source only: (1 + ln tf) * idf */
 	int64_t df;               /* source only: passages that have it */
+	size_t klen;              /* its meeting key: the first klen bytes */
+	uint64_t khash;           /* and their hash */
 };
 
 struct bag {
@@ -58,6 +60,8 @@ int bag_fill(struct bag *b, const char *text);
 int bag_index(struct bag *b);
 /* The term meeting `stem` (equal, or the same first six bytes). */
 const struct term *bag_find(const struct bag *b, const char *stem);
+/* The same for a term of another bag (its key already computed). */
+const struct term *bag_find_term(const struct bag *b, const struct term *x);
 /* Cosine of a source bag (weights from whole_src) with a candidate bag. */
 double bag_cosine(const struct bag *src, const struct bag *whole_src, const struct bag *cand);
 /* Bags of the sentences of a passage from its own bag (spans from the
