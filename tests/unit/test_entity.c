@@ -281,6 +281,12 @@ static void test_unknown_words(void **state)
 	expect(&g, "nazionale italiana", ENTITY_ORG, NULL);
 	expect(&g, "ministero del tesoro", ENTITY_ORG, NULL);
 	done(&g);
+	/* a century is no organisation, whatever article it follows */
+	g = run(state, "Case del Settecento e dell'Ottocento. Nel Novecento crebbe.", NULL);
+	assert_false(any_starts_with(&g, "Settecento"));
+	assert_false(any_starts_with(&g, "Ottocento"));
+	assert_false(any_starts_with(&g, "Novecento"));
+	done(&g);
 }
 
 static void test_dates_of_an_ingested_article(void **state)
