@@ -39,16 +39,16 @@ static const char search_usage[] =
 	"literally.  JSON Lines: {\"article\",\"passage\",\"snippet\",\"score\"}, hits\n"
 	"in the snippet marked **like this**.\n";
 
-/* Take "--limit N" out of argv; -1 on a bad value. */
-static int take_limit(int *argc, char **argv, int *limit)
+/* Take "OPTION N" out of argv (N from 1 to 100000); -1 on a bad value. */
+static int take_number(int *argc, char **argv, const char *option, int *value)
 {
 	int k = 1;
 	for (int i = 1; i < *argc; i++) {
-		if (strcmp(argv[i], "--limit") == 0 && i + 1 < *argc) {
+		if (strcmp(argv[i], option) == 0 && i + 1 < *argc) {
 			int64_t v;
 			if (util_parse_id(argv[++i], &v) < 0 || v < 1 || v > 100000)
 				return -1;
-			*limit = (int)v;
+			*value = (int)v;
 		} else {
 			argv[k++] = argv[i];
 		}
@@ -60,7 +60,7 @@ static int take_limit(int *argc, char **argv, int *limit)
 int cli_search(const struct cli_env *env, int argc, char **argv)
 {
 	int limit = 20;
-	if (take_limit(&argc, argv, &limit) < 0) {
+	if (take_number(&argc, argv, "--limit", &limit) < 0) {
 		cli_error("search: --limit needs a number from 1 to 100000");
 		return CLI_USAGE;
 	}
@@ -121,17 +121,24 @@ int cli_search(const struct cli_env *env, int argc, char **argv)
 }
 
 static const char related_usage[] =
-	"Usage: margo related [--db FILE] [--format plain|jsonl] [--limit N] PASSAGE\n"
+	"Usage: margo related [--db FILE] [--format plain|jsonl] [--limit N] [--sentence N]\n"
+	"                     PASSAGE\n"
 	"The passages of other articles most related to PASSAGE (an id from\n"
 	"\"margo passages\"), best first, scored by the entities they share (rarer\n"
 	"ones weigh more) and the words they share (stemmed), with the reason.\n"
-	"JSON Lines: {\"passage\",\"article\",\"score\",\"why\"}.\n";
+	"--sentence N puts first the passages that tell what the Nth sentence of\n"
+	"PASSAGE tells (a long passage tells several things).\n"
+	"JSON Lines: {\"passage\",\"article\",\"score\",\"why\",\"near_copy\"}.\n";
 
 int cli_related(const struct cli_env *env, int argc, char **argv)
 {
-	int limit = 10;
-	if (take_limit(&argc, argv, &limit) < 0) {
+	int limit = 10, sentence = 0;
+	if (take_number(&argc, argv, "--limit", &limit) < 0) {
 		cli_error("related: --limit needs a number from 1 to 100000");
+		return CLI_USAGE;
+	}
+	if (take_number(&argc, argv, "--sentence", &sentence) < 0) {
+		cli_error("related: --sentence needs a number from 1 to 100000");
 		return CLI_USAGE;
 	}
 	struct sub_opts o;
@@ -158,11 +165,14 @@ int cli_related(const struct cli_env *env, int argc, char **argv)
 		cli_error("%s", warn);
 		free(warn);
 	}
-	int rc = store_related(st, bg, id, limit, &h, &n);
+	int rc = store_related(st, bg, id, sentence - 1, limit, &h, &n);
 	search_background_free(&bg);
 	if (rc < 0) {
 		cli_error("%s: %s", env->db_path, store_errmsg(st));
 		status = CLI_FAILED;
+	} else if (rc == 1) {
+		cli_error("related: passage %lld has no sentence %d", (long long)id, sentence);
+		status = CLI_USAGE;
 	}
 	struct buf b = { 0 };
 	for (size_t i = 0; i < n && status == CLI_OK; i++) {

@@ -584,11 +584,12 @@ static int by_score(const void *a, const void *b)
 /* Put the `limit` best hits first, in an order that gives each sentence
  * (each fact) of a long source its best tellers: greedily, the hit whose
  * own score, plus how much it tells of what the hits before it left
- * untold, is highest (the sub-topic balance of xQuAD).  A source of one
- * sentence is ordered by score alone.  Returns how many hits are placed
+ * untold, is highest (the sub-topic balance of xQuAD); with a `focus`
+ * sentence, plus how well it tells that one.  A source of one sentence is
+ * ordered by score alone.  Returns how many hits are placed
  * (the rest are cleared), or -1 when memory runs out. */
 static ssize_t diversify(struct store_hit *v, size_t k, const double *cover, size_t m,
-                         size_t limit)
+                         size_t limit, int focus)
 {
 	size_t pick = k < limit ? k : limit;
 	if (m < 2 || k < 2) {
@@ -612,6 +613,14 @@ static ssize_t diversify(struct store_hit *v, size_t k, const double *cover, siz
 	}
 	for (size_t i = 0; i < m; i++)
 		left[i] = 1;
+	/* The sentence asked about: its tellers first, each by how well it
+	 * tells it against the best of them, less as they accumulate. */
+	double fbest = 0, fleft = 1;
+	size_t f = (size_t)focus;
+	if (focus >= 0 && f < m)
+		for (size_t h = 0; h < k; h++)
+			if (cover[h * m + f] > fbest)
+				fbest = cover[h * m + f];
 	for (size_t p = 0; p < pick; p++) {
 		size_t bi = k;
 		double bg = -1;
@@ -622,6 +631,8 @@ static ssize_t diversify(struct store_hit *v, size_t k, const double *cover, siz
 			for (size_t i = 0; i < m; i++)
 				told += left[i] * cover[h * m + i];
 			double g = (1 - DIVERSITY) * v[h].score / top + DIVERSITY * told / (double)m;
+			if (fbest > 0)
+				g += fleft * cover[h * m + f] / fbest;
 			if (bi == k || g > bg || (g == bg && by_score(&v[h], &v[bi]) < 0)) {
 				bi = h;
 				bg = g;
@@ -631,6 +642,8 @@ static ssize_t diversify(struct store_hit *v, size_t k, const double *cover, siz
 		w[p] = v[bi];
 		for (size_t i = 0; i < m; i++)
 			left[i] *= 1 - cover[bi * m + i];
+		if (fbest > 0)
+			fleft *= 1 - 0.5 * cover[bi * m + f] / fbest;
 	}
 	for (size_t h = 0; h < k; h++)
 		if (!taken[h])
@@ -643,7 +656,7 @@ static ssize_t diversify(struct store_hit *v, size_t k, const double *cover, siz
 }
 
 int store_related(struct store *st, const struct search_background *bg, int64_t passage,
-                  int limit, struct store_hit **out, size_t *n)
+                  int sentence, int limit, struct store_hit **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -693,14 +706,14 @@ int store_related(struct store *st, const struct search_background *bg, int64_t 
 		else if (rc == 1)
 			store_hit_clear(&v[k]);
 	}
-	ssize_t placed = diversify(v, k, c.cover, m, (size_t)limit);
+	ssize_t placed = diversify(v, k, c.cover, m, (size_t)limit, sentence);
 	if (placed < 0) {
 		store_hits_free(v, k);
 		goto out;
 	}
 	*out = v;
 	*n = (size_t)placed;
-	ret = 0;
+	ret = sentence >= 0 && (size_t)sentence >= m ? 1 : 0;
 out:
 	sqlite3_finalize(get);
 	sqlite3_finalize(ents);

@@ -42,9 +42,12 @@ int store_search(struct store *st, const char *fts_query, int limit, int offset,
 
 /* The passages of other articles most related to passage `passage`, best
  * first, at most `limit`.  `bg` (may be NULL) weighs words while the
- * library is small.  0 or -1. */
+ * library is small.  `sentence` (from 0; -1 for none) puts first the
+ * passages that tell what that sentence of the passage tells.  0, 1 when
+ * the passage has no such sentence (the list is for the whole passage),
+ * or -1. */
 int store_related(struct store *st, const struct search_background *bg, int64_t passage,
-                  int limit, struct store_hit **out, size_t *n);
+                  int sentence, int limit, struct store_hit **out, size_t *n);
 
 /* A passage's article and span in code points: 1 found, 0 not, -1. */
 int store_passage_span(struct store *st, int64_t passage, int64_t *article, size_t *start,

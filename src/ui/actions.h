@@ -20,7 +20,7 @@
 	X(NEXT_HIT,  "next-hit",  "Next hit of the search in the article") \
 	X(PREV_HIT,  "prev-hit",  "Previous hit of the search in the article") \
 	X(SEARCH_CORPUS, "search-corpus", "Search every article: \"a phrase\", prefix*") \
-	X(RELATED,   "related",   "Passages of other articles that tell the same as this one") \
+	X(RELATED,   "related",   "Passages of other articles that tell the same as this one; again: as this sentence") \
 	X(SELECT,    "select",    "Start a selection (then w b ( ) { } extend it, Esc cancels)") \
 	X(SELECT_MENTION, "select-mention", "Select the entity mention at the cursor (then a annotates it)") \
 	X(ANNOTATE,  "annotate",  "Annotate the selection, or the sentence at the cursor: tags") \

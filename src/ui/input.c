@@ -274,8 +274,9 @@ void ui_save_state(struct ui *ui, FILE *f)
 	fprintf(f, "codebook.open=%d\ncodebook.n=%zu\n", ui->cb.open, ui->cb.n);
 	fprintf(f, "results.open=%d\n", ui->rv.open);
 	if (ui->rv.open)
-		fprintf(f, "results.kind=%s\nresults.n=%zu\nresults.sel=%zu\n",
-		        ui->rv.kind == RESULTS_SEARCH ? "search" : "related", ui->rv.n, ui->rv.sel);
+		fprintf(f, "results.kind=%s\nresults.n=%zu\nresults.sel=%zu\nresults.sentence=%d\n",
+		        ui->rv.kind == RESULTS_SEARCH ? "search" : "related", ui->rv.n, ui->rv.sel,
+		        ui->rv.kind == RESULTS_RELATED ? ui->rv.sentence + 1 : 0);
 	fprintf(f, "find.query=%s\nfind.hits=%zu\nfind.hit=%zu\n", t->query ? t->query : "",
 	        t->n_hits, t->hit);
 	fprintf(f, "mentions.open=%d\n", ui->mv.open);

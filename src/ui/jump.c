@@ -48,6 +48,7 @@ static struct ui_place here(const struct ui *ui)
 	} else if (ui->rv.open) {
 		p.view = ui->rv.kind == RESULTS_SEARCH ? VIEW_SEARCH : VIEW_RELATED;
 		p.view_id = ui->rv.passage;
+		p.view_sentence = ui->rv.sentence;
 		p.view_query = util_strdup(ui->rv.query);
 		p.view_sel = ui->rv.sel;
 	}
@@ -88,7 +89,7 @@ static void restore(struct ui *ui, const struct ui_place *p)
 	else if (p->view == VIEW_SEARCH && p->view_query)
 		results_view_search(ui, p->view_query, p->view_sel);
 	else if (p->view == VIEW_RELATED)
-		results_view_related(ui, p->view_id, p->view_sel);
+		results_view_related(ui, p->view_id, p->view_sentence, p->view_sel);
 	else if (p->view == VIEW_ANNOTATIONS) {
 		ui->av.sel = p->view_sel;
 		annot_view_open(ui);

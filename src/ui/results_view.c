@@ -63,7 +63,25 @@ int results_view_search(struct ui *ui, const char *input, size_t sel)
 	return 0;
 }
 
-int results_view_related(struct ui *ui, int64_t passage, size_t sel)
+/* The text of sentence `sentence` of passage `passage`, when the article
+ * in the reader holds it (malloc'd), else NULL. */
+static char *sentence_text(const struct ui *ui, int64_t passage, int sentence)
+{
+	const struct store_article *a = &ui->text.art;
+	if (!ui->text.loaded)
+		return NULL;
+	int k = 0;
+	for (size_t i = 0; i < a->n_sentences; i++) {
+		if (a->paras[a->sentences[i].para].id != passage)
+			continue;
+		if (k++ == sentence)
+			return util_strndup(a->body + a->sentences[i].start,
+			                    a->sentences[i].end - a->sentences[i].start);
+	}
+	return NULL;
+}
+
+int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t sel)
 {
 	struct store_hit *h;
 	size_t n;
@@ -76,7 +94,7 @@ int results_view_related(struct ui *ui, int64_t passage, size_t sel)
 			free(warn);
 		}
 	}
-	if (store_related(ui->st, ui->background, passage, RELATED_LIMIT, &h, &n) < 0) {
+	if (store_related(ui->st, ui->background, passage, sentence, RELATED_LIMIT, &h, &n) < 0) {
 		ui_message(ui, true, "cannot find related passages: %s", store_errmsg(ui->st));
 		return -1;
 	}
@@ -86,7 +104,18 @@ int results_view_related(struct ui *ui, int64_t passage, size_t sel)
 	struct results_view *v = &ui->rv;
 	v->kind = RESULTS_RELATED;
 	v->passage = passage;
-	v->about = ui->text.loaded ? util_strdup(ui->text.art.title) : NULL;
+	v->sentence = sentence;
+	char *said = sentence >= 0 ? sentence_text(ui, passage, sentence) : NULL;
+	const char *title = ui->text.loaded ? ui->text.art.title : "";
+	if (said)
+		v->about = util_printf("Passages of other articles like \xe2\x80\x9c%s\xe2\x80\x9d", said);
+	else if (sentence >= 0)
+		v->about = util_printf("Passages of other articles like sentence %d of a passage of "
+		                       "\xe2\x80\x9c%s\xe2\x80\x9d", sentence + 1, title);
+	else
+		v->about = util_printf("Passages of other articles like this one of "
+		                       "\xe2\x80\x9c%s\xe2\x80\x9d", title);
+	free(said);
 	v->h = h;
 	v->n = n;
 	v->sel = sel < n ? sel : 0;
@@ -104,13 +133,44 @@ void results_prompt(struct ui *ui)
 	free(input);
 }
 
+/* r in the related list: the sentence at the cursor, when it is one of
+ * the passage's, and the whole passage again. */
+static void related_sentence(struct ui *ui)
+{
+	struct results_view *v = &ui->rv;
+	const struct text_state *t = &ui->text;
+	if (v->sentence >= 0) {
+		if (results_view_related(ui, v->passage, -1, 0) == 0)
+			ui_message(ui, false, "related to the whole passage (r: to the sentence at the cursor)");
+		return;
+	}
+	if (!t->loaded || !t->art.n_sentences ||
+	    t->art.paras[text_pane_cursor_para(ui)].id != v->passage) {
+		ui_message(ui, false, "r: the cursor is not in the passage of this list");
+		return;
+	}
+	size_t first = t->cursor, para = text_pane_cursor_para(ui);
+	while (first > 0 && (size_t)t->art.sentences[first - 1].para == para)
+		first--;
+	size_t last = t->cursor;
+	while (last + 1 < t->art.n_sentences && (size_t)t->art.sentences[last + 1].para == para)
+		last++;
+	if (first == last) {
+		ui_message(ui, false, "the passage is one sentence: this list is already for it");
+		return;
+	}
+	if (results_view_related(ui, v->passage, (int)(t->cursor - first), 0) == 0)
+		ui_message(ui, false, "related to sentence %zu of %zu first (r: to the whole passage)",
+		           t->cursor - first + 1, last - first + 1);
+}
+
 void results_for_cursor(struct ui *ui)
 {
 	const struct text_state *t = &ui->text;
 	if (!t->loaded || !t->art.n_sentences)
 		return;
 	size_t para = text_pane_cursor_para(ui);
-	results_view_related(ui, t->art.paras[para].id, 0);
+	results_view_related(ui, t->art.paras[para].id, -1, 0);
 }
 
 /* Draw text with hit markers: the marked parts in the hit role.  When the
@@ -186,8 +246,7 @@ void results_view_draw(struct ui *ui, WINDOW *w)
 		buf_printf(&b, "\xe2\x80\x9c%s\xe2\x80\x9d: %zu passage%s, best first", v->query,
 		           v->n, v->n == 1 ? "" : "s");
 	else
-		buf_printf(&b, "Passages of other articles like this one of \xe2\x80\x9c%s\xe2\x80\x9d",
-		           v->about ? v->about : "");
+		buf_puts(&b, v->about ? v->about : "");
 	draw_set_role(w, ROLE_TITLE);
 	draw_str(w, 1, 1, b.data, width - 2);
 	draw_set_role(w, ROLE_NORMAL);
@@ -229,6 +288,12 @@ bool results_view_handle(struct ui *ui, enum ui_action a)
 		return true;
 	case UI_ACTION_SEARCH_CORPUS:
 		results_prompt(ui);
+		return true;
+	case UI_ACTION_RELATED:
+		if (v->kind == RESULTS_RELATED)
+			related_sentence(ui);
+		else
+			results_for_cursor(ui);
 		return true;
 	case UI_ACTION_LINK:
 		if (v->kind == RESULTS_RELATED && v->n)

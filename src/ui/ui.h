@@ -149,7 +149,9 @@ struct results_view {
 	enum results_kind kind;
 	char *query;              /* search: what the user typed */
 	int64_t passage;          /* related: the passage asked about */
-	char *about;              /* related: its article's title */
+	int sentence;             /* related: its sentence asked about
+	                           * (from 0), or -1 for all of it */
+	char *about;              /* related: the heading, naming what was asked */
 	struct store_hit *h;
 	size_t n;
 	size_t sel, top;
@@ -168,6 +170,7 @@ struct ui_place {
 	enum view_kind view;
 	int64_t view_id;          /* the entity or passage of the view */
 	char *view_query;         /* the search of the view (malloc'd) */
+	int view_sentence;        /* related: the sentence asked about, or -1 */
 	size_t view_sel;
 };
 
@@ -353,7 +356,7 @@ char *annotate_unsaved_at_exit(struct ui *ui);
 void annotate_note_inline(struct ui *ui, const char *id, const char *note);
 /* results_view.c: corpus search (S) and related passages (r) */
 int results_view_search(struct ui *ui, const char *input, size_t sel);
-int results_view_related(struct ui *ui, int64_t passage, size_t sel);
+int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t sel);
 void results_view_close(struct ui *ui);
 void results_view_draw(struct ui *ui, WINDOW *w);
 bool results_view_handle(struct ui *ui, enum ui_action a);

@@ -108,6 +108,18 @@ todo_top5() {
 }
 todo_top5 "$artillery2" "$china2" "China's reaction: $artillery2 -> $china2"
 todo_top5 "$satellite1" "$artillery2" "the satellites: $satellite1 -> $artillery2"
+# What a long passage's one sentence tells, asked for with --sentence: the
+# last of 4:2's seven sentences is China's reaction, which 2:8 tells.
+ok "China's reaction, its sentence asked for: $artillery2 --sentence 7 -> $china2" \
+	sh -c '"$0" related "$1" --sentence 7 --limit 5 --format jsonl | grep -q "^{\"passage\":$2,"' \
+	"$MARGO" "$artillery2" "$china2"
+err=$("$MARGO" related "$artillery2" --sentence 8 2>&1 >/dev/null)
+is "$?" 2 "a sentence the passage does not have exits 2"
+has "$err" "has no sentence 8" "and says so"
+err=$("$MARGO" related "$artillery2" --sentence 0 2>&1 >/dev/null)
+is "$?" 2 "--sentence 0 exits 2"
+has "$err" "--sentence needs a number" "and says what it needs"
+
 # A passage that tells two facts: six passages elsewhere tell the first one
 # (the bridge) better than the one passage that tells the second (the
 # volleyball title, one sentence of an article about a concert) tells

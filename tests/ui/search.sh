@@ -128,4 +128,35 @@ isnt "$(state jumped article.id)" 1 "Enter jumps to a passage of another article
 expect_state jumped focus text "with the focus on the text"
 expect_state back results.open 1 "Backspace returns to the related passages"
 
+# ---------------------------------------------------------------------------
+# 4. A long passage tells several things: r again in the related list puts
+# first the passages that tell what the sentence at the cursor tells.  The
+# fourth article's second passage ends on China's reaction, which the
+# second article tells in a passage of its own.
+run_script 100x30 <<'EOF'
+jjj<Enter>
+jjjjjjjjjjjj
+r
+:save-state whole
+r
+:save-state sentence
+:save-display sentence.screen
+<Enter>
+<Backspace>
+:save-state back
+r
+:save-state again
+EOF
+expect_run_ok "related to a sentence: the script runs"
+expect_state whole results.sentence 0 "r lists passages related to the whole passage"
+expect_state sentence results.sentence 7 "r again: to the sentence at the cursor, the 7th"
+like "$(state sentence message)" 'sentence 7 of 7' "the status line says which sentence"
+like "$(screen sentence.screen)" 'like .Un.iniziativa che anche' \
+	"the heading quotes the sentence"
+like "$(screen sentence.screen)" 'La Cina, principale alleato economico di Pyongyang|Le conseguenze di questa nuova alleanza' \
+	"China's reaction in another article is listed"
+unlike "$(state whole message)" 'sentence' "the first r is not about a sentence"
+expect_state back results.sentence 7 "back returns to the list for the sentence"
+expect_state again results.sentence 0 "r once more: the whole passage again"
+
 done_testing
