@@ -5,8 +5,8 @@
  * Properties: filling a bag reports no memory shortage it did not have;
  * every term has a non-empty stem and a count of at least one, the counts
  * add up to the content words in order, and each term is found again by
- * its own key; a stem that begins with a digit is a figure or a word of
- * digits (digits, at most one point, nothing else); a bag holds its own
+ * its own key; a stem with a point is a figure (digits, a point, digits);
+ * a bag holds its own
  * word triples; a number word, whatever the bytes, is
  * -1 or a value from 0 to 999,999.
  */
@@ -35,14 +35,11 @@ static void check_terms(const struct bag *b)
 		if (!again || again->klen != t->klen ||
 		    memcmp(again->stem, t->stem, t->klen) != 0)
 			fuzz_fail("term \"%s\" is not found by its own key", t->stem);
-		if (t->stem[0] >= '0' && t->stem[0] <= '9') {
-			size_t digits = strspn(t->stem, "0123456789");
-			const char *rest = t->stem + digits;
-			if (*rest == '.')
-				rest += 1 + strspn(rest + 1, "0123456789");
-			if (*rest)
-				fuzz_fail("figure \"%s\" has more than digits and a point", t->stem);
-		}
+		/* A point is only ever a figure's: "5.9", "3.42". */
+		const char *dot = strchr(t->stem, '.');
+		if (dot && (dot == t->stem || strspn(t->stem, "0123456789") != (size_t)(dot - t->stem) ||
+		            !dot[1] || strspn(dot + 1, "0123456789") != strlen(dot + 1)))
+			fuzz_fail("\"%s\" has a point and is no figure", t->stem);
 	}
 	if (total != b->n_content)
 		fuzz_fail("counts add up to %zu, content words are %zu", total, b->n_content);
