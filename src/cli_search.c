@@ -44,9 +44,9 @@ static int take_number(int *argc, char **argv, const char *option, int *value)
 {
 	int k = 1;
 	for (int i = 1; i < *argc; i++) {
-		if (strcmp(argv[i], option) == 0 && i + 1 < *argc) {
+		if (strcmp(argv[i], option) == 0) {
 			int64_t v;
-			if (util_parse_id(argv[++i], &v) < 0 || v < 1 || v > 100000)
+			if (i + 1 >= *argc || util_parse_id(argv[++i], &v) < 0 || v < 1 || v > 100000)
 				return -1;
 			*value = (int)v;
 		} else {

@@ -119,6 +119,9 @@ has "$err" "has no sentence 8" "and says so"
 err=$("$MARGO" related "$artillery2" --sentence 0 2>&1 >/dev/null)
 is "$?" 2 "--sentence 0 exits 2"
 has "$err" "--sentence needs a number" "and says what it needs"
+err=$("$MARGO" related "$artillery2" --sentence 2>&1 >/dev/null)
+is "$?" 2 "--sentence without a number exits 2"
+has "$err" "--sentence needs a number" "and says what it needs"
 
 # A passage that tells two facts: six passages elsewhere tell the first one
 # (the bridge) better than the one passage that tells the second (the
