@@ -87,7 +87,8 @@ static int seq_add(struct bag *b, const char *token, size_t len)
 }
 
 /* Stems meet when their keys are equal: the stem itself, or its first six
- * bytes when it is longer (see stems_meet). */
+ * bytes when it is longer: the stemmer leaves "satellitar" and "satell"
+ * apart, and their keys meet. */
 static size_t meet_len(size_t len)
 {
 	return len >= 6 ? 6 : len;
