@@ -54,6 +54,7 @@ struct related_ctx {
 	struct store *st;
 	const struct search_background *bg;
 	int64_t passage, article;
+	int focus;                /* the sentence asked about, or -1 */
 	int para;
 	char *text;
 	struct bag bag;
@@ -530,30 +531,40 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 		best = compare_sentences(c, cb, ncb, ca, n_ca, cover);
 	bags_free(cb, ncb);
 	double lexical = 0.4 * whole + 0.6 * best;
+	/* The reason: shared words and names, best first, and those of the
+	 * sentence asked about before the others. */
+	const struct bag *fs = c->focus >= 0 && (size_t)c->focus < c->n_sbags
+	                       ? &c->sbags[c->focus] : NULL;
 	struct buf terms = { 0 };
 	int n_terms = 0;
-	for (size_t i = 0; i < c->bag.n && n_terms < 4; i++) {  /* best first */
-		if (c->bag.t[i].w > 0 && bag_find_term(&b, &c->bag.t[i])) {
-			buf_printf(&terms, "%s%s", n_terms ? ", " : "", c->bag.t[i].surface);
+	for (int pass = fs ? 0 : 1; pass < 2; pass++)
+		for (size_t i = 0; i < c->bag.n && n_terms < 4; i++) {
+			const struct term *t = &c->bag.t[i];
+			if (t->w <= 0 || !bag_find_term(&b, t) ||
+			    (fs && (bag_find_term(fs, t) != NULL) != (pass == 0)))
+				continue;
+			buf_printf(&terms, "%s%s", n_terms ? ", " : "", t->surface);
 			n_terms++;
 		}
-	}
 	/* Entities: the share of the source's entity weight found here. */
 	double shared = 0;
 	struct buf names = { 0 };
 	int n_names = 0;
-	for (size_t i = 0; i < c->n_ents; i++) {
-		bool here = false;
-		for (size_t j = 0; j < n_ca && !here; j++)
-			here = ca[j].entity == c->ents[i].id;
-		if (!here)
-			continue;
-		shared += c->ents[i].idf;
-		if (n_names < 4) {
-			buf_printf(&names, "%s%s", n_names ? ", " : "", c->ents[i].name);
-			n_names++;
+	for (int pass = fs ? 0 : 1; pass < 2; pass++)
+		for (size_t i = 0; i < c->n_ents; i++) {
+			bool here = false, told = false;
+			for (size_t j = 0; j < n_ca && !here; j++)
+				here = ca[j].entity == c->ents[i].id;
+			for (size_t j = 0; fs && j < c->n_at && !told; j++)
+				told = c->at[j].entity == c->ents[i].id && placed_in(&c->at[j], fs);
+			if (!here || (fs && told != (pass == 0)))
+				continue;
+			shared += c->ents[i].idf;
+			if (n_names < 4) {
+				buf_printf(&names, "%s%s", n_names ? ", " : "", c->ents[i].name);
+				n_names++;
+			}
 		}
-	}
 	free(ca);
 	double entity = shared / (c->ent_total + 2.0);
 	double pairs = shared_pairs(&c->bag, &b);
@@ -660,7 +671,8 @@ int store_related(struct store *st, const struct search_background *bg, int64_t 
 {
 	*out = NULL;
 	*n = 0;
-	struct related_ctx c = { .st = st, .bg = bg, .passage = passage, .bag = { .bg = bg } };
+	struct related_ctx c = { .st = st, .bg = bg, .passage = passage, .focus = sentence,
+	                         .bag = { .bg = bg } };
 	sqlite3_stmt *get = NULL, *ents = NULL;
 	int ret = -1;
 	int found = load_source(&c);

@@ -113,6 +113,11 @@ todo_top5 "$satellite1" "$artillery2" "the satellites: $satellite1 -> $artillery
 ok "China's reaction, its sentence asked for: $artillery2 --sentence 7 -> $china2" \
 	sh -c '"$0" related "$1" --sentence 7 --limit 5 --format jsonl | grep -q "^{\"passage\":$2,"' \
 	"$MARGO" "$artillery2" "$china2"
+# 2:9 shares Giappone, Corea del Sud and Stati Uniti with the passage, and
+# Indo-Pacifico with its last sentence too: that comes first.
+alliance=$(passage_of "alleati nell’Indo-Pacifico")
+like "$("$MARGO" related "$artillery2" --sentence 7 --format jsonl | grep "^{\"passage\":$alliance,")" \
+	'"why":"shared: Indo-Pacifico, ' "the reason names first what the sentence and the passage share"
 err=$("$MARGO" related "$artillery2" --sentence 8 2>&1 >/dev/null)
 is "$?" 2 "a sentence the passage does not have exits 2"
 has "$err" "has no sentence 8" "and says so"
