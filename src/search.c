@@ -648,7 +648,9 @@ int search_register_tokenizer(sqlite3 *db)
 
 	if (!api || api->iVersion < 2)
 		return -1;
-	return api->xCreateTokenizer(api, "margo", NULL, &tok, NULL) == SQLITE_OK ? 0 : -1;
+	if (api->xCreateTokenizer(api, "margo", NULL, &tok, NULL) != SQLITE_OK)
+		return -1;
+	return search_register_rank(db, api);
 }
 
 /* ---- in-article folding ------------------------------------------------------ */

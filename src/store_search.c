@@ -60,7 +60,8 @@ int store_search(struct store *st, const char *fts_query, int limit, int offset,
 	                " FROM (SELECT rowid, rank,"
 	                "  snippet(passage_fts, 0, char(1), char(2), '\xe2\x80\xa6', 24) AS snip,"
 	                "  highlight(passage_fts, 0, char(1), char(2)) AS hl"
-	                "  FROM passage_fts WHERE passage_fts MATCH ?1 ORDER BY rank"
+	                "  FROM passage_fts WHERE passage_fts MATCH ?1 AND rank MATCH 'margo_rank()'"
+	                "  ORDER BY rank"
 	                "  LIMIT ?2 OFFSET ?3) f"
 	                " JOIN paragraph p ON p.id = f.rowid JOIN article a ON a.id = p.article"
 	                " ORDER BY f.rank", &s) < 0)

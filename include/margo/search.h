@@ -19,6 +19,11 @@
 /* Register the "margo" FTS5 tokenizer on a connection (call once after
  * opening).  0, or -1 when SQLite has no FTS5 or memory runs out. */
 int search_register_tokenizer(sqlite3 *db);
+/* margo_rank() (search_rank.c), registered with the tokenizer: FTS5's
+ * bm25 for passage_fts, the same figures, with each match's length read
+ * through one BLOB handle instead of a statement a row.  Use it as
+ * `... MATCH ?1 AND rank MATCH 'margo_rank()' ORDER BY rank`. */
+int search_register_rank(sqlite3 *db, fts5_api *api);
 
 /* Called once per token: `token` (folded and, when asked, stemmed; not
  * NUL-terminated) and the byte span [start, end) of the source word. */

@@ -5,6 +5,7 @@
  */
 #include <config.h>
 
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -476,6 +477,77 @@ static void test_fts_stemming(void **state)
 	expect_rows(db, "15", "");
 }
 
+/* margo_rank() gives bm25's figure for every row, on passage_fts (where
+ * it reads lengths through its BLOB handle) and on any other table (where
+ * it asks FTS5), for words, several words, phrases and prefixes. */
+static void expect_rank_is_bm25(sqlite3 *db, const char *table, const char *query)
+{
+	char *sql = sqlite3_mprintf("SELECT rowid, bm25(%s), margo_rank(%s) FROM %s"
+	                            " WHERE %s MATCH ?1", table, table, table, table);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sqlite3_bind_text(s, 1, query, -1, SQLITE_STATIC);
+	int rows = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		double a = sqlite3_column_double(s, 1), b = sqlite3_column_double(s, 2);
+		if (fabs(a - b) > 1e-9 * (fabs(a) + 1))
+			fail_msg("%s, %s, row %lld: bm25 %.12f, margo_rank %.12f", table, query,
+			         (long long)sqlite3_column_int64(s, 0), a, b);
+		rows++;
+	}
+	sqlite3_finalize(s);
+	assert_true(rows > 0);
+	/* and the order the rank gives is bm25's */
+	sql = sqlite3_mprintf("SELECT group_concat(rowid) FROM (SELECT rowid FROM %s WHERE %s"
+	                      " MATCH ?1 ORDER BY bm25(%s), rowid)", table, table, table);
+	char *sql2 = sqlite3_mprintf("SELECT group_concat(rowid) FROM (SELECT rowid FROM %s WHERE %s"
+	                             " MATCH ?1 AND rank MATCH 'margo_rank()' ORDER BY rank, rowid)",
+	                             table, table);
+	sqlite3_stmt *x, *y;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &x, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql2, -1, &y, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sqlite3_free(sql2);
+	sqlite3_bind_text(x, 1, query, -1, SQLITE_STATIC);
+	sqlite3_bind_text(y, 1, query, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(x), SQLITE_ROW);
+	assert_int_equal(sqlite3_step(y), SQLITE_ROW);
+	assert_string_equal(sqlite3_column_text(x, 0), sqlite3_column_text(y, 0));
+	sqlite3_finalize(x);
+	sqlite3_finalize(y);
+}
+
+static void test_rank_is_bm25(void **state)
+{
+	sqlite3 *db = *state;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE passage_fts USING fts5(text,"
+	                                  " tokenize='margo')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO passage_fts(rowid, text)"
+	                                        " VALUES (?1, ?2)", -1, &s, NULL), SQLITE_OK);
+	/* rows of many lengths, some far apart, one long */
+	struct buf long_text = { 0 };
+	for (int i = 0; i < 400; i++)
+		buf_puts(&long_text, "il governo e le forniture di proiettili ");
+	for (int i = 0; i < 60; i++) {
+		sqlite3_bind_int64(s, 1, i < 50 ? i + 1 : 1000 * i);
+		sqlite3_bind_text(s, 2, i == 7 ? long_text.data : sentences[(size_t)i % N_SENTENCES],
+		                  -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	buf_free(&long_text);
+	const char *queries[] = { "soldati", "governo", "forniture proiettili",
+	                          "\"di artiglieria\"", "fornit*", "governo OR satellite" };
+	for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
+		expect_rank_is_bm25(db, "passage_fts", queries[i]);
+		if (i != 1)  /* table t has no "governo" */
+			expect_rank_is_bm25(db, "t", queries[i]);
+	}
+}
+
 static void test_fts_phrase_prefix_and(void **state)
 {
 	sqlite3 *db = *state;
@@ -824,6 +896,7 @@ int main(void)
 		cmocka_unit_test(test_build_query),
 		cmocka_unit_test_setup_teardown(test_fts_folding_and_elision, setup_db, teardown_db),
 		cmocka_unit_test_setup_teardown(test_fts_stemming, setup_db, teardown_db),
+		cmocka_unit_test_setup_teardown(test_rank_is_bm25, setup_db, teardown_db),
 		cmocka_unit_test_setup_teardown(test_fts_phrase_prefix_and, setup_db, teardown_db),
 		cmocka_unit_test_setup_teardown(test_fts_vocab, setup_db, teardown_db),
 		cmocka_unit_test_setup_teardown(test_fts_hostile_queries, setup_db, teardown_db),
