@@ -268,8 +268,8 @@ static int lexical_candidates(struct related_ctx *c)
 	}
 	sqlite3_stmt *s;
 	int ret = -1;
-	if (store_prepare(c->st, "SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?1"
-	                   " AND rank MATCH 'margo_rank()' ORDER BY rank LIMIT ?2", &s) == 0) {
+	if (store_prepare(c->st, "SELECT rowid, margo_rank(passage_fts) AS r FROM passage_fts"
+	                   " WHERE passage_fts MATCH ?1 ORDER BY r, rowid LIMIT ?2", &s) == 0) {
 		sqlite3_bind_text(s, 1, q.data, -1, SQLITE_STATIC);
 		sqlite3_bind_int(s, 2, LEX_CANDIDATES);
 		int rc;

@@ -53,18 +53,22 @@ int store_search(struct store *st, const char *fts_query, int limit, int offset,
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *s;
-	/* Ranking and the auxiliary functions stay in the subquery on the
-	 * FTS5 table, where they are fast; the joins add titles. */
-	if (store_prepare(st, "SELECT p.id, p.article, p.n, a.title, a.date, f.snip, -f.rank,"
-	                " f.hl, p.bstart"
-	                " FROM (SELECT rowid, rank,"
-	                "  snippet(passage_fts, 0, char(1), char(2), '\xe2\x80\xa6', 24) AS snip,"
-	                "  highlight(passage_fts, 0, char(1), char(2)) AS hl"
-	                "  FROM passage_fts WHERE passage_fts MATCH ?1 AND rank MATCH 'margo_rank()'"
-	                "  ORDER BY rank"
+	/* The rank of every match, in SQLite's sorter, which keeps only the
+	 * page asked for (FTS5's own ORDER BY rank sorts them all); the
+	 * snippet and the highlight then for the page's rows alone, each
+	 * found again through the index by its rowid. */
+	if (store_prepare(st, "SELECT p.id, p.article, p.n, a.title, a.date,"
+	                " (SELECT snippet(passage_fts, 0, char(1), char(2), '\xe2\x80\xa6', 24)"
+	                "  FROM passage_fts WHERE passage_fts MATCH ?1 AND rowid = f.id),"
+	                " -f.r,"
+	                " (SELECT highlight(passage_fts, 0, char(1), char(2))"
+	                "  FROM passage_fts WHERE passage_fts MATCH ?1 AND rowid = f.id),"
+	                " p.bstart"
+	                " FROM (SELECT rowid AS id, margo_rank(passage_fts) AS r"
+	                "  FROM passage_fts WHERE passage_fts MATCH ?1 ORDER BY r, rowid"
 	                "  LIMIT ?2 OFFSET ?3) f"
-	                " JOIN paragraph p ON p.id = f.rowid JOIN article a ON a.id = p.article"
-	                " ORDER BY f.rank", &s) < 0)
+	                " JOIN paragraph p ON p.id = f.id JOIN article a ON a.id = p.article"
+	                " ORDER BY f.r, f.id", &s) < 0)
 		return -1;
 	sqlite3_bind_text(s, 1, fts_query, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 2, limit);

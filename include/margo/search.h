@@ -22,7 +22,8 @@ int search_register_tokenizer(sqlite3 *db);
 /* margo_rank() (search_rank.c), registered with the tokenizer: FTS5's
  * bm25 for passage_fts, the same figures, with each match's length read
  * through one BLOB handle instead of a statement a row.  Use it as
- * `... MATCH ?1 AND rank MATCH 'margo_rank()' ORDER BY rank`. */
+ * `SELECT rowid, margo_rank(passage_fts) AS r ... MATCH ?1 ORDER BY r LIMIT n`
+ * (SQLite's sorter keeps only n rows; FTS5's rank sorts them all). */
 int search_register_rank(sqlite3 *db, fts5_api *api);
 
 /* Called once per token: `token` (folded and, when asked, stemmed; not
