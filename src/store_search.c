@@ -14,6 +14,8 @@
 #include "margo/util.h"
 #include "store_impl.h"
 
+#define SEARCH_PAGE_ROWS 50   /* up to this many rows: a page (see store_search) */
+
 
 
 void store_hit_clear(struct store_hit *h)
@@ -53,22 +55,35 @@ int store_search(struct store *st, const char *fts_query, int limit, int offset,
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *s;
-	/* The rank of every match, in SQLite's sorter, which keeps only the
-	 * page asked for (FTS5's own ORDER BY rank sorts them all); the
-	 * snippet and the highlight then for the page's rows alone, each
-	 * found again through the index by its rowid. */
-	if (store_prepare(st, "SELECT p.id, p.article, p.n, a.title, a.date,"
-	                " (SELECT snippet(passage_fts, 0, char(1), char(2), '\xe2\x80\xa6', 24)"
-	                "  FROM passage_fts WHERE passage_fts MATCH ?1 AND rowid = f.id),"
-	                " -f.r,"
-	                " (SELECT highlight(passage_fts, 0, char(1), char(2))"
-	                "  FROM passage_fts WHERE passage_fts MATCH ?1 AND rowid = f.id),"
-	                " p.bstart"
-	                " FROM (SELECT rowid AS id, margo_rank(passage_fts) AS r"
-	                "  FROM passage_fts WHERE passage_fts MATCH ?1 ORDER BY r, rowid"
-	                "  LIMIT ?2 OFFSET ?3) f"
-	                " JOIN paragraph p ON p.id = f.id JOIN article a ON a.id = p.article"
-	                " ORDER BY f.r, f.id", &s) < 0)
+	/* A page (a few rows): the rank of every match in SQLite's sorter,
+	 * which keeps only the page (FTS5's own ORDER BY rank sorts them
+	 * all), then the snippet and highlight of the page's rows, each found
+	 * again by rowid.  Many rows: those lookups would cost more than the
+	 * sort, so FTS5 sorts and makes them as it goes.  Same rows, same
+	 * order. */
+	static const char page[] =
+		"SELECT p.id, p.article, p.n, a.title, a.date,"
+		" (SELECT snippet(passage_fts, 0, char(1), char(2), '\xe2\x80\xa6', 24)"
+		"  FROM passage_fts WHERE passage_fts MATCH ?1 AND rowid = f.id),"
+		" -f.r,"
+		" (SELECT highlight(passage_fts, 0, char(1), char(2))"
+		"  FROM passage_fts WHERE passage_fts MATCH ?1 AND rowid = f.id),"
+		" p.bstart"
+		" FROM (SELECT rowid AS id, margo_rank(passage_fts) AS r"
+		"  FROM passage_fts WHERE passage_fts MATCH ?1 ORDER BY r, rowid"
+		"  LIMIT ?2 OFFSET ?3) f"
+		" JOIN paragraph p ON p.id = f.id JOIN article a ON a.id = p.article"
+		" ORDER BY f.r, f.id";
+	static const char many[] =
+		"SELECT p.id, p.article, p.n, a.title, a.date, f.snip, -f.rank, f.hl, p.bstart"
+		" FROM (SELECT rowid, rank,"
+		"  snippet(passage_fts, 0, char(1), char(2), '\xe2\x80\xa6', 24) AS snip,"
+		"  highlight(passage_fts, 0, char(1), char(2)) AS hl"
+		"  FROM passage_fts WHERE passage_fts MATCH ?1 AND rank MATCH 'margo_rank()'"
+		"  ORDER BY rank LIMIT ?2 OFFSET ?3) f"
+		" JOIN paragraph p ON p.id = f.rowid JOIN article a ON a.id = p.article"
+		" ORDER BY f.rank";
+	if (store_prepare(st, limit <= SEARCH_PAGE_ROWS ? page : many, &s) < 0)
 		return -1;
 	sqlite3_bind_text(s, 1, fts_query, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 2, limit);
