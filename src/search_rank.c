@@ -22,11 +22,11 @@
 
 #define K1 1.2
 #define B 0.75
+#define DOCSIZE "passage_fts_docsize"   /* the lengths of passage_fts */
 
 struct rank_state {
 	sqlite3 *db;
-	const char *docsize;      /* the %_docsize table of passage_fts */
-	sqlite3_blob *blob;       /* on it, moved from row to row */
+	sqlite3_blob *blob;       /* on DOCSIZE, moved from row to row */
 	bool checked, blob_ok;
 	double *idf;              /* per phrase */
 	int n_phrases;
@@ -50,33 +50,37 @@ static int count_hit(const Fts5ExtensionApi *x, Fts5Context *f, void *n)
 	return SQLITE_OK;
 }
 
-/* What a query's rows share: each phrase's idf, the average length. */
-static struct rank_state *rank_state_new(const Fts5ExtensionApi *x, Fts5Context *f)
+/* What a query's rows share: each phrase's idf, the average length.
+ * SQLITE_OK and *out, or an SQLite error code. */
+static int rank_state_new(const Fts5ExtensionApi *x, Fts5Context *f, struct rank_state **out)
 {
 	struct rank_state *r = calloc(1, sizeof *r);
+	*out = NULL;
 	if (!r)
-		return NULL;
+		return SQLITE_NOMEM;
 	r->db = x->xUserData(f);
-	r->docsize = "passage_fts_docsize";
 	r->n_phrases = x->xPhraseCount(f);
 	r->idf = calloc((size_t)r->n_phrases + 1, sizeof *r->idf);
 	sqlite3_int64 rows = 0, tokens = 0;
-	if (!r->idf || x->xRowCount(f, &rows) != SQLITE_OK ||
-	    x->xColumnTotalSize(f, -1, &tokens) != SQLITE_OK) {
+	int rc = r->idf ? x->xRowCount(f, &rows) : SQLITE_NOMEM;
+	if (rc == SQLITE_OK)
+		rc = x->xColumnTotalSize(f, -1, &tokens);
+	if (rc != SQLITE_OK) {
 		rank_state_free(r);
-		return NULL;
+		return rc;
 	}
 	r->avgdl = rows > 0 ? (double)tokens / (double)rows : 1;
 	for (int i = 0; i < r->n_phrases; i++) {
 		sqlite3_int64 hits = 0;
-		if (x->xQueryPhrase(f, i, &hits, count_hit) != SQLITE_OK) {
+		if ((rc = x->xQueryPhrase(f, i, &hits, count_hit)) != SQLITE_OK) {
 			rank_state_free(r);
-			return NULL;
+			return rc;
 		}
 		double idf = log(((double)rows - (double)hits + 0.5) / ((double)hits + 0.5));
 		r->idf[i] = idf > 0 ? idf : 1e-6;   /* as FTS5's bm25 */
 	}
-	return r;
+	*out = r;
+	return SQLITE_OK;
 }
 
 /* The length of the current row from the BLOB handle (the first varint of
@@ -84,7 +88,7 @@ static struct rank_state *rank_state_new(const Fts5ExtensionApi *x, Fts5Context 
 static int blob_length(struct rank_state *r, sqlite3_int64 rowid)
 {
 	int rc = r->blob ? sqlite3_blob_reopen(r->blob, rowid)
-	                 : sqlite3_blob_open(r->db, "main", r->docsize, "sz", rowid, 0, &r->blob);
+	                 : sqlite3_blob_open(r->db, "main", DOCSIZE, "sz", rowid, 0, &r->blob);
 	if (rc != SQLITE_OK) {
 		if (r->blob)
 			sqlite3_blob_close(r->blob);
@@ -115,12 +119,11 @@ static void margo_rank(const Fts5ExtensionApi *x, Fts5Context *f, sqlite3_contex
 	(void)argv;
 	struct rank_state *r = x->xGetAuxdata(f, 0);
 	if (!r) {
-		if (!(r = rank_state_new(x, f))) {
-			sqlite3_result_error_nomem(ctx);
-			return;
-		}
-		if (x->xSetAuxdata(f, r, rank_state_free) != SQLITE_OK) {
-			sqlite3_result_error_nomem(ctx);
+		int rc = rank_state_new(x, f, &r);
+		if (rc == SQLITE_OK)
+			rc = x->xSetAuxdata(f, r, rank_state_free);  /* frees r when it fails */
+		if (rc != SQLITE_OK) {
+			sqlite3_result_error_code(ctx, rc);
 			return;
 		}
 	}
