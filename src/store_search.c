@@ -63,15 +63,12 @@ int store_search(struct store *st, const char *fts_query, int limit, int offset,
 	 * order. */
 	static const char page[] =
 		"SELECT p.id, p.article, p.n, a.title, a.date,"
-		" (SELECT snippet(passage_fts, 0, char(1), char(2), '\xe2\x80\xa6', 24)"
-		"  FROM passage_fts WHERE passage_fts MATCH ?1 AND rowid = f.id),"
-		" -f.r,"
-		" (SELECT highlight(passage_fts, 0, char(1), char(2))"
-		"  FROM passage_fts WHERE passage_fts MATCH ?1 AND rowid = f.id),"
-		" p.bstart"
+		" snippet(passage_fts, 0, char(1), char(2), '\xe2\x80\xa6', 24), -f.r,"
+		" highlight(passage_fts, 0, char(1), char(2)), p.bstart"
 		" FROM (SELECT rowid AS id, margo_rank(passage_fts) AS r"
 		"  FROM passage_fts WHERE passage_fts MATCH ?1 ORDER BY r, rowid"
 		"  LIMIT ?2 OFFSET ?3) f"
+		" CROSS JOIN passage_fts ON passage_fts.rowid = f.id AND passage_fts MATCH ?1"
 		" JOIN paragraph p ON p.id = f.id JOIN article a ON a.id = p.article"
 		" ORDER BY f.r, f.id";
 	static const char many[] =
