@@ -32,6 +32,7 @@
 #define ENT_CANDIDATES 15     /* passages taken per entity */
 #define VOCAB_LOOKUPS 24      /* source words whose frequency is asked */
 #define DIVERSITY 0.5         /* weight of covering the source's other facts */
+#define SECOND_PAIR 0.5       /* weight of a second pair of sentences alike */
 
 /* ---- related passages --------------------------------------------------------- */
 
@@ -75,6 +76,8 @@ struct related_ctx {
 	struct sentence_vec *svec;/* per source sentence */
 	double *cover;            /* per scored candidate, per source sentence:
 	                           * how well it tells that sentence, 0..1 */
+	double *pair;             /* per source sentence, scratch: its best
+	                           * cosine with a candidate's sentence, and which */
 };
 
 static int add_candidate(struct related_ctx *c, int64_t id)
@@ -447,18 +450,25 @@ static void sentence_vectors_free(struct related_ctx *c)
 }
 
 /* Compare the sentences of the source with those of a candidate: returns
- * the best word cosine of a pair, and fills cover[i] with how well the
- * candidate tells source sentence i: the share of the sentence's word
- * weight its best sentence has (however many other words it has), with
- * the entities that sentence names. */
+ * the best word cosine of a pair, plus SECOND_PAIR times the best of a
+ * pair of two other sentences (a candidate telling two of the source's
+ * facts tells more than one telling one), and fills cover[i] with how
+ * well the candidate tells source sentence i: the share of the sentence's
+ * word weight its best sentence has (however many other words it has),
+ * with the entities that sentence names.  `pair` is scratch room for two
+ * numbers a source sentence. */
 static double compare_sentences(const struct related_ctx *c, const struct bag *cb, size_t ncb,
-                                const struct placed *ca, size_t n_ca, double *cover)
+                                const struct placed *ca, size_t n_ca, double *cover,
+                                double *pair)
 {
 	double best = 0;
+	size_t bi = 0;
 	for (size_t i = 0; i < c->n_sbags; i++) {
 		const struct bag *ss = &c->sbags[i];
 		const struct sentence_vec *v = &c->svec[i];
 		cover[i] = 0;
+		pair[2 * i] = 0;          /* its best cosine */
+		pair[2 * i + 1] = 0;      /* with that candidate sentence */
 		for (size_t j = 0; j < ncb; j++) {
 			double cn = 0, dot = 0, shared = 0;
 			for (size_t t = 0; t < cb[j].n; t++)
@@ -474,8 +484,14 @@ static double compare_sentences(const struct related_ctx *c, const struct bag *c
 			size_t k = ss->n < cb[j].n ? ss->n : cb[j].n;
 			double x = v->norm > 0 && cn > 0 ? dot / (v->norm * sqrt(cn)) : 0;
 			x *= k >= 6 ? 1.0 : (double)k / 6.0;
-			if (x > best)
+			if (x > best) {
 				best = x;
+				bi = i;
+			}
+			if (x > pair[2 * i]) {
+				pair[2 * i] = x;
+				pair[2 * i + 1] = (double)j;
+			}
 			double share = v->all > 0 ? shared / v->all : 0;
 			double e = sentence_entities(c, ss, ca, n_ca, &cb[j]);
 			double y = e < 0 ? share : 0.5 * share + 0.5 * e;
@@ -483,7 +499,11 @@ static double compare_sentences(const struct related_ctx *c, const struct bag *c
 				cover[i] = y;
 		}
 	}
-	return best;
+	double second = 0;
+	for (size_t i = 0; i < c->n_sbags; i++)
+		if (i != bi && pair[2 * i + 1] != pair[2 * bi + 1] && pair[2 * i] > second)
+			second = pair[2 * i];
+	return best + SECOND_PAIR * second;
 }
 
 /* Score one candidate; fills h (title etc. are read here) and cover (one
@@ -521,14 +541,14 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 		bag_free(&b);
 		return -1;
 	}
-	/* Words: the whole passages, and the best pair of sentences (one
+	/* Words: the whole passages, and the best pairs of sentences (one
 	 * sentence of a long passage may tell the same fact as another). */
 	double whole = bag_cosine(&c->bag, &c->bag, &b), best = 0;
 	struct bag *cb = NULL;
 	size_t ncb = 0;
 	memset(cover, 0, c->n_sbags * sizeof *cover);
 	if (sentence_bags(c->sents, article, h->n - 1, &b, &cb, &ncb) == 0)
-		best = compare_sentences(c, cb, ncb, ca, n_ca, cover);
+		best = compare_sentences(c, cb, ncb, ca, n_ca, cover, c->pair);
 	bags_free(cb, ncb);
 	double lexical = 0.4 * whole + 0.6 * best;
 	/* The reason: shared words and names, best first, and those of the
@@ -701,7 +721,8 @@ int store_related(struct store *st, const struct search_background *bg, int64_t 
 	size_t m = c.n_sbags;
 	struct store_hit *v = calloc(c.n_cand + 1, sizeof *v);
 	c.cover = calloc((c.n_cand + 1) * (m + 1), sizeof *c.cover);
-	if (!v || !c.cover) {
+	c.pair = calloc(2 * (m + 1), sizeof *c.pair);
+	if (!v || !c.cover || !c.pair) {
 		free(v);
 		goto out;
 	}
@@ -738,6 +759,7 @@ out:
 	free(c.ents);
 	free(c.cand);
 	free(c.cover);
+	free(c.pair);
 	free(c.at);
 	free(c.text);
 	bag_free(&c.bag);
