@@ -4,8 +4,10 @@
 # eighteen or nineteen invented articles (three stories, each told four or
 # five ways by different kinds of piece, and four articles on other
 # things) and pairs.txt the passages that report the same fact, written by
-# different hands.  Each pair is a check: from the source passage, `margo
-# related` lists the target among its first five.
+# different hands; related3 is written like the bundled corpus (long
+# analytical paragraphs of several facts each, generic words shared by
+# all, facts told again in other words).  Each pair is a check: from the
+# source passage, `margo related` lists the target among its first five.
 . "$top_srcdir/tests/lib.sh"
 
 # The passage holding a phrase (each phrase of pairs.txt is in one only);
@@ -27,7 +29,15 @@ known_miss() {
 	"Non tratteremo con chi tiene in ostaggio|Non avete mai pensato di pagare?" | \
 	"Pagare significa finanziare il prossimo attacco|Non tratteremo con chi tiene in ostaggio" | \
 	"accusati di aver appiccato le fiamme per rinnovare|ricavare nuovo pascolo per le pecore" | \
-	"partito contemporaneamente da almeno tre punti diversi|Non si accendono tre focolai nello stesso")
+	"partito contemporaneamente da almeno tre punti diversi|Non si accendono tre focolai nello stesso" | \
+	"una costellazione di otto satelliti destinata|sensori capaci di vedere ogni nave" | \
+	"La Cina ha criticato duramente l'accordo di sicurezza|sulla logica dei blocchi, sulla nostalgia" | \
+	"sulla logica dei blocchi, sulla nostalgia|La Cina ha criticato duramente l'accordo di sicurezza" | \
+	"ha chiesto l’accesso ai dati sulle portate|Il governo di Hanoi ha chiesto al Laos" | \
+	"hanno marciato insieme a migliaia di altre persone|circa tremila pescatori e contadini avevano manifestato" | \
+	"aveva travolto una barca da pesca iraniana|avrebbe speronato un peschereccio iraniano al largo" | \
+	"chiamando a dare spiegazioni il rappresentante|ha convocato alla Farnesina l'ambasciatore iraniano" | \
+	"Bruxelles ha colpito con nuove misure le società|otto compagnie di navigazione iraniane accusate")
 		return 0 ;;
 	esac
 	return 1
@@ -85,5 +95,6 @@ check_set() {
 
 check_set "$top_srcdir/tests/fixtures/related" 50
 check_set "$top_srcdir/tests/fixtures/related2" 50
+check_set "$top_srcdir/tests/fixtures/related3" 49
 
 done_testing
