@@ -9,7 +9,14 @@
  * (canonical decomposition, combining marks dropped, lower case, a few
  * letters with strokes and ligatures spelled out: "Città" -> "citta",
  * "Łódź" -> "lodz", "ß" -> "ss") and then stemmed with Snowball's Italian
- * stemmer.  Folding comes first, so "citta" and "città" always meet.
+ * stemmer.  Folding comes first, so "citta" and "città" always meet, but
+ * for one thing: Snowball knows the accented endings of the future and
+ * the past ("fornirà", "parlerò"), which folding would hide ("fornira"
+ * reads as a noun, stem "fornir", and so would never meet "fornito").  A
+ * word ending in an accented vowel is therefore stemmed as written, its
+ * stem folded ("forn"); when the folded word stems otherwise, that stem
+ * is given too, at the same position (FTS5_TOKEN_COLOCATED), so a query
+ * typed without the accent still finds it.
  *
  * Prefix queries.  Stems are not prefixes of their words ("soldati" ->
  * "sold"), so a prefix can not be matched against stems alone.  The index
@@ -387,6 +394,38 @@ static bool all_digits(const uint8_t *p, size_t n)
 	return true;
 }
 
+/* The Latin-1 accented vowels' second UTF-8 byte (after 0xc3), lower
+ * case, that Snowball's Italian stemmer reads: à á è é ì í ò ó ù ú. */
+static bool accented_vowel(uint8_t b)
+{
+	b |= 0x20;  /* À (0x80) -> à (0xa0) and so on */
+	return b == 0xa0 || b == 0xa1 || b == 0xa8 || b == 0xa9 || b == 0xac || b == 0xad ||
+	       b == 0xb2 || b == 0xb3 || b == 0xb9 || b == 0xba;
+}
+
+/* The stem of a word whose last letter, as written, is the accented vowel
+ * `acc` (its second UTF-8 byte): the folded word with that letter put
+ * back, stemmed, and folded again ("fornirà" -> "forn", "città" -> "citt",
+ * "più" -> "piu").  Written into `out` (room for flen + 2 bytes); its
+ * length, or 0 when memory runs out. */
+static size_t accented_stem(struct stemmer *st, const uint8_t *fold, size_t flen, uint8_t acc,
+                            uint8_t *out)
+{
+	memcpy(out, fold, flen - 1);
+	out[flen - 1] = 0xc3;
+	out[flen] = acc | 0x20;
+	size_t slen;
+	const uint8_t *r = stem_word(st, out, flen + 1, &slen);
+	if (!r || slen > flen + 1)
+		return 0;
+	memmove(out, r, slen);
+	if (slen >= 2 && out[slen - 2] == 0xc3 && accented_vowel(out[slen - 1])) {
+		out[slen - 2] = fold[flen - 1];  /* the vowel it folds to */
+		slen--;
+	}
+	return slen;
+}
+
 /* Tokenize `len` bytes: each word folded, stemmed unless it is a prefix,
  * and handed to r->emit with its source span. */
 static int run_tokens(const struct run *r, const char *text, size_t len)
@@ -395,6 +434,8 @@ static int run_tokens(const struct run *r, const char *text, size_t len)
 	struct wbuf *w = r->w;
 	size_t ws, we;
 	int got, rc = 0;
+	uint8_t *acc = NULL;      /* the accented word's stem, when there is one */
+	size_t acc_cap = 0;
 
 	while ((got = next_word(&sc, w, &ws, &we)) > 0) {
 		const uint8_t *fold = w->p + 1;
@@ -412,14 +453,39 @@ static int run_tokens(const struct run *r, const char *text, size_t len)
 			if (!rc)
 				rc = r->emit(r->ctx, FTS5_TOKEN_COLOCATED, w->p, w->len, ws, we);
 		} else if (r->stemmer && flen <= STEM_MAX && !all_digits(fold, flen)) {
-			size_t slen;
+			size_t slen, alen = 0;
+			const uint8_t *b = sc.s;
+			if (flen >= 2 && we - ws >= 2 && b[we - 2] == 0xc3 && accented_vowel(b[we - 1]) &&
+			    fold[flen - 1] < 0x80) {
+				if (acc_cap < flen + 2) {
+					uint8_t *grown = realloc(acc, flen + 2);
+					if (!grown) {
+						rc = -1;
+						break;
+					}
+					acc = grown;
+					acc_cap = flen + 2;
+				}
+				if (!(alen = accented_stem(r->stemmer, fold, flen, b[we - 1], acc))) {
+					rc = -1;
+					break;
+				}
+			}
 			const uint8_t *st = stem_word(r->stemmer, fold, flen, &slen);
 			if (!st) {
 				rc = -1;
 				break;
 			}
-			rc = r->emit(r->ctx, 0, st, slen, ws, we);
-			if (!rc && r->surfaces && (slen != flen || memcmp(st, fold, slen) != 0))
+			bool other = alen && (alen != slen || memcmp(acc, st, slen) != 0);
+			if (other) {
+				/* the stem as written first, the folded word's beside it */
+				rc = r->emit(r->ctx, 0, acc, alen, ws, we);
+				if (!rc)
+					rc = r->emit(r->ctx, FTS5_TOKEN_COLOCATED, st, slen, ws, we);
+			} else {
+				rc = r->emit(r->ctx, 0, st, slen, ws, we);
+			}
+			if (!rc && r->surfaces && (slen != flen || memcmp(st, fold, slen) != 0 || other))
 				rc = r->emit(r->ctx, FTS5_TOKEN_COLOCATED, w->p, w->len, ws, we);
 		} else {
 			rc = r->emit(r->ctx, 0, fold, flen, ws, we);
@@ -429,6 +495,7 @@ static int run_tokens(const struct run *r, const char *text, size_t len)
 	}
 	if (got < 0)
 		rc = -1;
+	free(acc);
 	wbuf_trim(w);
 	return rc;
 }
@@ -444,7 +511,8 @@ static int emit_c(void *ctx, int tflags, const uint8_t *tok, size_t n,
                   size_t start, size_t end)
 {
 	struct c_ctx *c = ctx;
-	(void)tflags;
+	if (tflags & FTS5_TOKEN_COLOCATED)
+		return 0;  /* one token a word: the stem as written */
 	return c->fn(c->ctx, (const char *)tok, n, start, end);
 }
 
@@ -500,6 +568,8 @@ static int emit_words(void *ctx, int tflags, const uint8_t *tok, size_t n,
                       size_t start, size_t end)
 {
 	struct words_ctx *c = ctx;
+	if ((tflags & FTS5_TOKEN_COLOCATED) && (n == 0 || tok[0] != SURFACE_MARK))
+		return 0;  /* the folded word's other stem: the word has one */
 	if (tflags & FTS5_TOKEN_COLOCATED) {
 		/* The surface of the waiting stem: the mark, then the word. */
 		c->waiting = false;

@@ -24,20 +24,26 @@
 #include "margo/search.h"
 #include "margo/util.h"
 
-/* Append each token to the item being built, separated by spaces. */
+/* The item being built, and the text it is read from. */
+struct item_ctx {
+	struct buf *b;
+	const char *s;
+};
+
+/* Append each word to the item, separated by spaces: as written (a word
+ * is letters, digits and marks only), so the index's tokenizer sees its
+ * accents ("fornirà" stems as a verb). */
 static int add_token(void *ctx, const char *tok, size_t len, size_t start, size_t end)
 {
-	struct buf *b = ctx;
-	(void)start;
-	(void)end;
-	if (b->len && buf_putc(b, ' ') < 0)
+	struct item_ctx *c = ctx;
+	(void)tok;
+	(void)len;
+	if (c->b->len && buf_putc(c->b, ' ') < 0)
 		return -1;
-	for (size_t i = 0; i < len; i++) {
-		/* never produced by the tokenizer; doubled to be safe */
-		if (tok[i] == '"' && buf_putc(b, '"') < 0)
-			return -1;
-	}
-	return buf_append(b, tok, len);
+	for (size_t i = start; i < end; i++)
+		if (c->s[i] == '"' && buf_putc(c->b, '"') < 0)
+			return -1;  /* never in a word; doubled to be safe */
+	return buf_append(c->b, c->s + start, end - start);
 }
 
 /* Tokenize one item and, when it has words, append it to `out`.  Returns
@@ -46,7 +52,8 @@ static int add_item(struct buf *out, struct buf *item, const char *s, size_t n,
                     bool prefix)
 {
 	buf_reset(item);
-	if (search_tokenize(s, n, false, add_token, item) != 0)
+	struct item_ctx c = { item, s };
+	if (search_tokenize(s, n, false, add_token, &c) != 0)
 		return -1;
 	if (!item->len)
 		return 0;

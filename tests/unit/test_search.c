@@ -95,6 +95,7 @@ static const char *const sentences[] = {
 	/* 6 */ "Il trattato di mutua assistenza fra Russia e Corea del Nord.",
 	/* 7 */ "L'Italia e la Francia hanno firmato: l\xe2\x80\x99Italia guida.",
 	/* 8 */ "Sputnik-V e i satelliti: tecnologia satellitare trasferita a Pyongyang.",
+	/* 9 */ "Seul teme che domani Pyongyang fornirà razzi.",
 };
 #define N_SENTENCES (sizeof sentences / sizeof sentences[0])
 
@@ -202,6 +203,13 @@ static void test_stemming(void **state)
 	expect_same_stems("attività", "attivita");
 	expect_same_stems("perché", "perche");
 	expect_same_stems("CITTÀ", "città");
+	/* but the future and the past keep their accented endings, which
+	 * tell a verb from a noun: "fornirà" is "fornire", not "fornira" */
+	expect_same_stems("fornirà", "fornito");
+	expect_same_stems("FORNIRÀ", "fornire");
+	expect_same_stems("parlerò", "parlare");
+	expect_same_stems("venderà", "vendere");
+	expect_tokens("fornirà più", true, "forn@0-8 piu@9-13");
 	expect_tokens("Soldati", true, "sold@0-7");
 	expect_tokens("dell'Ucraina", true, "dell@0-4 ucrain@5-12");
 }
@@ -427,19 +435,19 @@ static void test_build_query(void **state)
 	expect_query("*", NULL);
 	expect_query("\xf0\x9f\x98\x80", NULL);
 	expect_query("\"\"", NULL);
-	expect_query("Città", "\"citta\"");
+	expect_query("Città", "\"Città\"");
 	expect_query("\"a phrase\" word*", "\"a phrase\" AND \"word\"*");
 	expect_query("\"unclosed", "\"unclosed\"");
-	expect_query("NOT", "\"not\"");
+	expect_query("NOT", "\"NOT\"");
 	expect_query("body:x", "\"body x\"");
-	expect_query("NEAR(", "\"near\"");
+	expect_query("NEAR(", "\"NEAR\"");
 	expect_query("a'b", "\"a b\"");
-	expect_query("' OR 1=1 --", "\"or\" AND \"1 1\"");
-	expect_query("AND OR", "\"and\" AND \"or\"");
+	expect_query("' OR 1=1 --", "\"OR\" AND \"1 1\"");
+	expect_query("AND OR", "\"AND\" AND \"OR\"");
 	expect_query("^x", "\"x\"");
 	expect_query("x -y", "\"x\" AND \"y\"");
 	expect_query("(a) [b] {c}", "\"a\" AND \"b\" AND \"c\"");
-	expect_query("dell\xe2\x80\x99Ucraina", "\"dell ucraina\"");
+	expect_query("dell\xe2\x80\x99Ucraina", "\"dell Ucraina\"");
 	expect_query("\"mutua assistenza\"* x", "\"mutua assistenza\"* AND \"x\"");
 	expect_query("a\"b c\"d", "\"a\" AND \"b c\" AND \"d\"");
 	expect_query("\xff\xfe" "abc\xc3", "\"abc\"");
@@ -472,6 +480,12 @@ static void test_fts_stemming(void **state)
 	expect_rows(db, "forniture", "4,5");
 	expect_rows(db, "satellite", "8");
 	expect_rows(db, "trattati", "6");
+	/* a verb in the future meets its other forms, accent typed or not */
+	expect_rows(db, "fornito", "9");
+	expect_rows(db, "fornirà", "9");
+	expect_rows(db, "fornira", "9");
+	expect_rows(db, "FORNIRA", "9");
+	expect_rows(db, "\"pyongyang fornira razzi\"", "9");
 	expect_rows(db, "2024", "5");
 	expect_rows(db, "155", "5");
 	expect_rows(db, "15", "");
@@ -540,7 +554,8 @@ static void test_rank_is_bm25(void **state)
 	sqlite3_finalize(s);
 	buf_free(&long_text);
 	const char *queries[] = { "soldati", "governo", "forniture proiettili",
-	                          "\"di artiglieria\"", "fornit*", "governo OR satellite" };
+	                          "\"di artiglieria\"", "fornit*", "governo OR satellite",
+	                          "fornira", "\"domani pyongyang fornirà\"" };
 	for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
 		expect_rank_is_bm25(db, "passage_fts", queries[i]);
 		if (i != 1)  /* table t has no "governo" */
@@ -565,7 +580,8 @@ static void test_fts_phrase_prefix_and(void **state)
 	expect_rows(db, "sold*", "3");
 	expect_rows(db, "citt*", "1,2");
 	expect_rows(db, "citta*", "1,2");
-	expect_rows(db, "forn*", "4,5");
+	expect_rows(db, "forn*", "4,5,9");
+	expect_rows(db, "fornir*", "9");
 	expect_rows(db, "satellit*", "8");
 	expect_rows(db, "ucr*", "2,4");
 	expect_rows(db, "202*", "5");
