@@ -223,13 +223,23 @@ if [ "$(id -u)" = 0 ]; then
 fi
 
 # copies_of_corpus DIR N: N copies of each bundled article in DIR (made if
-# needed), copy n with " (n)" after its title: 5N articles that differ.
+# needed), copy n with " (n)" after its title: 5N articles that differ
+# (one awk a bundled file, so thousands of copies are made in a moment;
+# the bundled files end without a newline, and so do the copies).
 copies_of_corpus() {
 	mkdir -p "$1"
-	for _n in $(seq 1 "$2"); do
-		for _f in "$top_srcdir"/corpus/*.txt; do
-			sed "1s/\$/ ($_n)/" "$_f" >"$1/$_n-$(basename "$_f")"
-		done
+	for _f in "$top_srcdir"/corpus/*.txt; do
+		awk -v dir="$1" -v name="$(basename "$_f")" -v n="$2" '
+			{ line[NR] = $0 }
+			END {
+				for (c = 1; c <= n; c++) {
+					out = dir "/" c "-" name
+					printf "%s (%d)", line[1], c > out
+					for (i = 2; i <= NR; i++)
+						printf "\n%s", line[i] > out
+					close(out)
+				}
+			}' "$_f"
 	done
 }
 

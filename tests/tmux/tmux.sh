@@ -604,8 +604,8 @@ done
 #     its standard error is not a terminal.
 
 big=$TEST_TMP/big
-copies_of_corpus "$big" 400
-i=2000
+copies_of_corpus "$big" 1600
+i=8000
 start load 80x10 "exec env LC_ALL=C.UTF-8 TERM=xterm MARGO_DB=$TEST_TMP/big.db sh -c '$MARGO add $big; echo LOADED; read _'"
 if wait_for load "loading: " 400; then
 	pass "a long load shows a progress line"
