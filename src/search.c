@@ -1,6 +1,6 @@
 /*
  * search.c: the Italian-aware tokenizer, for the full-text index (the FTS5
- * tokenizer "margo") and for C callers, and folding for in-article search.
+ * tokenizer "margo") and for C callers.  Folding is in search_fold.c.
  *
  * A word is a run of letters and digits (combining marks inside a run
  * belong to it); everything else separates words, so both apostrophes
@@ -35,6 +35,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include <libstemmer.h>
 #include <unicase.h>
@@ -43,14 +44,12 @@
 #include <unistr.h>
 
 #include "margo/search.h"
+#include "search_impl.h"
 
 #define SURFACE_MARK '='
 /* Longer words are not stemmed (no real word is this long; index and
  * query go through the same rule, so they still meet). */
 #define STEM_MAX 512
-/* Bytes one code point may fold to: a canonical decomposition, each part
- * at most two code points of four bytes after the spelling-out table. */
-#define FOLD_MAX (UC_DECOMPOSITION_MAX_LENGTH * 8)
 /* A reused word buffer larger than this is given back after a call. */
 #define KEEP_MAX 65536
 
@@ -69,80 +68,6 @@ static const unsigned char ascii_word[128] = {
 	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
 	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
-
-static inline uint8_t ascii_lower(uint8_t b)
-{
-	return b >= 'A' && b <= 'Z' ? (uint8_t)(b + 32) : b;
-}
-
-static inline bool is_apostrophe(ucs4_t c)
-{
-	return c == 0x2019 || c == 0x2018 || c == 0x02BC;
-}
-
-/* Letters that NFD leaves alone but a reader types without their stroke
- * or as two letters.  Writes the replacement and returns its length in
- * bytes, or 0 when `c` is not one of them. */
-static int spell_out(ucs4_t c, uint8_t *out)
-{
-	const char *r;
-	switch (c) {
-	case 0x00DF: r = "ss"; break;   /* ß */
-	case 0x1E9E: r = "SS"; break;   /* ẞ */
-	case 0x00E6: r = "ae"; break;   /* æ */
-	case 0x00C6: r = "AE"; break;
-	case 0x0153: r = "oe"; break;   /* œ */
-	case 0x0152: r = "OE"; break;
-	case 0x00F8: r = "o"; break;    /* ø */
-	case 0x00D8: r = "O"; break;
-	case 0x0142: r = "l"; break;    /* ł */
-	case 0x0141: r = "L"; break;
-	case 0x0111: r = "d"; break;    /* đ */
-	case 0x0110: r = "D"; break;
-	case 0x0127: r = "h"; break;    /* ħ */
-	case 0x0126: r = "H"; break;
-	case 0x0131: r = "i"; break;    /* dotless ı */
-	case 0x03C2: return u8_uctomb(out, 0x03C3, 4);   /* final sigma */
-	default: return 0;
-	}
-	size_t n = strlen(r);
-	memcpy(out, r, n);
-	return (int)n;
-}
-
-/* Fold one code point that has no canonical decomposition left. */
-static int fold_base(ucs4_t c, bool lower, uint8_t *out)
-{
-	uint32_t gc = uc_general_category(c).bitmask;
-	if (gc & (UC_CATEGORY_MASK_Mn | UC_CATEGORY_MASK_Me))
-		return 0;
-	if (lower)
-		c = uc_tolower(c);
-	int n = spell_out(c, out);
-	if (n)
-		return n;
-	n = u8_uctomb(out, c, 4);
-	return n > 0 ? n : 0;
-}
-
-/* Fold one non-ASCII code point into `out` (FOLD_MAX bytes): decomposed
- * all the way down, marks dropped, lower-cased.  Returns the bytes
- * written (0 for a combining mark). */
-static int fold_cp(ucs4_t c, bool lower, uint8_t *out, int depth)
-{
-	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
-	int nd;
-
-	/* Hangul syllables decompose into letters, not marks: keep them. */
-	if ((c >= 0xAC00 && c <= 0xD7A3) || depth > 4 ||
-	    (nd = uc_canonical_decomposition(c, d)) <= 0)
-		return fold_base(c, lower, out);
-	int n = 0;
-	for (int i = 0; i < nd && n + 8 <= FOLD_MAX; i++)
-		n += i == 0 ? fold_cp(d[i], lower, out + n, depth + 1)
-		            : fold_base(d[i], lower, out + n);
-	return n;
-}
 
 /* ---- words -------------------------------------------------------------- */
 
@@ -276,7 +201,7 @@ static int next_word(struct scan *sc, struct wbuf *w, size_t *ws, size_t *we)
 		if (w) {
 			if (wbuf_reserve(w, FOLD_MAX) < 0)
 				return -1;
-			w->len += (size_t)fold_cp(c, true, w->p + w->len, 0);
+			w->len += (size_t)search_fold_cp(c, true, w->p + w->len, 0);
 		}
 		i += (size_t)k;
 		if (cl == CP_SINGLE) {
@@ -403,27 +328,33 @@ static bool accented_vowel(uint8_t b)
 	       b == 0xb2 || b == 0xb3 || b == 0xb9 || b == 0xba;
 }
 
-/* The stem of a word whose last letter, as written, is the accented vowel
- * `acc` (its second UTF-8 byte): the folded word with that letter put
- * back, stemmed, and folded again ("fornirà" -> "forn", "città" -> "citt",
- * "più" -> "piu").  Written into `out` (room for flen + 2 bytes); its
- * length, or 0 when memory runs out. */
-static size_t accented_stem(struct stemmer *st, const uint8_t *fold, size_t flen, uint8_t acc,
-                            uint8_t *out)
+/* The stem of a word as written, when its last letter is an accented
+ * vowel (w[we - 2 .. we) of the text): the folded word with that letter
+ * put back, stemmed, and folded again ("fornirà" -> "forn", "città" ->
+ * "citt", "più" -> "piu"), in `out`.  Its length; 0 when the word does
+ * not end so; -1 when memory runs out. */
+static ssize_t stem_as_written(struct stemmer *st, const uint8_t *text, size_t ws, size_t we,
+                               const uint8_t *fold, size_t flen, struct wbuf *out)
 {
-	memcpy(out, fold, flen - 1);
-	out[flen - 1] = 0xc3;
-	out[flen] = acc | 0x20;
-	size_t slen;
-	const uint8_t *r = stem_word(st, out, flen + 1, &slen);
-	if (!r || slen > flen + 1)
+	if (flen < 2 || we - ws < 2 || text[we - 2] != 0xc3 || !accented_vowel(text[we - 1]) ||
+	    fold[flen - 1] >= 0x80)
 		return 0;
-	memmove(out, r, slen);
-	if (slen >= 2 && out[slen - 2] == 0xc3 && accented_vowel(out[slen - 1])) {
-		out[slen - 2] = fold[flen - 1];  /* the vowel it folds to */
+	out->len = 0;
+	if (wbuf_reserve(out, flen + 1) < 0)
+		return -1;
+	memcpy(out->p, fold, flen - 1);
+	out->p[flen - 1] = 0xc3;
+	out->p[flen] = text[we - 1] | 0x20;
+	size_t slen;
+	const uint8_t *r = stem_word(st, out->p, flen + 1, &slen);
+	if (!r)
+		return -1;
+	memmove(out->p, r, slen);  /* a stem is never longer than its word */
+	if (slen >= 2 && out->p[slen - 2] == 0xc3 && accented_vowel(out->p[slen - 1])) {
+		out->p[slen - 2] = fold[flen - 1];  /* the vowel it folds to */
 		slen--;
 	}
-	return slen;
+	return (ssize_t)slen;
 }
 
 /* Tokenize `len` bytes: each word folded, stemmed unless it is a prefix,
@@ -434,8 +365,7 @@ static int run_tokens(const struct run *r, const char *text, size_t len)
 	struct wbuf *w = r->w;
 	size_t ws, we;
 	int got, rc = 0;
-	uint8_t *acc = NULL;      /* the accented word's stem, when there is one */
-	size_t acc_cap = 0;
+	struct wbuf acc = { 0 };  /* the stem as written, when it is another */
 
 	while ((got = next_word(&sc, w, &ws, &we)) > 0) {
 		const uint8_t *fold = w->p + 1;
@@ -453,33 +383,21 @@ static int run_tokens(const struct run *r, const char *text, size_t len)
 			if (!rc)
 				rc = r->emit(r->ctx, FTS5_TOKEN_COLOCATED, w->p, w->len, ws, we);
 		} else if (r->stemmer && flen <= STEM_MAX && !all_digits(fold, flen)) {
-			size_t slen, alen = 0;
-			const uint8_t *b = sc.s;
-			if (flen >= 2 && we - ws >= 2 && b[we - 2] == 0xc3 && accented_vowel(b[we - 1]) &&
-			    fold[flen - 1] < 0x80) {
-				if (acc_cap < flen + 2) {
-					uint8_t *grown = realloc(acc, flen + 2);
-					if (!grown) {
-						rc = -1;
-						break;
-					}
-					acc = grown;
-					acc_cap = flen + 2;
-				}
-				if (!(alen = accented_stem(r->stemmer, fold, flen, b[we - 1], acc))) {
-					rc = -1;
-					break;
-				}
+			size_t slen;
+			ssize_t alen = stem_as_written(r->stemmer, sc.s, ws, we, fold, flen, &acc);
+			if (alen < 0) {
+				rc = -1;
+				break;
 			}
 			const uint8_t *st = stem_word(r->stemmer, fold, flen, &slen);
 			if (!st) {
 				rc = -1;
 				break;
 			}
-			bool other = alen && (alen != slen || memcmp(acc, st, slen) != 0);
+			bool other = alen && ((size_t)alen != slen || memcmp(acc.p, st, slen) != 0);
 			if (other) {
 				/* the stem as written first, the folded word's beside it */
-				rc = r->emit(r->ctx, 0, acc, alen, ws, we);
+				rc = r->emit(r->ctx, 0, acc.p, (size_t)alen, ws, we);
 				if (!rc)
 					rc = r->emit(r->ctx, FTS5_TOKEN_COLOCATED, st, slen, ws, we);
 			} else {
@@ -495,7 +413,7 @@ static int run_tokens(const struct run *r, const char *text, size_t len)
 	}
 	if (got < 0)
 		rc = -1;
-	free(acc);
+	free(acc.p);
 	wbuf_trim(w);
 	return rc;
 }
@@ -568,9 +486,9 @@ static int emit_words(void *ctx, int tflags, const uint8_t *tok, size_t n,
                       size_t start, size_t end)
 {
 	struct words_ctx *c = ctx;
-	if ((tflags & FTS5_TOKEN_COLOCATED) && (n == 0 || tok[0] != SURFACE_MARK))
-		return 0;  /* the folded word's other stem: the word has one */
 	if (tflags & FTS5_TOKEN_COLOCATED) {
+		if (n == 0 || tok[0] != SURFACE_MARK)
+			return 0;  /* the folded word's other stem: the word has one */
 		/* The surface of the waiting stem: the mark, then the word. */
 		c->waiting = false;
 		return c->fn(c->ctx, (const char *)tok + 1, n - 1, (const char *)c->stem, c->slen,
@@ -721,105 +639,4 @@ int search_register_tokenizer(sqlite3 *db)
 	if (api->xCreateTokenizer(api, "margo", NULL, &tok, NULL) != SQLITE_OK)
 		return -1;
 	return search_register_rank(db, api);
-}
-
-/* ---- in-article folding ------------------------------------------------------ */
-
-/* Grow the folded text and its map together to hold `more` bytes. */
-static int folded_reserve(struct search_folded *f, size_t *cap, size_t more)
-{
-	if (*cap - f->len >= more)
-		return 0;
-	size_t c = *cap;
-	while (c - f->len < more) {
-		if (c > SIZE_MAX / 2 / sizeof *f->map)
-			return -1;
-		c = c + c / 2 + 16;
-	}
-	char *t = realloc(f->text, c + 1);
-	if (!t)
-		return -1;
-	f->text = t;
-	size_t *m = realloc(f->map, (c + 1) * sizeof *m);
-	if (!m)
-		return -1;
-	f->map = m;
-	*cap = c;
-	return 0;
-}
-
-int search_fold(const char *s, size_t len, bool keep_case, struct search_folded *out)
-{
-	const uint8_t *u = (const uint8_t *)s;
-	struct search_folded f = { NULL, 0, NULL };
-	size_t cap = 0, i = 0;
-	uint8_t tmp[FOLD_MAX];
-
-	memset(out, 0, sizeof *out);
-	if (!s)
-		len = 0;
-	if (folded_reserve(&f, &cap, len + 16) < 0)
-		goto fail;
-	while (i < len) {
-		if (u[i] < 0x80) {
-			if (f.len == cap && folded_reserve(&f, &cap, 1) < 0)
-				goto fail;
-			f.text[f.len] = (char)(keep_case ? u[i] : ascii_lower(u[i]));
-			f.map[f.len++] = i++;
-			continue;
-		}
-		ucs4_t c;
-		int k = u8_mbtouc(&c, u + i, len - i), n;
-		if (is_apostrophe(c)) {
-			tmp[0] = '\'';
-			n = 1;
-		} else {
-			n = fold_cp(c, !keep_case, tmp, 0);
-		}
-		if (folded_reserve(&f, &cap, (size_t)n) < 0)
-			goto fail;
-		for (int j = 0; j < n; j++) {
-			f.text[f.len] = (char)tmp[j];
-			f.map[f.len++] = i;
-		}
-		i += (size_t)k;
-	}
-	f.text[f.len] = '\0';
-	f.map[f.len] = len;
-	*out = f;
-	return 0;
-fail:
-	search_folded_free(&f);
-	return -1;
-}
-
-void search_folded_free(struct search_folded *f)
-{
-	if (!f)
-		return;
-	free(f->text);
-	free(f->map);
-	f->text = NULL;
-	f->map = NULL;
-	f->len = 0;
-}
-
-bool search_has_upper(const char *s, size_t len)
-{
-	const uint8_t *u = (const uint8_t *)s;
-	size_t i = 0;
-
-	while (s && i < len) {
-		if (u[i] < 0x80) {
-			if (u[i] >= 'A' && u[i] <= 'Z')
-				return true;
-			i++;
-			continue;
-		}
-		ucs4_t c;
-		i += (size_t)u8_mbtouc(&c, u + i, len - i);
-		if (c != 0xFFFD && (uc_is_upper(c) || uc_tolower(c) != c))
-			return true;
-	}
-	return false;
 }

@@ -201,6 +201,29 @@ static int64_t one_int(struct store *st, const char *sql)
 	return v;
 }
 
+/* A hand-built parse: two paragraphs, three sentences. */
+static void sample_article(struct corpus_article *a, const char *body)
+{
+	static struct corpus_para paras[2];
+	static struct corpus_span sents[3];
+	memset(a, 0, sizeof *a);
+	a->title = "Titolo";
+	a->author = "Maria Rossi";
+	a->date = "2024-06";
+	a->body = (char *)body;
+	a->body_len = strlen(body);
+	/* "Città di là. Poi qui.\n\nSecondo." */
+	sents[0] = (struct corpus_span){ 0, 14, 0, 12 };
+	sents[1] = (struct corpus_span){ 15, 23, 13, 21 };
+	sents[2] = (struct corpus_span){ 25, 33, 23, 31 };
+	paras[0] = (struct corpus_para){ { 0, 23, 0, 21 }, CORPUS_PARA_BODY, 0, 2 };
+	paras[1] = (struct corpus_para){ { 25, 33, 23, 31 }, CORPUS_PARA_BODY, 2, 1 };
+	a->paras = paras;
+	a->n_paras = 2;
+	a->sentences = sents;
+	a->n_sentences = 3;
+}
+
 /* A library of the previous schema is brought up to date on opening, and
  * what it held is kept. */
 static void test_migrates_previous_schema(void **state)
@@ -210,12 +233,26 @@ static void test_migrates_previous_schema(void **state)
 	struct store *st;
 	char *err = NULL;
 	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st, &err), 0);
+	struct corpus_article a;
+	/* the layout of sample_article's text, a verb in the future in it */
+	sample_article(&a, "Fornir\xc3\xa0, l\xc3\xa0. Poi qui.\n\nSecondo.");
+	struct store_article_in in = { .key = "/x/a.txt", .source_hash = "h1", .origin = "a.txt",
+	                               .parsed = &a };
+	int64_t id;
+	enum store_put_result res;
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_article_put(st, &in, &id, &res), 0);
+	assert_int_equal(store_commit(st), 0);
 	/* What a version 4 library had: no index of link targets, an index
-	 * of mentions by paragraph. */
+	 * of mentions by paragraph, and a full-text index of older stems
+	 * (here none at all: made again, it has today's). */
 	assert_int_equal(sqlite3_exec(store_db(st), "DROP INDEX annotation_link_target;"
 	                              " CREATE INDEX mention_para ON mention(article, para);"
 	                              " INSERT INTO tag(name) VALUES ('kept');"
+	                              " INSERT INTO passage_fts(passage_fts) VALUES ('delete-all');"
 	                              " PRAGMA user_version=4;", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM passage_fts WHERE passage_fts"
+	                             " MATCH 'fornito'"), 0);
 	store_close(&st);
 	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st, &err), 0);
 	assert_int_equal(one_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
@@ -224,6 +261,8 @@ static void test_migrates_previous_schema(void **state)
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
 	                             " name = 'mention_para'"), 0);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM tag WHERE name = 'kept'"), 1);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM passage_fts WHERE passage_fts"
+	                             " MATCH 'fornito'"), 1);
 	char *report = NULL;
 	assert_int_equal(store_check(st, &report), 1);
 	store_close(&st);
@@ -280,29 +319,6 @@ static struct store *open_fresh(const char *name)
 	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st, &err), 0);
 	free(path);
 	return st;
-}
-
-/* A hand-built parse: two paragraphs, three sentences. */
-static void sample_article(struct corpus_article *a, const char *body)
-{
-	static struct corpus_para paras[2];
-	static struct corpus_span sents[3];
-	memset(a, 0, sizeof *a);
-	a->title = "Titolo";
-	a->author = "Maria Rossi";
-	a->date = "2024-06";
-	a->body = (char *)body;
-	a->body_len = strlen(body);
-	/* "Città di là. Poi qui.\n\nSecondo." */
-	sents[0] = (struct corpus_span){ 0, 14, 0, 12 };
-	sents[1] = (struct corpus_span){ 15, 23, 13, 21 };
-	sents[2] = (struct corpus_span){ 25, 33, 23, 31 };
-	paras[0] = (struct corpus_para){ { 0, 23, 0, 21 }, CORPUS_PARA_BODY, 0, 2 };
-	paras[1] = (struct corpus_para){ { 25, 33, 23, 31 }, CORPUS_PARA_BODY, 2, 1 };
-	a->paras = paras;
-	a->n_paras = 2;
-	a->sentences = sents;
-	a->n_sentences = 3;
 }
 
 static int count_passages(void *ctx, int64_t id, int64_t article, int n,
