@@ -6,6 +6,7 @@
 #define MARGO_STORE_IMPL_H
 
 #include <stdint.h>
+#include <sys/types.h>
 
 #include <sqlite3.h>
 
@@ -49,6 +50,11 @@ char *store_column_dup(sqlite3_stmt *s, int i);
 struct store_hit;
 /* Free the strings of one hit and zero it. */
 void store_hit_clear(struct store_hit *h);
+/* Order the `limit` best of k related hits (related_rank.c), given each
+ * one's cover of the source's m sentences (k x m) and the sentence asked
+ * about (focus, or -1); returns how many are placed, -1 out of memory. */
+ssize_t related_diversify(struct store_hit *v, size_t k, const double *cover, size_t m,
+                          size_t limit, int focus);
 /* The body (malloc'd) and text version of an article: 1, 0 none, -1. */
 int store_article_text(struct store *st, int64_t article, char **body, size_t *len,
                        char hash[17]);

@@ -31,7 +31,6 @@
 #define ENT_ENTITIES 8        /* rarest entities of the source used */
 #define ENT_CANDIDATES 15     /* passages taken per entity */
 #define VOCAB_LOOKUPS 24      /* source words whose frequency is asked */
-#define DIVERSITY 0.5         /* weight of covering the source's other facts */
 #define SECOND_PAIR 0.5       /* weight of a second pair of sentences alike */
 
 /* ---- related passages --------------------------------------------------------- */
@@ -41,6 +40,7 @@ struct source_entity {
 	char *name;
 	double idf;
 	int64_t articles;
+	bool in_focus;            /* named in the sentence asked about */
 };
 
 /* An entity mentioned at a byte of a passage. */
@@ -367,7 +367,7 @@ static int passage_mentions(sqlite3_stmt *s, int64_t article, int para, struct p
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static const struct source_entity *source_entity(const struct related_ctx *c, int64_t id)
+static struct source_entity *source_entity(const struct related_ctx *c, int64_t id)
 {
 	for (size_t i = 0; i < c->n_ents; i++)
 		if (c->ents[i].id == id)
@@ -380,40 +380,98 @@ static bool placed_in(const struct placed *m, const struct bag *sentence)
 	return m->at >= sentence->from && m->at < sentence->to;
 }
 
-/* The share of the weight of the entities a source sentence names (those
- * that other articles name too) that a candidate's sentence names as
- * well; -1 when the source sentence names none. */
-static double sentence_entities(const struct related_ctx *c, const struct bag *ss,
-                                const struct placed *ca, size_t n_ca, const struct bag *cs)
-{
-	double total = 0, shared = 0;
-	for (size_t i = 0; i < c->n_at; i++) {
-		const struct placed *m = &c->at[i];
-		if (!placed_in(m, ss))
-			continue;
-		bool again = false;
-		for (size_t j = 0; j < i && !again; j++)
-			again = c->at[j].entity == m->entity && placed_in(&c->at[j], ss);
-		const struct source_entity *e = source_entity(c, m->entity);
-		if (again || !e || e->articles < 2 || e->idf <= 0)
-			continue;
-		total += e->idf;
-		for (size_t j = 0; j < n_ca; j++)
-			if (ca[j].entity == m->entity && placed_in(&ca[j], cs)) {
-				shared += e->idf;
-				break;
-			}
-	}
-	return total > 0 ? shared / (total + 1.0) : -1;
-}
-
 /* A source sentence's words as the comparisons need them, computed once:
  * each word's weight in the cosine ((1 + ln tf) x its weight in the
  * passage) and in the share (its weight in the passage), and the sums. */
 struct sentence_vec {
 	double *cos_w, *share_w;
 	double norm, all;
+	int64_t *ent;             /* the entities it names that other articles */
+	double *ent_w;            /* name too, sorted, and their weights */
+	size_t n_ent;
+	double ent_total;
 };
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The entities each sentence of a passage names, distinct and sorted:
+ * sentence j's are ids[off[j]] to ids[off[j + 1]].  0 or -1. */
+static int sentence_entity_ids(const struct bag *sb, size_t nsb, const struct placed *at,
+                               size_t n_at, int64_t **ids, size_t **off)
+{
+	*ids = malloc((n_at + 1) * sizeof **ids);
+	*off = malloc((nsb + 1) * sizeof **off);
+	if (!*ids || !*off)
+		return -1;
+	size_t k = 0;
+	for (size_t j = 0; j < nsb; j++) {
+		size_t from = k;
+		(*off)[j] = k;
+		for (size_t i = 0; i < n_at; i++)
+			if (placed_in(&at[i], &sb[j]))
+				(*ids)[k++] = at[i].entity;
+		qsort(*ids + from, k - from, sizeof **ids, cmp_id);
+		size_t d = from;
+		for (size_t i = from; i < k; i++)
+			if (i == from || (*ids)[i] != (*ids)[d - 1])
+				(*ids)[d++] = (*ids)[i];
+		k = d;
+	}
+	(*off)[nsb] = k;
+	return 0;
+}
+
+/* Each source sentence's entities with their weights (those that other
+ * articles name too, and not every article). */
+static int sentence_entities_of_source(struct related_ctx *c)
+{
+	int64_t *ids;
+	size_t *off;
+	int rc = sentence_entity_ids(c->sbags, c->n_sbags, c->at, c->n_at, &ids, &off);
+	for (size_t i = 0; rc == 0 && i < c->n_sbags; i++) {
+		struct sentence_vec *v = &c->svec[i];
+		v->ent = malloc((off[i + 1] - off[i] + 1) * sizeof *v->ent);
+		v->ent_w = malloc((off[i + 1] - off[i] + 1) * sizeof *v->ent_w);
+		if (!v->ent || !v->ent_w) {
+			rc = -1;
+			break;
+		}
+		for (size_t j = off[i]; j < off[i + 1]; j++) {
+			const struct source_entity *e = source_entity(c, ids[j]);
+			if (!e || e->articles < 2 || e->idf <= 0)
+				continue;
+			v->ent[v->n_ent] = ids[j];
+			v->ent_w[v->n_ent++] = e->idf;
+			v->ent_total += e->idf;
+		}
+	}
+	free(ids);
+	free(off);
+	return rc;
+}
+
+/* The share of the weight of the entities a source sentence names that a
+ * candidate's sentence (its sorted entities ids[0..n)) names as well; -1
+ * when the source sentence names none. */
+static double sentence_entities(const struct sentence_vec *v, const int64_t *ids, size_t n)
+{
+	if (v->ent_total <= 0)
+		return -1;
+	double shared = 0;
+	for (size_t a = 0, b = 0; a < v->n_ent && b < n;) {
+		if (v->ent[a] == ids[b])
+			shared += v->ent_w[a++];
+		else if (v->ent[a] < ids[b])
+			a++;
+		else
+			b++;
+	}
+	return shared / (v->ent_total + 1.0);
+}
 
 static int sentence_vectors(struct related_ctx *c)
 {
@@ -445,6 +503,8 @@ static void sentence_vectors_free(struct related_ctx *c)
 	for (size_t i = 0; c->svec && i < c->n_sbags; i++) {
 		free(c->svec[i].cos_w);
 		free(c->svec[i].share_w);
+		free(c->svec[i].ent);
+		free(c->svec[i].ent_w);
 	}
 	free(c->svec);
 }
@@ -458,7 +518,7 @@ static void sentence_vectors_free(struct related_ctx *c)
  * with the entities that sentence names.  `pair` is scratch room for two
  * numbers a source sentence. */
 static double compare_sentences(const struct related_ctx *c, const struct bag *cb, size_t ncb,
-                                const struct placed *ca, size_t n_ca, double *cover,
+                                const int64_t *ids, const size_t *off, double *cover,
                                 double *pair)
 {
 	double best = 0;
@@ -493,7 +553,7 @@ static double compare_sentences(const struct related_ctx *c, const struct bag *c
 				pair[2 * i + 1] = (double)j;
 			}
 			double share = v->all > 0 ? shared / v->all : 0;
-			double e = sentence_entities(c, ss, ca, n_ca, &cb[j]);
+			double e = sentence_entities(v, ids + off[j], off[j + 1] - off[j]);
 			double y = e < 0 ? share : 0.5 * share + 0.5 * e;
 			if (y > cover[i])
 				cover[i] = y;
@@ -545,11 +605,29 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	 * sentence of a long passage may tell the same fact as another). */
 	double whole = bag_cosine(&c->bag, &c->bag, &b), best = 0;
 	struct bag *cb = NULL;
-	size_t ncb = 0;
+	size_t ncb = 0, ns;
+	int64_t *ids = NULL;
+	size_t *off = NULL;
 	memset(cover, 0, c->n_sbags * sizeof *cover);
-	if (sentence_bags(c->sents, article, h->n - 1, &b, &cb, &ncb) == 0)
-		best = compare_sentences(c, cb, ncb, ca, n_ca, cover, c->pair);
+	bool ok = sentence_bags(c->sents, article, h->n - 1, &b, &cb, &ncb, &ns) == 0 &&
+	          sentence_entity_ids(cb, ncb, ca, n_ca, &ids, &off) == 0;
+	if (ok)
+		best = compare_sentences(c, cb, ncb, ids, off, cover, c->pair);
 	bags_free(cb, ncb);
+	free(ids);
+	free(off);
+	/* Its entities sorted, to be looked up by the source's. */
+	int64_t *has = ok ? malloc((n_ca + 1) * sizeof *has) : NULL;
+	if (!has) {
+		free(text);
+		free(ca);
+		bag_free(&b);
+		return -1;
+	}
+	for (size_t j = 0; j < n_ca; j++)
+		has[j] = ca[j].entity;
+	qsort(has, n_ca, sizeof *has, cmp_id);
+	free(ca);
 	double lexical = 0.4 * whole + 0.6 * best;
 	/* The reason: shared words and names, best first, and those of the
 	 * sentence asked about before the others. */
@@ -572,12 +650,8 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	int n_names = 0;
 	for (int pass = fs ? 0 : 1; pass < 2; pass++)
 		for (size_t i = 0; i < c->n_ents; i++) {
-			bool here = false, told = false;
-			for (size_t j = 0; j < n_ca && !here; j++)
-				here = ca[j].entity == c->ents[i].id;
-			for (size_t j = 0; fs && j < c->n_at && !told; j++)
-				told = c->at[j].entity == c->ents[i].id && placed_in(&c->at[j], fs);
-			if (!here || (fs && told != (pass == 0)))
+			bool here = bsearch(&c->ents[i].id, has, n_ca, sizeof *has, cmp_id) != NULL;
+			if (!here || (fs && c->ents[i].in_focus != (pass == 0)))
 				continue;
 			shared += c->ents[i].idf;
 			if (n_names < 4) {
@@ -585,7 +659,7 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 				n_names++;
 			}
 		}
-	free(ca);
+	free(has);
 	double entity = shared / (c->ent_total + 2.0);
 	double pairs = shared_pairs(&c->bag, &b);
 	h->score = 0.7 * lexical + 0.15 * entity + 0.15 * pairs;
@@ -603,96 +677,14 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	return h->why ? 1 : -1;
 }
 
-static int by_score(const void *a, const void *b)
-{
-	double x = ((const struct store_hit *)a)->score, y = ((const struct store_hit *)b)->score;
-	if (x != y)
-		return (x < y) - (x > y);
-	int64_t i = ((const struct store_hit *)a)->passage, j = ((const struct store_hit *)b)->passage;
-	return (i > j) - (i < j);
-}
-
-/* Put the `limit` best hits first, in an order that gives each sentence
- * (each fact) of a long source its best tellers: greedily, the hit whose
- * own score, plus how much it tells of what the hits before it left
- * untold, is highest (the sub-topic balance of xQuAD); with a `focus`
- * sentence, plus how well it tells that one.  A source of one sentence is
- * ordered by score alone.  Returns how many hits are placed
- * (the rest are cleared), or -1 when memory runs out. */
-static ssize_t diversify(struct store_hit *v, size_t k, const double *cover, size_t m,
-                         size_t limit, int focus)
-{
-	size_t pick = k < limit ? k : limit;
-	if (m < 2 || k < 2) {
-		qsort(v, k, sizeof *v, by_score);
-		for (size_t i = pick; i < k; i++)
-			store_hit_clear(&v[i]);
-		return (ssize_t)pick;
-	}
-	double top = 0;
-	for (size_t h = 0; h < k; h++)
-		if (v[h].score > top)
-			top = v[h].score;
-	double *left = malloc(m * sizeof *left);
-	bool *taken = calloc(k, sizeof *taken);
-	struct store_hit *w = calloc(pick + 1, sizeof *w);
-	if (!left || !taken || !w) {
-		free(left);
-		free(taken);
-		free(w);
-		return -1;
-	}
-	for (size_t i = 0; i < m; i++)
-		left[i] = 1;
-	/* The sentence asked about: its tellers first, each by how well it
-	 * tells it against the best of them, less as they accumulate. */
-	double fbest = 0, fleft = 1;
-	size_t f = (size_t)focus;
-	if (focus >= 0 && f < m)
-		for (size_t h = 0; h < k; h++)
-			if (cover[h * m + f] > fbest)
-				fbest = cover[h * m + f];
-	for (size_t p = 0; p < pick; p++) {
-		size_t bi = k;
-		double bg = -1;
-		for (size_t h = 0; h < k; h++) {
-			if (taken[h])
-				continue;
-			double told = 0;
-			for (size_t i = 0; i < m; i++)
-				told += left[i] * cover[h * m + i];
-			double g = (1 - DIVERSITY) * v[h].score / top + DIVERSITY * told / (double)m;
-			if (fbest > 0)
-				g += fleft * cover[h * m + f] / fbest;
-			if (bi == k || g > bg || (g == bg && by_score(&v[h], &v[bi]) < 0)) {
-				bi = h;
-				bg = g;
-			}
-		}
-		taken[bi] = true;
-		w[p] = v[bi];
-		for (size_t i = 0; i < m; i++)
-			left[i] *= 1 - cover[bi * m + i];
-		if (fbest > 0)
-			fleft *= 1 - 0.5 * cover[bi * m + f] / fbest;
-	}
-	for (size_t h = 0; h < k; h++)
-		if (!taken[h])
-			store_hit_clear(&v[h]);
-	memcpy(v, w, pick * sizeof *v);
-	free(w);
-	free(taken);
-	free(left);
-	return (ssize_t)pick;
-}
-
 int store_related(struct store *st, const struct search_background *bg, int64_t passage,
                   int sentence, int limit, struct store_hit **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	struct related_ctx c = { .st = st, .bg = bg, .passage = passage, .focus = sentence,
+	struct related_ctx c = { .st = st, .bg = bg, .passage = passage, .focus = -1,
 	                         .bag = { .bg = bg } };
+	size_t sentences = 0;
 	sqlite3_stmt *get = NULL, *ents = NULL;
 	int ret = -1;
 	int found = load_source(&c);
@@ -705,7 +697,7 @@ int store_related(struct store *st, const struct search_background *bg, int64_t 
 	                " WHERE s.article = ?1 AND s.para = ?2 ORDER BY s.n", &c.sents) < 0 ||
 	    bag_fill(&c.bag, c.text) < 0 ||
 	    (c.triples = triples(&c.bag, &c.n_triples), false) ||
-	    sentence_bags(c.sents, c.article, c.para, &c.bag, &c.sbags, &c.n_sbags) < 0 ||
+	    sentence_bags(c.sents, c.article, c.para, &c.bag, &c.sbags, &c.n_sbags, &sentences) < 0 ||
 	    lexical_candidates(&c) < 0 || sentence_vectors(&c) < 0 || entity_candidates(&c) < 0)
 		goto out;
 	/* Headings are not passages that tell anything: left out. */
@@ -716,8 +708,19 @@ int store_related(struct store *st, const struct search_background *bg, int64_t 
 	                " JOIN form f ON f.id = m.form"
 	                " JOIN paragraph p ON p.article = m.article AND p.n = m.para + 1"
 	                " WHERE m.article = ?1 AND m.para = ?2 AND f.entity IS NOT NULL", &ents) < 0 ||
-	    passage_mentions(ents, c.article, c.para, &c.at, &c.n_at) < 0)
+	    passage_mentions(ents, c.article, c.para, &c.at, &c.n_at) < 0 ||
+	    sentence_entities_of_source(&c) < 0)
 		goto out;
+	/* The sentence asked about, in its group of a very long passage, and
+	 * the entities it names. */
+	if (sentence >= 0 && (size_t)sentence < sentences) {
+		c.focus = (int)((size_t)sentence / sentence_group(sentences));
+		for (size_t j = 0; j < c.n_at; j++) {
+			struct source_entity *e = source_entity(&c, c.at[j].entity);
+			if (e && placed_in(&c.at[j], &c.sbags[c.focus]))
+				e->in_focus = true;
+		}
+	}
 	size_t m = c.n_sbags;
 	struct store_hit *v = calloc(c.n_cand + 1, sizeof *v);
 	c.cover = calloc((c.n_cand + 1) * (m + 1), sizeof *c.cover);
@@ -739,14 +742,14 @@ int store_related(struct store *st, const struct search_background *bg, int64_t 
 		else if (rc == 1)
 			store_hit_clear(&v[k]);
 	}
-	ssize_t placed = diversify(v, k, c.cover, m, (size_t)limit, sentence);
+	ssize_t placed = related_diversify(v, k, c.cover, m, (size_t)limit, c.focus);
 	if (placed < 0) {
 		store_hits_free(v, k);
 		goto out;
 	}
 	*out = v;
 	*n = (size_t)placed;
-	ret = sentence >= 0 && (size_t)sentence >= m ? 1 : 0;
+	ret = sentence >= 0 && (size_t)sentence >= sentences ? 1 : 0;
 out:
 	sqlite3_finalize(get);
 	sqlite3_finalize(ents);

@@ -402,12 +402,19 @@ static int bag_put(struct bag *b, const char *stem)
 /* The bags of the sentences of a passage, made from the passage's own
  * bag (no second tokenizing): spans come from the sentence table,
  * relative to the passage's text. */
-int sentence_bags(sqlite3_stmt *sents, int64_t article, int para,
-                         const struct bag *whole, struct bag **out, size_t *n)
+size_t sentence_group(size_t sentences)
+{
+	return sentences > SENTENCE_BAGS ? (sentences + SENTENCE_BAGS - 1) / SENTENCE_BAGS : 1;
+}
+
+int sentence_bags(sqlite3_stmt *sents, int64_t article, int para, const struct bag *whole,
+                  struct bag **out, size_t *n, size_t *sentences)
 {
 	*out = NULL;
 	*n = 0;
-	size_t cap = 0, k = 0;
+	*sentences = 0;
+	struct { size_t from, to; } *span = NULL;
+	size_t cap = 0, ns = 0;
 	sqlite3_bind_int64(sents, 1, article);
 	sqlite3_bind_int(sents, 2, para);
 	int rc;
@@ -415,27 +422,42 @@ int sentence_bags(sqlite3_stmt *sents, int64_t article, int para,
 		int64_t s = sqlite3_column_int64(sents, 0), e = sqlite3_column_int64(sents, 1);
 		if (s < 0 || e < s)
 			continue;
-		void *grown = util_grow(*out, &cap, *n, sizeof **out);
-		if (!grown)
-			break;
-		*out = grown;
-		struct bag *b = &(*out)[*n];
-		memset(b, 0, sizeof *b);
-		b->from = (size_t)s;
-		b->to = (size_t)e;
-		(*n)++;
-		while (k < whole->n_content && whole->content_at[k] < (size_t)s)
-			k++;
-		for (; k < whole->n_content && whole->content_at[k] < (size_t)e; k++)
-			if (bag_put(b, whole->content[k]) < 0)
-				break;
-		if (bag_index(b) < 0) {
+		void *grown = util_grow(span, &cap, ns, sizeof *span);
+		if (!grown) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
+		span = grown;
+		span[ns].from = (size_t)s;
+		span[ns].to = (size_t)e;
+		ns++;
 	}
 	sqlite3_reset(sents);
-	return rc == SQLITE_DONE ? 0 : -1;
+	size_t g = sentence_group(ns), k = 0;
+	if (rc == SQLITE_DONE && ns)
+		*out = calloc((ns + g - 1) / g, sizeof **out);
+	if (rc != SQLITE_DONE || (ns && !*out)) {
+		free(span);
+		return -1;
+	}
+	/* Sentences in groups of g, in order: one bag a group. */
+	for (size_t i = 0; i < ns; i += g) {
+		struct bag *b = &(*out)[(*n)++];
+		b->from = span[i].from;
+		b->to = span[i + g <= ns ? i + g - 1 : ns - 1].to;
+		while (k < whole->n_content && whole->content_at[k] < b->from)
+			k++;
+		for (; k < whole->n_content && whole->content_at[k] < b->to; k++)
+			if (bag_put(b, whole->content[k]) < 0)
+				break;
+		if (bag_index(b) < 0) {
+			free(span);
+			return -1;
+		}
+	}
+	free(span);
+	*sentences = ns;
+	return 0;
 }
 
 void bags_free(struct bag *b, size_t n)

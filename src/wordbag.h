@@ -65,9 +65,14 @@ const struct term *bag_find_term(const struct bag *b, const struct term *x);
 /* Cosine of a source bag (weights from whole_src) with a candidate bag. */
 double bag_cosine(const struct bag *src, const struct bag *whole_src, const struct bag *cand);
 /* Bags of the sentences of a passage from its own bag (spans from the
- * sentence table through `sents`). */
+ * sentence table through `sents`), *sentences of them; beyond
+ * SENTENCE_BAGS sentences, one bag for each sentence_group() of them in
+ * order, so that comparing two passages stays bounded however long
+ * they are.  0 or -1 (*out may then hold bags to free). */
+#define SENTENCE_BAGS 32
+size_t sentence_group(size_t sentences);
 int sentence_bags(sqlite3_stmt *sents, int64_t article, int para, const struct bag *whole,
-                  struct bag **out, size_t *n);
+                  struct bag **out, size_t *n, size_t *sentences);
 /* Weighted word pairs of `a` (sorted by weight) also in `b`, capped at 1. */
 double shared_pairs(const struct bag *a, const struct bag *b);
 /* Sorted hashes of the word triples of a bag; share of them in another. */

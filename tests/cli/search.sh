@@ -150,6 +150,34 @@ top5=$(MARGO_DB=$facts_db "$MARGO" related "$src" --limit 5 --format jsonl)
 like "$top5" "^\{\"passage\":$teller," "each fact of a long passage gets its teller in the top five"
 is "$(printf '%s\n' "$top5" | grep -c 'crepe')" 4 "and the fact most passages tell keeps the other four places"
 
+# A passage of 4,000 sentences (one paragraph of 400 KB), in two articles:
+# each sentence of one is compared with each of the other in groups, so
+# the answer comes at once (it took minutes, the reader frozen on `r`);
+# the timeout only keeps a hang from stopping the run.
+long_db=$TEST_TMP/long.db
+mkdir "$TEST_TMP/long"
+for k in 1 2; do
+	awk -v k="$k" 'BEGIN {
+		split("governo ministro accordo confine sindaco porto sciopero scuola diga nave", w, " ")
+		printf "Un paragrafo senza fine %d\n\n", k
+		for (i = 0; i < 4000; i++)
+			printf "Il %s e il %s del %s parlano a Roma di %d. ", w[i % 10 + 1], w[(i * 7 + k) % 10 + 1], w[(i * 3) % 10 + 1], i
+		printf "\n"
+	}' >"$TEST_TMP/long/$k.txt"
+done
+# (With the bundled corpus beside them, so that their words are not in
+# every passage of the library.)
+MARGO_DB=$long_db "$MARGO" add "$TEST_TMP/long" "$top_srcdir/corpus" >/dev/null 2>&1
+long1=$(MARGO_DB=$long_db "$MARGO" search '"il ministro del governo parlano a Roma di 0"' --format jsonl | sed -n 's/.*"passage":\([0-9]*\),.*/\1/p' | head -1)
+long2=$(MARGO_DB=$long_db "$MARGO" search '"il accordo del governo parlano a Roma di 0"' --format jsonl | sed -n 's/.*"passage":\([0-9]*\),.*/\1/p' | head -1)
+out=$(MARGO_DB=$long_db timeout 60 "$MARGO" related "$long1" --limit 5 --format jsonl)
+is "$?" 0 "related to a passage of 4,000 sentences answers"
+like "$out" "^\\{\"passage\":$long2," "and finds the other long passage first"
+out=$(MARGO_DB=$long_db timeout 60 "$MARGO" related "$long1" --sentence 4000 --limit 5 --format jsonl)
+like "$out" "^\\{\"passage\":$long2," "its last sentence, asked about, finds it too"
+err=$(MARGO_DB=$long_db timeout 60 "$MARGO" related "$long1" --sentence 4001 2>&1 >/dev/null)
+is "$?" 2 "and there is no sentence 4001"
+
 "$MARGO" related "$treaty1" --format jsonl | while IFS= read -r line; do
 	case $line in
 	*"\"article\":1,"*) echo "same article" ;;

@@ -1,18 +1,21 @@
 /*
  * test_wordbag.c: the words related passages compare (src/wordbag.c):
  * figures count whichever way they were written, and parts of a figure do
- * not count on their own.
+ * not count on their own; the sentences of a very long passage are
+ * compared in groups.
  */
 #include <config.h>
 
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "../../src/wordbag.h"
 
@@ -91,12 +94,91 @@ static void test_not_figures(void **state)
 	expect_terms("99999999999999999999999999 navi", "99999999999999999999999999 nav");
 }
 
+/* A passage of n sentences "Arrivano 10 navi.", "Arrivano 11 navi." ...:
+ * the bags sentence_bags() makes of it, each sentence's figure telling
+ * which sentences a bag holds. */
+static struct bag *bags_of(size_t n, size_t *nb, size_t *sentences, struct bag *whole)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE s(a, p, b, e)", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO s VALUES (1, 0, ?1, ?2)", -1, &st, NULL),
+	                 SQLITE_OK);
+	char *text = calloc(n * 24 + 1, 1);
+	assert_non_null(text);
+	for (size_t i = 0; i < n; i++) {
+		size_t at = strlen(text);
+		sprintf(text + at, "%sArrivano %zu navi.", i ? " " : "", i + 10);
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)(at + (i ? 1 : 0)));
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)strlen(text));
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	assert_int_equal(bag_fill(whole, text), 0);
+	free(text);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT b, e FROM s WHERE a = ?1 AND p = ?2"
+	                                     " ORDER BY rowid", -1, &st, NULL), SQLITE_OK);
+	struct bag *b;
+	assert_int_equal(sentence_bags(st, 1, 0, whole, &b, nb, sentences), 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return b;
+}
+
+static bool holds(const struct bag *b, size_t figure)
+{
+	char s[24];
+	snprintf(s, sizeof s, "%zu", figure);
+	return bag_find(b, s) != NULL;
+}
+
+static void test_long_passage_sentences_grouped(void **state)
+{
+	(void)state;
+	assert_int_equal(sentence_group(1), 1);
+	assert_int_equal(sentence_group(SENTENCE_BAGS), 1);
+	assert_int_equal(sentence_group(SENTENCE_BAGS + 1), 2);
+	struct bag whole = { 0 };
+	size_t n, sentences;
+	/* Up to SENTENCE_BAGS sentences: one bag each. */
+	struct bag *b = bags_of(SENTENCE_BAGS, &n, &sentences, &whole);
+	assert_int_equal(n, SENTENCE_BAGS);
+	assert_int_equal(sentences, SENTENCE_BAGS);
+	assert_true(holds(&b[0], 10) && !holds(&b[0], 11));
+	assert_true(holds(&b[n - 1], 10 + SENTENCE_BAGS - 1));
+	bags_free(b, n);
+	bag_free(&whole);
+	/* 100: groups of four in order, the last sentence in the last. */
+	memset(&whole, 0, sizeof whole);
+	b = bags_of(100, &n, &sentences, &whole);
+	assert_int_equal(sentences, 100);
+	assert_int_equal(n, 25);
+	assert_true(holds(&b[0], 10) && holds(&b[0], 13) && !holds(&b[0], 14));
+	assert_true(holds(&b[1], 14) && holds(&b[1], 17));
+	assert_true(holds(&b[24], 106) && holds(&b[24], 109));
+	assert_int_equal(b[0].from, 0);
+	assert_true(b[0].to < b[1].from);
+	bags_free(b, n);
+	bag_free(&whole);
+	/* 4,000: at most SENTENCE_BAGS bags, whatever the length. */
+	memset(&whole, 0, sizeof whole);
+	b = bags_of(4000, &n, &sentences, &whole);
+	assert_int_equal(sentences, 4000);
+	assert_true(n <= SENTENCE_BAGS);
+	assert_true(holds(&b[n - 1], 4009));
+	bags_free(b, n);
+	bag_free(&whole);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_figures_in_digits_and_letters),
 		cmocka_unit_test(test_decimals_and_times),
 		cmocka_unit_test(test_not_figures),
+		cmocka_unit_test(test_long_passage_sentences_grouped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
