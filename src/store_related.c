@@ -308,6 +308,7 @@ static int entity_candidates(struct related_ctx *c)
 		e->name = store_column_dup(s, 1);
 		int64_t arts = sqlite3_column_int64(s, 2);
 		e->articles = arts;
+		e->in_focus = false;
 		/* An entity in every article says nothing: near zero. */
 		e->idf = log((double)c->n_articles / (double)(arts > 0 ? arts : 1));
 		if (e->idf < 0)
