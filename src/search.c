@@ -638,5 +638,5 @@ int search_register_tokenizer(sqlite3 *db)
 		return -1;
 	if (api->xCreateTokenizer(api, "margo", NULL, &tok, NULL) != SQLITE_OK)
 		return -1;
-	return search_register_rank(db, api);
+	return search_register_rank(db, api) < 0 ? -1 : search_register_highlight(db, api);
 }

@@ -5,6 +5,7 @@
  */
 #include <config.h>
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,15 @@
 #include "store_impl.h"
 
 #define SEARCH_PAGE_ROWS 50   /* up to this many rows: a page (see store_search) */
+#define SNIPPET_HITS 1000     /* beyond, FTS5's snippet() is too slow (its cost
+                               * is the square of the hits) */
+#define SNIPPET_WORDS 24      /* words of a snippet, as asked of snippet() */
+#define SNIPPET_BYTES 400     /* and at most this many bytes of them */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define SNIPPET_SQL \
+	"CASE WHEN margo_hits(passage_fts) > " STR(SNIPPET_HITS) " THEN NULL ELSE" \
+	" snippet(passage_fts, 0, char(1), char(2), '\xe2\x80\xa6', " STR(SNIPPET_WORDS) ") END"
 
 
 
@@ -49,6 +59,41 @@ static int hits_grow(struct store_hit **v, size_t n, size_t *cap)
 
 /* ---- search ------------------------------------------------------------------ */
 
+/* The snippet of a passage with too many hits for snippet(), from its
+ * highlighted text `hl`: from four words before the first hit,
+ * SNIPPET_WORDS words (at most SNIPPET_BYTES bytes, cut between
+ * characters), marked as snippet() marks them, "…" where text is left
+ * out.  NULL when memory runs out. */
+static char *snippet_of_highlight(const char *hl)
+{
+	const char *o = strchr(hl, STORE_HIT_OPEN);
+	const char *b = o ? o : hl, *e;
+	int words = 0;
+	while (b > hl && !(b[-1] == ' ' && ++words > 4))
+		b--;
+	words = 0;
+	for (e = b; *e && e - b < SNIPPET_BYTES; e++)
+		if (*e == ' ' && e > b && e[-1] != ' ' && ++words == SNIPPET_WORDS)
+			break;
+	while (e > b && ((unsigned char)*e & 0xC0) == 0x80)
+		e--;
+	/* A hit begun before b, or not closed before e, is marked still. */
+	int depth = 0;
+	bool open_first = false;
+	for (const char *p = b; p < e; p++)
+		if (*p == STORE_HIT_OPEN)
+			depth = 1;
+		else if (*p == STORE_HIT_CLOSE && !depth)
+			open_first = true;
+		else if (*p == STORE_HIT_CLOSE)
+			depth = 0;
+	struct buf out = { 0 };
+	buf_printf(&out, "%s%s%.*s%s%s", b > hl ? "\xe2\x80\xa6" : "",
+	           open_first ? "\x01" : "", (int)(e - b), b, depth ? "\x02" : "",
+	           *e ? "\xe2\x80\xa6" : "");
+	return buf_steal(&out);
+}
+
 int store_search(struct store *st, const char *fts_query, int limit, int offset,
                  struct store_hit **out, size_t *n)
 {
@@ -63,8 +108,8 @@ int store_search(struct store *st, const char *fts_query, int limit, int offset,
 	 * order. */
 	static const char page[] =
 		"SELECT p.id, p.article, p.n, a.title, a.date,"
-		" snippet(passage_fts, 0, char(1), char(2), '\xe2\x80\xa6', 24), -f.r,"
-		" highlight(passage_fts, 0, char(1), char(2)), p.bstart"
+		" " SNIPPET_SQL ", -f.r,"
+		" margo_highlight(passage_fts), p.bstart"
 		" FROM (SELECT rowid AS id, margo_rank(passage_fts) AS r"
 		"  FROM passage_fts WHERE passage_fts MATCH ?1 ORDER BY r, rowid"
 		"  LIMIT ?2 OFFSET ?3) f"
@@ -74,8 +119,8 @@ int store_search(struct store *st, const char *fts_query, int limit, int offset,
 	static const char many[] =
 		"SELECT p.id, p.article, p.n, a.title, a.date, f.snip, -f.rank, f.hl, p.bstart"
 		" FROM (SELECT rowid, rank,"
-		"  snippet(passage_fts, 0, char(1), char(2), '\xe2\x80\xa6', 24) AS snip,"
-		"  highlight(passage_fts, 0, char(1), char(2)) AS hl"
+		"  " SNIPPET_SQL " AS snip,"
+		"  margo_highlight(passage_fts) AS hl"
 		"  FROM passage_fts WHERE passage_fts MATCH ?1 AND rank MATCH 'margo_rank()'"
 		"  ORDER BY rank LIMIT ?2 OFFSET ?3) f"
 		" JOIN paragraph p ON p.id = f.rowid JOIN article a ON a.id = p.article"
@@ -97,7 +142,11 @@ int store_search(struct store *st, const char *fts_query, int limit, int offset,
 		h->n = sqlite3_column_int(s, 2);
 		h->title = store_column_dup(s, 3);
 		h->date = store_column_dup(s, 4);
-		h->snippet = store_column_dup(s, 5);
+		const char *hl = (const char *)sqlite3_column_text(s, 7);
+		if (sqlite3_column_type(s, 5) != SQLITE_NULL)
+			h->snippet = store_column_dup(s, 5);
+		else
+			h->snippet = snippet_of_highlight(hl ? hl : "");
 		h->score = sqlite3_column_double(s, 6);
 		h->para_start = (size_t)sqlite3_column_int64(s, 8);
 		(*n)++;
@@ -105,7 +154,6 @@ int store_search(struct store *st, const char *fts_query, int limit, int offset,
 			break;
 		/* The first hit: bytes before the first marker of the
 		 * highlighted passage (one marker precedes its end). */
-		const char *hl = (const char *)sqlite3_column_text(s, 7);
 		const char *o = hl ? strchr(hl, STORE_HIT_OPEN) : NULL;
 		const char *e = o ? strchr(o, STORE_HIT_CLOSE) : NULL;
 		h->hit_start = h->hit_end = h->para_start;

@@ -25,6 +25,10 @@ int search_register_tokenizer(sqlite3 *db);
  * `SELECT rowid, margo_rank(passage_fts) AS r ... MATCH ?1 ORDER BY r LIMIT n`
  * (SQLite's sorter keeps only n rows; FTS5's rank sorts them all). */
 int search_register_rank(sqlite3 *db, fts5_api *api);
+/* margo_highlight(passage_fts), highlight()'s text with \x01 and \x02
+ * around each hit, and margo_hits(passage_fts), the number of hits, both
+ * in time linear in the hits (search_highlight.c). */
+int search_register_highlight(sqlite3 *db, fts5_api *api);
 
 /* Called once per token: `token` (folded and, when asked, stemmed; not
  * NUL-terminated) and the byte span [start, end) of the source word. */
