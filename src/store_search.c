@@ -143,7 +143,10 @@ int store_search(struct store *st, const char *fts_query, int limit, int offset,
 		h->title = store_column_dup(s, 3);
 		h->date = store_column_dup(s, 4);
 		const char *hl = (const char *)sqlite3_column_text(s, 7);
-		if (sqlite3_column_type(s, 5) != SQLITE_NULL)
+		/* snippet() of few hits, unless its words are too long to show
+		 * (a word of megabytes is all of a snippet of one word). */
+		if (sqlite3_column_type(s, 5) != SQLITE_NULL &&
+		    sqlite3_column_bytes(s, 5) <= 4 * SNIPPET_BYTES)
 			h->snippet = store_column_dup(s, 5);
 		else
 			h->snippet = snippet_of_highlight(hl ? hl : "");

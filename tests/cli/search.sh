@@ -60,11 +60,16 @@ many_db=$TEST_TMP/many.db
 mkdir "$TEST_TMP/many"
 awk 'BEGIN { printf "Saluti senza fine\n\nPrima di tutto, un saluto:"
 	for (i = 0; i < 200000; i++) printf " ciao"; printf ".\n" }' >"$TEST_TMP/many/1.txt"
+{ printf 'Una parola lunghissima\n\nEcco '; head -c 1048576 /dev/zero | tr '\0' 'y'; printf '.\n'; } \
+	>"$TEST_TMP/many/2.txt"
 MARGO_DB=$many_db "$MARGO" add "$TEST_TMP/many" "$top_srcdir/corpus" >/dev/null 2>&1
 out=$(MARGO_DB=$many_db timeout 60 "$MARGO" search ciao --format jsonl)
 is "$?" 0 "a word 200,000 times in a passage: found"
 like "$out" '"snippet":"…di tutto, un saluto: (\*\*ciao\*\* ){19}\*\*ciao\*\*…"' \
 	"its snippet: four words before the first hit, 24 words, each hit marked"
+out=$(MARGO_DB=$many_db timeout 60 "$MARGO" search 'yyyyy*' --format jsonl)
+like "$out" '"snippet":"Ecco \*\*y+\*\*…"' "a word of a megabyte: its snippet is cut, the hit still marked"
+ok "and short ($(printf '%s' "$out" | wc -c) bytes)" test "$(printf '%s' "$out" | wc -c)" -lt 1000
 
 # Up to 50 results margo ranks the page itself, beyond that FTS5 sorts:
 # the same rows in the same order either way (ties included).
