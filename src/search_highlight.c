@@ -29,18 +29,20 @@ struct mark {
 	int from, to;             /* the hit being marked: tokens from..to */
 	bool open;                /* its opening marker written */
 	size_t done;              /* bytes of text copied */
+	int rc;                   /* SQLITE_OK, or what FTS5 said */
 	struct buf out;
 };
 
 /* The next span to mark, from the hits not yet passed, overlapping ones
- * merged; false when none is left. */
-static bool next_span(struct mark *m)
+ * merged (none: from is -1); m->rc is FTS5's error if it has one. */
+static void next_span(struct mark *m)
 {
 	m->from = -1;
 	while (m->next < m->n_inst) {
 		int phrase, col, off;
-		if (m->x->xInst(m->f, m->next, &phrase, &col, &off) != SQLITE_OK)
-			break;
+		m->rc = m->x->xInst(m->f, m->next, &phrase, &col, &off);
+		if (m->rc != SQLITE_OK)
+			return;
 		int size = m->x->xPhraseSize(m->f, phrase);
 		int end = off + (size > 0 ? size : 1) - 1;
 		if (col == 0 && end >= m->pos) {
@@ -55,7 +57,6 @@ static bool next_span(struct mark *m)
 		}
 		m->next++;
 	}
-	return m->from >= 0;
 }
 
 static int mark_token(void *ctx, int flags, const char *token, int n, int start, int end)
@@ -83,7 +84,7 @@ static int mark_token(void *ctx, int flags, const char *token, int n, int start,
 		m->open = false;
 		next_span(m);
 	}
-	return SQLITE_OK;
+	return m->rc;
 }
 
 /* margo_highlight(passage_fts): column 0 with each hit between \x01 and
@@ -104,8 +105,10 @@ static void margo_highlight(const Fts5ExtensionApi *x, Fts5Context *f, sqlite3_c
 		rc = x->xInstCount(f, &m.n_inst);
 	if (rc == SQLITE_OK) {
 		next_span(&m);
-		rc = x->xTokenize(f, m.text, len, &m, mark_token);
+		rc = m.rc;
 	}
+	if (rc == SQLITE_OK)
+		rc = x->xTokenize(f, m.text, len, &m, mark_token);
 	if (rc == SQLITE_OK && buf_append(&m.out, m.text + m.done, (size_t)len - m.done) < 0)
 		rc = SQLITE_NOMEM;
 	if (rc == SQLITE_OK && m.open && buf_putc(&m.out, '\x02') < 0)

@@ -67,6 +67,8 @@ out=$(MARGO_DB=$many_db timeout 60 "$MARGO" search ciao --format jsonl)
 is "$?" 0 "a word 200,000 times in a passage: found"
 like "$out" '"snippet":"…di tutto, un saluto: (\*\*ciao\*\* ){19}\*\*ciao\*\*…"' \
 	"its snippet: four words before the first hit, 24 words, each hit marked"
+more=$(MARGO_DB=$many_db timeout 60 "$MARGO" search ciao --limit 51 --format jsonl)
+is "$more" "$out" "the same as a longer list (ranked by FTS5) gives it"
 out=$(MARGO_DB=$many_db timeout 60 "$MARGO" search 'yyyyy*' --format jsonl)
 like "$out" '"snippet":"Ecco \*\*y+\*\*…"' "a word of a megabyte: its snippet is cut, the hit still marked"
 ok "and short ($(printf '%s' "$out" | wc -c) bytes)" test "$(printf '%s' "$out" | wc -c)" -lt 1000
