@@ -8,6 +8,7 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -132,6 +133,46 @@ static char *summarise(const struct ingest_report *r)
 	return buf_steal(&b);
 }
 
+/* Ctrl-C or SIGTERM during a load: the first asks it to stop (what was
+ * read is written and committed, see ingest_options.stop); a second ends
+ * margo at once, which loses nothing committed either. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+	if (stop_signal) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
+	stop_signal = sig;
+}
+
+static void catch_stop_signals(struct sigaction old[2])
+{
+	struct sigaction sa = { 0 };
+	sa.sa_handler = on_stop_signal;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	stop_signal = 0;
+	sigaction(SIGINT, &sa, &old[0]);
+	sigaction(SIGTERM, &sa, &old[1]);
+}
+
+/* Put the handlers back; a load that was asked to stop ends margo by the
+ * same signal, so whoever sent it sees margo stopped by it. */
+static void release_stop_signals(const struct sigaction old[2])
+{
+	sigaction(SIGINT, &old[0], NULL);
+	sigaction(SIGTERM, &old[1], NULL);
+	int sig = stop_signal;
+	if (sig) {
+		fflush(stdout);
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+}
+
 int cli_ingest(const struct cli_env *env, char *const *paths, size_t n,
                char **summary, int quiet)
 {
@@ -155,17 +196,25 @@ int cli_ingest(const struct cli_env *env, char *const *paths, size_t n,
 	if (isatty(STDERR_FILENO) && getenv("TERM") && strcmp(getenv("TERM"), "dumb") != 0)
 		opt.progress = print_progress;
 	struct ingest_report rep = { 0 };
+	struct sigaction old[2];
+	catch_stop_signals(old);
+	opt.stop = &stop_signal;
 	int rc = x ? ingest_paths(st, &opt, paths, n, &rep) : -1;
 	entity_extractor_free(&x);
 	char *sum = summarise(&rep);
 	if (!quiet && sum)
 		printf("%s\n", sum);
+	if (rep.stopped)
+		cli_error("stopped by %s: %zu articles added and %zu updated were saved; "
+		          "\"margo add\" of the same paths goes on from there",
+		          stop_signal == SIGINT ? "Ctrl-C (SIGINT)" : "SIGTERM", rep.added, rep.updated);
 	if (summary)
 		*summary = sum;
 	else
 		free(sum);
 	corpus_rules_free(&rules);
 	store_close(&st);
+	release_stop_signals(old);  /* a stopped load ends margo here */
 	if (rc < 0)
 		return CLI_FAILED;
 	return rep.problems ? CLI_PARTIAL : CLI_OK;
@@ -264,8 +313,11 @@ static const char add_usage[] =
 	"Usage: margo add [--db FILE] PATH...\n"
 	"Add or refresh articles from .txt files, folders (searched recursively\n"
 	"for .txt and .jsonl files) and JSON Lines files of\n"
-	"{\"title\",\"text\",\"date\",\"author\",\"url\"}.  Unchanged files are skipped.\n"
-	"Exit status: 0 all loaded, 1 some inputs skipped, 3 library error.\n";
+	"{\"title\",\"text\",\"date\",\"author\",\"url\",\"id\"}.  Unchanged files are skipped.\n"
+	"Ctrl-C or SIGTERM stops a load: what was read is saved, and the next\n"
+	"\"margo add\" of the same paths goes on where it stopped.\n"
+	"Exit status: 0 all loaded, 1 some inputs skipped, 3 library error;\n"
+	"a stopped load ends by the signal that stopped it.\n";
 
 int cli_add(const struct cli_env *env, int argc, char **argv)
 {

@@ -169,6 +169,22 @@ int ingest_batch_close(struct walk *w)
 	return 0;
 }
 
+int ingest_file_begin(struct walk *w, const char *path, struct store_file *f)
+{
+	if (ingest_batch_open(w) < 0)
+		return -1;
+	if (store_file_put(w->st, path, f) < 0) {
+		ingest_library_error(w, "cannot write to the library");
+		return -1;
+	}
+	return 0;
+}
+
+bool ingest_stopping(const struct walk *w)
+{
+	return w->opt->stop && *w->opt->stop;
+}
+
 /* ---- reading ------------------------------------------------------------ */
 
 /* Read a whole file from an open descriptor; never trusts st_size (the file
@@ -241,7 +257,9 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 		ingest_library_error(w, "cannot read the library");
 		return;
 	}
-	if (known == 1 && prev.size == cur.size && prev.mtime_ns == cur.mtime_ns) {
+	/* Loaded (a row still loading has size -1), and not changed since. */
+	if (known == 1 && prev.has_articles && prev.size == cur.size &&
+	    prev.mtime_ns == cur.mtime_ns) {
 		close(fd);
 		w->rep->unchanged++;
 		return;
@@ -266,7 +284,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 	util_hash_hex(data, len, cur.hash);
 	if (ingest_batch_open(w) < 0)
 		goto out;
-	if (known == 1 && strcmp(prev.hash, cur.hash) == 0) {
+	if (known == 1 && prev.has_articles && strcmp(prev.hash, cur.hash) == 0) {
 		/* Touched but not changed: remember the new time only. */
 		if (store_file_put(w->st, path, &cur) < 0)
 			ingest_library_error(w, "cannot write to the library");
@@ -298,14 +316,18 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 		w->rep->problems++;
 		goto out;
 	}
-	if (store_file_put(w->st, path, &cur) < 0) {
-		ingest_library_error(w, "cannot write to the library");
+	struct store_file rec = cur;
+	rec.size = -1;
+	rec.hash[0] = '\0';
+	if (ingest_file_begin(w, path, &rec) < 0)
 		goto out;
+	cur.id = rec.id;
+	if (ingest_has_suffix(path, ".jsonl")) {
+		if (ingest_jsonl(w, path, cur.id, data, len) >= 0 && !ingest_stopping(w))
+			ingest_file_done(w, path, &cur, false);
+	} else if (ingest_text(w, path, path, cur.id, data, len, NULL, NULL, NULL) == 0) {
+		ingest_file_done(w, path, &cur, false);
 	}
-	if (ingest_has_suffix(path, ".jsonl"))
-		ingest_jsonl(w, path, cur.id, data, len);
-	else
-		ingest_text(w, path, path, cur.id, data, len, NULL, NULL);
 out:
 	w->utf16_invalid = 0;
 	free(data);
@@ -347,7 +369,7 @@ static bool inside_root(struct walk *w, const char *path)
 	return ok;
 }
 
-static void walk_dir(struct walk *w, const char *dir);
+static void walk_dir(struct walk *w, const char *dir, bool nested);
 
 static void walk_entry(struct walk *w, const char *path, const char *name)
 {
@@ -372,8 +394,15 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 	} else {
 		sb = lsb;
 	}
+	if (name[0] == '.' && (S_ISDIR(sb.st_mode) || ingest_has_suffix(name, ".txt") ||
+	                       ingest_has_suffix(name, ".jsonl"))) {
+		/* Said, not counted as a problem: a corpus kept in git has one. */
+		ingest_report(w, path, "hidden %s; skipped (give its name to load it)",
+		              S_ISDIR(sb.st_mode) ? "folder" : "file");
+		return;
+	}
 	if (S_ISDIR(sb.st_mode)) {
-		walk_dir(w, path);
+		walk_dir(w, path, true);
 	} else if (S_ISREG(sb.st_mode)) {
 		if (!ingest_has_suffix(name, ".txt") && !ingest_has_suffix(name, ".jsonl"))
 			return;
@@ -392,11 +421,18 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 	}
 }
 
-static void walk_dir(struct walk *w, const char *dir)
+static void walk_dir(struct walk *w, const char *dir, bool nested)
 {
 	struct stat sb;
-	if (stat(dir, &sb) < 0 || seen_before(w, &sb))
+	if (stat(dir, &sb) < 0)
 		return;
+	if (seen_before(w, &sb)) {
+		if (nested && !w->counting) {
+			ingest_report(w, dir, "a folder already read (a link to it, or to a folder above it); skipped");
+			w->rep->problems++;
+		}
+		return;
+	}
 	DIR *d = opendir(dir);
 	if (!d) {
 		ingest_report(w, dir, "cannot open folder: %s; skipped", strerror(errno));
@@ -407,8 +443,8 @@ static void walk_dir(struct walk *w, const char *dir)
 	size_t n = 0, cap = 0;
 	struct dirent *e;
 	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;  /* ".", "..", and hidden files */
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;  /* hidden ones are told of in walk_entry */
 		void *grown = util_grow(names, &cap, n, sizeof *names);
 		if (!grown)
 			break;
@@ -421,7 +457,7 @@ static void walk_dir(struct walk *w, const char *dir)
 	if (n)
 		qsort(names, n, sizeof *names, name_cmp);
 	for (size_t i = 0; i < n; i++) {
-		if (!w->failed) {
+		if (!w->failed && !ingest_stopping(w)) {
 			char *path = util_printf("%s/%s", strcmp(dir, "/") ? dir : "", names[i]);
 			if (path)
 				walk_entry(w, path, names[i]);
@@ -435,7 +471,7 @@ static void walk_dir(struct walk *w, const char *dir)
 /* Each path given: a folder is walked, a file read. */
 static void walk_paths(struct walk *w, char *const *paths, size_t n)
 {
-	for (size_t i = 0; i < n && !w->failed; i++) {
+	for (size_t i = 0; i < n && !w->failed && !ingest_stopping(w); i++) {
 		/* Store absolute, resolved paths so a refresh from elsewhere
 		 * finds the same articles. */
 		char *real = realpath(paths[i], NULL);
@@ -447,7 +483,7 @@ static void walk_paths(struct walk *w, char *const *paths, size_t n)
 		struct stat sb;
 		if (stat(real, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 			w->root = real;
-			walk_dir(w, real);
+			walk_dir(w, real, false);
 			w->root = NULL;
 		} else if (w->counting) {
 			w->pr.files_total++;
@@ -495,12 +531,15 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 		rep->added = w.saved_added;
 		rep->updated = w.saved_updated;
 	}
+	rep->stopped = ingest_stopping(&w);
+	free(w.legacy);
 	/* Entities are clustered over the whole corpus, once per ingest. */
 	w.pr.entities = true;
 	w.last_shown = 0;
 	/* Only when some article's forms changed, in this load or in one
-	 * that stopped before this point. */
-	int stale = w.failed || !opt->extractor ? 0 : store_entities_stale(st);
+	 * that stopped before this point (a load asked to stop leaves it to
+	 * the next one). */
+	int stale = w.failed || rep->stopped || !opt->extractor ? 0 : store_entities_stale(st);
 	if (stale)
 		progress(&w, false);
 	if (stale < 0 || (stale && store_entities_rebuild(st) < 0))

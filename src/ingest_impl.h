@@ -17,6 +17,16 @@
 #include "margo/store.h"
 
 #define INGEST_MAX_FILE (256L * 1024 * 1024)  /* larger files are refused */
+#define INGEST_MAX_LINE (64L * 1024 * 1024)   /* longer JSON Lines lines too */
+
+/* Where a JSON Lines file stands once an article is committed (its line
+ * ends `bytes` into the file, the `lines`th line; `hash` of those bytes),
+ * and the article of an older library it takes over (adopt, or 0). */
+struct ingest_pos {
+	int64_t bytes, lines;
+	char hash[17];
+	int64_t adopt;
+};
 
 struct visited {
 	dev_t dev;
@@ -25,6 +35,7 @@ struct visited {
 
 struct pending;
 struct ingest_worker;
+struct legacy;
 
 /* One ingest_paths() call. */
 struct walk {
@@ -53,6 +64,10 @@ struct walk {
 	char *const *paths;       /* what was given, for count_totals() */
 	size_t n_paths;
 	bool counted;             /* pr holds the totals */
+	struct legacy *legacy;    /* the JSON Lines file's articles keyed by line */
+	size_t n_legacy;
+	int64_t put_file;         /* the file of the last article written ... */
+	size_t put_count;         /* ... and how many of its articles in a row */
 };
 
 /* A problem with one input, told once through the caller's callback. */
@@ -76,11 +91,23 @@ void ingest_worker_stop(struct ingest_worker *k);
 int ingest_pipeline_flush(struct walk *w);
 int ingest_text(struct walk *w, const char *key, const char *path, int64_t file_id,
                 const char *raw, size_t len, const struct corpus_hints *hints,
-                const char *url);
+                const char *url, const struct ingest_pos *pos);
+/* A file's row while it loads (f->size -1, f->hash ""), written in the
+ * open batch; sets f->id.  0 or -1 (reported). */
+int ingest_file_begin(struct walk *w, const char *path, struct store_file *f);
+/* The file's articles are all handed to the pipeline: once they are
+ * written, its row is recorded as loaded (`f` as it is on disk) in the
+ * same transaction, or forgotten when it gave no article (`resumed`: some
+ * came in a load before). */
+void ingest_file_done(struct walk *w, const char *path, const struct store_file *f,
+                      bool resumed);
+/* The caller asked the load to stop (a signal): nothing more is read. */
+bool ingest_stopping(const struct walk *w);
 
-/* ingest_jsonl.c: a JSON Lines file in memory (one decoded from UTF-16),
- * or read from fd a line at a time (1 done, 0 when it must be read whole:
- * a UTF-16 byte-order mark). */
+/* ingest_jsonl.c: a JSON Lines file in memory (one decoded from UTF-16:
+ * 1 when it gave articles, 0 none, -1 library error), or read from fd a
+ * line at a time (1 done, 0 when it must be read whole: a UTF-16
+ * byte-order mark). */
 int ingest_jsonl(struct walk *w, const char *path, int64_t file_id, const char *data,
                  size_t len);
 int ingest_jsonl_stream(struct walk *w, const char *path, int fd, int known,

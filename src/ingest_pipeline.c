@@ -49,6 +49,11 @@ struct pending {
 	struct entity_mention *m;
 	size_t n;
 	bool ready;               /* under the worker's lock */
+	bool has_pos;             /* a JSON Lines line: where its file stands */
+	struct ingest_pos pos;
+	bool marker;              /* no article: the file `rec` is all written */
+	bool resumed;             /* ... some of it in a load before this one */
+	struct store_file rec;
 	struct pending *next;     /* in the worker's queue */
 	struct pending *wnext;    /* in the writer's queue (struct walk) */
 };
@@ -220,7 +225,10 @@ static int put_article(struct walk *w, struct pending *p)
 	}
 	int64_t id;
 	enum store_put_result res;
-	if (store_article_put(w->st, &in, &id, &res) < 0 ||
+	if ((p->pos.adopt && store_article_rekey(w->st, p->pos.adopt, p->key) < 0) ||
+	    store_article_put(w->st, &in, &id, &res) < 0 ||
+	    (p->has_pos && p->pos.bytes > 0 &&
+	     store_file_progress(w->st, p->file_id, p->pos.bytes, p->pos.lines, p->pos.hash) < 0) ||
 	    (res != STORE_PUT_SAME && p->x &&
 	     (pending_entities(p) < 0 ||
 	      store_mentions_put(w->st, id, &p->a, p->m, p->n, res == STORE_PUT_ADDED) < 0))) {
@@ -229,6 +237,11 @@ static int put_article(struct walk *w, struct pending *p)
 		return -1;
 	}
 	store_savepoint_release(w->st);
+	if (w->put_file != p->file_id) {
+		w->put_file = p->file_id;
+		w->put_count = 0;
+	}
+	w->put_count++;
 	if (res == STORE_PUT_ADDED)
 		w->rep->added++;
 	else if (res == STORE_PUT_UPDATED)
@@ -236,6 +249,27 @@ static int put_article(struct walk *w, struct pending *p)
 	else
 		w->rep->unchanged++;
 	return ingest_article_done(w);
+}
+
+/* A file's articles are written (in this batch or one before): its row
+ * says it is loaded, in the transaction of its last article.  A file that
+ * gave none is not recorded, unless articles from it are there already. */
+static int put_marker(struct walk *w, struct pending *p)
+{
+	if (ingest_batch_open(w) < 0)
+		return -1;
+	bool wrote = w->put_file == p->rec.id && w->put_count > 0;
+	struct store_file rec = p->rec;
+	rec.done_bytes = rec.done_lines = 0;
+	rec.done_hash[0] = '\0';
+	if (wrote || p->resumed ? store_file_put(w->st, p->path, &rec) < 0
+	                        : store_file_forget_if_empty(w->st, p->rec.id) < 0) {
+		ingest_library_error(w, "cannot write to the library");
+		return -1;
+	}
+	w->put_file = 0;
+	w->put_count = 0;
+	return 0;
 }
 
 /* What an article's text gave rise to, told as it is written; false
@@ -277,8 +311,12 @@ static int pipeline_drain(struct walk *w, size_t keep)
 		w->queued--;
 		w->queued_bytes -= p->raw_len;
 		worker_wait(w->worker, p);
-		if (!w->failed && pending_usable(w, p) && put_article(w, p) < 0)
+		if (p->marker) {
+			if (!w->failed && put_marker(w, p) < 0)
+				ret = -1;
+		} else if (!w->failed && pending_usable(w, p) && put_article(w, p) < 0) {
 			ret = -1;
+		}
 		pending_free(p);
 	}
 	w->draining = was;
@@ -313,12 +351,26 @@ static char *url_host(const char *url)
 	return util_strndup(p, n);
 }
 
+/* After what waits already, in input order; the oldest are written while
+ * the newer ones are prepared. */
+static int enqueue(struct walk *w, struct pending *p)
+{
+	if (w->queue_tail)
+		w->queue_tail->wnext = p;
+	else
+		w->queue = p;
+	w->queue_tail = p;
+	w->queued++;
+	w->queued_bytes += p->raw_len;
+	return pipeline_drain(w, PIPELINE_DEPTH);
+}
+
 /* Hand the text of one article to the pipeline: it is canonicalised,
  * parsed and its entities found on the worker while the articles before
  * it are written. */
 int ingest_text(struct walk *w, const char *key, const char *path, int64_t file_id,
                 const char *raw, size_t len, const struct corpus_hints *hints,
-                const char *url)
+                const char *url, const struct ingest_pos *pos)
 {
 	struct pending *p = calloc(1, sizeof *p);
 	char *host = url ? url_host(url) : NULL;
@@ -344,6 +396,10 @@ int ingest_text(struct walk *w, const char *key, const char *path, int64_t file_
 	p->raw[len] = '\0';
 	p->raw_len = len;
 	p->file_id = file_id;
+	if (pos) {
+		p->has_pos = true;
+		p->pos = *pos;
+	}
 	p->utf16_invalid = w->utf16_invalid;
 	util_hash_hex(raw, len, p->hash);
 	p->rules = w->opt->rules;
@@ -352,13 +408,22 @@ int ingest_text(struct walk *w, const char *key, const char *path, int64_t file_
 	 * change before its turn, they are found then). */
 	p->same = store_article_unchanged(w->st, p->key, p->hash) == 1;
 	worker_submit(w->worker, p);
-	if (w->queue_tail)
-		w->queue_tail->wnext = p;
-	else
-		w->queue = p;
-	w->queue_tail = p;
-	w->queued++;
-	w->queued_bytes += p->raw_len;
-	/* The oldest, while the newer ones are prepared. */
-	return pipeline_drain(w, PIPELINE_DEPTH);
+	return enqueue(w, p);
+}
+
+void ingest_file_done(struct walk *w, const char *path, const struct store_file *f,
+                      bool resumed)
+{
+	struct pending *p = calloc(1, sizeof *p);
+	if (!p || !(p->path = util_strdup(path))) {
+		free(p);
+		ingest_report(w, path, "out of memory");
+		w->rep->problems++;
+		return;
+	}
+	p->marker = true;
+	p->resumed = resumed;
+	p->rec = *f;
+	p->ready = true;  /* nothing for the worker */
+	enqueue(w, p);
 }

@@ -223,6 +223,17 @@ static const char *const migrations[] = {
 	/* v7: the tokenizer stems a word ending in an accented vowel as
 	 * written ("fornirà" -> "forn"): the index is made again. */
 	"INSERT INTO passage_fts(passage_fts) VALUES ('rebuild');",
+	/* v8: a file's row is loaded (size and hash) only with its last
+	 * article; a JSON Lines file records how far it is committed, to
+	 * resume there.  Files recorded without any article, and every JSON
+	 * Lines file (a load stopped part way was recorded whole, and their
+	 * lines are now known by their content, not their number), are read
+	 * again by the next "margo add". */
+	"ALTER TABLE file ADD COLUMN done_bytes INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE file ADD COLUMN done_lines INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE file ADD COLUMN done_hash TEXT NOT NULL DEFAULT '';"
+	"UPDATE file SET size = -1, hash = '' WHERE path LIKE '%.jsonl'"
+	"  OR NOT EXISTS (SELECT 1 FROM article a WHERE a.file = file.id);",
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }
@@ -657,6 +668,76 @@ void store_close(struct store **pst)
 	*pst = NULL;
 }
 
+/* Every table, index, view and trigger the schema makes, looked for in
+ * the library: the schema is made in a database in memory, from the same
+ * migrations, and its names compared. */
+static int check_schema(struct store *st, struct buf *b)
+{
+	sqlite3 *mem = NULL;
+	sqlite3_stmt *s = NULL;
+	int ret = -1;
+	if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    search_register_tokenizer(mem) < 0)
+		goto out;
+	for (size_t v = 0; v < STORE_SCHEMA_VERSION; v++)
+		if (sqlite3_exec(mem, migrations[v], NULL, NULL, NULL) != SQLITE_OK)
+			goto out;
+	if (sqlite3_prepare_v2(mem, "SELECT type, name FROM sqlite_schema"
+	                       " WHERE name NOT LIKE 'sqlite_%' ORDER BY rowid", -1, &s, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_stmt *q;
+	if (store_cached(st, "SELECT 1 FROM sqlite_schema WHERE type = ?1 AND name = ?2", &q) < 0)
+		goto out;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		sqlite3_bind_value(q, 1, sqlite3_column_value(s, 0));
+		sqlite3_bind_value(q, 2, sqlite3_column_value(s, 1));
+		int qrc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (qrc == SQLITE_DONE)
+			buf_printf(b, "the %s %s is missing\n", sqlite3_column_text(s, 0),
+			           sqlite3_column_text(s, 1));
+		else if (qrc != SQLITE_ROW)
+			goto out;
+	}
+	ret = rc == SQLITE_DONE ? 0 : -1;
+out:
+	sqlite3_finalize(s);
+	sqlite3_close(mem);
+	return ret;
+}
+
+/* Files recorded as loaded without any article, and loads that did not
+ * finish (a row still marked as loading).  Either is mended by the next
+ * "margo add" of the same files. */
+static int check_files(struct store *st, struct buf *b)
+{
+	static const char *const sql[] = {
+		"SELECT count(*), min(path) FROM file WHERE hash != ''"
+		" AND NOT EXISTS (SELECT 1 FROM article a WHERE a.file = file.id)",
+		"SELECT count(*), min(path) FROM file WHERE hash = ''",
+	};
+	static const char *const what[] = {
+		"recorded as loaded but none of their articles is in the library",
+		"began loading but did not finish (the load was stopped)",
+	};
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *s;
+		if (store_prepare(st, sql[i], &s) < 0)
+			return -1;
+		int rc = sqlite3_step(s);
+		int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+		if (n > 0)
+			buf_printf(b, "%lld file%s %s (first: %s); \"margo add\" of the same files loads %s\n",
+			           (long long)n, n == 1 ? "" : "s", what[i], sqlite3_column_text(s, 1),
+			           n == 1 ? "it" : "them");
+		sqlite3_finalize(s);
+		if (rc != SQLITE_ROW)
+			return -1;
+	}
+	return 0;
+}
+
 int store_check(struct store *st, char **report)
 {
 	sqlite3_stmt *s;
@@ -677,7 +758,8 @@ int store_check(struct store *st, char **report)
 		*report = buf_steal(&b);
 		return *report ? 0 : -1;
 	}
-	if (rc != SQLITE_DONE || store_prepare(st, "PRAGMA foreign_key_check", &s) < 0) {
+	if (rc != SQLITE_DONE || check_schema(st, &b) < 0 ||
+	    store_prepare(st, "PRAGMA foreign_key_check", &s) < 0) {
 		buf_free(&b);
 		return -1;
 	}
@@ -687,6 +769,11 @@ int store_check(struct store *st, char **report)
 		           sqlite3_column_text(s, 2));
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
+		buf_free(&b);
+		return -1;
+	}
+	/* The files' rows need the tables the schema check found. */
+	if (!b.len && check_files(st, &b) < 0) {
 		buf_free(&b);
 		return -1;
 	}

@@ -22,7 +22,9 @@
 int store_file_get(struct store *st, const char *path, struct store_file *f)
 {
 	sqlite3_stmt *s;
-	if (store_cached(st, "SELECT id, size, mtime_ns, hash FROM file WHERE path = ?1", &s) < 0)
+	if (store_cached(st, "SELECT id, size, mtime_ns, hash, done_bytes, done_lines, done_hash,"
+	                " EXISTS (SELECT 1 FROM article a WHERE a.file = file.id)"
+	                " FROM file WHERE path = ?1", &s) < 0)
 		return -1;
 	sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s), ret = rc == SQLITE_DONE ? 0 : -1;
@@ -31,6 +33,11 @@ int store_file_get(struct store *st, const char *path, struct store_file *f)
 		f->size = sqlite3_column_int64(s, 1);
 		f->mtime_ns = sqlite3_column_int64(s, 2);
 		snprintf(f->hash, sizeof f->hash, "%s", (const char *)sqlite3_column_text(s, 3));
+		f->done_bytes = sqlite3_column_int64(s, 4);
+		f->done_lines = sqlite3_column_int64(s, 5);
+		snprintf(f->done_hash, sizeof f->done_hash, "%s",
+		         (const char *)sqlite3_column_text(s, 6));
+		f->has_articles = sqlite3_column_int(s, 7) != 0;
 		ret = 1;
 	}
 	sqlite3_reset(s);
@@ -40,20 +47,53 @@ int store_file_get(struct store *st, const char *path, struct store_file *f)
 int store_file_put(struct store *st, const char *path, struct store_file *f)
 {
 	sqlite3_stmt *s;
-	if (store_cached(st, "INSERT INTO file(path, size, mtime_ns, hash) VALUES (?1, ?2, ?3, ?4) "
+	if (store_cached(st, "INSERT INTO file(path, size, mtime_ns, hash, done_bytes, done_lines,"
+	                " done_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
 	                "ON CONFLICT(path) DO UPDATE SET size = excluded.size, "
-	                "mtime_ns = excluded.mtime_ns, hash = excluded.hash "
-	                "RETURNING id", &s) < 0)
+	                "mtime_ns = excluded.mtime_ns, hash = excluded.hash, "
+	                "done_bytes = excluded.done_bytes, done_lines = excluded.done_lines, "
+	                "done_hash = excluded.done_hash RETURNING id", &s) < 0)
 		return -1;
 	sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, f->size);
 	sqlite3_bind_int64(s, 3, f->mtime_ns);
 	sqlite3_bind_text(s, 4, f->hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 5, f->done_bytes);
+	sqlite3_bind_int64(s, 6, f->done_lines);
+	sqlite3_bind_text(s, 7, f->done_hash, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		f->id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int store_file_progress(struct store *st, int64_t id, int64_t bytes, int64_t lines,
+                        const char *hash)
+{
+	sqlite3_stmt *s;
+	if (store_cached(st, "UPDATE file SET done_bytes = ?2, done_lines = ?3, done_hash = ?4"
+	                " WHERE id = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, bytes);
+	sqlite3_bind_int64(s, 3, lines);
+	sqlite3_bind_text(s, 4, hash, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_file_forget_if_empty(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s;
+	if (store_cached(st, "DELETE FROM file WHERE id = ?1"
+	                " AND NOT EXISTS (SELECT 1 FROM article WHERE file = ?1)", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* ---- articles ----------------------------------------------------------- */
@@ -198,6 +238,48 @@ int store_article_unchanged(struct store *st, const char *key, const char *sourc
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_article_rekey(struct store *st, int64_t id, const char *key)
+{
+	sqlite3_stmt *s;
+	if (store_cached(st, "UPDATE OR IGNORE article SET key = ?2 WHERE id = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, key, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_line_keyed(struct store *st, const char *path,
+                     int (*fn)(void *ctx, int64_t id, const char *source_hash), void *ctx)
+{
+	char *lo = util_printf("%s#", path), *hi = util_printf("%s$", path);  /* '$' follows '#' */
+	sqlite3_stmt *s = NULL;
+	int ret = -1;
+	size_t plen = strlen(path) + 1;
+	if (!lo || !hi ||
+	    store_prepare(st, "SELECT id, key, source_hash FROM article"
+	                  " WHERE key > ?1 AND key < ?2", &s) < 0)
+		goto out;
+	sqlite3_bind_text(s, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, hi, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(s, 1);
+		const char *hash = (const char *)sqlite3_column_text(s, 2);
+		size_t klen = (size_t)sqlite3_column_bytes(s, 1);
+		if (key && hash && klen > plen && strspn(key + plen, "0123456789") == klen - plen &&
+		    fn(ctx, sqlite3_column_int64(s, 0), hash) < 0)
+			goto out;
+	}
+	ret = rc == SQLITE_DONE ? 0 : -1;
+out:
+	sqlite3_finalize(s);
+	free(lo);
+	free(hi);
+	return ret;
 }
 
 int store_article_put(struct store *st, const struct store_article_in *in,

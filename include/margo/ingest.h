@@ -12,6 +12,7 @@
 #ifndef MARGO_INGEST_H
 #define MARGO_INGEST_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -27,6 +28,7 @@ struct ingest_report {
 	size_t unchanged;   /* articles or files skipped as unchanged */
 	size_t problems;    /* files (or JSONL lines) reported and skipped */
 	struct store_annot_counts anchors;  /* annotations placed again */
+	bool stopped;       /* asked to stop: what was read is saved, not the rest */
 };
 
 /* Where a long load is: called about four times a second while loading
@@ -52,6 +54,10 @@ struct ingest_options {
 	ingest_message_fn message;
 	ingest_progress_fn progress;               /* NULL: none */
 	void *ctx;
+	/* When set and non-zero (a signal handler sets it), the load reads
+	 * nothing more: the articles already read are written and committed,
+	 * the files begun are left to resume, and ingest_paths returns. */
+	volatile sig_atomic_t *stop;
 };
 
 /* Ingest each path.  Returns 0 when the library could be written (even if

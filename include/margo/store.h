@@ -21,7 +21,7 @@
 #include "margo/corpus.h"
 
 #define STORE_APPLICATION_ID 0x4d52474f  /* "MRGO" */
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 struct store;
 struct store_annot_counts;
@@ -47,7 +47,9 @@ bool store_readonly(const struct store *st);
  * its size limit) and a read-only library are said in plain words. */
 const char *store_errmsg(struct store *st);
 
-/* Check the library: SQLite's integrity_check and foreign_key_check.
+/* Check the library: SQLite's integrity_check and foreign_key_check,
+ * every table, index, view and trigger of the schema present, and no
+ * file recorded as loaded without its articles (nor left half loaded).
  * 1 sound, 0 damaged (what is wrong in *report, malloc'd, a line each),
  * -1 when the checks could not run. */
 int store_check(struct store *st, char **report);
@@ -74,20 +76,37 @@ int store_commit(struct store *st);
 int store_rollback(struct store *st);
 
 /* ---- files seen by ingest ------------------------------------------ */
+/* A file's row is loaded (size and hash set) only in the transaction that
+ * writes its last article.  While it loads, its size is -1 and its hash
+ * empty, so a load stopped at any moment is never taken for "unchanged";
+ * a JSON Lines file also records how far it is committed (done_bytes,
+ * done_lines, and the hash of those bytes), so the next load resumes there. */
 struct store_file {
 	int64_t id;
-	int64_t size;
+	int64_t size;             /* -1 while loading */
 	int64_t mtime_ns;
-	char hash[17];
+	char hash[17];            /* "" while loading */
+	int64_t done_bytes;       /* JSON Lines: bytes committed, 0 when none */
+	int64_t done_lines;       /* ... the lines they hold */
+	char done_hash[17];       /* ... the hash of those bytes */
+	bool has_articles;        /* some article comes from it (store_file_get) */
 };
 /* 1 found, 0 not found, -1 error. */
 int store_file_get(struct store *st, const char *path, struct store_file *f);
-/* Insert or update; sets f->id. */
+/* Insert or update every field but has_articles; sets f->id. */
 int store_file_put(struct store *st, const char *path, struct store_file *f);
+/* A JSON Lines file committed up to `bytes` (its first `lines` lines,
+ * whose hash is `hash`), in the transaction of the article of its last
+ * line.  0 or -1. */
+int store_file_progress(struct store *st, int64_t id, int64_t bytes, int64_t lines,
+                        const char *hash);
+/* Forget the row of a file that gave no article, unless some article
+ * still comes from it.  0 or -1. */
+int store_file_forget_if_empty(struct store *st, int64_t id);
 
 /* ---- articles ------------------------------------------------------- */
 struct store_article_in {
-	const char *key;          /* unique: the file path, or path#line / url */
+	const char *key;          /* unique: the file path, url, path#id:ID or path#text:HASH */
 	int64_t file_id;          /* 0 for none */
 	const char *source_hash;  /* hash of the input the article came from */
 	const char *url;          /* or NULL */
@@ -101,6 +120,16 @@ enum store_put_result { STORE_PUT_ADDED, STORE_PUT_UPDATED, STORE_PUT_SAME };
 /* Whether the article of `key` is in the library from the same source
  * (source_hash): 1 yes, 0 no (absent or changed), -1 on error. */
 int store_article_unchanged(struct store *st, const char *key, const char *source_hash);
+
+/* Give article `id` the key `key` (an article of an older library, known
+ * by its line number, taken over by the line of the same text), unless
+ * another article has that key already.  0 or -1. */
+int store_article_rekey(struct store *st, int64_t id, const char *key);
+/* The articles of JSON Lines file `path` still keyed by their line number
+ * ("path#N"): each one's id and source hash, through fn (which returns
+ * 0, or -1 to stop).  0 or -1. */
+int store_line_keyed(struct store *st, const char *path,
+                     int (*fn)(void *ctx, int64_t id, const char *source_hash), void *ctx);
 
 /* Add or refresh one article (inside the caller's transaction).  An article
  * whose source_hash is unchanged is left alone.  The id is stable across

@@ -70,7 +70,9 @@ else
 fi
 ln -s loop.txt "$C/loop.txt"
 mkdir "$C/sub"
-ln -s .. "$C/sub/up"   # a folder loop, inside the folder: walked once
+ln -s .. "$C/sub/up"   # a folder loop, inside the folder: walked once, and said
+mkdir "$C/.git"       # a hidden folder: skipped, and said (not a problem)
+printf 'Nascosto\n\nTesto nascosto.\n' >"$C/.nascosto.txt"
 printf 'Segreto\n\nFuori dalla cartella.\n' >"$TEST_TMP/outside/secret.txt"
 ln -s "$TEST_TMP/outside/secret.txt" "$C/outside.txt"
 printf 'Illeggibile\n\nTesto.\n' >"$C/noread.txt"
@@ -82,7 +84,7 @@ as_user env MARGO_DB="$LIB" timeout 60 "$MARGO" add "$C" >"$TEST_TMP/out" 2>"$TE
 rc=$?
 err=$(cat "$TEST_TMP/err")
 is "$rc" 1 "add of the hostile folder exits 1 (some inputs skipped), within the time limit"
-n_skipped=8
+n_skipped=9
 [ -n "$sock_note" ] && n_skipped=$((n_skipped - 1))
 [ -n "$user_note" ] && n_skipped=$((n_skipped - 1))
 is "$(cat "$TEST_TMP/out")" "$loads added, 0 updated, 0 unchanged; $n_skipped skipped with a problem" \
@@ -110,6 +112,10 @@ else
 		"a socket: reported once"
 fi
 reported "/loop.txt" ': symbolic link loop; skipped$' "a symlink loop: reported once"
+reported "/sub/up" ': a folder already read \(a link to it, or to a folder above it\); skipped$' \
+	"a link to the corpus folder itself: reported once"
+reported "/.git" ': hidden folder; skipped \(give its name to load it\)$' "a hidden folder: said once"
+reported "/.nascosto.txt" ': hidden file; skipped \(give its name to load it\)$' "a hidden file: said once"
 reported "/outside.txt" ': symbolic link that leads outside the folder; skipped$' \
 	"a symlink out of the folder: reported once, not followed"
 reported "vuoto ^[[31m"$'\xef\xbf\xbd'".txt" ': empty file; skipped$' \
@@ -123,7 +129,7 @@ fi
 reported "/decoder.txt" ': 15 invalid UTF-8 sequences replaced by U\+FFFD$' \
 	"the decoder table: loaded, and its 15 bad subparts reported once"
 is "$(printf '%s\n' "$err" | grep -vc '^margo: ')" 0 "every message is one line starting with margo:"
-is "$(printf '%s\n' "$err" | grep -c .)" $((n_skipped + 1)) "no other message"
+is "$(printf '%s\n' "$err" | grep -c .)" $((n_skipped + 3)) "no other message"
 ok "no message carries ESC, BEL, CR or another control byte" \
 	sh -c "! LC_ALL=C grep -q '[[:cntrl:]]' '$TEST_TMP/err'"
 ok "the messages are valid UTF-8" sh -c "iconv -f UTF-8 -t UTF-8 '$TEST_TMP/err' >/dev/null"

@@ -246,7 +246,10 @@ static void test_migrates_previous_schema(void **state)
 	/* What a version 4 library had: no index of link targets, an index
 	 * of mentions by paragraph, and a full-text index of older stems
 	 * (here none at all: made again, it has today's). */
-	assert_int_equal(sqlite3_exec(store_db(st), "DROP INDEX annotation_link_target;"
+	assert_int_equal(sqlite3_exec(store_db(st), "ALTER TABLE file DROP COLUMN done_hash;"
+	                              " ALTER TABLE file DROP COLUMN done_lines;"
+	                              " ALTER TABLE file DROP COLUMN done_bytes;"
+	                              " DROP INDEX annotation_link_target;"
 	                              " CREATE INDEX mention_para ON mention(article, para);"
 	                              " INSERT INTO tag(name) VALUES ('kept');"
 	                              " INSERT INTO passage_fts(passage_fts) VALUES ('delete-all');"
@@ -458,7 +461,8 @@ static void test_ingest_reports_bad_files_and_loads_the_rest(void **state)
 	const char *want[] = { "empty.txt: empty file", "binary.txt: not a text file",
 	                       "pipe.txt: not a regular file",
 	                       "outside.txt: symbolic link that leads outside",
-	                       "self.txt: symbolic link loop", "feed.jsonl: 2 lines are not" };
+	                       "self.txt: symbolic link loop", "feed.jsonl: 2 lines are not",
+	                       "loop: a folder already read" };
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
 		if (!strstr(m.all.data, want[i]))
 			fail_msg("no message \"%s\" in:\n%s", want[i], m.all.data);
