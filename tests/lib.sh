@@ -243,6 +243,17 @@ copies_of_corpus() {
 	done
 }
 
+# limited KB CMD...: run CMD with files limited to KB kilobytes (a disk
+# that fills: writes past it fail with EFBIG, SIGXFSZ ignored).
+limited() {
+	(
+		ulimit -f "$1" || exit 99
+		trap '' XFSZ
+		shift
+		exec "$@"
+	)
+}
+
 # The bundled corpus in $MARGO_DB (or in the library given as $1).
 fresh_library() {
 	rm -f "${1:-$MARGO_DB}" "${1:-$MARGO_DB}-wal" "${1:-$MARGO_DB}-shm"

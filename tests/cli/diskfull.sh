@@ -11,16 +11,6 @@
 # place `a` offers it again), says so, and is printed at exit with status 3.
 . "$top_srcdir/tests/lib.sh"
 
-# limited KB CMD...: run CMD with files limited to KB kilobytes.
-limited() {
-	(
-		ulimit -f "$1" || exit 99
-		trap '' XFSZ
-		shift
-		exec "$@"
-	)
-}
-
 fresh_library
 "$MARGO" annotate 1 0 20 --tag prima --note "una nota" >/dev/null
 "$MARGO" annotate 3 5 40 --tag seconda >/dev/null

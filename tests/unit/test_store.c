@@ -510,6 +510,63 @@ static void test_ingest_reports_bad_files_and_loads_the_rest(void **state)
 	free(dir);
 }
 
+/* A file recorded as loaded without its articles (what an interrupted load
+ * of an older margo left) and a missing table are found by the check; the
+ * next load of the file loads its article. */
+static void test_check_finds_lost_loads_and_missing_tables(void **state)
+{
+	(void)state;
+	char *dir = tmp_path("lost");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	char *p = util_printf("%s/a.txt", dir);
+	const char text[] = "Un titolo perso\n\nIl testo di un articolo mai scritto. Davvero.\n";
+	write_file(p, text, sizeof text - 1);
+	struct store *st = open_fresh("lost.db");
+	struct corpus_rules *r = rules();
+	struct messages m = { { 0 }, 0 };
+	struct ingest_options opt = { .rules = r, .message = collect, .ctx = &m };
+	struct ingest_report rep;
+	char *paths[] = { p };
+	assert_int_equal(ingest_paths(st, &opt, paths, 1, &rep), 0);
+	assert_int_equal(rep.added, 1);
+	char *report = NULL;
+	assert_int_equal(store_check(st, &report), 1);
+	/* The article goes, its file's row stays as loaded. */
+	assert_int_equal(sqlite3_exec(store_db(st), "DELETE FROM article", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_check(st, &report), 0);
+	assert_non_null(strstr(report, "1 file recorded as loaded but none of their articles"));
+	assert_non_null(strstr(report, "a.txt"));
+	free(report);
+	report = NULL;
+	assert_int_equal(ingest_paths(st, &opt, paths, 1, &rep), 0);
+	assert_int_equal(rep.added, 1);
+	assert_int_equal(rep.unchanged, 0);
+	assert_int_equal(store_check(st, &report), 1);
+	/* A row left loading (a load stopped part way) is told too. */
+	assert_int_equal(sqlite3_exec(store_db(st), "UPDATE file SET size = -1, hash = ''",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_check(st, &report), 0);
+	assert_non_null(strstr(report, "1 file began loading but did not finish"));
+	free(report);
+	report = NULL;
+	assert_int_equal(ingest_paths(st, &opt, paths, 1, &rep), 0);
+	assert_int_equal(store_check(st, &report), 1);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM article"), 1);
+	/* A table, an index and a trigger gone. */
+	assert_int_equal(sqlite3_exec(store_db(st), "DROP TABLE draft; DROP INDEX form_entity;"
+	                              " DROP TRIGGER article_counted", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_check(st, &report), 0);
+	assert_non_null(strstr(report, "the table draft is missing"));
+	assert_non_null(strstr(report, "the index form_entity is missing"));
+	assert_non_null(strstr(report, "the trigger article_counted is missing"));
+	free(report);
+	buf_free(&m.all);
+	corpus_rules_free(&r);
+	store_close(&st);
+	free(p);
+	free(dir);
+}
+
 static void test_ingest_missing_path(void **state)
 {
 	(void)state;
@@ -559,6 +616,7 @@ int main(void)
 		cmocka_unit_test(test_article_round_trip),
 		cmocka_unit_test(test_ingest_reports_bad_files_and_loads_the_rest),
 		cmocka_unit_test(test_ingest_missing_path),
+		cmocka_unit_test(test_check_finds_lost_loads_and_missing_tables),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, teardown_all);
 }
