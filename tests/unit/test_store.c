@@ -567,6 +567,51 @@ static void test_check_finds_lost_loads_and_missing_tables(void **state)
 	free(dir);
 }
 
+/* A library of before identity came from content knows JSON Lines
+ * articles as "path#N": the next load gives each such article the key of
+ * the line holding its text, wherever that line now is, and keeps its id
+ * (and so its annotations). */
+static void test_line_keyed_articles_are_taken_over(void **state)
+{
+	(void)state;
+	char *dir = tmp_path("legacy");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	char *p = util_printf("%s/feed.jsonl", dir);
+	const char v1[] = "{\"title\":\"Uno\",\"text\":\"Il primo articolo del file, breve.\"}\n"
+	                  "{\"title\":\"Due\",\"text\":\"Il secondo articolo del file, breve.\"}\n";
+	write_file(p, v1, sizeof v1 - 1);
+	struct store *st = open_fresh("legacy.db");
+	struct corpus_rules *r = rules();
+	struct messages m = { { 0 }, 0 };
+	struct ingest_options opt = { .rules = r, .message = collect, .ctx = &m };
+	struct ingest_report rep;
+	char *paths[] = { p };
+	assert_int_equal(ingest_paths(st, &opt, paths, 1, &rep), 0);
+	assert_int_equal(rep.added, 2);
+	/* As an older margo keyed them, and as its migration left the file. */
+	char *sql = util_printf("UPDATE article SET key = '%s#' || id;"
+	                        " UPDATE file SET size = -1, hash = ''", p);
+	assert_int_equal(sqlite3_exec(store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
+	free(sql);
+	const char v2[] = "{\"title\":\"Zero\",\"text\":\"Un articolo nuovo, in cima.\"}\n"
+	                  "{\"title\":\"Uno\",\"text\":\"Il primo articolo del file, breve.\"}\n"
+	                  "{\"title\":\"Due\",\"text\":\"Il secondo articolo del file, breve.\"}\n";
+	write_file(p, v2, sizeof v2 - 1);
+	assert_int_equal(ingest_paths(st, &opt, paths, 1, &rep), 0);
+	assert_int_equal(rep.added, 1);
+	assert_int_equal(rep.updated, 0);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM article"), 3);
+	/* Article 1 keeps its id and now has the key of its text. */
+	assert_int_equal(one_int(st, "SELECT count(*) FROM article WHERE key LIKE '%#text:%'"), 3);
+	assert_int_equal(one_int(st, "SELECT id FROM article WHERE title = 'Uno'"), 1);
+	assert_int_equal(one_int(st, "SELECT id FROM article WHERE title = 'Due'"), 2);
+	buf_free(&m.all);
+	corpus_rules_free(&r);
+	store_close(&st);
+	free(p);
+	free(dir);
+}
+
 static void test_ingest_missing_path(void **state)
 {
 	(void)state;
@@ -617,6 +662,7 @@ int main(void)
 		cmocka_unit_test(test_ingest_reports_bad_files_and_loads_the_rest),
 		cmocka_unit_test(test_ingest_missing_path),
 		cmocka_unit_test(test_check_finds_lost_loads_and_missing_tables),
+		cmocka_unit_test(test_line_keyed_articles_are_taken_over),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, teardown_all);
 }
