@@ -126,6 +126,7 @@ static int out_commit(struct out_file *o, bool force)
 		return 0;
 	}
 	int err = 0;
+	errno = 0;
 	if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0)
 		err = errno ? errno : EIO;
 	int rc = fclose(o->f);
@@ -143,7 +144,10 @@ static int out_commit(struct out_file *o, bool force)
 			struct stat sb;
 			rc = lstat(o->path, &sb) == 0 ? (errno = EEXIST, -1) : rename(o->tmp, o->path);
 		}
-		if (rc != 0) {
+		if (rc == 0) {
+			free(o->tmp);  /* it is the target now */
+			o->tmp = NULL;
+		} else {
 			if (errno == EEXIST)
 				cli_error("%s: exists already; give --force to replace it", o->path);
 			else
