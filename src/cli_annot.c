@@ -4,11 +4,12 @@
  *   margo annotate ARTICLE START END [--tag T,U] [--note TEXT] [--author A]
  *   margo annotations [--format plain|jsonl] [--tag T] [--article ID]
  *   margo export --format w3c|jsonl|csv|markdown [--tag T] [--article ID]
- *                [--separator ';'] [-o FILE [--force]]
+ *                [--separator ';'] [--raw] [-o FILE [--force]]
  *   margo import FILE
  *
  * JSON is the W3C Web Annotation model, built by SQLite; exports check
  * every anchor against the text and say which ones they could not place.
+ * The listings and exports themselves are written by cli_export.c.
  */
 #include <config.h>
 
@@ -19,15 +20,8 @@
 #include <unistd.h>
 
 #include "margo/store_annot.h"
+#include "cli_export.h"
 #include "cli_impl.h"
-
-/* Options of the annotation commands, taken out of argv. */
-struct annot_opts {
-	const char *tag, *note, *author, *output, *format;
-	int64_t article;
-	char separator;
-	bool force;
-};
 
 /* Take the known "--name VALUE" options out of argv; the rest stays. */
 static int take_opts(int *argc, char **argv, struct annot_opts *o)
@@ -61,6 +55,8 @@ static int take_opts(int *argc, char **argv, struct annot_opts *o)
 			}
 		} else if (strcmp(a, "--force") == 0) {
 			o->force = true;
+		} else if (strcmp(a, "--raw") == 0) {
+			o->raw = true;
 		} else {
 			argv[k++] = argv[i];
 		}
@@ -122,234 +118,7 @@ int cli_annotate(const struct cli_env *env, int argc, char **argv)
 	return status;
 }
 
-/* ---- listing and exporting ------------------------------------------------------- */
-
-enum annot_format { AF_PLAIN, AF_JSONL, AF_W3C, AF_CSV, AF_MARKDOWN };
-
-struct out_ctx {
-	FILE *f;
-	enum annot_format format;
-	char sep;
-	size_t n, misplaced;
-	struct buf md;             /* markdown: collected rows, grouped at the end */
-	struct store *st;          /* markdown: for the links */
-};
-
-/* A CSV field, quoted when it must be (RFC 4180). */
-static void csv_field(FILE *f, const char *s, char sep)
-{
-	s = s ? s : "";
-	if (!strchr(s, sep) && !strpbrk(s, "\"\r\n")) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
-static void csv_row(FILE *f, const struct store_annot_row *r, const char *tag, char sep)
-{
-	char num[32];
-	csv_field(f, r->id, sep), fputc(sep, f);
-	snprintf(num, sizeof num, "%lld", (long long)r->article);
-	csv_field(f, num, sep), fputc(sep, f);
-	csv_field(f, r->title, sep), fputc(sep, f);
-	csv_field(f, r->date, sep), fputc(sep, f);
-	snprintf(num, sizeof num, "%lld", (long long)r->start);
-	csv_field(f, r->in_place ? num : "", sep), fputc(sep, f);
-	snprintf(num, sizeof num, "%lld", (long long)r->end);
-	csv_field(f, r->in_place ? num : "", sep), fputc(sep, f);
-	csv_field(f, r->quote, sep), fputc(sep, f);
-	csv_field(f, tag, sep), fputc(sep, f);
-	csv_field(f, r->note, sep), fputc(sep, f);
-	csv_field(f, r->author, sep), fputc(sep, f);
-	csv_field(f, r->created, sep), fputc(sep, f);
-	csv_field(f, r->status, sep);
-	fputs("\r\n", f);
-}
-
-/* Markdown rows are kept as "tag US title US date US quote US note US id
- * US links" records ended by RS (notes may hold newlines) and grouped when
- * all are in; the links are lines of "- kind: article N, title". */
-static void md_collect(struct out_ctx *c, const struct store_annot_row *r, const char *tag)
-{
-	buf_printf(&c->md, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f", tag, r->title,
-	           r->date ? r->date : "", r->quote, r->note ? r->note : "", r->id);
-	struct store_annot_linked *l = NULL;
-	size_t n = 0;
-	if (store_annot_links(c->st, r->id, &l, &n) == 0)
-		for (size_t i = 0; i < n; i++)
-			buf_printf(&c->md, "- %s: article %lld, %s\n", l[i].kind, (long long)l[i].article,
-			           l[i].title);
-	store_annot_links_free(l, n);
-	buf_putc(&c->md, '\x1e');
-}
-
-static int emit(void *vctx, const struct store_annot_row *r)
-{
-	struct out_ctx *c = vctx;
-	if (!r->in_place) {
-		c->misplaced++;
-		cli_error("%s (article %lld): its quote is not at its place (%s); written without "
-		          "a position", r->id, (long long)r->article, r->status);
-	}
-	switch (c->format) {
-	case AF_PLAIN:
-		fprintf(c->f, "%s  %lld:%lld-%lld  %-6s  [", r->id + 9, (long long)r->article,
-		        (long long)r->start, (long long)r->end, r->status);
-		cli_puts_safe(c->f, r->tags);
-		fputs("]  ", c->f);
-		cli_puts_safe(c->f, r->quote);
-		fputc('\n', c->f);
-		break;
-	case AF_JSONL:
-		fprintf(c->f, "%s\n", r->json);
-		break;
-	case AF_W3C:
-		fprintf(c->f, "%s\n      %s", c->n ? "," : "", r->json);
-		break;
-	case AF_CSV:
-	case AF_MARKDOWN: {
-		/* One row per tag; an annotation without tags gets one row. */
-		const char *p = r->tags && *r->tags ? r->tags : "";
-		do {
-			const char *e = strstr(p, ", ");
-			char *tag = util_strndup(p, e ? (size_t)(e - p) : strlen(p));
-			if (c->format == AF_CSV)
-				csv_row(c->f, r, tag ? tag : "", c->sep);
-			else
-				md_collect(c, r, tag && *tag ? tag : "(no tag)");
-			free(tag);
-			p = e ? e + 2 : NULL;
-		} while (p);
-		break;
-	}
-	}
-	c->n++;
-	return ferror(c->f) ? 1 : 0;
-}
-
-static int cmp_line(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The Markdown report: by tag, then article, quotes and notes. */
-static void md_write(struct out_ctx *c)
-{
-	fputs("# Annotations\n", c->f);
-	size_t n = 0;
-	for (char *p = c->md.data; p && *p; p++)
-		n += *p == '\x1e';
-	char **lines = calloc(n + 1, sizeof *lines);
-	if (!lines)
-		return;
-	size_t k = 0;
-	for (char *p = c->md.data, *e; p && (e = strchr(p, '\x1e')); p = e + 1) {
-		*e = '\0';
-		lines[k++] = p;
-	}
-	qsort(lines, k, sizeof *lines, cmp_line);
-	const char *last_tag = "", *last_title = "";
-	for (size_t i = 0; i < k; i++) {
-		char *f[7] = { lines[i] };
-		int j = 1;
-		for (char *p = lines[i]; j < 7 && (p = strchr(p, '\x1f')); j++) {
-			*p++ = '\0';
-			f[j] = p;
-		}
-		if (j < 7)
-			continue;
-		if (strcmp(f[0], last_tag) != 0) {
-			fprintf(c->f, "\n## %s\n", f[0]);
-			last_title = "";
-		}
-		if (strcmp(f[1], last_title) != 0)
-			fprintf(c->f, "\n### %s%s%s%s\n\n", f[1], *f[2] ? " (" : "", f[2], *f[2] ? ")" : "");
-		fprintf(c->f, "> %s\n\n", f[3]);
-		if (*f[4])
-			fprintf(c->f, "%s\n\n", f[4]);
-		if (*f[6])
-			fprintf(c->f, "Linked:\n\n%s\n", f[6]);
-		last_tag = f[0];
-		last_title = f[1];
-	}
-	free(lines);
-}
-
-/* Open the output: standard output, or a new file made 0600 (an existing
- * file is replaced only with --force). */
-static FILE *open_output(const struct annot_opts *o)
-{
-	if (!o->output || strcmp(o->output, "-") == 0)
-		return stdout;
-	int fd = open(o->output, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC |
-	              (o->force ? O_TRUNC : O_EXCL), 0600);
-	if (fd < 0) {
-		cli_error(errno == EEXIST ? "%s: exists already; give --force to replace it"
-		                          : "%s: %s", o->output, strerror(errno));
-		return NULL;
-	}
-	FILE *f = fdopen(fd, "w");
-	if (!f)
-		close(fd);
-	return f;
-}
-
-static int write_annotations(const struct cli_env *env, const struct annot_opts *o,
-                             enum annot_format format)
-{
-	struct store *st;
-	if (cli_open_library(env, STORE_OPEN_READ, &st) < 0)
-		return CLI_FAILED;
-	FILE *f = open_output(o);
-	if (!f) {
-		store_close(&st);
-		return CLI_FAILED;
-	}
-	struct out_ctx c = { .f = f, .format = format, .sep = o->separator ? o->separator : ',',
-	                     .st = st };
-	if (format == AF_W3C)
-		fputs("{\n  \"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n"
-		      "  \"type\": \"AnnotationCollection\",\n  \"label\": \"margo annotations\",\n"
-		      "  \"first\": {\n    \"type\": \"AnnotationPage\",\n    \"items\": [", f);
-	if (format == AF_CSV) {
-		const char *h[] = { "id", "article", "title", "date", "start", "end", "quote", "tag",
-		                    "note", "author", "created", "status" };
-		for (int i = 0; i < 12; i++) {
-			fputs(h[i], f);
-			fputc(i < 11 ? c.sep : '\r', f);
-		}
-		fputc('\n', f);
-	}
-	int rc = store_annot_each(st, o->tag, o->article, emit, &c);
-	if (format == AF_W3C)
-		fprintf(f, "\n    ]\n  },\n  \"total\": %zu\n}\n", c.n);
-	if (format == AF_MARKDOWN)
-		md_write(&c);
-	buf_free(&c.md);
-	int status = CLI_OK;
-	if (rc < 0) {
-		cli_error("%s: %s", env->db_path, store_errmsg(st));
-		status = CLI_FAILED;
-	} else if (rc > 0 || (f != stdout ? fclose(f) : fflush(f)) != 0) {
-		cli_error("%s: cannot write: %s", o->output ? o->output : "standard output",
-		          strerror(errno));
-		status = CLI_FAILED;
-		f = stdout;
-	} else if (c.misplaced) {
-		status = CLI_PARTIAL;
-	}
-	if (rc != 0 && f != stdout)
-		fclose(f);
-	store_close(&st);
-	return status;
-}
+/* ---- listing and exporting (written by cli_export.c) ------------------------------ */
 
 static const char annotations_usage[] =
 	"Usage: margo annotations [--db FILE] [--format plain|jsonl] [--tag T]\n"
@@ -376,19 +145,26 @@ int cli_annotations(const struct cli_env *env, int argc, char **argv)
 		cli_error("annotations: unknown format \"%s\" (use plain or jsonl)", o.format);
 		return CLI_USAGE;
 	}
-	return write_annotations(env, &o, fm);
+	return cli_write_annotations(env, &o, fm);
 }
 
 static const char export_usage[] =
 	"Usage: margo export [--db FILE] --format w3c|jsonl|csv|markdown [--tag T]\n"
-	"                    [--article ID] [--separator ';'] [-o FILE [--force]]\n"
+	"                    [--article ID] [--separator ';'] [--raw]\n"
+	"                    [-o FILE [--force]]\n"
 	"Write the annotations: W3C Web Annotation JSON-LD (a collection) or one\n"
 	"annotation a line (JSONL, sorted by id), each target with a\n"
 	"TextQuoteSelector and a TextPositionSelector in code points; CSV (RFC 4180,\n"
 	"one row per annotation and tag); a Markdown report grouped by tag.  Every\n"
 	"anchor is checked against the text; one that is not in its place is\n"
-	"written without a position and reported (exit status 1).  -o writes a new\n"
-	"file (0600); an existing one is replaced only with --force.\n";
+	"written without a position and reported (exit status 1).\n"
+	"A CSV field starting with = + - @, a tab or a carriage return, which a\n"
+	"spreadsheet could run as a formula, is written with a ' before it; --raw\n"
+	"writes such fields as they are.  To a terminal, CSV and Markdown show\n"
+	"control and bidi characters as the other commands do.\n"
+	"-o writes a file (0600) through a temporary file beside it, so a failed\n"
+	"export leaves what was there; an existing file is replaced only with\n"
+	"--force.\n";
 
 int cli_export(const struct cli_env *env, int argc, char **argv)
 {
@@ -403,7 +179,7 @@ int cli_export(const struct cli_env *env, int argc, char **argv)
 	for (size_t i = 0; o.format && i < sizeof formats / sizeof *formats; i++)
 		if (strcmp(o.format, formats[i].name) == 0)
 			return argc > 1 ? (cli_error("export: unexpected argument \"%s\"", argv[1]), CLI_USAGE)
-			                : write_annotations(env, &o, formats[i].f);
+			                : cli_write_annotations(env, &o, formats[i].f);
 	cli_error("export: give --format w3c, jsonl, csv or markdown");
 	return CLI_USAGE;
 }

@@ -45,7 +45,7 @@
 	"    (SELECT target, kind FROM annotation_link WHERE annotation = a.id ORDER BY target) l))))," \
 	"  json_object('creator', nullif(a.author, '')))," \
 	" length(CAST(substr(ar.body, 1, a.start) AS BLOB))," \
-	" length(CAST(substr(ar.body, 1, a.end) AS BLOB)), a.color" \
+	" length(CAST(substr(ar.body, 1, a.end) AS BLOB)), a.color, ar.url" \
 	" FROM annotation a JOIN article ar ON ar.id = a.article"
 
 /* ---- ids and tags ----------------------------------------------------------- */
@@ -269,6 +269,7 @@ int store_annot_each(struct store *st, const char *tag, int64_t article,
 			.bstart = sqlite3_column_int64(s, 14),
 			.bend = sqlite3_column_int64(s, 15),
 			.color = (const char *)sqlite3_column_text(s, 16),
+			.url = (const char *)sqlite3_column_text(s, 17),
 		};
 		if ((ret = fn(ctx, &r)) != 0)
 			break;

@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +68,52 @@ int buf_printf(struct buf *b, const char *fmt, ...)
 	return 0;
 }
 
+/* Characters a JSON string should carry as \uXXXX although JSON allows
+ * them raw: DEL and the C1 controls (a terminal acts on them), the bidi
+ * controls (they reorder what is shown around them: an id or a note can
+ * look like another) and the line and paragraph separators (JavaScript
+ * takes them for line ends). */
+static bool json_must_escape(ucs4_t c)
+{
+	return c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x061c || c == 0x200e ||
+	       c == 0x200f || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+static int buf_json_escape(struct buf *b, ucs4_t c)
+{
+	static const char hex[] = "0123456789abcdef";
+	char esc[6] = { '\\', 'u', hex[(c >> 12) & 15], hex[(c >> 8) & 15], hex[(c >> 4) & 15],
+	                hex[c & 15] };
+	return buf_append(b, esc, sizeof esc);
+}
+
+int buf_json_harden(struct buf *b, const char *json, size_t len)
+{
+	bool in_string = false;
+	size_t i = 0, run = 0;  /* bytes [run, i) are still to be copied */
+	while (i < len) {
+		unsigned char c = (unsigned char)json[i];
+		if (c == '"') {
+			in_string = !in_string;
+			i++;
+		} else if (in_string && c == '\\') {
+			i += i + 1 < len ? 2 : 1;  /* an escape: never a string's end */
+		} else if (in_string && c >= 0x7f) {
+			ucs4_t uc;
+			int n = u8_mbtoucr(&uc, (const uint8_t *)json + i, len - i);
+			if (n > 0 && json_must_escape(uc)) {
+				if (buf_append(b, json + run, i - run) < 0 || buf_json_escape(b, uc) < 0)
+					return -1;
+				run = i + (size_t)n;
+			}
+			i += n > 0 ? (size_t)n : 1;
+		} else {
+			i++;
+		}
+	}
+	return buf_append(b, json + run, len - run);
+}
+
 int buf_json_string(struct buf *b, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -92,9 +139,8 @@ int buf_json_string(struct buf *b, const char *s, size_t len)
 				int n = u8_mbtoucr(&uc, (const uint8_t *)s + i, len - i);
 				if (n < 0) {
 					rc = buf_puts(b, "\xef\xbf\xbd");
-				} else if (uc < 0xa0) {
-					char esc[7] = { '\\', 'u', '0', '0', hex[uc >> 4], hex[uc & 15], 0 };
-					rc = buf_append(b, esc, 6);
+				} else if (json_must_escape(uc)) {
+					rc = buf_json_escape(b, uc);
 					i += (size_t)n - 1;
 				} else {
 					rc = buf_append(b, s + i, (size_t)n);

@@ -56,6 +56,7 @@ struct store_annot_row {
 	bool in_place;            /* the quote is at start..end of the text now */
 	const char *json;         /* the W3C Web Annotation object */
 	const char *color;        /* "yellow"...; NULL: the default */
+	const char *url;          /* the article's address, as its file gave it (may be NULL) */
 };
 
 typedef int (*store_annot_fn)(void *ctx, const struct store_annot_row *row);

@@ -25,6 +25,12 @@ int buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Append `s` as the inside of a JSON string (quotes not included). */
 int buf_json_string(struct buf *b, const char *s, size_t len);
+/* Append the JSON text `json` (as SQLite's JSON functions write it) with
+ * DEL, the C1 controls, the bidi controls and U+2028/U+2029 inside its
+ * strings written as \uXXXX escapes: the same values, but nothing a
+ * terminal or a viewer would act on.  Bytes outside strings, ill-formed
+ * UTF-8 and every other character are copied as they are. */
+int buf_json_harden(struct buf *b, const char *json, size_t len);
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 /* Hand the contents over (the buffer is left empty); never NULL unless the

@@ -1,0 +1,29 @@
+/*
+ * cli_export.h: what cli_annot.c (the commands) shares with cli_export.c
+ * (the writers of listings and exports, and of the file they go to).
+ */
+#ifndef MARGO_CLI_EXPORT_H
+#define MARGO_CLI_EXPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "margo/cli.h"
+
+/* Options of the annotation commands, taken out of argv. */
+struct annot_opts {
+	const char *tag, *note, *author, *output, *format;
+	int64_t article;
+	char separator;
+	bool force;
+	bool raw;      /* CSV: fields as they are, not made safe for spreadsheets */
+};
+
+enum annot_format { AF_PLAIN, AF_JSONL, AF_W3C, AF_CSV, AF_MARKDOWN };
+
+/* List or export the annotations `o` asks for in `format`, to standard
+ * output or to o->output; a CLI_* status. */
+int cli_write_annotations(const struct cli_env *env, const struct annot_opts *o,
+                          enum annot_format format);
+
+#endif
