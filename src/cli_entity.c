@@ -180,6 +180,8 @@ int cli_tag(const struct cli_env *env, int argc, char **argv)
 			continue;
 		char *id, *text;
 		size_t tlen = 0;
+		/* SQLite would cut a string at "\u0000": U+FFFD instead, said. */
+		size_t nuls = json_nul_escapes(r.line, r.len, r.line);
 		int got = r.has_nul ? 0 : tag_fields(json, r.line, r.len, &id, &text, &tlen);
 		if (got < 0) {
 			cli_error("tag: line %zu: %s", r.line_no, sqlite3_errmsg(db));
@@ -191,6 +193,11 @@ int cli_tag(const struct cli_env *env, int argc, char **argv)
 			          r.line_no);
 			status = CLI_PARTIAL;
 			continue;
+		}
+		if (nuls) {
+			cli_error("tag: line %zu: %zu NUL character%s (\\u0000) read as U+FFFD", r.line_no,
+			          nuls, nuls == 1 ? "" : "s");
+			status = CLI_PARTIAL;
 		}
 		int rc = tag_text(x, id, text, tlen, all, &out);
 		free(id);

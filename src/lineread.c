@@ -150,3 +150,22 @@ bool utf8_clean(const char *s, size_t len)
 {
 	return !u8_check((const uint8_t *)s, len) && !memchr(s, '\0', len);
 }
+
+size_t json_nul_escapes(const char *s, size_t len, char *out)
+{
+	size_t n = 0;
+	bool in_string = false;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"') {
+			in_string = !in_string;
+		} else if (in_string && s[i] == '\\' && i + 1 < len) {
+			if (s[i + 1] == 'u' && len - i >= 6 && memcmp(s + i + 2, "0000", 4) == 0) {
+				if (out)
+					memcpy(out + i + 2, "fffd", 4);
+				n++;
+			}
+			i++;  /* the escaped character (for \uXXXX, its hex digits follow) */
+		}
+	}
+	return n;
+}

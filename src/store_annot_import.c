@@ -349,23 +349,6 @@ void store_import_close(struct store_import **imp)
 	*imp = NULL;
 }
 
-/* Why the quote cannot be taken, or NULL. */
-static const char *bad_quote(const struct incoming *in)
-{
-	const int q[] = { F_EXACT, F_PREFIX, F_SUFFIX };
-	for (int i = 0; i < 3; i++) {
-		const char *v = in->f[q[i]];
-		size_t n = in->n[q[i]];
-		if (v && memchr(v, '\0', n))
-			return "its quote or context holds a NUL character (\\u0000), which no text "
-			       "of margo has";
-		if (v && !utf8_clean(v, n))
-			return "its quote or context is not valid UTF-8 (a lone surrogate such as "
-			       "\\ud800)";
-	}
-	return NULL;
-}
-
 int store_import_line(struct store_import *imp, size_t line, const char *json, size_t len,
                       enum store_import_result *result, char **err, char **warn)
 {
@@ -385,12 +368,21 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 		*err = util_strdup("it holds a NUL byte: not JSON text");
 		return 0;
 	}
-	/* Stray bytes: each becomes U+FFFD before anything reads the line, so
-	 * that every field and a conflict record are text. */
+	/* Stray bytes and "\u0000" (which SQLite would cut the string at):
+	 * each becomes U+FFFD before anything reads the line, so that every
+	 * field and a conflict record are whole text. */
 	if (!utf8_clean(json, len)) {
 		if (!(fixed = utf8_repair(json, len, &len, &repaired_bytes)))
 			return -1;
 		json = fixed;
+	}
+	size_t nuls = json_nul_escapes(json, len, NULL);
+	if (nuls) {
+		if (!fixed && !(fixed = util_strndup(json, len)))
+			return -1;
+		json_nul_escapes(fixed, len, fixed);
+		json = fixed;
+		repaired_bytes += nuls;
 	}
 	int ret = -1;
 	int parsed = annot_parse(st, json, len, &in);
@@ -406,15 +398,10 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 		*err = util_strdup("not an annotation: it needs an \"id\" and a TextQuoteSelector");
 		goto out;
 	}
-	const char *why = bad_quote(&in);
-	if (why) {
-		*err = util_strdup(why);
-		goto out;
-	}
-	/* The rest is what a user wrote: kept, with U+FFFD for what is not
-	 * text (a "\ud800" escape, a "\u0000"). */
+	/* What is not text (a "\ud800" escape) becomes U+FFFD: kept, said.
+	 * A quote so changed is placed by its context, or is an orphan. */
 	const int fields[] = { F_CREATED, F_MODIFIED, F_CREATOR, F_SOURCE, F_NOTE, F_COLOR,
-	                       F_MADE_TEXT, F_TITLE };
+	                       F_MADE_TEXT, F_TITLE, F_EXACT, F_PREFIX, F_SUFFIX };
 	ret = -1;
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		if (annot_repair(&in, &in.f[fields[i]], &in.n[fields[i]]) < 0)
@@ -459,7 +446,7 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 		goto fail;
 	if (in.repaired &&
 	    !(*warn = util_printf("%zu character%s that %s not valid UTF-8 (a stray byte, a lone "
-	                          "surrogate such as \\ud800, or \\u0000) replaced with U+FFFD",
+	                          "surrogate such as \\ud800, or a NUL, \\u0000) replaced with U+FFFD",
 	                          in.repaired, in.repaired == 1 ? "" : "s",
 	                          in.repaired == 1 ? "was" : "were")))
 		goto out_oom;

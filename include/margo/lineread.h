@@ -55,4 +55,14 @@ char *utf8_repair(const char *s, size_t len, size_t *out_len, size_t *replaced);
 /* Whether `len` bytes are well-formed UTF-8 without a NUL. */
 bool utf8_clean(const char *s, size_t len);
 
+/*
+ * SQLite (3.40) ends a JSON string at a "\u0000" escape, silently: what
+ * follows is lost.  This counts such escapes inside the strings of the
+ * JSON text `s` and, when `out` is a copy of `s`, turns each into "\ufffd"
+ * there (the same length).  It reads the text as JSON's strings are
+ * written (a backslash escapes the next character), so "\\u0000" is
+ * left alone.
+ */
+size_t json_nul_escapes(const char *s, size_t len, char *out);
+
 #endif
