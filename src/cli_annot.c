@@ -446,8 +446,8 @@ static int import_lines(struct store *st, struct store_import *imp, FILE *f, con
 		}
 		if (ls != LINE_OK) {
 			if (ls == LINE_BINARY)
-				cli_error("%s: line %zu: not text (NUL bytes, or UTF-16); not a file of "
-				          "JSON Lines", name, r.line_no + 1);
+				cli_error("%s: line %zu: not text (NUL bytes, UTF-16, or mostly not "
+				          "UTF-8); not a file of JSON Lines", name, r.line_no + 1);
 			else if (ls == LINE_ERROR)
 				cli_error("%s: %s", name, strerror(r.err));
 			else

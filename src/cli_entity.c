@@ -54,8 +54,8 @@ static const char tag_sql[] =
 	" FROM json_each(?1) WHERE key IN ('id', 'text')";
 
 /* The id (malloc'd JSON, made UTF-8) and text (malloc'd, canonical: see
- * text_canonicalize(); its bytes in *tlen) of one line: 1, 0 when the line is not an object with both, -1 when the
- * library or memory fails. */
+ * text_canonicalize(); its bytes in *tlen) of one line: 1, 0 when the
+ * line is not an object with both, -1 when the library or memory fails. */
 static int tag_fields(sqlite3_stmt *s, const char *line, size_t len, char **id, char **text,
                       size_t *tlen)
 {
@@ -167,8 +167,8 @@ int cli_tag(const struct cli_env *env, int argc, char **argv)
 		}
 		if (ls != LINE_OK) {
 			if (ls == LINE_BINARY)
-				cli_error("tag: line %zu: not text (NUL bytes, or UTF-16); not JSON Lines",
-				          r.line_no + 1);
+				cli_error("tag: line %zu: not text (NUL bytes, UTF-16, or mostly not "
+				          "UTF-8); not JSON Lines", r.line_no + 1);
 			else if (ls == LINE_ERROR)
 				cli_error("tag: cannot read the input: %s", strerror(r.err));
 			else

@@ -48,8 +48,8 @@ struct incoming {
 /*
  * Parse one line: 1 a JSON value (in->object says whether an object),
  * 0 not JSON, -1 a library error or no memory.  One walk of json_tree().
- * Tags and links are made text already (U+FFFD, counted in in->repaired);
- * the other fields are as the JSON has them (see in->n).
+ * Tags are made text already (U+FFFD, counted in in->repaired); the
+ * other fields, and the links, are as the JSON has them (see in->n).
  */
 int annot_parse(struct store *st, const char *json, size_t len, struct incoming *in);
 void annot_incoming_free(struct incoming *in);

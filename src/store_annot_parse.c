@@ -171,9 +171,9 @@ static int take_member(struct incoming *in, const char *path, const char *key, s
 		char **slot = strcmp(key, "kind") == 0 ? &l->kind
 		            : strcmp(key, "target") == 0 ? &l->target : NULL;
 		size_t len;
-		if (!slot || *slot)
-			return 0;
-		if (atom_dup(s, 3, slot, &len) < 0 || annot_repair(in, slot, &len) < 0)
+		/* Only compared (with the known kinds, with ids), never stored:
+		 * kept as written, so that a target names an id byte for byte. */
+		if (slot && !*slot && atom_dup(s, 3, slot, &len) < 0)
 			return -1;
 	}
 	return 0;
