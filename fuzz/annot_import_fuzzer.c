@@ -1,6 +1,6 @@
 /*
- * annot_import_fuzzer.c: the annotation importer (store_annot_import and
- * store_annot_import_links) on arbitrary bytes.
+ * annot_import_fuzzer.c: the annotation importer (store_import_line and
+ * store_import_links) on arbitrary bytes.
  *
  * Once per process: a library holding the bundled corpus and the three
  * annotations of fuzz/annot_base.jsonl (fixed ids, one link each way,
@@ -42,33 +42,33 @@ static void teardown(void)
  * (added or updated or same or conflicting). */
 static size_t import_lines(const char *data, size_t len, bool must_work)
 {
-	size_t taken = 0, links = 0, unplaced = 0;
+	size_t taken = 0, links = 0, unplaced = 0, line_no = 0;
 	const char *p = data, *end = data + len;
+	struct store_import *imp;
+	if (store_import_open(library, &imp) < 0)
+		fuzz_fail("cannot start an import: %s", store_errmsg(library));
 	/* First the annotations, then their links (a target may come later). */
-	for (int pass = 0; pass < 2; pass++) {
-		for (p = data; p < end;) {
-			const char *nl = memchr(p, '\n', (size_t)(end - p));
-			size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
-			const char *line = p;
-			p += n;
-			if (n > INT32_MAX)
-				continue;  /* SQLite takes int lengths; `margo import` lines fit */
-			if (pass == 0) {
-				enum store_import_result r;
-				char *err = NULL;
-				if (store_annot_import(library, line, n, &r, &err) < 0)
-					fuzz_fail("import failed with a library error: %s",
-					          store_errmsg(library));
-				if (must_work && r != STORE_IMPORT_ADDED)
-					fuzz_fail("a base annotation was not added: %s", err ? err : "?");
-				taken += r != STORE_IMPORT_SKIPPED;
-				free(err);
-			} else if (store_annot_import_links(library, line, n, &links, &unplaced) < 0) {
-				fuzz_fail("importing links failed with a library error: %s",
-				          store_errmsg(library));
-			}
-		}
+	for (p = data; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+		const char *line = p;
+		p += n;
+		line_no++;
+		if (n > INT32_MAX)
+			continue;  /* SQLite takes int lengths; `margo import` lines fit */
+		enum store_import_result r;
+		char *err = NULL, *warn = NULL;
+		if (store_import_line(imp, line_no, line, n, &r, &err, &warn) < 0)
+			fuzz_fail("import failed with a library error: %s", store_errmsg(library));
+		if (must_work && r != STORE_IMPORT_ADDED)
+			fuzz_fail("a base annotation was not added: %s", err ? err : "?");
+		taken += r != STORE_IMPORT_SKIPPED;
+		free(err);
+		free(warn);
 	}
+	if (store_import_links(imp, &links, &unplaced) < 0)
+		fuzz_fail("importing links failed with a library error: %s", store_errmsg(library));
+	store_import_close(&imp);
 	if (must_work && (links != 2 || unplaced != 0))
 		fuzz_fail("the base annotations' links: %zu made, %zu not", links, unplaced);
 	return taken;

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "margo/lineread.h"
 #include "margo/store_annot.h"
 #include "cli_export.h"
 #include "cli_impl.h"
@@ -186,13 +187,73 @@ int cli_export(const struct cli_env *env, int argc, char **argv)
 
 /* ---- import -------------------------------------------------------------------------- */
 
+/* The longest line import reads: an annotation is a quote and a note, far
+ * shorter; a longer line is skipped without being held in memory. */
+#define IMPORT_MAX_LINE ((size_t)16 << 20)
+
 static const char import_usage[] =
 	"Usage: margo import [--db FILE] FILE\n"
 	"Merge annotations from margo's JSON Lines (margo export --format jsonl) by\n"
 	"id: new ones are added, identical ones skipped, changed ones keep the\n"
 	"newer version and record the other as a conflict.  Importing a file twice\n"
 	"changes nothing.  Links between annotations are added once both ends are\n"
-	"in the library, whatever their order in the file.\n";
+	"in the library, whatever their order in the file.  An id that is not a\n"
+	"UUID URN is replaced by a new one (the file's links follow it); a line\n"
+	"longer than 16 MiB is skipped.\n";
+
+/* Read and merge every line of `f`; the counts in count[], links made and
+ * not made; CLI_OK, CLI_PARTIAL or CLI_FAILED. */
+static int import_lines(struct store *st, struct store_import *imp, FILE *f, const char *name,
+                        size_t count[5])
+{
+	struct line_reader r;
+	int status = CLI_OK;
+	line_reader_init(&r, f, IMPORT_MAX_LINE);
+	for (;;) {
+		enum line_status ls = line_read(&r);
+		if (ls == LINE_EOF)
+			break;
+		if (ls == LINE_LONG) {
+			cli_error("%s: line %zu: longer than %zu MiB; skipped", name, r.line_no,
+			          IMPORT_MAX_LINE >> 20);
+			count[STORE_IMPORT_SKIPPED]++;
+			status = CLI_PARTIAL;
+			continue;
+		}
+		if (ls != LINE_OK) {
+			if (ls == LINE_BINARY)
+				cli_error("%s: line %zu: not text (NUL bytes, UTF-16, or mostly not "
+				          "UTF-8); not a file of JSON Lines", name, r.line_no + 1);
+			else if (ls == LINE_ERROR)
+				cli_error("%s: %s", name, strerror(r.err));
+			else
+				cli_error("out of memory");
+			status = CLI_FAILED;
+			break;
+		}
+		if (strspn(r.line, " \t\r") == r.len)
+			continue;
+		enum store_import_result res;
+		char *err = NULL, *warn = NULL;
+		if (store_import_line(imp, r.line_no, r.line, r.len, &res, &err, &warn) < 0) {
+			cli_error("%s: %s", name, store_errmsg(st));
+			status = CLI_FAILED;
+			break;
+		}
+		if (res == STORE_IMPORT_SKIPPED) {
+			cli_error("%s: line %zu: %s; skipped", name, r.line_no, err ? err : "not usable");
+			status = CLI_PARTIAL;
+		} else if (warn) {
+			cli_error("%s: line %zu: %s", name, r.line_no, warn);
+			status = CLI_PARTIAL;
+		}
+		free(err);
+		free(warn);
+		count[res]++;
+	}
+	line_reader_free(&r);
+	return status;
+}
 
 int cli_import(const struct cli_env *env, int argc, char **argv)
 {
@@ -208,68 +269,47 @@ int cli_import(const struct cli_env *env, int argc, char **argv)
 		return CLI_USAGE;
 	}
 	struct store *st;
+	struct store_import *imp = NULL;
 	if (cli_open_library(env, STORE_OPEN_WRITE, &st) < 0) {
 		if (f != stdin)
 			fclose(f);
 		return CLI_FAILED;
 	}
-	size_t count[5] = { 0 }, line_no = 0, n_linked = 0, links = 0, unplaced = 0;
-	char **linked = NULL;  /* the lines with links: their targets may come later */
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-	int status = CLI_OK;
-	while ((len = getline(&line, &cap, f)) >= 0) {
-		line_no++;
-		if (strspn(line, " \t\r\n") == (size_t)len)
-			continue;
-		enum store_import_result r;
-		char *err = NULL;
-		if (store_annot_import(st, line, (size_t)len, &r, &err) < 0) {
-			cli_error("%s: %s", env->db_path, store_errmsg(st));
-			status = CLI_FAILED;
-			break;
-		}
-		if (r == STORE_IMPORT_SKIPPED) {
-			cli_error("%s: line %zu: %s; skipped", argv[1], line_no, err ? err : "not usable");
-			status = CLI_PARTIAL;
-		}
-		free(err);
-		count[r]++;
-		if (r != STORE_IMPORT_SKIPPED && strstr(line, "\"links\":[{")) {
-			char **more = realloc(linked, (n_linked + 1) * sizeof *linked);
-			if (!more || !(more[n_linked] = util_strdup(line))) {
-				linked = more ? more : linked;
-				cli_error("out of memory");
-				status = CLI_FAILED;
-				break;
-			}
-			linked = more;
-			n_linked++;
-		}
+	if (store_import_open(st, &imp) < 0) {
+		cli_error("%s: %s", env->db_path, store_errmsg(st));
+		store_close(&st);
+		if (f != stdin)
+			fclose(f);
+		return CLI_FAILED;
 	}
-	for (size_t i = 0; i < n_linked; i++) {
-		if (status != CLI_FAILED &&
-		    store_annot_import_links(st, linked[i], strlen(linked[i]), &links, &unplaced) < 0) {
-			cli_error("%s: %s", env->db_path, store_errmsg(st));
-			status = CLI_FAILED;
-		}
-		free(linked[i]);
-	}
-	free(linked);
-	free(line);
+	size_t count[5] = { 0 }, links = 0, unplaced = 0, first = 0;
+	int status = import_lines(st, imp, f, argv[1], count);
 	if (f != stdin)
 		fclose(f);
+	/* The links, once every annotation of the file is in (also after a
+	 * failure: the annotations taken are in the library). */
+	if (store_import_links(imp, &links, &unplaced) < 0) {
+		cli_error("%s: %s", env->db_path, store_errmsg(st));
+		status = CLI_FAILED;
+	}
+	size_t renamed = store_import_renamed(imp, &first);
 	printf("%zu added, %zu unchanged, %zu updated, %zu conflicts, %zu skipped\n",
 	       count[STORE_IMPORT_ADDED], count[STORE_IMPORT_SAME], count[STORE_IMPORT_UPDATED],
 	       count[STORE_IMPORT_UPDATED] + count[STORE_IMPORT_CONFLICT], count[STORE_IMPORT_SKIPPED]);
 	if (links)
 		printf("%zu link%s added\n", links, links == 1 ? "" : "s");
+	if (renamed) {
+		cli_error("%s: %zu annotation%s had an id that is not a UUID URN (the first on "
+		          "line %zu) and %s a new one; the file's links follow it", argv[1], renamed,
+		          renamed == 1 ? "" : "s", first, renamed == 1 ? "was given" : "were given");
+		status = status == CLI_OK ? CLI_PARTIAL : status;
+	}
 	if (unplaced) {
 		cli_error("%s: %zu link%s skipped: an end is not in this library, or the kind is "
 		          "unknown", argv[1], unplaced, unplaced == 1 ? "" : "s");
 		status = status == CLI_OK ? CLI_PARTIAL : status;
 	}
+	store_import_close(&imp);
 	store_close(&st);
 	return status;
 }

@@ -7,10 +7,12 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "margo/entity.h"
+#include "margo/lineread.h"
 #include "margo/paths.h"
 #include "margo/store_entity.h"
 #include "margo/text.h"
@@ -31,15 +33,9 @@ struct entity_extractor *cli_load_extractor(void)
 	return x;
 }
 
-/* Whether `len` bytes are well-formed UTF-8 with no NUL. */
-static bool valid_utf8(const char *s, size_t len)
-{
-	size_t n;
-	char *c = text_canonicalize(s, len, &n, NULL);
-	bool same = c && n == len && memcmp(c, s, len) == 0;
-	free(c);
-	return same;
-}
+/* The longest line tag reads (an article of a corpus is far shorter); a
+ * longer line is skipped without being held in memory. */
+#define TAG_MAX_LINE ((size_t)16 << 20)
 
 static const char tag_usage[] =
 	"Usage: margo tag [--all] < IN.jsonl > OUT.jsonl\n"
@@ -47,7 +43,85 @@ static const char tag_usage[] =
 	"\"end\",\"type\",\"text\"}]} with code-point offsets into each text (types\n"
 	"PER, LOC, ORG, DATE).  A text that is not canonical (NFC, LF line ends,\n"
 	"valid UTF-8) is canonicalised first and the offsets refer to that.\n"
-	"--all also lists mentions derived from other words (demonyms).\n";
+	"--all also lists mentions derived from other words (demonyms).  A line\n"
+	"longer than 16 MiB is skipped.\n";
+
+/* The members of one line's object, in one walk of json_each(): the id as
+ * JSON (a scalar or, minified, an object or array), and the text. */
+static const char tag_sql[] =
+	"SELECT key, type, CASE WHEN type IN ('object', 'array') THEN json(value)"
+	" WHEN type IN ('true', 'false', 'null') THEN type ELSE json_quote(atom) END, atom"
+	" FROM json_each(?1) WHERE key IN ('id', 'text')";
+
+/* The id (malloc'd JSON, made UTF-8) and text (malloc'd, canonical: see
+ * text_canonicalize(); its bytes in *tlen) of one line: 1, 0 when the
+ * line is not an object with both, -1 when the library or memory fails. */
+static int tag_fields(sqlite3_stmt *s, const char *line, size_t len, char **id, char **text,
+                      size_t *tlen)
+{
+	*id = *text = NULL;
+	sqlite3_reset(s);
+	sqlite3_bind_text(s, 1, line, (int)len, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (sqlite3_column_type(s, 0) != SQLITE_TEXT)
+			continue;  /* an element of an array: the line is not an object */
+		const char *key = (const char *)sqlite3_column_text(s, 0);
+		const char *type = (const char *)sqlite3_column_text(s, 1);
+		if (!key || !type)
+			break;
+		if (strcmp(key, "id") == 0 && !*id && strcmp(type, "null") != 0) {
+			const char *v = (const char *)sqlite3_column_text(s, 2);
+			size_t n = (size_t)sqlite3_column_bytes(s, 2), bad;
+			if (!v || !(*id = utf8_repair(v, n, &n, &bad)))
+				break;
+		} else if (strcmp(key, "text") == 0 && !*text && strcmp(type, "text") == 0) {
+			/* Canonical text straight from SQLite's (one copy, not two). */
+			const char *v = (const char *)sqlite3_column_text(s, 3);
+			size_t n = (size_t)sqlite3_column_bytes(s, 3);
+			if (!v || !(*text = text_canonicalize(v, n, tlen, NULL)))
+				break;
+		}
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE && *id && *text)
+		return 1;
+	free(*id);
+	free(*text);
+	*id = *text = NULL;
+	/* SQLITE_ERROR from json_each() is malformed JSON; the rest (memory)
+	 * stops the command. */
+	return rc == SQLITE_DONE || rc == SQLITE_ERROR ? 0 : -1;
+}
+
+/* Tag one canonical text: its line of output into `out`; 0, or -1 out of
+ * memory. */
+static int tag_text(struct entity_extractor *x, const char *id, const char *text, size_t tlen,
+                    bool all, struct buf *out)
+{
+	struct entity_mention *m = NULL;
+	size_t n = 0;
+	if (entity_extract(x, text, tlen, NULL, &m, &n) < 0)
+		return -1;
+	int rc = buf_printf(out, "{\"id\":%s,\"entities\":[", id);
+	bool first = true;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if (m[i].derived && !all)
+			continue;
+		if (buf_printf(out, "%s{\"start\":%zu,\"end\":%zu,\"type\":\"%s\",\"text\":\"",
+		               first ? "" : ",", m[i].cp_start, m[i].cp_end,
+		               entity_type_name(m[i].type)) < 0 ||
+		    buf_json_string(out, text + m[i].start, m[i].end - m[i].start) < 0 ||
+		    buf_puts(out, "\",\"norm\":\"") < 0 ||
+		    buf_json_string(out, m[i].norm, strlen(m[i].norm)) < 0 || buf_puts(out, "\"}") < 0)
+			rc = -1;
+		first = false;
+	}
+	if (rc == 0 && buf_puts(out, "]}") < 0)
+		rc = -1;
+	entity_mentions_free(m, n);
+	return rc;
+}
 
 int cli_tag(const struct cli_env *env, int argc, char **argv)
 {
@@ -71,71 +145,75 @@ int cli_tag(const struct cli_env *env, int argc, char **argv)
 	sqlite3 *db;
 	sqlite3_stmt *json = NULL;
 	if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT json_valid(?1) AND json_type(?1, '$.text') = 'text',"
-	                           " json_extract(?1, '$.id') IS NULL,"
-	                           " json_quote(json_extract(?1, '$.id')),"
-	                           " json_extract(?1, '$.text')", -1, &json, NULL) != SQLITE_OK) {
+	    sqlite3_prepare_v2(db, tag_sql, -1, &json, NULL) != SQLITE_OK) {
 		cli_error("cannot start SQLite's JSON functions");
 		entity_extractor_free(&x);
 		sqlite3_close(db);
 		return CLI_FAILED;
 	}
 	int status = CLI_OK;
-	char *line = NULL;
-	size_t cap = 0, line_no = 0;
-	ssize_t len;
+	struct line_reader r;
 	struct buf out = { 0 };
-	while ((len = getline(&line, &cap, stdin)) >= 0) {
-		line_no++;
-		if (strspn(line, " \t\r\n") == (size_t)len)
-			continue;
-		sqlite3_reset(json);
-		sqlite3_bind_text(json, 1, line, (int)len, SQLITE_STATIC);
-		if (sqlite3_step(json) != SQLITE_ROW || !sqlite3_column_int(json, 0) ||
-		    sqlite3_column_int(json, 1)) {
-			cli_error("tag: line %zu: not a JSON object with \"id\" and \"text\"; skipped", line_no);
+	line_reader_init(&r, stdin, TAG_MAX_LINE);
+	for (;;) {
+		enum line_status ls = line_read(&r);
+		if (ls == LINE_EOF)
+			break;
+		if (ls == LINE_LONG) {
+			cli_error("tag: line %zu: longer than %zu MiB; skipped", r.line_no,
+			          TAG_MAX_LINE >> 20);
 			status = CLI_PARTIAL;
 			continue;
 		}
-		const char *id = (const char *)sqlite3_column_text(json, 2);
-		const char *text = (const char *)sqlite3_column_text(json, 3);
-		size_t tlen = (size_t)sqlite3_column_bytes(json, 3);
-		char *canon = NULL;
-		if (!valid_utf8(text, tlen)) {
-			canon = text_canonicalize(text, tlen, &tlen, NULL);
-			text = canon;
-		}
-		struct entity_mention *m = NULL;
-		size_t n = 0;
-		if (!text || entity_extract(x, text, tlen, NULL, &m, &n) < 0) {
-			cli_error("out of memory");
-			free(canon);
+		if (ls != LINE_OK) {
+			if (ls == LINE_BINARY)
+				cli_error("tag: line %zu: not text (NUL bytes, UTF-16, or mostly not "
+				          "UTF-8); not JSON Lines", r.line_no + 1);
+			else if (ls == LINE_ERROR)
+				cli_error("tag: cannot read the input: %s", strerror(r.err));
+			else
+				cli_error("out of memory");
 			status = CLI_FAILED;
 			break;
 		}
-		buf_printf(&out, "{\"id\":%s,\"entities\":[", id);
-		bool first = true;
-		for (size_t i = 0; i < n; i++) {
-			if (m[i].derived && !all)
-				continue;
-			buf_printf(&out, "%s{\"start\":%zu,\"end\":%zu,\"type\":\"%s\",\"text\":\"",
-			           first ? "" : ",", m[i].cp_start, m[i].cp_end,
-			           entity_type_name(m[i].type));
-			buf_json_string(&out, text + m[i].start, m[i].end - m[i].start);
-			buf_puts(&out, "\",\"norm\":\"");
-			buf_json_string(&out, m[i].norm, strlen(m[i].norm));
-			buf_puts(&out, "\"}");
-			first = false;
+		if (strspn(r.line, " \t\r") == r.len)
+			continue;
+		char *id, *text;
+		size_t tlen = 0;
+		/* SQLite would cut a string at "\u0000": U+FFFD instead, said. */
+		size_t nuls = json_nul_escapes(r.line, r.len, r.line);
+		int got = r.has_nul ? 0 : tag_fields(json, r.line, r.len, &id, &text, &tlen);
+		if (got < 0) {
+			cli_error("tag: line %zu: %s", r.line_no, sqlite3_errmsg(db));
+			status = CLI_FAILED;
+			break;
 		}
-		buf_puts(&out, "]}");
-		entity_mentions_free(m, n);
-		free(canon);
+		if (got == 0) {
+			cli_error("tag: line %zu: not a JSON object with \"id\" and \"text\"; skipped",
+			          r.line_no);
+			status = CLI_PARTIAL;
+			continue;
+		}
+		if (nuls) {
+			cli_error("tag: line %zu: %zu NUL character%s (\\u0000) read as U+FFFD", r.line_no,
+			          nuls, nuls == 1 ? "" : "s");
+			status = CLI_PARTIAL;
+		}
+		int rc = tag_text(x, id, text, tlen, all, &out);
+		free(id);
+		free(text);
+		if (rc < 0) {
+			cli_error("out of memory");
+			status = CLI_FAILED;
+			break;
+		}
 		if (cli_flush_line(&out) < 0) {
+			cli_error("tag: cannot write the output: %s", strerror(errno));
 			status = CLI_FAILED;
 			break;
 		}
 	}
-	free(line);
+	line_reader_free(&r);
 	buf_free(&out);
 	sqlite3_finalize(json);
 	sqlite3_close(db);

@@ -6,7 +6,14 @@
  * skipped; a changed one keeps the newer version (by "modified") and
  * records the other as a conflict the user can see.  Importing the same
  * file twice changes nothing: a conflict already recorded is not recorded
- * again.  The JSON is read with SQLite's JSON functions.
+ * again.
+ *
+ * Each line is parsed once, by one walk of SQLite's json_tree() over it,
+ * so that memory stays within a few times the line however it is built.
+ * Its links wait in a temporary table until every line of the file is in
+ * (a target may come later), and so does the new id given to an
+ * annotation whose id is not a UUID URN, which the links naming the old
+ * id follow.
  */
 #include <config.h>
 
@@ -14,106 +21,98 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unistr.h>
-
+#include "margo/lineread.h"
 #include "margo/store_annot.h"
 #include "margo/util.h"
+#include "store_annot_impl.h"
 #include "store_impl.h"
 
-/*
- * An element of a json_each() array, when it is an object, else NULL.
- * json_each() gives a string element as SQL text, which json_extract()
- * would parse as JSON and fail on ("body": "x", "selector": ["x"]): an
- * error for the whole import.  A CASE, not a WHERE term, because SQLite
- * may evaluate WHERE terms in any order.
- */
-#define ELEMENT "CASE WHEN type = 'object' THEN value END"
-#define LINK "CASE WHEN l.type = 'object' THEN l.value END"
+/* The kinds of link margo knows. */
+#define KNOWN_KINDS "('same claim', 'contradicts', 'follow-up')"
 
-/* The fields of an incoming annotation. */
-enum {
-	F_VALID, F_ID, F_CREATED, F_MODIFIED, F_CREATOR, F_SOURCE, F_EXACT, F_PREFIX,
-	F_SUFFIX, F_START, F_END, F_TAGS, F_NOTE, F_COLOR, F_MADE_START, F_MADE_END,
-	F_MADE_TEXT, F_TITLE, F_COUNT
+struct store_import {
+	struct store *st;
 };
 
-static const char parse_sql[] =
-	"SELECT json_valid(?1) AND json_type(?1) = 'object',"
-	" json_extract(?1, '$.id'), json_extract(?1, '$.created'),"
-	" json_extract(?1, '$.modified'), json_extract(?1, '$.creator'),"
-	" json_extract(?1, '$.target.source'),"
-	" (SELECT json_extract(" ELEMENT ", '$.exact') FROM json_each(?1, '$.target.selector')"
-	"   WHERE json_extract(" ELEMENT ", '$.type') = 'TextQuoteSelector'),"
-	" (SELECT json_extract(" ELEMENT ", '$.prefix') FROM json_each(?1, '$.target.selector')"
-	"   WHERE json_extract(" ELEMENT ", '$.type') = 'TextQuoteSelector'),"
-	" (SELECT json_extract(" ELEMENT ", '$.suffix') FROM json_each(?1, '$.target.selector')"
-	"   WHERE json_extract(" ELEMENT ", '$.type') = 'TextQuoteSelector'),"
-	" (SELECT json_extract(" ELEMENT ", '$.start') FROM json_each(?1, '$.target.selector')"
-	"   WHERE json_extract(" ELEMENT ", '$.type') = 'TextPositionSelector'),"
-	" (SELECT json_extract(" ELEMENT ", '$.end') FROM json_each(?1, '$.target.selector')"
-	"   WHERE json_extract(" ELEMENT ", '$.type') = 'TextPositionSelector'),"
-	" (SELECT group_concat(json_extract(" ELEMENT ", '$.value'), char(31)) FROM"
-	"   json_each(?1, '$.body') WHERE json_extract(" ELEMENT ", '$.purpose') = 'tagging'),"
-	" (SELECT json_extract(" ELEMENT ", '$.value') FROM json_each(?1, '$.body')"
-	"   WHERE json_extract(" ELEMENT ", '$.purpose') = 'commenting'),"
-	" json_extract(?1, '$.margo.color'), json_extract(?1, '$.margo.made.start'),"
-	" json_extract(?1, '$.margo.made.end'), json_extract(?1, '$.margo.made.text'),"
-	" json_extract(?1, '$.margo.title')";
+/* ---- ids ------------------------------------------------------------------------------ */
 
-struct incoming {
-	char *f[F_COUNT];
-	int64_t start, end, made_start, made_end;
-	bool has_position;
-	bool bad_text;     /* a field is not well-formed UTF-8 */
-};
-
-static void incoming_free(struct incoming *in)
+/* Whether `id` is a UUID URN as margo writes them: "urn:uuid:" and the
+ * 8-4-4-4-12 lowercase hexadecimal form. */
+static bool canonical_id(const char *id, size_t len)
 {
-	for (int i = 0; i < F_COUNT; i++)
-		free(in->f[i]);
-}
-
-static int parse(struct store *st, const char *json, size_t len, struct incoming *in)
-{
-	sqlite3_stmt *s;
-	int64_t valid = 0;
-	memset(in, 0, sizeof *in);
-	/* JSON functions fail on malformed text: ask first. */
-	if (store_prepare(st, "SELECT json_valid(?1)", &s) < 0)
-		return -1;
-	sqlite3_bind_text(s, 1, json, (int)len, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		valid = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	if (!valid)
-		return 0;
-	if (store_prepare(st, parse_sql, &s) < 0)
-		return -1;
-	sqlite3_bind_text(s, 1, json, (int)len, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && sqlite3_column_int(s, F_VALID)) {
-		/* JSON may carry stray bytes, and "\ud800" escapes that
-		 * json_extract() turns into surrogates: neither is text. */
-		for (int i = 1; i < F_COUNT; i++) {
-			in->f[i] = store_column_dup(s, i);
-			if (in->f[i] && u8_check((const uint8_t *)in->f[i], strlen(in->f[i])))
-				in->bad_text = true;
-		}
-		in->has_position = sqlite3_column_type(s, F_START) == SQLITE_INTEGER &&
-		                   sqlite3_column_type(s, F_END) == SQLITE_INTEGER;
-		in->start = sqlite3_column_int64(s, F_START);
-		in->end = sqlite3_column_int64(s, F_END);
-		in->made_start = sqlite3_column_type(s, F_MADE_START) == SQLITE_INTEGER
-		               ? sqlite3_column_int64(s, F_MADE_START) : in->start;
-		in->made_end = sqlite3_column_type(s, F_MADE_END) == SQLITE_INTEGER
-		             ? sqlite3_column_int64(s, F_MADE_END) : in->end;
-		in->f[F_VALID] = util_strdup("1");
-		if (u8_check((const uint8_t *)json, len))
-			in->bad_text = true;  /* kept whole in a conflict record */
+	static const char prefix[] = "urn:uuid:";
+	if (len != 9 + 36 || memcmp(id, prefix, 9) != 0)
+		return false;
+	for (size_t i = 0; i < 36; i++) {
+		char c = id[9 + i];
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+		if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+			return false;
 	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	return true;
 }
+
+/*
+ * The id given to an annotation whose own is not a UUID URN: made from
+ * that id, its article and its creation time, so that importing the file
+ * again finds it again (a UUID of version 8, RFC 9562's custom kind).
+ */
+static void derived_id(const struct incoming *in, char out[46])
+{
+	static const char sep = '\0';
+	uint64_t h[2] = { UTIL_FNV1A_INIT, UTIL_FNV1A_INIT ^ 0x9e3779b97f4a7c15ULL };
+	const int parts[] = { F_ID, F_SOURCE, F_TITLE, F_CREATED };
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+			const char *v = in->f[parts[i]];
+			if (v)
+				h[k] = util_fnv1a_more(h[k], v, in->n[parts[i]]);
+			h[k] = util_fnv1a_more(h[k], &sep, 1);
+		}
+	unsigned char r[16];
+	for (int i = 0; i < 8; i++) {
+		r[i] = (unsigned char)(h[0] >> (56 - 8 * i));
+		r[8 + i] = (unsigned char)(h[1] >> (56 - 8 * i));
+	}
+	r[6] = (unsigned char)((r[6] & 0x0f) | 0x80);
+	r[8] = (unsigned char)((r[8] & 0x3f) | 0x80);
+	snprintf(out, 46, "urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+	         "%02x%02x%02x%02x%02x%02x", r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7],
+	         r[8], r[9], r[10], r[11], r[12], r[13], r[14], r[15]);
+}
+
+/* The id the annotation of line `line` is kept under: its own, or the one
+ * given to its id earlier in this file, or a new one (remembered for the
+ * links that name the old id).  A malloc'd string, NULL on an error. */
+static char *final_id(struct store *st, const struct incoming *in, size_t line)
+{
+	if (canonical_id(in->f[F_ID], in->n[F_ID]))
+		return util_strdup(in->f[F_ID]);
+	sqlite3_stmt *s;
+	char *id = NULL;
+	if (store_prepare(st, "SELECT new FROM temp.import_id WHERE old = ?1", &s) < 0)
+		return NULL;
+	sqlite3_bind_text(s, 1, in->f[F_ID], (int)in->n[F_ID], SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		id = store_column_dup(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return id;
+	char made[46];
+	derived_id(in, made);
+	if (store_prepare(st, "INSERT INTO temp.import_id(old, new, line) VALUES (?1, ?2, ?3)",
+	                  &s) < 0)
+		return NULL;
+	sqlite3_bind_text(s, 1, in->f[F_ID], (int)in->n[F_ID], SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, made, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, (int64_t)line);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? util_strdup(made) : NULL;
+}
+
+/* ---- merging ---------------------------------------------------------------------------- */
 
 /* The article an annotation is about: by URL, by margo's key, else by a
  * title that only one article has. */
@@ -129,7 +128,8 @@ static int64_t find_article(struct store *st, const struct incoming *in)
 		sqlite3_bind_text(s, 1, in->f[F_SOURCE], -1, SQLITE_STATIC);
 	if (in->f[F_TITLE])
 		sqlite3_bind_text(s, 2, in->f[F_TITLE], -1, SQLITE_STATIC);
-	int64_t id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	int rc = sqlite3_step(s);
+	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : rc == SQLITE_DONE ? 0 : -1;
 	sqlite3_finalize(s);
 	return id;
 }
@@ -142,21 +142,44 @@ static const char ours_sql[] =
 	"  JOIN tag t ON t.id = x.tag WHERE x.annotation = a.id ORDER BY t.name)))"
 	" FROM annotation a WHERE a.id = ?1";
 
-/* The same fingerprint of an incoming one (tags sorted the same way). */
-static const char theirs_sql[] =
-	"SELECT json_array(?1, ?2, ?3, ?4, ?5, ?6, (SELECT group_concat(v, char(31)) FROM"
-	" (SELECT value AS v FROM json_each(json_array(?7)) WHERE 0"
-	"  UNION ALL SELECT json_extract(" ELEMENT ", '$.value') FROM json_each(?8, '$.body')"
-	"  WHERE json_extract(" ELEMENT ", '$.purpose') = 'tagging' ORDER BY 1)))";
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
-static int fingerprints(struct store *st, const struct incoming *in, const char *json,
-                        size_t len, char **updated, char **ours, char **theirs)
+/* The tags joined by char(31), in the order given or sorted; NULL with
+ * *none when there are none; NULL alone when memory runs out. */
+static char *join_tags(const struct incoming *in, bool sorted, bool *none)
+{
+	*none = in->n_tags == 0;
+	if (*none)
+		return NULL;
+	char **v = malloc(in->n_tags * sizeof *v);
+	struct buf b = { 0 };
+	if (!v)
+		return NULL;
+	memcpy(v, in->tags, in->n_tags * sizeof *v);
+	if (sorted)
+		qsort(v, in->n_tags, sizeof *v, by_name);
+	int rc = 0;
+	for (size_t i = 0; i < in->n_tags && rc == 0; i++)
+		rc = (i ? buf_putc(&b, '\x1f') : 0) < 0 || buf_puts(&b, v[i]) < 0 ? -1 : 0;
+	free(v);
+	if (rc < 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_steal(&b);
+}
+
+static int fingerprints(struct store *st, const struct incoming *in, const char *id,
+                        char **updated, char **ours, char **theirs)
 {
 	sqlite3_stmt *s;
 	*updated = *ours = *theirs = NULL;
 	if (store_prepare(st, ours_sql, &s) < 0)
 		return -1;
-	sqlite3_bind_text(s, 1, in->f[F_ID], -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		*updated = store_column_dup(s, 0);
@@ -165,8 +188,13 @@ static int fingerprints(struct store *st, const struct incoming *in, const char 
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? 0 : -1;
-	if (store_prepare(st, theirs_sql, &s) < 0)
+	bool none;
+	char *tags = join_tags(in, true, &none);
+	if ((!tags && !none) || store_prepare(st, "SELECT json_array(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	                                      &s) < 0) {
+		free(tags);
 		return -1;
+	}
 	const int fields[] = { F_EXACT, F_PREFIX, F_SUFFIX, F_NOTE, F_COLOR, F_CREATOR };
 	for (int i = 0; i < 6; i++) {
 		const char *v = in->f[fields[i]];
@@ -175,10 +203,12 @@ static int fingerprints(struct store *st, const struct incoming *in, const char 
 		if (v)
 			sqlite3_bind_text(s, i + 1, v, -1, SQLITE_STATIC);
 	}
-	sqlite3_bind_text(s, 8, json, (int)len, SQLITE_STATIC);
+	if (tags)
+		sqlite3_bind_text(s, 7, tags, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		*theirs = store_column_dup(s, 0);
 	sqlite3_finalize(s);
+	free(tags);
 	return *theirs && *updated && *ours ? 1 : -1;
 }
 
@@ -218,8 +248,8 @@ static char *our_json(struct store *st, const char *id)
 }
 
 /* Place and insert (or replace) the incoming annotation. */
-static int write_incoming(struct store *st, const struct incoming *in, int64_t article,
-                          bool replace)
+static int write_incoming(struct store *st, const struct incoming *in, const char *id,
+                          int64_t article, bool replace)
 {
 	char *body = NULL, hash[17];
 	size_t len = 0;
@@ -246,125 +276,252 @@ static int write_incoming(struct store *st, const struct incoming *in, int64_t a
 		sqlite3_stmt *d;
 		if (store_prepare(st, "DELETE FROM annotation_tag WHERE annotation = ?1", &d) < 0)
 			return -1;
-		sqlite3_bind_text(d, 1, in->f[F_ID], -1, SQLITE_STATIC);
+		sqlite3_bind_text(d, 1, id, -1, SQLITE_STATIC);
 		rc = sqlite3_step(d);
 		sqlite3_finalize(d);
 		if (rc != SQLITE_DONE)
 			return -1;
 	}
-	if (store_annot_insert_row(st, replace, in->f[F_ID], article, in->f[F_EXACT], ev.prefix, ev.suffix,
+	if (store_annot_insert_row(st, replace, id, article, in->f[F_EXACT], ev.prefix, ev.suffix,
 	                           in->made_start, in->made_end, made_hash, &at, hash,
 	                           in->f[F_NOTE], in->f[F_COLOR], in->f[F_CREATOR],
 	                           in->f[F_CREATED] ? in->f[F_CREATED] : now,
 	                           in->f[F_MODIFIED] ? in->f[F_MODIFIED] : now) < 0)
 		return -1;
-	return store_annot_set_tags(st, in->f[F_ID], in->f[F_TAGS], '\x1f');
+	bool none;
+	char *tags = join_tags(in, false, &none);
+	if (!tags && !none)
+		return -1;
+	rc = store_annot_set_tags(st, id, tags, '\x1f');
+	free(tags);
+	return rc;
 }
 
-int store_annot_import_links(struct store *st, const char *json, size_t len, size_t *added,
-                             size_t *unplaced)
+/* Keep the links of an annotation taken, for store_import_links(). */
+static int keep_links(struct store *st, const struct incoming *in, const char *id)
 {
 	sqlite3_stmt *s;
-	if (len > INT_MAX)
-		return 0;  /* never imported (store_annot_import skips it) */
-	/* The links that cannot be made: an unknown kind or a missing end. */
-	if (store_prepare(st, "SELECT count(*) FROM json_each(?1, '$.margo.links') l"
-	                      " WHERE json_valid(?1) AND (json_extract(" LINK ", '$.kind')"
-	                      "  NOT IN ('same claim', 'contradicts', 'follow-up') OR NOT EXISTS"
-	                      "  (SELECT 1 FROM annotation WHERE id = json_extract(" LINK ", '$.target')))",
+	if (!in->n_links)
+		return 0;
+	if (store_prepare(st, "INSERT INTO temp.import_link(source, target, kind) VALUES (?1, ?2, ?3)",
 	                  &s) < 0)
 		return -1;
-	sqlite3_bind_text(s, 1, json, (int)len, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		*unplaced += (size_t)sqlite3_column_int64(s, 0);
+	int rc = SQLITE_DONE;
+	for (size_t i = 0; i < in->n_links && rc == SQLITE_DONE; i++) {
+		sqlite3_reset(s);
+		sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, in->links[i].target, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, in->links[i].kind, -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+	}
 	sqlite3_finalize(s);
-	/* Only links between annotations this library has, of a known kind;
-	 * a link it has already (of any kind) is kept as it is. */
-	if (store_prepare(st, "INSERT OR IGNORE INTO annotation_link(annotation, target, kind)"
-	                      " SELECT a.id, t.id, json_extract(" LINK ", '$.kind')"
-	                      " FROM json_each(?1, '$.margo.links') l"
-	                      " JOIN annotation a ON a.id = json_extract(?1, '$.id')"
-	                      " JOIN annotation t ON t.id = json_extract(" LINK ", '$.target')"
-	                      " WHERE json_valid(?1) AND json_extract(" LINK ", '$.kind')"
-	                      "  IN ('same claim', 'contradicts', 'follow-up') AND t.id != a.id",
-	                  &s) < 0)
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* ---- a file --------------------------------------------------------------------------- */
+
+static int exec(struct store *st, const char *sql)
+{
+	return sqlite3_exec(store_db(st), sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+int store_import_open(struct store *st, struct store_import **imp)
+{
+	*imp = NULL;
+	if (exec(st, "CREATE TEMP TABLE IF NOT EXISTS import_id(old TEXT PRIMARY KEY,"
+	             " new TEXT NOT NULL, line INTEGER NOT NULL);"
+	             "CREATE TEMP TABLE IF NOT EXISTS import_link(source TEXT NOT NULL,"
+	             " target TEXT, kind TEXT);"
+	             "DELETE FROM temp.import_id; DELETE FROM temp.import_link") < 0)
 		return -1;
-	sqlite3_bind_text(s, 1, json, (int)len, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
+	if (!(*imp = calloc(1, sizeof **imp)))
 		return -1;
-	*added += (size_t)sqlite3_changes(store_db(st));
+	(*imp)->st = st;
 	return 0;
 }
 
-int store_annot_import(struct store *st, const char *json, size_t len,
-                       enum store_import_result *result, char **err)
+void store_import_close(struct store_import **imp)
 {
+	if (!*imp)
+		return;
+	exec((*imp)->st, "DROP TABLE IF EXISTS temp.import_id; DROP TABLE IF EXISTS temp.import_link");
+	free(*imp);
+	*imp = NULL;
+}
+
+int store_import_line(struct store_import *imp, size_t line, const char *json, size_t len,
+                      enum store_import_result *result, char **err, char **warn)
+{
+	struct store *st = imp->st;
 	struct incoming in;
-	char *updated = NULL, *ours = NULL, *theirs = NULL, *mine = NULL;
-	*err = NULL;
+	char *updated = NULL, *ours = NULL, *theirs = NULL, *mine = NULL, *id = NULL;
+	char *fixed = NULL;
+	size_t repaired_bytes = 0;
+	*err = *warn = NULL;
 	*result = STORE_IMPORT_SKIPPED;
+	memset(&in, 0, sizeof in);
 	if (len > INT_MAX) {  /* SQLite takes int lengths */
 		*err = util_strdup("longer than 2 GiB");
 		return 0;
 	}
-	if (parse(st, json, len, &in) < 0)
-		return -1;
-	int ret = 0;
-	if (!in.f[F_VALID]) {
-		*err = util_strdup("not a JSON object");
-		goto out;
+	if (memchr(json, '\0', len)) {
+		*err = util_strdup("it holds a NUL byte: not JSON text");
+		return 0;
 	}
-	if (in.bad_text) {
-		*err = util_strdup("holds text that is not valid UTF-8 (a stray byte, or a "
-		                   "lone surrogate such as \\ud800)");
+	/* Stray bytes and "\u0000" (which SQLite would cut the string at):
+	 * each becomes U+FFFD before anything reads the line, so that every
+	 * field and a conflict record are whole text. */
+	if (!utf8_clean(json, len)) {
+		if (!(fixed = utf8_repair(json, len, &len, &repaired_bytes)))
+			return -1;
+		json = fixed;
+	}
+	size_t nuls = json_nul_escapes(json, len, NULL);
+	if (nuls) {
+		if (!fixed && !(fixed = util_strndup(json, len)))
+			return -1;
+		json_nul_escapes(fixed, len, fixed);
+		json = fixed;
+		repaired_bytes += nuls;
+	}
+	int ret = -1;
+	int parsed = annot_parse(st, json, len, &in);
+	if (parsed < 0)
+		goto out;
+	in.repaired += repaired_bytes;
+	ret = 0;
+	if (!parsed || !in.object) {
+		*err = util_strdup("not a JSON object");
 		goto out;
 	}
 	if (!in.f[F_ID] || !in.f[F_EXACT] || !*in.f[F_EXACT]) {
 		*err = util_strdup("not an annotation: it needs an \"id\" and a TextQuoteSelector");
 		goto out;
 	}
+	/* What is not text (a "\ud800" escape) becomes U+FFFD: kept, said.
+	 * A quote so changed is placed by its context, or is an orphan. */
+	const int fields[] = { F_CREATED, F_MODIFIED, F_CREATOR, F_SOURCE, F_NOTE, F_COLOR,
+	                       F_MADE_TEXT, F_TITLE, F_EXACT, F_PREFIX, F_SUFFIX };
+	ret = -1;
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+		if (annot_repair(&in, &in.f[fields[i]], &in.n[fields[i]]) < 0)
+			goto out;
+	ret = 0;
 	int64_t article = find_article(st, &in);
 	if (article <= 0) {
-		*err = util_printf("%s: its article (%s) is not in this library", in.f[F_ID],
-		                   in.f[F_SOURCE] ? in.f[F_SOURCE] : "no source");
+		ret = article < 0 ? -1 : 0;
+		if (article == 0 && !(*err = util_printf("%s: its article (%s) is not in this library",
+		                                          canonical_id(in.f[F_ID], in.n[F_ID])
+		                                              ? in.f[F_ID] : "an annotation",
+		                                          in.f[F_SOURCE] ? in.f[F_SOURCE] : "no source")))
+			ret = -1;
 		goto out;
 	}
 	ret = -1;
 	if (store_begin(st) < 0)
 		goto out;
-	int known = fingerprints(st, &in, json, len, &updated, &ours, &theirs);
+	if (!(id = final_id(st, &in, line)))
+		goto fail;
+	int known = fingerprints(st, &in, id, &updated, &ours, &theirs);
 	if (known < 0)
 		goto fail;
 	if (known == 0) {
-		if (write_incoming(st, &in, article, false) < 0)
+		if (write_incoming(st, &in, id, article, false) < 0)
 			goto fail;
 		*result = STORE_IMPORT_ADDED;
 	} else if (strcmp(ours, theirs) == 0) {
 		*result = STORE_IMPORT_SAME;
 	} else if (in.f[F_MODIFIED] && strcmp(in.f[F_MODIFIED], updated) > 0) {
 		/* Theirs is newer: taken; ours becomes the conflict. */
-		if (!(mine = our_json(st, in.f[F_ID])) || record_conflict(st, in.f[F_ID], mine, strlen(mine)) < 0 ||
-		    write_incoming(st, &in, article, true) < 0)
+		if (!(mine = our_json(st, id)) || record_conflict(st, id, mine, strlen(mine)) < 0 ||
+		    write_incoming(st, &in, id, article, true) < 0)
 			goto fail;
 		*result = STORE_IMPORT_UPDATED;
 	} else {
-		if (record_conflict(st, in.f[F_ID], json, len) < 0)
+		if (record_conflict(st, id, json, len) < 0)
 			goto fail;
 		*result = STORE_IMPORT_CONFLICT;
 	}
-	if (store_commit(st) < 0)
+	if (keep_links(st, &in, id) < 0 || store_commit(st) < 0)
 		goto fail;
+	if (in.repaired &&
+	    !(*warn = util_printf("%zu character%s that %s not valid UTF-8 (a stray byte, a lone "
+	                          "surrogate such as \\ud800, or a NUL, \\u0000) replaced with U+FFFD",
+	                          in.repaired, in.repaired == 1 ? "" : "s",
+	                          in.repaired == 1 ? "was" : "were")))
+		goto out_oom;
 	ret = 0;
 	goto out;
 fail:
 	store_rollback(st);
+	*result = STORE_IMPORT_SKIPPED;
+	goto out;
+out_oom:
+	ret = -1;
 out:
 	free(updated);
 	free(ours);
 	free(theirs);
 	free(mine);
-	incoming_free(&in);
+	free(id);
+	free(fixed);
+	annot_incoming_free(&in);
 	return ret;
+}
+
+size_t store_import_renamed(struct store_import *imp, size_t *first_line)
+{
+	sqlite3_stmt *s;
+	size_t n = 0;
+	*first_line = 0;
+	if (store_prepare(imp->st, "SELECT count(*), min(line) FROM temp.import_id", &s) < 0)
+		return 0;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		n = (size_t)sqlite3_column_int64(s, 0);
+		*first_line = (size_t)sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* A link's target as this file names it, or the id given in its place. */
+#define TARGET "coalesce((SELECT new FROM temp.import_id WHERE old = l.target), l.target)"
+
+int store_import_links(struct store_import *imp, size_t *added, size_t *unplaced)
+{
+	struct store *st = imp->st;
+	sqlite3_stmt *s;
+	*added = *unplaced = 0;
+	if (store_begin(st) < 0)
+		return -1;
+	/* The links that cannot be made: an unknown kind or a missing end. */
+	if (store_prepare(st, "SELECT count(*) FROM temp.import_link l WHERE l.kind IS NULL"
+	                      " OR l.kind NOT IN " KNOWN_KINDS " OR NOT EXISTS"
+	                      " (SELECT 1 FROM annotation WHERE id = " TARGET ")", &s) < 0)
+		goto fail;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*unplaced = (size_t)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		goto fail;
+	/* Only links between annotations this library has, of a known kind;
+	 * a link it has already (of any kind) is kept as it is. */
+	if (store_prepare(st, "INSERT OR IGNORE INTO annotation_link(annotation, target, kind)"
+	                      " SELECT a.id, t.id, l.kind FROM temp.import_link l"
+	                      " JOIN annotation a ON a.id = l.source"
+	                      " JOIN annotation t ON t.id = " TARGET
+	                      " WHERE l.kind IN " KNOWN_KINDS " AND t.id != a.id", &s) < 0)
+		goto fail;
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	*added = (size_t)sqlite3_changes(store_db(st));
+	if (store_commit(st) < 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
 }

@@ -75,18 +75,31 @@ enum store_import_result {
 	STORE_IMPORT_SKIPPED,     /* not usable: *err says why */
 };
 
-/* Merge one annotation (a W3C JSON object, as margo writes it) by id.  Its
- * own transaction.  0 with *result, or -1 on a library error. */
-int store_annot_import(struct store *st, const char *json, size_t len,
-                       enum store_import_result *result, char **err);
-
-/* The links an imported annotation carries ("margo": {"links": [...]}),
- * to annotations this library has; run after every annotation of a file
- * is imported.  Adds to *added the links made, to *unplaced those that
- * cannot be (an unknown kind, or an end not in the library).  0, or -1
- * on a library error. */
-int store_annot_import_links(struct store *st, const char *json, size_t len, size_t *added,
-                             size_t *unplaced);
+/*
+ * Importing one file of annotations (W3C JSON objects, one a line, as
+ * margo writes them): open, each line in turn, then the links, then close.
+ * An annotation is merged by id, each in its own transaction.  An id that
+ * is not a UUID URN ("urn:uuid:" and 8-4-4-4-12 lowercase hex) is replaced
+ * by one made from it (the same again when the file is imported again),
+ * and the links of the file that name the old id follow it.  Characters
+ * that are not text in what a user wrote (note, author, tags...) become
+ * U+FFFD, said in *warn; a quote that is not text is refused.
+ */
+struct store_import;
+int store_import_open(struct store *st, struct store_import **imp);
+/* Line number `line` (for the report of ids replaced): 0 with *result and
+ * maybe a message in *err (why it was skipped) or *warn (what was
+ * repaired), both malloc'd; or -1 on a library error or no memory. */
+int store_import_line(struct store_import *imp, size_t line, const char *json, size_t len,
+                      enum store_import_result *result, char **err, char **warn);
+/* The links the annotations taken carry ("margo": {"links": [...]}), to
+ * annotations this library has; after the last line.  *added the links
+ * made, *unplaced those that cannot be (an unknown kind, or an end not in
+ * the library).  0, or -1 on a library error. */
+int store_import_links(struct store_import *imp, size_t *added, size_t *unplaced);
+/* How many ids were replaced so far, and the first line that had one. */
+size_t store_import_renamed(struct store_import *imp, size_t *first_line);
+void store_import_close(struct store_import **imp);
 
 /* The user's placement: put an annotation on [start, end) of its article
  * (accepting where a fuzzy one was found, or re-attaching an orphan),

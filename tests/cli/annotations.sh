@@ -117,17 +117,20 @@ has "$out" '"links":[{"target":"urn:uuid:00000000-0000-4000-8000-000000000001","
 	"and the link to it is kept"
 has "$out" "changed elsewhere" "with the newer note"
 # Strings where the W3C model has objects (a "body", a selector, a link):
-# skipped or ignored, never an error for the whole file.
+# skipped or ignored, never an error for the whole file (the links that
+# are strings are reported, and so are the ids that are not UUIDs).
 "$MARGO" --db "$linked" import "$top_srcdir/fuzz/crashes/annot_import/strings-where-objects-belong" \
-	>"$TEST_TMP/out" 2>&1
-is "$?" 0 "strings in place of objects do not stop an import"
+	>"$TEST_TMP/out" 2>"$TEST_TMP/err"
+is "$?" 1 "strings in place of objects do not stop an import"
 is "$(cat "$TEST_TMP/out")" "2 added, 0 unchanged, 0 updated, 0 conflicts, 0 skipped" \
 	"and the annotations around them are taken"
-# Text that is not UTF-8 (a lone surrogate escape) is refused, not stored.
+has "$(cat "$TEST_TMP/err")" "2 links skipped" "the links that are strings are reported"
+# Text that is not UTF-8 (a lone surrogate escape) is not stored: U+FFFD
+# takes its place, and margo says so.
 printf '{"id":"urn:uuid:sur","body":[{"purpose":"commenting","value":"\\ud800"}],"target":{"selector":[{"type":"TextQuoteSelector","exact":"Russia"}]},"margo":{"title":"Putin rafforza i legami con Kim Jong-un in una nuova alleanza che preoccupa il mondo"}}\n' \
 	>"$TEST_TMP/surrogate.jsonl"
 "$MARGO" --db "$linked" import "$TEST_TMP/surrogate.jsonl" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
-is "$?" 1 "an annotation holding a lone surrogate is skipped"
+is "$?" 1 "an annotation holding a lone surrogate in its note is reported"
 has "$(cat "$TEST_TMP/err")" "not valid UTF-8" "and margo says why"
 
 # ---- re-anchoring when an article changes ----------------------------------------------
