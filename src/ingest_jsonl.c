@@ -30,6 +30,7 @@
 
 #include <jansson.h>
 
+#include "margo/lineread.h"
 #include "margo/text.h"
 #include "margo/util.h"
 #include "ingest_impl.h"
@@ -187,9 +188,9 @@ static void jsonl_line(struct walk *w, const char *path, int64_t file_id, const 
 	/* Jansson takes only well-formed UTF-8: ill-formed bytes become
 	 * U+FFFD first, as in any other text, and are told. */
 	char *fixed = NULL;
-	size_t fixed_len = 0;
-	int rep = text_utf8_repair(line, n, &fixed, &fixed_len);
-	if (rep < 0) {
+	size_t fixed_len = 0, replaced = 0;
+	bool rep = !utf8_clean(line, n);
+	if (rep && !(fixed = utf8_repair(line, n, &fixed_len, &replaced))) {
 		ingest_report(w, path, "line %zu: out of memory; skipped", line_no);
 		w->rep->problems++;
 		return;
@@ -302,69 +303,6 @@ int ingest_jsonl(struct walk *w, const char *path, int64_t file_id,
 	return w->failed ? -1 : ls.articles > 0 ? 1 : 0;
 }
 
-/* ---- reading a line at a time ---------------------------------------------- */
-
-/* Lines from a descriptor through a buffer of its own; a line longer than
- * `cap` is read past without being kept.  Every byte read goes into the
- * running hash. */
-struct reader {
-	int fd;
-	char chunk[65536];
-	size_t at, end;
-	bool eof;
-	int err;
-	uint64_t hash;
-	int64_t offset;           /* bytes consumed */
-};
-
-/* The next line, without its newline, in *line (NULL at the end of the
- * file or on a read error: r->err).  *too_long when it was longer than
- * cap (then *line is empty). */
-static int reader_line(struct reader *r, struct buf *line, size_t cap, bool *too_long)
-{
-	buf_reset(line);
-	*too_long = false;
-	bool any = false;
-	for (;;) {
-		if (r->at == r->end) {
-			if (r->eof)
-				return any ? 1 : 0;
-			ssize_t n = read(r->fd, r->chunk, sizeof r->chunk);
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n < 0) {
-				r->err = errno;
-				return -1;
-			}
-			if (n == 0) {
-				r->eof = true;
-				continue;
-			}
-			r->at = 0;
-			r->end = (size_t)n;
-		}
-		any = true;
-		const char *p = r->chunk + r->at;
-		size_t avail = r->end - r->at;
-		const char *nl = memchr(p, '\n', avail);
-		size_t take = nl ? (size_t)(nl - p) + 1 : avail;
-		r->hash = util_fnv1a_more(r->hash, p, take);
-		r->offset += (int64_t)take;
-		r->at += take;
-		size_t keep = nl ? take - 1 : take;
-		if (!*too_long && line->len + keep > cap) {
-			*too_long = true;
-			buf_free(line);
-		}
-		if (!*too_long && keep && buf_append(line, p, keep) < 0) {
-			r->err = ENOMEM;
-			return -1;
-		}
-		if (nl)
-			return 1;
-	}
-}
-
 /* The hash of a file's bytes, and of its first `upto` bytes (when upto is
  * > 0 and the file is that long: *prefix_ok).  Returns 0, or -1 with
  * errno; *binary when its start is not text, *utf16 when it has a UTF-16
@@ -464,44 +402,49 @@ int ingest_jsonl_stream(struct walk *w, const char *path, int fd, int known,
 		ingest_library_error(w, "cannot read the library");
 		return 1;
 	}
-	struct reader *r = calloc(1, sizeof *r);
-	if (!r || lseek(fd, resume ? (off_t)prev->done_bytes : 0, SEEK_SET) < 0) {
-		ingest_report(w, path, "cannot read again: %s; skipped", r ? strerror(errno) : "out of memory");
+	int fd2 = dup(fd);
+	FILE *f = fd2 >= 0 ? fdopen(fd2, "rb") : NULL;
+	if (!f || fseeko(f, resume ? (off_t)prev->done_bytes : 0, SEEK_SET) != 0) {
+		ingest_report(w, path, "cannot read again: %s; skipped", strerror(errno));
 		w->rep->problems++;
-		free(r);
+		if (f)
+			fclose(f);
+		else if (fd2 >= 0)
+			close(fd2);
 		return 1;
 	}
-	r->fd = fd;
-	r->hash = resume ? prefix : UTIL_FNV1A_INIT;
-	r->offset = resume ? prev->done_bytes : 0;
-	size_t line_no = resume ? (size_t)prev->done_lines : 0;
+	struct line_reader r;
+	line_reader_init(&r, f, INGEST_MAX_LINE);
+	r.hash = resume ? prefix : UTIL_FNV1A_INIT;
+	r.offset = resume ? prev->done_bytes : 0;
+	size_t first = resume ? (size_t)prev->done_lines : 0, line_no = first;
 	if (resume)
-		ingest_report(w, path, "going on after line %zu, where a stopped load left it", line_no);
+		ingest_report(w, path, "going on after line %zu, where a stopped load left it", first);
 	struct lines ls = { 0 };
-	struct buf line = { 0 };
-	bool too_long;
-	int rc;
-	while (!w->failed && !ingest_stopping(w) &&
-	       (rc = reader_line(r, &line, INGEST_MAX_LINE, &too_long)) > 0) {
-		line_no++;
-		if (too_long) {
+	enum line_status st = LINE_EOF;
+	while (!w->failed && !ingest_stopping(w) && (st = line_read(&r)) != LINE_EOF) {
+		line_no = first + r.line_no;
+		if (st == LINE_LONG) {
 			if (ls.long_++ == 0)
 				ls.first_long = line_no;
-			continue;
+		} else if (st != LINE_OK) {
+			break;
+		} else {
+			struct ingest_pos pos = { .bytes = r.offset, .lines = (int64_t)line_no };
+			snprintf(pos.hash, sizeof pos.hash, "%016llx", (unsigned long long)r.hash);
+			jsonl_line(w, path, cur->id, r.line, r.len, line_no, &pos, &ls);
 		}
-		struct ingest_pos pos = { .bytes = r->offset, .lines = (int64_t)line_no };
-		snprintf(pos.hash, sizeof pos.hash, "%016llx", (unsigned long long)r->hash);
-		jsonl_line(w, path, cur->id, line.data ? line.data : "", line.len, line_no, &pos, &ls);
 	}
-	buf_free(&line);
 	bool done = !w->failed && !ingest_stopping(w);
-	if (done && r->err) {
-		ingest_report(w, path, "read error after line %zu: %s; the rest is not loaded",
-		              line_no, strerror(r->err));
+	if (done && st != LINE_EOF) {
+		ingest_report(w, path, "%s at line %zu; the rest is not loaded",
+		              st == LINE_BINARY ? "not text (NUL bytes)" :
+		              st == LINE_NOMEM ? "out of memory" : strerror(r.err), line_no + 1);
 		w->rep->problems++;
 		done = false;
 	}
-	free(r);
+	line_reader_free(&r);
+	fclose(f);
 	jsonl_report(w, path, &ls);
 	if (done)
 		ingest_file_done(w, path, cur, resume);

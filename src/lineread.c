@@ -20,6 +20,7 @@ void line_reader_init(struct line_reader *r, FILE *f, size_t max)
 	memset(r, 0, sizeof *r);
 	r->f = f;
 	r->max = max;
+	r->hash = UTIL_FNV1A_INIT;
 }
 
 void line_reader_free(struct line_reader *r)
@@ -80,6 +81,8 @@ enum line_status line_read(struct line_reader *r)
 		size_t avail = r->end - r->pos;
 		const char *nl = memchr(p, '\n', avail);
 		size_t take = nl ? (size_t)(nl - p) : avail;
+		r->hash = util_fnv1a_more(r->hash, p, take + (nl != NULL));
+		r->offset += (int64_t)(take + (nl != NULL));
 		r->pos += take + (nl != NULL);
 		if (memchr(p, '\0', take))
 			r->has_nul = true;

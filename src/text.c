@@ -649,13 +649,6 @@ static uint8_t *utf8_repair(const char *s, size_t len, size_t *out_len, bool *co
 	return b.p;
 }
 
-int text_utf8_repair(const char *s, size_t len, char **out, size_t *out_len)
-{
-	bool copy;
-	*out = (char *)utf8_repair(s, len, out_len, &copy);
-	return !copy ? 0 : *out ? 1 : -1;
-}
-
 /* Case-fold, decompose, drop non-spacing and enclosing marks, recompose
  * (so Hangul comes back whole).  Ill-formed input is repaired first. */
 char *text_fold(const char *s, size_t len, size_t *out_len)

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 enum line_status {
@@ -32,6 +33,12 @@ struct line_reader {
 	size_t line_no;   /* of the line just read, from 1 */
 	bool has_nul;     /* the line holds a NUL byte */
 	int err;
+	/* Every byte read through, newlines too, is added to `hash` (FNV-1a:
+	 * set it to UTIL_FNV1A_INIT, or to where an earlier reading left it)
+	 * and counted in `offset`: so a caller knows where each line ends and
+	 * what came before it. */
+	uint64_t hash;
+	int64_t offset;
 	/* private */
 	size_t cap;
 	char *chunk;

@@ -51,11 +51,6 @@ char *text_canonicalize(const char *bytes, size_t len, size_t *out_len,
  * being ill-formed UTF-8 or C0 controls other than TAB, LF, CR, FF. */
 bool text_looks_binary(const char *bytes, size_t len);
 
-/* Well-formed UTF-8: 0 when `s` already is (*out NULL), 1 with a
- * malloc'd NUL-terminated copy in *out where each maximal ill-formed
- * subpart became U+FFFD, -1 when memory runs out. */
-int text_utf8_repair(const char *s, size_t len, char **out, size_t *out_len);
-
 /* A UTF-16 byte-order mark at the start of `bytes`: 1 little-endian
  * (FF FE), 2 big-endian (FE FF), 0 none. */
 int text_utf16_bom(const char *bytes, size_t len);
