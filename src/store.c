@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "margo/paths.h"
@@ -24,6 +25,11 @@
 #include "margo/store_entity.h"
 #include "margo/util.h"
 #include "store_impl.h"
+
+/* How long a statement waits for another process's lock before it gives
+ * up with SQLITE_BUSY, and the same said to the user. */
+#define BUSY_WAIT_MS 5000
+#define BUSY_WAIT_TEXT "5 s"
 
 /* A prepared statement kept for the connection's life, by its SQL's
  * address (see store_cached). */
@@ -244,7 +250,18 @@ const char *store_errmsg(struct store *st)
 		return "disk full or file too large (the write failed)";
 	if ((code & 0xff) == SQLITE_READONLY)
 		return "the library is read-only";
+	if (code == SQLITE_BUSY_SNAPSHOT)
+		return "the library is busy: another margo wrote to it while this one was "
+		       "reading it; try again";
+	if ((code & 0xff) == SQLITE_BUSY)
+		return "the library is busy: another margo is writing to it (waited "
+		       BUSY_WAIT_TEXT ")";
 	return sqlite3_errmsg(st->db);
+}
+
+static bool is_busy(struct store *st)
+{
+	return (sqlite3_extended_errcode(st->db) & 0xff) == SQLITE_BUSY;
 }
 
 static int exec(struct store *st, const char *sql)
@@ -372,6 +389,8 @@ int store_query_int(struct store *st, const char *sql, int64_t *out)
 static int check_file(const char *path, enum store_open_mode mode, char **err)
 {
 	struct stat sb;
+	int tries = 0;
+again:
 	if (lstat(path, &sb) < 0) {
 		if (errno != ENOENT) {
 			*err = util_printf("%s: %s", path, strerror(errno));
@@ -386,6 +405,9 @@ static int check_file(const char *path, enum store_open_mode mode, char **err)
 			return -1;
 		}
 		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+		/* Another margo made it first: look at what it made. */
+		if (fd < 0 && errno == EEXIST && ++tries < 100)
+			goto again;
 		if (fd < 0) {
 			*err = util_printf("%s: cannot create: %s", path, strerror(errno));
 			return -1;
@@ -478,35 +500,82 @@ static char *immutable_uri(const char *path)
 	return buf_steal(&b);
 }
 
+/* The message for a failure while opening: a busy library is said as
+ * such (with, when writing, that nothing was changed), anything else
+ * after `what` ("cannot set up the library"), or alone when `what` is
+ * NULL. */
+static char *open_error(struct store *st, const char *what)
+{
+	if (is_busy(st))
+		return util_printf("%s: %s%s", st->path, store_errmsg(st),
+		                   st->readonly ? "" : "; nothing was changed");
+	if (what)
+		return util_printf("%s: %s: %s", st->path, what, store_errmsg(st));
+	return util_printf("%s: %s", st->path, store_errmsg(st));
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* PRAGMA journal_mode=WAL, waiting for another process as any write
+ * does.  SQLite does not always call the busy handler for the switch (a
+ * connection that must upgrade a lock it holds while another holds a
+ * greater one is answered SQLITE_BUSY at once, lest the two wait for each
+ * other), which is what two margos creating the same library at once
+ * meet: the switch is tried again, a few milliseconds apart, for as long
+ * as a write would wait.  Returns 1 when the library is in WAL mode, 0 when SQLite
+ * refused (and said why), -1 on an error. */
+static int switch_to_wal(struct store *st)
+{
+	int64_t deadline = now_ms() + BUSY_WAIT_MS;
+	for (int attempt = 0;; attempt++) {
+		sqlite3_stmt *s;
+		if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode=WAL", -1, &s, NULL) != SQLITE_OK)
+			return -1;
+		int rc = sqlite3_step(s);
+		bool wal = rc == SQLITE_ROW &&
+		           strcmp((const char *)sqlite3_column_text(s, 0), "wal") == 0;
+		sqlite3_finalize(s);
+		if (wal)
+			return 1;
+		if (rc == SQLITE_ROW)
+			return 0;
+		if (!is_busy(st) || now_ms() >= deadline)
+			return -1;
+		sqlite3_sleep(attempt < 10 ? 2 : 20);
+	}
+}
+
 static int configure_connection(struct store *st, char **err)
 {
 	int on = 1;
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on);
-	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_busy_timeout(st->db, BUSY_WAIT_MS);
 	sqlite3_extended_result_codes(st->db, 1);
 	if (exec(st, "PRAGMA foreign_keys=ON") < 0 ||
 	    exec(st, "PRAGMA trusted_schema=OFF") < 0)
 		goto fail;
 	if (st->readonly)
-		return 0;
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode=WAL", -1, &s, NULL) != SQLITE_OK)
-		goto fail;
-	int rc = sqlite3_step(s);
-	bool wal = rc == SQLITE_ROW &&
-	           strcmp((const char *)sqlite3_column_text(s, 0), "wal") == 0;
-	sqlite3_finalize(s);
-	if (!wal) {
-		*err = util_printf("%s: cannot switch to write-ahead logging: %s",
-		                   st->path, store_errmsg(st));
+		return exec(st, "PRAGMA query_only=ON") < 0 ? (*err = open_error(st, NULL), -1) : 0;
+	int wal = switch_to_wal(st);
+	if (wal == 0) {
+		*err = util_printf("%s: cannot switch to write-ahead logging", st->path);
+		return -1;
+	}
+	if (wal < 0) {
+		*err = open_error(st, "cannot switch to write-ahead logging");
 		return -1;
 	}
 	if (exec(st, "PRAGMA synchronous=FULL") < 0)
 		goto fail;
 	return 0;
 fail:
-	*err = util_printf("%s: %s", st->path, store_errmsg(st));
+	*err = open_error(st, NULL);
 	return -1;
 }
 
@@ -514,15 +583,21 @@ fail:
 static int check_identity(struct store *st, int64_t *version, char **err)
 {
 	int64_t app = 0, tables = 0;
-	if (store_query_int(st, "PRAGMA application_id", &app) < 0 ||
+	/* One read transaction, so that the three answers are of the same
+	 * moment, not of before and after another margo set the file up. */
+	if (exec(st, "BEGIN") < 0 ||
+	    store_query_int(st, "PRAGMA application_id", &app) < 0 ||
 	    store_query_int(st, "PRAGMA user_version", version) < 0 ||
-	    store_query_int(st, "SELECT count(*) FROM sqlite_schema", &tables) < 0) {
+	    store_query_int(st, "SELECT count(*) FROM sqlite_schema", &tables) < 0 ||
+	    exec(st, "COMMIT") < 0) {
 		int code = sqlite3_errcode(st->db) & 0xff;
 		if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
 			*err = util_printf("%s: damaged or not a margo library (%s); it was left untouched",
 			                   st->path, sqlite3_errmsg(st->db));
 		else
-			*err = util_printf("%s: %s", st->path, store_errmsg(st));
+			*err = open_error(st, NULL);
+		if (!sqlite3_get_autocommit(st->db))
+			exec(st, "ROLLBACK");
 		return -1;
 	}
 	if (app == 0 && tables == 0 && *version == 0)
@@ -574,8 +649,7 @@ static int migrate(struct store *st, char **err)
 		goto fail;
 	return 0;
 fail:
-	*err = util_printf("%s: cannot set up the library: %s", st->path,
-	                   store_errmsg(st));
+	*err = open_error(st, "cannot set up the library");
 	store_rollback(st);
 	return -1;
 }
@@ -602,9 +676,15 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 		return -1;
 	}
 	st->readonly = mode == STORE_OPEN_READ;
+	/* Reading a library that could be written: the connection is opened
+	 * read-write all the same, with query_only set (configure_connection),
+	 * so that as the last one to close it SQLite removes the -wal and -shm
+	 * files it made on opening; a read-only connection cannot, and would
+	 * leave them beside the library. */
+	bool writable = !ro && (mode != STORE_OPEN_READ || !why_readonly(path));
 	int flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX |
-	            (st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
-	char *uri = st->readonly && why_readonly(path) ? immutable_uri(path) : NULL;
+	            (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY);
+	char *uri = !writable ? immutable_uri(path) : NULL;
 	if (uri)
 		flags |= SQLITE_OPEN_URI;
 	int orc = sqlite3_open_v2(uri ? uri : path, &st->db, flags, NULL);
@@ -616,7 +696,7 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 	}
 	int64_t version = 0;
 	/* Wait for another process's lock from the very first query. */
-	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_busy_timeout(st->db, BUSY_WAIT_MS);
 	if (search_register_tokenizer(st->db) < 0) {
 		*err = util_printf("%s: cannot set up full-text search (FTS5)", path);
 		goto fail;
@@ -625,6 +705,11 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 	    configure_connection(st, err) < 0)
 		goto fail;
 	if (st->readonly) {
+		if (version == 0) {
+			/* Empty: just made by a margo that has not set it up yet. */
+			*err = util_printf("%s: no library here yet (run \"margo add PATH\" first)", path);
+			goto fail;
+		}
 		if (version < STORE_SCHEMA_VERSION) {
 			*err = util_printf("%s: library needs an upgrade; open it once for writing", path);
 			goto fail;

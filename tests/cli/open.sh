@@ -1,0 +1,89 @@
+#!/bin/bash
+# open.sh: opening the library, by many at once and beside another writer.
+#
+#  - four "margo add" started together on a library that does not exist
+#    yet all succeed, and the library holds each article once (20 times
+#    over, as the race is a matter of chance);
+#  - a write that waits in vain for another process's lock says the
+#    library is busy, what it waited for and that nothing was changed;
+#  - commands that only read leave the library's folder as they found it
+#    (no -wal or -shm files beside it).
+. "$top_srcdir/tests/lib.sh"
+
+C=$top_srcdir/corpus
+HOLDLOCK=$top_builddir/tests/helpers/holdlock
+n_corpus=$(ls "$C"/*.txt | wc -l)
+
+# ---- creating a library, four at once --------------------------------------
+rounds=${OPEN_ROUNDS:-20}
+bad=
+for r in $(seq 1 "$rounds"); do
+	D=$TEST_TMP/race$r
+	mkdir -p "$D"
+	for i in 1 2 3 4; do
+		("$MARGO" --db "$D/library.db" add "$C" >"$D/out.$i" 2>&1; echo "exit $?" >>"$D/out.$i") &
+	done
+	wait
+	for i in 1 2 3 4; do
+		grep -qx 'exit 0' "$D/out.$i" || bad="$bad
+round $r, process $i: $(grep -v '^exit 0$' "$D/out.$i" | tr '\n' ' ')"
+	done
+	n=$("$MARGO" --db "$D/library.db" list 2>&1 | wc -l)
+	[ "$n" = "$n_corpus" ] || bad="$bad
+round $r: $n articles listed, not $n_corpus"
+done
+is "$bad" "" "$rounds rounds of four margo add at once on a new library: all succeed, each article once"
+sources=$("$MARGO" --db "$TEST_TMP/race1/library.db" list --format jsonl | grep -o '"source":"[^"]*"' | sort -u | wc -l)
+is "$sources" "$n_corpus" "the first round's library holds each article once"
+is "$("$MARGO" --db "$TEST_TMP/race$rounds/library.db" check)" ok "the last round's library is sound"
+
+# ---- a busy library ----------------------------------------------------------
+fresh_library
+before=$("$MARGO" annotations | wc -l)
+"$HOLDLOCK" "$MARGO_DB" 9 >"$TEST_TMP/held" 2>&1 &
+holder=$!
+at_exit "kill $holder 2>/dev/null"
+for _ in $(seq 1 100); do
+	grep -q held "$TEST_TMP/held" && break
+	sleep 0.1
+done
+has "$(cat "$TEST_TMP/held")" held "another process holds the library's write lock"
+"$MARGO" annotate 1 0 10 --note "in attesa" >"$TEST_TMP/annot.out" 2>"$TEST_TMP/annot.err" &
+annotating=$!
+"$MARGO" add "$C" >"$TEST_TMP/add.out" 2>"$TEST_TMP/add.err"
+add_rc=$?
+wait "$annotating"
+annot_rc=$?
+busy="the library is busy: another margo is writing to it (waited 5 s); nothing was changed"
+is "$annot_rc" 3 "annotate on a busy library exits 3"
+is "$(cat "$TEST_TMP/annot.err")" "margo: $MARGO_DB: $busy" \
+	"annotate says the library is busy, what it waited for, and that nothing was changed"
+is "$(cat "$TEST_TMP/annot.out")" "" "annotate printed no id"
+is "$add_rc" 3 "add on a busy library exits 3"
+is "$(cat "$TEST_TMP/add.err")" "margo: $MARGO_DB: $busy" "add says the same"
+wait "$holder"
+is "$("$MARGO" annotations | wc -l)" "$before" "no annotation was saved"
+out=$("$MARGO" annotate 1 0 10 --note "dopo" 2>&1); rc=$?
+is "$rc" 0 "once the lock is let go, annotate works"
+
+# ---- reading leaves the folder as it was ---------------------------------------
+D=$TEST_TMP/quiet
+mkdir -p "$D"
+"$MARGO" --db "$D/library.db" add "$C" >/dev/null
+is "$(ls -A "$D")" "library.db" "after margo add the folder holds the library alone"
+"$MARGO" --db "$D/library.db" annotate 2 0 20 --tag prima >/dev/null
+is "$(ls -A "$D")" "library.db" "after margo annotate too"
+for cmd in "list" "show 1" "passages 1" "search Putin" "annotations" "export" "check" \
+	"entities" "mentions Putin" "related 8"; do
+	# shellcheck disable=SC2086
+	"$MARGO" --db "$D/library.db" $cmd >/dev/null 2>"$TEST_TMP/quiet.err"
+	is "$(ls -A "$D")" "library.db" "margo $cmd leaves no -wal or -shm file beside the library"
+done
+is "$(cat "$TEST_TMP/quiet.err")" "" "and said nothing on standard error"
+"$MARGO" --db "$D/library.db" list >/dev/null &
+"$MARGO" --db "$D/library.db" search Kim >/dev/null &
+"$MARGO" --db "$D/library.db" annotate 3 0 10 --note "insieme" >/dev/null &
+wait
+is "$(ls -A "$D")" "library.db" "nor do readers and a writer at once"
+
+done_testing
