@@ -7,7 +7,10 @@
 #  - a write that waits in vain for another process's lock says the
 #    library is busy, what it waited for and that nothing was changed;
 #  - commands that only read leave the library's folder as they found it
-#    (no -wal or -shm files beside it).
+#    (no -wal or -shm files beside it);
+#  - the reader, started in a terminal (script(1) gives it one), refuses
+#    TERM=dumb, which cannot move the cursor, with a message and status 2,
+#    and shows a TERM holding escape sequences as visible markers.
 . "$top_srcdir/tests/lib.sh"
 
 C=$top_srcdir/corpus
@@ -85,5 +88,30 @@ is "$(cat "$TEST_TMP/quiet.err")" "" "and said nothing on standard error"
 "$MARGO" --db "$D/library.db" annotate 3 0 10 --note "insieme" >/dev/null &
 wait
 is "$(ls -A "$D")" "library.db" "nor do readers and a writer at once"
+
+# ---- the reader's terminal -----------------------------------------------------
+# in_terminal NAME TERM: margo (the reader) in a terminal of its own, for 10
+# s at most; what the terminal received in NAME.screen, the exit status in
+# NAME.rc (and printed).
+in_terminal() {
+	rm -f "$TEST_TMP/$1.rc"
+	TERM=$2 timeout 10 script -qec "$(printf '%q ' "$MARGO"); echo \$? >$(printf '%q' "$TEST_TMP/$1.rc")" \
+		/dev/null </dev/null >"$TEST_TMP/$1.screen" 2>&1
+	cat "$TEST_TMP/$1.rc" 2>/dev/null || echo "still running after 10 s"
+}
+if ! command -v script >/dev/null 2>&1; then
+	skip "the reader refuses TERM=dumb" "script(1) is not installed"
+	skip "the reader shows an escape sequence in TERM as markers" "script(1) is not installed"
+else
+	is "$(in_terminal dumb dumb)" 2 "TERM=dumb: the reader exits at once with status 2"
+	is "$(tr -d '\r' <"$TEST_TMP/dumb.screen")" 'margo: the terminal type "dumb" (TERM) cannot move the cursor, and the reader needs to: set TERM to your terminal'"'"'s type (for example TERM=xterm-256color), or use "margo list", "margo show ID" or "margo search QUERY"' \
+		"TERM=dumb: it says why and what to do"
+	is "$(in_terminal hostile "$(printf 'xterm\033]0;pwned\007')")" 3 \
+		"TERM holding an escape sequence: an unknown terminal, status 3"
+	screen=$(cat "$TEST_TMP/hostile.screen")
+	has "$screen" 'margo: unknown terminal type "xterm^[]0;pwned^G"' \
+		"the escape sequence in TERM is shown to the terminal as markers"
+	unlike "$screen" "$(printf '[\033\007]')" "no ESC or BEL byte reaches the terminal"
+fi
 
 done_testing
