@@ -8,6 +8,8 @@
 #    library is busy, what it waited for and that nothing was changed;
 #  - commands that only read leave the library's folder as they found it
 #    (no -wal or -shm files beside it);
+#  - annotate's --tag, --note, --author and $USER must be UTF-8 (exit 2,
+#    nothing saved), or, under a Latin-1 locale, are converted from it;
 #  - the reader, started in a terminal (script(1) gives it one), refuses
 #    TERM=dumb, which cannot move the cursor, with a message and status 2,
 #    and shows a TERM holding escape sequences as visible markers.
@@ -88,6 +90,48 @@ is "$(cat "$TEST_TMP/quiet.err")" "" "and said nothing on standard error"
 "$MARGO" --db "$D/library.db" annotate 3 0 10 --note "insieme" >/dev/null &
 wait
 is "$(ls -A "$D")" "library.db" "nor do readers and a writer at once"
+
+# ---- text arguments of annotate -----------------------------------------------
+fresh_library
+before=$("$MARGO" annotations | wc -l)
+# bad_text DESC ARGS...: annotate with ARGS exits 2 and says DESC is not
+# valid UTF-8; nothing is saved.
+bad_text() {
+	_what=$1
+	shift
+	err=$("$@" 2>&1 >/dev/null)
+	rc=$?
+	is "$rc" 2 "$_what not valid UTF-8: annotate exits 2"
+	has "$err" "margo: annotate: $_what" "$_what not valid UTF-8: the message names it"
+	has "$err" "is not valid UTF-8; nothing was saved" "$_what not valid UTF-8: and says nothing was saved"
+}
+bad_text --note "$MARGO" annotate 1 0 10 --note "$(printf 'caff\350')"
+bad_text --tag "$MARGO" annotate 1 0 10 --tag "$(printf 'citt\340,ok')"
+bad_text --author "$MARGO" annotate 1 0 10 --author "$(printf 'r\351my')"
+bad_text '$USER, the default author,' env USER="$(printf 'r\351my')" "$MARGO" annotate 1 0 10
+has "$err" "(give --author NAME)" "a bad \$USER: the message says how to do without it"
+is "$("$MARGO" annotations | wc -l)" "$before" "none of them saved anything"
+out=$(USER="$(printf 'r\351my')" "$MARGO" annotate 1 0 10 --author "Rémy" 2>&1); rc=$?
+is "$rc" 0 "a bad \$USER does not matter with a good --author"
+before=$("$MARGO" annotations | wc -l)
+
+# Under a Latin-1 locale, arguments and $USER are Latin-1: converted.
+if mkdir -p "$TEST_TMP/locale" &&
+	localedef -i it_IT -f ISO-8859-1 "$TEST_TMP/locale/it_IT.ISO-8859-1" >/dev/null 2>&1; then
+	out=$(env LOCPATH="$TEST_TMP/locale" LC_ALL=it_IT.ISO-8859-1 USER="$(printf 'r\351my')" \
+		"$MARGO" annotate 1 0 10 --note "$(printf 'caff\350')" --tag "$(printf 'citt\340')" 2>&1)
+	rc=$?
+	is "$rc" 0 "Latin-1 locale: annotate takes Latin-1 arguments"
+	jsonl=$("$MARGO" export --format jsonl)
+	has "$jsonl" '"value":"città"' "Latin-1 locale: the tag is saved as UTF-8"
+	has "$jsonl" '"value":"caffè"' "Latin-1 locale: the note too"
+	has "$jsonl" '"creator":"rémy"' "Latin-1 locale: and the author from \$USER"
+else
+	for d in "takes Latin-1 arguments" "the tag is saved as UTF-8" "the note too" "and the author from \$USER"; do
+		skip "Latin-1 locale: $d" "localedef cannot make it_IT.ISO-8859-1"
+	done
+fi
+ok "every export is valid UTF-8" sh -c '"$MARGO" export --format jsonl | iconv -f UTF-8 -t UTF-8 >/dev/null'
 
 # ---- the reader's terminal -----------------------------------------------------
 # in_terminal NAME TERM: margo (the reader) in a terminal of its own, for 10
