@@ -157,3 +157,12 @@ char *text_to_user(const char *s, const char *charset)
 	free(t);
 	return d;
 }
+
+char *text_user_name(void)
+{
+	const char *user = getenv("USER");
+	if (!user)
+		return NULL;
+	size_t invalid, nuls;
+	return text_from_user_repair(user, strlen(user), text_user_charset(), &invalid, &nuls);
+}

@@ -157,5 +157,8 @@ char *text_from_user_repair(const char *s, size_t len, const char *charset,
  * or NULL when a character has no place in that charset (or memory runs
  * out). */
 char *text_to_user(const char *s, const char *charset);
+/* $USER, the default author of an annotation, as UTF-8 (what is not text
+ * in the user's charset as U+FFFD): malloc'd, NULL when unset. */
+char *text_user_name(void);
 
 #endif

@@ -300,6 +300,19 @@ has "$("$MARGO" annotations --format jsonl)" '"purpose":"commenting","value":"ca
 	"the note is kept whole past the NUL, each bad byte one U+FFFD"
 ok "the export is valid UTF-8" sh -c '"$MARGO" export --format jsonl | iconv -f UTF-8 -t UTF-8 >/dev/null'
 
+# $USER, the author of what the reader annotates, is kept as UTF-8 even
+# when it is not: its bad byte becomes U+FFFD.
+USER="$(printf 'r\351my')" run_script 100x30 <<'EOF'
+<Enter>
+jjjj
+a
+autore
+<Enter>
+:save-state byuser
+EOF
+has "$("$MARGO" export --format jsonl --tag autore)" '"creator":"r�my"' \
+	"an annotation by a \$USER that is not UTF-8: its author is saved as UTF-8"
+
 # Under a Latin-1 locale the editor shows and writes Latin-1: the note goes
 # out in it and comes back as UTF-8.
 if mkdir -p "$TEST_TMP/locale" &&
@@ -320,12 +333,14 @@ printf 'citt\340 e caff\350\n' > "\$1"
 EOF
 	chmod +x "$TEST_TMP/ed-latin1.sh"
 	# (2>/dev/null: bash warns it cannot switch to that locale itself.)
-	LOCPATH="$TEST_TMP/locale" LC_ALL=it_IT.ISO-8859-1 LANG=it_IT.ISO-8859-1 \
-		EDITOR="$TEST_TMP/ed-latin1.sh" run_script 100x30 2>/dev/null <<'EOF'
+	{
+		LOCPATH="$TEST_TMP/locale" LC_ALL=it_IT.ISO-8859-1 LANG=it_IT.ISO-8859-1 \
+			EDITOR="$TEST_TMP/ed-latin1.sh" run_script 100x30 <<'EOF'
 A
 E
 :save-state latin1
 EOF
+	} 2>/dev/null
 	expect_state latin1 message "note saved" "Latin-1 locale: the note written in the editor is saved"
 	is "$(od -An -c "$TEST_TMP/given.txt" | tr -s ' ' | sed 's/^ //' | head -1)" \
 		'c a f f 350 p r o n t o' \
