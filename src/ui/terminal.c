@@ -14,19 +14,19 @@
 
 #include "terminal.h"
 
-const char *ui_terminal_unfit(const char *term, int fd)
+int ui_terminal_check(const char *term, int fd, const char **why)
 {
 	int found = 0;
+	*why = NULL;
 	if (setupterm((char *)term, fd, &found) != OK || found != 1)
-		return NULL;  /* unknown: newterm() says so */
-	const char *why = NULL;
+		return -1;
 	char *cup = tigetstr("cup");
 	if (tigetflag("hc") > 0)
-		why = "is a hardcopy (printing) terminal";
+		*why = "is a hardcopy (printing) terminal";
 	else if (tigetflag("gn") > 0)
-		why = "is a generic type that does not say how to move the cursor";
+		*why = "is a generic type that does not say how to move the cursor";
 	else if (cup == NULL || cup == (char *)-1)
-		why = "cannot move the cursor";
+		*why = "cannot move the cursor";
 	del_curterm(cur_term);
-	return why;
+	return *why ? 1 : 0;
 }

@@ -429,10 +429,19 @@ static SCREEN *start_curses(struct ui *ui, const char *script, char **err, int *
 		*err = util_strdup("TERM is not set: set it to your terminal's type (for example TERM=xterm-256color)");
 		return NULL;
 	}
-	/* A terminal that cannot place the cursor would show a blank or
-	 * garbled screen: refuse it before curses writes anything. */
-	const char *unfit = ui_terminal_unfit(term, fileno(out));
-	if (unfit) {
+	/* An unknown terminal is said so, and one that cannot place the
+	 * cursor (it would show a blank or garbled screen) refused, before
+	 * curses writes anything. */
+	const char *unfit;
+	int fit = ui_terminal_check(term, fileno(out), &unfit);
+	if (fit < 0) {
+		*err = util_printf("unknown terminal type \"%s\": set TERM to one this system knows "
+		                   "(for example TERM=xterm-256color)", term);
+		if (out != stdout)
+			fclose(out);
+		return NULL;
+	}
+	if (fit > 0) {
 		*err = util_printf("the terminal type \"%s\" (TERM) %s, and the reader needs to: "
 		                   "set TERM to your terminal's type (for example "
 		                   "TERM=xterm-256color), or use \"margo list\", \"margo show ID\" "
@@ -446,8 +455,7 @@ static SCREEN *start_curses(struct ui *ui, const char *script, char **err, int *
 		have_saved_termios = true;
 	SCREEN *scr = newterm(term, out, stdin);
 	if (!scr) {
-		*err = util_printf("unknown terminal type \"%s\": set TERM to one this system knows "
-		                   "(for example TERM=xterm-256color)", term);
+		*err = util_printf("cannot start the terminal \"%s\" (TERM)", term);
 		if (out != stdout)
 			fclose(out);
 		return NULL;
