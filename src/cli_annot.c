@@ -21,6 +21,7 @@
 
 #include "margo/lineread.h"
 #include "margo/store_annot.h"
+#include "margo/text.h"
 #include "cli_export.h"
 #include "cli_impl.h"
 
@@ -86,6 +87,25 @@ static const char annotate_usage[] =
 	"with tags (comma-separated; \"a/b\" makes a hierarchy) and a note.  Prints\n"
 	"the new annotation's id.\n";
 
+/* Argument or variable `v` (named `what` in messages, `hint` after) as
+ * UTF-8 in *out (malloc'd; NULL when `v` is NULL): 0, or -1 after saying
+ * why not. */
+static int user_text(const char *what, const char *v, const char *hint, char **out)
+{
+	*out = NULL;
+	if (!v)
+		return 0;
+	const char *cs = text_user_charset();
+	int rc = text_from_user(v, strlen(v), cs, out);
+	if (rc == -2)
+		cli_error("annotate: out of memory");
+	else if (rc < 0)
+		cli_error("annotate: %s is not valid %s%s; nothing was saved%s", what,
+		          text_charset_is_utf8(cs) ? "UTF-8" : cs,
+		          text_charset_is_utf8(cs) ? "" : " text (the locale's charset)", hint);
+	return rc < 0 ? -1 : 0;
+}
+
 int cli_annotate(const struct cli_env *env, int argc, char **argv)
 {
 	struct annot_opts o = { 0 };
@@ -99,14 +119,30 @@ int cli_annotate(const struct cli_env *env, int argc, char **argv)
 		cli_error("annotate: give ARTICLE START END; see \"margo annotate --help\"");
 		return CLI_USAGE;
 	}
+	/* What is saved is UTF-8, so that every export reads elsewhere. */
+	char *tag = NULL, *note = NULL, *author = NULL;
+	if (user_text("--tag", o.tag, "", &tag) < 0 || user_text("--note", o.note, "", &note) < 0 ||
+	    (o.author ? user_text("--author", o.author, "", &author)
+	              : user_text("$USER, the default author,", getenv("USER"),
+	                          " (give --author NAME)", &author)) < 0) {
+		free(tag);
+		free(note);
+		return CLI_USAGE;
+	}
 	struct store *st;
-	if (cli_open_library(env, STORE_OPEN_WRITE, &st) < 0)
+	if (cli_open_library(env, STORE_OPEN_WRITE, &st) < 0) {
+		free(tag);
+		free(note);
+		free(author);
 		return CLI_FAILED;
+	}
 	char *id = NULL, *err = NULL;
-	const char *author = o.author ? o.author : getenv("USER");
 	int status = CLI_OK;
-	int rc = store_annot_create(st, article, (size_t)start, (size_t)end, o.tag, o.note,
+	int rc = store_annot_create(st, article, (size_t)start, (size_t)end, tag, note,
 	                            author, &id, &err);
+	free(tag);
+	free(note);
+	free(author);
 	if (rc < 0) {
 		cli_error("annotate: %s", err ? err : "out of memory");
 		status = rc == -2 ? CLI_USAGE : CLI_FAILED;

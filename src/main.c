@@ -109,6 +109,9 @@ static const char *ensure_utf8(void)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	/* Arguments, $USER and notes written in an editor are in this
+	 * charset, whatever locale the reader sets for itself later. */
+	text_remember_user_charset(nl_langinfo(CODESET));
 	const char *db = NULL;
 	if (extract_db(&argc, argv, &db) < 0)
 		return CLI_USAGE;

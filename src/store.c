@@ -11,19 +11,21 @@
 #include <config.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <time.h>
 
-#include "margo/paths.h"
 #include "margo/search.h"
 #include "margo/store.h"
 #include "margo/store_entity.h"
 #include "margo/util.h"
 #include "store_impl.h"
+
+/* How long a statement waits for another process's lock before it gives
+ * up with SQLITE_BUSY, and the same said to the user. */
+#define BUSY_WAIT_MS 5000
+#define BUSY_WAIT_TEXT "5 s"
 
 /* A prepared statement kept for the connection's life, by its SQL's
  * address (see store_cached). */
@@ -255,7 +257,18 @@ const char *store_errmsg(struct store *st)
 		return "disk full or file too large (the write failed)";
 	if ((code & 0xff) == SQLITE_READONLY)
 		return "the library is read-only";
+	if (code == SQLITE_BUSY_SNAPSHOT)
+		return "the library is busy: another margo wrote to it while this one was "
+		       "reading it; try again";
+	if ((code & 0xff) == SQLITE_BUSY)
+		return "the library is busy: another margo is writing to it (waited "
+		       BUSY_WAIT_TEXT ")";
 	return sqlite3_errmsg(st->db);
+}
+
+static bool is_busy(struct store *st)
+{
+	return (sqlite3_extended_errcode(st->db) & 0xff) == SQLITE_BUSY;
 }
 
 static int exec(struct store *st, const char *sql)
@@ -375,118 +388,54 @@ int store_query_int(struct store *st, const char *sql, int64_t *out)
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
-/*
- * Look at the file before SQLite does: refuse symlinks and anything that is
- * not a regular file, and anything non-empty without SQLite's header.  An
- * absent file is created 0600 in a 0700 folder when writing.
- */
-static int check_file(const char *path, enum store_open_mode mode, char **err)
+/* The message for a failure while opening: a busy library is said as
+ * such (with, when writing, that nothing was changed), anything else
+ * after `what` ("cannot set up the library"), or alone when `what` is
+ * NULL. */
+static char *open_error(struct store *st, const char *what)
 {
-	struct stat sb;
-	if (lstat(path, &sb) < 0) {
-		if (errno != ENOENT) {
-			*err = util_printf("%s: %s", path, strerror(errno));
-			return -1;
-		}
-		if (mode == STORE_OPEN_READ) {
-			*err = util_printf("%s: no library here yet (run \"margo add PATH\" first)", path);
-			return -1;
-		}
-		if (paths_make_parent(path) < 0) {
-			*err = util_printf("%s: cannot create its folder: %s", path, strerror(errno));
-			return -1;
-		}
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-		if (fd < 0) {
-			*err = util_printf("%s: cannot create: %s", path, strerror(errno));
-			return -1;
-		}
-		close(fd);
-		return 0;
-	}
-	if (S_ISLNK(sb.st_mode)) {
-		*err = util_printf("%s: is a symbolic link; margo opens only a real file (use --db with the link's target)", path);
-		return -1;
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		*err = util_printf("%s: not a regular file", path);
-		return -1;
-	}
-	if (sb.st_size == 0)
-		return 0;
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0) {
-		*err = util_printf("%s: %s", path, strerror(errno));
-		return -1;
-	}
-	char head[16];
-	ssize_t n = read(fd, head, sizeof head);
-	close(fd);
-	if (n != (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0) {
-		*err = util_printf("%s: not a margo library (not an SQLite database); "
-		                   "it was left untouched", path);
-		return -1;
-	}
-	return 0;
+	if (is_busy(st))
+		return util_printf("%s: %s%s", st->path, store_errmsg(st),
+		                   st->readonly ? "" : "; nothing was changed");
+	if (what)
+		return util_printf("%s: %s: %s", st->path, what, store_errmsg(st));
+	return util_printf("%s: %s", st->path, store_errmsg(st));
 }
 
-/* Why the library at `path` cannot be written (a static phrase), or NULL
- * when it can: the file itself, and its folder, where SQLite keeps the
- * -wal and -shm files beside it. */
-static const char *why_readonly(const char *path)
+static int64_t now_ms(void)
 {
-	if (access(path, F_OK) < 0)
-		return NULL;  /* created later, or refused with its own message */
-	if (access(path, W_OK) < 0)
-		return errno == EROFS ? "it is on a read-only file system"
-		                      : "you have no permission to write it";
-	char *wal = util_printf("%s-wal", path), *shm = util_printf("%s-shm", path);
-	char *dir = util_strdup(path);
-	const char *why = NULL;
-	if (!wal || !shm || !dir) {
-		why = NULL;  /* let SQLite find out */
-	} else {
-		char *slash = strrchr(dir, '/');
-		if (!slash)
-			strcpy(dir, ".");
-		else if (slash == dir)
-			dir[1] = '\0';
-		else
-			*slash = '\0';
-		if (access(dir, W_OK) < 0 &&
-		    (access(wal, W_OK) < 0 || access(shm, W_OK) < 0))
-			why = errno == EROFS ? "it is on a read-only file system"
-			                     : "you have no permission to write in its folder";
-	}
-	free(wal);
-	free(shm);
-	free(dir);
-	return why;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* A read-only library whose folder is read-only too, with no -wal or -shm
- * beside it: SQLite cannot make its shared-memory file there, so the file
- * is opened as immutable (no one can be writing it: a writer needs that
- * folder too).  Returns a "file:" URI, or NULL when the plain path does. */
-static char *immutable_uri(const char *path)
+/* PRAGMA journal_mode=WAL, waiting for another process as any write
+ * does.  SQLite does not always call the busy handler for the switch (a
+ * connection that must upgrade a lock it holds while another holds a
+ * greater one is answered SQLITE_BUSY at once, lest the two wait for each
+ * other), which is what two margos creating the same library at once
+ * meet: the switch is tried again, a few milliseconds apart, for as long
+ * as a write would wait.  Returns 1 when the library is in WAL mode, 0 when SQLite
+ * refused (and said why), -1 on an error. */
+static int switch_to_wal(struct store *st)
 {
-	char *wal = util_printf("%s-wal", path), *shm = util_printf("%s-shm", path);
-	bool lone = wal && shm && access(wal, F_OK) < 0 && access(shm, F_OK) < 0;
-	free(wal);
-	free(shm);
-	if (!lone)
-		return NULL;
-	struct buf b = { 0 };
-	buf_puts(&b, "file:");
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("/._~-", *p))
-			buf_putc(&b, (char)*p);
-		else
-			buf_printf(&b, "%%%02X", *p);
+	int64_t deadline = now_ms() + BUSY_WAIT_MS;
+	for (int attempt = 0;; attempt++) {
+		sqlite3_stmt *s;
+		if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode=WAL", -1, &s, NULL) != SQLITE_OK)
+			return -1;
+		int rc = sqlite3_step(s);
+		bool wal = rc == SQLITE_ROW &&
+		           strcmp((const char *)sqlite3_column_text(s, 0), "wal") == 0;
+		sqlite3_finalize(s);
+		if (wal)
+			return 1;
+		if (rc == SQLITE_ROW)
+			return 0;
+		if (!is_busy(st) || now_ms() >= deadline)
+			return -1;
+		sqlite3_sleep(attempt < 10 ? 2 : 20);
 	}
-	buf_puts(&b, "?immutable=1");
-	return buf_steal(&b);
 }
 
 static int configure_connection(struct store *st, char **err)
@@ -494,30 +443,27 @@ static int configure_connection(struct store *st, char **err)
 	int on = 1;
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on);
-	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_busy_timeout(st->db, BUSY_WAIT_MS);
 	sqlite3_extended_result_codes(st->db, 1);
 	if (exec(st, "PRAGMA foreign_keys=ON") < 0 ||
 	    exec(st, "PRAGMA trusted_schema=OFF") < 0)
 		goto fail;
 	if (st->readonly)
-		return 0;
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode=WAL", -1, &s, NULL) != SQLITE_OK)
-		goto fail;
-	int rc = sqlite3_step(s);
-	bool wal = rc == SQLITE_ROW &&
-	           strcmp((const char *)sqlite3_column_text(s, 0), "wal") == 0;
-	sqlite3_finalize(s);
-	if (!wal) {
-		*err = util_printf("%s: cannot switch to write-ahead logging: %s",
-		                   st->path, store_errmsg(st));
+		return exec(st, "PRAGMA query_only=ON") < 0 ? (*err = open_error(st, NULL), -1) : 0;
+	int wal = switch_to_wal(st);
+	if (wal == 0) {
+		*err = util_printf("%s: cannot switch to write-ahead logging", st->path);
+		return -1;
+	}
+	if (wal < 0) {
+		*err = open_error(st, "cannot switch to write-ahead logging");
 		return -1;
 	}
 	if (exec(st, "PRAGMA synchronous=FULL") < 0)
 		goto fail;
 	return 0;
 fail:
-	*err = util_printf("%s: %s", st->path, store_errmsg(st));
+	*err = open_error(st, NULL);
 	return -1;
 }
 
@@ -525,15 +471,21 @@ fail:
 static int check_identity(struct store *st, int64_t *version, char **err)
 {
 	int64_t app = 0, tables = 0;
-	if (store_query_int(st, "PRAGMA application_id", &app) < 0 ||
+	/* One read transaction, so that the three answers are of the same
+	 * moment, not of before and after another margo set the file up. */
+	if (exec(st, "BEGIN") < 0 ||
+	    store_query_int(st, "PRAGMA application_id", &app) < 0 ||
 	    store_query_int(st, "PRAGMA user_version", version) < 0 ||
-	    store_query_int(st, "SELECT count(*) FROM sqlite_schema", &tables) < 0) {
+	    store_query_int(st, "SELECT count(*) FROM sqlite_schema", &tables) < 0 ||
+	    exec(st, "COMMIT") < 0) {
 		int code = sqlite3_errcode(st->db) & 0xff;
 		if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
 			*err = util_printf("%s: damaged or not a margo library (%s); it was left untouched",
 			                   st->path, sqlite3_errmsg(st->db));
 		else
-			*err = util_printf("%s: %s", st->path, store_errmsg(st));
+			*err = open_error(st, NULL);
+		if (!sqlite3_get_autocommit(st->db))
+			exec(st, "ROLLBACK");
 		return -1;
 	}
 	if (app == 0 && tables == 0 && *version == 0)
@@ -585,8 +537,7 @@ static int migrate(struct store *st, char **err)
 		goto fail;
 	return 0;
 fail:
-	*err = util_printf("%s: cannot set up the library: %s", st->path,
-	                   store_errmsg(st));
+	*err = open_error(st, "cannot set up the library");
 	store_rollback(st);
 	return -1;
 }
@@ -596,7 +547,7 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 {
 	*out = NULL;
 	*err = NULL;
-	const char *ro = mode == STORE_OPEN_READ ? NULL : why_readonly(path);
+	const char *ro = mode == STORE_OPEN_READ ? NULL : store_why_readonly(path);
 	if (ro && mode == STORE_OPEN_WRITE) {
 		*err = util_printf("%s: the library is read-only (%s); nothing was changed",
 		                   path, ro);
@@ -604,7 +555,7 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 	}
 	if (ro)
 		mode = STORE_OPEN_READ;
-	if (check_file(path, mode, err) < 0)
+	if (store_check_file(path, mode, err) < 0)
 		return -1;
 	struct store *st = calloc(1, sizeof *st);
 	if (!st || !(st->path = util_strdup(path))) {
@@ -613,9 +564,15 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 		return -1;
 	}
 	st->readonly = mode == STORE_OPEN_READ;
+	/* Reading a library that could be written: the connection is opened
+	 * read-write all the same, with query_only set (configure_connection),
+	 * so that as the last one to close it SQLite removes the -wal and -shm
+	 * files it made on opening; a read-only connection cannot, and would
+	 * leave them beside the library. */
+	bool writable = !ro && (mode != STORE_OPEN_READ || !store_why_readonly(path));
 	int flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX |
-	            (st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
-	char *uri = st->readonly && why_readonly(path) ? immutable_uri(path) : NULL;
+	            (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY);
+	char *uri = !writable ? store_immutable_uri(path) : NULL;
 	if (uri)
 		flags |= SQLITE_OPEN_URI;
 	int orc = sqlite3_open_v2(uri ? uri : path, &st->db, flags, NULL);
@@ -627,7 +584,7 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 	}
 	int64_t version = 0;
 	/* Wait for another process's lock from the very first query. */
-	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_busy_timeout(st->db, BUSY_WAIT_MS);
 	if (search_register_tokenizer(st->db) < 0) {
 		*err = util_printf("%s: cannot set up full-text search (FTS5)", path);
 		goto fail;
@@ -636,6 +593,11 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 	    configure_connection(st, err) < 0)
 		goto fail;
 	if (st->readonly) {
+		if (version == 0) {
+			/* Empty: just made by a margo that has not set it up yet. */
+			*err = util_printf("%s: no library here yet (run \"margo add PATH\" first)", path);
+			goto fail;
+		}
 		if (version < STORE_SCHEMA_VERSION) {
 			*err = util_printf("%s: library needs an upgrade; open it once for writing", path);
 			goto fail;

@@ -660,8 +660,10 @@ int store_annot_at(struct store *st, int64_t article, size_t start, size_t end, 
 	sqlite3_finalize(s);
 	if (*id)
 		return 0;
-	return store_annot_create(st, article, start, end, NULL, NULL, getenv("USER"), id, err) < 0
-		? -1 : 1;
+	char *user = text_user_name();
+	int rc = store_annot_create(st, article, start, end, NULL, NULL, user, id, err);
+	free(user);
+	return rc < 0 ? -1 : 1;
 }
 
 int store_annot_link(struct store *st, const char *from, const char *to, const char *kind,

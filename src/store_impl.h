@@ -12,6 +12,17 @@
 
 #include "margo/store.h"
 
+/* The file, before SQLite opens it (store_file.c).  store_check_file
+ * refuses symlinks, what is not a regular file and a non-empty file
+ * without SQLite's header, and makes an absent one (0600, its folder
+ * 0700) unless reading; 0, or -1 with a malloc'd message in *err.
+ * store_why_readonly says why the library cannot be written (a static
+ * phrase), NULL when it can.  store_immutable_uri gives the "file:" URI
+ * that opens a lone read-only library as immutable, or NULL. */
+int store_check_file(const char *path, enum store_open_mode mode, char **err);
+const char *store_why_readonly(const char *path);
+char *store_immutable_uri(const char *path);
+
 /* Prepare a statement on the library's connection: 0 or -1. */
 int store_prepare(struct store *st, const char *sql, sqlite3_stmt **s);
 /* A statement prepared once for the connection's life, found again by the

@@ -1,5 +1,6 @@
 /*
- * text_impl.h: what text.c shares with text_wrap.c, and no one else.
+ * text_impl.h: what text.c shares with text_wrap.c and text_input.c, and
+ * no one else.
  */
 #ifndef MARGO_TEXT_IMPL_H
 #define MARGO_TEXT_IMPL_H

@@ -132,4 +132,33 @@ size_t text_trim(const char **s, size_t len);
  * comparisons and matching.  malloc'd; NULL on memory exhaustion. */
 char *text_fold(const char *s, size_t len, size_t *out_len);
 
+/*
+ * Text from the user (text_input.c): arguments, the environment, notes
+ * written in an editor, in the charset of the user's locale.  A UTF-8
+ * charset, or the C locale's ASCII (no charset named), means UTF-8; any
+ * other is converted from.  `charset` is what nl_langinfo(CODESET) said
+ * in the user's locale: main() remembers it before the reader sets a
+ * UTF-8 locale of its own; text_user_charset() gives it ("UTF-8" when
+ * none was remembered).
+ */
+void text_remember_user_charset(const char *charset);
+const char *text_user_charset(void);
+bool text_charset_is_utf8(const char *charset);
+/* `len` bytes as UTF-8 text, strictly: a malloc'd NUL-terminated copy in
+ * *out and 0; -1 when they are not text in `charset` (ill-formed, or
+ * holding a NUL byte), -2 when memory runs out. */
+int text_from_user(const char *s, size_t len, const char *charset, char **out);
+/* The same, keeping everything: each ill-formed subpart (counted in
+ * *invalid) and each NUL byte (in *nuls) becomes U+FFFD; bytes that are
+ * not text in `charset` are read as UTF-8.  malloc'd; NULL out of memory. */
+char *text_from_user_repair(const char *s, size_t len, const char *charset,
+                            size_t *invalid, size_t *nuls);
+/* UTF-8 `s` in `charset`, for an editor that shows text in it: malloc'd,
+ * or NULL when a character has no place in that charset (or memory runs
+ * out). */
+char *text_to_user(const char *s, const char *charset);
+/* $USER, the default author of an annotation, as UTF-8 (what is not text
+ * in the user's charset as U+FFFD): malloc'd, NULL when unset. */
+char *text_user_name(void);
+
 #endif

@@ -512,7 +512,10 @@ static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initi
 		return;
 	}
 	char *id = NULL, *err = NULL;
-	if (store_annot_create(ui->st, t->art.id, cs, ce, tags, NULL, getenv("USER"), &id, &err) < 0) {
+	char *user = text_user_name();
+	int created = store_annot_create(ui->st, t->art.id, cs, ce, tags, NULL, user, &id, &err);
+	free(user);
+	if (created < 0) {
 		keep_unsaved(ui, &d, tags, err);
 	} else {
 		unsaved_drop(ui, unsaved_at(ui, &d));

@@ -4,7 +4,10 @@
  * The note goes to a new temporary file (0600); $VISUAL, else $EDITOR,
  * else vi, runs on it as an argument vector (the variable split at
  * spaces), never through a shell, so nothing in a note or a file name is
- * ever interpreted.  The terminal is handed over and taken back.
+ * ever interpreted.  The terminal is handed over and taken back.  The
+ * note is given in the charset of the user's locale and read back as
+ * UTF-8, whole: NUL bytes and ill-formed bytes become U+FFFD, and the
+ * message says so.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
@@ -17,6 +20,7 @@
 #include <unistd.h>
 
 #include "margo/store_annot.h"
+#include "margo/text.h"
 #include "margo/util.h"
 #include "ui.h"
 
@@ -80,8 +84,8 @@ static int run_editor(struct ui *ui, const char *path)
 	return 0;
 }
 
-/* Read a whole small file. */
-static char *slurp(const char *path)
+/* Read a whole small file, its length in *len. */
+static char *slurp(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "r");
 	if (!f)
@@ -89,44 +93,83 @@ static char *slurp(const char *path)
 	struct buf b = { 0 };
 	char chunk[4096];
 	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&b, chunk, n);
+	int failed = 0;
+	while (!failed && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		failed = buf_append(&b, chunk, n);
+	bool bad = ferror(f) || failed;
 	fclose(f);
-	if (!b.data)
-		buf_puts(&b, "");
+	if (bad) {
+		buf_free(&b);
+		return NULL;
+	}
+	*len = b.len;
+	return buf_steal(&b);
+}
+
+/* What was repaired in a note read back, said after "note saved"; "" when
+ * nothing was.  malloc'd. */
+static char *repairs(size_t invalid, size_t nuls, const char *charset)
+{
+	struct buf b = { 0 };
+	if (invalid)
+		buf_printf(&b, "; %zu ill-formed byte sequence%s (not %s) became U+FFFD", invalid,
+		           invalid == 1 ? "" : "s",
+		           text_charset_is_utf8(charset) ? "UTF-8" : charset);
+	if (nuls)
+		buf_printf(&b, "; %zu NUL byte%s became U+FFFD", nuls, nuls == 1 ? "" : "s");
 	return buf_steal(&b);
 }
 
 void editor_edit_note(struct ui *ui, const char *id, const char *note)
 {
+	/* The editor shows text in the charset of the user's locale: the note
+	 * is written in it and read back from it, unless it holds characters
+	 * that charset lacks (then it is UTF-8 both ways). */
+	const char *charset = text_user_charset();
+	char *given = text_to_user(note, charset);
+	if (!given) {
+		charset = "UTF-8";
+		given = util_strdup(note);
+	}
 	const char *dir = getenv("TMPDIR");
 	char *path = util_printf("%s/margo-note-XXXXXX.md", dir && *dir ? dir : "/tmp");
-	int fd = path ? mkstemps(path, 3) : -1;
+	int fd = path && given ? mkstemps(path, 3) : -1;
 	if (fd < 0) {
 		ui_message(ui, true, "cannot make a temporary file: %s", strerror(errno));
 		free(path);
+		free(given);
 		return;
 	}
-	size_t len = strlen(note);
-	bool ok = write(fd, note, len) == (ssize_t)len;
+	size_t len = strlen(given);
+	bool ok = write(fd, given, len) == (ssize_t)len;
 	close(fd);
+	free(given);
 	if (ok && run_editor(ui, path) == 0) {
-		char *text = slurp(path);
+		size_t raw_len = 0;
+		char *raw = slurp(path, &raw_len);
 		/* Editors end files with a newline: the note does not keep it. */
-		size_t tl = text ? strlen(text) : 0;
-		while (tl && (text[tl - 1] == '\n' || text[tl - 1] == '\r'))
-			text[--tl] = '\0';
+		while (raw && raw_len && (raw[raw_len - 1] == '\n' || raw[raw_len - 1] == '\r'))
+			raw[--raw_len] = '\0';
+		/* Kept whole as UTF-8: a NUL byte no longer cuts the note short,
+		 * and what is not text becomes U+FFFD, said in the message. */
+		size_t invalid = 0, nuls = 0;
+		char *text = raw ? text_from_user_repair(raw, raw_len, charset, &invalid, &nuls) : NULL;
+		char *said = text ? repairs(invalid, nuls, charset) : NULL;
 		char *err = NULL;
-		if (!text)
+		if (!raw)
 			ui_message(ui, true, "cannot read the note back");
+		else if (!text || !said)
+			ui_message(ui, true, "cannot read the note back: out of memory");
 		else if (strcmp(text, note) == 0)
 			ui_message(ui, false, "note unchanged");
 		else if (store_annot_set_note(ui->st, id, text, &err) < 0)
 			ui_message(ui, true, "%s", err ? err : "out of memory");
 		else
-			ui_message(ui, false, "note saved");
+			ui_message(ui, *said != '\0', "note saved%s", said);
 		free(err);
+		free(said);
 		free(text);
+		free(raw);
 	}
 	unlink(path);
 	free(path);

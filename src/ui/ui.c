@@ -18,9 +18,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "margo/cli.h"
 #include "margo/store_annot.h"
 #include "margo/text.h"
 #include "margo/util.h"
+#include "terminal.h"
 #include "ui.h"
 
 static volatile sig_atomic_t got_exit_signal;
@@ -398,11 +400,14 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		pane_ops(ui->focus)->handle(ui, a);
 }
 
-/* Start curses on the terminal, or on /dev/null for a scripted run. */
-static SCREEN *start_curses(struct ui *ui, const char *script, char **err)
+/* Start curses on the terminal, or on /dev/null for a scripted run.  On
+ * failure, NULL with the message in *err and the exit status in *status:
+ * 2 for a terminal that cannot show the reader, 3 otherwise. */
+static SCREEN *start_curses(struct ui *ui, const char *script, char **err, int *status)
 {
 	const char *term = getenv("TERM");
 	FILE *out = stdout;
+	*status = 3;
 	if (script) {
 		if (input_open_script(ui, script) < 0) {
 			*err = util_printf("cannot read the script %s: %s", script, strerror(errno));
@@ -424,12 +429,35 @@ static SCREEN *start_curses(struct ui *ui, const char *script, char **err)
 		*err = util_strdup("TERM is not set: set it to your terminal's type (for example TERM=xterm-256color)");
 		return NULL;
 	}
+	/* An unknown terminal is said so, and one that cannot place the
+	 * cursor (it would show a blank or garbled screen) refused, before
+	 * curses writes anything. */
+	const char *unfit;
+	int fit = ui_terminal_check(term, fileno(out), &unfit);
+	if (fit < 0) {
+		*err = util_printf("unknown terminal type \"%s\": set TERM to one this system knows "
+		                   "(for example TERM=xterm-256color)", term);
+		if (out != stdout)
+			fclose(out);
+		return NULL;
+	}
+	if (fit > 0) {
+		*err = util_printf("the terminal type \"%s\" (TERM) %s, and the reader needs to: "
+		                   "set TERM to your terminal's type (for example "
+		                   "TERM=xterm-256color), or use \"margo list\", \"margo show ID\" "
+		                   "or \"margo search QUERY\"", term, unfit);
+		*status = 2;
+		if (out != stdout)
+			fclose(out);
+		return NULL;
+	}
 	if (!script && tcgetattr(STDIN_FILENO, &saved_termios) == 0)
 		have_saved_termios = true;
 	SCREEN *scr = newterm(term, out, stdin);
 	if (!scr) {
-		*err = util_printf("unknown terminal type \"%s\": set TERM to one this system knows "
-		                   "(for example TERM=xterm-256color)", term);
+		*err = util_printf("cannot start the terminal \"%s\" (TERM)", term);
+		if (out != stdout)
+			fclose(out);
 		return NULL;
 	}
 	set_term(scr);
@@ -504,18 +532,22 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	ui.focus = LAYOUT_LIST;
 	char *err = NULL;
 	if (store_open(db_path, STORE_OPEN_WRITE_OR_READ, &ui.st, &err) < 0) {
-		fprintf(stderr, "margo: %s\n", err ? err : "out of memory");
+		cli_error("%s", err ? err : "out of memory");
 		free(err);
 		return 3;
 	}
 	install_signals();
 	const char *script = getenv("MARGO_SCRIPT");
-	SCREEN *scr = start_curses(&ui, script && *script ? script : NULL, &err);
+	int start_status;
+	SCREEN *scr = start_curses(&ui, script && *script ? script : NULL, &err, &start_status);
 	if (!scr) {
-		fprintf(stderr, "margo: %s\n", err ? err : "cannot start the terminal");
+		/* Made safe: TERM and the script's name come from outside. */
+		cli_error("%s", err ? err : "cannot start the terminal");
 		free(err);
+		if (ui.script)
+			fclose(ui.script);
 		store_close(&ui.st);
-		return 3;
+		return start_status;
 	}
 	setup_curses(&ui);
 	if (list_pane_init(&ui) < 0)

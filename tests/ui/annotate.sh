@@ -281,6 +281,78 @@ E
 EOF
 like "$(state none message)" 'failed: the note is unchanged$' "a missing editor is reported"
 
+# A note that is not UTF-8, or holds a NUL byte: kept whole, the bad bytes
+# as U+FFFD, and the message says so.
+cat >"$TEST_TMP/ed-bad.sh" <<'EOF'
+#!/bin/sh
+printf 'caff\350 e\000poi fine\n' > "$1"
+EOF
+chmod +x "$TEST_TMP/ed-bad.sh"
+EDITOR="$TEST_TMP/ed-bad.sh" run_script 100x30 <<'EOF'
+A
+E
+:save-state badnote
+EOF
+expect_state badnote message \
+	"note saved; 1 ill-formed byte sequence (not UTF-8) became U+FFFD; 1 NUL byte became U+FFFD" \
+	"a note with a byte that is not UTF-8 and a NUL: saved, and the message says what was replaced"
+has "$("$MARGO" annotations --format jsonl)" '"purpose":"commenting","value":"caff� e�poi fine"' \
+	"the note is kept whole past the NUL, each bad byte one U+FFFD"
+ok "the export is valid UTF-8" sh -c '"$MARGO" export --format jsonl | iconv -f UTF-8 -t UTF-8 >/dev/null'
+
+# $USER, the author of what the reader annotates, is kept as UTF-8 even
+# when it is not: its bad byte becomes U+FFFD.
+USER="$(printf 'r\351my')" run_script 100x30 <<'EOF'
+<Enter>
+jjjj
+a
+autore
+<Enter>
+:save-state byuser
+EOF
+has "$("$MARGO" export --format jsonl --tag autore)" '"creator":"r�my"' \
+	"an annotation by a \$USER that is not UTF-8: its author is saved as UTF-8"
+
+# Under a Latin-1 locale the editor shows and writes Latin-1: the note goes
+# out in it and comes back as UTF-8.
+if mkdir -p "$TEST_TMP/locale" &&
+	localedef -i it_IT -f ISO-8859-1 "$TEST_TMP/locale/it_IT.ISO-8859-1" >/dev/null 2>&1; then
+	cat >"$TEST_TMP/ed-utf8.sh" <<'EOF'
+#!/bin/sh
+printf 'caff\303\250 pronto\n' > "$1"
+EOF
+	chmod +x "$TEST_TMP/ed-utf8.sh"
+	EDITOR="$TEST_TMP/ed-utf8.sh" run_script 100x30 <<'EOF'
+A
+E
+EOF
+	cat >"$TEST_TMP/ed-latin1.sh" <<EOF
+#!/bin/sh
+cp "\$1" "$TEST_TMP/given.txt"
+printf 'citt\340 e caff\350\n' > "\$1"
+EOF
+	chmod +x "$TEST_TMP/ed-latin1.sh"
+	# (2>/dev/null: bash warns it cannot switch to that locale itself.)
+	{
+		LOCPATH="$TEST_TMP/locale" LC_ALL=it_IT.ISO-8859-1 LANG=it_IT.ISO-8859-1 \
+			EDITOR="$TEST_TMP/ed-latin1.sh" run_script 100x30 <<'EOF'
+A
+E
+:save-state latin1
+EOF
+	} 2>/dev/null
+	expect_state latin1 message "note saved" "Latin-1 locale: the note written in the editor is saved"
+	is "$(od -An -c "$TEST_TMP/given.txt" | tr -s ' ' | sed 's/^ //' | head -1)" \
+		'c a f f 350 p r o n t o' \
+		"the editor was given the note in Latin-1 (è as one byte)"
+	has "$("$MARGO" annotations --format jsonl)" '"value":"città e caffè"' \
+		"and what it wrote came back as UTF-8"
+else
+	skip "Latin-1 locale: the note written in the editor is saved" "localedef cannot make it_IT.ISO-8859-1"
+	skip "the editor was given the note in Latin-1 (è as one byte)" "localedef cannot make it_IT.ISO-8859-1"
+	skip "and what it wrote came back as UTF-8" "localedef cannot make it_IT.ISO-8859-1"
+fi
+
 # ---- links between passages: L here, L there, the kind; F follows ----------------------
 fresh_library
 run_script 100x30 <<'EOF'
