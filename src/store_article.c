@@ -66,51 +66,106 @@ static void bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
 		sqlite3_bind_null(s, i);
 }
 
+/* ---- passages ---------------------------------------------------------- */
+
+int store_article_body(struct store *st, int64_t id, char **body, size_t *len)
+{
+	sqlite3_stmt *s;
+	*body = NULL;
+	*len = 0;
+	if (store_cached(st, "SELECT body FROM article WHERE id = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s), found = rc == SQLITE_DONE ? 0 : -1;
+	if (rc == SQLITE_ROW) {
+		const void *b = sqlite3_column_blob(s, 0);
+		*len = (size_t)sqlite3_column_bytes(s, 0);
+		*body = util_strndup(b ? b : "", *len);
+		found = *body ? 1 : -1;
+	}
+	sqlite3_reset(s);
+	return found;
+}
+
+bool store_slice_ok(int64_t start, int64_t end, size_t len)
+{
+	return start >= 0 && start <= end && (uint64_t)end <= len;
+}
+
+/* Each passage of article `id` (its row: id, n, kind, bstart, bend) with
+ * its text, cut from the article's `body` (len bytes) by the byte offsets
+ * its row keeps, in order: the body is read once, not once a passage (an
+ * article of megabytes would cost its size for each of its thousands of
+ * passages).  Offsets that are not a span of the body give an empty text.
+ * The callback's non-zero return stops the walk and is returned; -1 for a
+ * library error.  The statement is cached: callbacks do not walk again. */
+typedef int (*passage_slice_fn)(void *ctx, sqlite3_stmt *row, const char *text, size_t len);
+
+static int each_passage_of(struct store *st, int64_t id, const char *body, size_t len,
+                           passage_slice_fn fn, void *ctx)
+{
+	sqlite3_stmt *s;
+	if (store_cached(st, "SELECT id, n, kind, bstart, bend FROM paragraph"
+	                " WHERE article = ?1 ORDER BY n", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t b = sqlite3_column_int64(s, 3), e = sqlite3_column_int64(s, 4);
+		bool in = store_slice_ok(b, e, len);
+		if ((ret = fn(ctx, s, in ? body + b : "", in ? (size_t)(e - b) : 0)) != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	return ret ? ret : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* One INSERT into the index a passage (see store_index_article). */
+static int fts_put(void *ctx, sqlite3_stmt *row, const char *text, size_t len)
+{
+	sqlite3_stmt *ins = ctx;
+	sqlite3_reset(ins);
+	sqlite3_bind_int64(ins, 1, sqlite3_column_int64(row, 0));
+	sqlite3_bind_text(ins, 2, text, (int)len, SQLITE_STATIC);
+	int rc = sqlite3_step(ins);
+	sqlite3_reset(ins);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Take the passages of article `id` out of the full-text index.  Must run
- * while the article still has its old text: the index is told which
- * tokens to drop by reading them again. */
-static int unindex_passages(struct store *st, int64_t id)
+ * while the paragraphs still have their old offsets, with the old text
+ * (`body`, len bytes): the index is told which tokens to drop by reading
+ * them again. */
+static int unindex_passages(struct store *st, int64_t id, const char *body, size_t len)
 {
 	if (store_index_forget(st, id))
 		return 0;  /* put in this transaction: not in the index yet */
-	sqlite3_stmt *s;
+	sqlite3_stmt *del;
 	if (store_cached(st, "INSERT INTO passage_fts(passage_fts, rowid, text)"
-	                " SELECT 'delete', id, text FROM passage_text WHERE article = ?1", &s) < 0)
+	                " VALUES ('delete', ?1, ?2)", &del) < 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return each_passage_of(st, id, body, len, fts_put, del) == 0 ? 0 : -1;
 }
 
 /* One INSERT a passage, not one INSERT ... SELECT for the article: a
  * statement that writes several rows opens a statement savepoint, and
  * FTS5 writes its pending terms to disk at every savepoint (a new index
- * segment an article, and the merging that follows). */
+ * segment an article, and the merging that follows).  The text is the
+ * one the passage_text view gives the index later (the same byte
+ * offsets), cut from the body read once. */
 int store_index_article(struct store *st, int64_t id)
 {
-	sqlite3_stmt *s, *ins;
-	if (store_cached(st, "SELECT id, text FROM passage_text WHERE article = ?1", &s) < 0)
-		return -1;
-	if (store_cached(st, "INSERT INTO passage_fts(rowid, text) VALUES (?1, ?2)", &ins) < 0) {
-		sqlite3_reset(s);
-		return -1;
-	}
-	sqlite3_bind_int64(s, 1, id);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		sqlite3_bind_int64(ins, 1, sqlite3_column_int64(s, 0));
-		sqlite3_bind_value(ins, 2, sqlite3_column_value(s, 1));
-		int irc = sqlite3_step(ins);
-		sqlite3_reset(ins);
-		if (irc != SQLITE_DONE) {
-			rc = irc;
-			break;
-		}
-	}
-	sqlite3_reset(s);
-	sqlite3_reset(ins);
-	return rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_stmt *ins;
+	char *body;
+	size_t len;
+	int found = store_article_body(st, id, &body, &len);
+	if (found <= 0)
+		return found;
+	int ret = -1;
+	if (store_cached(st, "INSERT INTO passage_fts(rowid, text) VALUES (?1, ?2)", &ins) == 0)
+		ret = each_passage_of(st, id, body, len, fts_put, ins) == 0 ? 0 : -1;
+	free(body);
+	return ret;
 }
 
 /* Replace the paragraphs, sentences and dropped lines of article `id`
@@ -240,7 +295,7 @@ int store_article_put(struct store *st, const struct store_article_in *in,
 	char *old_body = NULL, old_hash[17];
 	size_t old_len = 0;
 	if (old && (store_article_text(st, old, &old_body, &old_len, old_hash) < 0 ||
-	            unindex_passages(st, old) < 0)) {
+	            unindex_passages(st, old, old_body, old_len) < 0)) {
 		free(old_body);
 		return -1;
 	}
@@ -499,26 +554,42 @@ int store_article_get(struct store *st, int64_t id, struct store_article *a)
 	return 1;
 }
 
+/* The body of each article is read once for all its passages (the
+ * passages come in article order). */
 int store_passages(struct store *st, int64_t article, store_passage_fn fn,
                    void *ctx)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(st, "SELECT p.id, p.article, p.n, p.kind,"
-	                " substr(a.body, p.start + 1, p.end - p.start)"
-	                " FROM paragraph p JOIN article a ON a.id = p.article"
-	                " WHERE ?1 = 0 OR p.article = ?1 ORDER BY p.article, p.n", &s) < 0)
+	if (store_prepare(st, "SELECT id, article, n, kind, bstart, bend FROM paragraph"
+	                " WHERE ?1 = 0 OR article = ?1 ORDER BY article, n", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, article);
-	int rc, ret = 0;
+	char *body = NULL;
+	size_t len = 0;
+	int64_t current = 0;
+	int rc, ret = 0, found = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *text = (const char *)sqlite3_column_text(s, 4);
-		ret = fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1),
-		         sqlite3_column_int(s, 2), (enum corpus_para_kind)sqlite3_column_int(s, 3),
-		         text ? text : "", (size_t)sqlite3_column_bytes(s, 4));
+		int64_t a = sqlite3_column_int64(s, 1);
+		if (!body || a != current) {
+			free(body);
+			current = a;
+			if ((found = store_article_body(st, a, &body, &len)) < 0) {
+				ret = -1;
+				break;
+			}
+		}
+		if (!found)
+			continue;  /* a passage of no article: not shown */
+		int64_t b = sqlite3_column_int64(s, 4), e = sqlite3_column_int64(s, 5);
+		bool in = store_slice_ok(b, e, len);
+		ret = fn(ctx, sqlite3_column_int64(s, 0), a, sqlite3_column_int(s, 2),
+		         (enum corpus_para_kind)sqlite3_column_int(s, 3),
+		         in ? body + b : "", in ? (size_t)(e - b) : 0);
 		if (ret)
 			break;
 	}
 	sqlite3_finalize(s);
+	free(body);
 	if (ret)
 		return ret;
 	return rc == SQLITE_DONE ? 0 : -1;
