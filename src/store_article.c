@@ -135,16 +135,27 @@ static int fts_put(void *ctx, sqlite3_stmt *row, const char *text, size_t len)
 /* Take the passages of article `id` out of the full-text index.  Must run
  * while the paragraphs still have their old offsets, with the old text
  * (`body`, len bytes): the index is told which tokens to drop by reading
- * them again. */
+ * them again.  One statement for the article, each passage cut from the
+ * body bound once (a blob: cut by bytes, only the passage copied), as
+ * each_passage_of cuts it: a statement a passage costs, inside the
+ * savepoint of a load, a walk of all that the savepoint has journalled
+ * (an article's old pages) when it ends. */
 static int unindex_passages(struct store *st, int64_t id, const char *body, size_t len)
 {
 	if (store_index_forget(st, id))
 		return 0;  /* put in this transaction: not in the index yet */
 	sqlite3_stmt *del;
 	if (store_cached(st, "INSERT INTO passage_fts(passage_fts, rowid, text)"
-	                " VALUES ('delete', ?1, ?2)", &del) < 0)
+	                " SELECT 'delete', id, CASE WHEN bstart >= 0 AND bstart <= bend"
+	                "  AND bend <= length(?2)"
+	                "  THEN CAST(substr(?2, bstart + 1, bend - bstart) AS TEXT) ELSE '' END"
+	                " FROM paragraph WHERE article = ?1", &del) < 0)
 		return -1;
-	return each_passage_of(st, id, body, len, fts_put, del) == 0 ? 0 : -1;
+	sqlite3_bind_int64(del, 1, id);
+	sqlite3_bind_blob(del, 2, body, (int)len, SQLITE_STATIC);
+	int rc = sqlite3_step(del);
+	sqlite3_reset(del);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* One INSERT a passage, not one INSERT ... SELECT for the article: a
@@ -173,6 +184,7 @@ int store_index_article(struct store *st, int64_t id)
 static int put_parts(struct store *st, int64_t id, const struct corpus_article *a, bool fresh)
 {
 	sqlite3_stmt *s = NULL;
+	struct buf rows = { 0 };
 	int ret = -1;
 	const char *wipe[] = {
 		"DELETE FROM paragraph WHERE article = ?1",
@@ -188,46 +200,52 @@ static int put_parts(struct store *st, int64_t id, const struct corpus_article *
 		if (rc != SQLITE_DONE)
 			return -1;
 	}
-	if (store_cached(st, "INSERT INTO paragraph(article, n, kind, start, end, bstart, bend) "
-	                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &s) < 0)
-		return -1;
+	/* The paragraphs in one statement, the sentences in another (rows
+	 * as JSON arrays of integers): a statement a row costs, inside the
+	 * savepoint of a load, a walk of all that the savepoint has
+	 * journalled when it ends, and refreshing a long article journals
+	 * all its old pages. */
+	buf_putc(&rows, '[');
 	for (size_t i = 0; i < a->n_paras; i++) {
 		const struct corpus_para *p = &a->paras[i];
-		sqlite3_bind_int64(s, 1, id);
-		sqlite3_bind_int64(s, 2, (int64_t)i + 1);
-		sqlite3_bind_int(s, 3, (int)p->kind);
-		sqlite3_bind_int64(s, 4, (int64_t)p->span.cp_start);
-		sqlite3_bind_int64(s, 5, (int64_t)p->span.cp_end);
-		sqlite3_bind_int64(s, 6, (int64_t)p->span.start);
-		sqlite3_bind_int64(s, 7, (int64_t)p->span.end);
-		if (sqlite3_step(s) != SQLITE_DONE)
-			goto out;
-		sqlite3_reset(s);
+		buf_printf(&rows, "%s[%d,%zu,%zu,%zu,%zu]", i ? "," : "", (int)p->kind,
+		           p->span.cp_start, p->span.cp_end, p->span.start, p->span.end);
 	}
+	buf_putc(&rows, ']');
+	if (!rows.data || store_cached(st, "INSERT INTO paragraph(article, n, kind, start, end, bstart, bend)"
+	                " SELECT ?1, key + 1, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4"
+	                " FROM json_each(?2)", &s) < 0)
+		goto out;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, rows.data, (int)rows.len, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		goto out;
 	sqlite3_reset(s);
-	if (store_cached(st, "INSERT INTO sentence(article, n, para, start, end, bstart, bend) "
-	                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &s) < 0)
-		return -1;
+	buf_reset(&rows);
+	buf_putc(&rows, '[');
+	bool first = true;
 	for (size_t i = 0; i < a->n_paras; i++) {
 		const struct corpus_para *p = &a->paras[i];
 		for (size_t k = 0; k < p->n_sentences; k++) {
 			size_t j = p->first_sentence + k;
 			const struct corpus_span *sp = &a->sentences[j];
-			sqlite3_bind_int64(s, 1, id);
-			sqlite3_bind_int64(s, 2, (int64_t)j);
-			sqlite3_bind_int64(s, 3, (int64_t)i);
-			sqlite3_bind_int64(s, 4, (int64_t)sp->cp_start);
-			sqlite3_bind_int64(s, 5, (int64_t)sp->cp_end);
-			sqlite3_bind_int64(s, 6, (int64_t)sp->start);
-			sqlite3_bind_int64(s, 7, (int64_t)sp->end);
-			if (sqlite3_step(s) != SQLITE_DONE)
-				goto out;
-			sqlite3_reset(s);
+			buf_printf(&rows, "%s[%zu,%zu,%zu,%zu,%zu,%zu]", first ? "" : ",", j, i,
+			           sp->cp_start, sp->cp_end, sp->start, sp->end);
+			first = false;
 		}
 	}
+	buf_putc(&rows, ']');
+	if (!rows.data || store_cached(st, "INSERT INTO sentence(article, n, para, start, end, bstart, bend)"
+	                " SELECT ?1, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4,"
+	                " value ->> 5 FROM json_each(?2)", &s) < 0)
+		goto out;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, rows.data, (int)rows.len, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		goto out;
 	sqlite3_reset(s);
 	if (store_cached(st, "INSERT INTO dropped(article, n, kind, text) VALUES (?1, ?2, ?3, ?4)", &s) < 0)
-		return -1;
+		goto out;
 	for (size_t i = 0; i < a->n_dropped; i++) {
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, (int64_t)i);
@@ -240,6 +258,7 @@ static int put_parts(struct store *st, int64_t id, const struct corpus_article *
 	ret = 0;
 out:
 	sqlite3_reset(s);
+	buf_free(&rows);
 	return ret;
 }
 
