@@ -56,6 +56,20 @@ has "$last" "\"paragraph\":$((N - 1)),\"start\":" "the last mention is in the la
 has "$last" "\"text\":\"Mario Rossi\",\"left\":\"Già là, il sindaco \",\"right\":\" è arrivato al comune numero $((N - 1)), più \"" \
 	"its context is the paragraph's text around it, 40 characters at most"
 
+# ---- refreshing -----------------------------------------------------------------
+# The last paragraph changes: the article's old passages leave the index,
+# its new ones come in, its paragraphs are written again.
+sed "\$s/del tram $N\./del treno $N./" "$TEST_TMP/lunga.txt" >"$TEST_TMP/lunga.new"
+mv "$TEST_TMP/lunga.new" "$TEST_TMP/lunga.txt"
+run refresh "$MARGO" add "$TEST_TMP/lunga.txt"
+is "$rc" 0 "margo add of the changed article finishes within $LIMIT s"
+has "$(cat "$TEST_TMP/refresh.out")" "1 updated" "and updates it"
+is "$("$MARGO" passages 1 | tail -n 1 | cut -f 2-)" "1:$N	La giunta ha discusso del treno $N." \
+	"the last passage has its new text"
+is "$("$MARGO" search treno --format jsonl | grep -c '"snippet"')" 1 "search finds the new word, once"
+is "$("$MARGO" search "\"tram $N\"" --format jsonl | grep -c '"snippet"')" 0 \
+	"and no longer the words that went"
+
 # ---- annotations ---------------------------------------------------------------
 # One annotation on every mention of the name, as a reader who marks each
 # would make them (written straight into the library: making 40,000 by
