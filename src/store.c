@@ -236,6 +236,16 @@ static const char *const migrations[] = {
 	"ALTER TABLE file ADD COLUMN done_hash TEXT NOT NULL DEFAULT '';"
 	"UPDATE file SET size = -1, hash = '' WHERE path LIKE '%.jsonl'"
 	"  OR NOT EXISTS (SELECT 1 FROM article a WHERE a.file = file.id);",
+	/* v9: a passage's text is cut from the body by its byte offsets, as
+	 * margo cuts it when it indexes the article (the same text: the
+	 * offsets in bytes and in code points mark the same span), so the
+	 * index finds a passage's text without counting the code points of
+	 * the body up to it.  The index stays as it is. */
+	"DROP VIEW passage_text;"
+	"CREATE VIEW passage_text(id, article, n, text) AS"
+	"  SELECT p.id, p.article, p.n,"
+	"    CAST(substr(CAST(a.body AS BLOB), p.bstart + 1, p.bend - p.bstart) AS TEXT)"
+	"  FROM paragraph p JOIN article a ON a.id = p.article;",
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }

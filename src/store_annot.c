@@ -1,7 +1,8 @@
 /*
- * store_annot.c: annotations in the library: creating, listing as W3C Web
- * Annotation JSON (built by SQLite's JSON functions), merging imports by
- * id, and placing them again when their article's text changes.
+ * store_annot.c: annotations in the library: creating, editing, tags and
+ * links, and placing them again when their article's text changes.
+ * Listing them (and their W3C Web Annotation JSON) is in
+ * store_annot_list.c, merging imports by id in store_annot_import.c.
  */
 #include <config.h>
 
@@ -15,38 +16,6 @@
 #include "margo/text.h"
 #include "margo/util.h"
 #include "store_impl.h"
-
-/* The columns of one annotation for listings, and its W3C JSON. */
-#define ANNOT_SELECT \
-	"SELECT a.id, a.article, ar.title, ar.date, a.quote, a.note, a.author, a.created," \
-	" a.status, coalesce((SELECT group_concat(name, ', ') FROM (SELECT t.name FROM" \
-	"   annotation_tag x JOIN tag t ON t.id = x.tag WHERE x.annotation = a.id" \
-	"   ORDER BY t.name)), ''), a.start, a.end," \
-	" a.status != 'orphan' AND substr(ar.body, a.start + 1, a.end - a.start) = a.quote," \
-	" json_patch(json_object(" \
-	"  '@context', 'http://www.w3.org/ns/anno.jsonld', 'id', a.id, 'type', 'Annotation'," \
-	"  'created', a.created, 'modified', a.updated," \
-	"  'body', json((SELECT json_group_array(json(b)) FROM (" \
-	"    SELECT json_object('type', 'TextualBody', 'purpose', 'tagging', 'value', t.name) AS b" \
-	"    FROM annotation_tag x JOIN tag t ON t.id = x.tag WHERE x.annotation = a.id" \
-	"    UNION ALL SELECT json_object('type', 'TextualBody', 'purpose', 'commenting'," \
-	"    'value', a.note) WHERE a.note != ''))),"  \
-	"  'target', json_object('source', coalesce(ar.url, 'margo:' || ar.key), 'selector'," \
-	"    CASE WHEN a.status != 'orphan' AND substr(ar.body, a.start + 1, a.end - a.start) = a.quote" \
-	"    THEN json_array(json_object('type', 'TextQuoteSelector', 'exact', a.quote," \
-	"      'prefix', a.prefix, 'suffix', a.suffix)," \
-	"      json_object('type', 'TextPositionSelector', 'start', a.start, 'end', a.end))" \
-	"    ELSE json_array(json_object('type', 'TextQuoteSelector', 'exact', a.quote," \
-	"      'prefix', a.prefix, 'suffix', a.suffix)) END)," \
-	"  'margo', json_object('article', a.article, 'title', ar.title, 'status', a.status," \
-	"    'score', a.score, 'color', a.color, 'made', json_object('start', a.made_start," \
-	"    'end', a.made_end, 'text', a.made_hash), 'links', json((SELECT" \
-	"    json_group_array(json_object('target', l.target, 'kind', l.kind)) FROM" \
-	"    (SELECT target, kind FROM annotation_link WHERE annotation = a.id ORDER BY target) l))))," \
-	"  json_object('creator', nullif(a.author, '')))," \
-	" length(CAST(substr(ar.body, 1, a.start) AS BLOB))," \
-	" length(CAST(substr(ar.body, 1, a.end) AS BLOB)), a.color, ar.url" \
-	" FROM annotation a JOIN article ar ON ar.id = a.article"
 
 /* ---- ids and tags ----------------------------------------------------------- */
 
@@ -231,64 +200,6 @@ out:
 	free(prefix);
 	free(suffix);
 	return ret;
-}
-
-/* ---- listing ------------------------------------------------------------------- */
-
-int store_annot_each(struct store *st, const char *tag, int64_t article,
-                     store_annot_fn fn, void *ctx)
-{
-	sqlite3_stmt *s;
-	if (store_prepare(st, ANNOT_SELECT
-	                  " WHERE a.deleted IS NULL AND (?3 = 0 OR a.article = ?3)"
-	                  " AND (?1 IS NULL OR EXISTS (SELECT 1 FROM annotation_tag x"
-	                  "  JOIN tag t ON t.id = x.tag WHERE x.annotation = a.id"
-	                  "  AND (t.name = ?1 OR substr(t.name, 1, length(?1) + 1) = ?1 || '/')))"
-	                  " ORDER BY a.id", &s) < 0)
-		return -1;
-	if (tag)
-		sqlite3_bind_text(s, 1, tag, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, article);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_annot_row r = {
-			.id = (const char *)sqlite3_column_text(s, 0),
-			.article = sqlite3_column_int64(s, 1),
-			.title = (const char *)sqlite3_column_text(s, 2),
-			.date = (const char *)sqlite3_column_text(s, 3),
-			.quote = (const char *)sqlite3_column_text(s, 4),
-			.note = (const char *)sqlite3_column_text(s, 5),
-			.author = (const char *)sqlite3_column_text(s, 6),
-			.created = (const char *)sqlite3_column_text(s, 7),
-			.status = (const char *)sqlite3_column_text(s, 8),
-			.tags = (const char *)sqlite3_column_text(s, 9),
-			.start = sqlite3_column_int64(s, 10),
-			.end = sqlite3_column_int64(s, 11),
-			.in_place = sqlite3_column_int(s, 12) != 0,
-			.json = (const char *)sqlite3_column_text(s, 13),
-			.bstart = sqlite3_column_int64(s, 14),
-			.bend = sqlite3_column_int64(s, 15),
-			.color = (const char *)sqlite3_column_text(s, 16),
-			.url = (const char *)sqlite3_column_text(s, 17),
-		};
-		if ((ret = fn(ctx, &r)) != 0)
-			break;
-	}
-	sqlite3_finalize(s);
-	if (ret)
-		return ret;
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-int store_annot_to_review(struct store *st, int64_t *n)
-{
-	return store_query_int(st, "SELECT count(*) FROM annotation WHERE deleted IS NULL"
-	                           " AND status IN ('fuzzy', 'orphan')", n);
-}
-
-int store_annot_conflicts(struct store *st, int64_t *n)
-{
-	return store_query_int(st, "SELECT count(*) FROM annotation_conflict", n);
 }
 
 /* ---- re-anchoring ---------------------------------------------------------------- */
@@ -690,49 +601,4 @@ int store_annot_link(struct store *st, const char *from, const char *to, const c
 		return -1;
 	}
 	return 0;
-}
-
-void store_annot_links_free(struct store_annot_linked *l, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(l[i].other);
-		free(l[i].kind);
-		free(l[i].title);
-	}
-	free(l);
-}
-
-int store_annot_links(struct store *st, const char *id, struct store_annot_linked **out,
-                      size_t *n)
-{
-	sqlite3_stmt *s;
-	*out = NULL;
-	*n = 0;
-	if (store_prepare(st, "SELECT o.id, l.kind, ar.title, o.article,"
-	                      " length(CAST(substr(ar.body, 1, o.start) AS BLOB)),"
-	                      " length(CAST(substr(ar.body, 1, o.end) AS BLOB))"
-	                      " FROM annotation_link l JOIN annotation o"
-	                      "  ON o.id = CASE WHEN l.annotation = ?1 THEN l.target ELSE l.annotation END"
-	                      " JOIN article ar ON ar.id = o.article"
-	                      " WHERE (l.annotation = ?1 OR l.target = ?1) AND o.deleted IS NULL"
-	                      " ORDER BY o.article, o.start", &s) < 0)
-		return -1;
-	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		void *grown = util_grow(*out, &cap, *n, sizeof **out);
-		if (!grown)
-			break;
-		*out = grown;
-		struct store_annot_linked *l = &(*out)[(*n)++];
-		l->other = store_column_dup(s, 0);
-		l->kind = store_column_dup(s, 1);
-		l->title = store_column_dup(s, 2);
-		l->article = sqlite3_column_int64(s, 3);
-		l->start = sqlite3_column_int64(s, 4);
-		l->end = sqlite3_column_int64(s, 5);
-	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
 }

@@ -106,51 +106,117 @@ static void bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
 		sqlite3_bind_null(s, i);
 }
 
+/* ---- passages ---------------------------------------------------------- */
+
+int store_article_body(struct store *st, int64_t id, char **body, size_t *len)
+{
+	sqlite3_stmt *s;
+	*body = NULL;
+	*len = 0;
+	if (store_cached(st, "SELECT body FROM article WHERE id = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s), found = rc == SQLITE_DONE ? 0 : -1;
+	if (rc == SQLITE_ROW) {
+		const void *b = sqlite3_column_blob(s, 0);
+		*len = (size_t)sqlite3_column_bytes(s, 0);
+		*body = util_strndup(b ? b : "", *len);
+		found = *body ? 1 : -1;
+	}
+	sqlite3_reset(s);
+	return found;
+}
+
+bool store_slice_ok(int64_t start, int64_t end, size_t len)
+{
+	return start >= 0 && start <= end && (uint64_t)end <= len;
+}
+
+/* Each passage of article `id` (its row: id, n, kind, bstart, bend) with
+ * its text, cut from the article's `body` (len bytes) by the byte offsets
+ * its row keeps, in order: the body is read once, not once a passage (an
+ * article of megabytes would cost its size for each of its thousands of
+ * passages).  Offsets that are not a span of the body give an empty text.
+ * The callback's non-zero return stops the walk and is returned; -1 for a
+ * library error.  The statement is cached: callbacks do not walk again. */
+typedef int (*passage_slice_fn)(void *ctx, sqlite3_stmt *row, const char *text, size_t len);
+
+static int each_passage_of(struct store *st, int64_t id, const char *body, size_t len,
+                           passage_slice_fn fn, void *ctx)
+{
+	sqlite3_stmt *s;
+	if (store_cached(st, "SELECT id, n, kind, bstart, bend FROM paragraph"
+	                " WHERE article = ?1 ORDER BY n", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t b = sqlite3_column_int64(s, 3), e = sqlite3_column_int64(s, 4);
+		bool in = store_slice_ok(b, e, len);
+		if ((ret = fn(ctx, s, in ? body + b : "", in ? (size_t)(e - b) : 0)) != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	return ret ? ret : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* One INSERT into the index a passage (see store_index_article). */
+static int fts_put(void *ctx, sqlite3_stmt *row, const char *text, size_t len)
+{
+	sqlite3_stmt *ins = ctx;
+	sqlite3_reset(ins);
+	sqlite3_bind_int64(ins, 1, sqlite3_column_int64(row, 0));
+	sqlite3_bind_text(ins, 2, text, (int)len, SQLITE_STATIC);
+	int rc = sqlite3_step(ins);
+	sqlite3_reset(ins);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Take the passages of article `id` out of the full-text index.  Must run
- * while the article still has its old text: the index is told which
- * tokens to drop by reading them again. */
-static int unindex_passages(struct store *st, int64_t id)
+ * while the paragraphs still have their old offsets, with the old text
+ * (`body`, len bytes): the index is told which tokens to drop by reading
+ * them again.  One statement for the article, each passage cut from the
+ * body bound once (a blob: cut by bytes, only the passage copied), as
+ * each_passage_of cuts it: a statement a passage costs, inside the
+ * savepoint of a load, a walk of all that the savepoint has journalled
+ * (an article's old pages) when it ends. */
+static int unindex_passages(struct store *st, int64_t id, const char *body, size_t len)
 {
 	if (store_index_forget(st, id))
 		return 0;  /* put in this transaction: not in the index yet */
-	sqlite3_stmt *s;
+	sqlite3_stmt *del;
 	if (store_cached(st, "INSERT INTO passage_fts(passage_fts, rowid, text)"
-	                " SELECT 'delete', id, text FROM passage_text WHERE article = ?1", &s) < 0)
+	                " SELECT 'delete', id, CASE WHEN bstart >= 0 AND bstart <= bend"
+	                "  AND bend <= length(?2)"
+	                "  THEN CAST(substr(?2, bstart + 1, bend - bstart) AS TEXT) ELSE '' END"
+	                " FROM paragraph WHERE article = ?1", &del) < 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
+	sqlite3_bind_int64(del, 1, id);
+	sqlite3_bind_blob(del, 2, body, (int)len, SQLITE_STATIC);
+	int rc = sqlite3_step(del);
+	sqlite3_reset(del);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* One INSERT a passage, not one INSERT ... SELECT for the article: a
  * statement that writes several rows opens a statement savepoint, and
  * FTS5 writes its pending terms to disk at every savepoint (a new index
- * segment an article, and the merging that follows). */
+ * segment an article, and the merging that follows).  The text is the
+ * one the passage_text view gives the index later (the same byte
+ * offsets), cut from the body read once. */
 int store_index_article(struct store *st, int64_t id)
 {
-	sqlite3_stmt *s, *ins;
-	if (store_cached(st, "SELECT id, text FROM passage_text WHERE article = ?1", &s) < 0)
-		return -1;
-	if (store_cached(st, "INSERT INTO passage_fts(rowid, text) VALUES (?1, ?2)", &ins) < 0) {
-		sqlite3_reset(s);
-		return -1;
-	}
-	sqlite3_bind_int64(s, 1, id);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		sqlite3_bind_int64(ins, 1, sqlite3_column_int64(s, 0));
-		sqlite3_bind_value(ins, 2, sqlite3_column_value(s, 1));
-		int irc = sqlite3_step(ins);
-		sqlite3_reset(ins);
-		if (irc != SQLITE_DONE) {
-			rc = irc;
-			break;
-		}
-	}
-	sqlite3_reset(s);
-	sqlite3_reset(ins);
-	return rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_stmt *ins;
+	char *body;
+	size_t len;
+	int found = store_article_body(st, id, &body, &len);
+	if (found <= 0)
+		return found;
+	int ret = -1;
+	if (store_cached(st, "INSERT INTO passage_fts(rowid, text) VALUES (?1, ?2)", &ins) == 0)
+		ret = each_passage_of(st, id, body, len, fts_put, ins) == 0 ? 0 : -1;
+	free(body);
+	return ret;
 }
 
 /* Replace the paragraphs, sentences and dropped lines of article `id`
@@ -158,6 +224,7 @@ int store_index_article(struct store *st, int64_t id)
 static int put_parts(struct store *st, int64_t id, const struct corpus_article *a, bool fresh)
 {
 	sqlite3_stmt *s = NULL;
+	struct buf rows = { 0 };
 	int ret = -1;
 	const char *wipe[] = {
 		"DELETE FROM paragraph WHERE article = ?1",
@@ -173,46 +240,52 @@ static int put_parts(struct store *st, int64_t id, const struct corpus_article *
 		if (rc != SQLITE_DONE)
 			return -1;
 	}
-	if (store_cached(st, "INSERT INTO paragraph(article, n, kind, start, end, bstart, bend) "
-	                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &s) < 0)
-		return -1;
+	/* The paragraphs in one statement, the sentences in another (rows
+	 * as JSON arrays of integers): a statement a row costs, inside the
+	 * savepoint of a load, a walk of all that the savepoint has
+	 * journalled when it ends, and refreshing a long article journals
+	 * all its old pages. */
+	buf_putc(&rows, '[');
 	for (size_t i = 0; i < a->n_paras; i++) {
 		const struct corpus_para *p = &a->paras[i];
-		sqlite3_bind_int64(s, 1, id);
-		sqlite3_bind_int64(s, 2, (int64_t)i + 1);
-		sqlite3_bind_int(s, 3, (int)p->kind);
-		sqlite3_bind_int64(s, 4, (int64_t)p->span.cp_start);
-		sqlite3_bind_int64(s, 5, (int64_t)p->span.cp_end);
-		sqlite3_bind_int64(s, 6, (int64_t)p->span.start);
-		sqlite3_bind_int64(s, 7, (int64_t)p->span.end);
-		if (sqlite3_step(s) != SQLITE_DONE)
-			goto out;
-		sqlite3_reset(s);
+		buf_printf(&rows, "%s[%d,%zu,%zu,%zu,%zu]", i ? "," : "", (int)p->kind,
+		           p->span.cp_start, p->span.cp_end, p->span.start, p->span.end);
 	}
+	buf_putc(&rows, ']');
+	if (!rows.data || store_cached(st, "INSERT INTO paragraph(article, n, kind, start, end, bstart, bend)"
+	                " SELECT ?1, key + 1, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4"
+	                " FROM json_each(?2)", &s) < 0)
+		goto out;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, rows.data, (int)rows.len, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		goto out;
 	sqlite3_reset(s);
-	if (store_cached(st, "INSERT INTO sentence(article, n, para, start, end, bstart, bend) "
-	                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &s) < 0)
-		return -1;
+	buf_reset(&rows);
+	buf_putc(&rows, '[');
+	bool first = true;
 	for (size_t i = 0; i < a->n_paras; i++) {
 		const struct corpus_para *p = &a->paras[i];
 		for (size_t k = 0; k < p->n_sentences; k++) {
 			size_t j = p->first_sentence + k;
 			const struct corpus_span *sp = &a->sentences[j];
-			sqlite3_bind_int64(s, 1, id);
-			sqlite3_bind_int64(s, 2, (int64_t)j);
-			sqlite3_bind_int64(s, 3, (int64_t)i);
-			sqlite3_bind_int64(s, 4, (int64_t)sp->cp_start);
-			sqlite3_bind_int64(s, 5, (int64_t)sp->cp_end);
-			sqlite3_bind_int64(s, 6, (int64_t)sp->start);
-			sqlite3_bind_int64(s, 7, (int64_t)sp->end);
-			if (sqlite3_step(s) != SQLITE_DONE)
-				goto out;
-			sqlite3_reset(s);
+			buf_printf(&rows, "%s[%zu,%zu,%zu,%zu,%zu,%zu]", first ? "" : ",", j, i,
+			           sp->cp_start, sp->cp_end, sp->start, sp->end);
+			first = false;
 		}
 	}
+	buf_putc(&rows, ']');
+	if (!rows.data || store_cached(st, "INSERT INTO sentence(article, n, para, start, end, bstart, bend)"
+	                " SELECT ?1, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4,"
+	                " value ->> 5 FROM json_each(?2)", &s) < 0)
+		goto out;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, rows.data, (int)rows.len, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		goto out;
 	sqlite3_reset(s);
 	if (store_cached(st, "INSERT INTO dropped(article, n, kind, text) VALUES (?1, ?2, ?3, ?4)", &s) < 0)
-		return -1;
+		goto out;
 	for (size_t i = 0; i < a->n_dropped; i++) {
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, (int64_t)i);
@@ -225,6 +298,7 @@ static int put_parts(struct store *st, int64_t id, const struct corpus_article *
 	ret = 0;
 out:
 	sqlite3_reset(s);
+	buf_free(&rows);
 	return ret;
 }
 
@@ -322,7 +396,7 @@ int store_article_put(struct store *st, const struct store_article_in *in,
 	char *old_body = NULL, old_hash[17];
 	size_t old_len = 0;
 	if (old && (store_article_text(st, old, &old_body, &old_len, old_hash) < 0 ||
-	            unindex_passages(st, old) < 0)) {
+	            unindex_passages(st, old, old_body, old_len) < 0)) {
 		free(old_body);
 		return -1;
 	}
@@ -581,26 +655,42 @@ int store_article_get(struct store *st, int64_t id, struct store_article *a)
 	return 1;
 }
 
+/* The body of each article is read once for all its passages (the
+ * passages come in article order). */
 int store_passages(struct store *st, int64_t article, store_passage_fn fn,
                    void *ctx)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(st, "SELECT p.id, p.article, p.n, p.kind,"
-	                " substr(a.body, p.start + 1, p.end - p.start)"
-	                " FROM paragraph p JOIN article a ON a.id = p.article"
-	                " WHERE ?1 = 0 OR p.article = ?1 ORDER BY p.article, p.n", &s) < 0)
+	if (store_prepare(st, "SELECT id, article, n, kind, bstart, bend FROM paragraph"
+	                " WHERE ?1 = 0 OR article = ?1 ORDER BY article, n", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, article);
-	int rc, ret = 0;
+	char *body = NULL;
+	size_t len = 0;
+	int64_t current = 0;
+	int rc, ret = 0, found = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *text = (const char *)sqlite3_column_text(s, 4);
-		ret = fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1),
-		         sqlite3_column_int(s, 2), (enum corpus_para_kind)sqlite3_column_int(s, 3),
-		         text ? text : "", (size_t)sqlite3_column_bytes(s, 4));
+		int64_t a = sqlite3_column_int64(s, 1);
+		if (!body || a != current) {
+			free(body);
+			current = a;
+			if ((found = store_article_body(st, a, &body, &len)) < 0) {
+				ret = -1;
+				break;
+			}
+		}
+		if (!found)
+			continue;  /* a passage of no article: not shown */
+		int64_t b = sqlite3_column_int64(s, 4), e = sqlite3_column_int64(s, 5);
+		bool in = store_slice_ok(b, e, len);
+		ret = fn(ctx, sqlite3_column_int64(s, 0), a, sqlite3_column_int(s, 2),
+		         (enum corpus_para_kind)sqlite3_column_int(s, 3),
+		         in ? body + b : "", in ? (size_t)(e - b) : 0);
 		if (ret)
 			break;
 	}
 	sqlite3_finalize(s);
+	free(body);
 	if (ret)
 		return ret;
 	return rc == SQLITE_DONE ? 0 : -1;

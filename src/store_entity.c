@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "margo/store_entity.h"
+#include "margo/text.h"
 #include "margo/util.h"
 #include "store_impl.h"
 
@@ -161,13 +164,56 @@ void store_mentions_free(struct store_mention *m, size_t n)
 	free(m);
 }
 
-/* Columns: article, entity, para, bstart, bend, start, end, then optional
- * title, date, left, text, right. */
-static int collect_mentions(sqlite3_stmt *s, bool full, struct store_mention **out, size_t *n)
+/* The start of the code point before byte `pos` of s, never before lo
+ * (a byte that ends no character counts as one). */
+static size_t cp_prev(const char *s, size_t lo, size_t pos)
+{
+	ucs4_t uc;
+	const uint8_t *p = u8_prev(&uc, (const uint8_t *)s + pos, (const uint8_t *)s + lo);
+	return p ? (size_t)(p - (const uint8_t *)s) : pos - 1;
+}
+
+/* A mention's context, cut from its article's body (read once for all
+ * the article's mentions): up to `context` code points each side, never
+ * beyond its paragraph.  Row columns 9-12: the paragraph's start and end
+ * in code points and in bytes. */
+static int cut_context(struct store_mention *m, sqlite3_stmt *s, const char *body,
+                       size_t len, int context)
+{
+	int64_t pcs = sqlite3_column_int64(s, 9), pce = sqlite3_column_int64(s, 10);
+	int64_t pbs = sqlite3_column_int64(s, 11), pbe = sqlite3_column_int64(s, 12);
+	int64_t ms = sqlite3_column_int64(s, 3), me = sqlite3_column_int64(s, 4);
+	size_t l = 0, r = 0;
+	bool in = store_slice_ok(pbs, pbe, len) && pbs <= ms && store_slice_ok(ms, me, (size_t)pbe);
+	if (in) {
+		/* As many code points as the paragraph has before and after,
+		 * up to `context`. */
+		int64_t before = (int64_t)m->cp_start - pcs, after = pce - (int64_t)m->cp_end;
+		int64_t lw = before < context ? before : context, rw = after < context ? after : context;
+		for (l = (size_t)ms; lw > 0 && l > (size_t)pbs; lw--)
+			l = cp_prev(body, (size_t)pbs, l);
+		r = (size_t)me;
+		if (rw > 0)
+			r += text_cp_to_byte(body + me, (size_t)(pbe - me), (size_t)rw);
+	}
+	m->left = in ? util_strndup(body + l, (size_t)ms - l) : util_strdup("");
+	m->text = in ? util_strndup(body + ms, (size_t)(me - ms)) : util_strdup("");
+	m->right = in ? util_strndup(body + me, r - (size_t)me) : util_strdup("");
+	return m->left && m->text && m->right ? 0 : -1;
+}
+
+/* Columns: article, entity, para, bstart, bend, start, end, then with
+ * `context` >= 0 title, date and the paragraph's start, end, bstart,
+ * bend: the title, date and context (cut_context) are filled in. */
+static int collect_mentions(struct store *st, sqlite3_stmt *s, int context,
+                            struct store_mention **out, size_t *n)
 {
 	struct store_mention *v = NULL;
 	size_t k = 0, cap = 0;
-	int rc;
+	char *body = NULL;
+	size_t len = 0;
+	int64_t article = 0;
+	int rc, found = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		void *grown = util_grow(v, &cap, k, sizeof *v);
 		if (!grown)
@@ -182,17 +228,21 @@ static int collect_mentions(sqlite3_stmt *s, bool full, struct store_mention **o
 		m->end = (size_t)sqlite3_column_int64(s, 4);
 		m->cp_start = (size_t)sqlite3_column_int64(s, 5);
 		m->cp_end = (size_t)sqlite3_column_int64(s, 6);
-		if (full) {
-			m->title = store_column_dup(s, 7);
-			m->date = store_column_dup(s, 8);
-			m->left = store_column_dup(s, 9);
-			m->text = store_column_dup(s, 10);
-			m->right = store_column_dup(s, 11);
-			if (!m->title || !m->left || !m->text || !m->right)
+		if (context < 0)
+			continue;
+		m->title = store_column_dup(s, 7);
+		m->date = store_column_dup(s, 8);
+		if (!body || m->article != article) {
+			free(body);
+			article = m->article;
+			if ((found = store_article_body(st, article, &body, &len)) < 0)
 				break;
 		}
+		if (!m->title || cut_context(m, s, body ? body : "", len, context) < 0)
+			break;
 	}
 	sqlite3_finalize(s);
+	free(body);
 	if (rc != SQLITE_DONE) {
 		store_mentions_free(v, k);
 		return -1;
@@ -208,13 +258,9 @@ int store_entity_mentions(struct store *st, int64_t entity, int context,
 	sqlite3_stmt *s;
 	*out = NULL;
 	*n = 0;
-	/* Context is cut in code points by substr(), clipped to the
-	 * paragraph so it never runs into the next one. */
+	/* The rows of an article come together: its body is read once. */
 	if (store_prepare(st, "SELECT m.article, f.entity, m.para, m.bstart, m.bend, m.start, m.end,"
-	                " a.title, a.date,"
-	                " substr(a.body, max(p.start, m.start - ?2) + 1, m.start - max(p.start, m.start - ?2)),"
-	                " substr(a.body, m.start + 1, m.end - m.start),"
-	                " substr(a.body, m.end + 1, min(p.end, m.end + ?2) - m.end)"
+	                " a.title, a.date, p.start, p.end, p.bstart, p.bend"
 	                " FROM form f JOIN mention m ON m.form = f.id"
 	                " JOIN article a ON a.id = m.article"
 	                " JOIN paragraph p ON p.article = m.article AND p.n = m.para + 1"
@@ -222,8 +268,7 @@ int store_entity_mentions(struct store *st, int64_t entity, int context,
 	                " ORDER BY a.date IS NULL, a.date, m.article, m.bstart", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, entity);
-	sqlite3_bind_int(s, 2, context);
-	return collect_mentions(s, true, out, n);
+	return collect_mentions(st, s, context < 0 ? 0 : context, out, n);
 }
 
 int store_article_mentions(struct store *st, int64_t article,
@@ -237,7 +282,7 @@ int store_article_mentions(struct store *st, int64_t article,
 	                " WHERE m.article = ?1 AND f.entity IS NOT NULL ORDER BY m.bstart", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, article);
-	return collect_mentions(s, false, out, n);
+	return collect_mentions(st, s, -1, out, n);
 }
 
 int store_mention_step(struct store *st, int64_t entity, int64_t article,
@@ -271,7 +316,7 @@ int store_mention_step(struct store *st, int64_t entity, int64_t article,
 		sqlite3_bind_int64(s, 3, (int64_t)pos);
 		struct store_mention *v;
 		size_t n;
-		if (collect_mentions(s, false, &v, &n) < 0)
+		if (collect_mentions(st, s, -1, &v, &n) < 0)
 			return -1;
 		if (n) {
 			*out = v[0];
@@ -290,12 +335,21 @@ int store_entity_cooccurring(struct store *st, int64_t entity, int limit,
 	sqlite3_stmt *s;
 	*out = NULL;
 	*n = 0;
-	if (store_prepare(st, "SELECT e.id, e.type, e.name, count(DISTINCT m2.article || ':' || m2.para) AS shared,"
+	/* The paragraphs of its mentions, then each of their articles'
+	 * mentions once, kept when in one of those paragraphs (an index
+	 * SQLite makes for the query): joining its mentions to their
+	 * paragraphs' mentions read all of an article's mentions for each
+	 * of its mentions there, thousands squared in a long article. */
+	if (store_prepare(st, "WITH paras(article, para) AS MATERIALIZED ("
+	                "  SELECT DISTINCT m1.article, m1.para FROM form f1"
+	                "  JOIN mention m1 ON m1.form = f1.id WHERE f1.entity = ?1)"
+	                " SELECT e.id, e.type, e.name, count(DISTINCT m2.article || ':' || m2.para) AS shared,"
 	                " e.mentions, e.articles"
-	                " FROM form f1 JOIN mention m1 ON m1.form = f1.id"
-	                " JOIN mention m2 ON m2.article = m1.article AND m2.para = m1.para"
+	                " FROM (SELECT DISTINCT article FROM paras) x"
+	                " CROSS JOIN mention m2 ON m2.article = x.article"
+	                " CROSS JOIN paras p ON p.article = m2.article AND p.para = m2.para"
 	                " JOIN form f2 ON f2.id = m2.form JOIN entity e ON e.id = f2.entity"
-	                " WHERE f1.entity = ?1 AND e.id != ?1"
+	                " WHERE e.id != ?1"
 	                " GROUP BY e.id ORDER BY shared DESC, e.mentions DESC, e.name LIMIT ?2", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, entity);

@@ -79,6 +79,13 @@ int store_annot_insert_row(struct store *st, bool replace, const char *id, int64
                            const char *note, const char *color, const char *author,
                            const char *created, const char *updated);
 int store_annot_set_tags(struct store *st, const char *id, const char *list, char sep);
+/* The body of an article, malloc'd and NUL-terminated (len bytes, read
+ * by a cached statement): 1, 0 when there is no such article, -1 on a
+ * library error or no memory (store_article.c). */
+int store_article_body(struct store *st, int64_t id, char **body, size_t *len);
+/* Whether bytes [start, end) as a row keeps them are a span of a body of
+ * len bytes, fit for cutting it. */
+bool store_slice_ok(int64_t start, int64_t end, size_t len);
 /* Run a one-integer query: 0, or -1 when it returns no row. */
 int store_query_int(struct store *st, const char *sql, int64_t *out);
 

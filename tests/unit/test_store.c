@@ -201,6 +201,14 @@ static int64_t one_int(struct store *st, const char *sql)
 	return v;
 }
 
+/* The full-text index agrees with the passages' text as the library
+ * gives it (FTS5's check, against the external content too). */
+static void expect_index_agrees(struct store *st)
+{
+	assert_int_equal(sqlite3_exec(store_db(st), "INSERT INTO passage_fts(passage_fts, rank)"
+	                              " VALUES ('integrity-check', 1)", NULL, NULL, NULL), SQLITE_OK);
+}
+
 /* A hand-built parse: two paragraphs, three sentences. */
 static void sample_article(struct corpus_article *a, const char *body)
 {
@@ -266,6 +274,10 @@ static void test_migrates_previous_schema(void **state)
 	assert_int_equal(one_int(st, "SELECT count(*) FROM tag WHERE name = 'kept'"), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM passage_fts WHERE passage_fts"
 	                             " MATCH 'fornito'"), 1);
+	/* The index reads passages cut by bytes, and agrees with them. */
+	assert_int_equal(one_int(st, "SELECT instr(sql, 'p.bstart + 1') > 0 FROM sqlite_schema"
+	                             " WHERE name = 'passage_text'"), 1);
+	expect_index_agrees(st);
 	char *report = NULL;
 	assert_int_equal(store_check(st, &report), 1);
 	store_close(&st);
@@ -362,7 +374,7 @@ static void test_article_round_trip(void **state)
 	assert_int_equal(got.paras[1].cp_start, 23);
 	store_article_free(&got);
 
-	/* Passages are sliced by code points in SQL: accents stay whole. */
+	/* Passages are cut by their byte offsets: accents stay whole. */
 	struct buf b = { 0 };
 	assert_int_equal(store_passages(st, id, count_passages, &b), 0);
 	assert_string_equal(b.data, "1:Citt\xc3\xa0 di l\xc3\xa0. Poi qui.|2:Secondo.|");
@@ -389,6 +401,58 @@ static void test_article_round_trip(void **state)
 	assert_int_equal(store_article_count(st, &count), 0);
 	assert_int_equal(count, 1);
 	assert_int_equal(store_article_index(st, id), 0);
+	store_close(&st);
+}
+
+/* Passages are cut from the body by their byte offsets wherever they
+ * are read: listed, put in the index, taken out of it when the text
+ * changes (the index then still agrees with the text), and read back by
+ * the index (the view); offsets in code points play no part, and byte
+ * offsets that are not a span of the body give an empty passage. */
+static void test_passages_cut_by_bytes(void **state)
+{
+	(void)state;
+	struct store *st = open_fresh("bytes.db");
+	struct corpus_article a;
+	sample_article(&a, "Citt\xc3\xa0 di l\xc3\xa0. Poi qui.\n\nSecondo.");
+	struct store_article_in in = { .key = "/x/a.txt", .source_hash = "h1", .origin = "a.txt",
+	                               .parsed = &a };
+	int64_t id;
+	enum store_put_result res;
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_article_put(st, &in, &id, &res), 0);
+	assert_int_equal(store_commit(st), 0);
+	expect_index_agrees(st);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH 'citta'"), 1);
+
+	/* The same layout, other words: the old ones are forgotten. */
+	sample_article(&a, "Per\xc3\xb2 l\xc3\xa0 mai. Ora qua.\n\nDavvero.");
+	in.source_hash = "h2";
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_article_put(st, &in, &id, &res), 0);
+	assert_int_equal(res, STORE_PUT_UPDATED);
+	assert_int_equal(store_commit(st), 0);
+	expect_index_agrees(st);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH 'citta'"), 0);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH 'davvero'"), 1);
+
+	/* Code points out of step with the bytes: the same text everywhere. */
+	assert_int_equal(sqlite3_exec(store_db(st), "UPDATE paragraph SET start = start + 5,"
+	                              " end = end + 2", NULL, NULL, NULL), SQLITE_OK);
+	struct buf b = { 0 };
+	assert_int_equal(store_passages(st, id, count_passages, &b), 0);
+	assert_string_equal(b.data, "1:Per\xc3\xb2 l\xc3\xa0 mai. Ora qua.|2:Davvero.|");
+	buf_free(&b);
+	assert_int_equal(one_int(st, "SELECT text = 'Davvero.' FROM passage_text WHERE n = 2"), 1);
+	expect_index_agrees(st);
+
+	/* Bytes beyond the body: an empty passage, nothing read past it. */
+	assert_int_equal(sqlite3_exec(store_db(st), "UPDATE paragraph SET bstart = 30, bend = 100000"
+	                              " WHERE n = 2", NULL, NULL, NULL), SQLITE_OK);
+	memset(&b, 0, sizeof b);
+	assert_int_equal(store_passages(st, id, count_passages, &b), 0);
+	assert_string_equal(b.data, "1:Per\xc3\xb2 l\xc3\xa0 mai. Ora qua.|2:|");
+	buf_free(&b);
 	store_close(&st);
 }
 
@@ -659,6 +723,7 @@ int main(void)
 		cmocka_unit_test(test_refuses_damaged_file),
 		cmocka_unit_test(test_refuses_symlink),
 		cmocka_unit_test(test_article_round_trip),
+		cmocka_unit_test(test_passages_cut_by_bytes),
 		cmocka_unit_test(test_ingest_reports_bad_files_and_loads_the_rest),
 		cmocka_unit_test(test_ingest_missing_path),
 		cmocka_unit_test(test_check_finds_lost_loads_and_missing_tables),
