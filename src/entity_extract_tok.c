@@ -155,6 +155,8 @@ int ent_tokenize(const struct entity_extractor *x, const char *s, size_t n,
 {
 	tv->n = 0;
 	tv->klen = 0;
+	if (n >= UINT32_MAX)
+		return -1;  /* offsets are kept in 32 bits */
 	size_t i = 0, cp = 0;
 	bool sent = true, nl = false, space = false;
 	while (i < n) {
@@ -271,10 +273,10 @@ int ent_tokenize(const struct entity_extractor *x, const char *s, size_t n,
 			struct tok *t = push_tok(tv);
 			if (!t)
 				return -1;
-			t->start = start;
-			t->end = j;
-			t->cps = cpstart;
-			t->cpe = jcp;
+			t->start = (uint32_t)start;
+			t->end = (uint32_t)j;
+			t->cps = (uint32_t)cpstart;
+			t->cpe = (uint32_t)jcp;
 			t->flags = word_flags(s + start, j - start) | extra;
 			if (extra & T_ELISION)
 				t->flags &= ~(uint32_t)T_CAP;
@@ -291,10 +293,10 @@ int ent_tokenize(const struct entity_extractor *x, const char *s, size_t n,
 			struct tok *t = push_tok(tv);
 			if (!t)
 				return -1;
-			t->start = i;
-			t->end = i + adv;
-			t->cps = cp;
-			t->cpe = cp + 1;
+			t->start = (uint32_t)i;
+			t->end = (uint32_t)(i + adv);
+			t->cps = (uint32_t)cp;
+			t->cpe = (uint32_t)(cp + 1);
 			t->flags = T_PUNCT;
 			i += adv;
 			cp++;

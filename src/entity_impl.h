@@ -129,9 +129,11 @@ enum {
 	T_DIGIT   = 1u << 12,  /* a word that contains digits (M5S)        */
 };
 
+/* 32 bytes a token (a text has one every six bytes or so): offsets fit in
+ * 32 bits, as ent_tokenize() takes no text of 4 GiB or more. */
 struct tok {
-	size_t start, end;     /* bytes */
-	size_t cps, cpe;       /* code points */
+	uint32_t start, end;   /* bytes */
+	uint32_t cps, cpe;     /* code points */
 	uint32_t flags;
 	uint32_t cue;          /* CUE_* bits of the lower-case form */
 	uint32_t keyoff, keylen; /* lower-case form in the key buffer */
