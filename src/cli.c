@@ -338,8 +338,10 @@ int cli_add(const struct cli_env *env, int argc, char **argv)
 
 static const char check_usage[] =
 	"Usage: margo check [--db FILE]\n"
-	"Check the library (SQLite's integrity and foreign key checks) without\n"
-	"writing to it: prints \"ok\", or what is wrong and exits 3.\n";
+	"Check the library (SQLite's integrity and foreign key checks, every table,\n"
+	"index, view and trigger there) without writing to it: prints \"ok\", or\n"
+	"what is wrong and exits 3.  Files whose load did not finish (margo add was\n"
+	"stopped) are told and exit 1: \"margo add\" of the same files loads them.\n";
 
 int cli_check(const struct cli_env *env, int argc, char **argv)
 {
@@ -356,17 +358,21 @@ int cli_check(const struct cli_env *env, int argc, char **argv)
 	struct store *st;
 	if (cli_open_library(env, STORE_OPEN_READ, &st) < 0)
 		return CLI_FAILED;
-	char *report = NULL;
+	char *report = NULL, *loads = NULL;
 	int rc = store_check(st, &report);
-	if (rc < 0)
+	int lrc = rc == 1 ? store_check_loads(st, &loads) : 1;
+	if (rc < 0 || lrc < 0)
 		cli_error("%s: cannot be checked: %s", env->db_path, store_errmsg(st));
 	else if (rc == 0)
 		cli_error("%s is damaged:\n%s", env->db_path, report);
+	else if (lrc == 0)
+		cli_error("%s is sound, but not all its files are loaded:\n%s", env->db_path, loads);
 	else
 		puts("ok");
 	free(report);
+	free(loads);
 	store_close(&st);
-	return rc == 1 ? CLI_OK : CLI_FAILED;
+	return rc < 0 || lrc < 0 || rc == 0 ? CLI_FAILED : lrc == 0 ? CLI_PARTIAL : CLI_OK;
 }
 
 /* ---- list --------------------------------------------------------------- */

@@ -710,6 +710,19 @@ static int check_files(struct store *st, struct buf *b)
 	return 0;
 }
 
+int store_check_loads(struct store *st, char **report)
+{
+	struct buf b = { 0 };
+	*report = NULL;
+	int rc = check_files(st, &b);
+	if (rc < 0 || !b.len) {
+		buf_free(&b);
+		return rc < 0 ? -1 : 1;
+	}
+	*report = buf_steal(&b);
+	return *report ? 0 : -1;
+}
+
 int store_check(struct store *st, char **report)
 {
 	sqlite3_stmt *s;
@@ -741,11 +754,6 @@ int store_check(struct store *st, char **report)
 		           sqlite3_column_text(s, 2));
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
-		buf_free(&b);
-		return -1;
-	}
-	/* The files' rows need the tables the schema check found. */
-	if (!b.len && check_files(st, &b) < 0) {
 		buf_free(&b);
 		return -1;
 	}

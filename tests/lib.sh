@@ -254,6 +254,24 @@ limited() {
 	)
 }
 
+# sound DESC [CHECK-OUTPUT-FILE]: margo check of $MARGO_DB (its output
+# given in the file, when it ran elsewhere: "rc:N" on its last line) finds
+# no damage: "ok", or exit 1 naming loads that did not finish (a load
+# stopped by a kill or a full disk, which the next margo add mends).
+sound() {
+	if [ -n "${2:-}" ]; then
+		_out=$(sed '$d' "$2"); _rc=$(tail -n 1 "$2" | sed 's/^rc://')
+	else
+		_out=$("$MARGO" check 2>&1); _rc=$?
+	fi
+	if { [ "$_rc" = 0 ] && [ "$_out" = ok ]; } ||
+	   { [ "$_rc" = 1 ] && printf '%s\n' "$_out" | grep -q 'is sound, but not all its files are loaded'; }; then
+		pass "$1"
+	else
+		fail "$1" "margo check exited $_rc:" "$_out"
+	fi
+}
+
 # The bundled corpus in $MARGO_DB (or in the library given as $1).
 fresh_library() {
 	rm -f "${1:-$MARGO_DB}" "${1:-$MARGO_DB}-wal" "${1:-$MARGO_DB}-shm"

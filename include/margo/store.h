@@ -47,12 +47,17 @@ bool store_readonly(const struct store *st);
  * its size limit) and a read-only library are said in plain words. */
 const char *store_errmsg(struct store *st);
 
-/* Check the library: SQLite's integrity_check and foreign_key_check,
- * every table, index, view and trigger of the schema present, and no
- * file recorded as loaded without its articles (nor left half loaded).
+/* Check the library: SQLite's integrity_check and foreign_key_check, and
+ * every table, index, view and trigger of the schema present.
  * 1 sound, 0 damaged (what is wrong in *report, malloc'd, a line each),
  * -1 when the checks could not run. */
 int store_check(struct store *st, char **report);
+/* Loads that did not finish: files left loading (a load stopped part
+ * way) and files recorded as loaded without any article (what an older
+ * margo could leave).  Not damage: the next "margo add" of the same
+ * files mends both.  1 none, 0 some (told in *report, malloc'd, a line
+ * each), -1 when the check could not run. */
+int store_check_loads(struct store *st, char **report);
 
 /* Write transactions: BEGIN IMMEDIATE, COMMIT, ROLLBACK.  0 or -1. */
 int store_begin(struct store *st);

@@ -51,9 +51,10 @@ for i in $(seq 1 20); do
 	kill -KILL "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 done
-is "$("$MARGO" check)" "ok" "after 20 kills during ingest, the library is sound"
+sound "after 20 kills during ingest, the library is sound (loads left to finish at most)"
 out=$("$MARGO" add "$TEST_TMP/corpus" 2>&1)
 is "$?" 0 "the next ingest finishes"
+is "$("$MARGO" check 2>&1)" ok "and then margo check says ok"
 is "$("$MARGO" list | wc -l)" 205 "with every article, once"
 lost=0
 have=$("$MARGO" annotations --format jsonl)

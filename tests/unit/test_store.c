@@ -594,10 +594,10 @@ static void test_check_finds_lost_loads_and_missing_tables(void **state)
 	assert_int_equal(ingest_paths(st, &opt, paths, 1, &rep), 0);
 	assert_int_equal(rep.added, 1);
 	char *report = NULL;
-	assert_int_equal(store_check(st, &report), 1);
+	assert_int_equal(store_check_loads(st, &report), 1);
 	/* The article goes, its file's row stays as loaded. */
 	assert_int_equal(sqlite3_exec(store_db(st), "DELETE FROM article", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(store_check(st, &report), 0);
+	assert_int_equal(store_check_loads(st, &report), 0);
 	assert_non_null(strstr(report, "1 file recorded as loaded but none of their articles"));
 	assert_non_null(strstr(report, "a.txt"));
 	free(report);
@@ -605,16 +605,16 @@ static void test_check_finds_lost_loads_and_missing_tables(void **state)
 	assert_int_equal(ingest_paths(st, &opt, paths, 1, &rep), 0);
 	assert_int_equal(rep.added, 1);
 	assert_int_equal(rep.unchanged, 0);
-	assert_int_equal(store_check(st, &report), 1);
+	assert_int_equal(store_check_loads(st, &report), 1);
 	/* A row left loading (a load stopped part way) is told too. */
 	assert_int_equal(sqlite3_exec(store_db(st), "UPDATE file SET size = -1, hash = ''",
 	                              NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(store_check(st, &report), 0);
+	assert_int_equal(store_check_loads(st, &report), 0);
 	assert_non_null(strstr(report, "1 file began loading but did not finish"));
 	free(report);
 	report = NULL;
 	assert_int_equal(ingest_paths(st, &opt, paths, 1, &rep), 0);
-	assert_int_equal(store_check(st, &report), 1);
+	assert_int_equal(store_check_loads(st, &report), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM article"), 1);
 	/* A table, an index and a trigger gone. */
 	assert_int_equal(sqlite3_exec(store_db(st), "DROP TABLE draft; DROP INDEX form_entity;"
