@@ -200,6 +200,7 @@ struct out_ctx {
 	struct md_entry *md;   /* markdown: the entries, grouped at the end */
 	size_t n_md, cap_md;
 	struct store *st;      /* markdown: for the links */
+	const char *tag;       /* --tag: only rows of this tag and the tags under it */
 };
 
 static void put(struct out_ctx *c, const char *s, size_t len)
@@ -497,6 +498,9 @@ static void md_write(struct out_ctx *c)
 				put(c, ")", 1);
 			}
 			puts_(c, "\n\n");
+		} else {
+			/* The next annotation of the same article: a rule between. */
+			puts_(c, "---\n\n");
 		}
 		md_quote(c, m->quote ? m->quote : "");
 		if (m->note && *m->note) {
@@ -534,6 +538,16 @@ static void safe_put(struct out_ctx *c, const char *s)
 	else
 		c->oom = true;
 	free(r);
+}
+
+/* Whether a row under `tag` belongs in an export asked for --tag: the
+ * tag itself, or one under it ("a/b" under "a"). */
+static bool tag_wanted(const struct out_ctx *c, const char *tag)
+{
+	if (!c->tag)
+		return true;
+	size_t n = strlen(c->tag);
+	return strncmp(tag, c->tag, n) == 0 && (tag[n] == '\0' || tag[n] == '/');
 }
 
 static int emit(void *vctx, const struct store_annot_row *r)
@@ -580,6 +594,8 @@ static int emit(void *vctx, const struct store_annot_row *r)
 			char *tag = util_strndup(p, e ? (size_t)(e - p) : strlen(p));
 			if (!tag)
 				c->oom = true;
+			else if (!tag_wanted(c, tag))
+				;  /* another tag of an annotation that has the one asked for */
 			else if (c->format == AF_CSV)
 				csv_row(c, r, tag);
 			else
@@ -606,7 +622,7 @@ int cli_write_annotations(const struct cli_env *env, const struct annot_opts *o,
 		return CLI_FAILED;
 	}
 	struct out_ctx c = { .f = out.f, .format = format, .sep = o->separator ? o->separator : ',',
-	                     .raw = o->raw, .st = st,
+	                     .raw = o->raw, .st = st, .tag = o->tag,
 	                     .tty = !out.path && isatty(STDOUT_FILENO) };
 	if (format == AF_W3C)
 		puts_(&c, "{\n  \"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n"
