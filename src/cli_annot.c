@@ -229,21 +229,150 @@ int cli_export(const struct cli_env *env, int argc, char **argv)
 
 static const char import_usage[] =
 	"Usage: margo import [--db FILE] FILE\n"
-	"Merge annotations from margo's JSON Lines (margo export --format jsonl) by\n"
-	"id: new ones are added, identical ones skipped, changed ones keep the\n"
+	"Merge annotations by id from margo's JSON Lines (margo export --format\n"
+	"jsonl), or from one JSON text: W3C JSON as margo export --format w3c\n"
+	"writes it (an AnnotationCollection), an AnnotationPage, an array of\n"
+	"annotations or one annotation (it says which it read): new\n"
+	"ones are added, identical ones skipped, changed ones keep the\n"
 	"newer version and record the other as a conflict.  Importing a file twice\n"
 	"changes nothing.  Links between annotations are added once both ends are\n"
 	"in the library, whatever their order in the file.  An id that is not a\n"
 	"UUID URN is replaced by a new one (the file's links follow it); a line\n"
 	"longer than 16 MiB is skipped.\n";
 
-/* Read and merge every line of `f`; the counts in count[], links made and
- * not made; CLI_OK, CLI_PARTIAL or CLI_FAILED. */
+/* The largest JSON document import reads whole (W3C JSON written by
+ * margo export --format w3c, an array, one annotation); JSON Lines are
+ * read a line at a time, whatever their size. */
+#define IMPORT_MAX_DOCUMENT ((size_t)256 << 20)
+
+struct import_run {
+	struct store *st;
+	struct store_import *imp;
+	const char *name;
+	const char *unit;      /* "line" or "item" */
+	size_t *count;
+	int status;
+};
+
+/* Merge one annotation, saying why when it is skipped; 0, or -1 when the
+ * library fails (the import stops). */
+static int import_one(void *vrun, size_t no, const char *json, size_t len)
+{
+	struct import_run *run = vrun;
+	enum store_import_result res;
+	char *err = NULL, *warn = NULL;
+	if (store_import_line(run->imp, no, json, len, &res, &err, &warn) < 0) {
+		cli_error("%s: %s", run->name, store_errmsg(run->st));
+		run->status = CLI_FAILED;
+		return -1;
+	}
+	if (res == STORE_IMPORT_SKIPPED) {
+		cli_error("%s: %s %zu: %s; skipped", run->name, run->unit, no, err ? err : "not usable");
+		run->status = CLI_PARTIAL;
+	} else if (warn) {
+		cli_error("%s: %s %zu: %s", run->name, run->unit, no, warn);
+		run->status = CLI_PARTIAL;
+	}
+	free(err);
+	free(warn);
+	run->count[res]++;
+	return 0;
+}
+
+/* Whether the lines of `doc` after its first hold annotations of their
+ * own (JSON Lines whose first line is broken), not parts of one JSON text. */
+static bool lines_of_their_own(struct import_run *run, const char *doc, size_t len)
+{
+	const char *p = memchr(doc, '\n', len);
+	while (p && p < doc + len) {
+		const char *line = p + 1, *e = memchr(line, '\n', (size_t)(doc + len - line));
+		size_t n = e ? (size_t)(e - line) : (size_t)(doc + len - line);
+		enum store_import_form form;
+		if (n > strspn(line, " \t\r") && store_import_form(run->st, line, n, &form) == 0)
+			return form == STORE_IMPORT_ONE;
+		p = e;
+	}
+	return false;
+}
+
+/* A JSON document read whole: its annotations, one by one; or, when it is
+ * not one JSON text but lines of their own, each line. */
+static void import_document(struct import_run *run, char *doc, size_t len)
+{
+	static const char *const forms[] = {
+		[STORE_IMPORT_ONE] = "one annotation",
+		[STORE_IMPORT_ARRAY] = "a JSON array",
+		[STORE_IMPORT_PAGE] = "a W3C AnnotationPage",
+		[STORE_IMPORT_COLLECTION] = "a W3C AnnotationCollection",
+	};
+	size_t fixed_len = 0, repaired = 0;
+	char *fixed = NULL;
+	if (!utf8_clean(doc, len)) {
+		if (!(fixed = utf8_repair(doc, len, &fixed_len, &repaired))) {
+			cli_error("out of memory");
+			run->status = CLI_FAILED;
+			return;
+		}
+		doc = fixed;
+		len = fixed_len;
+	}
+	repaired += json_nul_escapes(doc, len, doc);
+	enum store_import_form form;
+	if (store_import_form(run->st, doc, len, &form) < 0) {
+		cli_error("%s: %s", run->name, store_errmsg(run->st));
+		run->status = CLI_FAILED;
+	} else if (form == STORE_IMPORT_NOT_JSON && lines_of_their_own(run, doc, len)) {
+		for (size_t no = 1; len && run->status != CLI_FAILED; no++) {
+			char *e = memchr(doc, '\n', len);
+			size_t n = e ? (size_t)(e - doc) : len;
+			if (n > strspn(doc, " \t\r") && import_one(run, no, doc, n) < 0)
+				break;
+			len -= e ? n + 1 : n;
+			doc = e ? e + 1 : doc + n;
+		}
+	} else if (form == STORE_IMPORT_NOT_JSON) {
+		cli_error("%s: neither JSON Lines (one annotation a line, as margo export --format "
+		          "jsonl writes) nor one JSON text (W3C JSON, as margo export --format w3c "
+		          "writes): not valid JSON; nothing imported", run->name);
+		run->status = CLI_FAILED;
+	} else {
+		if (repaired) {
+			cli_error("%s: %zu character%s that %s not valid UTF-8 (a stray byte or a NUL) "
+			          "replaced with U+FFFD", run->name, repaired, repaired == 1 ? "" : "s",
+			          repaired == 1 ? "was" : "were");
+			run->status = CLI_PARTIAL;
+		}
+		run->unit = "item";
+		if (store_import_items(run->st, doc, len, form, import_one, run) < 0 &&
+		    run->status != CLI_FAILED) {
+			cli_error("%s: %s", run->name, store_errmsg(run->st));
+			run->status = CLI_FAILED;
+		}
+		size_t n = 0;
+		for (int i = 0; i < 5; i++)
+			n += run->count[i];
+		if (form == STORE_IMPORT_ONE)
+			printf("%s: read %s\n", run->name, forms[form]);
+		else
+			printf("%s: read %s of %zu annotation%s\n", run->name, forms[form], n,
+			       n == 1 ? "" : "s");
+	}
+	free(fixed);
+}
+
+/* Read and merge every annotation of `f`: JSON Lines, a line at a time,
+ * or, when its first line is not a whole annotation but opens a JSON
+ * text (an array, an AnnotationPage or AnnotationCollection, an object
+ * written over several lines), the whole of it.  The counts in count[];
+ * CLI_OK, CLI_PARTIAL or CLI_FAILED. */
 static int import_lines(struct store *st, struct store_import *imp, FILE *f, const char *name,
                         size_t count[5])
 {
 	struct line_reader r;
-	int status = CLI_OK;
+	struct import_run run = { .st = st, .imp = imp, .name = name, .unit = "line",
+	                          .count = count, .status = CLI_OK };
+	struct buf doc = { 0 };
+	bool first = true, whole = false;
 	line_reader_init(&r, f, IMPORT_MAX_LINE);
 	for (;;) {
 		enum line_status ls = line_read(&r);
@@ -252,8 +381,14 @@ static int import_lines(struct store *st, struct store_import *imp, FILE *f, con
 		if (ls == LINE_LONG) {
 			cli_error("%s: line %zu: longer than %zu MiB; skipped", name, r.line_no,
 			          IMPORT_MAX_LINE >> 20);
+			if (whole) {
+				cli_error("%s: a JSON text with a line cut out cannot be read; nothing "
+				          "imported", name);
+				run.status = CLI_FAILED;
+				break;
+			}
 			count[STORE_IMPORT_SKIPPED]++;
-			status = CLI_PARTIAL;
+			run.status = CLI_PARTIAL;
 			continue;
 		}
 		if (ls != LINE_OK) {
@@ -264,31 +399,61 @@ static int import_lines(struct store *st, struct store_import *imp, FILE *f, con
 				cli_error("%s: %s", name, strerror(r.err));
 			else
 				cli_error("out of memory");
-			status = CLI_FAILED;
+			run.status = CLI_FAILED;
 			break;
 		}
-		if (strspn(r.line, " \t\r") == r.len)
+		if (whole) {
+			if (doc.len + r.len + 1 > IMPORT_MAX_DOCUMENT) {
+				cli_error("%s: a JSON text larger than %zu MiB; give it as JSON Lines (one "
+				          "annotation a line); nothing imported", name,
+				          IMPORT_MAX_DOCUMENT >> 20);
+				run.status = CLI_FAILED;
+				break;
+			}
+			if (buf_append(&doc, r.line, r.len) < 0 || buf_putc(&doc, '\n') < 0) {
+				cli_error("out of memory");
+				run.status = CLI_FAILED;
+				break;
+			}
 			continue;
-		enum store_import_result res;
-		char *err = NULL, *warn = NULL;
-		if (store_import_line(imp, r.line_no, r.line, r.len, &res, &err, &warn) < 0) {
-			cli_error("%s: %s", name, store_errmsg(st));
-			status = CLI_FAILED;
+		}
+		size_t blank = strspn(r.line, " \t\r");
+		if (blank == r.len)
+			continue;
+		if (first) {
+			first = false;
+			/* Its form, read as the line itself will be: repaired. */
+			enum store_import_form form = STORE_IMPORT_NOT_JSON;
+			size_t flen = r.len, nfixed;
+			char *fixed = utf8_clean(r.line, r.len) ? NULL
+			            : utf8_repair(r.line, r.len, &flen, &nfixed);
+			int rc = utf8_clean(r.line, r.len) || fixed
+			       ? store_import_form(st, fixed ? fixed : r.line, flen, &form) : -2;
+			free(fixed);
+			if (rc < 0) {
+				cli_error("%s: %s", name, rc == -2 ? "out of memory" : store_errmsg(st));
+				run.status = CLI_FAILED;
+				break;
+			}
+			bool opens = r.line[blank] == '{' || r.line[blank] == '[';
+			if (form != STORE_IMPORT_ONE && (form != STORE_IMPORT_NOT_JSON || opens)) {
+				whole = true;
+				if (buf_append(&doc, r.line, r.len) < 0 || buf_putc(&doc, '\n') < 0) {
+					cli_error("out of memory");
+					run.status = CLI_FAILED;
+					break;
+				}
+				continue;
+			}
+		}
+		if (import_one(&run, r.line_no, r.line, r.len) < 0)
 			break;
-		}
-		if (res == STORE_IMPORT_SKIPPED) {
-			cli_error("%s: line %zu: %s; skipped", name, r.line_no, err ? err : "not usable");
-			status = CLI_PARTIAL;
-		} else if (warn) {
-			cli_error("%s: line %zu: %s", name, r.line_no, warn);
-			status = CLI_PARTIAL;
-		}
-		free(err);
-		free(warn);
-		count[res]++;
 	}
 	line_reader_free(&r);
-	return status;
+	if (whole && run.status != CLI_FAILED)
+		import_document(&run, doc.data, doc.len);
+	buf_free(&doc);
+	return run.status;
 }
 
 int cli_import(const struct cli_env *env, int argc, char **argv)

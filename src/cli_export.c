@@ -181,7 +181,7 @@ static int out_commit(struct out_file *o, bool force)
 
 /* One markdown entry: an annotation under one of its tags. */
 struct md_entry {
-	char *tag, *title, *date, *url, *quote, *note, *id;
+	char *tag, *title, *date, *url, *source, *quote, *note, *id;
 	int64_t article;
 	struct store_annot_linked *links;
 	size_t n_links;
@@ -294,6 +294,7 @@ static void csv_row(struct out_ctx *c, const struct store_annot_row *r, const ch
 	csv_field(c, r->id, false);
 	csv_num(c, r->article, true);
 	csv_field(c, r->title, false);
+	csv_field(c, r->source, false);
 	csv_field(c, r->date, false);
 	csv_num(c, r->start, r->in_place);
 	csv_num(c, r->end, r->in_place);
@@ -320,11 +321,12 @@ static void md_collect(struct out_ctx *c, const struct store_annot_row *r, const
 	struct md_entry *m = &c->md[c->n_md];
 	*m = (struct md_entry) {
 		.tag = shown(c, tag), .title = shown(c, r->title), .date = shown(c, r->date),
-		.url = util_strdup(r->url), .quote = shown(c, r->quote), .note = shown(c, r->note),
+		.url = util_strdup(r->url), .source = shown(c, r->source), .quote = shown(c, r->quote), .note = shown(c, r->note),
 		.id = util_strdup(r->id), .article = r->article,
 	};
 	c->n_md++;
-	if (!m->tag || !m->title || !m->date || (r->url && !m->url) || !m->quote || !m->note ||
+	if (!m->tag || !m->title || !m->date || (r->url && !m->url) || !m->source || !m->quote ||
+	    !m->note ||
 	    !m->id)
 		c->oom = true;
 	if (store_annot_links(c->st, r->id, &m->links, &m->n_links) < 0) {
@@ -342,7 +344,7 @@ static void md_free(struct out_ctx *c)
 {
 	for (size_t i = 0; i < c->n_md; i++) {
 		struct md_entry *m = &c->md[i];
-		free(m->tag), free(m->title), free(m->date), free(m->url);
+		free(m->tag), free(m->title), free(m->date), free(m->url), free(m->source);
 		free(m->quote), free(m->note), free(m->id);
 		store_annot_links_free(m->links, m->n_links);
 	}
@@ -498,6 +500,12 @@ static void md_write(struct out_ctx *c)
 				put(c, ")", 1);
 			}
 			puts_(c, "\n\n");
+			if (!md_linkable(m->url) && m->source && *m->source) {
+				/* What names the article elsewhere, when no link does. */
+				puts_(c, "Source: ");
+				md_line(c, m->source);
+				puts_(c, "\n\n");
+			}
 		} else {
 			/* The next annotation of the same article: a rule between. */
 			puts_(c, "---\n\n");
@@ -629,11 +637,11 @@ int cli_write_annotations(const struct cli_env *env, const struct annot_opts *o,
 		          "  \"type\": \"AnnotationCollection\",\n  \"label\": \"margo annotations\",\n"
 		          "  \"first\": {\n    \"type\": \"AnnotationPage\",\n    \"items\": [");
 	if (format == AF_CSV) {
-		const char *h[] = { "id", "article", "title", "date", "start", "end", "quote", "tag",
-		                    "note", "author", "created", "status" };
-		for (int i = 0; i < 12; i++) {
+		const char *h[] = { "id", "article", "title", "source", "date", "start", "end", "quote",
+		                    "tag", "note", "author", "created", "status" };
+		for (int i = 0; i < 13; i++) {
 			puts_(&c, h[i]);
-			puts_(&c, i < 11 ? (char[]) { c.sep, '\0' } : "\r\n");
+			puts_(&c, i < 12 ? (char[]) { c.sep, '\0' } : "\r\n");
 		}
 	}
 	int rc = flush_row(&c) < 0 ? 1 : store_annot_each(st, o->tag, o->article, emit, &c);

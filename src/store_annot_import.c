@@ -114,12 +114,17 @@ static char *final_id(struct store *st, const struct incoming *in, size_t line)
 
 /* ---- merging ---------------------------------------------------------------------------- */
 
-/* The article an annotation is about: by URL, by margo's key, else by a
- * title that only one article has. */
+/* The article an annotation is about: by URL, by margo's key (as an
+ * older export wrote it), by the path of its file under the corpus folder
+ * when one article only has it, else by a title that only one article
+ * has. */
 static int64_t find_article(struct store *st, const struct incoming *in)
 {
 	sqlite3_stmt *s;
 	if (store_prepare(st, "SELECT id FROM article WHERE url = ?1 OR 'margo:' || key = ?1"
+	                      " UNION ALL SELECT max(id) FROM article"
+	                      " WHERE substr(key, -length(?3)) = ?3 AND (length(key) = length(?3)"
+	                      "  OR substr(key, -length(?3) - 1, 1) = '/') HAVING count(*) = 1"
 	                      " UNION ALL SELECT id FROM (SELECT id FROM article WHERE title = ?2"
 	                      " LIMIT 2) WHERE (SELECT count(*) FROM article WHERE title = ?2) = 1"
 	                      " LIMIT 1", &s) < 0)
@@ -128,6 +133,11 @@ static int64_t find_article(struct store *st, const struct incoming *in)
 		sqlite3_bind_text(s, 1, in->f[F_SOURCE], -1, SQLITE_STATIC);
 	if (in->f[F_TITLE])
 		sqlite3_bind_text(s, 2, in->f[F_TITLE], -1, SQLITE_STATIC);
+	/* "margo:" and a path under the corpus folder: the one article whose
+	 * file (wherever this library loaded it from) ends with that path. */
+	const char *src = in->f[F_SOURCE];
+	if (src && strncmp(src, "margo:", 6) == 0 && src[6] && src[6] != '/')
+		sqlite3_bind_text(s, 3, src + 6, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : rc == SQLITE_DONE ? 0 : -1;
 	sqlite3_finalize(s);
@@ -349,6 +359,24 @@ void store_import_close(struct store_import **imp)
 	*imp = NULL;
 }
 
+/* Why an annotation has no article here, and what to do: add the file
+ * its source names (the path under the corpus folder, or its address). */
+static char *missing_article(const struct incoming *in)
+{
+	const char *who = canonical_id(in->f[F_ID], in->n[F_ID]) ? in->f[F_ID] : "an annotation";
+	const char *src = in->f[F_SOURCE];
+	if (!src || !*src)
+		return util_printf("%s: its article is not in this library, and it names no source "
+		                   "(target.source) to find it by; add the article with \"margo add "
+		                   "PATH\", then import again", who);
+	if (strncmp(src, "margo:", 6) == 0)
+		return util_printf("%s: its article (%s) is not in this library; add it with \"margo "
+		                   "add %s%s\" (from your copy of the corpus), then import again", who,
+		                   src, src[6] == '/' ? "" : "FOLDER/", src + 6);
+	return util_printf("%s: its article (%s) is not in this library; add the file that holds "
+	                   "it with \"margo add PATH\", then import again", who, src);
+}
+
 int store_import_line(struct store_import *imp, size_t line, const char *json, size_t len,
                       enum store_import_result *result, char **err, char **warn)
 {
@@ -410,10 +438,7 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 	int64_t article = find_article(st, &in);
 	if (article <= 0) {
 		ret = article < 0 ? -1 : 0;
-		if (article == 0 && !(*err = util_printf("%s: its article (%s) is not in this library",
-		                                          canonical_id(in.f[F_ID], in.n[F_ID])
-		                                              ? in.f[F_ID] : "an annotation",
-		                                          in.f[F_SOURCE] ? in.f[F_SOURCE] : "no source")))
+		if (article == 0 && !(*err = missing_article(&in)))
 			ret = -1;
 		goto out;
 	}
@@ -524,4 +549,62 @@ int store_import_links(struct store_import *imp, size_t *added, size_t *unplaced
 fail:
 	store_rollback(st);
 	return -1;
+}
+
+/* ---- a JSON document ------------------------------------------------------------------ */
+
+int store_import_form(struct store *st, const char *json, size_t len,
+                      enum store_import_form *form)
+{
+	sqlite3_stmt *s;
+	*form = STORE_IMPORT_NOT_JSON;
+	if (len > INT_MAX)
+		return 0;
+	if (store_prepare(st, "SELECT CASE WHEN NOT json_valid(?1) THEN 0"
+	                      " WHEN json_type(?1) = 'array' THEN 2"
+	                      " WHEN json_type(?1) != 'object' THEN 0"
+	                      " WHEN json_type(?1, '$.type') = 'text' AND"
+	                      "  json_extract(?1, '$.type') = 'AnnotationPage' THEN 3"
+	                      " WHEN json_type(?1, '$.type') = 'text' AND"
+	                      "  json_extract(?1, '$.type') = 'AnnotationCollection' THEN 4"
+	                      " ELSE 1 END", &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, json, (int)len, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*form = (enum store_import_form)sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int store_import_items(struct store *st, const char *json, size_t len,
+                       enum store_import_form form, store_import_item_fn fn, void *ctx)
+{
+	if (form == STORE_IMPORT_NOT_JSON)
+		return 0;
+	if (form == STORE_IMPORT_ONE)
+		return fn(ctx, 1, json, len);
+	const char *path = form == STORE_IMPORT_ARRAY ? "$"
+	                 : form == STORE_IMPORT_PAGE  ? "$.items"
+	                                              : "$.first.items";
+	sqlite3_stmt *s;
+	/* An object or an array is given as its JSON text; anything else
+	 * (a number, a string) as JSON too, so that it is told apart. */
+	if (store_prepare(st, "SELECT CASE WHEN type IN ('object', 'array') THEN value"
+	                      " ELSE json_quote(value) END FROM json_each(?1, ?2)"
+	                      " WHERE json_type(?1, ?2) = 'array' ORDER BY key", &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, json, (int)len, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, path, -1, SQLITE_STATIC);
+	int rc, ret = 0;
+	size_t n = 0;
+	while (ret == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *item = (const char *)sqlite3_column_text(s, 0);
+		size_t ilen = (size_t)sqlite3_column_bytes(s, 0);
+		ret = fn(ctx, ++n, item ? item : "null", item ? ilen : 4);
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = -1;
+	sqlite3_finalize(s);
+	return ret;
 }

@@ -35,7 +35,7 @@
 	"    FROM annotation_tag x JOIN tag t ON t.id = x.tag WHERE x.annotation = a.id" \
 	"    UNION ALL SELECT json_object('type', 'TextualBody', 'purpose', 'commenting'," \
 	"    'value', a.note) WHERE a.note != ''))),"  \
-	"  'target', json_object('source', coalesce(ar.url, 'margo:' || ar.key), 'selector'," \
+	"  'target', json_object('source', ?5, 'selector'," \
 	"    CASE WHEN ?2" \
 	"    THEN json_array(json_object('type', 'TextQuoteSelector', 'exact', a.quote," \
 	"      'prefix', a.prefix, 'suffix', a.suffix)," \
@@ -60,6 +60,7 @@ struct placed {
 	int64_t start, end;       /* code points */
 	int64_t bstart, bend;     /* bytes, worked out */
 	char *quote;              /* NULL: orphaned, never in place */
+	char *source;             /* store_annot_row.source (listings only) */
 	size_t quote_len;
 	bool in_place;
 };
@@ -147,9 +148,100 @@ static int placed_in_bodies(struct store *st, struct placed *v, size_t n)
 
 static void placed_free(struct placed *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(v[i].quote);
+		free(v[i].source);
+	}
 	free(v);
+}
+
+/* ---- the article's source ---------------------------------------------------------- */
+
+/* How many articles have a key that is `rel`, or ends with "/" and `rel`;
+ * -1 on a library error. */
+static int64_t keys_ending(struct store *st, const char *rel)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT count(*) FROM article WHERE substr(key, -length(?1)) = ?1"
+	                      " AND (length(key) = length(?1) OR"
+	                      "  substr(key, -length(?1) - 1, 1) = '/')", &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, rel, -1, SQLITE_STATIC);
+	int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* store_annot_row.source of article `id`: malloc'd, NULL on a library
+ * error or no memory.  The key of an article read from a file is the
+ * file's absolute path (and, for a line of JSON Lines, what picks the
+ * line out); the source keeps of the path the shortest tail of folders
+ * that no other article's key ends with. */
+static char *article_source(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT ar.url, ar.key, f.path FROM article ar"
+	                      " LEFT JOIN file f ON f.id = ar.file WHERE ar.id = ?1", &s) < 0)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	char *out = NULL;
+	if (sqlite3_step(s) != SQLITE_ROW)
+		goto done;
+	const char *url = (const char *)sqlite3_column_text(s, 0);
+	if (url && *url) {
+		out = util_strdup(url);
+		goto done;
+	}
+	const char *key = (const char *)sqlite3_column_text(s, 1);
+	const char *file = (const char *)sqlite3_column_text(s, 2);
+	key = key ? key : "";
+	/* The part of the key that is a path: the file's, when the key
+	 * starts with it; else the key up to its last slash's name. */
+	size_t plen = file && strncmp(key, file, strlen(file)) == 0 ? strlen(file) : strlen(key);
+	if (key[0] != '/') {
+		out = util_printf("margo:%s", key);
+		goto done;
+	}
+	for (size_t i = plen; i-- > 0;) {
+		if (key[i] != '/')
+			continue;
+		int64_t n = keys_ending(st, key + i + 1);
+		if (n < 0)
+			goto done;
+		if (n <= 1 || i == 0) {
+			out = util_printf("margo:%s", key + i + 1);
+			goto done;
+		}
+	}
+	out = util_printf("margo:%s", key);
+done:
+	sqlite3_finalize(s);
+	return out;
+}
+
+/* The source of each annotation of v[0..n), each article's worked out
+ * once: 0, or -1. */
+static int sources_of(struct store *st, struct placed *v, size_t n)
+{
+	if (n == 0)
+		return 0;
+	struct placed **by = malloc(n * sizeof *by);
+	if (!by)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		by[i] = &v[i];
+	qsort(by, n, sizeof *by, cmp_article);
+	int ret = 0;
+	for (size_t i = 0, j; i < n && ret == 0; i = j) {
+		char *src = article_source(st, by[i]->article);
+		ret = src ? 0 : -1;
+		for (j = i; j < n && by[j]->article == by[i]->article; j++)
+			if (src && !(by[j]->source = util_strdup(src)))
+				ret = -1;
+		free(src);
+	}
+	free(by);
+	return ret;
 }
 
 /* ---- listing ------------------------------------------------------------------- */
@@ -197,7 +289,7 @@ int store_annot_each(struct store *st, const char *tag, int64_t article,
 	}
 	sqlite3_finalize(s);
 	int ret = -1;
-	if (rc != SQLITE_DONE || placed_in_bodies(st, v, n) < 0 ||
+	if (rc != SQLITE_DONE || placed_in_bodies(st, v, n) < 0 || sources_of(st, v, n) < 0 ||
 	    store_prepare(st, ANNOT_SELECT, &row) < 0)
 		goto out;
 	ret = 0;
@@ -206,6 +298,7 @@ int store_annot_each(struct store *st, const char *tag, int64_t article,
 		sqlite3_bind_int(row, 2, v[i].in_place);
 		sqlite3_bind_int64(row, 3, v[i].bstart);
 		sqlite3_bind_int64(row, 4, v[i].bend);
+		sqlite3_bind_text(row, 5, v[i].source, -1, SQLITE_STATIC);
 		rc = sqlite3_step(row);
 		if (rc == SQLITE_DONE) {
 			sqlite3_reset(row);
@@ -234,6 +327,7 @@ int store_annot_each(struct store *st, const char *tag, int64_t article,
 			.bend = sqlite3_column_int64(row, 15),
 			.color = (const char *)sqlite3_column_text(row, 16),
 			.url = (const char *)sqlite3_column_text(row, 17),
+			.source = v[i].source,
 		};
 		ret = fn(ctx, &r);
 		sqlite3_reset(row);

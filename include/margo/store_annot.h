@@ -57,6 +57,13 @@ struct store_annot_row {
 	const char *json;         /* the W3C Web Annotation object */
 	const char *color;        /* "yellow"...; NULL: the default */
 	const char *url;          /* the article's address, as its file gave it (may be NULL) */
+	/* What names the article elsewhere: its address, else "margo:" and
+	 * its file's path with as many folders above the file as it takes to
+	 * tell it from the other articles of this library (never the path on
+	 * this machine: a library that loaded the same files from another
+	 * folder finds the article by it), then what picks the article out
+	 * of its file ("#id:..." for a line of JSON Lines). */
+	const char *source;
 };
 
 typedef int (*store_annot_fn)(void *ctx, const struct store_annot_row *row);
@@ -100,6 +107,28 @@ int store_import_links(struct store_import *imp, size_t *added, size_t *unplaced
 /* How many ids were replaced so far, and the first line that had one. */
 size_t store_import_renamed(struct store_import *imp, size_t *first_line);
 void store_import_close(struct store_import **imp);
+
+/* What a JSON text to import is: not JSON (or not one of these), one
+ * annotation (an object), a JSON array of them, a W3C AnnotationPage
+ * ({"type": "AnnotationPage", "items": [...]}) or AnnotationCollection
+ * (its annotations in "first": {"items": [...]}, as margo export --format
+ * w3c writes it). */
+enum store_import_form {
+	STORE_IMPORT_NOT_JSON,
+	STORE_IMPORT_ONE,
+	STORE_IMPORT_ARRAY,
+	STORE_IMPORT_PAGE,
+	STORE_IMPORT_COLLECTION,
+};
+/* The form of `len` bytes of well-formed UTF-8; -1 on a library error. */
+int store_import_form(struct store *st, const char *json, size_t len,
+                      enum store_import_form *form);
+typedef int (*store_import_item_fn)(void *ctx, size_t n, const char *json, size_t len);
+/* Each annotation of a JSON text of that form, in order, from 1, as JSON
+ * text; a non-zero return of fn stops and is returned; -1 on a library
+ * error. */
+int store_import_items(struct store *st, const char *json, size_t len,
+                       enum store_import_form form, store_import_item_fn fn, void *ctx);
 
 /* The user's placement: put an annotation on [start, end) of its article
  * (accepting where a fuzzy one was found, or re-attaching an orphan),

@@ -58,7 +58,7 @@ w3c=$("$MARGO" export --format w3c)
 has "$w3c" '"type": "AnnotationCollection"' "w3c is an annotation collection"
 has "$w3c" '"total": 3' "with its total"
 csv=$("$MARGO" export --format csv)
-is "$(printf '%s\n' "$csv" | head -1 | tr -d '\r')" "id,article,title,date,start,end,quote,tag,note,author,created,status" \
+is "$(printf '%s\n' "$csv" | head -1 | tr -d '\r')" "id,article,title,source,date,start,end,quote,tag,note,author,created,status" \
 	"CSV has a header"
 has "$csv" '"Dice ""10mila container"", poi' "CSV doubles quotes and quotes fields with newlines"
 is "$(printf '%s\n' "$csv" | grep -c ',persone/consiglieri,\|,usa,')" 2 "CSV has one row per annotation and tag"

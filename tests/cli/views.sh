@@ -30,3 +30,67 @@ like "$(printf '%s\n' "$md" | grep -B1 '^---$' | head -1)" '^$' \
 	"Markdown: a blank line before the rule (a rule, not a heading underline)"
 csv=$("$MARGO" export --format csv --tag alpha)
 is "$(printf '%s\n' "$csv" | grep -c ',beta,')" 0 "CSV --tag alpha: no row of beta"
+
+# ---- source: the file under the corpus folder, never this machine's path --------------------
+sub=$(ls "$TEST_TMP/a/corpus/sub")
+subid=$("$MARGO" list --format jsonl | grep -F "\"source\":\"$sub\"" | sed 's/^{"id":\([0-9]*\),.*/\1/')
+"$MARGO" annotate "$subid" 0 12 --tag "gamma" --note "nel sottofolder" >/dev/null
+"$MARGO" export --format w3c >"$TEST_TMP/all.json"
+"$MARGO" export --format jsonl >"$TEST_TMP/all.jsonl"
+csv=$("$MARGO" export --format csv)
+md=$("$MARGO" export --format markdown)
+for f in w3c:"$(cat "$TEST_TMP/all.json")" jsonl:"$(cat "$TEST_TMP/all.jsonl")" csv:"$csv" markdown:"$md"; do
+	hasnt "${f#*:}" "$TEST_TMP" "${f%%:*}: no absolute path of this machine in the export"
+done
+has "$(cat "$TEST_TMP/all.jsonl")" "\"source\":\"margo:$sub\"" \
+	"JSONL: the source of an article is its file's name under the corpus folder"
+has "$csv" ",margo:$sub," "CSV: a source column with it"
+has "$md" "Source: margo:$(printf '%s' "$sub" | sed 's/_/\\_/g')" "Markdown: a Source line with it"
+
+# ---- import: the same corpus loaded from another folder ------------------------------------------
+mkdir -p "$TEST_TMP/b/elsewhere"
+cp -r "$TEST_TMP/a/corpus" "$TEST_TMP/b/elsewhere/copy"
+B=$TEST_TMP/b/library.db
+"$MARGO" --db "$B" add "$TEST_TMP/b/elsewhere/copy" >/dev/null 2>&1
+out=$("$MARGO" --db "$B" import "$TEST_TMP/all.json" 2>"$TEST_TMP/err")
+is "$?" 0 "import of margo's own W3C export exits 0"
+is "$(cat "$TEST_TMP/err")" "" "and says nothing is wrong"
+is "$out" "$TEST_TMP/all.json: read a W3C AnnotationCollection of 4 annotations
+4 added, 0 unchanged, 0 updated, 0 conflicts, 0 skipped" "it says what it read, and takes all four"
+theirs=$("$MARGO" --db "$B" export --format csv | cut -d, -f1,3,4,8 | sort)
+ours=$(printf '%s\n' "$csv" | cut -d, -f1,3,4,8 | sort)
+is "$theirs" "$ours" \
+	"each annotation is on the same article (title, source, quote) in the library that loaded the corpus from elsewhere"
+is "$("$MARGO" --db "$B" annotations | grep -c ' exact ')" 4 "and placed exactly"
+out=$("$MARGO" --db "$B" import "$TEST_TMP/all.jsonl" 2>&1)
+is "$out" "0 added, 4 unchanged, 0 updated, 0 conflicts, 0 skipped" "JSON Lines still read a line at a time"
+
+# ---- import: an AnnotationPage, an array, one annotation -------------------------------------------
+C=$TEST_TMP/c.db
+"$MARGO" --db "$C" add "$TEST_TMP/b/elsewhere/copy" >/dev/null 2>&1
+# The annotations of the export, one a line (as margo writes them in it).
+grep '^      {' "$TEST_TMP/all.json" | sed 's/,$//' >"$TEST_TMP/items"
+{ echo '{ "type": "AnnotationPage",'; echo '  "items": ['; sed '$!s/$/,/' "$TEST_TMP/items"; echo '] }'; } \
+	>"$TEST_TMP/page.json"
+{ echo '['; sed -n '1p' "$TEST_TMP/items"; echo ','; sed -n '2p' "$TEST_TMP/items"; echo ']'; } \
+	>"$TEST_TMP/array.json"
+sed -n '4p' "$TEST_TMP/items" | sed 's/,"/,\n  "/g' >"$TEST_TMP/one.json"
+is "$("$MARGO" --db "$C" import "$TEST_TMP/array.json" 2>&1)" "$TEST_TMP/array.json: read a JSON array of 2 annotations
+2 added, 0 unchanged, 0 updated, 0 conflicts, 0 skipped" "a JSON array of annotations (over many lines) is read"
+is "$("$MARGO" --db "$C" import "$TEST_TMP/one.json" 2>&1)" "$TEST_TMP/one.json: read one annotation
+1 added, 0 unchanged, 0 updated, 0 conflicts, 0 skipped" "one annotation written over many lines is read"
+is "$("$MARGO" --db "$C" import "$TEST_TMP/page.json" 2>&1)" "$TEST_TMP/page.json: read a W3C AnnotationPage of 4 annotations
+1 added, 3 unchanged, 0 updated, 0 conflicts, 0 skipped" "an AnnotationPage is read"
+printf '{\n  "a": [1,\n' >"$TEST_TMP/broken.json"
+"$MARGO" --db "$C" import "$TEST_TMP/broken.json" >/dev/null 2>"$TEST_TMP/err"
+is "$?" 3 "a JSON text cut short: import exits 3"
+is "$(cat "$TEST_TMP/err")" "margo: $TEST_TMP/broken.json: neither JSON Lines (one annotation a line, as margo export --format jsonl writes) nor one JSON text (W3C JSON, as margo export --format w3c writes): not valid JSON; nothing imported" \
+	"and says so in one line"
+
+# ---- import: an article that is not there ---------------------------------------------------------
+D=$TEST_TMP/d.db
+"$MARGO" --db "$D" add "$TEST_TMP/b/elsewhere/copy/sub" >/dev/null 2>&1
+"$MARGO" --db "$D" import "$TEST_TMP/all.jsonl" >/dev/null 2>"$TEST_TMP/err"
+is "$?" 1 "annotations of articles not in the library: import exits 1"
+has "$(cat "$TEST_TMP/err")" "is not in this library; add it with \"margo add FOLDER/$(ls "$TEST_TMP/a/corpus" | grep -v sub | head -1)\"" \
+	"and the message says to margo add the article's file"
