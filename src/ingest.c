@@ -371,6 +371,75 @@ static bool inside_root(struct walk *w, const char *path)
 
 static void walk_dir(struct walk *w, const char *dir, bool nested);
 
+/* A file of a kind margo does not read, counted by its suffix (lowercase
+ * letters and digits only, at most 10; any other is counted as odd). */
+static void count_skipped(struct walk *w, const char *name)
+{
+	char ext[16] = "";
+	const char *dot = strrchr(name, '.');
+	if (dot && dot != name && dot[1] && strlen(dot) <= 11) {
+		size_t k = 0;
+		ext[k++] = '.';
+		for (const char *p = dot + 1; *p; p++) {
+			char ch = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+			if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))) {
+				k = 0;
+				break;
+			}
+			ext[k++] = ch;
+		}
+		ext[k] = '\0';
+	}
+	w->rep->skipped++;
+	for (size_t i = 0; i < w->n_skipped; i++)
+		if (strcmp(w->skipped[i].ext, ext) == 0) {
+			w->skipped[i].n++;
+			return;
+		}
+	void *grown = util_grow(w->skipped, &w->cap_skipped, w->n_skipped, sizeof *w->skipped);
+	if (!grown)
+		return;  /* counted, not told by kind */
+	w->skipped = grown;
+	struct skipped_kind *k = &w->skipped[w->n_skipped++];
+	memcpy(k->ext, ext, sizeof ext);
+	k->n = 1;
+}
+
+/* Most first, then by suffix; the odd ones last. */
+static int cmp_skipped(const void *va, const void *vb)
+{
+	const struct skipped_kind *a = va, *b = vb;
+	if (!*a->ext != !*b->ext)
+		return *a->ext ? -1 : 1;
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return strcmp(a->ext, b->ext);
+}
+
+/* "10 .pdf, 2 .html, 1 other" for the report: the six commonest kinds. */
+static char *skipped_kinds(struct walk *w)
+{
+	if (!w->n_skipped)
+		return NULL;
+	qsort(w->skipped, w->n_skipped, sizeof *w->skipped, cmp_skipped);
+	struct buf b = { 0 };
+	size_t shown = 0, rest = w->rep->skipped;
+	for (size_t i = 0; i < w->n_skipped && i < 6 && *w->skipped[i].ext; i++) {
+		buf_printf(&b, "%s%zu %s", i ? ", " : "", w->skipped[i].n, w->skipped[i].ext);
+		shown++;
+		rest -= w->skipped[i].n;
+	}
+	if (rest)
+		buf_printf(&b, "%s%zu of other kinds", shown ? ", " : "", rest);
+	return buf_steal(&b);
+}
+
+void ingest_report_free(struct ingest_report *rep)
+{
+	free(rep->skipped_kinds);
+	rep->skipped_kinds = NULL;
+}
+
 static void walk_entry(struct walk *w, const char *path, const char *name)
 {
 	struct stat lsb, sb;
@@ -404,8 +473,11 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 	if (S_ISDIR(sb.st_mode)) {
 		walk_dir(w, path, true);
 	} else if (S_ISREG(sb.st_mode)) {
-		if (!ingest_has_suffix(name, ".txt") && !ingest_has_suffix(name, ".jsonl"))
+		if (!ingest_has_suffix(name, ".txt") && !ingest_has_suffix(name, ".jsonl")) {
+			if (!w->counting)
+				count_skipped(w, name);
 			return;
+		}
 		if (w->counting) {
 			w->pr.files_total++;
 			w->pr.bytes_total += (unsigned long long)sb.st_size;
@@ -481,7 +553,9 @@ static void walk_paths(struct walk *w, char *const *paths, size_t n)
 			continue;
 		}
 		struct stat sb;
-		if (stat(real, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		size_t files = w->pr.files, problems = w->rep->problems;
+		bool folder = stat(real, &sb) == 0 && S_ISDIR(sb.st_mode);
+		if (folder) {
 			w->root = real;
 			walk_dir(w, real, false);
 			w->root = NULL;
@@ -493,6 +567,12 @@ static void walk_paths(struct walk *w, char *const *paths, size_t n)
 			w->pr.files++;
 			w->pr.bytes += (unsigned long long)sb.st_size;
 			progress(w, false);
+		}
+		/* A folder that gave nothing, and said nothing of why. */
+		if (folder && !w->counting && !w->failed && !ingest_stopping(w) &&
+		    w->pr.files == files && w->rep->problems == problems) {
+			ingest_report(w, paths[i], "no .txt or .jsonl file in it; nothing added");
+			w->rep->problems++;
 		}
 		free(real);
 	}
@@ -547,5 +627,7 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 	progress(&w, true);
 	sqlite3_finalize(w.json);
 	free(w.seen);
+	rep->skipped_kinds = skipped_kinds(&w);
+	free(w.skipped);
 	return w.failed ? -1 : 0;
 }

@@ -29,7 +29,14 @@ struct ingest_report {
 	size_t problems;    /* files (or JSONL lines) reported and skipped */
 	struct store_annot_counts anchors;  /* annotations placed again */
 	bool stopped;       /* asked to stop: what was read is saved, not the rest */
+	/* Files inside the folders given that margo does not read (not .txt
+	 * or .jsonl), and how many of each kind: "10 .pdf, 2 .html"
+	 * (malloc'd, NULL when none; ingest_report_free). */
+	size_t skipped;
+	char *skipped_kinds;
 };
+
+void ingest_report_free(struct ingest_report *rep);
 
 /* Where a long load is: called about four times a second while loading
  * (and once at the end with done set) when ingest_options.progress is

@@ -430,8 +430,17 @@ static void text_draw(struct ui *ui, WINDOW *w)
 		draw_border(w);
 	if (!t->loaded) {
 		draw_set_role(w, ROLE_DIM);
-		draw_str(w, 2, 1, ui->list.count ? "Press Enter on an article to read it."
-		                                 : "No articles yet.", wrap_width(ui));
+		if (ui->list.count) {
+			draw_str(w, 2, 1, "Press Enter on an article to read it.", wrap_width(ui));
+		} else {
+			/* An empty library: how to fill it. */
+			static const char *const lines[] = {
+				"The library has no articles.", "To add some, quit and run", "",
+				"  margo add PATH", "", "PATH: a .txt or .jsonl file,", "or a folder of them.",
+			};
+			for (int i = 0; i < (int)(sizeof lines / sizeof *lines); i++)
+				draw_str(w, 2 + i, 1, lines[i], wrap_width(ui));
+		}
 		draw_set_role(w, ROLE_NORMAL);
 		return;
 	}

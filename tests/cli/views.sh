@@ -8,7 +8,7 @@
 # margo's own W3C export, one annotation, an array, an AnnotationPage and
 # JSON Lines, and says which; add says what it skipped and fails when a
 # path gave nothing; the reader's empty library says how to add articles.
-. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/ui/lib.sh"
 
 mkdir -p "$TEST_TMP/a/corpus/sub"
 cp "$top_srcdir"/corpus/*.txt "$TEST_TMP/a/corpus/"
@@ -94,3 +94,30 @@ D=$TEST_TMP/d.db
 is "$?" 1 "annotations of articles not in the library: import exits 1"
 has "$(cat "$TEST_TMP/err")" "is not in this library; add it with \"margo add FOLDER/$(ls "$TEST_TMP/a/corpus" | grep -v sub | head -1)\"" \
 	"and the message says to margo add the article's file"
+
+# ---- add: what was skipped, and a path that gave nothing ------------------------------------
+mkdir -p "$TEST_TMP/mixed/deeper" "$TEST_TMP/none"
+for f in a.pdf b.PDF c.pdf deeper/d.pdf e.html f.html; do : >"$TEST_TMP/mixed/$f"; done
+cp "$top_srcdir/corpus/$(ls "$top_srcdir/corpus" | head -1)" "$TEST_TMP/mixed/"
+E=$TEST_TMP/e.db
+out=$("$MARGO" --db "$E" add "$TEST_TMP/mixed" 2>"$TEST_TMP/err")
+is "$?" 0 "add of a folder with an article and other files exits 0"
+is "$out" "1 added, 0 updated, 0 unchanged; 6 files skipped: 4 .pdf, 2 .html (margo reads .txt and .jsonl)" \
+	"and says how many files of each kind it skipped, and why"
+rm "$TEST_TMP/mixed/"*.txt
+: >"$TEST_TMP/none/notes.docx"
+out=$("$MARGO" --db "$TEST_TMP/f.db" add "$TEST_TMP/none" 2>"$TEST_TMP/err")
+is "$?" 1 "add of a folder with no file margo reads exits 1"
+is "$(cat "$TEST_TMP/err")" "margo: $TEST_TMP/none: no .txt or .jsonl file in it; nothing added" \
+	"and says the folder gave nothing"
+has "$out" "1 file skipped: 1 .docx (margo reads .txt and .jsonl)" "and what it skipped"
+"$MARGO" --db "$TEST_TMP/f.db" add "$TEST_TMP/none" "$TEST_TMP/a/corpus" >/dev/null 2>&1
+is "$?" 1 "add of two paths, one giving nothing: exits 1"
+
+# ---- the reader: an empty library says how to add articles -----------------------------------
+mkdir -p "$TEST_TMP/empty"
+run_script 80x24 --db "$TEST_TMP/empty.db" "$TEST_TMP/empty" <<'SCRIPT'
+:save-display empty
+SCRIPT
+has "$(screen empty)" "margo add PATH" "the reader's empty library says: margo add PATH"
+hasnt "$(screen empty)" "No articles yet" "not just that it has no articles"
