@@ -121,3 +121,4 @@ run_script 80x24 --db "$TEST_TMP/empty.db" "$TEST_TMP/empty" <<'SCRIPT'
 SCRIPT
 has "$(screen empty)" "margo add PATH" "the reader's empty library says: margo add PATH"
 hasnt "$(screen empty)" "No articles yet" "not just that it has no articles"
+done_testing
