@@ -126,9 +126,18 @@ static char *summarise(const struct ingest_report *r)
 	           r->unchanged);
 	if (r->problems)
 		buf_printf(&b, "; %zu skipped with a problem", r->problems);
-	if (r->skipped)
-		buf_printf(&b, "; %zu file%s skipped: %s (margo reads .txt and .jsonl)", r->skipped,
-		           r->skipped == 1 ? "" : "s", r->skipped_kinds ? r->skipped_kinds : "");
+	if (r->skipped) {
+		buf_printf(&b, "; %zu file%s skipped: ", r->skipped, r->skipped == 1 ? "" : "s");
+		size_t rest = r->skipped;
+		for (size_t i = 0; i < r->n_skipped_kinds; i++) {
+			buf_printf(&b, "%s%zu %s", i ? ", " : "", r->skipped_kind[i].n,
+			           r->skipped_kind[i].ext);
+			rest -= r->skipped_kind[i].n;
+		}
+		if (rest)
+			buf_printf(&b, "%s%zu of other kinds", r->n_skipped_kinds ? ", " : "", rest);
+		buf_printf(&b, " (margo reads .txt and .jsonl)");
+	}
 	const struct store_annot_counts *a = &r->anchors;
 	if (a->exact + a->moved + a->fuzzy + a->orphan)
 		buf_printf(&b, "; annotations: %zu exact, %zu moved, %zu fuzzy, %zu orphan%s",
@@ -215,7 +224,6 @@ int cli_ingest(const struct cli_env *env, char *const *paths, size_t n,
 		*summary = sum;
 	else
 		free(sum);
-	ingest_report_free(&rep);
 	corpus_rules_free(&rules);
 	store_close(&st);
 	release_stop_signals(old);  /* a stopped load ends margo here */

@@ -372,12 +372,12 @@ static bool inside_root(struct walk *w, const char *path)
 static void walk_dir(struct walk *w, const char *dir, bool nested);
 
 /* A file of a kind margo does not read, counted by its suffix (lowercase
- * letters and digits only, at most 10; any other is counted as odd). */
+ * letters and digits only, at most 10; any other is counted as odd, ""). */
 static void count_skipped(struct walk *w, const char *name)
 {
-	char ext[16] = "";
+	char ext[12] = "";
 	const char *dot = strrchr(name, '.');
-	if (dot && dot != name && dot[1] && strlen(dot) <= 11) {
+	if (dot && dot != name && dot[1] && strlen(dot) < sizeof ext) {
 		size_t k = 0;
 		ext[k++] = '.';
 		for (const char *p = dot + 1; *p; p++) {
@@ -391,6 +391,8 @@ static void count_skipped(struct walk *w, const char *name)
 		ext[k] = '\0';
 	}
 	w->rep->skipped++;
+	if (!*ext)
+		return;
 	for (size_t i = 0; i < w->n_skipped; i++)
 		if (strcmp(w->skipped[i].ext, ext) == 0) {
 			w->skipped[i].n++;
@@ -400,44 +402,27 @@ static void count_skipped(struct walk *w, const char *name)
 	if (!grown)
 		return;  /* counted, not told by kind */
 	w->skipped = grown;
-	struct skipped_kind *k = &w->skipped[w->n_skipped++];
+	struct ingest_skipped_kind *k = &w->skipped[w->n_skipped++];
 	memcpy(k->ext, ext, sizeof ext);
 	k->n = 1;
 }
 
-/* Most first, then by suffix; the odd ones last. */
+/* Most first, then by suffix. */
 static int cmp_skipped(const void *va, const void *vb)
 {
-	const struct skipped_kind *a = va, *b = vb;
-	if (!*a->ext != !*b->ext)
-		return *a->ext ? -1 : 1;
+	const struct ingest_skipped_kind *a = va, *b = vb;
 	if (a->n != b->n)
 		return a->n > b->n ? -1 : 1;
 	return strcmp(a->ext, b->ext);
 }
 
-/* "10 .pdf, 2 .html, 1 other" for the report: the six commonest kinds. */
-static char *skipped_kinds(struct walk *w)
+/* The commonest kinds into the report. */
+static void skipped_kinds(struct walk *w)
 {
-	if (!w->n_skipped)
-		return NULL;
-	qsort(w->skipped, w->n_skipped, sizeof *w->skipped, cmp_skipped);
-	struct buf b = { 0 };
-	size_t shown = 0, rest = w->rep->skipped;
-	for (size_t i = 0; i < w->n_skipped && i < 6 && *w->skipped[i].ext; i++) {
-		buf_printf(&b, "%s%zu %s", i ? ", " : "", w->skipped[i].n, w->skipped[i].ext);
-		shown++;
-		rest -= w->skipped[i].n;
-	}
-	if (rest)
-		buf_printf(&b, "%s%zu of other kinds", shown ? ", " : "", rest);
-	return buf_steal(&b);
-}
-
-void ingest_report_free(struct ingest_report *rep)
-{
-	free(rep->skipped_kinds);
-	rep->skipped_kinds = NULL;
+	if (w->n_skipped)
+		qsort(w->skipped, w->n_skipped, sizeof *w->skipped, cmp_skipped);
+	for (size_t i = 0; i < w->n_skipped && i < INGEST_SKIPPED_KINDS; i++)
+		w->rep->skipped_kind[w->rep->n_skipped_kinds++] = w->skipped[i];
 }
 
 static void walk_entry(struct walk *w, const char *path, const char *name)
@@ -627,7 +612,7 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 	progress(&w, true);
 	sqlite3_finalize(w.json);
 	free(w.seen);
-	rep->skipped_kinds = skipped_kinds(&w);
+	skipped_kinds(&w);
 	free(w.skipped);
 	return w.failed ? -1 : 0;
 }

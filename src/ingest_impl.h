@@ -38,12 +38,6 @@ struct ingest_worker;
 struct legacy;
 
 /* One ingest_paths() call. */
-/* Files left alone for their kind: how many of one suffix. */
-struct skipped_kind {
-	char ext[16];             /* ".pdf"; "" for no suffix, or one too odd to show */
-	size_t n;
-};
-
 struct walk {
 	struct store *st;
 	const struct ingest_options *opt;
@@ -74,7 +68,7 @@ struct walk {
 	size_t n_legacy;
 	int64_t put_file;         /* the file of the last article written ... */
 	size_t put_count;         /* ... and how many of its articles in a row */
-	struct skipped_kind *skipped;  /* files of kinds margo does not read */
+	struct ingest_skipped_kind *skipped;  /* files of kinds margo does not read */
 	size_t n_skipped, cap_skipped;
 };
 

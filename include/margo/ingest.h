@@ -21,6 +21,8 @@
 #include "margo/store.h"
 #include "margo/store_annot.h"
 
+#define INGEST_SKIPPED_KINDS 6
+
 struct ingest_report {
 	size_t files;       /* files looked at */
 	size_t added;       /* articles new to the library */
@@ -30,13 +32,16 @@ struct ingest_report {
 	struct store_annot_counts anchors;  /* annotations placed again */
 	bool stopped;       /* asked to stop: what was read is saved, not the rest */
 	/* Files inside the folders given that margo does not read (not .txt
-	 * or .jsonl), and how many of each kind: "10 .pdf, 2 .html"
-	 * (malloc'd, NULL when none; ingest_report_free). */
+	 * or .jsonl), and the commonest kinds of them by suffix (".pdf", the
+	 * most first; a suffix other than letters and digits, or longer than
+	 * 10, is not among them): "10 .pdf, 2 .html". */
 	size_t skipped;
-	char *skipped_kinds;
+	struct ingest_skipped_kind {
+		char ext[12];
+		size_t n;
+	} skipped_kind[INGEST_SKIPPED_KINDS];
+	size_t n_skipped_kinds;
 };
-
-void ingest_report_free(struct ingest_report *rep);
 
 /* Where a long load is: called about four times a second while loading
  * (and once at the end with done set) when ingest_options.progress is
