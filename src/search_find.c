@@ -253,7 +253,7 @@ int search_pattern_find(const struct search_pattern *p, const char *text, size_t
 	}
 	/* Hits end in order; the starts of a long phrase and a short word
 	 * may not be: sort by start, and merge hits that overlap. */
-	if (p->n > 1 || (p->n == 1 && p->p[0].n > 1))
+	if (f.n > 1 && (p->n > 1 || p->p[0].n > 1))
 		qsort(f.hits, f.n, 2 * sizeof *f.hits, by_start);
 	size_t k = 0;
 	for (size_t i = 0; i < f.n; i++) {
