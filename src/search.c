@@ -530,6 +530,78 @@ int search_tokenize_words(const char *text, size_t len, search_word_fn fn, void 
 	return rc;
 }
 
+/* search_tokenize_stems: the document tokens of each word (its stem, the
+ * folded word's other stem, its marked surface) gathered until the next
+ * word begins. */
+struct stems_ctx {
+	search_stems_fn fn;
+	void *ctx;
+	struct wbuf stem, alt, fold;
+	size_t start, end;
+	bool waiting;
+};
+
+static int stems_flush(struct stems_ctx *c)
+{
+	if (!c->waiting)
+		return 0;
+	c->waiting = false;
+	const struct wbuf *f = c->fold.len ? &c->fold : &c->stem;
+	return c->fn(c->ctx, (const char *)f->p, f->len, (const char *)c->stem.p, c->stem.len,
+	             (const char *)c->alt.p, c->alt.len, c->start, c->end);
+}
+
+static int stems_put(struct wbuf *w, const uint8_t *tok, size_t n)
+{
+	w->len = 0;
+	if (wbuf_reserve(w, n + 1) < 0)
+		return -1;
+	memcpy(w->p, tok, n);
+	w->len = n;
+	return 0;
+}
+
+static int emit_stems(void *ctx, int tflags, const uint8_t *tok, size_t n,
+                      size_t start, size_t end)
+{
+	struct stems_ctx *c = ctx;
+	if (tflags & FTS5_TOKEN_COLOCATED) {
+		if (n && tok[0] == SURFACE_MARK)
+			return stems_put(&c->fold, tok + 1, n - 1);
+		return stems_put(&c->alt, tok, n);
+	}
+	int rc = stems_flush(c);
+	if (rc)
+		return rc;
+	c->alt.len = c->fold.len = 0;
+	if (stems_put(&c->stem, tok, n) < 0)
+		return -1;
+	c->start = start;
+	c->end = end;
+	c->waiting = true;
+	return 0;
+}
+
+int search_tokenize_stems(const char *text, size_t len, search_stems_fn fn, void *ctx)
+{
+	struct wbuf w = { 0 };
+	struct stems_ctx c = { .fn = fn, .ctx = ctx };
+	struct run r = { &c_stemmer, &w, true, false, emit_stems, &c };
+
+	if (!text || !len)
+		return 0;
+	if (!c_stemmer.sb && stemmer_open(&c_stemmer, CACHE_SLOTS_FTS) < 0)
+		return -1;
+	int rc = run_tokens(&r, text, len);
+	if (rc == 0)
+		rc = stems_flush(&c);
+	free(w.p);
+	free(c.stem.p);
+	free(c.alt.p);
+	free(c.fold.p);
+	return rc;
+}
+
 /* ---- the FTS5 tokenizer ----------------------------------------------------- */
 
 /* One instance per table that uses tokenize='margo'. */

@@ -30,4 +30,10 @@ static inline bool is_apostrophe(ucs4_t c)
  * bytes written (0 for a combining mark); `depth` is 0. */
 int search_fold_cp(ucs4_t c, bool lower, uint8_t *out, int depth);
 
+/* The items of a query as search_build_query reads them (search_query.c):
+ * each bare word run or "quoted phrase", with whether it ends in `*`.  A
+ * non-zero return from fn stops and is returned. */
+typedef int (*search_item_fn)(void *ctx, const char *s, size_t n, bool prefix);
+int search_query_items(const char *input, search_item_fn fn, void *ctx);
+
 #endif

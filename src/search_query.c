@@ -23,6 +23,7 @@
 
 #include "margo/search.h"
 #include "margo/util.h"
+#include "search_impl.h"
 
 /* The item being built, and the text it is read from. */
 struct item_ctx {
@@ -82,15 +83,12 @@ static size_t space_at(const uint8_t *s, size_t n)
 	return uc_is_property_white_space(c) ? (size_t)k : 0;
 }
 
-char *search_build_query(const char *input, bool *oom)
+int search_query_items(const char *input, search_item_fn fn, void *ctx)
 {
-	struct buf out = { 0 }, item = { 0 };
 	const uint8_t *s = (const uint8_t *)input;
 	size_t n = input ? strlen(input) : 0, i = 0, k;
 	int rc = 0;
 
-	if (oom)
-		*oom = false;
 	while (i < n && rc == 0) {
 		if ((k = space_at(s + i, n - i)) > 0) {
 			i += k;
@@ -114,16 +112,36 @@ char *search_build_query(const char *input, bool *oom)
 			end = i;
 			prefix = s[end - 1] == '*';
 		}
-		rc = add_item(&out, &item, (const char *)s + start, end - start, prefix);
+		rc = fn(ctx, (const char *)s + start, end - start, prefix);
 	}
-	buf_free(&item);
-	if (rc != 0 || !out.len) {
+	return rc;
+}
+
+struct build_ctx {
+	struct buf out, item;
+};
+
+static int build_item(void *ctx, const char *s, size_t n, bool prefix)
+{
+	struct build_ctx *c = ctx;
+	return add_item(&c->out, &c->item, s, n, prefix);
+}
+
+char *search_build_query(const char *input, bool *oom)
+{
+	struct build_ctx c = { { 0 }, { 0 } };
+
+	if (oom)
+		*oom = false;
+	int rc = search_query_items(input, build_item, &c);
+	buf_free(&c.item);
+	if (rc != 0 || !c.out.len) {
 		if (rc != 0 && oom)
 			*oom = true;
-		buf_free(&out);
+		buf_free(&c.out);
 		return NULL;
 	}
-	char *res = buf_steal(&out);
+	char *res = buf_steal(&c.out);
 	if (!res && oom)
 		*oom = true;
 	return res;

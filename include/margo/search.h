@@ -44,6 +44,14 @@ int search_tokenize(const char *text, size_t len, bool stem, search_token_fn fn,
 typedef int (*search_word_fn)(void *ctx, const char *folded, size_t flen, const char *stem,
                               size_t slen, size_t start, size_t end);
 int search_tokenize_words(const char *text, size_t len, search_word_fn fn, void *ctx);
+/* Each word with every form the index holds of it: `folded` (unstemmed),
+ * `stem` (as search_tokenize with stem=true gives it) and `alt`, the
+ * folded word's own stem when a word ending in an accented vowel stems
+ * otherwise as written (alen 0 when there is none); none NUL-terminated. */
+typedef int (*search_stems_fn)(void *ctx, const char *folded, size_t flen, const char *stem,
+                               size_t slen, const char *alt, size_t alen, size_t start,
+                               size_t end);
+int search_tokenize_stems(const char *text, size_t len, search_stems_fn fn, void *ctx);
 /* Free the calling thread's stemmer of search_tokenize (optional: at
  * exit, or when a thread ends). */
 void search_tokenize_release(void);
@@ -62,6 +70,26 @@ bool search_is_stopword(const char *folded, size_t len);
  * when memory ran out.
  */
 char *search_build_query(const char *input, bool *oom);
+
+/*
+ * Search inside one text the way the index matches (search_find.c): each
+ * word of the text is matched by its stems against the query's, so case,
+ * accents, elision and endings do not matter ("soldato" finds "Soldati").
+ * A pattern made with `words` is what search_build_query reads: each word,
+ * or "phrase" in double quotes, is found on its own; without, the whole
+ * input is one phrase (consecutive words).  A last word ending in `*` is
+ * a prefix of the words or of their stems.  NULL when nothing searchable
+ * is left (*oom set when memory ran out).
+ */
+struct search_pattern;
+struct search_pattern *search_pattern_new(const char *input, bool words, bool *oom);
+void search_pattern_free(struct search_pattern *p);
+/* Every hit in `text`, in one pass over its words: *hits gets byte pairs
+ * (start, end) of the words matched, by start, overlapping hits merged
+ * (malloc'd, NULL when none), *n their number.  0, or -1 when memory runs
+ * out. */
+int search_pattern_find(const struct search_pattern *p, const char *text, size_t len,
+                        size_t **hits, size_t *n);
 
 /*
  * Fold text for search inside an article: lower case (unless keep_case),

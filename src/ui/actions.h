@@ -16,9 +16,9 @@
 	X(FIRST,     "first",     "Go to the first article, sentence or entry") \
 	X(LAST,      "last",      "Go to the last article, sentence or entry") \
 	X(OPEN,      "open",      "Open the selected article, entity, mention or outline entry") \
-	X(SEARCH,    "search",    "Search in the article (smart case; hits show as you type)") \
-	X(NEXT_HIT,  "next-hit",  "Next hit of the search in the article") \
-	X(PREV_HIT,  "prev-hit",  "Previous hit of the search in the article") \
+	X(SEARCH,    "search",    "Search in the article as S matches words (soldato finds Soldati); empty: repeat") \
+	X(NEXT_HIT,  "next-hit",  "Next hit of the search in the article, or of S after a jump") \
+	X(PREV_HIT,  "prev-hit",  "Previous hit of the search in the article, or of S after a jump") \
 	X(SEARCH_CORPUS, "search-corpus", "Search every article: \"a phrase\", prefix*") \
 	X(RELATED,   "related",   "Passages of other articles that tell the same as this one; again: as this sentence") \
 	X(SELECT,    "select",    "Start a selection (then w b ( ) { } extend it, Esc cancels)") \

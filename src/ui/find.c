@@ -1,10 +1,15 @@
 /*
  * find.c: searching inside the open article (`/`, `n`, `N`), like less.
  *
- * Hits are found on a folded copy of the text (case and accents ignored,
- * unless the query has a capital letter: smart case), mapped back to the
- * text's bytes, highlighted, and visited in order with a message when the
- * search wraps around.  Hits show as you type; Esc puts things back.
+ * The article is searched the way the corpus search (`S`) matches
+ * (search_pattern_find): case, accents, elision and endings are ignored,
+ * so "/soldato" finds "Soldati", and what `S` finds in an article `/`
+ * finds there too.  What `/` reads is one phrase (consecutive words);
+ * after a jump from `S`, the search is that one, each of its words or
+ * quoted phrases on its own.  The matched words are highlighted and
+ * visited in order with a message when the search wraps around.  Hits
+ * show as you type; Esc puts things back; an empty `/` repeats the last
+ * search.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
@@ -22,56 +27,33 @@ void find_clear(struct ui *ui)
 	free(t->query);
 	free(t->hits);
 	t->query = NULL;
+	t->query_words = false;
 	t->hits = NULL;
 	t->n_hits = t->hit = 0;
 }
 
-/* Every occurrence of `query` in the article, as byte pairs. */
-static int find_all(struct ui *ui, const char *query)
+/* Every hit of `query` in the article, as byte pairs (`words`: read as
+ * the corpus search reads it, else as one phrase). */
+static int find_all(struct ui *ui, const char *query, bool words)
 {
 	struct text_state *t = &ui->text;
 	free(t->hits);
 	t->hits = NULL;
 	t->n_hits = t->hit = 0;
-	if (!t->loaded || !*query)
+	if (!t->loaded || !query || !*query)
 		return 0;
-	bool keep_case = search_has_upper(query, strlen(query));
-	struct search_folded body, q;
-	if (search_fold(t->art.body, t->art.body_len, keep_case, &body) < 0)
-		return -1;
-	if (search_fold(query, strlen(query), keep_case, &q) < 0) {
-		search_folded_free(&body);
-		return -1;
-	}
-	size_t cap = 0;
-	int rc = 0;
-	if (q.len > 0) {
-		const char *p = body.text, *end = body.text + body.len;
-		while (p < end && (p = memmem(p, (size_t)(end - p), q.text, q.len))) {
-			if (t->n_hits == cap) {
-				cap = cap ? cap * 2 : 32;
-				size_t *v = realloc(t->hits, 2 * cap * sizeof *v);
-				if (!v) {
-					rc = -1;
-					break;
-				}
-				t->hits = v;
-			}
-			size_t at = (size_t)(p - body.text);
-			t->hits[2 * t->n_hits] = body.map[at];
-			t->hits[2 * t->n_hits + 1] = body.map[at + q.len];
-			t->n_hits++;
-			p += q.len;
-		}
-	}
-	search_folded_free(&body);
-	search_folded_free(&q);
+	bool oom;
+	struct search_pattern *p = search_pattern_new(query, words, &oom);
+	if (!p)
+		return oom ? -1 : 0;
+	int rc = search_pattern_find(p, t->art.body, t->art.body_len, &t->hits, &t->n_hits);
+	search_pattern_free(p);
 	return rc;
 }
 
 void find_refresh(struct ui *ui)
 {
-	if (ui->text.query && find_all(ui, ui->text.query) < 0)
+	if (ui->text.query && find_all(ui, ui->text.query, ui->text.query_words) < 0)
 		ui_message(ui, true, "out of memory");
 }
 
@@ -111,20 +93,24 @@ static size_t cursor_offset(const struct ui *ui)
 
 struct live {
 	size_t cursor, top;       /* where the search started */
+	const char *old;          /* the search before, for an empty line */
+	bool old_words;
 };
 
-/* As the user types: find, and show the first hit after the start. */
+/* As the user types: find, and show the first hit after the start (an
+ * empty line shows the last search's hits). */
 static void typed(struct ui *ui, const char *text, void *ctx)
 {
 	struct live *l = ctx;
 	struct text_state *t = &ui->text;
 	t->cursor = l->cursor;
 	t->top = l->top;
-	if (find_all(ui, text) < 0) {
+	bool empty = !*text;
+	if (find_all(ui, empty ? l->old : text, empty && l->old_words) < 0) {
 		ui_message(ui, true, "out of memory");
 		return;
 	}
-	if (t->n_hits) {
+	if (t->n_hits && !empty) {
 		bool wrapped;
 		size_t from = t->art.n_sentences ? t->art.sentences[l->cursor].start : 0;
 		show_hit(ui, hit_from(t, from, 1, &wrapped));
@@ -136,31 +122,60 @@ void find_prompt(struct ui *ui)
 	struct text_state *t = &ui->text;
 	if (!t->loaded)
 		return;
-	struct live l = { t->cursor, t->top };
-	char *old = util_strdup(t->query);
+	char *old = t->query;
+	bool old_words = t->query_words;
+	t->query = NULL;
+	struct live l = { t->cursor, t->top, old, old_words };
 	char *q = prompt_line(ui, "/", NULL, typed, &l);
-	if (!q) {
-		/* Esc: the previous search and place come back. */
+	if (!q || !*q) {
+		/* Esc: the previous search and place come back.  An empty line:
+		 * the previous search goes on to its next hit. */
 		t->cursor = l.cursor;
 		t->top = l.top;
-		find_all(ui, old ? old : "");
-		free(t->query);
+		if (find_all(ui, old, old_words) < 0)
+			ui_message(ui, true, "out of memory");
 		t->query = old;
+		t->query_words = old_words;
+		if (q)
+			find_next(ui, 1);
+		free(q);
 		return;
 	}
 	free(old);
-	free(t->query);
 	t->query = q;
-	if (!*q) {
-		find_clear(ui);
-		return;
-	}
-	if (find_all(ui, q) < 0)
+	t->query_words = false;
+	bool oom = false;
+	struct search_pattern *p = search_pattern_new(q, false, &oom);
+	search_pattern_free(p);
+	if (!p && !oom)
+		ui_message(ui, true, "nothing to search for: type some words");
+	else if (find_all(ui, q, false) < 0)
 		ui_message(ui, true, "out of memory");
 	else if (!t->n_hits)
 		ui_message(ui, true, "not found: %s", q);
 	else
 		ui_message(ui, false, "%zu match%s", t->n_hits, t->n_hits == 1 ? "" : "es");
+}
+
+void find_set(struct ui *ui, const char *query, bool words, size_t at)
+{
+	struct text_state *t = &ui->text;
+	char *q = util_strdup(query);
+	if (!q) {
+		ui_message(ui, true, "out of memory");
+		return;
+	}
+	free(t->query);
+	t->query = q;
+	t->query_words = words;
+	if (find_all(ui, q, words) < 0) {
+		ui_message(ui, true, "out of memory");
+		return;
+	}
+	/* The current hit: the one at `at`, or the first after it. */
+	t->hit = 0;
+	while (t->hit + 1 < t->n_hits && t->hits[2 * t->hit + 1] <= at)
+		t->hit++;
 }
 
 void find_next(struct ui *ui, int dir)

@@ -279,9 +279,16 @@ bool results_view_handle(struct ui *ui, enum ui_action a)
 	case UI_ACTION_OPEN:
 		if (v->n) {
 			const struct store_hit *h = &v->h[v->sel];
-			if (v->kind == RESULTS_SEARCH)
-				jump_to_span(ui, h->article, h->hit_start, h->hit_end);
-			else
+			if (v->kind == RESULTS_SEARCH) {
+				/* n and N then walk this search's hits in the article */
+				char *q = util_strdup(v->query);
+				int64_t article = h->article;  /* the jump closes the list */
+				size_t at = h->hit_start;
+				jump_to_span(ui, article, at, h->hit_end);
+				if (q && ui->text.loaded && ui->text.art.id == article)
+					find_set(ui, q, true, at);
+				free(q);
+			} else
 				jump_to_span(ui, h->article, h->para_start,
 				             h->para_start + strlen(h->snippet ? h->snippet : ""));
 		}

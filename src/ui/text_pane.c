@@ -197,10 +197,12 @@ int text_pane_open(struct ui *ui, int64_t article_id)
 		return -1;
 	}
 	char *query = ui->text.query;  /* the search carries over, like less */
+	bool query_words = ui->text.query_words;
 	ui->text.query = NULL;
 	text_pane_free(ui);
 	struct text_state *t = &ui->text;
 	t->query = query;
+	t->query_words = query_words;
 	t->art = a;
 	t->loaded = true;
 	t->index = store_article_index(ui->st, article_id);

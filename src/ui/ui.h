@@ -73,6 +73,7 @@ struct text_state {
 	struct annot_span *annots;    /* the article's annotations, by start */
 	size_t n_annots;
 	char *query;              /* the search in the article, or NULL */
+	bool query_words;         /* read as S reads it (else one phrase) */
 	size_t *hits;             /* its hits: start, end byte pairs */
 	size_t n_hits, hit;       /* how many; the current one */
 };
@@ -298,6 +299,9 @@ void find_prompt(struct ui *ui);
 void find_refresh(struct ui *ui);
 void find_next(struct ui *ui, int dir);
 void find_clear(struct ui *ui);
+/* Make `query` the search in the article (`words`: as S reads it), its
+ * current hit the one at byte `at` or the first after. */
+void find_set(struct ui *ui, const char *query, bool words, size_t at);
 bool find_is_hit(const struct ui *ui, size_t pos);
 /* The next byte after pos (below end) where a hit starts or ends. */
 size_t find_next_edge(const struct ui *ui, size_t pos, size_t end);

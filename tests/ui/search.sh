@@ -1,8 +1,10 @@
 #!/bin/bash
 # search.sh: finding words (layer A, scripted): / in the article with hits
 # highlighted as you type, n and N with a message when the search wraps,
-# smart case, Esc putting things back; S across the corpus, Enter to a
-# hit and back to the results; r for related passages, Enter and back.
+# case ignored, Esc putting things back, an empty / repeating the search;
+# / finding what S finds (stems), n and N after a jump from S; S across
+# the corpus, Enter to a hit and back to the results; r for related
+# passages, Enter and back.
 . "$top_srcdir/tests/ui/lib.sh"
 
 fresh_library
@@ -37,7 +39,7 @@ expect_state back1 message "match 2 of $hits" "N goes back to the previous match
 expect_state wrapped message "search hit BOTTOM, continuing at TOP" "n past the last match wraps, and says so"
 expect_state wrapped find.hit 0 "and lands on the first match"
 
-# Smart case and Esc.
+# Case is ignored, as S ignores it; Esc.
 run_script 80x24 <<'EOF'
 /putin
 <Enter>
@@ -51,8 +53,7 @@ run_script 80x24 <<'EOF'
 :save-state escaped
 EOF
 expect_state lower find.hits "$hits" "a lower-case query ignores case"
-expect_state upper find.hits 0 "a query with capitals matches case"
-expect_state upper message "not found: PUTIN" "no match says so"
+expect_state upper find.hits "$hits" "a query with capitals finds the same (case ignored, as S does)"
 ok "Kim is found while typed" test "$(state kim find.hits)" -gt 0
 expect_state escaped find.query "PUTIN" "Esc keeps the previous search"
 expect_state escaped text.cursor "$(state upper text.cursor)" "Esc puts the cursor back"
@@ -66,6 +67,114 @@ GG
 :save-state ucraina
 EOF
 ok "/ucraina finds l’Ucraina and dell’Ucraina" test "$(state ucraina find.hits)" -ge 2
+
+# The attributes under WORD where a screen first shows it, one character
+# a column (nothing when it is not shown): attrs_of_word SCREEN ATTRS WORD
+attrs_of_word() {
+	local LC_ALL=C.UTF-8 line before n=0 found=
+	while IFS= read -r line; do
+		n=$((n + 1))
+		case $line in *"$3"*) found=1 && break ;; esac
+	done <"$RUN_DIR/$1"
+	[ -n "$found" ] || return 0
+	before=${line%%"$3"*}
+	sed -n "${n}p" "$RUN_DIR/$2" | cut -c$((${#before} + 1))-$((${#before} + ${#3}))
+}
+
+# / matches as S does: "soldato" finds "soldati" in the article S jumps to,
+# the word highlighted (after the cursor moves off its sentence), at both
+# sizes; no match says so.
+for size in 80x24 200x60; do
+	run_script "$size" <<'EOF'
+S
+soldato
+<Enter>
+<Enter>
+:save-state s
+/soldato
+<Enter>
+:save-state slash
+jj
+:save-display slash.screen
+:save-attrs slash.attrs
+/soldatessa
+<Enter>
+:save-state none
+EOF
+	expect_run_ok "$size: / after S: the script runs"
+	sh=$(state s find.hits)
+	ok "$size: S soldato jumps to an article with soldati ($sh)" test "${sh:-0}" -ge 1
+	expect_state slash article.id "$(state s article.id)" "$size: / searches the same article"
+	expect_state slash find.hits "$sh" "$size: /soldato finds there what S soldato finds"
+	expect_state slash message "$sh match$([ "$sh" = 1 ] || echo es)" "$size: and says how many"
+	is "$(attrs_of_word slash.screen slash.attrs soldati)" "rrrrrrr" "$size: soldati is highlighted"
+	is "$(attrs_of_word slash.screen slash.attrs 'presenza di soldati')" \
+		"............rrrrrrr" "$size: the word only, not the ones before it"
+	expect_state none message "not found: soldatessa" "$size: a word not there says not found"
+done
+
+# A phrase: consecutive words, by their stems and across elision.
+run_script 100x30 <<'EOF'
+/corea del nord
+<Enter>
+:save-state phrase
+/nord corea
+<Enter>
+:save-state reversed
+/dell ucraina
+<Enter>
+:save-state elided
+/ ... !
+<Enter>
+:save-state nothing
+EOF
+ok "a phrase is found ($(state phrase find.hits))" test "$(state phrase find.hits)" -ge 1
+expect_state reversed message "not found: nord corea" "its words in another order are not"
+ok "dell ucraina finds dell’Ucraina" test "$(state elided find.hits)" -ge 1
+expect_state nothing message "nothing to search for: type some words" "punctuation alone says so"
+
+# n and N after a jump from S walk that search's hits; an empty / goes on.
+run_script 80x24 <<'EOF'
+S
+russia
+<Enter>
+<Enter>
+:save-state jumped
+n
+:save-state n1
+N
+:save-state p1
+/
+<Enter>
+:save-state again
+/russia
+<Enter>
+:save-state slash
+/
+<Enter>
+:save-state repeat
+EOF
+expect_run_ok "n after S: the script runs"
+sh=$(state jumped find.hits)
+ok "the jump from S keeps its search ($sh hits)" test "${sh:-0}" -ge 3
+expect_state jumped find.query russia "the search in the article is S's"
+expect_state n1 message "match 2 of $sh" "n goes to the next hit of S's search"
+expect_state p1 message "match 1 of $sh" "N back to the first"
+expect_state again message "match 2 of $sh" "an empty / goes on to the next hit"
+expect_state again find.query russia "and keeps the search"
+expect_state slash find.hits "$sh" "/russia finds what S russia finds in the article"
+n1=$(state slash find.hit)
+expect_state repeat find.hit "$((n1 + 1))" "an empty / repeats /russia to its next hit"
+expect_state repeat message "match $((n1 + 2)) of $sh" "and counts"
+
+run_script 80x24 <<'EOF'
+<Enter>
+/
+<Enter>
+:save-state first
+EOF
+expect_state first message "no search yet: press / to search the article" \
+	"an empty / with no search before says so"
 
 # ---------------------------------------------------------------------------
 # 2. The corpus: S, Enter, back.

@@ -596,6 +596,113 @@ static void test_fts_phrase_prefix_and(void **state)
 	expect_rows(db, "Sputnik-V", "8");
 }
 
+/* ---- search inside one text (search_find.c) --------------------------------- */
+
+/* The sentences in which the pattern finds something, as "1,3". */
+static char *pattern_rows(const char *input, bool words)
+{
+	struct buf b = { 0 };
+	bool oom = true;
+	struct search_pattern *p = search_pattern_new(input, words, &oom);
+	assert_false(oom);
+	if (!p)
+		return util_strdup("-");
+	for (size_t i = 0; i < N_SENTENCES; i++) {
+		size_t *hits, n;
+		assert_int_equal(search_pattern_find(p, sentences[i], strlen(sentences[i]), &hits,
+		                                     &n), 0);
+		if (n)
+			buf_printf(&b, "%s%zu", b.len ? "," : "", i + 1);
+		free(hits);
+	}
+	search_pattern_free(p);
+	if (!b.data)
+		buf_puts(&b, "");
+	return buf_steal(&b);
+}
+
+/* Whatever the index finds for a word or a phrase, the search in one text
+ * finds in the same sentences: as S reads it, and typed after / (a phrase
+ * without its quotes). */
+static void test_pattern_agrees_with_index(void **state)
+{
+	sqlite3 *db = *state;
+	static const char *const q[] = {
+		"soldato", "SOLDATI", "soldat*", "sold*", "citta", "Città", "CITT*", "citt*",
+		"ucraina", "dell'ucraina", "dell\xe2\x80\x99Ucraina", "\"mutua assistenza\"",
+		"\"assistenza mutua\"", "\"corea del nord\"", "fornira", "fornirà", "fornitura",
+		"forn*", "fornir*", "satellite", "satellit*", "202*", "2024", "155", "Sputnik-V",
+		"\"mutua assist\"*", "russia", "kyiv", "mosca", "l'italia", "italia", "firmare",
+		"è", "la", "\"nordcoreani combattono\"", "pyongyang", "xyz",
+	};
+	for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+		bool oom = true;
+		char *expr = search_build_query(q[i], &oom);
+		char *want = run_match(db, expr);
+		char *got = pattern_rows(q[i], true);
+		if (strcmp(got, want) != 0)
+			fail_msg("'%s': the index finds %s, the text search %s", q[i], want, got);
+		free(got);
+		/* / reads the same words as one phrase */
+		size_t n = strlen(q[i]);
+		char *bare = q[i][0] == '"' ? util_strndup(q[i] + 1, n - 1) : util_strdup(q[i]);
+		char *qq = strchr(bare, '"');
+		if (qq)
+			memmove(qq, qq + 1, strlen(qq));
+		got = pattern_rows(bare, false);
+		if (strcmp(got, want) != 0)
+			fail_msg("/%s: the index finds %s, the text search %s", bare, want, got);
+		free(got);
+		free(bare);
+		free(want);
+		free(expr);
+	}
+}
+
+/* The hits: the words matched, by byte; phrases span their words;
+ * overlapping hits are one. */
+static void expect_hits(const char *input, bool words, const char *text, const char *want)
+{
+	struct search_pattern *p = search_pattern_new(input, words, NULL);
+	assert_non_null(p);
+	size_t *hits, n;
+	assert_int_equal(search_pattern_find(p, text, strlen(text), &hits, &n), 0);
+	struct buf b = { 0 };
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%.*s", i ? "|" : "", (int)(hits[2 * i + 1] - hits[2 * i]),
+		           text + hits[2 * i]);
+	if (!b.data)
+		buf_puts(&b, "");
+	if (strcmp(b.data, want) != 0)
+		fail_msg("'%s' in '%s': %s, expected %s", input, text, b.data, want);
+	buf_free(&b);
+	free(hits);
+	search_pattern_free(p);
+}
+
+static void test_pattern_hits(void **state)
+{
+	(void)state;
+	expect_hits("soldato", false, sentences[2], "soldati|soldato");
+	expect_hits("soldati nordcoreani", false, sentences[2], "soldati nordcoreani");
+	expect_hits("soldati russia", false, sentences[2], "");
+	expect_hits("soldati russia", true, sentences[2], "soldati|Russia|soldato");
+	expect_hits("ucraina", false, "dell'Ucraina e l\xe2\x80\x99UCRAINA, non Ucronia",
+	            "Ucraina|UCRAINA");
+	expect_hits("fornira", false, sentences[8], "fornirà");
+	expect_hits("citt*", false, "Città e cittadini; la cit", "Città|cittadini");
+	/* a phrase of one word twice: overlapping hits make one */
+	expect_hits("molto molto", false, "molto molto molto, e molto", "molto molto molto");
+	expect_hits("nord corea", true, "Corea del Nord", "Corea|Nord");
+	/* nothing to search: no pattern */
+	bool oom = true;
+	assert_null(search_pattern_new("  ... -- '' ", false, &oom));
+	assert_false(oom);
+	assert_null(search_pattern_new("\"\" *", true, &oom));
+	assert_false(oom);
+	assert_null(search_pattern_new(NULL, false, &oom));
+}
+
 static void test_fts_vocab(void **state)
 {
 	sqlite3 *db = *state;
@@ -915,6 +1022,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rank_is_bm25, setup_db, teardown_db),
 		cmocka_unit_test_setup_teardown(test_fts_phrase_prefix_and, setup_db, teardown_db),
 		cmocka_unit_test_setup_teardown(test_fts_vocab, setup_db, teardown_db),
+		cmocka_unit_test_setup_teardown(test_pattern_agrees_with_index, setup_db, teardown_db),
+		cmocka_unit_test(test_pattern_hits),
 		cmocka_unit_test_setup_teardown(test_fts_hostile_queries, setup_db, teardown_db),
 		cmocka_unit_test_setup_teardown(test_fts_long_and_random_queries, setup_db,
 		                                teardown_db),
