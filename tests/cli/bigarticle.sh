@@ -100,7 +100,7 @@ is "$rc" 0 "margo export finishes within $LIMIT s"
 start=$(( $(sed -n "3,${N}p" "$TEST_TMP/lunga.txt" | wc -m) + N - 2 + 19 ))
 last_id=$(printf 'urn:uuid:%08d-0000-4000-8000-000000000000' $((N / 2 - 1)))
 is "$(grep "^$last_id," "$TEST_TMP/export.out" | tr -d '\r')" \
-	"$last_id,1,Cronaca di una lunga giornata in città,,$start,$((start + 11)),Mario Rossi,,,,2024-01-01T00:00:00Z,exact" \
+	"$last_id,1,Cronaca di una lunga giornata in città,margo:lunga.txt,,$start,$((start + 11)),Mario Rossi,,,,2024-01-01T00:00:00Z,exact" \
 	"the last one keeps its place in the export ($start..$((start + 11)))"
 
 done_testing
