@@ -138,7 +138,7 @@ void find_prompt(struct ui *ui)
 		return;
 	struct live l = { t->cursor, t->top };
 	char *old = util_strdup(t->query);
-	char *q = prompt_line(ui, "/", NULL, typed, &l);
+	char *q = prompt_line(ui, "find", "/", NULL, typed, &l);
 	if (!q) {
 		/* Esc: the previous search and place come back. */
 		t->cursor = l.cursor;
