@@ -224,7 +224,7 @@ bool annot_view_handle(struct ui *ui, enum ui_action a)
 		}
 		return true;
 	case UI_ACTION_SEARCH: {
-		char *f = prompt_line(ui, "Filter (tag:T article:N author:A status:S words):",
+		char *f = prompt_line(ui, "filter", "Filter (tag:T article:N author:A status:S words):",
 		                      v->filter, NULL, NULL);
 		if (f) {
 			free(v->filter);

@@ -502,7 +502,7 @@ static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initi
 	struct draft_place d = { t->art.id, { cs, ce }, false };
 	if (!initial && unsaved_at(ui, &d))
 		initial = unsaved_at(ui, &d)->text;
-	char *tags = prompt_line_drafted(ui, "Tags (a, b/c):", initial, save_draft, &d,
+	char *tags = prompt_line_drafted(ui, "tags", "Tags (a, b/c):", initial, save_draft, &d,
 	                                 complete_tag);
 	if (!tags) {
 		if (!ui_exit_requested(ui)) {  /* Esc: the user let it go */

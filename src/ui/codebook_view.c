@@ -93,7 +93,7 @@ bool codebook_view_handle(struct ui *ui, enum ui_action a)
 	case UI_ACTION_RENAME:
 		if (v->n) {
 			char *from = util_strdup(v->names[v->sel]);
-			char *to = from ? prompt_line(ui, "Rename the tag (an existing name merges):",
+			char *to = from ? prompt_line(ui, "tag-rename", "Rename the tag (an existing name merges):",
 			                              from, NULL, NULL) : NULL;
 			char *err = NULL;
 			if (to && *to && strcmp(to, from) != 0) {

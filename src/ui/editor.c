@@ -62,6 +62,7 @@ static int run_editor(struct ui *ui, const char *path)
 	argv[n + 1] = NULL;
 	def_prog_mode();
 	endwin();
+	input_paste_mode(ui, false);
 	int status = -1;
 	pid_t pid = fork();
 	if (pid == 0) {
@@ -73,6 +74,7 @@ static int run_editor(struct ui *ui, const char *path)
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
 	reset_prog_mode();
+	input_paste_mode(ui, true);
 	clearok(curscr, TRUE);
 	free(argv);
 	free(store);

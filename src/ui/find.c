@@ -126,7 +126,7 @@ void find_prompt(struct ui *ui)
 	bool old_words = t->query_words;
 	t->query = NULL;
 	struct live l = { t->cursor, t->top, old, old_words };
-	char *q = prompt_line(ui, "/", NULL, typed, &l);
+	char *q = prompt_line(ui, "find", "/", NULL, typed, &l);
 	if (!q || !*q) {
 		/* Esc: the previous search and place come back.  An empty line:
 		 * the previous search goes on to its next hit. */

@@ -63,7 +63,7 @@ static size_t help_rows(WINDOW *w, int width, int height, size_t top)
 		free(keys);
 		free(lines);
 	}
-	return row + 2;  /* a blank row and the closing hint */
+	return row + 3;  /* a blank row and the closing hints */
 }
 
 void help_view_draw(struct ui *ui, WINDOW *w)
@@ -77,13 +77,15 @@ void help_view_draw(struct ui *ui, WINDOW *w)
 	if (ui->help_top + rows > ui->help_rows)
 		ui->help_top = ui->help_rows > rows ? ui->help_rows - rows : 0;
 	help_rows(w, width, height, ui->help_top);
-	int y = (int)(ui->help_rows - 1 - ui->help_top) + 1;
-	if (y < height) {
-		draw_set_role(w, ROLE_DIM);
+	int y = (int)(ui->help_rows - 2 - ui->help_top) + 1;
+	draw_set_role(w, ROLE_DIM);
+	if (y >= 1 && y < height)
 		draw_str(w, y, 1, "In the list Enter opens an article; in the text j and k move "
 		         "by sentence.", width - 2);
-		draw_set_role(w, ROLE_NORMAL);
-	}
+	if (y + 1 >= 1 && y + 1 < height)
+		draw_str(w, y + 1, 1, "In a prompt: Left Right Home End, Ctrl-A/E/W/U/K edit; Up Down "
+		         "give earlier entries; a paste goes in whole.", width - 2);
+	draw_set_role(w, ROLE_NORMAL);
 }
 
 bool help_view_handle(struct ui *ui, enum ui_action a)

@@ -16,8 +16,10 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "margo/util.h"
@@ -326,9 +328,11 @@ int input_next_key(struct ui *ui)
 {
 	if (!ui->script) {
 		wint_t ch;
+		if (ui_suspend_if_asked(ui))
+			return UI_FN(KEY_RESIZE);
 		int rc = get_wch(&ch);
 		if (rc == ERR)
-			return ERR;
+			return ui_suspend_if_asked(ui) ? UI_FN(KEY_RESIZE) : ERR;
 		return rc == KEY_CODE_YES ? UI_FN((int)ch) : (int)ch;
 	}
 	for (;;) {
@@ -362,4 +366,86 @@ int input_next_key(struct ui *ui)
 		queue_keys(ui, line);
 		free(line);
 	}
+}
+
+/* ---- bracketed paste ---------------------------------------------------- */
+
+#define PASTE_KEEP ((size_t)64 << 20)  /* a paste beyond this is cut */
+#define PASTE_WAIT_MS 1000             /* silence that ends a paste without its end mark */
+
+void input_paste_mode(struct ui *ui, bool on)
+{
+	static bool defined;
+	if (ui->script)
+		return;
+	if (on && !defined) {
+		define_key("\033[200~", UI_KEY_PASTE - UI_FN(0));
+		define_key("\033[201~", UI_KEY_PASTE_END - UI_FN(0));
+		defined = true;
+	}
+	const char *seq = on ? "\033[?2004h" : "\033[?2004l";
+	fflush(stdout);
+	(void)!write(STDOUT_FILENO, seq, strlen(seq));
+}
+
+char *input_read_paste(struct ui *ui, size_t *len)
+{
+	static const char end_mark[] = "\033[201~";
+	const size_t mark = sizeof end_mark - 1;
+	struct buf b = { 0 };
+	*len = 0;
+	if (ui->script) {
+		buf_puts(&b, "");
+		return buf_steal(&b);
+	}
+	/* curses has read the start mark and nothing after it: the rest is
+	 * read straight from the terminal, in large pieces. */
+	char chunk[65536];
+	size_t dropped = 0;
+	for (;;) {
+		struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+		int r = poll(&pfd, 1, PASTE_WAIT_MS);
+		if (r < 0 && errno == EINTR) {
+			if (ui_exit_requested(ui))
+				break;
+			continue;
+		}
+		if (r <= 0)
+			break;
+		ssize_t n = read(STDIN_FILENO, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		size_t from = b.len > mark ? b.len - mark : 0;
+		if (buf_append(&b, chunk, (size_t)n) < 0) {
+			buf_free(&b);
+			return NULL;
+		}
+		char *end = memmem(b.data + from, b.len - from, end_mark, mark);
+		if (end) {
+			/* Keys typed after the paste are read as keys. */
+			size_t at = (size_t)(end - b.data);
+			for (size_t i = b.len; i > at + mark; i--)
+				ungetch((unsigned char)b.data[i - 1]);
+			b.len = at;
+			b.data[at] = '\0';
+			break;
+		}
+		if (b.len > PASTE_KEEP + mark) {
+			/* Too much: keep looking for the end mark only. */
+			dropped += b.len - PASTE_KEEP - mark;
+			memmove(b.data + PASTE_KEEP, b.data + b.len - mark, mark);
+			b.len = PASTE_KEEP + mark;
+		}
+	}
+	if (b.len > PASTE_KEEP)
+		b.len = PASTE_KEEP;
+	if (dropped)
+		ui_message(ui, true, "the paste was cut at %zu MiB", PASTE_KEEP >> 20);
+	if (!b.data && buf_puts(&b, "") < 0)
+		return NULL;
+	b.data[b.len] = '\0';
+	*len = b.len;
+	return buf_steal(&b);
 }

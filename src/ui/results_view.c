@@ -127,7 +127,7 @@ int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t se
 
 void results_prompt(struct ui *ui)
 {
-	char *input = prompt_line(ui, "Search all articles:", ui->rv.query, NULL, NULL);
+	char *input = prompt_line(ui, "search", "Search all articles:", ui->rv.query, NULL, NULL);
 	if (input && *input)
 		results_view_search(ui, input, 0);
 	free(input);

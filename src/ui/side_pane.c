@@ -257,7 +257,7 @@ static void split_alias(struct ui *ui, const struct store_entity *e)
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&q, "%s%s", i ? ", " : "", names[i]);
 	buf_puts(&q, "):");
-	char *alias = prompt_line(ui, q.data ? q.data : "Split off:", NULL, NULL, NULL);
+	char *alias = prompt_line(ui, "split", q.data ? q.data : "Split off:", NULL, NULL, NULL);
 	if (alias && *alias)
 		correct(ui, STORE_FIX_SPLIT, e->id, alias, 0, 0, "split off; it is an entity of its own now");
 	free(alias);
@@ -278,7 +278,7 @@ static bool entity_action(struct ui *ui, enum ui_action a)
 		mentions_view_open(ui, e->id, 0);
 		return true;
 	case UI_ACTION_RENAME: {
-		char *name = prompt_line(ui, "Rename to:", e->name, NULL, NULL);
+		char *name = prompt_line(ui, "rename", "Rename to:", e->name, NULL, NULL);
 		if (name && *name)
 			correct(ui, STORE_FIX_RENAME, e->id, name, 0, 0, "renamed");
 		free(name);

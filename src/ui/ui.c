@@ -31,9 +31,49 @@ static bool have_saved_termios;
 static char crash_reset[256];  /* attributes, keypad, cursor, leave ca mode */
 static size_t crash_reset_len;
 
+static volatile sig_atomic_t got_stop_signal;
+
 static void on_exit_signal(int sig)
 {
 	got_exit_signal = sig;
+}
+
+static void on_stop_signal(int sig)
+{
+	(void)sig;
+	got_stop_signal = 1;
+}
+
+/*
+ * ^Z: the reader's own handler (curses leaves one it finds in place) only
+ * notes it; here, between keys, the terminal is handed back as at exit
+ * (bracketed paste off too), margo stops, and on fg everything is set
+ * again and redrawn.
+ */
+bool ui_suspend_if_asked(struct ui *ui)
+{
+	if (!got_stop_signal)
+		return false;
+	got_stop_signal = 0;
+	def_prog_mode();
+	endwin();
+	input_paste_mode(ui, false);
+	struct sigaction sa, old;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGTSTP, &sa, &old);
+	sigset_t set, was;
+	sigemptyset(&set);
+	sigaddset(&set, SIGTSTP);
+	sigprocmask(SIG_UNBLOCK, &set, &was);
+	raise(SIGTSTP);  /* stopped here until SIGCONT */
+	sigprocmask(SIG_SETMASK, &was, NULL);
+	sigaction(SIGTSTP, &old, NULL);
+	reset_prog_mode();
+	input_paste_mode(ui, true);
+	clearok(curscr, TRUE);
+	return true;
 }
 
 bool ui_exit_requested(const struct ui *ui)
@@ -61,6 +101,8 @@ static void install_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_stop_signal;
+	sigaction(SIGTSTP, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 	sa.sa_handler = on_crash_signal;
@@ -75,7 +117,7 @@ static void install_signals(void)
 /* Remember the terminfo strings that undo what curses did, for crashes. */
 static void remember_reset_strings(void)
 {
-	const char *caps[] = { tigetstr("sgr0"), tigetstr("rmkx"), tigetstr("cnorm"),
+	const char *caps[] = { "\033[?2004l", tigetstr("sgr0"), tigetstr("rmkx"), tigetstr("cnorm"),
 	                       tigetstr("rmcup") };
 	crash_reset_len = 0;
 	for (size_t i = 0; i < sizeof caps / sizeof *caps; i++) {
@@ -580,6 +622,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		annotate_offer_draft(&ui);
 
 	int status = 0, quick_errs = 0;
+	input_paste_mode(&ui, true);
 	timeout(ui.script ? 0 : 250);
 	while (!ui.quit && !ui_exit_requested(&ui)) {
 		ui_draw_all(&ui);
@@ -597,6 +640,13 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		quick_errs = 0;
 		if (key == UI_FN(KEY_RESIZE)) {
 			ui_relayout(&ui);
+			continue;
+		}
+		if (key == UI_KEY_PASTE) {
+			/* Pasted text is not a row of commands. */
+			size_t n;
+			free(input_read_paste(&ui, &n));
+			ui_message(&ui, false, "a paste goes into a prompt (/, S, a ...), not to the reader's keys");
 			continue;
 		}
 		if (annotate_key(&ui, key))
@@ -621,6 +671,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		free(safe);
 	}
 	endwin();
+	input_paste_mode(&ui, false);
 	delscreen(scr);
 	if (ui.script)
 		fclose(ui.script);

@@ -377,19 +377,31 @@ void jump_free(struct ui *ui);
 /* prompt.c: a line of input on the status line; NULL when cancelled.
  * `changed` (may be NULL) hears the text after every edit. */
 typedef void (*prompt_changed_fn)(struct ui *ui, const char *text, void *ctx);
-char *prompt_line(struct ui *ui, const char *question, const char *initial,
-                  prompt_changed_fn changed, void *ctx);
+/* `history` names the prompt's history (Up/Down; kept across sessions,
+ * see prompt_history.c); NULL: none. */
+char *prompt_line(struct ui *ui, const char *history, const char *question,
+                  const char *initial, prompt_changed_fn changed, void *ctx);
 /* The same, handing what is typed to `draft` every few seconds and when
  * margo must end: NULL then, with ui_exit_requested() true.  Tab asks
  * `complete` (may be NULL) for a longer text (malloc'd; NULL: no change). */
 typedef char *(*prompt_complete_fn)(struct ui *ui, const char *text);
-char *prompt_line_drafted(struct ui *ui, const char *question, const char *initial,
-                          prompt_changed_fn draft, void *ctx, prompt_complete_fn complete);
+char *prompt_line_drafted(struct ui *ui, const char *history, const char *question,
+                          const char *initial, prompt_changed_fn draft, void *ctx,
+                          prompt_complete_fn complete);
 /* One key from `choices` (lower case), or 0 when cancelled. */
 /* The same for text of several lines (a note): Ctrl-J starts a new line. */
 char *prompt_text_drafted(struct ui *ui, const char *question, const char *initial,
                           prompt_changed_fn draft, void *ctx);
 int prompt_choice(struct ui *ui, const char *question, const char *choices);
+/* prompt_history.c: the entries of the history `name`, oldest first. */
+struct prompt_history {
+	char **items;
+	size_t n;
+};
+void prompt_history_load(const char *name, struct prompt_history *h);
+void prompt_history_free(struct prompt_history *h);
+/* Add `entry` (newest); -1 with a one-line message in *err (malloc'd). */
+int prompt_history_add(const char *name, const char *entry, char **err);
 /* status_line.c */
 void status_line_draw(struct ui *ui);
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
@@ -402,6 +414,15 @@ int input_open_script(struct ui *ui, const char *path);
 /* The next key: a curses key code, ERR on timeout, or -2 at the end of a
  * script.  Script commands (":save-display FILE" ...) run inside. */
 int input_next_key(struct ui *ui);
+/* The key a terminal's bracketed paste starts with (ESC [ 200 ~); then
+ * input_read_paste() reads what was pasted, raw and in one go, up to the
+ * terminal's end mark: malloc'd, its length in *len (NULL: out of memory). */
+#define UI_KEY_PASTE UI_FN(KEY_MAX + 2000)
+#define UI_KEY_PASTE_END UI_FN(KEY_MAX + 2001)
+char *input_read_paste(struct ui *ui, size_t *len);
+/* Bracketed paste on (at start, after a suspension) and off (before the
+ * terminal is handed back); nothing for scripted runs. */
+void input_paste_mode(struct ui *ui, bool on);
 void ui_save_state(struct ui *ui, FILE *f);
 
 /* ui.c */
@@ -409,6 +430,9 @@ void ui_relayout(struct ui *ui);
 void ui_draw_all(struct ui *ui);
 /* A signal (SIGHUP, SIGTERM, SIGINT) came, or the terminal is gone. */
 bool ui_exit_requested(const struct ui *ui);
+/* After ^Z (SIGTSTP): hand the terminal back, stop, and take it again on
+ * fg; true when that happened (the screen must be laid out again). */
+bool ui_suspend_if_asked(struct ui *ui);
 /* Move a selection of n entries (n > 0) by a movement action; false when
  * the action is not a movement. */
 bool ui_list_move(size_t *sel, size_t n, size_t page, enum ui_action a);
