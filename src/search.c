@@ -512,20 +512,26 @@ static int emit_words(void *ctx, int tflags, const uint8_t *tok, size_t n,
 	return 0;
 }
 
-int search_tokenize_words(const char *text, size_t len, search_word_fn fn, void *ctx)
+/* A document's tokens, as the index takes them, through emit. */
+static int run_document(const char *text, size_t len, emit_fn emit, void *ctx)
 {
 	struct wbuf w = { 0 };
-	struct words_ctx c = { .fn = fn, .ctx = ctx };
-	struct run r = { &c_stemmer, &w, true, false, emit_words, &c };
-
-	if (!text || !len)
-		return 0;
+	struct run r = { &c_stemmer, &w, true, false, emit, ctx };
 	if (!c_stemmer.sb && stemmer_open(&c_stemmer, CACHE_SLOTS_FTS) < 0)
 		return -1;
 	int rc = run_tokens(&r, text, len);
+	free(w.p);
+	return rc;
+}
+
+int search_tokenize_words(const char *text, size_t len, search_word_fn fn, void *ctx)
+{
+	struct words_ctx c = { .fn = fn, .ctx = ctx };
+	if (!text || !len)
+		return 0;
+	int rc = run_document(text, len, emit_words, &c);
 	if (rc == 0)
 		rc = words_flush(&c);
-	free(w.p);
 	free(c.stem);
 	return rc;
 }
@@ -584,18 +590,12 @@ static int emit_stems(void *ctx, int tflags, const uint8_t *tok, size_t n,
 
 int search_tokenize_stems(const char *text, size_t len, search_stems_fn fn, void *ctx)
 {
-	struct wbuf w = { 0 };
 	struct stems_ctx c = { .fn = fn, .ctx = ctx };
-	struct run r = { &c_stemmer, &w, true, false, emit_stems, &c };
-
 	if (!text || !len)
 		return 0;
-	if (!c_stemmer.sb && stemmer_open(&c_stemmer, CACHE_SLOTS_FTS) < 0)
-		return -1;
-	int rc = run_tokens(&r, text, len);
+	int rc = run_document(text, len, emit_stems, &c);
 	if (rc == 0)
 		rc = stems_flush(&c);
-	free(w.p);
 	free(c.stem.p);
 	free(c.alt.p);
 	free(c.fold.p);
