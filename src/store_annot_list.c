@@ -119,18 +119,27 @@ static int cmp_article(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Pointers to v[0..n) in the order of their articles (malloc'd), or NULL. */
+static struct placed **by_article(struct placed *v, size_t n)
+{
+	struct placed **by = malloc(n * sizeof *by);
+	if (!by)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		by[i] = &v[i];
+	qsort(by, n, sizeof *by, cmp_article);
+	return by;
+}
+
 /* place_in_body for annotations of any articles, each article's body
  * read once: 0, or -1 on a library error or no memory. */
 static int placed_in_bodies(struct store *st, struct placed *v, size_t n)
 {
 	if (n == 0)
 		return 0;
-	struct placed **by = malloc(n * sizeof *by);
+	struct placed **by = by_article(v, n);
 	if (!by)
 		return -1;
-	for (size_t i = 0; i < n; i++)
-		by[i] = &v[i];
-	qsort(by, n, sizeof *by, cmp_article);
 	int ret = 0;
 	for (size_t i = 0, j; i < n && ret == 0; i = j) {
 		for (j = i; j < n && by[j]->article == by[i]->article; j++)
@@ -225,12 +234,9 @@ static int sources_of(struct store *st, struct placed *v, size_t n)
 {
 	if (n == 0)
 		return 0;
-	struct placed **by = malloc(n * sizeof *by);
+	struct placed **by = by_article(v, n);
 	if (!by)
 		return -1;
-	for (size_t i = 0; i < n; i++)
-		by[i] = &v[i];
-	qsort(by, n, sizeof *by, cmp_article);
 	int ret = 0;
 	for (size_t i = 0, j; i < n && ret == 0; i = j) {
 		char *src = article_source(st, by[i]->article);
