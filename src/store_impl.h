@@ -12,6 +12,10 @@
 
 #include "margo/store.h"
 
+/* The schema, one entry per version: entry i migrates from version i to
+ * i+1 (store.c); store_check.c makes it again to compare. */
+extern const char *const store_migrations[];
+
 /* The file, before SQLite opens it (store_file.c).  store_check_file
  * refuses symlinks, what is not a regular file and a non-empty file
  * without SQLite's header, and makes an absent one (0600, its folder
