@@ -329,13 +329,16 @@ int store_article_rekey(struct store *st, int64_t id, const char *key)
 int store_line_keyed(struct store *st, const char *path,
                      int (*fn)(void *ctx, int64_t id, const char *source_hash), void *ctx)
 {
-	char *lo = util_printf("%s#", path), *hi = util_printf("%s$", path);  /* '$' follows '#' */
+	/* Keys "path#0..." to "path#9...": ':' follows '9', and the keys of
+	 * today ("path#id:", "path#text:") sort after it, so a file whose
+	 * articles were all taken over costs no scan. */
+	char *lo = util_printf("%s#0", path), *hi = util_printf("%s#:", path);
 	sqlite3_stmt *s = NULL;
 	int ret = -1;
 	size_t plen = strlen(path) + 1;
 	if (!lo || !hi ||
 	    store_prepare(st, "SELECT id, key, source_hash FROM article"
-	                  " WHERE key > ?1 AND key < ?2", &s) < 0)
+	                  " WHERE key >= ?1 AND key < ?2", &s) < 0)
 		goto out;
 	sqlite3_bind_text(s, 1, lo, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, hi, -1, SQLITE_STATIC);
