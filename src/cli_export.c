@@ -182,7 +182,7 @@ static int out_commit(struct out_file *o, bool force)
 /* One markdown entry: an annotation under one of its tags. */
 struct md_entry {
 	char *tag, *title, *date, *url, *source, *quote, *note, *id;
-	int64_t article;
+	int64_t article, conflicts;
 	struct store_annot_linked *links;
 	size_t n_links;
 };
@@ -303,7 +303,12 @@ static void csv_row(struct out_ctx *c, const struct store_annot_row *r, const ch
 	csv_field(c, r->note, false);
 	csv_field(c, r->author, false);
 	csv_field(c, r->created, false);
-	csv_field(c, r->status, true);
+	/* An open conflict is said in the status ("exact, conflict"). */
+	char *status = r->conflicts ? util_printf("%s, conflict", r->status ? r->status : "") : NULL;
+	if (r->conflicts && !status)
+		c->oom = true;
+	csv_field(c, status ? status : r->status, true);
+	free(status);
 }
 
 /* ---- Markdown ------------------------------------------------------------------------ */
@@ -322,7 +327,7 @@ static void md_collect(struct out_ctx *c, const struct store_annot_row *r, const
 	*m = (struct md_entry) {
 		.tag = shown(c, tag), .title = shown(c, r->title), .date = shown(c, r->date),
 		.url = util_strdup(r->url), .source = shown(c, r->source), .quote = shown(c, r->quote), .note = shown(c, r->note),
-		.id = util_strdup(r->id), .article = r->article,
+		.id = util_strdup(r->id), .article = r->article, .conflicts = r->conflicts,
 	};
 	c->n_md++;
 	if (!m->tag || !m->title || !m->date || (r->url && !m->url) || !m->source || !m->quote ||
@@ -515,6 +520,9 @@ static void md_write(struct out_ctx *c)
 			md_text(c, m->note, strlen(m->note), false);
 			puts_(c, "\n\n");
 		}
+		if (m->conflicts)
+			puts_(c, "**Conflict:** an imported version of this annotation was not kept "
+			         "(margo conflicts shows both)\n\n");
 		if (m->n_links)
 			puts_(c, "Linked:\n\n");
 		for (size_t j = 0; j < m->n_links; j++) {
@@ -582,6 +590,8 @@ static int emit(void *vctx, const struct store_annot_row *r)
 		safe_put(c, r->tags);
 		puts_(c, "]  ");
 		safe_put(c, r->quote);
+		if (r->conflicts)
+			puts_(c, "  ! conflict (margo conflicts)");
 		put(c, "\n", 1);
 		break;
 	}

@@ -45,6 +45,7 @@ static const char usage[] =
 	"  annotations            list the annotations\n"
 	"  export --format F      annotations as w3c, jsonl, csv or markdown\n"
 	"  import FILE            merge annotations from margo's JSON Lines\n"
+	"  conflicts              what imports did not keep; --keep resolves one\n"
 	"  check                  check the library for damage, without writing\n"
 	"  tag                    find entities in JSON Lines texts on standard input\n"
 	"Each command takes --help; list, show and passages take --format jsonl.\n"
@@ -165,6 +166,7 @@ int main(int argc, char **argv)
 		{ "annotations", cli_annotations },
 		{ "export", cli_export },
 		{ "import", cli_import },
+		{ "conflicts", cli_conflicts },
 		{ "check", cli_check },
 	};
 	int status = -1;

@@ -20,7 +20,7 @@
 /* ---- ids and tags ----------------------------------------------------------- */
 
 /* A random (version 4) UUID as "urn:uuid:...". */
-static int new_id(char out[46])
+int store_annot_new_id(char out[46])
 {
 	unsigned char r[16];
 	size_t got = 0;
@@ -180,7 +180,7 @@ int store_annot_create(struct store *st, int64_t article, size_t start, size_t e
 	util_now_rfc3339(now);
 	struct anchor_result at = { ANCHOR_EXACT, start, end, 1 };
 	int ret = -1;
-	if (new_id(uuid) < 0) {
+	if (store_annot_new_id(uuid) < 0) {
 		*err = util_printf("no random numbers for an id: %s", strerror(errno));
 		goto out;
 	}

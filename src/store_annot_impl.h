@@ -56,4 +56,53 @@ void annot_incoming_free(struct incoming *in);
 /* Make field text well-formed (U+FFFD), counted in in->repaired; -1 no memory. */
 int annot_repair(struct incoming *in, char **s, size_t *len);
 
+/*
+ * The version not kept of conflict row `c` of annotation `a`, as a W3C
+ * Web Annotation object: recorded so since conflicts carry whole
+ * objects; an older library recorded our own version as a flat object
+ * ({"quote", "note", "color", "author", "tags", "modified"}), which is
+ * made into one here (its context taken from `a` when the quote is the
+ * same).  A conflict's own conflicts are never carried.
+ */
+#define CONFLICT_OTHER_W3C \
+	"CASE WHEN json_type(c.other, '$.target') IS NOT NULL" \
+	" THEN json_remove(c.other, '$.margo.conflicts') ELSE json_patch(json_object(" \
+	"  '@context', 'http://www.w3.org/ns/anno.jsonld', 'id', a.id, 'type', 'Annotation'," \
+	"  'created', a.created, 'modified', json_extract(c.other, '$.modified')," \
+	"  'body', json((SELECT json_group_array(json(b)) FROM (" \
+	"   SELECT json_object('type', 'TextualBody', 'purpose', 'tagging', 'value', t.value) AS b" \
+	"   FROM json_each(c.other, '$.tags') t UNION ALL SELECT json_object('type', 'TextualBody'," \
+	"   'purpose', 'commenting', 'value', json_extract(c.other, '$.note'))" \
+	"   WHERE coalesce(json_extract(c.other, '$.note'), '') != ''))), 'target', json_object(" \
+	"   'selector', json_array(json_object('type', 'TextQuoteSelector'," \
+	"   'exact', json_extract(c.other, '$.quote'), 'prefix', CASE WHEN" \
+	"   json_extract(c.other, '$.quote') = a.quote THEN a.prefix ELSE '' END, 'suffix', CASE" \
+	"   WHEN json_extract(c.other, '$.quote') = a.quote THEN a.suffix ELSE '' END)))," \
+	"  'margo', json_object('color', json_extract(c.other, '$.color')))," \
+	"  json_object('creator', nullif(json_extract(c.other, '$.author'), ''))) END"
+
+/* Annotation `a` as this library keeps it, as a W3C Web Annotation
+ * object (what a conflict records of ours, and shows as "this library"). */
+#define ANNOT_MINE_W3C \
+	"json_patch(json_object(" \
+	"  '@context', 'http://www.w3.org/ns/anno.jsonld', 'id', a.id, 'type', 'Annotation'," \
+	"  'created', a.created, 'modified', a.updated," \
+	"  'body', json((SELECT json_group_array(json(b)) FROM (" \
+	"   SELECT json_object('type', 'TextualBody', 'purpose', 'tagging', 'value', t.name) AS b" \
+	"   FROM annotation_tag x JOIN tag t ON t.id = x.tag WHERE x.annotation = a.id" \
+	"   UNION ALL SELECT json_object('type', 'TextualBody', 'purpose', 'commenting'," \
+	"   'value', a.note) WHERE a.note != ''))), 'target', json_object('selector', json_array(" \
+	"   json_object('type', 'TextQuoteSelector', 'exact', a.quote, 'prefix', a.prefix," \
+	"   'suffix', a.suffix), json_object('type', 'TextPositionSelector', 'start', a.start," \
+	"   'end', a.end)))," \
+	"  'margo', json_object('color', a.color))," \
+	"  json_object('creator', nullif(a.author, '')))"
+
+/* Place and write an incoming annotation under `id` on `article` (inside
+ * the caller's transaction); `replace` overwrites ours in place. */
+int annot_write_incoming(struct store *st, const struct incoming *in, const char *id,
+                         int64_t article, bool replace);
+/* Make every field of `in` text (U+FFFD); -1 no memory. */
+int annot_repair_fields(struct incoming *in);
+
 #endif

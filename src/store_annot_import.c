@@ -229,7 +229,7 @@ static int record_conflict(struct store *st, const char *id, const char *other, 
 	char now[21];
 	util_now_rfc3339(now);
 	if (store_prepare(st, "INSERT OR IGNORE INTO annotation_conflict(annotation, other, created)"
-	                      " VALUES (?1, json(?2), ?3)", &s) < 0)
+	                      " VALUES (?1, json_remove(json(?2), '$.margo.conflicts'), ?3)", &s) < 0)
 		return -1;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, other, (int)len, SQLITE_STATIC);
@@ -239,16 +239,13 @@ static int record_conflict(struct store *st, const char *id, const char *other, 
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Our annotation `id` as its JSON (for the conflict record). */
+/* Our annotation `id` as its W3C JSON (for the conflict record). */
 static char *our_json(struct store *st, const char *id)
 {
 	char *json = NULL;
 	sqlite3_stmt *s;
-	if (store_prepare(st, "SELECT json_object('id', a.id, 'modified', a.updated, 'quote', a.quote,"
-	                      " 'note', a.note, 'color', a.color, 'author', a.author, 'tags',"
-	                      " (SELECT json_group_array(t.name) FROM annotation_tag x JOIN tag t"
-	                      "  ON t.id = x.tag WHERE x.annotation = a.id))"
-	                      " FROM annotation a WHERE a.id = ?1", &s) == 0) {
+	if (store_prepare(st, "SELECT " ANNOT_MINE_W3C " FROM annotation a WHERE a.id = ?1",
+	                  &s) == 0) {
 		sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
 		if (sqlite3_step(s) == SQLITE_ROW)
 			json = store_column_dup(s, 0);
@@ -258,7 +255,7 @@ static char *our_json(struct store *st, const char *id)
 }
 
 /* Place and insert (or replace) the incoming annotation. */
-static int write_incoming(struct store *st, const struct incoming *in, const char *id,
+int annot_write_incoming(struct store *st, const struct incoming *in, const char *id,
                           int64_t article, bool replace)
 {
 	char *body = NULL, hash[17];
@@ -305,6 +302,38 @@ static int write_incoming(struct store *st, const struct incoming *in, const cha
 	rc = store_annot_set_tags(st, id, tags, '\x1f');
 	free(tags);
 	return rc;
+}
+
+int annot_repair_fields(struct incoming *in)
+{
+	const int fields[] = { F_CREATED, F_MODIFIED, F_CREATOR, F_SOURCE, F_NOTE, F_COLOR,
+	                       F_MADE_TEXT, F_TITLE, F_EXACT, F_PREFIX, F_SUFFIX };
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+		if (annot_repair(in, &in->f[fields[i]], &in->n[fields[i]]) < 0)
+			return -1;
+	return 0;
+}
+
+/* The versions not kept that an annotation carries from the library it
+ * was exported from ("margo": {"conflicts": [...]}), recorded here too
+ * (idempotent), so that an export and its import keep them. */
+static int carried_conflicts(struct store *st, const char *id, const char *json, size_t len)
+{
+	sqlite3_stmt *s;
+	char now[21];
+	util_now_rfc3339(now);
+	if (store_prepare(st, "INSERT OR IGNORE INTO annotation_conflict(annotation, other, created)"
+	                      " SELECT ?1, json_remove(json(value), '$.margo.conflicts'), ?3"
+	                      " FROM json_each(?2, '$.margo.conflicts')"
+	                      " WHERE json_type(?2, '$.margo.conflicts') = 'array' AND type = 'object'",
+	                  &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, json, (int)len, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Keep the links of an annotation taken, for store_import_links(). */
@@ -428,12 +457,9 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 	}
 	/* What is not text (a "\ud800" escape) becomes U+FFFD: kept, said.
 	 * A quote so changed is placed by its context, or is an orphan. */
-	const int fields[] = { F_CREATED, F_MODIFIED, F_CREATOR, F_SOURCE, F_NOTE, F_COLOR,
-	                       F_MADE_TEXT, F_TITLE, F_EXACT, F_PREFIX, F_SUFFIX };
 	ret = -1;
-	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
-		if (annot_repair(&in, &in.f[fields[i]], &in.n[fields[i]]) < 0)
-			goto out;
+	if (annot_repair_fields(&in) < 0)
+		goto out;
 	ret = 0;
 	int64_t article = find_article(st, &in);
 	if (article <= 0) {
@@ -451,7 +477,7 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 	if (known < 0)
 		goto fail;
 	if (known == 0) {
-		if (write_incoming(st, &in, id, article, false) < 0)
+		if (annot_write_incoming(st, &in, id, article, false) < 0)
 			goto fail;
 		*result = STORE_IMPORT_ADDED;
 	} else if (strcmp(ours, theirs) == 0) {
@@ -459,7 +485,7 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 	} else if (in.f[F_MODIFIED] && strcmp(in.f[F_MODIFIED], updated) > 0) {
 		/* Theirs is newer: taken; ours becomes the conflict. */
 		if (!(mine = our_json(st, id)) || record_conflict(st, id, mine, strlen(mine)) < 0 ||
-		    write_incoming(st, &in, id, article, true) < 0)
+		    annot_write_incoming(st, &in, id, article, true) < 0)
 			goto fail;
 		*result = STORE_IMPORT_UPDATED;
 	} else {
@@ -467,7 +493,8 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 			goto fail;
 		*result = STORE_IMPORT_CONFLICT;
 	}
-	if (keep_links(st, &in, id) < 0 || store_commit(st) < 0)
+	if (keep_links(st, &in, id) < 0 || carried_conflicts(st, id, json, len) < 0 ||
+	    store_commit(st) < 0)
 		goto fail;
 	if (in.repaired &&
 	    !(*warn = util_printf("%zu character%s that %s not valid UTF-8 (a stray byte, a lone "

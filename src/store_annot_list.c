@@ -16,6 +16,7 @@
 #include "margo/store_annot.h"
 #include "margo/text.h"
 #include "margo/util.h"
+#include "store_annot_impl.h"
 #include "store_impl.h"
 
 /* The columns of one annotation for listings, and its W3C JSON; ?1 the
@@ -47,8 +48,11 @@
 	"    'end', a.made_end, 'text', a.made_hash), 'links', json((SELECT" \
 	"    json_group_array(json_object('target', l.target, 'kind', l.kind)) FROM" \
 	"    (SELECT target, kind FROM annotation_link WHERE annotation = a.id ORDER BY target) l))))," \
-	"  json_object('creator', nullif(a.author, '')))," \
-	" ?3, ?4, a.color, ar.url" \
+	"  json_object('creator', nullif(a.author, ''), 'margo', json_object('conflicts'," \
+	"   (SELECT json_group_array(json(" CONFLICT_OTHER_W3C ")) FROM annotation_conflict c" \
+	"    WHERE c.annotation = a.id HAVING count(*) > 0))))," \
+	" ?3, ?4, a.color, ar.url," \
+	" (SELECT count(*) FROM annotation_conflict WHERE annotation = a.id)" \
 	" FROM annotation a JOIN article ar ON ar.id = a.article WHERE a.rowid = ?1"
 
 /* ---- code points to bytes ----------------------------------------------------- */
@@ -334,6 +338,7 @@ int store_annot_each(struct store *st, const char *tag, int64_t article,
 			.color = (const char *)sqlite3_column_text(row, 16),
 			.url = (const char *)sqlite3_column_text(row, 17),
 			.source = v[i].source,
+			.conflicts = sqlite3_column_int64(row, 18),
 		};
 		ret = fn(ctx, &r);
 		sqlite3_reset(row);
@@ -354,7 +359,8 @@ int store_annot_to_review(struct store *st, int64_t *n)
 
 int store_annot_conflicts(struct store *st, int64_t *n)
 {
-	return store_query_int(st, "SELECT count(*) FROM annotation_conflict", n);
+	return store_query_int(st, "SELECT count(*) FROM annotation_conflict c JOIN annotation a"
+	                           " ON a.id = c.annotation WHERE a.deleted IS NULL", n);
 }
 
 /* ---- links ---------------------------------------------------------------------- */

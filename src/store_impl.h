@@ -83,6 +83,8 @@ int store_annot_insert_row(struct store *st, bool replace, const char *id, int64
                            const char *note, const char *color, const char *author,
                            const char *created, const char *updated);
 int store_annot_set_tags(struct store *st, const char *id, const char *list, char sep);
+/* A new random (version 4) UUID as "urn:uuid:..."; 0 or -1. */
+int store_annot_new_id(char out[46]);
 /* The body of an article, malloc'd and NUL-terminated (len bytes, read
  * by a cached statement): 1, 0 when there is no such article, -1 on a
  * library error or no memory (store_article.c). */

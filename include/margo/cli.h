@@ -52,6 +52,7 @@ int cli_annotate(const struct cli_env *env, int argc, char **argv);
 int cli_annotations(const struct cli_env *env, int argc, char **argv);
 int cli_export(const struct cli_env *env, int argc, char **argv);
 int cli_import(const struct cli_env *env, int argc, char **argv);
+int cli_conflicts(const struct cli_env *env, int argc, char **argv);
 int cli_check(const struct cli_env *env, int argc, char **argv);
 
 #endif

@@ -64,6 +64,7 @@ struct store_annot_row {
 	 * folder finds the article by it), then what picks the article out
 	 * of its file ("#id:..." for a line of JSON Lines). */
 	const char *source;
+	int64_t conflicts;        /* open conflicts (margo conflicts) */
 };
 
 typedef int (*store_annot_fn)(void *ctx, const struct store_annot_row *row);
@@ -198,5 +199,44 @@ int store_annot_to_review(struct store *st, int64_t *n);
 
 /* Conflicts recorded so far (for listings). */
 int store_annot_conflicts(struct store *st, int64_t *n);
+
+/* One version of a conflicted annotation, as a user reads it. */
+struct store_conflict_side {
+	char *json;               /* the W3C Web Annotation object */
+	char *quote, *tags, *note, *color, *author, *updated;  /* tags joined by ", " */
+};
+
+/* An open conflict: the version this library keeps ("mine") and the
+ * version an import brought that was not kept ("theirs"). */
+struct store_conflict {
+	int64_t id;               /* the conflict's number */
+	char *annotation;
+	int64_t article;
+	char *title, *created;
+	struct store_conflict_side mine, theirs;
+};
+
+/* The open conflicts of live annotations, oldest first; of one
+ * annotation only when `annotation` is not NULL.  0 or -1. */
+int store_conflicts_list(struct store *st, const char *annotation, struct store_conflict **out,
+                         size_t *n);
+void store_conflicts_free(struct store_conflict *v, size_t n);
+
+/* Which conflict `ref` names: its number, or the id of an annotation with
+ * one open conflict ("urn:uuid:" may be left out).  1 with *conflict,
+ * 0 with a message in *err (malloc'd), -1 on a library error. */
+int store_conflict_find(struct store *st, const char *ref, int64_t *conflict, char **err);
+
+enum store_conflict_keep {
+	STORE_KEEP_MINE,          /* the other version is dropped */
+	STORE_KEEP_THEIRS,        /* the other version replaces ours (ours is dropped) */
+	STORE_KEEP_BOTH,          /* the other version becomes a new annotation, same article */
+};
+
+/* Resolve conflict `conflict`: one transaction; the conflict is closed.
+ * With STORE_KEEP_BOTH the new annotation's id is in *made (malloc'd).
+ * 0, or -1 with a message in *err. */
+int store_conflict_resolve(struct store *st, int64_t conflict, enum store_conflict_keep keep,
+                           char **made, char **err);
 
 #endif
