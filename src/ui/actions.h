@@ -52,7 +52,8 @@
 	X(ZOOM,      "zoom",      "The pane in focus takes the whole screen, or gives it back") \
 	X(REDRAW,    "redraw",    "Redraw the screen") \
 	X(CLOSE,     "close",     "Close the help or the mentions view") \
-	X(QUIT,      "quit",      "Close the help or a view, or quit margo")
+	X(QUIT,      "quit",      "Close the view in focus; in the three panes quit (asks if a selection or link would be lost)") \
+	X(QUIT_NOW,  "quit-now",  "Quit margo at once, from any view")
 
 enum ui_action {
 	UI_ACTION_NONE = 0,

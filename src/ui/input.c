@@ -93,6 +93,7 @@ const struct ui_binding ui_bindings[] = {
 	{ 'z', "z", UI_ACTION_ZOOM },
 	{ CTRL('l'), "Ctrl-L", UI_ACTION_REDRAW },
 	{ 'q', "q", UI_ACTION_QUIT },
+	{ 'Q', "Q", UI_ACTION_QUIT_NOW },
 };
 const unsigned ui_binding_count = sizeof ui_bindings / sizeof *ui_bindings;
 

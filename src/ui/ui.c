@@ -293,8 +293,34 @@ static bool action_writes(enum ui_action a)
 	}
 }
 
+/* Whether to quit from the three panes: asked first when a selection
+ * or a link begun with L would be lost. */
+static bool quit_confirmed(struct ui *ui)
+{
+	const char *what[2];
+	size_t n = 0;
+	if (ui->text.selecting)
+		what[n++] = "the selection";
+	if (ui->link_from)
+		what[n++] = "the link begun with L";
+	if (n == 0)
+		return true;
+	char *q = util_printf("quit? %s%s%s will be lost (y/n)", what[0], n > 1 ? " and " : "",
+	                      n > 1 ? what[1] : "");
+	int c = prompt_choice(ui, q ? q : "quit? (y/n)", "yn");
+	free(q);
+	if (c == 'y')
+		return true;
+	ui_message(ui, false, "not quitting");
+	return false;
+}
+
 static void dispatch(struct ui *ui, enum ui_action a)
 {
+	if (a == UI_ACTION_QUIT_NOW) {
+		ui->quit = true;  /* from any view; drafts are saved on the way out */
+		return;
+	}
 	if (ui->readonly && action_writes(a) && !ui->help_open) {
 		ui_message(ui, true, "read-only: the library cannot be written, so %s is not possible "
 		           "(check its permissions, then start margo again)", ui_action_table[a].name);
@@ -416,7 +442,7 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		}
 		return;
 	case UI_ACTION_QUIT:
-		ui->quit = true;
+		ui->quit = quit_confirmed(ui);
 		return;
 	case UI_ACTION_HELP:
 		ui->help_open = true;

@@ -500,7 +500,7 @@ like "$(sed -n 2p "$RUN_DIR/help.screen")" '^ j, Down +Move down' "the help take
 like "$(screen help.screen)" '^ +entry$' "a description too long for the line goes on below its keys"
 is "$(sed -n 2p "$RUN_DIR/help2.screen")" "$(sed -n 14p "$RUN_DIR/help.screen")" "j scrolls the help: after 12 j the 13th row is on top"
 like "$(screen help3.screen)" 'Ctrl-L +Redraw the screen' "G shows the end of the help"
-like "$(sed -n 20p "$RUN_DIR/help3.screen")" 'q +Close the help' "with the last action at the foot of the page"
+like "$(sed -n 20p "$RUN_DIR/help3.screen")" 'Q +Quit margo at once' "with the last action at the foot of the page"
 like "$(sed -n 22p "$RUN_DIR/help3.screen")" 'Enter opens an article' "and the closing hint on the last line"
 like "$(sed -n 23p "$RUN_DIR/help3.screen")" 'In a prompt: Left Right Home End' "and the prompt's keys after it"
 
