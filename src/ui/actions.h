@@ -31,6 +31,7 @@
 	X(CODEBOOK,  "codebook",  "The codebook: tags with counts (R renames or merges)") \
 	X(DELETE,    "delete",    "Annotations list: delete the selected annotation") \
 	X(SORT,      "sort",      "Annotations list: sort by date or by place") \
+	X(CONFLICT,  "conflict",  "Annotations list: both versions of an import conflict; keep mine, theirs or both") \
 	X(ACCEPT,    "accept",    "Annotations list: accept where a fuzzy annotation was found") \
 	X(COLOR,     "colour",    "Choose the colour of the annotation (at the cursor, or in the list)") \
 	X(NOTE_INLINE, "note-inline", "Write the note of the annotation here (Ctrl-J new line, Enter saves)") \

@@ -4,7 +4,9 @@
  * status:fuzzy, and words) and sorted by date or by place ("s").  Enter
  * jumps (back returns); d deletes (a tombstone); u undoes; E writes the
  * note; y accepts a fuzzy placement; on an orphan, Enter goes to its
- * article and the next a re-attaches it to the new selection.
+ * article and the next a re-attaches it to the new selection.  An
+ * annotation with an import conflict is marked "!"; status:conflict keeps
+ * those, and ! shows both versions and asks which to keep.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
@@ -32,6 +34,7 @@ void annot_view_close(struct ui *ui)
 		free(v->v[i].created);
 	}
 	free(v->v);
+	store_conflicts_free(v->conflict, v->n_conflict);
 	/* The filter and the order stay for the next opening. */
 	char *filter = v->filter;
 	bool by_date = v->by_date;
@@ -61,6 +64,7 @@ static int collect_item(void *ctx, const struct store_annot_row *r)
 	it->end = r->bend;
 	it->cp_start = r->start;
 	it->cp_end = r->end;
+	it->conflicts = r->conflicts;
 	return it->id && it->title && it->tags && it->quote && it->status && it->note &&
 	       it->author && it->created ? 0 : -1;
 }
@@ -89,7 +93,8 @@ static bool passes(const struct annot_item *it, const char *w, size_t n)
 	} else if (strncmp(word, "author:", 7) == 0) {
 		ok = strcasestr(it->author, word + 7) != NULL;
 	} else if (strncmp(word, "status:", 7) == 0) {
-		ok = strcmp(it->status, word + 7) == 0;
+		ok = strcmp(word + 7, "conflict") == 0 ? it->conflicts > 0
+		                                        : strcmp(it->status, word + 7) == 0;
 	} else {
 		ok = strcasestr(it->quote, word) || strcasestr(it->note, word) ||
 		     strcasestr(it->tags, word) || strcasestr(it->title, word);
@@ -160,11 +165,85 @@ int annot_view_open(struct ui *ui)
 	return 0;
 }
 
+/* ---- a conflict --------------------------------------------------------------------- */
+
+/* One version, from row y: a heading and a line a field; the next row. */
+static int draw_side(WINDOW *w, int y, const char *label, const struct store_conflict_side *s)
+{
+	int width = getmaxx(w), height = getmaxy(w);
+	const char *names[] = { "modified", "tags", "colour", "author", "quote", "note" };
+	const char *values[] = { s->updated, s->tags, s->color, s->author, s->quote, s->note };
+	if (y < height) {
+		draw_set_role(w, ROLE_TITLE);
+		draw_str(w, y++, 1, label, width - 2);
+	}
+	draw_set_role(w, ROLE_NORMAL);
+	for (int i = 0; i < 6 && y < height; i++, y++) {
+		draw_str(w, y, 2, names[i], 9);
+		draw_str(w, y, 12, values[i] && *values[i] ? values[i] : "-", width - 13);
+	}
+	return y + 1;
+}
+
+static void draw_conflict(struct ui *ui, WINDOW *w)
+{
+	const struct store_conflict *c = ui->av.conflict;
+	struct buf head = { 0 };
+	buf_printf(&head, "Conflict #%lld  %s", (long long)c->id, c->title ? c->title : "");
+	draw_header(w, head.data ? head.data : "Conflict", true);
+	buf_free(&head);
+	int y = draw_side(w, 1, "This library", &c->mine);
+	draw_side(w, y, "Imported", &c->theirs);
+}
+
+/* Show the first open conflict of the selected annotation and ask which
+ * version to keep; each choice is one change of the library. */
+static void resolve_conflict(struct ui *ui)
+{
+	struct annot_view *v = &ui->av;
+	if (!v->n || !v->v[v->sel].conflicts) {
+		ui_message(ui, false, "no import conflict here: / status:conflict lists them");
+		return;
+	}
+	if (store_conflicts_list(ui->st, v->v[v->sel].id, &v->conflict, &v->n_conflict) < 0 ||
+	    !v->n_conflict) {
+		ui_message(ui, true, "cannot read the conflict: %s", store_errmsg(ui->st));
+		return;
+	}
+	ui_draw_all(ui);
+	int c = prompt_choice(ui, "keep: m this library's, t the imported, b both (Esc: decide later)",
+	                      "mtb");
+	int64_t id = v->conflict[0].id;
+	store_conflicts_free(v->conflict, v->n_conflict);
+	v->conflict = NULL;
+	v->n_conflict = 0;
+	if (!c)
+		return;
+	char *err = NULL, *made = NULL;
+	enum store_conflict_keep keep = c == 'm' ? STORE_KEEP_MINE
+	                              : c == 't' ? STORE_KEEP_THEIRS : STORE_KEEP_BOTH;
+	if (store_conflict_resolve(ui->st, id, keep, &made, &err) < 0) {
+		ui_message(ui, true, "%s", err ? err : "out of memory");
+	} else {
+		annot_view_open(ui);
+		annotate_load(ui);
+		ui_message(ui, false, "%s", keep == STORE_KEEP_MINE ? "kept this library's version"
+		                          : keep == STORE_KEEP_THEIRS ? "the imported version is in place"
+		                          : "kept both: the imported version is a new annotation");
+	}
+	free(err);
+	free(made);
+}
+
 void annot_view_draw(struct ui *ui, WINDOW *w)
 {
 	struct annot_view *v = &ui->av;
 	int width = getmaxx(w), height = getmaxy(w);
 	werase(w);
+	if (v->conflict) {
+		draw_conflict(ui, w);
+		return;
+	}
 	char label[64];
 	struct buf head = { 0 };
 	buf_printf(&head, "Annotations  %zu/%zu  by %s%s%s", v->n ? v->sel + 1 : 0, v->n,
@@ -184,7 +263,8 @@ void annot_view_draw(struct ui *ui, WINDOW *w)
 		int y = y0 + (int)(i - v->top) * per;
 		bool sel = i == v->sel;
 		struct buf b = { 0 };
-		buf_printf(&b, "[%s] %s \xc2\xb7 %s", it->tags, it->title, it->status);
+		buf_printf(&b, "%s[%s] %s \xc2\xb7 %s%s", it->conflicts ? "! " : "", it->tags, it->title,
+		           it->status, it->conflicts ? " \xc2\xb7 conflict" : "");
 		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_TITLE);
 		mvwhline(w, y, 0, ' ', width);
 		draw_str(w, y, 1, b.data, width - 2);
@@ -224,7 +304,8 @@ bool annot_view_handle(struct ui *ui, enum ui_action a)
 		}
 		return true;
 	case UI_ACTION_SEARCH: {
-		char *f = prompt_line(ui, "filter", "Filter (tag:T article:N author:A status:S words):",
+		char *f = prompt_line(ui, "filter", "Filter (tag:T article:N author:A status:S "
+		                      "status:conflict words):",
 		                      v->filter, NULL, NULL);
 		if (f) {
 			free(v->filter);
@@ -234,6 +315,9 @@ bool annot_view_handle(struct ui *ui, enum ui_action a)
 		}
 		return true;
 	}
+	case UI_ACTION_CONFLICT:
+		resolve_conflict(ui);
+		return true;
 	case UI_ACTION_SORT:
 		v->by_date = !v->by_date;
 		annot_view_open(ui);

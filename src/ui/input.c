@@ -73,6 +73,7 @@ const struct ui_binding ui_bindings[] = {
 	{ 'E', "E", UI_ACTION_NOTE },
 	{ 's', "s", UI_ACTION_SORT },
 	{ 'y', "y", UI_ACTION_ACCEPT },
+	{ '!', "!", UI_ACTION_CONFLICT },
 	{ '*', "*", UI_ACTION_NEXT_MENTION },
 	{ '#', "#", UI_ACTION_PREV_MENTION },
 	{ CTRL('o'), "Ctrl-O", UI_ACTION_BACK },

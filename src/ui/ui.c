@@ -684,6 +684,10 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 			dispatch(&ui, a);
 		}
 	}
+	/* A link begun with L and not made: the annotation made for its end
+	 * alone goes with it. */
+	if (ui.link_from)
+		link_cancel(&ui);
 	for (int p = 0; p < LAYOUT_PANES; p++)
 		if (ui.win[p])
 			delwin(ui.win[p]);

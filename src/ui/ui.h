@@ -99,8 +99,11 @@ struct annot_view {
 		int64_t article;
 		int64_t start, end;   /* bytes of the article's text */
 		int64_t cp_start, cp_end;  /* the same in code points */
+		int64_t conflicts;    /* open import conflicts */
 	} *v;
 	size_t n, sel, top;
+	struct store_conflict *conflict;  /* !: the conflict shown, with both versions */
+	size_t n_conflict;
 	char *filter;             /* kept across openings */
 	bool by_date;             /* newest first, else by article and place */
 };

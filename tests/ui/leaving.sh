@@ -33,10 +33,15 @@ q
 :save-display link.screen
 <Esc>
 :save-state stayed
+q
+y
+:save-state never
 EOF
 expect_run_ok "link: the script runs"
 has "$(screen link.screen)" "quit? the link begun with L will be lost (y/n)" "q with a pending link asks"
 ok "Esc: margo stays" test -e "$RUN_DIR/stayed"
+ok "y: margo quits" test ! -e "$RUN_DIR/never"
+is "$("$MARGO" annotations)" "" "and the end made for the link alone is not left behind"
 
 # ---- q closes views, and quits at once from the panes ---------------------------------------
 run_script 100x30 <<'EOF'
@@ -71,6 +76,52 @@ EOF
 	expect_run_ok "Q after $keys: the script runs"
 	ok "Q after $keys: margo quits at once" test ! -e "$RUN_DIR/never"
 done
+
+# ---- A: status:conflict, the two versions, and resolving --------------------------------
+"$MARGO" annotate 4 0 11 --tag "luoghi" --note "nostra nota" >/dev/null
+"$MARGO" annotate 4 20 30 --tag "altro" >/dev/null
+"$MARGO" export --format jsonl -o "$TEST_TMP/mine.jsonl"
+sed -e 's/nostra nota/loro nota/' -e 's/"modified":"[^"]*"/"modified":"2001-01-01T00:00:00Z"/' \
+	"$TEST_TMP/mine.jsonl" >"$TEST_TMP/older.jsonl"
+"$MARGO" import "$TEST_TMP/older.jsonl" >/dev/null
+cp "$MARGO_DB" "$TEST_TMP/conflict.db"
+run_script 100x30 <<'EOF'
+A
+:save-display all.screen
+/status:conflict
+<Enter>
+:save-state filtered
+!
+:save-display both.screen
+t
+:save-state resolved
+EOF
+expect_run_ok "conflict: the script runs"
+has "$(screen all.screen)" "! [luoghi]" "the annotations list marks a conflict with !"
+hasnt "$(screen all.screen)" "! [altro]" "and only there"
+is "$(state filtered annotations.n)" 1 "/status:conflict keeps the annotations with a conflict"
+both=$(screen both.screen)
+has "$both" "Conflict #1" "! shows the conflict"
+like "$both" "This library" "this library's version"
+like "$both" "note +nostra nota" "with our note"
+like "$both" "Imported" "and the imported one"
+like "$both" "note +loro nota" "with theirs"
+like "$both" "modified +2001-01-01T00:00:00Z" "and when each was changed"
+has "$both" "keep: m this library's, t the imported, b both" "and asks which to keep"
+is "$(state resolved message)" "the imported version is in place" "t takes the imported version"
+is "$(state resolved annotations.n)" 0 "the conflict no longer shows"
+has "$("$MARGO" annotations --format jsonl)" '"value":"loro nota"' "and the library has their note"
+is "$("$MARGO" conflicts)" "" "margo conflicts has nothing left"
+run_script 100x30 --db "$TEST_TMP/conflict.db" <<'EOF'
+A
+/status:conflict
+<Enter>
+!
+b
+:save-state both
+EOF
+is "$(state both message)" "kept both: the imported version is a new annotation" "b keeps both"
+is "$("$MARGO" --db "$TEST_TMP/conflict.db" annotations | wc -l)" 3 "three annotations now"
 
 # ---- the help says so ------------------------------------------------------------------------
 run_script 100x60 <<'EOF'
