@@ -156,7 +156,8 @@ int annot_view_open(struct ui *ui)
 		return -1;
 	}
 	apply_filter(&ui->av);
-	qsort(ui->av.v, ui->av.n, sizeof *ui->av.v, ui->av.by_date ? by_date : by_place);
+	if (ui->av.n)  /* no qsort of an empty (null) list */
+		qsort(ui->av.v, ui->av.n, sizeof *ui->av.v, ui->av.by_date ? by_date : by_place);
 	ui->av.open = true;
 	ui->av.sel = ui->av.n && sel < ui->av.n ? sel : 0;
 	if (!ui->av.n)
