@@ -156,9 +156,21 @@ int store_annot_insert_row(struct store *st, bool replace, const char *id, int64
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int store_annot_create(struct store *st, int64_t article, size_t start, size_t end,
-                       const char *tags, const char *note, const char *author,
-                       char **id, char **err)
+static int mark_anchor(struct store *st, const char *id)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "UPDATE annotation SET anchor = 1 WHERE id = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* store_annot_create, or with `anchor` a bare anchor (a link's end). */
+static int create(struct store *st, int64_t article, size_t start, size_t end,
+                  const char *tags, const char *note, const char *author, bool anchor,
+                  char **id, char **err)
 {
 	*id = NULL;
 	*err = NULL;
@@ -187,7 +199,8 @@ int store_annot_create(struct store *st, int64_t article, size_t start, size_t e
 	if (store_begin(st) < 0 ||
 	    store_annot_insert_row(st, false, uuid, article, quote, prefix, suffix, (int64_t)start, (int64_t)end,
 	               hash, &at, hash, note, NULL, author, now, now) < 0 ||
-	    store_annot_set_tags(st, uuid, tags, ',') < 0 || store_commit(st) < 0) {
+	    store_annot_set_tags(st, uuid, tags, ',') < 0 ||
+	    (anchor && mark_anchor(st, uuid) < 0) || store_commit(st) < 0) {
 		*err = util_printf("cannot save the annotation: %s", store_errmsg(st));
 		store_rollback(st);
 		goto out;
@@ -200,6 +213,13 @@ out:
 	free(prefix);
 	free(suffix);
 	return ret;
+}
+
+int store_annot_create(struct store *st, int64_t article, size_t start, size_t end,
+                       const char *tags, const char *note, const char *author,
+                       char **id, char **err)
+{
+	return create(st, article, start, end, tags, note, author, false, id, err);
 }
 
 /* ---- re-anchoring ---------------------------------------------------------------- */
@@ -561,7 +581,7 @@ int store_annot_at(struct store *st, int64_t article, size_t start, size_t end, 
 	*id = NULL;
 	*err = NULL;
 	if (store_prepare(st, "SELECT id FROM annotation WHERE article = ?1 AND start = ?2"
-	                      " AND end = ?3 AND deleted IS NULL ORDER BY created LIMIT 1", &s) < 0)
+	                      " AND end = ?3 AND deleted IS NULL ORDER BY anchor, created LIMIT 1", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, article);
 	sqlite3_bind_int64(s, 2, (int64_t)start);
@@ -572,7 +592,7 @@ int store_annot_at(struct store *st, int64_t article, size_t start, size_t end, 
 	if (*id)
 		return 0;
 	char *user = text_user_name();
-	int rc = store_annot_create(st, article, start, end, NULL, NULL, user, id, err);
+	int rc = create(st, article, start, end, NULL, NULL, user, true, id, err);
 	free(user);
 	return rc < 0 ? -1 : 1;
 }
