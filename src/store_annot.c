@@ -508,6 +508,54 @@ fail:
 	return -1;
 }
 
+int store_tag_delete(struct store *st, const char *name, int64_t *used, char **err)
+{
+	sqlite3_stmt *s = NULL;
+	*err = NULL;
+	*used = 0;
+	if (store_begin(st) < 0)
+		goto fail;
+	if (store_prepare(st, "SELECT t.id, (SELECT count(*) FROM annotation_tag x JOIN annotation a"
+	                      "  ON a.id = x.annotation WHERE x.tag = t.id AND a.deleted IS NULL)"
+	                      " FROM tag t WHERE t.name = ?1", &s) < 0)
+		goto fail;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	*used = rc == SQLITE_ROW ? sqlite3_column_int64(s, 1) : 0;
+	sqlite3_finalize(s);
+	s = NULL;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		goto fail;
+	if (rc == SQLITE_DONE || *used) {
+		store_rollback(st);
+		if (rc == SQLITE_DONE)
+			*err = util_printf("there is no tag \xe2\x80\x9c%s\xe2\x80\x9d", name);
+		return rc == SQLITE_DONE ? -1 : 1;
+	}
+	/* Unused: only deleted annotations (tombstones) still name it. */
+	const char *steps[] = { "DELETE FROM annotation_tag WHERE tag = ?1",
+	                        "DELETE FROM tag WHERE id = ?1" };
+	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+		if (store_prepare(st, steps[i], &s) < 0)
+			goto fail;
+		sqlite3_bind_int64(s, 1, id);
+		rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		s = NULL;
+		if (rc != SQLITE_DONE)
+			goto fail;
+	}
+	if (store_commit(st) < 0)
+		goto fail;
+	return 0;
+fail:
+	*err = util_printf("cannot delete the tag: %s", store_errmsg(st));
+	sqlite3_finalize(s);
+	store_rollback(st);
+	return -1;
+}
+
 int store_annot_place(struct store *st, const char *id, bool place, size_t start, size_t end,
                       char **err)
 {

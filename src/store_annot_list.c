@@ -56,7 +56,10 @@
 	"      ON y.id = x.annotation WHERE x.target = a.id AND y.anchor AND y.deleted IS NULL" \
 	"     ORDER BY 1) l LEFT JOIN annotation o ON o.id = l.target))))," \
 	"  json_object('creator', nullif(a.author, '')))," \
-	" ?3, ?4, a.color, ar.url, a.anchor" \
+	" ?3, ?4, a.color, ar.url, a.anchor," \
+	" (SELECT count(*) FROM annotation_link l JOIN annotation o ON o.id = CASE WHEN" \
+	"   l.annotation = a.id THEN l.target ELSE l.annotation END" \
+	"   WHERE (l.annotation = a.id OR l.target = a.id) AND o.deleted IS NULL)" \
 	" FROM annotation a JOIN article ar ON ar.id = a.article WHERE a.rowid = ?1"
 
 /* ---- code points to bytes ----------------------------------------------------- */
@@ -344,6 +347,7 @@ static int each(struct store *st, const char *tag, int64_t article, bool anchors
 			.url = (const char *)sqlite3_column_text(row, 17),
 			.source = v[i].source,
 			.anchor = sqlite3_column_int(row, 18) != 0,
+			.n_links = sqlite3_column_int64(row, 19),
 		};
 		ret = fn(ctx, &r);
 		sqlite3_reset(row);

@@ -65,6 +65,7 @@ struct store_annot_row {
 	 * of its file ("#id:..." for a line of JSON Lines). */
 	const char *source;
 	bool anchor;              /* a bare anchor: only a link's end */
+	int64_t n_links;          /* its links, from either end */
 };
 
 typedef int (*store_annot_fn)(void *ctx, const struct store_annot_row *row);
@@ -170,6 +171,9 @@ int store_annot_draft_clear(struct store *st);
 int store_tags(struct store *st, char ***names, int64_t **counts, size_t *n);
 /* Rename a tag, or merge it into another when the new name exists. */
 int store_tag_rename(struct store *st, const char *from, const char *to, char **err);
+/* Delete a tag no live annotation has (one transaction): 0 deleted; 1
+ * in use, nothing done (*used: by how many); -1 with a message. */
+int store_tag_delete(struct store *st, const char *name, int64_t *used, char **err);
 
 /* The annotation placed exactly on [start, end) of an article (one the
  * user made first), or a new bare anchor there (a link's end, listed

@@ -51,6 +51,14 @@ static const struct {
 	{ "magenta", 'm', ROLE_ANNOT_MAGENTA },
 };
 
+enum ui_role annotate_role_of(const char *name)
+{
+	for (size_t i = 0; name && i < sizeof colors / sizeof *colors; i++)
+		if (strcmp(colors[i].name, name) == 0)
+			return colors[i].role;
+	return ROLE_ANNOT;
+}
+
 const char *annotate_color_name(const struct annot_span *a)
 {
 	for (size_t i = 0; i < sizeof colors / sizeof *colors; i++)
@@ -87,6 +95,18 @@ static int collect_span(void *ctx, const struct store_annot_row *r)
 	return s->id && s->tags && s->note ? 0 : -1;
 }
 
+/* By start; of two that start together the longer first (it holds the
+ * other), then by id: the order the chooser lists them in. */
+static int by_start(const void *a, const void *b)
+{
+	const struct annot_span *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
 void annotate_load(struct ui *ui)
 {
 	annotate_free(ui);
@@ -94,6 +114,8 @@ void annotate_load(struct ui *ui)
 		return;
 	if (store_annot_each_anchored(ui->st, ui->text.art.id, collect_span, ui) != 0)
 		ui_message(ui, true, "cannot read the annotations: %s", store_errmsg(ui->st));
+	if (ui->text.n_annots)
+		qsort(ui->text.annots, ui->text.n_annots, sizeof *ui->text.annots, by_start);
 }
 
 const struct annot_span *annotate_at_cursor(const struct ui *ui)

@@ -361,7 +361,7 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		bool asked;
 		const struct annot_span *at = annotate_choose(ui, false, false, &asked);
 		if (!at) {
-			ui_message(ui, false, asked ? "unchanged"
+			ui_message(ui, false, asked ? "nothing changed"
 			           : "no annotation at the cursor: a annotates, A lists them");
 			return;
 		}

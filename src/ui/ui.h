@@ -96,8 +96,8 @@ struct annot_span {
 struct annot_view {
 	bool open;
 	struct annot_item {
-		char *id, *title, *tags, *quote, *status, *note, *author, *created;
-		int64_t article;
+		char *id, *title, *tags, *quote, *status, *note, *author, *created, *color;
+		int64_t article, n_links;
 		int64_t start, end;   /* bytes of the article's text */
 		int64_t cp_start, cp_end;  /* the same in code points */
 	} *v;
@@ -335,6 +335,8 @@ size_t annotate_here(struct ui *ui, bool anchors, bool linked, size_t **out);
 /* The one of those the user means: at once when there is one, else asked
  * by number; NULL when none (*asked false) or on Esc (*asked true). */
 const struct annot_span *annotate_choose(struct ui *ui, bool anchors, bool linked, bool *asked);
+/* The role of a colour by name. */
+enum ui_role annotate_role_of(const char *name);
 /* The name of its colour ("green" when none is set). */
 const char *annotate_color_name(const struct annot_span *a);
 /* d in the text: delete the annotation at the cursor (u takes it back). */
