@@ -114,6 +114,35 @@ is "$(printf '%s\n' "$out" | wc -l)" 1 "one annotation is left"
 has "$out" "[frase]" "the one not chosen"
 unlike "$(screen deleted.screen)" 'paragrafo' "and the sidebar lists only it"
 
+# F where a link end and an annotation with a link share the sentence.
+fresh_library
+run_script 80x24 <<'EOF'
+<Enter>
+a
+uno
+<Enter>
+L
+j
+L
+s
+a
+due
+<Enter>
+L
+k
+L
+f
+j
+F
+:save-display ask-f.screen
+<Esc>
+:save-state f-esc
+EOF
+expect_run_ok "F: the script runs"
+like "$(tail -n 1 "$RUN_DIR/ask-f.screen")" 'Which annotation\? 1 (\[due\]|link end); 2 (\[due\]|link end); \(Esc cancels\)' \
+	"F over a link end and a linked annotation asks which"
+expect_state f-esc message "not followed" "Esc follows nothing"
+
 # One annotation: c acts at once, as before.
 run_script 80x24 <<'EOF'
 <Enter>
