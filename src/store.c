@@ -246,6 +246,10 @@ const char *const store_migrations[] = {
 	"  SELECT p.id, p.article, p.n,"
 	"    CAST(substr(CAST(a.body AS BLOB), p.bstart + 1, p.bend - p.bstart) AS TEXT)"
 	"  FROM paragraph p JOIN article a ON a.id = p.article;",
+	/* v10: an end of a link that is not an annotation the user made (L
+	 * on a sentence with none) is a bare anchor: it holds a place in the
+	 * text for the link and is listed nowhere as an annotation. */
+	"ALTER TABLE annotation ADD COLUMN anchor INTEGER NOT NULL DEFAULT 0;",
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }

@@ -156,9 +156,21 @@ int store_annot_insert_row(struct store *st, bool replace, const char *id, int64
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int store_annot_create(struct store *st, int64_t article, size_t start, size_t end,
-                       const char *tags, const char *note, const char *author,
-                       char **id, char **err)
+static int mark_anchor(struct store *st, const char *id)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "UPDATE annotation SET anchor = 1 WHERE id = ?1", &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* store_annot_create, or with `anchor` a bare anchor (a link's end). */
+static int create(struct store *st, int64_t article, size_t start, size_t end,
+                  const char *tags, const char *note, const char *author, bool anchor,
+                  char **id, char **err)
 {
 	*id = NULL;
 	*err = NULL;
@@ -187,7 +199,8 @@ int store_annot_create(struct store *st, int64_t article, size_t start, size_t e
 	if (store_begin(st) < 0 ||
 	    store_annot_insert_row(st, false, uuid, article, quote, prefix, suffix, (int64_t)start, (int64_t)end,
 	               hash, &at, hash, note, NULL, author, now, now) < 0 ||
-	    store_annot_set_tags(st, uuid, tags, ',') < 0 || store_commit(st) < 0) {
+	    store_annot_set_tags(st, uuid, tags, ',') < 0 ||
+	    (anchor && mark_anchor(st, uuid) < 0) || store_commit(st) < 0) {
 		*err = util_printf("cannot save the annotation: %s", store_errmsg(st));
 		store_rollback(st);
 		goto out;
@@ -200,6 +213,13 @@ out:
 	free(prefix);
 	free(suffix);
 	return ret;
+}
+
+int store_annot_create(struct store *st, int64_t article, size_t start, size_t end,
+                       const char *tags, const char *note, const char *author,
+                       char **id, char **err)
+{
+	return create(st, article, start, end, tags, note, author, false, id, err);
 }
 
 /* ---- re-anchoring ---------------------------------------------------------------- */
@@ -488,6 +508,54 @@ fail:
 	return -1;
 }
 
+int store_tag_delete(struct store *st, const char *name, int64_t *used, char **err)
+{
+	sqlite3_stmt *s = NULL;
+	*err = NULL;
+	*used = 0;
+	if (store_begin(st) < 0)
+		goto fail;
+	if (store_prepare(st, "SELECT t.id, (SELECT count(*) FROM annotation_tag x JOIN annotation a"
+	                      "  ON a.id = x.annotation WHERE x.tag = t.id AND a.deleted IS NULL)"
+	                      " FROM tag t WHERE t.name = ?1", &s) < 0)
+		goto fail;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	*used = rc == SQLITE_ROW ? sqlite3_column_int64(s, 1) : 0;
+	sqlite3_finalize(s);
+	s = NULL;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		goto fail;
+	if (rc == SQLITE_DONE || *used) {
+		store_rollback(st);
+		if (rc == SQLITE_DONE)
+			*err = util_printf("there is no tag \xe2\x80\x9c%s\xe2\x80\x9d", name);
+		return rc == SQLITE_DONE ? -1 : 1;
+	}
+	/* Unused: only deleted annotations (tombstones) still name it. */
+	const char *steps[] = { "DELETE FROM annotation_tag WHERE tag = ?1",
+	                        "DELETE FROM tag WHERE id = ?1" };
+	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+		if (store_prepare(st, steps[i], &s) < 0)
+			goto fail;
+		sqlite3_bind_int64(s, 1, id);
+		rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		s = NULL;
+		if (rc != SQLITE_DONE)
+			goto fail;
+	}
+	if (store_commit(st) < 0)
+		goto fail;
+	return 0;
+fail:
+	*err = util_printf("cannot delete the tag: %s", store_errmsg(st));
+	sqlite3_finalize(s);
+	store_rollback(st);
+	return -1;
+}
+
 int store_annot_place(struct store *st, const char *id, bool place, size_t start, size_t end,
                       char **err)
 {
@@ -561,7 +629,7 @@ int store_annot_at(struct store *st, int64_t article, size_t start, size_t end, 
 	*id = NULL;
 	*err = NULL;
 	if (store_prepare(st, "SELECT id FROM annotation WHERE article = ?1 AND start = ?2"
-	                      " AND end = ?3 AND deleted IS NULL ORDER BY created LIMIT 1", &s) < 0)
+	                      " AND end = ?3 AND deleted IS NULL ORDER BY anchor, created LIMIT 1", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, article);
 	sqlite3_bind_int64(s, 2, (int64_t)start);
@@ -572,7 +640,7 @@ int store_annot_at(struct store *st, int64_t article, size_t start, size_t end, 
 	if (*id)
 		return 0;
 	char *user = text_user_name();
-	int rc = store_annot_create(st, article, start, end, NULL, NULL, user, id, err);
+	int rc = create(st, article, start, end, NULL, NULL, user, true, id, err);
 	free(user);
 	return rc < 0 ? -1 : 1;
 }

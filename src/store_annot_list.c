@@ -46,12 +46,23 @@
 	"  'margo', json_object('article', a.article, 'title', ar.title, 'status', a.status," \
 	"    'score', a.score, 'color', a.color, 'made', json_object('start', a.made_start," \
 	"    'end', a.made_end, 'text', a.made_hash), 'links', json((SELECT" \
-	"    json_group_array(json_object('target', l.target, 'kind', l.kind)) FROM" \
-	"    (SELECT target, kind FROM annotation_link WHERE annotation = a.id ORDER BY target) l))))," \
+	"    json_group_array(json_patch(json_object('target', l.target, 'kind', l.kind)," \
+	"     CASE WHEN o.anchor THEN json_object('anchor', json_object('type', 'SpecificResource'," \
+	"      'margo', json_object('article', o.article), 'selector', json_array(" \
+	"      json_object('type', 'TextQuoteSelector', 'exact', o.quote, 'prefix', o.prefix," \
+	"       'suffix', o.suffix), json_object('type', 'TextPositionSelector'," \
+	"       'start', o.start, 'end', o.end)))) ELSE '{}' END)) FROM" \
+	"    (SELECT target, kind FROM annotation_link WHERE annotation = a.id" \
+	"     UNION SELECT x.annotation, x.kind FROM annotation_link x JOIN annotation y" \
+	"      ON y.id = x.annotation WHERE x.target = a.id AND y.anchor AND y.deleted IS NULL" \
+	"     ORDER BY 1) l LEFT JOIN annotation o ON o.id = l.target))))," \
 	"  json_object('creator', nullif(a.author, ''), 'margo', json_object('conflicts'," \
 	"   (SELECT json_group_array(json(" CONFLICT_OTHER_W3C ")) FROM annotation_conflict c" \
 	"    WHERE c.annotation = a.id HAVING count(*) > 0))))," \
-	" ?3, ?4, a.color, ar.url," \
+	" ?3, ?4, a.color, ar.url, a.anchor," \
+	" (SELECT count(*) FROM annotation_link l JOIN annotation o ON o.id = CASE WHEN" \
+	"   l.annotation = a.id THEN l.target ELSE l.annotation END" \
+	"   WHERE (l.annotation = a.id OR l.target = a.id) AND o.deleted IS NULL)," \
 	" (SELECT count(*) FROM annotation_conflict WHERE annotation = a.id)" \
 	" FROM annotation a JOIN article ar ON ar.id = a.article WHERE a.rowid = ?1"
 
@@ -256,14 +267,14 @@ static int sources_of(struct store *st, struct placed *v, size_t n)
 
 /* ---- listing ------------------------------------------------------------------- */
 
-int store_annot_each(struct store *st, const char *tag, int64_t article,
-                     store_annot_fn fn, void *ctx)
+static int each(struct store *st, const char *tag, int64_t article, bool anchors,
+                store_annot_fn fn, void *ctx)
 {
 	sqlite3_stmt *s, *row = NULL;
 	if (store_prepare(st, "SELECT a.rowid, a.article, a.start, a.end,"
 	                  " CASE WHEN a.status != 'orphan' THEN a.quote END"
 	                  " FROM annotation a"
-	                  " WHERE a.deleted IS NULL AND (?3 = 0 OR a.article = ?3)"
+	                  " WHERE a.deleted IS NULL AND (?4 OR a.anchor = 0) AND (?3 = 0 OR a.article = ?3)"
 	                  " AND (?1 IS NULL OR EXISTS (SELECT 1 FROM annotation_tag x"
 	                  "  JOIN tag t ON t.id = x.tag WHERE x.annotation = a.id"
 	                  "  AND (t.name = ?1 OR substr(t.name, 1, length(?1) + 1) = ?1 || '/')))"
@@ -272,6 +283,7 @@ int store_annot_each(struct store *st, const char *tag, int64_t article,
 	if (tag)
 		sqlite3_bind_text(s, 1, tag, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, article);
+	sqlite3_bind_int(s, 4, anchors);
 	/* One snapshot for both steps. */
 	bool own = sqlite3_get_autocommit(store_db(st));
 	if (own && store_read_begin(st) < 0) {
@@ -338,7 +350,9 @@ int store_annot_each(struct store *st, const char *tag, int64_t article,
 			.color = (const char *)sqlite3_column_text(row, 16),
 			.url = (const char *)sqlite3_column_text(row, 17),
 			.source = v[i].source,
-			.conflicts = sqlite3_column_int64(row, 18),
+			.anchor = sqlite3_column_int(row, 18) != 0,
+			.n_links = sqlite3_column_int64(row, 19),
+			.conflicts = sqlite3_column_int64(row, 20),
 		};
 		ret = fn(ctx, &r);
 		sqlite3_reset(row);
@@ -351,9 +365,20 @@ out:
 	return ret;
 }
 
+int store_annot_each(struct store *st, const char *tag, int64_t article,
+                     store_annot_fn fn, void *ctx)
+{
+	return each(st, tag, article, false, fn, ctx);
+}
+
+int store_annot_each_anchored(struct store *st, int64_t article, store_annot_fn fn, void *ctx)
+{
+	return each(st, NULL, article, true, fn, ctx);
+}
+
 int store_annot_to_review(struct store *st, int64_t *n)
 {
-	return store_query_int(st, "SELECT count(*) FROM annotation WHERE deleted IS NULL"
+	return store_query_int(st, "SELECT count(*) FROM annotation WHERE deleted IS NULL AND anchor = 0"
 	                           " AND status IN ('fuzzy', 'orphan')", n);
 }
 

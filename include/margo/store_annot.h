@@ -64,6 +64,8 @@ struct store_annot_row {
 	 * folder finds the article by it), then what picks the article out
 	 * of its file ("#id:..." for a line of JSON Lines). */
 	const char *source;
+	bool anchor;              /* a bare anchor: only a link's end */
+	int64_t n_links;          /* its links, from either end */
 	int64_t conflicts;        /* open conflicts (margo conflicts) */
 };
 
@@ -74,6 +76,8 @@ typedef int (*store_annot_fn)(void *ctx, const struct store_annot_row *row);
  * A non-zero return of fn stops the walk and is returned. */
 int store_annot_each(struct store *st, const char *tag, int64_t article,
                      store_annot_fn fn, void *ctx);
+/* The same for the reader, with the bare anchors (links' ends) too. */
+int store_annot_each_anchored(struct store *st, int64_t article, store_annot_fn fn, void *ctx);
 
 enum store_import_result {
 	STORE_IMPORT_ADDED,       /* new */
@@ -168,9 +172,13 @@ int store_annot_draft_clear(struct store *st);
 int store_tags(struct store *st, char ***names, int64_t **counts, size_t *n);
 /* Rename a tag, or merge it into another when the new name exists. */
 int store_tag_rename(struct store *st, const char *from, const char *to, char **err);
+/* Delete a tag no live annotation has (one transaction): 0 deleted; 1
+ * in use, nothing done (*used: by how many); -1 with a message. */
+int store_tag_delete(struct store *st, const char *name, int64_t *used, char **err);
 
-/* The annotation placed exactly on [start, end) of an article, or a new
- * one without tags there (a link's end): its id in *id (malloc'd).
+/* The annotation placed exactly on [start, end) of an article (one the
+ * user made first), or a new bare anchor there (a link's end, listed
+ * nowhere as an annotation): its id in *id (malloc'd).
  * Own transaction when it creates.  0 found, 1 made, or -1 with a message
  * in *err. */
 int store_annot_at(struct store *st, int64_t article, size_t start, size_t end, char **id,

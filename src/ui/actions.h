@@ -24,12 +24,12 @@
 	X(SELECT,    "select",    "Start a selection (then w b ( ) { } extend it, Esc cancels)") \
 	X(SELECT_MENTION, "select-mention", "Select the entity mention at the cursor (then a annotates it)") \
 	X(ANNOTATE,  "annotate",  "Annotate the selection, or the sentence at the cursor: tags") \
-	X(ANNOTATIONS, "annotations", "List the annotations (Enter jumps, d deletes)") \
+	X(ANNOTATIONS, "annotations", "List the annotations (colour, tags, links, note; Enter jumps, d deletes)") \
 	X(UNDO,      "undo",      "Undo the last annotation change") \
-	X(LINK,      "link",      "Link the selection or passage to another (L here, L there; or L in the related list)") \
+	X(LINK,      "link",      "Link the selection or sentence to another (L here, L there; or L in the related list)") \
 	X(FOLLOW,    "follow",    "Follow the link of the annotation at the cursor") \
-	X(CODEBOOK,  "codebook",  "The codebook: tags with counts (R renames or merges)") \
-	X(DELETE,    "delete",    "Annotations list: delete the selected annotation") \
+	X(CODEBOOK,  "codebook",  "The codebook: tags with counts (R renames or merges, d deletes unused, Enter lists)") \
+	X(DELETE,    "delete",    "Delete the annotation (list, at the cursor) or an unused tag (codebook)") \
 	X(SORT,      "sort",      "Annotations list: sort by date or by place") \
 	X(CONFLICT,  "conflict",  "Annotations list: both versions of an import conflict; keep mine, theirs or both") \
 	X(ACCEPT,    "accept",    "Annotations list: accept where a fuzzy annotation was found") \

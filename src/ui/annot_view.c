@@ -1,7 +1,9 @@
 /*
- * annot_view.c: the annotations list (A): every annotation with its tags,
- * article and status, filtered ("/": tag:T, article:N, author:A,
- * status:fuzzy, and words) and sorted by date or by place ("s").  Enter
+ * annot_view.c: the annotations list (A): every annotation with its
+ * colour, tags, links, article and status, the first line of its note and
+ * its quote, filtered ("/": tag:T, article:N, author:A, status:fuzzy, and
+ * words; "..." or '...' hold blanks: tag:"fonti aperte") and sorted by date
+ * or by place ("s").  Enter
  * jumps (back returns); d deletes (a tombstone); u undoes; E writes the
  * note; y accepts a fuzzy placement; on an orphan, Enter goes to its
  * article and the next a re-attaches it to the new selection.  An
@@ -32,6 +34,7 @@ void annot_view_close(struct ui *ui)
 		free(v->v[i].note);
 		free(v->v[i].author);
 		free(v->v[i].created);
+		free(v->v[i].color);
 	}
 	free(v->v);
 	store_conflicts_free(v->conflict, v->n_conflict);
@@ -59,6 +62,8 @@ static int collect_item(void *ctx, const struct store_annot_row *r)
 	it->note = util_strdup(r->note);
 	it->author = util_strdup(r->author);
 	it->created = util_strdup(r->created);
+	it->color = util_strdup(r->color ? r->color : "green");
+	it->n_links = r->n_links;
 	it->article = r->article;
 	it->start = r->bstart;
 	it->end = r->bend;
@@ -66,17 +71,14 @@ static int collect_item(void *ctx, const struct store_annot_row *r)
 	it->cp_end = r->end;
 	it->conflicts = r->conflicts;
 	return it->id && it->title && it->tags && it->quote && it->status && it->note &&
-	       it->author && it->created ? 0 : -1;
+	       it->author && it->created && it->color ? 0 : -1;
 }
 
 /* Does item `it` pass one filter word ("tag:T", "article:N", "author:A",
  * "status:S", or a word of its quote, note, tags or title)? */
-static bool passes(const struct annot_item *it, const char *w, size_t n)
+static bool passes(const struct annot_item *it, const char *word)
 {
-	char *word = util_strndup(w, n);
 	bool ok = false;
-	if (!word)
-		return true;
 	if (strncmp(word, "tag:", 4) == 0) {
 		const char *t = word + 4;
 		size_t tl = strlen(t);
@@ -99,34 +101,102 @@ static bool passes(const struct annot_item *it, const char *w, size_t n)
 		ok = strcasestr(it->quote, word) || strcasestr(it->note, word) ||
 		     strcasestr(it->tags, word) || strcasestr(it->title, word);
 	}
-	free(word);
 	return ok;
 }
 
+static void words_free(char **w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(w[i]);
+	free(w);
+}
+
+/* The words of a filter, read as a shell reads them: blanks part them;
+ * "..." and '...' keep blanks inside a word (tag:"fonti aperte" is one);
+ * a backslash outside single quotes takes the next character as it is.
+ * 0; 1 with a message in *bad (an unclosed quote, a backslash at the
+ * end); -1 out of memory. */
+static int filter_words(const char *f, char ***out, size_t *n, const char **bad)
+{
+	char **w = NULL;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	*bad = NULL;
+	for (const char *p = f; *p;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		struct buf b = { 0 };
+		char quote = 0;
+		for (; *p && (quote || (*p != ' ' && *p != '\t')); p++) {
+			if (quote == '\'' && *p == '\'') {
+				quote = 0;
+			} else if (quote != '\'' && *p == '\\') {
+				if (!p[1]) {
+					*bad = "the filter ends with a backslash";
+					break;
+				}
+				buf_putc(&b, *++p);
+			} else if (quote == '"' && *p == '"') {
+				quote = 0;
+			} else if (!quote && (*p == '"' || *p == '\'')) {
+				quote = *p;
+			} else {
+				buf_putc(&b, *p);
+			}
+		}
+		if (quote && !*bad)
+			*bad = quote == '"' ? "the filter has an unclosed \" quote"
+			                    : "the filter has an unclosed ' quote";
+		void *grown = *bad ? NULL : util_grow(w, &cap, *n, sizeof *w);
+		char *word = grown ? buf_steal(&b) : NULL;
+		if (!grown || !word) {
+			buf_free(&b);
+			free(word);
+			words_free(w, *n);
+			*n = 0;
+			return *bad ? 1 : -1;
+		}
+		w = grown;
+		w[(*n)++] = word;
+		if (!*p)
+			break;
+	}
+	*out = w;
+	return 0;
+}
+
 /* Keep the items that pass every word of the filter. */
-static void apply_filter(struct annot_view *v)
+static void apply_filter(struct ui *ui, struct annot_view *v)
 {
 	if (!v->filter || !*v->filter)
 		return;
+	char **words;
+	size_t nw;
+	const char *bad;
+	int rc = filter_words(v->filter, &words, &nw, &bad);
+	if (rc != 0) {
+		ui_message(ui, true, "%s: / changes it", rc > 0 ? bad : "out of memory");
+		return;
+	}
 	size_t k = 0;
 	for (size_t i = 0; i < v->n; i++) {
 		bool keep = true;
-		for (const char *p = v->filter; *p && keep;) {
-			p += strspn(p, " ");
-			size_t len = strcspn(p, " ");
-			if (len)
-				keep = passes(&v->v[i], p, len);
-			p += len;
-		}
+		for (size_t j = 0; j < nw && keep; j++)
+			keep = passes(&v->v[i], words[j]);
 		if (keep) {
 			v->v[k++] = v->v[i];
 		} else {
 			struct annot_item *it = &v->v[i];
 			free(it->id), free(it->title), free(it->tags), free(it->quote);
 			free(it->status), free(it->note), free(it->author), free(it->created);
+			free(it->color);
 		}
 	}
 	v->n = k;
+	words_free(words, nw);
 }
 
 static int by_place(const void *a, const void *b)
@@ -155,7 +225,7 @@ int annot_view_open(struct ui *ui)
 		ui_message(ui, true, "cannot read the annotations: %s", store_errmsg(ui->st));
 		return -1;
 	}
-	apply_filter(&ui->av);
+	apply_filter(ui, &ui->av);
 	if (ui->av.n)  /* no qsort of an empty (null) list */
 		qsort(ui->av.v, ui->av.n, sizeof *ui->av.v, ui->av.by_date ? by_date : by_place);
 	ui->av.open = true;
@@ -264,15 +334,35 @@ void annot_view_draw(struct ui *ui, WINDOW *w)
 		int y = y0 + (int)(i - v->top) * per;
 		bool sel = i == v->sel;
 		struct buf b = { 0 };
-		buf_printf(&b, "%s[%s] %s \xc2\xb7 %s%s", it->conflicts ? "! " : "", it->tags, it->title,
-		           it->status, it->conflicts ? " \xc2\xb7 conflict" : "");
-		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_TITLE);
+		/* Its colour by name (seen without colours too), in its colour. */
+		char swatch[8];
+		snprintf(swatch, sizeof swatch, "[%.3s]", it->color);
+		draw_set_role(w, sel ? ROLE_SELECTED : annotate_role_of(it->color));
 		mvwhline(w, y, 0, ' ', width);
-		draw_str(w, y, 1, b.data, width - 2);
+		int x = 1 + draw_str(w, y, 1, swatch, width - 2);
+		buf_printf(&b, " %s[%s] ", it->conflicts ? "! " : "", it->tags);
+		if (it->n_links)
+			buf_printf(&b, "%lld link%s \xc2\xb7 ", (long long)it->n_links,
+			           it->n_links == 1 ? "" : "s");
+		buf_printf(&b, "%s \xc2\xb7 %s%s", it->title, it->status,
+		           it->conflicts ? " \xc2\xb7 conflict" : "");
+		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_TITLE);
+		if (width - 1 - x > 0)
+			draw_str(w, y, x, b.data, width - 1 - x);
 		buf_free(&b);
 		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 		mvwhline(w, y + 1, 0, ' ', width);
-		draw_str(w, y + 1, 2, it->quote, width - 3);
+		/* The first line of the note, then the quote. */
+		x = 2;
+		if (*it->note) {
+			size_t nl = strcspn(it->note, "\n");
+			char *line = util_printf("\xe2\x9c\x8e %.*s \xe2\x80\x94 ", (int)nl, it->note);
+			if (line)
+				x += draw_text(w, y + 1, x, line, strlen(line), width - 1 - x);
+			free(line);
+		}
+		if (width - 1 - x > 0)
+			draw_str(w, y + 1, x, it->quote, width - 1 - x);
 	}
 	draw_set_role(w, ROLE_NORMAL);
 }

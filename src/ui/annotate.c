@@ -51,6 +51,22 @@ static const struct {
 	{ "magenta", 'm', ROLE_ANNOT_MAGENTA },
 };
 
+enum ui_role annotate_role_of(const char *name)
+{
+	for (size_t i = 0; name && i < sizeof colors / sizeof *colors; i++)
+		if (strcmp(colors[i].name, name) == 0)
+			return colors[i].role;
+	return ROLE_ANNOT;
+}
+
+const char *annotate_color_name(const struct annot_span *a)
+{
+	for (size_t i = 0; i < sizeof colors / sizeof *colors; i++)
+		if ((int)colors[i].role == a->role)
+			return colors[i].name;
+	return colors[0].name;
+}
+
 static int collect_span(void *ctx, const struct store_annot_row *r)
 {
 	struct ui *ui = ctx;
@@ -71,6 +87,7 @@ static int collect_span(void *ctx, const struct store_annot_row *r)
 	s->links = NULL;
 	s->n_links = 0;
 	s->links_read = false;
+	s->anchor = r->anchor;
 	for (size_t i = 0; r->color && i < sizeof colors / sizeof *colors; i++)
 		if (strcmp(r->color, colors[i].name) == 0)
 			s->role = colors[i].role;
@@ -78,13 +95,27 @@ static int collect_span(void *ctx, const struct store_annot_row *r)
 	return s->id && s->tags && s->note ? 0 : -1;
 }
 
+/* By start; of two that start together the longer first (it holds the
+ * other), then by id: the order the chooser lists them in. */
+static int by_start(const void *a, const void *b)
+{
+	const struct annot_span *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
 void annotate_load(struct ui *ui)
 {
 	annotate_free(ui);
 	if (!ui->text.loaded)
 		return;
-	if (store_annot_each(ui->st, NULL, ui->text.art.id, collect_span, ui) != 0)
+	if (store_annot_each_anchored(ui->st, ui->text.art.id, collect_span, ui) != 0)
 		ui_message(ui, true, "cannot read the annotations: %s", store_errmsg(ui->st));
+	if (ui->text.n_annots)
+		qsort(ui->text.annots, ui->text.n_annots, sizeof *ui->text.annots, by_start);
 }
 
 const struct annot_span *annotate_at_cursor(const struct ui *ui)
@@ -94,9 +125,110 @@ const struct annot_span *annotate_at_cursor(const struct ui *ui)
 		return NULL;
 	const struct store_sentence *s = &t->art.sentences[t->cursor];
 	for (size_t i = 0; i < t->n_annots; i++)
-		if (t->annots[i].start < s->end && t->annots[i].end > s->start)
+		if (!t->annots[i].anchor && t->annots[i].start < s->end && t->annots[i].end > s->start)
 			return &t->annots[i];
 	return NULL;
+}
+
+size_t annotate_here(struct ui *ui, bool anchors, bool linked, size_t **out)
+{
+	struct text_state *t = &ui->text;
+	*out = NULL;
+	if (!t->loaded || !t->art.n_sentences || !t->n_annots)
+		return 0;
+	size_t s = t->art.sentences[t->cursor].start, e = t->art.sentences[t->cursor].end;
+	if (t->selecting) {
+		s = t->sel_anchor < t->sel_head ? t->sel_anchor : t->sel_head;
+		e = t->sel_anchor < t->sel_head ? t->sel_head : t->sel_anchor;
+	}
+	size_t n = 0;
+	if (!(*out = malloc(t->n_annots * sizeof **out)))
+		return 0;
+	for (size_t i = 0; i < t->n_annots; i++) {
+		const struct annot_span *a = &t->annots[i];
+		size_t nl = 0;
+		if ((a->anchor && !anchors) || a->start >= e || a->end <= s)
+			continue;
+		if (linked && (annotate_links(ui, a, &nl), nl == 0))
+			continue;
+		(*out)[n++] = i;
+	}
+	return n;
+}
+
+/* How an annotation is named in the chooser: its tags, else the first
+ * line of its note, else its first words (at most `cells` cells). */
+static char *span_label(const struct ui *ui, const struct annot_span *a, int cells)
+{
+	const char *text = a->tags, *end;
+	size_t len;
+	if (a->anchor)
+		text = "link end";
+	if (!*text && *a->note) {
+		text = a->note;
+	} else if (!*text) {
+		text = ui->text.art.body + a->start;
+		len = a->end - a->start;
+		return text_render(text, len, 0, cells, NULL);
+	}
+	end = strchr(text, '\n');
+	len = end ? (size_t)(end - text) : strlen(text);
+	char *shown = text_render(text, len, 0, cells, NULL);
+	if (!shown || !*a->tags || a->anchor)
+		return shown;
+	char *bracketed = util_printf("[%s]", shown);
+	free(shown);
+	return bracketed;
+}
+
+const struct annot_span *annotate_choose(struct ui *ui, bool anchors, bool linked, bool *asked)
+{
+	size_t *at = NULL;
+	size_t n = annotate_here(ui, anchors, linked, &at);
+	*asked = false;
+	if (n <= 1) {
+		const struct annot_span *one = n ? &ui->text.annots[at[0]] : NULL;
+		free(at);
+		return one;
+	}
+	*asked = true;
+	struct buf q = { 0 }, keys = { 0 };
+	buf_puts(&q, "Which annotation?");
+	int each = n > 3 ? 12 : 20;  /* cells of each label */
+	for (size_t i = 0; i < n && i < 9; i++) {
+		char *label = span_label(ui, &ui->text.annots[at[i]], each);
+		buf_printf(&q, " %zu %s;", i + 1, label ? label : "?");
+		free(label);
+		buf_putc(&keys, (char)('1' + i));
+	}
+	buf_puts(&q, " (Esc cancels)");
+	int c = q.data && keys.data ? prompt_choice(ui, q.data, keys.data) : 0;
+	buf_free(&q);
+	buf_free(&keys);
+	const struct annot_span *pick = c ? &ui->text.annots[at[c - '1']] : NULL;
+	free(at);
+	return pick;
+}
+
+void annotate_delete_here(struct ui *ui)
+{
+	bool asked;
+	const struct annot_span *a = annotate_choose(ui, false, false, &asked);
+	if (!a) {
+		ui_message(ui, false, asked ? "nothing deleted"
+		                            : "no annotation at the cursor: a annotates, A lists them");
+		return;
+	}
+	char *id = util_strdup(a->id), *err = NULL;
+	if (!id || store_annot_set_deleted(ui->st, id, true, &err) < 0) {
+		ui_message(ui, true, "%s", err ? err : "out of memory");
+	} else {
+		annotate_push_undo(ui, id, true);
+		ui_message(ui, false, "annotation deleted (u takes it back)");
+	}
+	free(err);
+	free(id);
+	annotate_load(ui);
 }
 
 const struct store_annot_linked *annotate_links(struct ui *ui, const struct annot_span *a,
@@ -120,7 +252,7 @@ enum ui_role annotate_role_at(const struct ui *ui, size_t pos)
 	const struct text_state *t = &ui->text;
 	enum ui_role role = ROLE_NORMAL;
 	for (size_t i = 0; i < t->n_annots; i++)  /* sorted by start */
-		if (pos >= t->annots[i].start && pos < t->annots[i].end)
+		if (!t->annots[i].anchor && pos >= t->annots[i].start && pos < t->annots[i].end)
 			role = (enum ui_role)t->annots[i].role;
 	return role;
 }
@@ -478,8 +610,11 @@ static void note_span(struct ui *ui, const char *id, int64_t article, size_t cs,
 void annotate_note_inline(struct ui *ui, const char *id, const char *note)
 {
 	/* The draft needs the place: from the open article or the list. */
-	const struct annot_span *at = annotate_at_cursor(ui);
-	if (at && strcmp(at->id, id) == 0) {
+	const struct annot_span *at = NULL;
+	for (size_t i = 0; i < ui->text.n_annots; i++)
+		if (strcmp(ui->text.annots[i].id, id) == 0)
+			at = &ui->text.annots[i];
+	if (at) {
 		const char *body = ui->text.art.body;
 		size_t cs = text_cp_count(body, at->start);
 		note_span(ui, id, ui->text.art.id, cs, cs + text_cp_count(body + at->start,

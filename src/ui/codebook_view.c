@@ -2,7 +2,8 @@
  * codebook_view.c: the codebook (C): every tag with its count of
  * annotations, children under their parents ("militare/munizioni" under
  * "militare").  R renames a tag and its children; renaming onto a tag that
- * exists merges the two.
+ * exists merges the two.  d deletes a tag no annotation has; Enter lists
+ * the tag's annotations (A, filtered by tag:"NAME").
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
@@ -108,6 +109,46 @@ bool codebook_view_handle(struct ui *ui, enum ui_action a)
 			free(err);
 			free(from);
 			free(to);
+		}
+		return true;
+	case UI_ACTION_DELETE:
+		if (v->n) {
+			char *name = util_strdup(v->names[v->sel]), *err = NULL;
+			int64_t used = 0;
+			int rc = name ? store_tag_delete(ui->st, name, &used, &err) : -1;
+			if (rc < 0) {
+				ui_message(ui, true, "%s", err ? err : "out of memory");
+			} else if (rc == 1) {
+				ui_message(ui, false, "\xe2\x80\x9c%s\xe2\x80\x9d is kept: %lld annotation%s "
+				           "use%s it (Enter lists them)", name, (long long)used,
+				           used == 1 ? "" : "s", used == 1 ? "s" : "");
+			} else {
+				codebook_view_open(ui);
+				ui_message(ui, false, "tag \xe2\x80\x9c%s\xe2\x80\x9d deleted", name);
+			}
+			free(err);
+			free(name);
+		}
+		return true;
+	case UI_ACTION_OPEN:
+		if (v->n) {
+			/* The name in double quotes, its quotes and backslashes escaped. */
+			struct buf f = { 0 };
+			buf_puts(&f, "tag:\"");
+			for (const char *p = v->names[v->sel]; *p; p++) {
+				if (*p == '"' || *p == '\\')
+					buf_putc(&f, '\\');
+				buf_putc(&f, *p);
+			}
+			buf_putc(&f, '"');
+			char *filter = buf_steal(&f);
+			if (filter) {
+				free(ui->av.filter);
+				ui->av.filter = filter;
+				ui->av.sel = 0;
+				codebook_view_close(ui);
+				annot_view_open(ui);
+			}
 		}
 		return true;
 	case UI_ACTION_HELP:

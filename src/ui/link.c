@@ -1,11 +1,13 @@
 /*
  * link.c: links between passages, which may be in different articles.
  *
- * L marks the selection (or the passage at the cursor) as one end; L at
+ * L marks the selection (or the sentence at the cursor) as one end; L at
  * the other passage (reached by r, S, *, the lists...) asks the kind
  * (same claim, contradicts, follow-up) and makes the link.  In the related
- * list, L links the passage asked about to the one selected.  Each end is
- * an annotation; a link is seen from both ends, and F follows it.
+ * list, L links the passage asked about to the one selected.  An end is
+ * the annotation the user made on that very span, else a bare anchor
+ * (listed nowhere as an annotation); a link is seen from both ends, and F
+ * follows it.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
@@ -53,9 +55,18 @@ static char *end_here(struct ui *ui, bool *made)
 		s = t->sel_anchor < t->sel_head ? t->sel_anchor : t->sel_head;
 		e = t->sel_anchor < t->sel_head ? t->sel_head : t->sel_anchor;
 	} else {
-		const struct store_para *p = &t->art.paras[text_pane_cursor_para(ui)];
-		s = p->start;
-		e = p->end;
+		s = t->art.sentences[t->cursor].start;
+		e = t->art.sentences[t->cursor].end;
+	}
+	/* As `a` takes it (no blank at either end): the same sentence
+	 * annotated is the same end. */
+	const char *b = t->art.body + s;
+	size_t n = text_trim(&b, e - s);
+	s = (size_t)(b - t->art.body);
+	e = s + n;
+	if (s >= e) {
+		ui_message(ui, false, "nothing to link here");
+		return NULL;
 	}
 	size_t cs = text_cp_count(t->art.body, s), ce = cs + text_cp_count(t->art.body + s, e - s);
 	char *id = NULL, *err = NULL;
@@ -68,8 +79,7 @@ static char *end_here(struct ui *ui, bool *made)
 	return id;
 }
 
-/* An end made for a link that was not made goes again (an annotation
- * with no tag, note or link is nothing a user asked for). */
+/* An anchor made for a link that was not made goes again. */
 static void drop_made_end(struct ui *ui, const char *id, bool made)
 {
 	char *err = NULL;
@@ -139,9 +149,14 @@ void link_passages(struct ui *ui, int64_t from, int64_t to)
 
 void link_follow(struct ui *ui)
 {
-	const struct annot_span *at = annotate_at_cursor(ui);
+	bool asked;
+	const struct annot_span *at = annotate_choose(ui, true, true, &asked);
 	struct store_annot_linked *l = NULL;
 	size_t n = 0;
+	if (!at && asked) {
+		ui_message(ui, false, "not followed");
+		return;
+	}
 	if (!at || store_annot_links(ui->st, at->id, &l, &n) < 0 || n == 0) {
 		ui_message(ui, false, "no link here: L makes one");
 		store_annot_links_free(l, n);

@@ -176,6 +176,48 @@ static void draw_outline(struct ui *ui, WINDOW *w, int y)
 	draw_set_role(w, ROLE_NORMAL);
 }
 
+/* One annotation at the cursor from row y (its header, tags, note and
+ * links; `brief` when there are several: a row of each): the next row. */
+static int draw_annotation(struct ui *ui, WINDOW *w, int y, int width,
+                           const struct annot_span *a, bool brief,
+                           const struct store_annot_linked *l, size_t nl)
+{
+	(void)ui;
+	struct buf head = { 0 };
+	buf_puts(&head, a->anchor ? "Link end" : "Annotation");
+	if (!a->anchor)
+		buf_printf(&head, " [%.3s]", annotate_color_name(a));
+	if (nl)
+		buf_printf(&head, " %zu link%s", nl, nl == 1 ? "" : "s");
+	draw_set_role(w, a->anchor ? ROLE_DIM : (enum ui_role)a->role);
+	draw_str(w, y++, 1, head.data ? head.data : "", width - 1);
+	buf_free(&head);
+	draw_set_role(w, ROLE_NORMAL);
+	/* Tags (two rows at most) and the note (four), wrapped. */
+	const char *parts[2] = { a->anchor ? "" : *a->tags ? a->tags : "(no tags)", a->note };
+	const size_t most[2] = { brief ? 1 : 2, brief ? 1 : 4 };
+	for (int k = 0; k < 2; k++) {
+		struct text_line *lines;
+		size_t n;
+		if (!*parts[k] || text_wrap(parts[k], strlen(parts[k]), width - 1, &lines, &n) < 0)
+			continue;
+		for (size_t i = 0; i < n && i < most[k]; i++)
+			draw_text(w, y++, 1, parts[k] + lines[i].start, lines[i].end - lines[i].start,
+			          width - 1);
+		free(lines);
+	}
+	/* Its links, from either end. */
+	for (size_t i = 0; i < nl && i < (brief ? 2u : 3u); i++) {
+		struct buf b = { 0 };
+		buf_printf(&b, "\xe2\x86\x92 %s: %s", l[i].kind, l[i].title);
+		draw_set_role(w, ROLE_DIM);
+		draw_str(w, y++, 1, b.data ? b.data : "", width - 1);
+		buf_free(&b);
+	}
+	draw_set_role(w, ROLE_NORMAL);
+	return y;
+}
+
 static void side_draw(struct ui *ui, WINDOW *w)
 {
 	werase(w);
@@ -183,41 +225,23 @@ static void side_draw(struct ui *ui, WINDOW *w)
 	draw_header(w, outline ? "Outline" : "Entities", ui->focus == LAYOUT_SIDE);
 	if (!ui->text.loaded)
 		return;
-	/* The annotation at the cursor comes first: its tags and note. */
+	/* The annotations at the cursor come first: tags, note, links. */
 	int y = 1;
-	const struct annot_span *a = annotate_at_cursor(ui);
-	if (a) {
-		int width = getmaxx(w) - 1;
-		draw_set_role(w, (enum ui_role)a->role);
-		draw_str(w, y++, 1, "Annotation", width - 1);
-		draw_set_role(w, ROLE_NORMAL);
-		/* Tags (two rows at most) and the note (four), wrapped. */
-		const char *parts[2] = { *a->tags ? a->tags : "(no tags)", a->note };
-		const size_t most[2] = { 2, 4 };
-		for (int k = 0; k < 2; k++) {
-			struct text_line *lines;
-			size_t n;
-			if (!*parts[k] ||
-			    text_wrap(parts[k], strlen(parts[k]), width - 1, &lines, &n) < 0)
-				continue;
-			for (size_t i = 0; i < n && i < most[k]; i++)
-				draw_text(w, y++, 1, parts[k] + lines[i].start,
-				          lines[i].end - lines[i].start, width - 1);
-			free(lines);
-		}
-		/* Its links, from either end (F follows the first). */
+	size_t *here = NULL;
+	size_t n = annotate_here(ui, true, false, &here);
+	int width = getmaxx(w) - 1, shown = 0;
+	for (size_t k = 0; k < n && y < getmaxy(w) - 2; k++) {
+		const struct annot_span *a = &ui->text.annots[here[k]];
 		size_t nl = 0;
 		const struct store_annot_linked *l = annotate_links(ui, a, &nl);
-		for (size_t i = 0; i < nl && i < 3; i++) {
-			struct buf b = { 0 };
-			buf_printf(&b, "\xe2\x86\x92 %s: %s", l[i].kind, l[i].title);
-			draw_set_role(w, ROLE_DIM);
-			draw_str(w, y++, 1, b.data ? b.data : "", width - 1);
-			buf_free(&b);
-		}
-		draw_set_role(w, ROLE_NORMAL);
-		y++;
+		if (a->anchor && !nl)
+			continue;
+		y = draw_annotation(ui, w, y, width, a, n > 1, l, nl);
+		shown++;
 	}
+	free(here);
+	if (shown)
+		y++;
 	if (outline)
 		draw_outline(ui, w, y);
 	else

@@ -384,9 +384,11 @@ static void dispatch(struct ui *ui, enum ui_action a)
 	case UI_ACTION_COLOR:
 	case UI_ACTION_NOTE_INLINE:
 	case UI_ACTION_NOTE: {
-		const struct annot_span *at = annotate_at_cursor(ui);
+		bool asked;
+		const struct annot_span *at = annotate_choose(ui, false, false, &asked);
 		if (!at) {
-			ui_message(ui, false, "no annotation at the cursor: a annotates, A lists them");
+			ui_message(ui, false, asked ? "nothing changed"
+			           : "no annotation at the cursor: a annotates, A lists them");
 			return;
 		}
 		char *id = util_strdup(at->id), *note = util_strdup(at->note);
@@ -401,6 +403,10 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		annotate_load(ui);
 		return;
 	}
+	case UI_ACTION_DELETE:
+		if (ui->text.loaded && ui->focus != LAYOUT_LIST)
+			annotate_delete_here(ui);
+		return;
 	case UI_ACTION_UNDO:
 		annotate_undo(ui);
 		return;

@@ -89,14 +89,15 @@ struct annot_span {
 	struct store_annot_linked *links;  /* read when first shown */
 	size_t n_links;
 	bool links_read;
+	bool anchor;              /* a bare anchor: only a link's end */
 };
 
 /* The annotations list (A). */
 struct annot_view {
 	bool open;
 	struct annot_item {
-		char *id, *title, *tags, *quote, *status, *note, *author, *created;
-		int64_t article;
+		char *id, *title, *tags, *quote, *status, *note, *author, *created, *color;
+		int64_t article, n_links;
 		int64_t start, end;   /* bytes of the article's text */
 		int64_t cp_start, cp_end;  /* the same in code points */
 		int64_t conflicts;    /* open import conflicts */
@@ -330,6 +331,19 @@ enum ui_role annotate_role_at(const struct ui *ui, size_t pos);
 void annotate_color(struct ui *ui, const char *id);
 /* The annotation overlapping the cursor's sentence, or NULL. */
 const struct annot_span *annotate_at_cursor(const struct ui *ui);
+/* The spans over the cursor's sentence (or the selection), by start:
+ * their indexes in *out (malloc'd); with `anchors` the links' bare ends
+ * too, with `linked` only those with a link. */
+size_t annotate_here(struct ui *ui, bool anchors, bool linked, size_t **out);
+/* The one of those the user means: at once when there is one, else asked
+ * by number; NULL when none (*asked false) or on Esc (*asked true). */
+const struct annot_span *annotate_choose(struct ui *ui, bool anchors, bool linked, bool *asked);
+/* The role of a colour by name. */
+enum ui_role annotate_role_of(const char *name);
+/* The name of its colour ("green" when none is set). */
+const char *annotate_color_name(const struct annot_span *a);
+/* d in the text: delete the annotation at the cursor (u takes it back). */
+void annotate_delete_here(struct ui *ui);
 /* The links of one of the open article's annotations, read once per
  * annotate_load() (not at every redraw). */
 const struct store_annot_linked *annotate_links(struct ui *ui, const struct annot_span *a,

@@ -102,7 +102,7 @@ expect_state saved text.selecting 0 "the selection ends"
 expect_state saved text.annotated 1 "the text knows its annotation"
 like "$(screen saved.screen)" '│▎L’incontro in corso' "a mark in the margin"
 ok "the annotated words are underlined" grep -q 'u' "$RUN_DIR/saved.attrs"
-like "$(screen saved.screen)" '│ Annotation *$' "the sidebar shows the annotation at the cursor"
+like "$(screen saved.screen)" '│ Annotation \[gre\] *$' "the sidebar shows the annotation at the cursor, with its colour"
 like "$(screen saved.screen)" '│ militare/munizioni, *$' "with its tags, wrapped"
 expect_state escaped message "not annotated" "Esc at the tags leaves it"
 expect_state sentence text.annotated 2 "a with no selection annotates the sentence at the cursor"
@@ -354,8 +354,12 @@ else
 fi
 
 # ---- links between passages: L here, L there, the kind; F follows ----------------------
+# Both ends are annotated first (a): L links those annotations.
 fresh_library
 run_script 100x30 <<'EOF'
+<Enter>
+a
+uno
 <Enter>
 L
 j
@@ -363,12 +367,16 @@ j
 <Esc>
 :save-state cancelled
 :save-display cancelled.screen
+k
 L
 :save-state marked
 <Left>
 j
 <Enter>
 jj
+a
+due
+<Enter>
 L
 :save-display asked.screen
 c
@@ -391,7 +399,7 @@ like "$(screen linked.screen)" '→ contradicts: ' "the sidebar shows the link a
 expect_state followed article.id 1 "F follows the link to the other article"
 like "$(screen followed.screen)" '→ contradicts: ' "the link is seen from the other end too"
 expect_state back article.id 2 "F there comes back"
-is "$("$MARGO" annotations | wc -l)" 2 "both ends are annotations in the library"
+is "$("$MARGO" annotations | wc -l)" 2 "the ends are the two annotations, no other is made"
 "$MARGO" export --format jsonl >"$TEST_TMP/linked.jsonl"
 like "$(cat "$TEST_TMP/linked.jsonl")" '"links":\[\{"target":"urn:uuid:[0-9a-f-]+","kind":"contradicts"\}\]' \
 	"the export carries the link, at one end"
@@ -428,7 +436,7 @@ s
 EOF
 expect_state nolink message "no link here: L makes one" "F where there is no link says how to make one"
 expect_state rlinked message "linked: same claim" "L in the related list links the passage to the one selected"
-is "$("$MARGO" annotations | wc -l)" 2 "with an annotation at each end"
+is "$("$MARGO" annotations | wc -l)" 0 "with a bare anchor at each end, no annotation"
 run_script 100x30 <<'EOF'
 <Enter>
 r
