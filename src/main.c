@@ -46,6 +46,8 @@ static const char usage[] =
 	"  export --format F      annotations as w3c, jsonl, csv or markdown\n"
 	"  import FILE            merge annotations from margo's JSON Lines\n"
 	"  check                  check the library for damage, without writing\n"
+	"  history                the changes made to annotations, tags, entities\n"
+	"  undo [N] / redo [N]    undo the last N changes, or redo them\n"
 	"  tag                    find entities in JSON Lines texts on standard input\n"
 	"Each command takes --help; list, show and passages take --format jsonl.\n"
 	"\n"
@@ -166,6 +168,9 @@ int main(int argc, char **argv)
 		{ "export", cli_export },
 		{ "import", cli_import },
 		{ "check", cli_check },
+		{ "history", cli_history },
+		{ "undo", cli_undo },
+		{ "redo", cli_redo },
 	};
 	int status = -1;
 	for (size_t i = 0; first && i < sizeof commands / sizeof *commands; i++)

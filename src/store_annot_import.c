@@ -25,6 +25,7 @@
 #include "margo/store_annot.h"
 #include "margo/util.h"
 #include "store_annot_impl.h"
+#include "margo/store_journal.h"
 #include "store_impl.h"
 
 /* The kinds of link margo knows. */
@@ -443,7 +444,7 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 		goto out;
 	}
 	ret = -1;
-	if (store_begin(st) < 0)
+	if (store_journal_begin(st, "import", "annotation imported") < 0)
 		goto out;
 	if (!(id = final_id(st, &in, line)))
 		goto fail;
@@ -467,7 +468,7 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 			goto fail;
 		*result = STORE_IMPORT_CONFLICT;
 	}
-	if (keep_links(st, &in, id) < 0 || store_commit(st) < 0)
+	if (keep_links(st, &in, id) < 0 || store_journal_commit(st) < 0)
 		goto fail;
 	if (in.repaired &&
 	    !(*warn = util_printf("%zu character%s that %s not valid UTF-8 (a stray byte, a lone "
@@ -478,7 +479,7 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 	ret = 0;
 	goto out;
 fail:
-	store_rollback(st);
+	store_journal_rollback(st);
 	*result = STORE_IMPORT_SKIPPED;
 	goto out;
 out_oom:
