@@ -261,6 +261,7 @@ static void test_migrates_previous_schema(void **state)
 	                              " CREATE INDEX mention_para ON mention(article, para);"
 	                              " INSERT INTO tag(name) VALUES ('kept');"
 	                              " INSERT INTO passage_fts(passage_fts) VALUES ('delete-all');"
+	                              " DROP TABLE journal_op; DROP TABLE journal;"
 	                              " PRAGMA user_version=4;", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM passage_fts WHERE passage_fts"
 	                             " MATCH 'fornito'"), 0);
