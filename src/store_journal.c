@@ -114,7 +114,7 @@ static void put_delete(struct buf *b, const char *tbl, const struct column *c, s
  * only the changed ones), compared as quote() writes them, so that a real
  * compares equal to itself. */
 static void put_check(struct buf *b, const char *tbl, const struct column *c, size_t n,
-                      const char *row, bool changed_only, bool gone)
+                      const char *row, bool changed_only, bool gone, bool short_text)
 {
 	buf_printf(b, "'SELECT %sEXISTS(SELECT 1 FROM ", gone ? "NOT " : "");
 	put_ident(b, tbl, true);
@@ -131,9 +131,28 @@ static void put_check(struct buf *b, const char *tbl, const struct column *c, si
 			} else {
 				buf_puts(b, " || ' AND quote(");
 			}
+			/* A new row: a long text (an imported quote) is compared by
+			 * its length, so the check is not one more copy of it. */
+			if (short_text) {
+				buf_puts(b, "CASE WHEN length(");
+				put_ident(b, c[i].name, true);
+				buf_puts(b, ") > 4096 THEN length(");
+				put_ident(b, c[i].name, true);
+				buf_puts(b, ") ELSE ");
+			}
 			put_ident(b, c[i].name, true);
-			buf_printf(b, ") IS ' || quote(quote(%s.", row);
+			buf_puts(b, short_text ? " END" : "");
+			buf_puts(b, ") IS ' || quote(quote(");
+			if (short_text) {
+				buf_printf(b, "CASE WHEN length(%s.", row);
+				put_ident(b, c[i].name, false);
+				buf_printf(b, ") > 4096 THEN length(%s.", row);
+				put_ident(b, c[i].name, false);
+				buf_puts(b, ") ELSE ");
+			}
+			buf_printf(b, "%s.", row);
 			put_ident(b, c[i].name, false);
+			buf_puts(b, short_text ? " END" : "");
 			buf_puts(b, changed_only ? ")) ELSE '' END)" : "))");
 		}
 	buf_puts(b, " || ')'");
@@ -207,7 +226,7 @@ static int make_triggers(struct store *st, const char *tbl)
 	buf_puts(&b, ", ");
 	put_insert(&b, tbl, c, n, "NEW");
 	buf_puts(&b, ", ");
-	put_check(&b, tbl, c, n, "NEW", false, false);
+	put_check(&b, tbl, c, n, "NEW", false, false, true);
 	buf_puts(&b, "); END;");
 	/* DELETE: undone by the INSERT of the old row. */
 	buf_printf(&b, "CREATE TEMP TRIGGER journal_%s_d AFTER DELETE ON main.", tbl);
@@ -218,7 +237,7 @@ static int make_triggers(struct store *st, const char *tbl)
 	buf_puts(&b, ", ");
 	put_delete(&b, tbl, c, n, "OLD");
 	buf_puts(&b, ", ");
-	put_check(&b, tbl, c, n, "OLD", false, true);
+	put_check(&b, tbl, c, n, "OLD", false, true, false);
 	buf_puts(&b, "); END;");
 	/* UPDATE: only the columns that changed, when any did. */
 	buf_printf(&b, "CREATE TEMP TRIGGER journal_%s_u AFTER UPDATE ON main.", tbl);
@@ -236,7 +255,7 @@ static int make_triggers(struct store *st, const char *tbl)
 	buf_puts(&b, ", ");
 	put_update(&b, tbl, c, n, "NEW", "OLD");
 	buf_puts(&b, ", ");
-	put_check(&b, tbl, c, n, "NEW", true, false);
+	put_check(&b, tbl, c, n, "NEW", true, false, false);
 	buf_puts(&b, "); END;");
 	ret = b.data && exec(st, b.data) == 0 ? 0 : -1;
 	buf_free(&b);
