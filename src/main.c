@@ -47,6 +47,8 @@ static const char usage[] =
 	"  import FILE            merge annotations from margo's JSON Lines\n"
 	"  conflicts              what imports did not keep; --keep resolves one\n"
 	"  check                  check the library for damage, without writing\n"
+	"  history                the changes made to annotations, tags, entities\n"
+	"  undo [N] / redo [N]    undo the last N changes, or redo them\n"
 	"  tag                    find entities in JSON Lines texts on standard input\n"
 	"Each command takes --help; list, show and passages take --format jsonl.\n"
 	"\n"
@@ -168,6 +170,9 @@ int main(int argc, char **argv)
 		{ "import", cli_import },
 		{ "conflicts", cli_conflicts },
 		{ "check", cli_check },
+		{ "history", cli_history },
+		{ "undo", cli_undo },
+		{ "redo", cli_redo },
 	};
 	int status = -1;
 	for (size_t i = 0; first && i < sizeof commands / sizeof *commands; i++)

@@ -19,6 +19,7 @@
 #include "margo/search.h"
 #include "margo/store.h"
 #include "margo/store_entity.h"
+#include "margo/store_journal.h"
 #include "margo/util.h"
 #include "store_impl.h"
 
@@ -250,6 +251,27 @@ const char *const store_migrations[] = {
 	 * on a sentence with none) is a bare anchor: it holds a place in the
 	 * text for the link and is listed nowhere as an annotation. */
 	"ALTER TABLE annotation ADD COLUMN anchor INTEGER NOT NULL DEFAULT 0;",
+	/* v11: the journal of changes to the user's work (store_journal.c):
+	 * an entry per change, and per row it wrote the SQL that undoes it,
+	 * the SQL that does it again, and the query that tells whether the
+	 * row is still as the change left it. */
+	"CREATE TABLE journal("
+	"  id INTEGER PRIMARY KEY,"
+	"  time TEXT NOT NULL,"
+	"  author TEXT NOT NULL DEFAULT '',"
+	"  kind TEXT NOT NULL,"
+	"  summary TEXT NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('done', 'undone', 'dropped')),"
+	"  undone_time TEXT);"
+	"CREATE INDEX journal_state ON journal(state, id);"
+	"CREATE TABLE journal_op("
+	"  entry INTEGER NOT NULL REFERENCES journal(id) ON DELETE CASCADE,"
+	"  n INTEGER NOT NULL,"
+	"  tbl TEXT NOT NULL,"
+	"  undo_sql TEXT NOT NULL,"
+	"  redo_sql TEXT NOT NULL,"
+	"  check_sql TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY(entry, n)) WITHOUT ROWID;",
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }
@@ -617,6 +639,9 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 			goto fail;
 		}
 	} else if (migrate(st, err) < 0) {
+		goto fail;
+	} else if (store_journal_setup(st) < 0) {
+		*err = open_error(st, "cannot set up the journal of changes");
 		goto fail;
 	}
 	*out = st;

@@ -13,6 +13,7 @@
 #include <sys/random.h>
 
 #include "margo/store_annot.h"
+#include "margo/store_journal.h"
 #include "margo/text.h"
 #include "margo/util.h"
 #include "store_impl.h"
@@ -196,13 +197,18 @@ static int create(struct store *st, int64_t article, size_t start, size_t end,
 		*err = util_printf("no random numbers for an id: %s", strerror(errno));
 		goto out;
 	}
-	if (store_begin(st) < 0 ||
+	char *what = store_journal_quote(quote);
+	char *summary = util_printf("annotated %s", what ? what : "");
+	free(what);
+	int begun = store_journal_begin(st, "annotate", summary ? summary : "annotated");
+	free(summary);
+	if (begun < 0 ||
 	    store_annot_insert_row(st, false, uuid, article, quote, prefix, suffix, (int64_t)start, (int64_t)end,
 	               hash, &at, hash, note, NULL, author, now, now) < 0 ||
 	    store_annot_set_tags(st, uuid, tags, ',') < 0 ||
-	    (anchor && mark_anchor(st, uuid) < 0) || store_commit(st) < 0) {
+	    (anchor && mark_anchor(st, uuid) < 0) || store_journal_commit(st) < 0) {
 		*err = util_printf("cannot save the annotation: %s", store_errmsg(st));
-		store_rollback(st);
+		store_journal_rollback(st);
 		goto out;
 	}
 	*id = util_strdup(uuid);
@@ -299,13 +305,32 @@ out:
 	return ret;
 }
 
+/* Open a journal entry "<what> on '<quote>'" for annotation `id`. */
+static int journal_annot(struct store *st, const char *kind, const char *what, const char *id)
+{
+	sqlite3_stmt *s;
+	char *quote = NULL;
+	if (store_prepare(st, "SELECT quote FROM annotation WHERE id = ?1", &s) == 0) {
+		sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			quote = store_journal_quote((const char *)sqlite3_column_text(s, 0));
+		sqlite3_finalize(s);
+	}
+	char *summary = util_printf("%s on %s", what, quote ? quote : "''");
+	int rc = store_journal_begin(st, kind, summary ? summary : what);
+	free(summary);
+	free(quote);
+	return rc;
+}
+
 int store_annot_set_deleted(struct store *st, const char *id, bool deleted, char **err)
 {
 	sqlite3_stmt *s;
 	char now[21];
 	*err = NULL;
 	util_now_rfc3339(now);
-	if (store_begin(st) < 0)
+	if (journal_annot(st, deleted ? "delete" : "undelete",
+	                  deleted ? "annotation deleted" : "annotation restored", id) < 0)
 		goto fail;
 	if (store_prepare(st, "UPDATE annotation SET deleted = ?2, updated = ?3 WHERE id = ?1", &s) < 0)
 		goto fail;
@@ -317,12 +342,12 @@ int store_annot_set_deleted(struct store *st, const char *id, bool deleted, char
 	sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE || store_commit(st) < 0)
+	if (rc != SQLITE_DONE || store_journal_commit(st) < 0)
 		goto fail;
 	return 0;
 fail:
 	*err = util_printf("cannot save: %s", store_errmsg(st));
-	store_rollback(st);
+	store_journal_rollback(st);
 	return -1;
 }
 
@@ -400,7 +425,8 @@ static int set_field(struct store *st, const char *id, bool color, const char *v
 	char now[21];
 	*err = NULL;
 	util_now_rfc3339(now);
-	if (store_begin(st) < 0)
+	if (journal_annot(st, color ? "colour" : "note",
+	                  color ? "colour changed" : "note changed", id) < 0)
 		goto fail;
 	if (store_prepare(st, color ? "UPDATE annotation SET color = ?2, updated = ?3 WHERE id = ?1"
 	                            : "UPDATE annotation SET note = ?2, updated = ?3 WHERE id = ?1",
@@ -412,12 +438,12 @@ static int set_field(struct store *st, const char *id, bool color, const char *v
 	sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE || store_commit(st) < 0)
+	if (rc != SQLITE_DONE || store_journal_commit(st) < 0)
 		goto fail;
 	return 0;
 fail:
 	*err = util_printf("cannot save the %s: %s", color ? "colour" : "note", store_errmsg(st));
-	store_rollback(st);
+	store_journal_rollback(st);
 	return -1;
 }
 
@@ -472,7 +498,13 @@ int store_tag_rename(struct store *st, const char *from, const char *to, char **
 		*err = util_strdup("a tag needs a name");
 		return -1;
 	}
-	if (store_begin(st) < 0)
+	char *qf = store_journal_quote(from), *qt = store_journal_quote(to);
+	char *summary = util_printf("tag %s renamed %s", qf ? qf : "", qt ? qt : "");
+	free(qf);
+	free(qt);
+	int begun = store_journal_begin(st, "tag", summary ? summary : "tag renamed");
+	free(summary);
+	if (begun < 0)
 		goto fail;
 	/* The tag and its children ("a" -> "b" takes "a/x" to "b/x"); where the
 	 * new name exists the annotations join it (a merge). */
@@ -499,12 +531,12 @@ int store_tag_rename(struct store *st, const char *from, const char *to, char **
 		if (rc != SQLITE_DONE)
 			goto fail;
 	}
-	if (store_commit(st) < 0)
+	if (store_journal_commit(st) < 0)
 		goto fail;
 	return 0;
 fail:
 	*err = util_printf("cannot rename the tag: %s", store_errmsg(st));
-	store_rollback(st);
+	store_journal_rollback(st);
 	return -1;
 }
 
@@ -513,7 +545,10 @@ int store_tag_delete(struct store *st, const char *name, int64_t *used, char **e
 	sqlite3_stmt *s = NULL;
 	*err = NULL;
 	*used = 0;
-	if (store_begin(st) < 0)
+	char *summary = util_printf("deleted the tag \xe2\x80\x9c%s\xe2\x80\x9d", name);
+	int begun = store_journal_begin(st, "tag delete", summary ? summary : "deleted a tag");
+	free(summary);
+	if (begun < 0)
 		goto fail;
 	if (store_prepare(st, "SELECT t.id, (SELECT count(*) FROM annotation_tag x JOIN annotation a"
 	                      "  ON a.id = x.annotation WHERE x.tag = t.id AND a.deleted IS NULL)"
@@ -528,7 +563,7 @@ int store_tag_delete(struct store *st, const char *name, int64_t *used, char **e
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		goto fail;
 	if (rc == SQLITE_DONE || *used) {
-		store_rollback(st);
+		store_journal_rollback(st);
 		if (rc == SQLITE_DONE)
 			*err = util_printf("there is no tag \xe2\x80\x9c%s\xe2\x80\x9d", name);
 		return rc == SQLITE_DONE ? -1 : 1;
@@ -546,13 +581,13 @@ int store_tag_delete(struct store *st, const char *name, int64_t *used, char **e
 		if (rc != SQLITE_DONE)
 			goto fail;
 	}
-	if (store_commit(st) < 0)
+	if (store_journal_commit(st) < 0)
 		goto fail;
 	return 0;
 fail:
 	*err = util_printf("cannot delete the tag: %s", store_errmsg(st));
 	sqlite3_finalize(s);
-	store_rollback(st);
+	store_journal_rollback(st);
 	return -1;
 }
 
@@ -565,7 +600,7 @@ int store_annot_place(struct store *st, const char *id, bool place, size_t start
 	int64_t article = 0;
 	*err = NULL;
 	util_now_rfc3339(now);
-	if (store_begin(st) < 0)
+	if (journal_annot(st, "place", place ? "placed again" : "placing accepted", id) < 0)
 		goto fail;
 	if (place) {
 		if (store_prepare(st, "SELECT article FROM annotation WHERE id = ?1", &s) < 0)
@@ -601,7 +636,7 @@ int store_annot_place(struct store *st, const char *id, bool place, size_t start
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	s = NULL;
-	if (rc != SQLITE_DONE || store_commit(st) < 0)
+	if (rc != SQLITE_DONE || store_journal_commit(st) < 0)
 		goto fail;
 	free(body);
 	free(quote);
@@ -612,7 +647,7 @@ fail:
 	if (!*err)
 		*err = util_printf("cannot place the annotation: %s", store_errmsg(st));
 	sqlite3_finalize(s);
-	store_rollback(st);
+	store_journal_rollback(st);
 	free(body);
 	free(quote);
 	free(prefix);
@@ -654,9 +689,11 @@ int store_annot_link(struct store *st, const char *from, const char *to, const c
 		*err = util_strdup("a passage cannot be linked to itself");
 		return -1;
 	}
-	/* One statement: atomic without a transaction of its own. */
 	int rc = SQLITE_ERROR;
-	if (store_prepare(st, "INSERT OR REPLACE INTO annotation_link(annotation, target, kind)"
+	char *summary = util_printf("linked (%s)", kind);
+	int begun = journal_annot(st, "link", summary ? summary : "linked", from);
+	free(summary);
+	if (begun == 0 && store_prepare(st, "INSERT OR REPLACE INTO annotation_link(annotation, target, kind)"
 	                      " VALUES (?1, ?2, ?3)", &s) == 0) {
 		sqlite3_bind_text(s, 1, from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 2, to, -1, SQLITE_STATIC);
@@ -664,8 +701,9 @@ int store_annot_link(struct store *st, const char *from, const char *to, const c
 		rc = sqlite3_step(s);
 		sqlite3_finalize(s);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE || store_journal_commit(st) < 0) {
 		*err = util_printf("cannot link: %s", store_errmsg(st));
+		store_journal_rollback(st);
 		return -1;
 	}
 	return 0;

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "margo/store_annot.h"
+#include "margo/store_journal.h"
 #include "margo/util.h"
 #include "store_annot_impl.h"
 #include "store_impl.h"
@@ -190,7 +191,12 @@ int store_conflict_resolve(struct store *st, int64_t conflict, enum store_confli
 {
 	sqlite3_stmt *s;
 	*made = *err = NULL;
-	if (store_begin(st) < 0)
+	char *summary = util_printf("conflict %lld resolved: kept %s", (long long)conflict,
+	                            keep == STORE_KEEP_MINE ? "this library's version"
+	                            : keep == STORE_KEEP_THEIRS ? "the imported version" : "both");
+	int begun = store_journal_begin(st, "conflict", summary ? summary : "conflict resolved");
+	free(summary);
+	if (begun < 0)
 		goto fail;
 	if (store_prepare(st, "SELECT c.annotation, a.article, " CONFLICT_OTHER_W3C
 	                      " FROM annotation_conflict c JOIN annotation a ON a.id = c.annotation"
@@ -225,10 +231,10 @@ int store_conflict_resolve(struct store *st, int64_t conflict, enum store_confli
 	} else {
 		ret = -1;
 	}
-	if (ret == 0 && store_commit(st) == 0)
+	if (ret == 0 && store_journal_commit(st) == 0)
 		return 0;
 fail:
-	store_rollback(st);
+	store_journal_rollback(st);
 	free(*made);
 	*made = NULL;
 	if (!*err)

@@ -25,6 +25,7 @@
 #include "margo/store_annot.h"
 #include "margo/util.h"
 #include "store_annot_impl.h"
+#include "margo/store_journal.h"
 #include "store_impl.h"
 
 /* The kinds of link margo knows. */
@@ -469,7 +470,7 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 		goto out;
 	}
 	ret = -1;
-	if (store_begin(st) < 0)
+	if (store_journal_begin(st, "import", "annotation imported") < 0)
 		goto out;
 	if (!(id = final_id(st, &in, line)))
 		goto fail;
@@ -494,7 +495,7 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 		*result = STORE_IMPORT_CONFLICT;
 	}
 	if (keep_links(st, &in, id) < 0 || carried_conflicts(st, id, json, len) < 0 ||
-	    store_commit(st) < 0)
+	    store_journal_commit(st) < 0)
 		goto fail;
 	if (in.repaired &&
 	    !(*warn = util_printf("%zu character%s that %s not valid UTF-8 (a stray byte, a lone "
@@ -505,7 +506,7 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 	ret = 0;
 	goto out;
 fail:
-	store_rollback(st);
+	store_journal_rollback(st);
 	*result = STORE_IMPORT_SKIPPED;
 	goto out;
 out_oom:
@@ -544,7 +545,7 @@ int store_import_links(struct store_import *imp, size_t *added, size_t *unplaced
 	struct store *st = imp->st;
 	sqlite3_stmt *s;
 	*added = *unplaced = 0;
-	if (store_begin(st) < 0)
+	if (store_journal_begin(st, "import links", "linked imported annotations") < 0)
 		return -1;
 	/* The links that cannot be made: an unknown kind or a missing end. */
 	if (store_prepare(st, "SELECT count(*) FROM temp.import_link l WHERE l.kind IS NULL"
@@ -570,11 +571,11 @@ int store_import_links(struct store_import *imp, size_t *added, size_t *unplaced
 	if (rc != SQLITE_DONE)
 		goto fail;
 	*added = (size_t)sqlite3_changes(store_db(st));
-	if (store_commit(st) < 0)
+	if (store_journal_commit(st) < 0)
 		goto fail;
 	return 0;
 fail:
-	store_rollback(st);
+	store_journal_rollback(st);
 	return -1;
 }
 

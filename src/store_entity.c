@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "margo/store_entity.h"
+#include "margo/store_journal.h"
 #include "margo/text.h"
 #include "margo/util.h"
 #include "store_impl.h"
@@ -421,6 +422,52 @@ static int correct_all_forms(struct store *st, int64_t entity, const char *kind,
 	return ret == 0 && rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* The entity's name as a summary quotes it, malloc'd. */
+static char *quoted_name(struct store *st, int64_t id)
+{
+	struct store_entity e = { 0 };
+	char *q = store_entity_get(st, id, &e) == 1 ? store_journal_quote(e.name)
+	                                            : util_printf("entity %lld", (long long)id);
+	free(e.name);
+	return q;
+}
+
+/* What a person reads of a correction in the journal, malloc'd. */
+static char *correction_summary(struct store *st, enum store_correction kind, int64_t entity,
+                                const char *arg, int64_t other, enum entity_type type)
+{
+	static const char *const kinds[] = { "a person", "a place", "an organisation", "a date" };
+	char *a = quoted_name(st, entity), *b = NULL, *s = NULL;
+	switch (kind) {
+	case STORE_FIX_RENAME:
+		b = store_journal_quote(arg);
+		s = util_printf("renamed %s to %s", a, b);
+		break;
+	case STORE_FIX_MERGE:
+		b = quoted_name(st, other);
+		s = util_printf("merged %s into %s", a, b);
+		break;
+	case STORE_FIX_SPLIT:
+		b = store_journal_quote(arg);
+		s = util_printf("split %s off %s", b, a);
+		break;
+	case STORE_FIX_RETYPE:
+		s = util_printf("%s made %s", a, (unsigned)type < 4 ? kinds[type] : "another type");
+		break;
+	case STORE_FIX_REJECT:
+		s = util_printf("%s rejected as an entity", a);
+		break;
+	}
+	free(a);
+	free(b);
+	return s;
+}
+
+static const char *const correction_kinds[] = {
+	[STORE_FIX_RENAME] = "rename", [STORE_FIX_MERGE] = "merge", [STORE_FIX_SPLIT] = "split",
+	[STORE_FIX_RETYPE] = "retype", [STORE_FIX_REJECT] = "reject",
+};
+
 int store_entity_correct(struct store *st, enum store_correction kind,
                          int64_t entity, const char *arg, int64_t other,
                          enum entity_type type, char **err)
@@ -428,7 +475,11 @@ int store_entity_correct(struct store *st, enum store_correction kind,
 	*err = NULL;
 	int ftype = 0, otype = 0, ret = -1;
 	char *form = NULL, *into = NULL;
-	if (store_begin(st) < 0) {
+	char *summary = correction_summary(st, kind, entity, arg, other, type);
+	int begun = store_journal_begin(st, correction_kinds[kind],
+	                                summary ? summary : correction_kinds[kind]);
+	free(summary);
+	if (begun < 0) {
 		*err = util_printf("cannot write to the library: %s", store_errmsg(st));
 		return -1;
 	}
@@ -476,14 +527,14 @@ int store_entity_correct(struct store *st, enum store_correction kind,
 		rc = correct_all_forms(st, entity, "reject", -1);
 		break;
 	}
-	if (rc < 0 || store_commit(st) < 0) {
+	if (rc < 0 || store_journal_commit(st) < 0) {
 		*err = util_printf("cannot save the correction: %s", store_errmsg(st));
 		goto out;
 	}
 	ret = 0;
 out:
 	if (ret < 0)
-		store_rollback(st);
+		store_journal_rollback(st);
 	free(form);
 	free(into);
 	if (ret == 0 && store_entities_rebuild(st) < 0) {

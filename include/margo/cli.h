@@ -54,5 +54,9 @@ int cli_export(const struct cli_env *env, int argc, char **argv);
 int cli_import(const struct cli_env *env, int argc, char **argv);
 int cli_conflicts(const struct cli_env *env, int argc, char **argv);
 int cli_check(const struct cli_env *env, int argc, char **argv);
+/* The journal of changes (cli_journal.c). */
+int cli_history(const struct cli_env *env, int argc, char **argv);
+int cli_undo(const struct cli_env *env, int argc, char **argv);
+int cli_redo(const struct cli_env *env, int argc, char **argv);
 
 #endif

@@ -25,7 +25,8 @@
 	X(SELECT_MENTION, "select-mention", "Select the entity mention at the cursor (then a annotates it)") \
 	X(ANNOTATE,  "annotate",  "Annotate the selection, or the sentence at the cursor: tags") \
 	X(ANNOTATIONS, "annotations", "List the annotations (colour, tags, links, note; Enter jumps, d deletes)") \
-	X(UNDO,      "undo",      "Undo the last annotation change") \
+	X(UNDO,      "undo",      "Undo the last change to annotations, tags or entities (kept in the library)") \
+	X(REDO,      "redo",      "Redo the last change undone") \
 	X(LINK,      "link",      "Link the selection or sentence to another (L here, L there; or L in the related list)") \
 	X(FOLLOW,    "follow",    "Follow the link of the annotation at the cursor") \
 	X(CODEBOOK,  "codebook",  "The codebook: tags with counts (R renames or merges, d deletes unused, Enter lists)") \

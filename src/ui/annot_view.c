@@ -435,7 +435,6 @@ bool annot_view_handle(struct ui *ui, enum ui_action a)
 			if (store_annot_set_deleted(ui->st, v->v[v->sel].id, true, &err) < 0) {
 				ui_message(ui, true, "%s", err ? err : "out of memory");
 			} else {
-				annotate_push_undo(ui, v->v[v->sel].id, true);
 				annot_view_open(ui);
 				annotate_load(ui);
 				ui_message(ui, false, "deleted (u brings it back)");
@@ -444,7 +443,8 @@ bool annot_view_handle(struct ui *ui, enum ui_action a)
 		}
 		return true;
 	case UI_ACTION_UNDO:
-		annotate_undo(ui);
+	case UI_ACTION_REDO:
+		annotate_undo(ui, a == UI_ACTION_REDO);
 		return true;
 	case UI_ACTION_COLOR:
 		if (v->n) {

@@ -21,6 +21,7 @@
 
 #include "margo/store_annot.h"
 #include "margo/util.h"
+#include "margo/store_journal.h"
 #include "ui.h"
 
 /* ---- the spans of the open article --------------------------------------- */
@@ -223,7 +224,6 @@ void annotate_delete_here(struct ui *ui)
 	if (!id || store_annot_set_deleted(ui->st, id, true, &err) < 0) {
 		ui_message(ui, true, "%s", err ? err : "out of memory");
 	} else {
-		annotate_push_undo(ui, id, true);
 		ui_message(ui, false, "annotation deleted (u takes it back)");
 	}
 	free(err);
@@ -386,20 +386,6 @@ bool annotate_key(struct ui *ui, int key)
 }
 
 /* ---- annotating ------------------------------------------------------------------ */
-
-void annotate_push_undo(struct ui *ui, const char *id, bool deleted)
-{
-	struct undo_step *v = realloc(ui->undo, (ui->n_undo + 1) * sizeof *v);
-	char *copy = util_strdup(id);
-	if (!v || !copy) {
-		free(copy);
-		if (v)
-			ui->undo = v;
-		return;
-	}
-	ui->undo = v;
-	v[ui->n_undo++] = (struct undo_step){ copy, deleted };
-}
 
 static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initial);
 
@@ -654,7 +640,6 @@ static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initi
 		keep_unsaved(ui, &d, tags, err);
 	} else {
 		unsaved_drop(ui, unsaved_at(ui, &d));
-		annotate_push_undo(ui, id, false);
 		store_annot_draft_clear(ui->st);
 		t->selecting = false;
 		annotate_load(ui);
@@ -700,23 +685,31 @@ void annotate_offer_draft(struct ui *ui)
 	free(text);
 }
 
-void annotate_undo(struct ui *ui)
+/* u and Ctrl-R: the library's journal, so they reach changes made before
+ * a restart; what changed is read again. */
+void annotate_undo(struct ui *ui, bool redo)
 {
-	if (!ui->n_undo) {
-		ui_message(ui, false, "nothing to undo");
-		return;
-	}
-	struct undo_step *u = &ui->undo[--ui->n_undo];
-	char *err = NULL;
-	/* Undoing a creation deletes it; undoing a deletion brings it back. */
-	if (store_annot_set_deleted(ui->st, u->id, !u->deleted, &err) < 0)
+	char *summary = NULL, *kind = NULL, *err = NULL;
+	int rc = redo ? store_journal_redo(ui->st, &summary, &kind, &err)
+	              : store_journal_undo(ui->st, &summary, &kind, &err);
+	if (rc < 0) {
 		ui_message(ui, true, "%s", err ? err : "out of memory");
-	else
-		ui_message(ui, false, u->deleted ? "annotation back" : "annotation taken back");
+	} else if (rc == 0) {
+		ui_message(ui, false, redo ? "nothing to redo" : "nothing to undo");
+	} else {
+		char *msg = redo ? util_printf("redone: %s", summary)
+		                 : store_journal_undo_message(kind, summary);
+		ui_message(ui, false, "%s", msg ? msg : summary);
+		free(msg);
+	}
+	free(summary);
+	free(kind);
 	free(err);
-	free(u->id);
+	if (rc <= 0)
+		return;
 	annotate_load(ui);
 	if (ui->av.open)
 		annot_view_open(ui);
+	text_pane_reload_mentions(ui);
+	side_pane_load(ui);
 }
-

@@ -64,6 +64,7 @@ const struct ui_binding ui_bindings[] = {
 	{ 'a', "a", UI_ACTION_ANNOTATE },
 	{ 'A', "A", UI_ACTION_ANNOTATIONS },
 	{ 'u', "u", UI_ACTION_UNDO },
+	{ CTRL('r'), "Ctrl-R", UI_ACTION_REDO },
 	{ 'C', "C", UI_ACTION_CODEBOOK },
 	{ 'L', "L", UI_ACTION_LINK },
 	{ 'F', "F", UI_ACTION_FOLLOW },

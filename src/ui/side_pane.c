@@ -316,8 +316,17 @@ static bool entity_action(struct ui *ui, enum ui_action a)
 	case UI_ACTION_MERGE:
 		if (!s->marked || s->marked == e->id)
 			ui_message(ui, true, "mark an entity with m first, then press M on the one to merge it into");
-		else
-			correct(ui, STORE_FIX_MERGE, s->marked, NULL, e->id, 0, "merged");
+		else {
+			struct store_entity from = { 0 };
+			char *q = store_entity_get(ui->st, s->marked, &from) == 1
+			        ? util_printf("merge \"%s\" into \"%s\"? (y/n)", from.name, e->name) : NULL;
+			free(from.name);
+			if (prompt_choice(ui, q ? q : "Merge the marked entity into this one? (y/n)", "yn") == 'y')
+				correct(ui, STORE_FIX_MERGE, s->marked, NULL, e->id, 0, "merged (u undoes it)");
+			else
+				ui_message(ui, false, "not merged");
+			free(q);
+		}
 		return true;
 	case UI_ACTION_SPLIT:
 		split_alias(ui, e);

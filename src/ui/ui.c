@@ -282,7 +282,7 @@ static void move_focus(struct ui *ui, int dir)
 static bool action_writes(enum ui_action a)
 {
 	switch (a) {
-	case UI_ACTION_ANNOTATE: case UI_ACTION_UNDO: case UI_ACTION_LINK:
+	case UI_ACTION_ANNOTATE: case UI_ACTION_UNDO: case UI_ACTION_REDO: case UI_ACTION_LINK:
 	case UI_ACTION_DELETE: case UI_ACTION_ACCEPT: case UI_ACTION_COLOR:
 	case UI_ACTION_NOTE_INLINE: case UI_ACTION_NOTE: case UI_ACTION_RENAME:
 	case UI_ACTION_MERGE: case UI_ACTION_SPLIT: case UI_ACTION_RETYPE:
@@ -408,7 +408,8 @@ static void dispatch(struct ui *ui, enum ui_action a)
 			annotate_delete_here(ui);
 		return;
 	case UI_ACTION_UNDO:
-		annotate_undo(ui);
+	case UI_ACTION_REDO:
+		annotate_undo(ui, a == UI_ACTION_REDO);
 		return;
 	case UI_ACTION_SEARCH:
 	case UI_ACTION_NEXT_HIT:
@@ -718,9 +719,6 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	free(ui.reattach);
 	free(ui.link_from);
 	codebook_view_close(&ui);
-	for (size_t i = 0; i < ui.n_undo; i++)
-		free(ui.undo[i].id);
-	free(ui.undo);
 	search_background_free(&ui.background);
 	jump_free(&ui);
 	side_pane_free(&ui);

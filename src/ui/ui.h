@@ -118,11 +118,6 @@ struct codebook_view {
 };
 
 /* One step that u can take back. */
-struct undo_step {
-	char *id;
-	bool deleted;             /* the step deleted it (else it created it) */
-};
-
 enum side_mode { SIDE_ENTITIES, SIDE_OUTLINE };
 
 struct side_state {
@@ -220,8 +215,6 @@ struct ui {
 	struct results_view rv;
 	struct annot_view av;
 	struct codebook_view cb;
-	struct undo_step *undo;
-	size_t n_undo;
 	char *reattach;           /* an orphan's id: the next a places it */
 	char *link_from;          /* L was pressed here: the link's first end */
 	bool link_from_made;       /* ... an annotation made for the link alone */
@@ -352,8 +345,7 @@ int annot_view_open(struct ui *ui);
 void annot_view_close(struct ui *ui);
 void annot_view_draw(struct ui *ui, WINDOW *w);
 bool annot_view_handle(struct ui *ui, enum ui_action a);
-void annotate_undo(struct ui *ui);
-void annotate_push_undo(struct ui *ui, const char *id, bool deleted);
+void annotate_undo(struct ui *ui, bool redo);   /* u, Ctrl-R: the library's journal */
 /* codebook_view.c */
 int codebook_view_open(struct ui *ui);
 void codebook_view_close(struct ui *ui);

@@ -185,6 +185,7 @@ j
 m
 k
 M
+y
 :save-state merged
 EOF
 n_before=$(state before side.entities)
@@ -193,7 +194,7 @@ second_here=$(state second side.entity.here)
 first_here=$(state before side.entity.here)
 expect_state merged side.entities $((n_before - 1)) "M merges the marked entity: one fewer in the sidebar"
 expect_state merged side.entity.here $((first_here + second_here)) "the merged entity has both counts"
-expect_state merged message merged "and says so"
+expect_state merged message "merged (u undoes it)" "and says so"
 err=$("$MARGO" mentions "$second" 2>&1 >/dev/null)
 has "$("$MARGO" entities --format jsonl)" "Presidente Putin" "the merged entity keeps the first one's name"
 hasnt "$("$MARGO" entities | sed 's/^ *[0-9]* *[A-Z]* *[0-9]* *[0-9]*  //')" "$second" \
