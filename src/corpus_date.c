@@ -203,11 +203,12 @@ static bool date_at(const char *s, size_t n, size_t *i, char iso[11])
 	if (!ok || !valid_ymd(ymd[0], ymd[1], ymd[2]) || !date_end_ok(s, n, p))
 		return false;
 	/* In range (valid_ymd): the casts only tell the compiler so. */
-	int y = (int)(ymd[0] % 10000), m = (int)(ymd[1] % 100), d = (int)(ymd[2] % 100);
+	unsigned y = (unsigned)ymd[0] % 10000u, m = (unsigned)ymd[1] % 100u,
+	         d = (unsigned)ymd[2] % 100u;
 	if (d)
-		snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+		snprintf(iso, 11, "%04u-%02u-%02u", y, m, d);
 	else
-		snprintf(iso, 11, "%04d-%02d", y, m);
+		snprintf(iso, 11, "%04u-%02u", y, m);
 	*i = p;
 	return true;
 }
