@@ -163,8 +163,8 @@ static const struct phrase *byline_lead(const struct corpus_rules *r,
  * Returns 1 and sets *author (and *date when a date follows and *date is
  * NULL), 0 when not a byline, -1 on memory exhaustion.
  */
-static int byline(const struct corpus_rules *r, const char *s, size_t n,
-                  const struct folded *f, char **author, char **date)
+int cx_byline(const struct corpus_rules *r, const char *s, size_t n,
+              const struct folded *f, char **author, char **date)
 {
 	size_t after, adv;
 	bool colon;
@@ -212,6 +212,7 @@ struct line {
 	size_t s, e;           /* trimmed content (after a cut label) */
 	size_t cut_s, cut_e;   /* a removed date label, when cut_e > cut_s */
 	int kind;              /* LINE_* or enum corpus_drop_kind */
+	bool dateline;         /* opens with "Roma, 3 marzo 2024 -": text */
 };
 
 struct parse {
@@ -273,7 +274,7 @@ static int classify(struct parse *ps, struct line *ln, bool label_ok)
 			return -1;
 		ln->kind = boiler_kind(ps->r, &f, words);
 		int b = ln->kind == LINE_CONTENT ?
-		        byline(ps->r, s, n, &f, &ps->text_author, &ps->text_date) : 0;
+		        cx_byline(ps->r, s, n, &f, &ps->text_author, &ps->text_date) : 0;
 		cx_folded_free(&f);
 		if (b < 0)
 			return -1;
@@ -302,6 +303,20 @@ static int classify(struct parse *ps, struct line *ln, bool label_ok)
 	return 0;
 }
 
+/* A dateline opening the text after the title ("Roma, 3 marzo 2024 —
+ * di Mario Rossi"): its date and author; the line goes as a date line
+ * when it holds nothing else.  0, or -1 out of memory. */
+static int dateline(struct parse *ps, struct line *ln)
+{
+	bool whole;
+	int d = cx_dateline(ps->r, ps->text + ln->s, ln->e - ln->s, &ps->text_author,
+	                    &ps->text_date, &whole);
+	if (d == 1 && whole)
+		ln->kind = CORPUS_DROP_DATE;
+	ln->dateline = d == 1;
+	return d < 0 ? -1 : 0;
+}
+
 /* Split the text into lines, trim them and classify them. */
 static int pass_one(struct parse *ps, size_t len)
 {
@@ -321,6 +336,9 @@ static int pass_one(struct parse *ps, size_t len)
 		ln->kind = ln->e > ln->s ? LINE_CONTENT : LINE_BLANK;
 		if (ln->kind == LINE_CONTENT &&
 		    classify(ps, ln, content < LABEL_LINES) < 0)
+			return -1;
+		if (ln->kind == LINE_CONTENT && content >= 1 && content < LABEL_LINES &&
+		    dateline(ps, ln) < 0)
 			return -1;
 		content += ln->kind == LINE_CONTENT;
 		i = e + 1;
@@ -449,7 +467,7 @@ static int subtitle_line(struct parse *ps, size_t i)
 	ucs4_t first = cx_dec(s, n, 0, &adv);
 	bool stop = s[n - 1] == '.' && (n < 2 || s[n - 2] != '.');
 	bool head = heading_end(s, n) && (cx_is_upper_cp(first) || cx_is_opener(first));
-	if (cx_cp_count(s, n) > SUBTITLE_MAX_CP || !(stop || head) ||
+	if (ln->dateline || cx_cp_count(s, n) > SUBTITLE_MAX_CP || !(stop || head) ||
 	    next_content(ps, i) >= ps->n_lines)
 		return 0;
 	long k = cx_count_sentences(ps->r, s, n);

@@ -202,10 +202,13 @@ static bool date_at(const char *s, size_t n, size_t *i, char iso[11])
 	}
 	if (!ok || !valid_ymd(ymd[0], ymd[1], ymd[2]) || !date_end_ok(s, n, p))
 		return false;
-	if (ymd[2])
-		snprintf(iso, 11, "%04ld-%02ld-%02ld", ymd[0], ymd[1], ymd[2]);
+	/* In range (valid_ymd): the casts only tell the compiler so. */
+	unsigned y = (unsigned)ymd[0] % 10000u, m = (unsigned)ymd[1] % 100u,
+	         d = (unsigned)ymd[2] % 100u;
+	if (d)
+		snprintf(iso, 11, "%04u-%02u-%02u", y, m, d);
 	else
-		snprintf(iso, 11, "%04ld-%02ld", ymd[0], ymd[1]);
+		snprintf(iso, 11, "%04u-%02u", y, m);
 	*i = p;
 	return true;
 }
@@ -307,6 +310,26 @@ int cx_date_text(const char *s, size_t n, bool label_ok, size_t *body,
 out:
 	cx_folded_free(&f);
 	return ok;
+}
+
+int cx_date_prefix(const char *s, size_t n, size_t *i, char iso[11])
+{
+	size_t p = *i;
+	if (date_at(s, n, &p, iso)) {
+		*i = p;
+		return 1;
+	}
+	/* "12 gennaio": a day and a month, the year left unsaid. */
+	p = *i;
+	long d = num_at(s, n, &p, 1, 2);
+	if (d < 1 || d > 31)
+		return 0;
+	p = cx_spaces(s, n, p);
+	if (!word_at(months, s, n, &p) || !date_end_ok(s, n, p))
+		return 0;
+	iso[0] = '\0';
+	*i = p;
+	return 2;
 }
 
 char *corpus_parse_date(const char *s, size_t len)

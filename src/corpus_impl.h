@@ -95,6 +95,24 @@ size_t cx_lex_hits(const struct corpus_rules *r, int k, const struct folded *f,
 
 int cx_date_text(const char *s, size_t n, bool label_ok, size_t *body,
               char iso[11]);
+/* A date at s[*i] of folded text, *i moved past it: 1 with the date in
+ * iso, 2 for a day and month without a year (iso empty), 0 none. */
+int cx_date_prefix(const char *s, size_t n, size_t *i, char iso[11]);
+
+/* corpus.c: a byline ("di Mario Rossi[, date]"), the whole of s[0..n),
+ * folded as f: 1 and *author (and *date when NULL and one follows), 0,
+ * or -1 out of memory. */
+int cx_byline(const struct corpus_rules *r, const char *s, size_t n,
+              const struct folded *f, char **author, char **date);
+
+/* corpus_dateline.c: a dateline at the start of a paragraph, "Roma, 3
+ * marzo 2024 — di Mario Rossi" or "ROMA, 3 mar. 2024 - Il testo": 1 when
+ * found (*date set when it has a year and *date was NULL; *author when a
+ * byline fills the rest of the line and *author was NULL; *whole true
+ * when nothing but the dateline and byline is on the line), 0 when not,
+ * -1 out of memory. */
+int cx_dateline(const struct corpus_rules *r, const char *s, size_t n, char **author,
+                char **date, bool *whole);
 
 /* ------------------------------------------------------------------ */
 /* corpus_sentence.c                                                    */

@@ -272,6 +272,12 @@ const char *const store_migrations[] = {
 	"  redo_sql TEXT NOT NULL,"
 	"  check_sql TEXT NOT NULL DEFAULT '',"
 	"  PRIMARY KEY(entry, n)) WITHOUT ROWID;",
+	/* v12: the article list is read in pages in the order the user
+	 * chose (store_list.c): each order walks an index, so a page costs
+	 * the same at any place of a list of 100,000. */
+	"CREATE INDEX article_date ON article(date, id);"
+	"CREATE INDEX article_title ON article(title COLLATE NOCASE, id);"
+	"CREATE INDEX article_origin ON article(origin, id);",
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }

@@ -9,14 +9,14 @@
 #define MARGO_UI_ACTIONS_H
 
 #define UI_ACTIONS(X) \
-	X(DOWN,      "down",      "Move down: next article, sentence or entry") \
+	X(DOWN,      "down",      "Move down: next article, sentence or entry; a count first (5j) moves that many") \
 	X(UP,        "up",        "Move up: previous article, sentence or entry") \
 	X(PAGE_DOWN, "page-down", "Page down") \
 	X(PAGE_UP,   "page-up",   "Page up") \
 	X(FIRST,     "first",     "Go to the first article, sentence or entry") \
-	X(LAST,      "last",      "Go to the last article, sentence or entry") \
+	X(LAST,      "last",      "Go to the last article, sentence or entry; a count first (500G): to that one") \
 	X(OPEN,      "open",      "Open the selected article, entity, mention or outline entry") \
-	X(SEARCH,    "search",    "Search in the article as S matches words (soldato finds Soldati); empty: repeat") \
+	X(SEARCH,    "search",    "Text: search in the article as S matches words (soldato finds Soldati); empty: repeat. List: show the titles holding what is typed (Esc: all)") \
 	X(NEXT_HIT,  "next-hit",  "Next hit of the search in the article, or of S after a jump") \
 	X(PREV_HIT,  "prev-hit",  "Previous hit of the search in the article, or of S after a jump") \
 	X(SEARCH_CORPUS, "search-corpus", "Search every article: \"a phrase\", prefix*") \
@@ -41,7 +41,7 @@
 	X(PREV_MENTION, "prev-mention", "Previous mention of the entity at the cursor") \
 	X(BACK,      "back",      "Go back to where you were before the last jump") \
 	X(FORWARD,   "forward",   "Go forward again after going back") \
-	X(OUTLINE,   "outline",   "Sidebar: switch between entities and the paragraph outline") \
+	X(OUTLINE,   "outline",   "Sidebar: switch between entities and the paragraph outline. List: the next order (added, date, title, source, annotated)") \
 	X(RENAME,    "rename",    "Sidebar: rename the selected entity") \
 	X(MARK,      "mark",      "Sidebar: mark the selected entity (to merge it)") \
 	X(MERGE,     "merge",     "Sidebar: merge the marked entity into the selected one") \

@@ -2,17 +2,28 @@
  * list_pane.c: the article list.
  *
  * Only the rows on screen are read from the library (LIMIT/OFFSET on the
- * id order), so opening or paging costs the same at 5 or 100,000 articles;
- * the count is one query at start.  Enter opens the selected article in the
+ * order's index, store_list.c), so opening or paging costs the same at 5
+ * or 100,000 articles; the count is one query at start and at each change
+ * of the filter.  o changes the order, / narrows the list to the titles
+ * holding a text as it is typed.  Enter opens the selected article in the
  * text pane and moves the focus there.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "margo/util.h"
 #include "ui.h"
+
+static struct store_list_view view_of(const struct ui *ui)
+{
+	struct store_list_view v = { ui->list.order, ui->list.filter };
+	return v;
+}
 
 /* Rows of the list body: the pane minus its header. */
 static int body_height(const struct ui *ui)
@@ -26,7 +37,11 @@ static int body_height(const struct ui *ui)
 int list_pane_init(struct ui *ui)
 {
 	ui->list.rows_top = -1;
-	return store_article_count(ui->st, &ui->list.count);
+	ui->list.order = STORE_ORDER_DEFAULT;
+	if (store_article_count(ui->st, &ui->list.total) < 0)
+		return -1;
+	ui->list.count = ui->list.total;
+	return 0;
 }
 
 void list_pane_free(struct ui *ui)
@@ -34,6 +49,112 @@ void list_pane_free(struct ui *ui)
 	store_rows_free(ui->list.rows, ui->list.n_rows);
 	ui->list.rows = NULL;
 	ui->list.n_rows = 0;
+}
+
+/* The selection and the window kept inside the list. */
+static void clamp(struct ui *ui, int h)
+{
+	struct list_state *l = &ui->list;
+	if (l->sel >= l->count)
+		l->sel = l->count - 1;
+	if (l->sel < 0)
+		l->sel = 0;
+	if (l->top > l->count - h)
+		l->top = l->count - h;
+	if (l->top < 0)
+		l->top = 0;
+}
+
+void list_pane_recount(struct ui *ui)
+{
+	struct list_state *l = &ui->list;
+	struct store_list_view v = view_of(ui);
+	if (store_article_count(ui->st, &l->total) < 0 || store_list_count(ui->st, &v, &l->count) < 0) {
+		ui_message(ui, true, "cannot read the article list: %s", store_errmsg(ui->st));
+		l->count = 0;
+	}
+	l->rows_top = -1;  /* read the visible rows again */
+	if (ui->text.loaded)
+		ui->text.index = list_pane_index_of(ui, ui->text.art.id);
+}
+
+int64_t list_pane_count(const struct ui *ui) { return ui->list.count; }
+int64_t list_pane_cursor(const struct ui *ui) { return ui->list.sel; }
+
+int64_t list_pane_index_of(struct ui *ui, int64_t id)
+{
+	struct store_list_view v = view_of(ui);
+	return store_list_index(ui->st, &v, id);
+}
+
+int64_t list_pane_id_at(struct ui *ui, int64_t i)
+{
+	if (i < 0 || i >= ui->list.count)
+		return 0;
+	struct list_state *l = &ui->list;
+	if (l->rows && l->rows_top >= 0 && i >= l->rows_top && i - l->rows_top < (int64_t)l->n_rows)
+		return l->rows[i - l->rows_top].id;
+	struct store_list_view v = view_of(ui);
+	struct store_row *r;
+	size_t n;
+	if (store_list_rows(ui->st, &v, i, 1, &r, &n) < 0)
+		return 0;
+	int64_t id = n ? r[0].id : 0;
+	store_rows_free(r, n);
+	return id;
+}
+
+int64_t list_pane_step(struct ui *ui, int dir)
+{
+	int64_t from = ui->text.loaded && ui->text.index >= 0 ? ui->text.index : ui->list.sel;
+	int64_t id = list_pane_id_at(ui, from + dir);
+	if (id)
+		ui->list.sel = from + dir;
+	return id;
+}
+
+/* After the order or the filter changed: the list from its first row. */
+static void reselect(struct ui *ui)
+{
+	list_pane_recount(ui);
+	ui->list.sel = 0;
+	ui->list.top = 0;
+}
+
+void list_pane_next_order(struct ui *ui)
+{
+	ui->list.order = (enum store_order)((ui->list.order + 1) % STORE_ORDERS);
+	reselect(ui);
+	ui_message(ui, false, "articles by %s", store_order_name(ui->list.order));
+}
+
+static void set_filter(struct ui *ui, const char *text)
+{
+	free(ui->list.filter);
+	ui->list.filter = text && *text ? util_strdup(text) : NULL;
+	reselect(ui);
+}
+
+static void filter_changed(struct ui *ui, const char *text, void *ctx)
+{
+	(void)ctx;
+	set_filter(ui, text);
+}
+
+void list_pane_filter_prompt(struct ui *ui)
+{
+	char *before = ui->list.filter ? util_strdup(ui->list.filter) : NULL;
+	char *got = prompt_line(ui, NULL, "titles with: ", before, filter_changed, NULL);
+	if (got) {
+		set_filter(ui, got);  /* Enter keeps it */
+		if (ui->list.filter)
+			ui_message(ui, false, "%lld of %lld match: / again to change, / then Esc to show all",
+			           (long long)ui->list.count, (long long)ui->list.total);
+	} else {
+		set_filter(ui, NULL);  /* Esc shows the whole list again */
+	}
+	free(got);
+	free(before);
 }
 
 /* Read the visible rows when the window moved or changed height. */
@@ -44,7 +165,8 @@ static void fetch_rows(struct ui *ui, int h)
 		return;
 	list_pane_free(ui);
 	l->rows_top = -1;
-	if (store_rows(ui->st, l->top, h, &l->rows, &l->n_rows) < 0) {
+	struct store_list_view v = view_of(ui);
+	if (store_list_rows(ui->st, &v, l->top, h, &l->rows, &l->n_rows) < 0) {
 		ui_message(ui, true, "cannot read the article list: %s", store_errmsg(ui->st));
 		return;
 	}
@@ -65,6 +187,29 @@ static void scroll_to_selection(struct ui *ui)
 		l->top = 0;
 }
 
+/* A date in 7 cells: "3 mar" this year, "03/2024" a month of another,
+ * "2024" a year alone; what is not an ISO date is shown as it is. */
+static const char *compact_date(const char *iso, int this_year, char out[16])
+{
+	static const char *const months[12] = { "gen", "feb", "mar", "apr", "mag", "giu",
+	                                        "lug", "ago", "set", "ott", "nov", "dic" };
+	int y = 0, m = 0, d = 0, end = 0;
+	if (sscanf(iso, "%4d-%2d-%2d%n", &y, &m, &d, &end) == 3 && end == 10 &&
+	    m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+		if (y == this_year)
+			snprintf(out, 16, "%d %s", d, months[m - 1]);
+		else
+			snprintf(out, 16, "%02d/%04d", m, y);
+		return out;
+	}
+	end = 0;
+	if (sscanf(iso, "%4d-%2d%n", &y, &m, &end) == 2 && end == 7 && m >= 1 && m <= 12) {
+		snprintf(out, 16, "%02d/%04d", m, y);
+		return out;
+	}
+	return iso;
+}
+
 static void list_draw(struct ui *ui, WINDOW *w)
 {
 	struct list_state *l = &ui->list;
@@ -73,9 +218,32 @@ static void list_draw(struct ui *ui, WINDOW *w)
 	              ui->layout.pane[LAYOUT_TEXT].x > ui->layout.pane[LAYOUT_LIST].x;
 	int cw = border ? width - 1 : width;
 	werase(w);
-	char label[64];
-	snprintf(label, sizeof label, "Articles (%lld)", (long long)l->count);
-	draw_header(w, label, ui->focus == LAYOUT_LIST);
+	/* The longest label that fits: the count first, then the filter,
+	 * then the order ("12 of 950 match 'putin' · by date"). */
+	char *label = NULL;
+	for (int k = 0; k < 3; k++) {
+		free(label);
+		if (l->filter)
+			label = k == 0 ? util_printf("%lld of %lld match '%s' \xc2\xb7 by %s",
+			                             (long long)l->count, (long long)l->total, l->filter,
+			                             store_order_name(l->order))
+			      : k == 1 ? util_printf("%lld of %lld match '%s'", (long long)l->count,
+			                             (long long)l->total, l->filter)
+			      : util_printf("%lld of %lld", (long long)l->count, (long long)l->total);
+		else
+			label = k == 0 ? util_printf("Articles (%lld) by %s", (long long)l->count,
+			                             store_order_name(l->order))
+			      : util_printf("Articles (%lld)", (long long)l->count);
+		if (!label || text_width(label, strlen(label)) + 2 <= cw || (!l->filter && k == 1))
+			break;
+	}
+	draw_header(w, label ? label : "Articles", ui->focus == LAYOUT_LIST);
+	free(label);
+	int this_year = 0;
+	time_t now = time(NULL);
+	struct tm tm;
+	if (localtime_r(&now, &tm))
+		this_year = tm.tm_year + 1900;
 	scroll_to_selection(ui);
 	fetch_rows(ui, height - 1);
 	for (size_t i = 0; i < l->n_rows && (int)i < height - 1; i++) {
@@ -89,7 +257,7 @@ static void list_draw(struct ui *ui, WINDOW *w)
 		mvwaddstr(w, y, 0, open ? "\xe2\x96\xb8" : " ");
 		int x = 1;
 		/* Columns are the same on every row, so dates line up. */
-		int date_w = cw >= 40 ? 10 : 0;
+		int date_w = cw >= 40 ? 10 : cw >= 20 ? 7 : 0;
 		int src_w = cw >= 70 ? 16 : 0;
 		int title_w = cw - x - (date_w ? date_w + 1 : 0) - (src_w ? src_w + 1 : 0);
 		if (title_w > 0)
@@ -97,7 +265,11 @@ static void list_draw(struct ui *ui, WINDOW *w)
 		if (date_w) {
 			if (!sel)
 				draw_set_role(w, ROLE_DIM);
-			draw_str(w, y, cw - date_w - (src_w ? src_w + 1 : 0), r->date, date_w);
+			char compact[16];
+			const char *d = r->date;
+			if (d && date_w < 10)
+				d = compact_date(d, this_year, compact);
+			draw_str(w, y, cw - date_w - (src_w ? src_w + 1 : 0), d, date_w);
 		}
 		if (src_w)
 			draw_str(w, y, cw - src_w, r->origin, src_w);
@@ -112,6 +284,9 @@ static bool list_handle(struct ui *ui, enum ui_action a)
 	struct list_state *l = &ui->list;
 	int h = body_height(ui);
 	switch (a) {
+	case UI_ACTION_OUTLINE:
+		list_pane_next_order(ui);
+		return true;
 	case UI_ACTION_DOWN: l->sel++; break;
 	case UI_ACTION_UP: l->sel--; break;
 	case UI_ACTION_PAGE_DOWN: l->sel += h; l->top += h; break;
@@ -134,14 +309,7 @@ static bool list_handle(struct ui *ui, enum ui_action a)
 	default:
 		return false;
 	}
-	if (l->sel >= l->count)
-		l->sel = l->count - 1;
-	if (l->sel < 0)
-		l->sel = 0;
-	if (l->top > l->count - h)
-		l->top = l->count - h;
-	if (l->top < 0)
-		l->top = 0;
+	clamp(ui, h);
 	return true;
 }
 

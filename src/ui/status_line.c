@@ -40,6 +40,8 @@ static void position(struct ui *ui, struct buf *b)
 	else
 		buf_printf(b, "article 0/%lld", (long long)ui->list.count);
 	buf_printf(b, " \xc2\xb7 %s", pane);
+	if (ui->count)
+		buf_printf(b, " \xc2\xb7 count %lld", (long long)ui->count);
 	if (ui->readonly)
 		buf_puts(b, " \xc2\xb7 read-only");
 	if (ui->link_from)

@@ -205,7 +205,7 @@ int text_pane_open(struct ui *ui, int64_t article_id)
 	t->query_words = query_words;
 	t->art = a;
 	t->loaded = true;
-	t->index = store_article_index(ui->st, article_id);
+	t->index = list_pane_index_of(ui, article_id);
 	struct buf m = { 0 };
 	if (a.author)
 		buf_printf(&m, "di %s", a.author);

@@ -414,6 +414,10 @@ static void dispatch(struct ui *ui, enum ui_action a)
 	case UI_ACTION_SEARCH:
 	case UI_ACTION_NEXT_HIT:
 	case UI_ACTION_PREV_HIT:
+		if (a == UI_ACTION_SEARCH && ui->focus == LAYOUT_LIST) {
+			list_pane_filter_prompt(ui);  /* the titles of the list */
+			return;
+		}
 		if (!ui->text.loaded)
 			return;
 		if (ui->focus != LAYOUT_TEXT) {
@@ -580,8 +584,7 @@ static void refresh_if_changed(struct ui *ui)
 	if (v == ui->data_version)
 		return;
 	ui->data_version = v;
-	store_article_count(ui->st, &ui->list.count);
-	ui->list.rows_top = -1;  /* read the visible rows again */
+	list_pane_recount(ui);
 	if (ui->text.loaded) {
 		text_pane_reload_mentions(ui);
 		side_pane_load(ui);
@@ -684,11 +687,13 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		}
 		if (annotate_key(&ui, key))
 			continue;  /* a key that moves the selection */
+		if (count_key(&ui, key))
+			continue;  /* a digit of a count */
 		enum ui_action a = ui_action_for_key(key);
 		if (a != UI_ACTION_NONE) {
 			free(ui.message);
 			ui.message = NULL;
-			dispatch(&ui, a);
+			count_dispatch(&ui, a, dispatch);
 		}
 	}
 	/* A link begun with L and not made: the annotation made for its end
@@ -724,6 +729,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	side_pane_free(&ui);
 	text_pane_free(&ui);
 	list_pane_free(&ui);
+	free(ui.list.filter);
 	free(ui.message);
 	store_close(&ui.st);
 	if (unsaved.len) {

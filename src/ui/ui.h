@@ -16,6 +16,7 @@
 #include "margo/layout.h"
 #include "margo/store.h"
 #include "margo/store_entity.h"
+#include "margo/store_list.h"
 #include "margo/store_search.h"
 #include "margo/text.h"
 
@@ -45,7 +46,10 @@ struct text_row {
 };
 
 struct list_state {
-	int64_t count;            /* articles in the library */
+	int64_t count;            /* articles in the list (as filtered) */
+	int64_t total;            /* articles in the library */
+	enum store_order order;
+	char *filter;             /* titles holding it, or NULL */
 	int64_t sel;              /* selected row (0-based) */
 	int64_t top;              /* first row shown */
 	struct store_row *rows;   /* cached rows top .. top + n_rows - 1 */
@@ -205,6 +209,7 @@ struct ui {
 	size_t n_unsaved, cap_unsaved;
 	int64_t data_version;     /* the library's, when last looked at */
 	bool use_color;
+	int64_t count;            /* digits typed before a motion, or 0 */
 	char *message;            /* transient status message */
 	bool message_is_error;
 
@@ -278,6 +283,24 @@ extern const struct pane_ops side_pane_ops;
 /* list_pane.c */
 int list_pane_init(struct ui *ui);
 void list_pane_free(struct ui *ui);
+/* Count the list again (after the library changed). */
+void list_pane_recount(struct ui *ui);
+/* The list as sorted and filtered: its rows, the id of row i (0 when
+ * out of range), the selected row, the row of article id (-1: not in it). */
+int64_t list_pane_count(const struct ui *ui);
+int64_t list_pane_id_at(struct ui *ui, int64_t i);
+int64_t list_pane_cursor(const struct ui *ui);
+int64_t list_pane_index_of(struct ui *ui, int64_t id);
+/* The article dir (+1, -1) rows from the open one (else the selected
+ * one), the selection moved onto it; 0 at either end. */
+int64_t list_pane_step(struct ui *ui, int dir);
+/* o: the next order; /: filter the titles as the user types. */
+void list_pane_next_order(struct ui *ui);
+void list_pane_filter_prompt(struct ui *ui);
+/* count.c: digits before a motion ("5j", "500G"). */
+bool count_key(struct ui *ui, int key);
+void count_dispatch(struct ui *ui, enum ui_action a,
+                    void (*dispatch)(struct ui *ui, enum ui_action a));
 /* text_pane.c */
 int text_pane_open(struct ui *ui, int64_t article_id);
 void text_pane_free(struct ui *ui);

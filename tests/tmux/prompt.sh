@@ -125,7 +125,7 @@ is_last ed " Search all articles: o du" "Delete takes the character under the cu
 T send-keys -t ed End BSpace
 is_last ed " Search all articles: o du_" "Backspace takes the character before it"
 T send-keys -t ed Escape
-T send-keys -t ed /
+T send-keys -t ed Tab /
 wait_for ed "article 1/5" >/dev/null
 T send-keys -t ed -l "Kxim"
 T send-keys -t ed Home Right DC End
@@ -161,7 +161,7 @@ is_last hist " Search all articles: soldato_" "Up from typed text"
 T send-keys -t hist Down
 is_last hist " Search all articles: xyz_" "Down gives back what was being typed"
 T send-keys -t hist Escape
-T send-keys -t hist /
+T send-keys -t hist Tab /
 T send-keys -t hist Up
 is_last hist " / Kim_" "/ has its own history: Up gives the last find"
 T send-keys -t hist Escape q

@@ -147,7 +147,7 @@ else
 	fail "80x24: margo starts; the status line says \"article 1/5\"" "$(cap basic)"
 fi
 first=$(cap basic)
-like "$(printf '%s\n' "$first" | head -n 1)" '^ Articles \(5\) +Text  1/5 +Entities$' \
+like "$(printf '%s\n' "$first" | head -n 1)" '^ Articles \(5\) by added +Text  1/5 +Entities$' \
 	"80x24: the three pane headers"
 T send-keys -t basic j j Enter
 ok "j j Enter opens article 3 (the text header says 3/5)" wait_for basic "Text  3/5"
@@ -186,7 +186,7 @@ is "$(T display-message -p -t rs '#{pane_dead}')" 0 "1x1: margo is still running
 T resize-window -t rs -x 200 -y 60
 ok "200x60: margo redraws" wait_for rs "? for help"
 wide=$(cap rs)
-like "$(printf '%s\n' "$wide" | head -n 1)" '^ Articles \(5\) +Text  1/5 +Entities$' "200x60: three panes"
+like "$(printf '%s\n' "$wide" | head -n 1)" '^ Articles \(5\) by added +Text  1/5 +Entities$' "200x60: three panes"
 like "$(printf '%s\n' "$wide" | sed -n 60p)" '^ article 1/5 · list · ¶ 1/7 · sentence 1/20 · 100% +\? for help$' \
 	"200x60: the status line is complete, on the last row"
 has "$wide" "future alleanze internazionali." "200x60: the whole first article is on screen"
@@ -243,7 +243,7 @@ isnt "$(T display-message -p -t esc '#{pane_title}')" "PWNED" \
 	"margo: the pane title did not change to PWNED (OSC 0/2)"
 is "$(T display-message -p -t esc '#{pane_title}')" "margo-title" "margo: the pane title is the one set by the test"
 is "$(T list-buffers -F '#{buffer_sample}' 2>/dev/null)" "" "margo: nothing reached the clipboard (OSC 52)"
-like "$(printf '%s\n' "$screen" | head -n 1)" '^ Articles \(1\) +Text  1/1 +Entities$' \
+like "$(printf '%s\n' "$screen" | head -n 1)" '^ Articles \(1\) by added +Text  1/1 +Entities$' \
 	"margo: the panes are still drawn (no clear screen)"
 like "$screen" "│ Secondo paragrafo senza +│" "margo: the text is on screen"
 like "$(printf '%s\n' "$screen" | tail -n 1)" '^ article 1/1 · text ' "margo: the status line is there"
@@ -279,7 +279,7 @@ colours() {  # colours NAME TERM NO_COLOR WANT(colour|mono)
 		fail "TERM=$2 NO_COLOR=${3:-unset}: margo draws" "$(cap "$1")"
 	fi
 	_scr=$(cap "$1")
-	like "$(printf '%s\n' "$_scr" | head -n 1)" '^ Articles \(5\) +Text  1/5 +Entities$' \
+	like "$(printf '%s\n' "$_scr" | head -n 1)" '^ Articles \(5\) by added +Text  1/5 +Entities$' \
 		"TERM=$2 NO_COLOR=${3:-unset}: three pane headers"
 	like "$(printf '%s\n' "$_scr" | sed -n 2p)" '^.{25}[│x] di Giuseppe' \
 		"TERM=$2 NO_COLOR=${3:-unset}: the border between list and text"
@@ -422,6 +422,9 @@ T kill-session -t ent
 
 start find 100x30 "$(margo_cmd "$MARGO")"
 wait_for find "article 1/5"
+# / in the list filters its titles; in the text it searches the article.
+T send-keys -t find Tab
+wait_for find "· text ·"
 T send-keys -t find / P u t i n Enter
 ok "/Putin: the matches are counted" wait_for find "matches"
 T send-keys -t find n

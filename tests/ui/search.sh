@@ -12,6 +12,7 @@ fresh_library
 # ---------------------------------------------------------------------------
 # 1. In the article.
 run_script 80x24 <<'EOF'
+<Tab>
 /Putin
 :save-state typing
 <Enter>
@@ -28,7 +29,7 @@ n
 :save-state wrapped
 EOF
 expect_run_ok "find: the script runs"
-expect_state typing focus text "/ puts the focus on the text"
+expect_state typing focus text "/ in the text pane: the search is in the text (in the list, / filters the titles)"
 hits=$(state found find.hits)
 ok "/Putin finds several hits in article 1 ($hits)" test "${hits:-0}" -ge 3
 expect_state typing find.hits "$hits" "hits are found while the query is typed"
@@ -41,6 +42,7 @@ expect_state wrapped find.hit 0 "and lands on the first match"
 
 # Case is ignored, as S ignores it; Esc.
 run_script 80x24 <<'EOF'
+<Tab>
 /putin
 <Enter>
 :save-state lower
@@ -115,6 +117,7 @@ done
 
 # A phrase: consecutive words, by their stems and across elision.
 run_script 100x30 <<'EOF'
+<Tab>
 /corea del nord
 <Enter>
 :save-state phrase

@@ -251,7 +251,8 @@ static void test_migrates_previous_schema(void **state)
 	assert_int_equal(store_begin(st), 0);
 	assert_int_equal(store_article_put(st, &in, &id, &res), 0);
 	assert_int_equal(store_commit(st), 0);
-	/* What a version 4 library had: no index of link targets, an index
+	/* What a version 4 library had: no index of link targets (nor of
+	 * the list's orders), an index
 	 * of mentions by paragraph, and a full-text index of older stems
 	 * (here none at all: made again, it has today's). */
 	/* (the column on a connection of its own: the journal's triggers of
@@ -267,6 +268,8 @@ static void test_migrates_previous_schema(void **state)
 	                              " ALTER TABLE file DROP COLUMN done_lines;"
 	                              " ALTER TABLE file DROP COLUMN done_bytes;"
 	                              " DROP INDEX annotation_link_target;"
+	                              " DROP INDEX article_date; DROP INDEX article_title;"
+	                              " DROP INDEX article_origin;"
 	                              " CREATE INDEX mention_para ON mention(article, para);"
 	                              " INSERT INTO tag(name) VALUES ('kept');"
 	                              " INSERT INTO passage_fts(passage_fts) VALUES ('delete-all');"
@@ -283,6 +286,8 @@ static void test_migrates_previous_schema(void **state)
 	                             " name = 'annotation_link_target'"), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
 	                             " name = 'mention_para'"), 0);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
+	                             " name IN ('article_date', 'article_title', 'article_origin')"), 3);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM tag WHERE name = 'kept'"), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM passage_fts WHERE passage_fts"
 	                             " MATCH 'fornito'"), 1);
