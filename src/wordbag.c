@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "margo/search.h"
+#include "entity_impl.h"
 #include "margo/util.h"
 #include "wordbag.h"
 
@@ -107,6 +108,44 @@ static bool digit(char c)
 
 enum { NOT_FIGURE, FIGURE, PART_OF_FIGURE };
 
+/* The first word after a number, as the tokenizer reads it. */
+struct next_word {
+	int month;                /* 1..12 when it names a month, else 0 */
+	size_t start;             /* where it begins */
+};
+
+static int take_next_word(void *ctx, const char *folded, size_t flen, const char *stem,
+                          size_t slen, size_t start, size_t end)
+{
+	(void)stem;
+	(void)slen;
+	(void)end;
+	struct next_word *w = ctx;
+	w->month = ent_month(folded, flen);
+	w->start = start;
+	return 1;  /* one word is enough */
+}
+
+/* The month named by the word right after byte `end` (only blanks between:
+ * "19 febbraio"), or 0.  The look is bounded: a month's name is short. */
+static int month_after(const char *text, size_t end)
+{
+	const char *t = text + end;
+	size_t len = strnlen(t, 48);
+	struct next_word w = { 0, 0 };
+	if (search_tokenize_words(t, len, take_next_word, &w) != 1 || !w.month)
+		return 0;
+	for (size_t i = 0; i < w.start;) {
+		if (t[i] == ' ' || t[i] == '\t' || t[i] == '\n')
+			i++;
+		else if ((unsigned char)t[i] == 0xc2 && (unsigned char)t[i + 1] == 0xa0)
+			i += 2;  /* a no-break space */
+		else
+			return 0;
+	}
+	return w.month;
+}
+
 /* A figure, as the digits of its value: "27", "ventisette"; "12.000",
  * "12mila" and "dodicimila" alike; "5,9" and "5.9", "3.42" and "3:42"
  * (a decimal or a time, one figure).  News tells a fact by its figures,
@@ -147,6 +186,14 @@ static int figure(const struct bag *b, const char *folded, size_t flen, size_t s
 			return FIGURE;
 		}
 		out[d] = '\0';
+		/* A day of a date ("19 febbraio") is the date, not the figure
+		 * 19: it meets the same date and no bare number. */
+		int month = d <= 2 ? month_after(b->text, end) : 0;
+		long day = strtol(out, NULL, 10);
+		if (month && day >= 1 && day <= 31) {
+			snprintf(out, outsz, "%ld/%02d", day, month);
+			return FIGURE;
+		}
 		return d >= 2 ? FIGURE : NOT_FIGURE;
 	}
 	if (d > 0)

@@ -49,6 +49,11 @@ static char *terms_of(const char *text)
 	return out;
 }
 
+static bool is_number(const char *s)
+{
+	return *s >= '0' && *s <= '9';
+}
+
 static void expect_terms(const char *text, const char *terms)
 {
 	char *got = terms_of(text);
@@ -92,6 +97,33 @@ static void test_not_figures(void **state)
 	expect_terms("centrale elettrica", "central elettr");
 	/* too long to be a figure: a word like any other */
 	expect_terms("99999999999999999999999999 navi", "99999999999999999999999999 nav");
+}
+
+/* A number that is the day of a date is that date: "19 febbraio" meets
+ * "19 febbraio" and not a bare 19 ("19 navi"); a single-digit day counts
+ * too. */
+static void test_days_of_dates(void **state)
+{
+	(void)state;
+	expect_terms("il 19 febbraio", "19/02 febbrai");
+	expect_terms("il 19\xc2\xa0" "Febbraio 2024", "19/02 2024");
+	expect_terms("il 3 marzo", "3/03 marz");
+	expect_terms("19 navi", "19 nav");
+	expect_terms("19, febbraio", "19 febbrai");      /* not one date */
+	expect_terms("45 febbraio", "45 febbrai");       /* no such day */
+	struct bag date = { 0 }, bare = { 0 }, same = { 0 };
+	assert_int_equal(bag_fill(&date, "Accordo firmato il 19 febbraio a Roma"), 0);
+	assert_int_equal(bag_fill(&bare, "Arrivate 19 navi nel porto"), 0);
+	assert_int_equal(bag_fill(&same, "Il 19 febbraio la firma"), 0);
+	for (size_t i = 0; i < bare.n; i++)
+		if (is_number(bare.t[i].stem))
+			assert_null(bag_find_term(&date, &bare.t[i]));
+	assert_non_null(bag_find(&same, "19/02"));
+	assert_non_null(bag_find(&date, "19/02"));
+	assert_null(bag_find(&date, "19"));
+	bag_free(&date);
+	bag_free(&bare);
+	bag_free(&same);
 }
 
 /* A passage of n sentences "Arrivano 10 navi.", "Arrivano 11 navi." ...:
@@ -178,6 +210,7 @@ int main(void)
 		cmocka_unit_test(test_figures_in_digits_and_letters),
 		cmocka_unit_test(test_decimals_and_times),
 		cmocka_unit_test(test_not_figures),
+		cmocka_unit_test(test_days_of_dates),
 		cmocka_unit_test(test_long_passage_sentences_grouped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
