@@ -614,12 +614,28 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	          sentence_entity_ids(cb, ncb, ca, n_ca, &ids, &off) == 0;
 	if (ok)
 		best = compare_sentences(c, cb, ncb, ids, off, cover, c->pair);
+	/* The sentence it is listed for: the snippet is centred on it and a
+	 * jump lands on it. */
+	const struct bag *fs = c->focus >= 0 && (size_t)c->focus < c->n_sbags
+	                       ? &c->sbags[c->focus] : NULL;
+	double shares = 0;
+	size_t told = ok ? related_best_sentence(&c->bag, fs, cb, ncb, &shares) : 0;
+	if (ok && fs && shares <= 0) {
+		fs = NULL;  /* no word of that sentence: those of the passage */
+		told = related_best_sentence(&c->bag, NULL, cb, ncb, &shares);
+	}
+	size_t from = told < ncb ? cb[told].from : 0, to = told < ncb ? cb[told].to : strlen(text);
+	char *marked = ok ? related_marked(&b, &c->bag, fs, from, to, &h->told_from, &h->told_to)
+	                  : NULL;
+	h->hit_start = h->para_start + from;
+	h->hit_end = h->para_start + to;
 	bags_free(cb, ncb);
 	free(ids);
 	free(off);
 	/* Its entities sorted, to be looked up by the source's. */
-	int64_t *has = ok ? malloc((n_ca + 1) * sizeof *has) : NULL;
+	int64_t *has = ok && marked ? malloc((n_ca + 1) * sizeof *has) : NULL;
 	if (!has) {
+		free(marked);
 		free(text);
 		free(ca);
 		bag_free(&b);
@@ -632,8 +648,7 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	double lexical = 0.4 * whole + 0.6 * best;
 	/* The reason: shared words and names, best first, and those of the
 	 * sentence asked about before the others. */
-	const struct bag *fs = c->focus >= 0 && (size_t)c->focus < c->n_sbags
-	                       ? &c->sbags[c->focus] : NULL;
+	fs = c->focus >= 0 && (size_t)c->focus < c->n_sbags ? &c->sbags[c->focus] : NULL;
 	struct buf terms = { 0 };
 	int n_terms = 0;
 	for (int pass = fs ? 0 : 1; pass < 2; pass++)
@@ -665,7 +680,8 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	double pairs = shared_pairs(&c->bag, &b);
 	h->score = 0.7 * lexical + 0.15 * entity + 0.15 * pairs;
 	h->near_copy = triple_overlap(c->triples, c->n_triples, &b) >= 0.5;
-	h->snippet = text;
+	h->snippet = marked;
+	free(text);
 	struct buf why = { 0 };
 	if (h->near_copy)
 		buf_puts(&why, "near copy; ");

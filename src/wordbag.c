@@ -28,6 +28,7 @@ void bag_free(struct bag *b)
 	free(b->seq);
 	free(b->content);
 	free(b->content_at);
+	free(b->content_end);
 	free(b->slots);
 	free(b->kslots);
 	memset(b, 0, sizeof *b);
@@ -253,11 +254,15 @@ static int bag_add(void *ctx, const char *folded, size_t flen, const char *token
 		size_t *at = realloc(b->content_at, c * sizeof *at);
 		if (at)
 			b->content_at = at;
-		if (!p || !at)
+		size_t *to = realloc(b->content_end, c * sizeof *to);
+		if (to)
+			b->content_end = to;
+		if (!p || !at || !to)
 			return -1;
 		b->cap_content = c;
 	}
 	b->content_at[b->n_content] = start;
+	b->content_end[b->n_content] = end;
 	if (b->n == b->cap) {
 		size_t c = b->cap ? b->cap * 2 : 64;
 		struct term *p = realloc(b->t, c * sizeof *p);
