@@ -146,7 +146,9 @@ char *store_snippet_around(const char *s, size_t from, size_t to, int width)
 				before += cells_at(s, len, i, &nx);
 			if (before > width / 3) {
 				grow_left(s, len, &pre, width / 6);
-				a = pre;
+				/* from the start of a word */
+				const char *sp = memchr(s + pre, ' ', m - pre);
+				a = sp && pre > from ? (size_t)(sp - s) + 1 : pre;
 			}
 		}
 		z = a;
