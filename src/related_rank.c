@@ -59,8 +59,8 @@ static void order_as_shown(struct store_hit *v, size_t n)
  * (each fact) of a long source its best tellers: greedily, the hit whose
  * own score, plus how much it tells of what the hits before it left
  * untold, is highest (the sub-topic balance of xQuAD); with a `focus`
- * sentence, plus how well it tells that one; the hits so chosen are then
- * shown by score.  A source of one sentence is chosen by score alone.
+ * sentence, plus how well it tells that one (and then the score is for
+ * that sentence); the hits so chosen are then shown by score.  A source of one sentence is chosen by score alone.
  * Returns how many hits are placed
  * (the rest are cleared), or -1 when memory runs out. */
 ssize_t related_diversify(struct store_hit *v, size_t k, const double *cover, size_t m,
@@ -115,6 +115,11 @@ ssize_t related_diversify(struct store_hit *v, size_t k, const double *cover, si
 		}
 		taken[bi] = true;
 		w[p] = v[bi];
+		/* For a sentence asked about, the score shown is for it: a
+		 * third the passage's own, two thirds how well it tells that
+		 * sentence (against its best teller, on the scale of scores). */
+		if (fbest > 0)
+			w[p].score = (v[bi].score + 2 * top * cover[bi * m + f] / fbest) / 3;
 		for (size_t i = 0; i < m; i++)
 			left[i] *= 1 - cover[bi * m + i];
 		if (fbest > 0)

@@ -25,12 +25,13 @@ static double shared_weight(const struct bag *src, const struct bag *focus, cons
 }
 
 size_t related_best_sentence(const struct bag *src, const struct bag *focus,
-                             const struct bag *cb, size_t ncb, double *weight)
+                             const struct bag *cb, size_t ncb, const double *names,
+                             double *weight)
 {
 	size_t best = 0;
 	double most = 0;
 	for (size_t j = 0; j < ncb; j++) {
-		double w = 0;
+		double w = names ? names[j] : 0;
 		for (size_t t = 0; t < cb[j].n; t++)
 			w += shared_weight(src, focus, cb[j].t[t].stem);
 		if (w > most) {

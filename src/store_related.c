@@ -567,6 +567,25 @@ static double compare_sentences(const struct related_ctx *c, const struct bag *c
 	return best + SECOND_PAIR * second;
 }
 
+/* For each sentence of a candidate (mentions `ca`), the weight of the
+ * source's entities it names (only those of the sentence asked about,
+ * with `focus`), each once. */
+static void sentence_names(const struct related_ctx *c, const struct bag *cb, size_t ncb,
+                             const struct placed *ca, size_t n_ca, bool focus, double *names)
+{
+	for (size_t j = 0; j < ncb; j++) {
+		names[j] = 0;
+		for (size_t i = 0; i < n_ca; i++) {
+			const struct source_entity *e = source_entity(c, ca[i].entity);
+			bool again = false;
+			for (size_t k = 0; k < i && !again; k++)
+				again = ca[k].entity == ca[i].entity && placed_in(&ca[k], &cb[j]);
+			if (e && (!focus || e->in_focus) && !again && placed_in(&ca[i], &cb[j]))
+				names[j] += e->idf;
+		}
+	}
+}
+
 /* Score one candidate; fills h (title etc. are read here) and cover (one
  * figure per source sentence).  0 skip, 1 scored, -1 error. */
 static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
@@ -618,12 +637,17 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	 * jump lands on it. */
 	const struct bag *fs = c->focus >= 0 && (size_t)c->focus < c->n_sbags
 	                       ? &c->sbags[c->focus] : NULL;
-	double shares = 0;
-	size_t told = ok ? related_best_sentence(&c->bag, fs, cb, ncb, &shares) : 0;
-	if (ok && fs && shares <= 0) {
-		fs = NULL;  /* no word of that sentence: those of the passage */
-		told = related_best_sentence(&c->bag, NULL, cb, ncb, &shares);
+	double shares = 0, *name_w = ok ? calloc(ncb + 1, sizeof *name_w) : NULL;
+	if (name_w)
+		sentence_names(c, cb, ncb, ca, n_ca, fs != NULL, name_w);
+	size_t told = name_w ? related_best_sentence(&c->bag, fs, cb, ncb, name_w, &shares) : 0;
+	if (name_w && fs && shares <= 0) {
+		fs = NULL;  /* nothing of that sentence: what the passage shares */
+		sentence_names(c, cb, ncb, ca, n_ca, false, name_w);
+		told = related_best_sentence(&c->bag, NULL, cb, ncb, name_w, &shares);
 	}
+	ok = ok && name_w;
+	free(name_w);
 	size_t from = told < ncb ? cb[told].from : 0, to = told < ncb ? cb[told].to : strlen(text);
 	char *marked = ok ? related_marked(&b, &c->bag, fs, from, to, &h->told_from, &h->told_to)
 	                  : NULL;

@@ -83,10 +83,12 @@ double triple_overlap(const uint64_t *src, size_t ns, const struct bag *b);
 /* related_snippet.c: the sentence of a candidate (one of its ncb
  * sentence bags) that shares the most word weight with the source (its
  * sentence `focus` when not NULL, else all of it; weights from src),
- * the first of equals, 0 when none shares anything; *weight receives
- * the weight it shares. */
+ * plus names[j] for sentence j (the weight of the names it shares; may
+ * be NULL), the first of equals, 0 when none shares anything; *weight
+ * receives the weight it shares. */
 size_t related_best_sentence(const struct bag *src, const struct bag *focus,
-                             const struct bag *cb, size_t ncb, double *weight);
+                             const struct bag *cb, size_t ncb, const double *names,
+                             double *weight);
 /* The candidate's text (cand->text) with the words of bytes [from, to)
  * that the source (or its sentence `focus`) has marked between
  * STORE_HIT_OPEN and STORE_HIT_CLOSE; *mfrom and *mto receive where
