@@ -1,7 +1,7 @@
 /*
  * wordbag.c: the words of a passage, for related passages (see wordbag.h):
  * tokenizing into a bag with hash tables, sentence bags, weighted cosine,
- * shared word pairs and word triples.
+ * shared word pairs and word triples, and the ways a figure is written.
  */
 #include <config.h>
 
@@ -576,3 +576,34 @@ double triple_overlap(const uint64_t *src, size_t ns, const struct bag *b)
 	return (double)shared / (double)(ns < nb ? ns : nb);
 }
 
+/* A figure of the word bag ("27", "380000", "5.9"): its stem is digits. */
+bool is_figure(const char *stem)
+{
+	return *stem >= '0' && *stem <= '9' && stem[strspn(stem, "0123456789.")] == '\0';
+}
+
+/* Append to an FTS5 OR query the ways a figure is written in digits:
+ * "380000" as 380000, "380.000" (the phrase 380 000) and "380mila";
+ * "5.9" as 5.9, 5,9 and 5:9 (the phrase 5 9). */
+void figure_forms(struct buf *q, const char *stem)
+{
+	size_t n = strlen(stem);
+	const char *dot = strchr(stem, '.');
+	if (q->len)
+		buf_puts(q, " OR ");
+	if (dot) {
+		buf_printf(q, "\"%.*s %s\"", (int)(dot - stem), stem, dot + 1);
+		return;
+	}
+	buf_printf(q, "\"%s\"", stem);
+	if (n <= 3 || n > 12 || strcmp(stem + n - 3, "000") != 0)
+		return;
+	buf_puts(q, " OR \"");
+	size_t first = n % 3 ? n % 3 : 3;  /* groups of three from the right */
+	buf_printf(q, "%.*s", (int)first, stem);
+	for (size_t i = first; i < n; i += 3)
+		buf_printf(q, " %.3s", stem + i);
+	buf_putc(q, '"');
+	if (n <= 6)
+		buf_printf(q, " OR \"%.*smila\"", (int)(n - 3), stem);
+}

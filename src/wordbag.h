@@ -80,6 +80,12 @@ double shared_pairs(const struct bag *a, const struct bag *b);
 uint64_t *triples(const struct bag *b, size_t *n);
 double triple_overlap(const uint64_t *src, size_t ns, const struct bag *b);
 
+/* A figure of the word bag ("27", "380000", "5.9"): its stem is digits. */
+bool is_figure(const char *stem);
+/* Append to an FTS5 OR query (q) the ways the figure `stem` is written. */
+struct buf;
+void figure_forms(struct buf *q, const char *stem);
+
 /* related_snippet.c: the sentence of a candidate (one of its ncb
  * sentence bags) that shares the most word weight with the source (its
  * sentence `focus` when not NULL, else all of it; weights from src),
