@@ -2,7 +2,7 @@
  * cli_search.c: searching the corpus and related passages from the shell.
  *
  *   margo search QUERY   {"article","passage","snippet","score"}
- *   margo related ID     {"passage","article","score","why"}
+ *   margo related ID     {"passage","article","score","why","snippet","near_copy"}
  *
  * Hits in snippets are shown as **word** (plain and JSON alike).
  */
@@ -15,6 +15,8 @@
 #include "margo/search.h"
 #include "margo/store_search.h"
 #include "cli_impl.h"
+
+#define RELATED_SNIPPET_COLUMNS 72  /* the snippet line of margo related */
 
 /* A snippet with its hit markers turned into ** for output. */
 static char *snippet_text(const char *s)
@@ -128,7 +130,9 @@ static const char related_usage[] =
 	"ones weigh more) and the words they share (stemmed), with the reason.\n"
 	"--sentence N puts first the passages that tell what the Nth sentence of\n"
 	"PASSAGE tells (a long passage tells several things).\n"
-	"JSON Lines: {\"passage\",\"article\",\"score\",\"why\",\"near_copy\"}.\n";
+	"Each comes with the sentence most like PASSAGE (or its Nth sentence),\n"
+	"with the words they share marked **like this**, and the text around it.\n"
+	"JSON Lines: {\"passage\",\"article\",\"score\",\"why\",\"snippet\",\"near_copy\"}.\n";
 
 int cli_related(const struct cli_env *env, int argc, char **argv)
 {
@@ -176,10 +180,21 @@ int cli_related(const struct cli_env *env, int argc, char **argv)
 	}
 	struct buf b = { 0 };
 	for (size_t i = 0; i < n && status == CLI_OK; i++) {
+		char *around = store_snippet_around(h[i].snippet, h[i].told_from, h[i].told_to,
+		                                    RELATED_SNIPPET_COLUMNS);
+		char *snip = around ? snippet_text(around) : NULL;
+		free(around);
+		if (!snip) {
+			cli_error("out of memory");
+			status = CLI_FAILED;
+			break;
+		}
 		if (o.format == FORMAT_JSONL) {
 			buf_printf(&b, "{\"passage\":%lld,\"article\":%lld,\"score\":%.4f,",
 			           (long long)h[i].passage, (long long)h[i].article, h[i].score);
 			cli_json_field(&b, "why", h[i].why, 1);
+			buf_putc(&b, ',');
+			cli_json_field(&b, "snippet", snip, 1);
 			buf_puts(&b, h[i].near_copy ? ",\"near_copy\":true}" : ",\"near_copy\":false}");
 			if (cli_flush_line(&b) < 0)
 				status = CLI_FAILED;
@@ -189,8 +204,11 @@ int cli_related(const struct cli_env *env, int argc, char **argv)
 			cli_puts_safe(stdout, h[i].title);
 			fputs("\n        ", stdout);
 			cli_puts_safe(stdout, h[i].why);
+			fputs("\n        ", stdout);
+			cli_puts_safe(stdout, snip);
 			fputc('\n', stdout);
 		}
+		free(snip);
 	}
 	buf_free(&b);
 	store_hits_free(h, n);

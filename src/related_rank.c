@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -25,12 +26,42 @@ static int by_score(const void *a, const void *b)
 	return (i > j) - (i < j);
 }
 
+/* The score as the list shows it (two decimals), as a number. */
+static double shown(double score)
+{
+	char s[64];
+	snprintf(s, sizeof s, "%.2f", score);
+	return strtod(s, NULL);
+}
+
+/* The hits placed, in the order of the score the list shows, highest
+ * first, then of the exact score: what the eye reads is ordered.  Equal
+ * scores keep the order the balance gave them (a stable insertion sort:
+ * the list is short). */
+static void order_as_shown(struct store_hit *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct store_hit h = v[i];
+		double hs = shown(h.score);
+		size_t j = i;
+		while (j > 0) {
+			double ps = shown(v[j - 1].score);
+			if (ps > hs || (ps == hs && v[j - 1].score >= h.score))
+				break;
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = h;
+	}
+}
+
 /* Put the `limit` best hits first, in an order that gives each sentence
  * (each fact) of a long source its best tellers: greedily, the hit whose
  * own score, plus how much it tells of what the hits before it left
  * untold, is highest (the sub-topic balance of xQuAD); with a `focus`
- * sentence, plus how well it tells that one.  A source of one sentence is
- * ordered by score alone.  Returns how many hits are placed
+ * sentence, plus how well it tells that one (and then the score is for
+ * that sentence); the hits so chosen are then shown by score.  A source of one sentence is chosen by score alone.
+ * Returns how many hits are placed
  * (the rest are cleared), or -1 when memory runs out. */
 ssize_t related_diversify(struct store_hit *v, size_t k, const double *cover, size_t m,
                           size_t limit, int focus)
@@ -84,6 +115,11 @@ ssize_t related_diversify(struct store_hit *v, size_t k, const double *cover, si
 		}
 		taken[bi] = true;
 		w[p] = v[bi];
+		/* For a sentence asked about, the score shown is for it: a
+		 * third the passage's own, two thirds how well it tells that
+		 * sentence (against its best teller, on the scale of scores). */
+		if (fbest > 0)
+			w[p].score = (v[bi].score + 2 * top * cover[bi * m + f] / fbest) / 3;
 		for (size_t i = 0; i < m; i++)
 			left[i] *= 1 - cover[bi * m + i];
 		if (fbest > 0)
@@ -93,6 +129,7 @@ ssize_t related_diversify(struct store_hit *v, size_t k, const double *cover, si
 		if (!taken[h])
 			store_hit_clear(&v[h]);
 	memcpy(v, w, pick * sizeof *v);
+	order_as_shown(v, pick);
 	free(w);
 	free(taken);
 	free(left);

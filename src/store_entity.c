@@ -330,6 +330,36 @@ int store_mention_step(struct store *st, int64_t entity, int64_t article,
 	return 0;
 }
 
+int store_mention_place(struct store *st, int64_t entity, int64_t article, size_t pos,
+                        struct store_mention_place *out, char **name)
+{
+	sqlite3_stmt *s;
+	memset(out, 0, sizeof *out);
+	*name = NULL;
+	if (store_prepare(st, "WITH m AS (SELECT m.article, m.bstart FROM form f"
+	                  " JOIN mention m ON m.form = f.id WHERE f.entity = ?1)"
+	                  " SELECT (SELECT count(*) FROM m WHERE article < ?2"
+	                  "         OR (article = ?2 AND bstart <= ?3)),"
+	                  " (SELECT count(*) FROM m),"
+	                  " (SELECT count(DISTINCT article) FROM m WHERE article <= ?2),"
+	                  " (SELECT count(DISTINCT article) FROM m),"
+	                  " (SELECT name FROM entity WHERE id = ?1)", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, entity);
+	sqlite3_bind_int64(s, 2, article);
+	sqlite3_bind_int64(s, 3, (int64_t)pos);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		out->mention = sqlite3_column_int64(s, 0);
+		out->mentions = sqlite3_column_int64(s, 1);
+		out->article = sqlite3_column_int64(s, 2);
+		out->articles = sqlite3_column_int64(s, 3);
+		*name = store_column_dup(s, 4);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW && *name ? 0 : -1;
+}
+
 int store_entity_cooccurring(struct store *st, int64_t entity, int limit,
                              struct store_entity **out, size_t *n)
 {

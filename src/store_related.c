@@ -175,38 +175,6 @@ static int library_df(struct related_ctx *c)
 	return 0;
 }
 
-/* A figure of the word bag ("27", "380000", "5.9"): its stem is digits. */
-static bool is_figure(const char *stem)
-{
-	return *stem >= '0' && *stem <= '9' && stem[strspn(stem, "0123456789.")] == '\0';
-}
-
-/* Append to an FTS5 OR query the ways a figure is written in digits:
- * "380000" as 380000, "380.000" (the phrase 380 000) and "380mila";
- * "5.9" as 5.9, 5,9 and 5:9 (the phrase 5 9). */
-static void figure_forms(struct buf *q, const char *stem)
-{
-	size_t n = strlen(stem);
-	const char *dot = strchr(stem, '.');
-	if (q->len)
-		buf_puts(q, " OR ");
-	if (dot) {
-		buf_printf(q, "\"%.*s %s\"", (int)(dot - stem), stem, dot + 1);
-		return;
-	}
-	buf_printf(q, "\"%s\"", stem);
-	if (n <= 3 || n > 12 || strcmp(stem + n - 3, "000") != 0)
-		return;
-	buf_puts(q, " OR \"");
-	size_t first = n % 3 ? n % 3 : 3;  /* groups of three from the right */
-	buf_printf(q, "%.*s", (int)first, stem);
-	for (size_t i = first; i < n; i += 3)
-		buf_printf(q, " %.3s", stem + i);
-	buf_putc(q, '"');
-	if (n <= 6)
-		buf_printf(q, " OR \"%.*smila\"", (int)(n - 3), stem);
-}
-
 /* Weigh the source's words by tf-idf, then take candidates from an OR of
  * the best, and of its figures in every way they are written. */
 static int lexical_candidates(struct related_ctx *c)
@@ -567,6 +535,25 @@ static double compare_sentences(const struct related_ctx *c, const struct bag *c
 	return best + SECOND_PAIR * second;
 }
 
+/* For each sentence of a candidate (mentions `ca`), the weight of the
+ * source's entities it names (only those of the sentence asked about,
+ * with `focus`), each once. */
+static void sentence_names(const struct related_ctx *c, const struct bag *cb, size_t ncb,
+                             const struct placed *ca, size_t n_ca, bool focus, double *names)
+{
+	for (size_t j = 0; j < ncb; j++) {
+		names[j] = 0;
+		for (size_t i = 0; i < n_ca; i++) {
+			const struct source_entity *e = source_entity(c, ca[i].entity);
+			bool again = false;
+			for (size_t k = 0; k < i && !again; k++)
+				again = ca[k].entity == ca[i].entity && placed_in(&ca[k], &cb[j]);
+			if (e && (!focus || e->in_focus) && !again && placed_in(&ca[i], &cb[j]))
+				names[j] += e->idf;
+		}
+	}
+}
+
 /* Score one candidate; fills h (title etc. are read here) and cover (one
  * figure per source sentence).  0 skip, 1 scored, -1 error. */
 static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
@@ -614,12 +601,33 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	          sentence_entity_ids(cb, ncb, ca, n_ca, &ids, &off) == 0;
 	if (ok)
 		best = compare_sentences(c, cb, ncb, ids, off, cover, c->pair);
+	/* The sentence it is listed for: the snippet is centred on it and a
+	 * jump lands on it. */
+	const struct bag *fs = c->focus >= 0 && (size_t)c->focus < c->n_sbags
+	                       ? &c->sbags[c->focus] : NULL;
+	double shares = 0, *name_w = ok ? calloc(ncb + 1, sizeof *name_w) : NULL;
+	if (name_w)
+		sentence_names(c, cb, ncb, ca, n_ca, fs != NULL, name_w);
+	size_t told = name_w ? related_best_sentence(&c->bag, fs, cb, ncb, name_w, &shares) : 0;
+	if (name_w && fs && shares <= 0) {
+		fs = NULL;  /* nothing of that sentence: what the passage shares */
+		sentence_names(c, cb, ncb, ca, n_ca, false, name_w);
+		told = related_best_sentence(&c->bag, NULL, cb, ncb, name_w, &shares);
+	}
+	ok = ok && name_w;
+	free(name_w);
+	size_t from = told < ncb ? cb[told].from : 0, to = told < ncb ? cb[told].to : strlen(text);
+	char *marked = ok ? related_marked(&b, &c->bag, fs, from, to, &h->told_from, &h->told_to)
+	                  : NULL;
+	h->hit_start = h->para_start + from;
+	h->hit_end = h->para_start + to;
 	bags_free(cb, ncb);
 	free(ids);
 	free(off);
 	/* Its entities sorted, to be looked up by the source's. */
-	int64_t *has = ok ? malloc((n_ca + 1) * sizeof *has) : NULL;
+	int64_t *has = ok && marked ? malloc((n_ca + 1) * sizeof *has) : NULL;
 	if (!has) {
+		free(marked);
 		free(text);
 		free(ca);
 		bag_free(&b);
@@ -632,8 +640,7 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	double lexical = 0.4 * whole + 0.6 * best;
 	/* The reason: shared words and names, best first, and those of the
 	 * sentence asked about before the others. */
-	const struct bag *fs = c->focus >= 0 && (size_t)c->focus < c->n_sbags
-	                       ? &c->sbags[c->focus] : NULL;
+	fs = c->focus >= 0 && (size_t)c->focus < c->n_sbags ? &c->sbags[c->focus] : NULL;
 	struct buf terms = { 0 };
 	int n_terms = 0;
 	for (int pass = fs ? 0 : 1; pass < 2; pass++)
@@ -665,7 +672,8 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	double pairs = shared_pairs(&c->bag, &b);
 	h->score = 0.7 * lexical + 0.15 * entity + 0.15 * pairs;
 	h->near_copy = triple_overlap(c->triples, c->n_triples, &b) >= 0.5;
-	h->snippet = text;
+	h->snippet = marked;
+	free(text);
 	struct buf why = { 0 };
 	if (h->near_copy)
 		buf_puts(&why, "near copy; ");

@@ -1,7 +1,7 @@
 /*
  * wordbag.c: the words of a passage, for related passages (see wordbag.h):
  * tokenizing into a bag with hash tables, sentence bags, weighted cosine,
- * shared word pairs and word triples.
+ * shared word pairs and word triples, and the ways a figure is written.
  */
 #include <config.h>
 
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "margo/search.h"
+#include "entity_impl.h"
 #include "margo/util.h"
 #include "wordbag.h"
 
@@ -27,6 +28,7 @@ void bag_free(struct bag *b)
 	free(b->seq);
 	free(b->content);
 	free(b->content_at);
+	free(b->content_end);
 	free(b->slots);
 	free(b->kslots);
 	memset(b, 0, sizeof *b);
@@ -107,6 +109,44 @@ static bool digit(char c)
 
 enum { NOT_FIGURE, FIGURE, PART_OF_FIGURE };
 
+/* The first word after a number, as the tokenizer reads it. */
+struct next_word {
+	int month;                /* 1..12 when it names a month, else 0 */
+	size_t start;             /* where it begins */
+};
+
+static int take_next_word(void *ctx, const char *folded, size_t flen, const char *stem,
+                          size_t slen, size_t start, size_t end)
+{
+	(void)stem;
+	(void)slen;
+	(void)end;
+	struct next_word *w = ctx;
+	w->month = ent_month(folded, flen);
+	w->start = start;
+	return 1;  /* one word is enough */
+}
+
+/* The month named by the word right after byte `end` (only blanks between:
+ * "19 febbraio"), or 0.  The look is bounded: a month's name is short. */
+static int month_after(const char *text, size_t end)
+{
+	const char *t = text + end;
+	size_t len = strnlen(t, 48);
+	struct next_word w = { 0, 0 };
+	if (search_tokenize_words(t, len, take_next_word, &w) != 1 || !w.month)
+		return 0;
+	for (size_t i = 0; i < w.start;) {
+		if (t[i] == ' ' || t[i] == '\t' || t[i] == '\n')
+			i++;
+		else if ((unsigned char)t[i] == 0xc2 && (unsigned char)t[i + 1] == 0xa0)
+			i += 2;  /* a no-break space */
+		else
+			return 0;
+	}
+	return w.month;
+}
+
 /* A figure, as the digits of its value: "27", "ventisette"; "12.000",
  * "12mila" and "dodicimila" alike; "5,9" and "5.9", "3.42" and "3:42"
  * (a decimal or a time, one figure).  News tells a fact by its figures,
@@ -147,6 +187,14 @@ static int figure(const struct bag *b, const char *folded, size_t flen, size_t s
 			return FIGURE;
 		}
 		out[d] = '\0';
+		/* A day of a date ("19 febbraio") is the date, not the figure
+		 * 19: it meets the same date and no bare number. */
+		int month = d <= 2 ? month_after(b->text, end) : 0;
+		long day = strtol(out, NULL, 10);
+		if (month && day >= 1 && day <= 31) {
+			snprintf(out, outsz, "%ld/%02d", day, month);
+			return FIGURE;
+		}
 		return d >= 2 ? FIGURE : NOT_FIGURE;
 	}
 	if (d > 0)
@@ -206,11 +254,15 @@ static int bag_add(void *ctx, const char *folded, size_t flen, const char *token
 		size_t *at = realloc(b->content_at, c * sizeof *at);
 		if (at)
 			b->content_at = at;
-		if (!p || !at)
+		size_t *to = realloc(b->content_end, c * sizeof *to);
+		if (to)
+			b->content_end = to;
+		if (!p || !at || !to)
 			return -1;
 		b->cap_content = c;
 	}
 	b->content_at[b->n_content] = start;
+	b->content_end[b->n_content] = end;
 	if (b->n == b->cap) {
 		size_t c = b->cap ? b->cap * 2 : 64;
 		struct term *p = realloc(b->t, c * sizeof *p);
@@ -524,3 +576,34 @@ double triple_overlap(const uint64_t *src, size_t ns, const struct bag *b)
 	return (double)shared / (double)(ns < nb ? ns : nb);
 }
 
+/* A figure of the word bag ("27", "380000", "5.9"): its stem is digits. */
+bool is_figure(const char *stem)
+{
+	return *stem >= '0' && *stem <= '9' && stem[strspn(stem, "0123456789.")] == '\0';
+}
+
+/* Append to an FTS5 OR query the ways a figure is written in digits:
+ * "380000" as 380000, "380.000" (the phrase 380 000) and "380mila";
+ * "5.9" as 5.9, 5,9 and 5:9 (the phrase 5 9). */
+void figure_forms(struct buf *q, const char *stem)
+{
+	size_t n = strlen(stem);
+	const char *dot = strchr(stem, '.');
+	if (q->len)
+		buf_puts(q, " OR ");
+	if (dot) {
+		buf_printf(q, "\"%.*s %s\"", (int)(dot - stem), stem, dot + 1);
+		return;
+	}
+	buf_printf(q, "\"%s\"", stem);
+	if (n <= 3 || n > 12 || strcmp(stem + n - 3, "000") != 0)
+		return;
+	buf_puts(q, " OR \"");
+	size_t first = n % 3 ? n % 3 : 3;  /* groups of three from the right */
+	buf_printf(q, "%.*s", (int)first, stem);
+	for (size_t i = first; i < n; i += 3)
+		buf_printf(q, " %.3s", stem + i);
+	buf_putc(q, '"');
+	if (n <= 6)
+		buf_printf(q, " OR \"%.*smila\"", (int)(n - 3), stem);
+}

@@ -38,6 +38,7 @@ struct bag {
 	const char **content;     /* stems of the content words, in order (the
 	                           * strings of t, which may be reordered) */
 	size_t *content_at;       /* and the byte where each one starts */
+	size_t *content_end;      /* and ends */
 	size_t *slots;            /* hash table of t by stem (while filling) */
 	size_t n_slots;
 	size_t *kslots;           /* hash table of t by meeting key (bag_find) */
@@ -78,5 +79,27 @@ double shared_pairs(const struct bag *a, const struct bag *b);
 /* Sorted hashes of the word triples of a bag; share of them in another. */
 uint64_t *triples(const struct bag *b, size_t *n);
 double triple_overlap(const uint64_t *src, size_t ns, const struct bag *b);
+
+/* A figure of the word bag ("27", "380000", "5.9"): its stem is digits. */
+bool is_figure(const char *stem);
+/* Append to an FTS5 OR query (q) the ways the figure `stem` is written. */
+struct buf;
+void figure_forms(struct buf *q, const char *stem);
+
+/* related_snippet.c: the sentence of a candidate (one of its ncb
+ * sentence bags) that shares the most word weight with the source (its
+ * sentence `focus` when not NULL, else all of it; weights from src),
+ * plus names[j] for sentence j (the weight of the names it shares; may
+ * be NULL), the first of equals, 0 when none shares anything; *weight
+ * receives the weight it shares. */
+size_t related_best_sentence(const struct bag *src, const struct bag *focus,
+                             const struct bag *cb, size_t ncb, const double *names,
+                             double *weight);
+/* The candidate's text (cand->text) with the words of bytes [from, to)
+ * that the source (or its sentence `focus`) has marked between
+ * STORE_HIT_OPEN and STORE_HIT_CLOSE; *mfrom and *mto receive where
+ * [from, to) is in the marked text.  NULL when memory runs out. */
+char *related_marked(const struct bag *cand, const struct bag *src, const struct bag *focus,
+                     size_t from, size_t to, size_t *mfrom, size_t *mto);
 
 #endif

@@ -89,6 +89,17 @@ int store_mention_step(struct store *st, int64_t entity, int64_t article,
                        size_t pos, int dir, struct store_mention *out,
                        bool *wrapped);
 
+/* Where the mention of `entity` at byte `pos` of article `article` stands
+ * in library order (the order of store_mention_step): its number among
+ * the entity's mentions and its article's among their articles, from 1,
+ * and the totals; the entity's name (malloc'd) in *name.  0 or -1. */
+struct store_mention_place {
+	int64_t mention, mentions;
+	int64_t article, articles;
+};
+int store_mention_place(struct store *st, int64_t entity, int64_t article, size_t pos,
+                        struct store_mention_place *out, char **name);
+
 /* The entities most often in the same paragraph as `entity`: ids and
  * counts, most first, at most `limit`. */
 int store_entity_cooccurring(struct store *st, int64_t entity, int limit,

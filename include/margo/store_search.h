@@ -31,6 +31,10 @@ struct store_hit {
 	size_t para_start;        /* bytes: where the passage starts */
 	char *why;                /* related passages: the reason; else NULL */
 	bool near_copy;           /* related passages: nearly the same text */
+	size_t told_from, told_to;/* related passages: bytes of the snippet
+	                           * (the whole passage, shared words marked)
+	                           * of the sentence most like the source; its
+	                           * place in the article is hit_start..hit_end */
 };
 void store_hits_free(struct store_hit *h, size_t n);
 
@@ -48,6 +52,13 @@ int store_search(struct store *st, const char *fts_query, int limit, int offset,
  * or -1. */
 int store_related(struct store *st, const struct search_background *bg, int64_t passage,
                   int sentence, int limit, struct store_hit **out, size_t *n);
+
+/* Text of `s` (hits marked) that fits in `width` display columns, centred
+ * on bytes [from, to) (a sentence): cut with "…" at either end as needed;
+ * a sentence wider than that is shown from its start, or from a little
+ * before its first hit when that would not show.  Malloc'd, or NULL
+ * when memory runs out. */
+char *store_snippet_around(const char *s, size_t from, size_t to, int width);
 
 /* A passage's article and span in code points: 1 found, 0 not, -1. */
 int store_passage_span(struct store *st, int64_t passage, int64_t *article, size_t *start,

@@ -20,7 +20,7 @@
 	X(NEXT_HIT,  "next-hit",  "Next hit of the search in the article, or of S after a jump") \
 	X(PREV_HIT,  "prev-hit",  "Previous hit of the search in the article, or of S after a jump") \
 	X(SEARCH_CORPUS, "search-corpus", "Search every article: \"a phrase\", prefix*") \
-	X(RELATED,   "related",   "Passages of other articles that tell the same as this one; again: as this sentence") \
+	X(RELATED,   "related",   "Passages of other articles that tell the same as this one, best first; again: as this sentence") \
 	X(SELECT,    "select",    "Start a selection (then w b ( ) { } extend it, Esc cancels)") \
 	X(SELECT_MENTION, "select-mention", "Select the entity mention at the cursor (then a annotates it)") \
 	X(ANNOTATE,  "annotate",  "Annotate the selection, or the sentence at the cursor: tags") \
@@ -37,8 +37,8 @@
 	X(COLOR,     "colour",    "Choose the colour of the annotation (at the cursor, or in the list)") \
 	X(NOTE_INLINE, "note-inline", "Write the note of the annotation here (Ctrl-J new line, Enter saves)") \
 	X(NOTE,      "note",      "Write the note of the annotation (list, or at the cursor) in $EDITOR") \
-	X(NEXT_MENTION, "next-mention", "Next mention of the entity at the cursor, across articles") \
-	X(PREV_MENTION, "prev-mention", "Previous mention of the entity at the cursor") \
+	X(NEXT_MENTION, "next-mention", "Next mention of the entity at the cursor (sidebar: the one selected), across articles") \
+	X(PREV_MENTION, "prev-mention", "Previous mention of the entity at the cursor (sidebar: the one selected)") \
 	X(BACK,      "back",      "Go back to where you were before the last jump") \
 	X(FORWARD,   "forward",   "Go forward again after going back") \
 	X(OUTLINE,   "outline",   "Sidebar: switch between entities and the paragraph outline. List: the next order (added, date, title, source, annotated)") \

@@ -241,6 +241,12 @@ void ui_save_state(struct ui *ui, FILE *f)
 		fprintf(f, "text.top=%zu\ntext.rows=%zu\ntext.cursor=%zu\ntext.sentences=%zu\n"
 		        "text.para=%zu\n", t->top, t->n_rows, t->cursor, t->art.n_sentences,
 		        text_pane_cursor_para(ui));
+		if (t->art.n_sentences) {
+			const struct store_sentence *c = &t->art.sentences[t->cursor];
+			char *said = text_render(t->art.body + c->start, c->end - c->start, 0, -1, NULL);
+			fprintf(f, "text.sentence=%s\n", said ? said : "");
+			free(said);
+		}
 	} else {
 		fprintf(f, "article.id=0\n");
 	}

@@ -211,8 +211,10 @@ void jump_step_mention(struct ui *ui, int dir)
 	bool known;
 	int64_t entity = text_pane_entity_at_cursor(ui, &at, &known);
 	if (!entity) {
-		ui_message(ui, false, "no entity at the cursor: move to a sentence with a name, "
-		                      "or select one in the sidebar");
+		ui_message(ui, false, ui->focus == LAYOUT_SIDE && ui->side.mode == SIDE_ENTITIES
+		           ? "no entity selected in the sidebar: select one, or press * in the text"
+		           : "no entity at the cursor: move to a sentence with a name, "
+		             "or select one in the sidebar");
 		return;
 	}
 	size_t pos = at;
@@ -233,7 +235,18 @@ void jump_step_mention(struct ui *ui, int dir)
 		return;
 	}
 	jump_to_mention(ui, &m);
-	if (wrapped)
-		ui_message(ui, false, dir > 0 ? "search hit the last mention, continuing at the first"
-		                              : "search hit the first mention, continuing at the last");
+	/* The status line names the entity followed and where it stands. */
+	struct store_mention_place p;
+	char *name = NULL;
+	if (store_mention_place(ui->st, entity, m.article, m.start, &p, &name) < 0) {
+		free(name);
+		ui_message(ui, true, "cannot read the mentions: %s", store_errmsg(ui->st));
+		return;
+	}
+	ui_message(ui, false, "%s: mention %lld of %lld (article %lld of %lld)%s", name,
+	           (long long)p.mention, (long long)p.mentions, (long long)p.article,
+	           (long long)p.articles,
+	           !wrapped ? "" : dir > 0 ? "; search hit the last mention, continuing at the first"
+	                                   : "; search hit the first mention, continuing at the last");
+	free(name);
 }

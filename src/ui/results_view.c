@@ -176,11 +176,12 @@ void results_for_cursor(struct ui *ui)
 /* Draw text with hit markers: the marked parts in the hit role.  When the
  * first hit would fall past a third of the room, the text before it is cut
  * (shown as "…") so the hit is in view. */
-static int draw_marked(WINDOW *w, int y, int x, const char *s, int max, enum ui_role base)
+static int draw_marked(WINDOW *w, int y, int x, const char *s, int max, enum ui_role base,
+                       bool cut)
 {
 	int used = 0;
 	const char *hit = strchr(s, STORE_HIT_OPEN);
-	if (hit && text_width(s, (size_t)(hit - s)) > max / 3) {
+	if (cut && hit && text_width(s, (size_t)(hit - s)) > max / 3) {
 		/* Keep about a sixth of the room of text before the hit. */
 		const char *from = s;
 		while (from < hit && text_width(from, (size_t)(hit - from)) > max / 6)
@@ -228,7 +229,13 @@ static void draw_entry(struct ui *ui, WINDOW *w, int y, const struct store_hit *
 	}
 	draw_set_role(w, ROLE_NORMAL);
 	mvwhline(w, row, 0, ' ', width);
-	draw_marked(w, row, 2, h->snippet ? h->snippet : "", width - 3, ROLE_NORMAL);
+	/* A related passage: the text around the sentence it is listed for. */
+	char *around = ui->rv.kind == RESULTS_RELATED && h->snippet
+	               ? store_snippet_around(h->snippet, h->told_from, h->told_to, width - 3)
+	               : NULL;
+	draw_marked(w, row, 2, around ? around : h->snippet ? h->snippet : "", width - 3,
+	            ROLE_NORMAL, !around);
+	free(around);
 	draw_set_role(w, ROLE_NORMAL);
 }
 
@@ -265,6 +272,29 @@ void results_view_draw(struct ui *ui, WINDOW *w)
 	}
 }
 
+/* Enter on a related passage: to the sentence it is listed for, the words
+ * it shares with the source highlighted as search hits (n and N step
+ * through them). */
+static void open_related(struct ui *ui, const struct store_hit *h)
+{
+	struct buf q = { 0 };
+	const char *s = h->snippet ? h->snippet : "";
+	size_t end = h->told_to <= strlen(s) ? h->told_to : strlen(s);
+	for (size_t i = h->told_from; i < end; i++) {
+		if (s[i] != STORE_HIT_OPEN)
+			continue;
+		size_t n = strcspn(s + i + 1, "\x02\"");
+		buf_printf(&q, "%s\"%.*s\"", q.len ? " " : "", (int)n, s + i + 1);
+		i += n;
+	}
+	int64_t article = h->article;  /* the jump closes the list */
+	size_t at = h->hit_start;
+	jump_to_span(ui, article, at, h->hit_end);
+	if (q.len && ui->text.loaded && ui->text.art.id == article)
+		find_set(ui, q.data, true, at);
+	buf_free(&q);
+}
+
 bool results_view_handle(struct ui *ui, enum ui_action a)
 {
 	struct results_view *v = &ui->rv;
@@ -289,8 +319,7 @@ bool results_view_handle(struct ui *ui, enum ui_action a)
 					find_set(ui, q, true, at);
 				free(q);
 			} else
-				jump_to_span(ui, h->article, h->para_start,
-				             h->para_start + strlen(h->snippet ? h->snippet : ""));
+				open_related(ui, h);
 		}
 		return true;
 	case UI_ACTION_SEARCH_CORPUS:

@@ -258,12 +258,18 @@ int64_t text_pane_entity_at_cursor(struct ui *ui, size_t *at, bool *known)
 	if (!t->loaded || !t->art.n_sentences)
 		return 0;
 	const struct store_sentence *s = &t->art.sentences[t->cursor];
-	if (t->has_target && t->target.start >= s->start && t->target.start < s->end) {
+	/* With the focus, the sidebar's selection is the one followed, and
+	 * nothing else (none selected: none). */
+	bool side = ui->focus == LAYOUT_SIDE && ui->side.mode == SIDE_ENTITIES;
+	int64_t want = side ? side_pane_selected_entity(ui) : 0;
+	if (side && !want)
+		return 0;
+	if (t->has_target && t->target.entity && (!want || t->target.entity == want) &&
+	    t->target.start >= s->start && t->target.start < s->end) {
 		*at = t->target.start;
 		*known = true;
 		return t->target.entity;
 	}
-	int64_t want = ui->focus == LAYOUT_SIDE ? side_pane_selected_entity(ui) : 0;
 	const struct store_mention *first = NULL;
 	for (size_t i = 0; i < t->n_mentions; i++) {
 		const struct store_mention *m = &t->mentions[i];

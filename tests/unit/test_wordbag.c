@@ -1,8 +1,9 @@
 /*
  * test_wordbag.c: the words related passages compare (src/wordbag.c):
  * figures count whichever way they were written, and parts of a figure do
- * not count on their own; the sentences of a very long passage are
- * compared in groups.
+ * not count on their own, and a day of a date is that date; the sentences
+ * of a very long passage are compared in groups; a related passage's
+ * snippet is centred on its sentence.
  */
 #include <config.h>
 
@@ -17,6 +18,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "margo/store_search.h"
 #include "../../src/wordbag.h"
 
 /* The terms of a text, sorted, one string "a b c". */
@@ -47,6 +49,11 @@ static char *terms_of(const char *text)
 	free(v);
 	bag_free(&b);
 	return out;
+}
+
+static bool is_number(const char *s)
+{
+	return *s >= '0' && *s <= '9';
 }
 
 static void expect_terms(const char *text, const char *terms)
@@ -92,6 +99,67 @@ static void test_not_figures(void **state)
 	expect_terms("centrale elettrica", "central elettr");
 	/* too long to be a figure: a word like any other */
 	expect_terms("99999999999999999999999999 navi", "99999999999999999999999999 nav");
+}
+
+/* A number that is the day of a date is that date: "19 febbraio" meets
+ * "19 febbraio" and not a bare 19 ("19 navi"); a single-digit day counts
+ * too. */
+static void test_days_of_dates(void **state)
+{
+	(void)state;
+	expect_terms("il 19 febbraio", "19/02 febbrai");
+	expect_terms("il 19\xc2\xa0" "Febbraio 2024", "19/02 2024");
+	expect_terms("il 3 marzo", "3/03 marz");
+	expect_terms("19 navi", "19 nav");
+	expect_terms("19, febbraio", "19 febbrai");      /* not one date */
+	expect_terms("45 febbraio", "45 febbrai");       /* no such day */
+	struct bag date = { 0 }, bare = { 0 }, same = { 0 };
+	assert_int_equal(bag_fill(&date, "Accordo firmato il 19 febbraio a Roma"), 0);
+	assert_int_equal(bag_fill(&bare, "Arrivate 19 navi nel porto"), 0);
+	assert_int_equal(bag_fill(&same, "Il 19 febbraio la firma"), 0);
+	for (size_t i = 0; i < bare.n; i++)
+		if (is_number(bare.t[i].stem))
+			assert_null(bag_find_term(&date, &bare.t[i]));
+	assert_non_null(bag_find(&same, "19/02"));
+	assert_non_null(bag_find(&date, "19/02"));
+	assert_null(bag_find(&date, "19"));
+	bag_free(&date);
+	bag_free(&bare);
+	bag_free(&same);
+}
+
+/* The snippet of a related passage: centred on its sentence by display
+ * columns, "…" where it is cut; a sentence too wide shows from its start,
+ * or from a little before its first hit. */
+static void expect_around(const char *s, const char *sentence, int width, const char *want)
+{
+	const char *at = strstr(s, sentence);
+	assert_non_null(at);
+	size_t from = (size_t)(at - s);
+	char *got = store_snippet_around(s, from, from + strlen(sentence), width);
+	assert_non_null(got);
+	if (strcmp(got, want) != 0)
+		fail_msg("width %d: [%s], expected [%s]", width, got, want);
+	free(got);
+}
+
+static void test_snippet_around_sentence(void **state)
+{
+	(void)state;
+	const char *p = "Uno due tre. Quattro cinque. Sei sette otto.";
+	expect_around(p, "Quattro cinque.", 80, p);           /* all of it fits */
+	expect_around(p, "Quattro cinque.", 23, "\xe2\x80\xa6" "e. Quattro cinque. Se\xe2\x80\xa6");
+	expect_around(p, "Uno due tre.", 16, "Uno due tre. Qu\xe2\x80\xa6");  /* all room to the right */
+	expect_around(p, "Sei sette otto.", 20, "\xe2\x80\xa6" "ue. Sei sette otto.");
+	/* Wide characters take two columns; hit marks none. */
+	expect_around("\xe6\x97\xa5\xe6\x9c\xac. \x01Kim\x02 ok. Fine.", "\x01Kim\x02 ok.", 15,
+	              "\xe2\x80\xa6. \x01Kim\x02 ok. Fin\xe2\x80\xa6");
+	/* Too wide: its start, or a little before its first hit. */
+	expect_around("Prima. Una frase molto lunga davvero. Dopo.", "Una frase molto lunga davvero.",
+	              12, "\xe2\x80\xa6Una frase \xe2\x80\xa6");
+	expect_around("Prima. Una frase molto lunga con la \x01parola\x02 dentro. Dopo.",
+	              "Una frase molto lunga con la \x01parola\x02 dentro.", 24,
+	              "\xe2\x80\xa6la \x01parola\x02 dentro. Dopo\xe2\x80\xa6");
 }
 
 /* A passage of n sentences "Arrivano 10 navi.", "Arrivano 11 navi." ...:
@@ -178,6 +246,8 @@ int main(void)
 		cmocka_unit_test(test_figures_in_digits_and_letters),
 		cmocka_unit_test(test_decimals_and_times),
 		cmocka_unit_test(test_not_figures),
+		cmocka_unit_test(test_days_of_dates),
+		cmocka_unit_test(test_snippet_around_sentence),
 		cmocka_unit_test(test_long_passage_sentences_grouped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
