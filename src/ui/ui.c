@@ -286,7 +286,7 @@ static bool action_writes(enum ui_action a)
 	case UI_ACTION_DELETE: case UI_ACTION_ACCEPT: case UI_ACTION_COLOR:
 	case UI_ACTION_NOTE_INLINE: case UI_ACTION_NOTE: case UI_ACTION_RENAME:
 	case UI_ACTION_MERGE: case UI_ACTION_SPLIT: case UI_ACTION_RETYPE:
-	case UI_ACTION_REJECT:
+	case UI_ACTION_REJECT: case UI_ACTION_TOGGLE_READ:
 		return true;
 	default:
 		return false;
@@ -397,6 +397,13 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		return;
 	case UI_ACTION_RELATED:
 		results_for_cursor(ui);
+		return;
+	case UI_ACTION_NEXT_ARTICLE:
+	case UI_ACTION_PREV_ARTICLE:
+		reading_step(ui, a == UI_ACTION_NEXT_ARTICLE ? 1 : -1, false);
+		return;
+	case UI_ACTION_TOGGLE_READ:
+		reading_toggle(ui);
 		return;
 	case UI_ACTION_BACK:
 		jump_back(ui);
@@ -594,15 +601,8 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	setup_curses(&ui);
 	if (list_pane_init(&ui) < 0)
 		ui_message(&ui, true, "cannot read the library: %s", store_errmsg(ui.st));
-	else if (ui.list.count > 0) {
-		/* Start with the first article open, so all three panes speak. */
-		struct store_row *first;
-		size_t n;
-		if (store_rows(ui.st, 0, 1, &first, &n) == 0 && n == 1)
-			text_pane_open(&ui, first[0].id);
-		if (n)
-			store_rows_free(first, n);
-	}
+	else if (ui.list.count > 0)
+		reading_start(&ui);  /* where the reader left off, else the first */
 	if (ui.list.count == 0)
 		ui_message(&ui, false, "the library is empty: quit and run \"margo add PATH\"");
 	if (notice && *notice)
@@ -658,6 +658,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 			dispatch(&ui, a);
 		}
 	}
+	reading_leave(&ui);  /* also on SIGTERM and SIGHUP */
 	for (int p = 0; p < LAYOUT_PANES; p++)
 		if (ui.win[p])
 			delwin(ui.win[p]);
