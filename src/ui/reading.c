@@ -59,8 +59,12 @@ static size_t byte_of_cp(const struct store_article *a, int64_t cp)
 /* A write of the reader's state failed: said, nothing else. */
 static void write_failed(struct ui *ui)
 {
-	ui_message(ui, true, "the reading position and read marks cannot be kept: %s",
-	           store_errmsg(ui->st));
+	if ((sqlite3_extended_errcode(store_db(ui->st)) & 0xff) == SQLITE_BUSY)
+		ui_message(ui, true, "the library is busy (another margo is writing to it): "
+		           "the reading position and read mark are not kept this time");
+	else
+		ui_message(ui, true, "the reading position and read marks cannot be kept: %s",
+		           store_errmsg(ui->st));
 }
 
 void reading_opened(struct ui *ui)

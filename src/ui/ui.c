@@ -601,8 +601,10 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	setup_curses(&ui);
 	if (list_pane_init(&ui) < 0)
 		ui_message(&ui, true, "cannot read the library: %s", store_errmsg(ui.st));
-	else if (ui.list.count > 0)
+	else if (ui.list.count > 0) {
+		ui_relayout(&ui);  /* the position is found at the text's width */
 		reading_start(&ui);  /* where the reader left off, else the first */
+	}
 	if (ui.list.count == 0)
 		ui_message(&ui, false, "the library is empty: quit and run \"margo add PATH\"");
 	if (notice && *notice)
