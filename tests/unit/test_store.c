@@ -251,13 +251,15 @@ static void test_migrates_previous_schema(void **state)
 	assert_int_equal(store_begin(st), 0);
 	assert_int_equal(store_article_put(st, &in, &id, &res), 0);
 	assert_int_equal(store_commit(st), 0);
-	/* What a version 4 library had: no index of link targets, an index
-	 * of mentions by paragraph, and a full-text index of older stems
-	 * (here none at all: made again, it has today's). */
+	/* What a version 4 library had: no index of link targets, no table
+	 * of the reader's state, an index of mentions by paragraph, and a
+	 * full-text index of older stems (here none at all: made again, it
+	 * has today's). */
 	assert_int_equal(sqlite3_exec(store_db(st), "ALTER TABLE file DROP COLUMN done_hash;"
 	                              " ALTER TABLE file DROP COLUMN done_lines;"
 	                              " ALTER TABLE file DROP COLUMN done_bytes;"
 	                              " DROP INDEX annotation_link_target;"
+	                              " DROP TABLE reading;"
 	                              " CREATE INDEX mention_para ON mention(article, para);"
 	                              " INSERT INTO tag(name) VALUES ('kept');"
 	                              " INSERT INTO passage_fts(passage_fts) VALUES ('delete-all');"
@@ -267,6 +269,8 @@ static void test_migrates_previous_schema(void **state)
 	store_close(&st);
 	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st, &err), 0);
 	assert_int_equal(one_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
+	                             " name = 'reading'"), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
 	                             " name = 'annotation_link_target'"), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
