@@ -30,16 +30,6 @@ RUN_DIR=
 RUN_STATUS=
 RUN_STDERR=
 
-# margo starts on the article last left, where it was left.  Each run of
-# a script starts as a first reader would instead: the reading state of
-# $MARGO_DB (read marks, positions) left by earlier runs is forgotten.
-# KEEP_READING=1 keeps it, for the tests of that state itself.
-forget_reading() {
-	if [ -z "${KEEP_READING:-}" ] && [ -f "$MARGO_DB" ]; then
-		"$top_builddir/tests/helpers/sqlexec" "$MARGO_DB" "DELETE FROM reading" 2>/dev/null || :
-	fi
-}
-
 # run_script COLSxLINES [ARGS...] < script
 run_script() {
 	_run_size=$1
