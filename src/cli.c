@@ -390,12 +390,28 @@ int cli_check(const struct cli_env *env, int argc, char **argv)
 /* ---- list --------------------------------------------------------------- */
 
 static const char list_usage[] =
-	"Usage: margo list [--db FILE] [--format plain|jsonl]\n"
+	"Usage: margo list [--db FILE] [--format plain|jsonl] [--unread]\n"
 	"List the articles of the library: id, date, source and title.\n"
+	"--unread: only the articles not read yet in the reader.\n"
 	"JSON Lines: {\"id\",\"title\",\"date\",\"source\"}.\n";
 
 int cli_list(const struct cli_env *env, int argc, char **argv)
 {
+	/* --unread is list's own: taken out before the common options. */
+	bool unread = false;
+	int kept = 1;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < argc)
+				argv[kept++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], "--unread") == 0)
+			unread = true;
+		else
+			argv[kept++] = argv[i];
+	}
+	argc = kept;
 	struct sub_opts o;
 	int first = cli_parse_sub(argc, argv, list_usage, &o);
 	if (first < 0)
@@ -420,6 +436,8 @@ int cli_list(const struct cli_env *env, int argc, char **argv)
 			break;
 		}
 		for (size_t i = 0; i < n; i++) {
+			if (unread && rows[i].read)
+				continue;
 			if (o.format == FORMAT_JSONL) {
 				buf_printf(&b, "{\"id\":%lld,", (long long)rows[i].id);
 				cli_json_field(&b, "title", rows[i].title, 1);

@@ -278,6 +278,16 @@ const char *const store_migrations[] = {
 	"CREATE INDEX article_date ON article(date, id);"
 	"CREATE INDEX article_title ON article(title COLLATE NOCASE, id);"
 	"CREATE INDEX article_origin ON article(origin, id);",
+	/* v13: the reader's state of each article: when it became read
+	 * (NULL: unread), the reading position (a code point of the body,
+	 * the top line's, so that it holds at any width) and when the reader
+	 * last left it.  Not coded work: outside the undo journal. */
+	"CREATE TABLE reading("
+	"  article INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,"
+	"  read TEXT,"
+	"  pos INTEGER NOT NULL DEFAULT 0,"
+	"  seen TEXT);"
+	"CREATE INDEX reading_seen ON reading(seen);",
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }

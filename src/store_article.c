@@ -480,6 +480,10 @@ static int64_t dense_base(struct store *st)
 	return base;
 }
 
+/* A row's read mark (see store_reading.c). */
+#define ROW_READ "EXISTS (SELECT 1 FROM reading r WHERE r.article = article.id" \
+	" AND r.read IS NOT NULL)"
+
 int store_rows(struct store *st, int64_t offset, int limit,
                struct store_row **rows, size_t *n)
 {
@@ -490,8 +494,10 @@ int store_rows(struct store *st, int64_t offset, int limit,
 	int64_t base = dense_base(st);
 	sqlite3_stmt *s;
 	if (store_prepare(st, base >= 0
-	        ? "SELECT id, title, date, origin FROM article WHERE id >= ?3 ORDER BY id LIMIT ?1"
-	        : "SELECT id, title, date, origin FROM article ORDER BY id LIMIT ?1 OFFSET ?2",
+	        ? "SELECT id, title, date, origin, " ROW_READ " FROM article WHERE id >= ?3"
+	          " ORDER BY id LIMIT ?1"
+	        : "SELECT id, title, date, origin, " ROW_READ " FROM article"
+	          " ORDER BY id LIMIT ?1 OFFSET ?2",
 	        &s) < 0)
 		return -1;
 	sqlite3_bind_int(s, 1, limit);
@@ -509,6 +515,7 @@ int store_rows(struct store *st, int64_t offset, int limit,
 		r[k].title = store_column_dup(s, 1);
 		r[k].date = store_column_dup(s, 2);
 		r[k].origin = store_column_dup(s, 3);
+		r[k].read = sqlite3_column_int(s, 4) != 0;
 		k++;
 	}
 	sqlite3_finalize(s);

@@ -20,11 +20,14 @@
 /* An order: its ORDER BY, walking an index.  An order that puts some
  * articles first (`head`, a WHERE clause that finds them through an
  * index) reads them apart, ordered by `head_order`, then the others
- * by `order_by`: so the few annotated articles are sorted, not all. */
+ * by `order_by`: so the few annotated articles are sorted, not all.
+ * With `head_last` the others come first ("unread": the articles read
+ * are the head, listed after those not read yet). */
 static const struct {
 	const char *name;
 	const char *order_by;
 	const char *head, *head_order;
+	bool head_last;           /* the others first, then the head */
 } orders[STORE_ORDERS] = {
 	[STORE_ORDER_ADDED] = { "added", "a.id", NULL, NULL },
 	[STORE_ORDER_DATE] = { "date", "a.date DESC, a.id DESC", NULL, NULL },
@@ -33,7 +36,9 @@ static const struct {
 	[STORE_ORDER_ANNOTATED] = { "annotated", "a.date DESC, a.id DESC",
 		"a.id IN (SELECT article FROM annotation WHERE deleted IS NULL)",
 		"(SELECT count(*) FROM annotation n WHERE n.article = a.id AND n.deleted IS NULL) DESC,"
-		" a.date DESC, a.id DESC" },
+		" a.date DESC, a.id DESC", false },
+	[STORE_ORDER_UNREAD] = { "unread", "a.id",
+		"a.id IN (SELECT article FROM reading WHERE read IS NOT NULL)", "a.id", true },
 };
 
 const char *store_order_name(enum store_order o)
@@ -132,8 +137,9 @@ static int rows_part(struct store *st, const struct store_list_view *v, enum par
                      int64_t offset, int limit, struct store_row *r, size_t *k)
 {
 	sqlite3_stmt *s;
-	if (prepare(st, v, part, "a.id, a.title, a.date, a.origin", true, "LIMIT ?1 OFFSET ?2",
-	            &s) < 0)
+	if (prepare(st, v, part, "a.id, a.title, a.date, a.origin, EXISTS (SELECT 1 FROM reading r"
+	                         " WHERE r.article = a.id AND r.read IS NOT NULL)", true,
+	            "LIMIT ?1 OFFSET ?2", &s) < 0)
 		return -1;
 	sqlite3_bind_int(s, 1, limit - (int)*k);
 	sqlite3_bind_int64(s, 2, offset);
@@ -143,6 +149,7 @@ static int rows_part(struct store *st, const struct store_list_view *v, enum par
 		r[*k].title = store_column_dup(s, 1);
 		r[*k].date = store_column_dup(s, 2);
 		r[*k].origin = store_column_dup(s, 3);
+		r[*k].read = sqlite3_column_int(s, 4) != 0;
 		(*k)++;
 	}
 	if (*k == (size_t)limit)
@@ -170,12 +177,14 @@ int store_list_rows(struct store *st, const struct store_list_view *v, int64_t o
 	if (!orders[v->order].head) {
 		rc = rows_part(st, v, ALL, offset, limit, r, &k);
 	} else {
+		enum part first = orders[v->order].head_last ? REST : HEAD;
+		enum part second = first == HEAD ? REST : HEAD;
 		int64_t heads;
-		rc = count_part(st, v, HEAD, &heads);
+		rc = count_part(st, v, first, &heads);
 		if (rc == 0 && offset < heads)
-			rc = rows_part(st, v, HEAD, offset, limit, r, &k);
+			rc = rows_part(st, v, first, offset, limit, r, &k);
 		if (rc == 0 && k < (size_t)limit)
-			rc = rows_part(st, v, REST, offset + (int64_t)k - heads, limit, r, &k);
+			rc = rows_part(st, v, second, offset + (int64_t)k - heads, limit, r, &k);
 	}
 	if (rc < 0) {
 		store_rows_free(r, k);
@@ -212,8 +221,13 @@ int64_t store_list_index(struct store *st, const struct store_list_view *v, int6
 	if ((unsigned)v->order >= STORE_ORDERS)
 		return -1;
 	int64_t i = 0;
-	int found = orders[v->order].head ? find_part(st, v, HEAD, id, &i) : 0;
+	if (!orders[v->order].head) {
+		int found = find_part(st, v, ALL, id, &i);
+		return found == 1 ? i : -1;
+	}
+	enum part first = orders[v->order].head_last ? REST : HEAD;
+	int found = find_part(st, v, first, id, &i);
 	if (found == 0)
-		found = find_part(st, v, orders[v->order].head ? REST : ALL, id, &i);
+		found = find_part(st, v, first == HEAD ? REST : HEAD, id, &i);
 	return found == 1 ? i : -1;
 }

@@ -272,6 +272,16 @@ sound() {
 	fi
 }
 
+# forget_reading: margo starts on the article last left, where it was
+# left; the reader's tests start each run as a first reader would instead,
+# the reading state of $MARGO_DB (read marks, positions) left by earlier
+# runs forgotten.  KEEP_READING=1 keeps it, for the tests of that state.
+forget_reading() {
+	if [ -z "${KEEP_READING:-}" ] && [ -f "$MARGO_DB" ]; then
+		"$top_builddir/tests/helpers/sqlexec" "$MARGO_DB" "DELETE FROM reading" 2>/dev/null || :
+	fi
+}
+
 # The bundled corpus in $MARGO_DB (or in the library given as $1).
 fresh_library() {
 	rm -f "${1:-$MARGO_DB}" "${1:-$MARGO_DB}-wal" "${1:-$MARGO_DB}-shm"

@@ -21,7 +21,7 @@
 #include "margo/corpus.h"
 
 #define STORE_APPLICATION_ID 0x4d52474f  /* "MRGO" */
-#define STORE_SCHEMA_VERSION 12
+#define STORE_SCHEMA_VERSION 13
 
 struct store;
 struct store_annot_counts;
@@ -150,6 +150,7 @@ struct store_row {
 	char *title;
 	char *date;               /* or NULL */
 	char *origin;             /* or NULL */
+	bool read;                /* marked read (store_reading.h) */
 };
 /* Rows `offset` .. offset+limit-1 of the list (ordered by id). */
 int store_rows(struct store *st, int64_t offset, int limit,

@@ -17,6 +17,7 @@ enum store_order {
 	STORE_ORDER_TITLE,
 	STORE_ORDER_SOURCE,       /* the site or file it came from */
 	STORE_ORDER_ANNOTATED,    /* most annotations first */
+	STORE_ORDER_UNREAD,       /* not read yet first, then as loaded */
 	STORE_ORDERS
 };
 /* The order the reader starts with. */

@@ -11,11 +11,14 @@
 #define UI_ACTIONS(X) \
 	X(DOWN,      "down",      "Move down: next article, sentence or entry; a count first (5j) moves that many") \
 	X(UP,        "up",        "Move up: previous article, sentence or entry") \
-	X(PAGE_DOWN, "page-down", "Page down") \
+	X(PAGE_DOWN, "page-down", "Page down; at the end of an article, on to the next") \
 	X(PAGE_UP,   "page-up",   "Page up") \
 	X(FIRST,     "first",     "Go to the first article, sentence or entry") \
 	X(LAST,      "last",      "Go to the last article, sentence or entry; a count first (500G): to that one") \
 	X(OPEN,      "open",      "Open the selected article, entity, mention or outline entry") \
+	X(NEXT_ARTICLE, "next-article", "Open the next article of the list (where it was left)") \
+	X(PREV_ARTICLE, "prev-article", "Open the previous article of the list") \
+	X(TOGGLE_READ, "toggle-read", "Mark the article read, or unread again (the list marks unread ones \xe2\x80\xa2)") \
 	X(SEARCH,    "search",    "Text: search in the article as S matches words (soldato finds Soldati); empty: repeat. List: show the titles holding what is typed (Esc: all)") \
 	X(NEXT_HIT,  "next-hit",  "Next hit of the search in the article, or of S after a jump") \
 	X(PREV_HIT,  "prev-hit",  "Previous hit of the search in the article, or of S after a jump") \

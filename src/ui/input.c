@@ -47,6 +47,9 @@ const struct ui_binding ui_bindings[] = {
 	{ UI_FN(KEY_HOME), "Home", UI_ACTION_FIRST },
 	{ 'G', "G", UI_ACTION_LAST },
 	{ UI_FN(KEY_END), "End", UI_ACTION_LAST },
+	{ 'J', "J", UI_ACTION_NEXT_ARTICLE },
+	{ 'K', "K", UI_ACTION_PREV_ARTICLE },
+	{ 'U', "U", UI_ACTION_TOGGLE_READ },
 	{ '\r', "Enter", UI_ACTION_OPEN },
 	{ '\n', NULL, UI_ACTION_OPEN },
 	{ UI_FN(KEY_ENTER), NULL, UI_ACTION_OPEN },
@@ -233,8 +236,8 @@ void ui_save_state(struct ui *ui, FILE *f)
 	fprintf(f, "articles=%lld\nlist.sel=%lld\nlist.top=%lld\n", (long long)ui->list.count,
 	        (long long)ui->list.sel, (long long)ui->list.top);
 	if (t->loaded) {
-		fprintf(f, "article.id=%lld\narticle.index=%lld\n", (long long)t->art.id,
-		        (long long)t->index);
+		fprintf(f, "article.id=%lld\narticle.index=%lld\narticle.read=%d\n",
+		        (long long)t->art.id, (long long)t->index, t->read);
 		char *title = text_render(t->art.title, strlen(t->art.title), 0, -1, NULL);
 		fprintf(f, "article.title=%s\n", title ? title : "");
 		free(title);

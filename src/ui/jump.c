@@ -3,7 +3,7 @@
  * mention of an entity across articles.
  *
  * Every jump (a mention from the mentions view, a search hit, a related
- * passage, `*`, `#`) records where the reader was: article, reading
+ * passage, `*`, `#`, an article opened from the list, J, K) records where the reader was: article, reading
  * position, focus, the span highlighted, and the view that was open.  Back (Ctrl-O, Backspace) and
  * forward (Ctrl-N) walk the record; a new jump after going back drops the
  * places ahead, as in a browser.
@@ -131,12 +131,12 @@ void jump_to_span(struct ui *ui, int64_t article, size_t start, size_t end)
 	jump_to_mention(ui, &m);
 }
 
-void jump_to_mention(struct ui *ui, const struct store_mention *m)
+int jump_leave_here(struct ui *ui)
 {
 	struct history *h = &ui->history;
 	if (h->n == 0) {
 		if (reserve(h) < 0)
-			goto oom;
+			return -1;
 		memset(&h->v[0], 0, sizeof h->v[0]);
 		h->n = 1;
 		h->at = 0;
@@ -144,7 +144,19 @@ void jump_to_mention(struct ui *ui, const struct store_mention *m)
 	save_here(ui, h->at);
 	while (h->n > h->at + 1)  /* a new jump forgets the places ahead */
 		place_clear(&h->v[--h->n]);
-	if (reserve(h) < 0)
+	return reserve(h);
+}
+
+void jump_arrive_here(struct ui *ui)
+{
+	struct history *h = &ui->history;
+	h->v[h->n++] = here(ui);
+	h->at = h->n - 1;
+}
+
+void jump_to_mention(struct ui *ui, const struct store_mention *m)
+{
+	if (jump_leave_here(ui) < 0)
 		goto oom;
 	struct store_mention target = bare(m);
 	close_views(ui);
@@ -161,8 +173,7 @@ void jump_to_mention(struct ui *ui, const struct store_mention *m)
 	/* Keep the list's selection on the article now open. */
 	if (ui->text.index >= 0)
 		ui->list.sel = ui->text.index;
-	h->v[h->n++] = here(ui);
-	h->at = h->n - 1;
+	jump_arrive_here(ui);
 	return;
 oom:
 	ui_message(ui, true, "out of memory");

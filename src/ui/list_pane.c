@@ -253,8 +253,8 @@ static void list_draw(struct ui *ui, WINDOW *w)
 		bool open = ui->text.loaded && ui->text.art.id == r->id;
 		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 		mvwhline(w, y, 0, ' ', cw);
-		/* "▸" marks the article open in the text pane. */
-		mvwaddstr(w, y, 0, open ? "\xe2\x96\xb8" : " ");
+		/* "▸" marks the article open in the text pane, "•" one unread. */
+		mvwaddstr(w, y, 0, open ? "\xe2\x96\xb8" : r->read ? " " : "\xe2\x80\xa2");
 		int x = 1;
 		/* Columns are the same on every row, so dates line up. */
 		int date_w = cw >= 40 ? 10 : cw >= 20 ? 7 : 0;
@@ -300,7 +300,7 @@ static bool list_handle(struct ui *ui, enum ui_action a)
 		fetch_rows(ui, h);
 		int64_t i = l->sel - l->rows_top;
 		if (l->rows && i >= 0 && (size_t)i < l->n_rows &&
-		    text_pane_open(ui, l->rows[i].id) == 0) {
+		    reading_open(ui, l->rows[i].id, false) == 0) {
 			ui->focus = LAYOUT_TEXT;
 			ui_relayout(ui);
 		}
@@ -311,6 +311,17 @@ static bool list_handle(struct ui *ui, enum ui_action a)
 	}
 	clamp(ui, h);
 	return true;
+}
+
+int64_t list_pane_selected_id(struct ui *ui)
+{
+	struct list_state *l = &ui->list;
+	if (l->count == 0)
+		return 0;
+	scroll_to_selection(ui);
+	fetch_rows(ui, body_height(ui));
+	int64_t i = l->sel - l->rows_top;
+	return l->rows && i >= 0 && (size_t)i < l->n_rows ? l->rows[i].id : 0;
 }
 
 const struct pane_ops list_pane_ops = { list_draw, list_handle };

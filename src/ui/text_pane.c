@@ -196,6 +196,7 @@ int text_pane_open(struct ui *ui, int64_t article_id)
 		                             : "cannot read article %lld", (long long)article_id);
 		return -1;
 	}
+	reading_leave(ui);  /* the article left keeps its position */
 	char *query = ui->text.query;  /* the search carries over, like less */
 	bool query_words = ui->text.query_words;
 	ui->text.query = NULL;
@@ -220,7 +221,24 @@ int text_pane_open(struct ui *ui, int64_t article_id)
 	side_pane_load(ui);
 	find_refresh(ui);
 	annotate_load(ui);
+	reading_opened(ui);
 	return 0;
+}
+
+size_t text_pane_top_offset(struct ui *ui)
+{
+	struct text_state *t = &ui->text;
+	ensure_rows(ui);
+	if (!t->loaded || t->top >= t->n_rows || t->rows[t->top].para < 0)
+		return 0;
+	return t->rows[t->top].start;
+}
+
+bool text_pane_read_enough(struct ui *ui)
+{
+	struct text_state *t = &ui->text;
+	ensure_rows(ui);
+	return t->top >= (size_t)view_height(ui) || t->top >= max_top(ui);
 }
 
 /* The sentence holding byte `off` of the body. */
@@ -488,7 +506,33 @@ static void cursor_to_view(struct ui *ui)
 	}
 }
 
+void text_pane_scroll_to(struct ui *ui, size_t off)
+{
+	struct text_state *t = &ui->text;
+	if (!t->loaded || !t->art.n_sentences)
+		return;
+	ensure_rows(ui);
+	size_t r = row_of_offset(t, off);
+	t->top = r < max_top(ui) ? r : max_top(ui);
+	t->cursor = sentence_at(t, off);
+	cursor_to_view(ui);
+}
+
+static bool text_move(struct ui *ui, enum ui_action a);
+
+/* A move in the text; the article becomes read once scrolled enough. */
 static bool text_handle(struct ui *ui, enum ui_action a)
+{
+	int64_t id = ui->text.art.id;
+	bool done = text_move(ui, a);
+	if (done && ui->text.loaded && ui->text.art.id == id) {
+		ui->text.moved = true;
+		reading_check(ui);
+	}
+	return done;
+}
+
+static bool text_move(struct ui *ui, enum ui_action a)
 {
 	struct text_state *t = &ui->text;
 	if (!t->loaded)
@@ -512,9 +556,9 @@ static bool text_handle(struct ui *ui, enum ui_action a)
 		return true;
 	case UI_ACTION_PAGE_DOWN:
 		if (t->top >= max_top(ui)) {
-			if (n)
-				t->cursor = n - 1;
-			ui_message(ui, false, "end of article");
+			/* At the end: on to the next article, at its top. */
+			t->moved = true;
+			reading_step(ui, 1, true);
 			return true;
 		}
 		t->top = t->top + h < max_top(ui) ? t->top + h : max_top(ui);

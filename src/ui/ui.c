@@ -286,7 +286,7 @@ static bool action_writes(enum ui_action a)
 	case UI_ACTION_DELETE: case UI_ACTION_ACCEPT: case UI_ACTION_COLOR:
 	case UI_ACTION_NOTE_INLINE: case UI_ACTION_NOTE: case UI_ACTION_RENAME:
 	case UI_ACTION_MERGE: case UI_ACTION_SPLIT: case UI_ACTION_RETYPE:
-	case UI_ACTION_REJECT:
+	case UI_ACTION_REJECT: case UI_ACTION_TOGGLE_READ:
 		return true;
 	default:
 		return false;
@@ -434,6 +434,13 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		return;
 	case UI_ACTION_RELATED:
 		results_for_cursor(ui);
+		return;
+	case UI_ACTION_NEXT_ARTICLE:
+	case UI_ACTION_PREV_ARTICLE:
+		reading_step(ui, a == UI_ACTION_NEXT_ARTICLE ? 1 : -1, false);
+		return;
+	case UI_ACTION_TOGGLE_READ:
+		reading_toggle(ui);
 		return;
 	case UI_ACTION_BACK:
 		jump_back(ui);
@@ -631,13 +638,8 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	if (list_pane_init(&ui) < 0)
 		ui_message(&ui, true, "cannot read the library: %s", store_errmsg(ui.st));
 	else if (ui.list.count > 0) {
-		/* Start with the first article open, so all three panes speak. */
-		struct store_row *first;
-		size_t n;
-		if (store_rows(ui.st, 0, 1, &first, &n) == 0 && n == 1)
-			text_pane_open(&ui, first[0].id);
-		if (n)
-			store_rows_free(first, n);
+		ui_relayout(&ui);  /* the position is found at the text's width */
+		reading_start(&ui);  /* where the reader left off, else the first */
 	}
 	if (ui.list.count == 0)
 		ui_message(&ui, false, "the library is empty: quit and run \"margo add PATH\"");
@@ -700,6 +702,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	 * alone goes with it. */
 	if (ui.link_from)
 		link_cancel(&ui);
+	reading_leave(&ui);  /* also on SIGTERM and SIGHUP */
 	for (int p = 0; p < LAYOUT_PANES; p++)
 		if (ui.win[p])
 			delwin(ui.win[p]);

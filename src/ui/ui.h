@@ -80,6 +80,9 @@ struct text_state {
 	bool query_words;         /* read as S reads it (else one phrase) */
 	size_t *hits;             /* its hits: start, end byte pairs */
 	size_t n_hits, hit;       /* how many; the current one */
+	bool read;                /* marked read (reading.c) */
+	bool moved;               /* scrolled since it was opened */
+	int64_t saved_pos;        /* where it was left (code points) */
 };
 
 struct store_annot_linked;
@@ -301,12 +304,20 @@ void list_pane_filter_prompt(struct ui *ui);
 bool count_key(struct ui *ui, int key);
 void count_dispatch(struct ui *ui, enum ui_action a,
                     void (*dispatch)(struct ui *ui, enum ui_action a));
+/* The id of the article under the list's cursor, or 0. */
+int64_t list_pane_selected_id(struct ui *ui);
 /* text_pane.c */
 int text_pane_open(struct ui *ui, int64_t article_id);
 void text_pane_free(struct ui *ui);
 void text_pane_goto_para(struct ui *ui, size_t para);
 size_t text_pane_cursor_para(const struct ui *ui);
 void text_pane_goto_offset(struct ui *ui, size_t offset);
+/* The body byte of the top line (0 while the header shows), and the
+ * view scrolled to put the line of body byte `off` at the top. */
+size_t text_pane_top_offset(struct ui *ui);
+void text_pane_scroll_to(struct ui *ui, size_t off);
+/* Scrolled past the first screen, or the end in view. */
+bool text_pane_read_enough(struct ui *ui);
 /* Read the open article's mentions again (after a correction). */
 void text_pane_reload_mentions(struct ui *ui);
 /* The entity the cursor is on: the mention jumped to, the sidebar's
@@ -406,6 +417,27 @@ void jump_back(struct ui *ui);
 void jump_forward(struct ui *ui);
 void jump_step_mention(struct ui *ui, int dir);
 void jump_free(struct ui *ui);
+/* Going elsewhere by hand: where the reader is becomes the current place
+ * (the places ahead are forgotten; -1: out of memory), then, once there,
+ * the new place is recorded. */
+int jump_leave_here(struct ui *ui);
+void jump_arrive_here(struct ui *ui);
+/* reading.c: next and previous article, read marks, reading positions */
+/* Open the article, recorded in the jump history, at its saved position
+ * or (at_top) at its top; 0 or -1. */
+int reading_open(struct ui *ui, int64_t id, bool at_top);
+/* J, K (dir 1, -1) and Space at the end (at_top): the next row of the list. */
+void reading_step(struct ui *ui, int dir, bool at_top);
+/* U: mark the article read, or unread again. */
+void reading_toggle(struct ui *ui);
+/* At start: the article left last at its position, else the first. */
+void reading_start(struct ui *ui);
+/* The open article was read (after it opened) / is being left (keeps its
+ * position); reading_check marks it read when scrolled enough. */
+void reading_opened(struct ui *ui);
+void reading_restore(struct ui *ui);
+void reading_leave(struct ui *ui);
+void reading_check(struct ui *ui);
 /* prompt.c: a line of input on the status line; NULL when cancelled.
  * `changed` (may be NULL) hears the text after every edit. */
 typedef void (*prompt_changed_fn)(struct ui *ui, const char *text, void *ctx);

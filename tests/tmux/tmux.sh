@@ -22,7 +22,20 @@ unset TMUX TMUX_PANE
 export TMUX_TMPDIR="$TEST_TMP"  # the socket lives in the test's folder
 SOCK="margo-$$"
 CONF="$top_srcdir/tests/tmux/tmux.conf"
-T() { tmux -L "$SOCK" -f "$CONF" "$@"; }
+T() {
+	# A session killed with margo in it: margo keeps its reading position
+	# on the way out; wait for it, so the next session starts after.
+	if [ "$1" = kill-session ] && [ "$2" = -t ]; then
+		_kpid=$(tmux -L "$SOCK" -f "$CONF" display-message -p -t "$3" '#{pane_pid}' 2>/dev/null)
+		tmux -L "$SOCK" -f "$CONF" "$@"
+		for _ in $(seq 1 60); do
+			[ -n "$_kpid" ] && kill -0 "$_kpid" 2>/dev/null || break
+			sleep 0.05
+		done
+		return 0
+	fi
+	tmux -L "$SOCK" -f "$CONF" "$@"
+}
 at_exit 'T kill-server >/dev/null 2>&1'
 
 fresh_library
@@ -69,6 +82,7 @@ wrap_cmd() {
 
 # start NAME COLSxLINES COMMAND: a new detached session running COMMAND.
 start() {
+	forget_reading
 	T new-session -d -s "$1" -x "${2%x*}" -y "${2#*x}" "$3"
 }
 

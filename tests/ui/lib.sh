@@ -34,6 +34,7 @@ RUN_STDERR=
 run_script() {
 	_run_size=$1
 	shift
+	forget_reading
 	_run_n=$((_run_n + 1))
 	RUN_DIR="$TEST_TMP/run.$_run_n"
 	mkdir -p "$RUN_DIR"

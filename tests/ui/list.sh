@@ -43,6 +43,7 @@ rows() {
 
 run_script 100x30 <<'EOF'
 :save-display added
+U
 o
 :save-display date
 o
@@ -51,6 +52,10 @@ o
 :save-display source
 o
 :save-display annotated
+o
+:save-display unread
+G
+:save-display unread-end
 o
 :save-display again
 EOF
@@ -74,6 +79,9 @@ like "$(head -n 1 "$RUN_DIR/annotated")" '^ Articles \(40\) by annotated ' "o ag
 is "$(rows annotated | head -n 3 | cut -c1-19)" "Zaino perduto a Put
 Elezioni in Francia
 Città del Vaticano" "most annotated first (2, then 1), then the rest newest first"
+like "$(head -n 1 "$RUN_DIR/unread")" '^ Articles \(40\) by unread ' "o again: unread first"
+isnt "$(rows unread | head -n 1)" "Putin a Pechino" "by unread: the article marked read (U) is not first"
+is "$(rows unread-end | tail -n 1 | cut -c1-15)" "Putin a Pechino" "by unread: it is last"
 like "$(head -n 1 "$RUN_DIR/again")" '^ Articles \(40\) by added ' "o at the last order: back to the first"
 
 # Enter opens the row under the cursor in the order shown.
@@ -81,7 +89,7 @@ run_script 100x30 <<'EOF'
 oo
 j<Enter>
 :save-state opened
-<S-Tab>oooo
+<S-Tab>ooooo
 G<Enter>
 :save-state lastdate
 <S-Tab>o
@@ -191,8 +199,8 @@ o
 :save-display dates
 EOF
 expect_run_ok "80x24 by date: the script runs to its end"
-like "$(sed -n 2p "$RUN_DIR/dates")" '^ Città del Vatic… 3 mar  │' "80x24: a date of this year as day and month"
-like "$(sed -n 3p "$RUN_DIR/dates")" '^ PUTIN e la Cina  01/2024│' "80x24: a date of another year as month/year"
+like "$(sed -n 2p "$RUN_DIR/dates")" '^[ •]Città del Vatic… 3 mar  │' "80x24: a date of this year as day and month"
+like "$(sed -n 3p "$RUN_DIR/dates")" '^[ •]PUTIN e la Cina  01/2024│' "80x24: a date of another year as month/year"
 like "$(sed -n 4p "$RUN_DIR/dates")" '^.Putin a Pechino  05/2023│' "80x24: every row has its date, in one column"
 
 run_script 200x30 <<'EOF'

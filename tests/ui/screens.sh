@@ -63,10 +63,10 @@ expect_run_ok "80x24: the script runs to its end, exit 0, nothing on stderr"
 expect_screen start "80x24: first screen (article 1 open, focus on the list)" <<'EOF'
  Articles (5) by added     Text  1/5                         Entities
 ▸L’incontro in c…        │ di Giuseppe Gagliano ·          │ People
- Putin rafforza …        │ 000_d4a5fe329111c680.txt        │▸Vladimir Pu…  9/23
- Kim Jong-un si …        │                                 │ Kim Jong-un   4/31
- Il Cremlino ha … 09/2023│ L’incontro in corso a Pyongyang │ Andrei Belou…  1/4
- Il leader nordc…        │ tra il presidente russo         │ Denis Mantur…  1/1
+•Putin rafforza …        │ 000_d4a5fe329111c680.txt        │▸Vladimir Pu…  9/23
+•Kim Jong-un si …        │                                 │ Kim Jong-un   4/31
+•Il Cremlino ha … 09/2023│ L’incontro in corso a Pyongyang │ Andrei Belou…  1/4
+•Il leader nordc…        │ tra il presidente russo         │ Denis Mantur…  1/1
                          │ Vladimir Putin e quello         │ Shin Wonsik    1/1
                          │ nordcoreano Kim Jong-un         │ Places
                          │ rappresenta un momento cruciale │ Russia       12/55
@@ -88,11 +88,11 @@ expect_screen start "80x24: first screen (article 1 open, focus on the list)" <<
 EOF
 expect_screen art3 "80x24: j j Enter shows article 3 (title, subtitle, source)" <<'EOF'
  Articles (5) by added     Text  3/5                         Entities
- L’incontro in c…        │ Kim Jong-un si rivolge a Putin: │ People
- Putin rafforza …        │ messaggi forti in un periodo di │ Kim Jong-un   5/31
+•L’incontro in c…        │ Kim Jong-un si rivolge a Putin: │ People
+•Putin rafforza …        │ messaggi forti in un periodo di │ Kim Jong-un   5/31
 ▸Kim Jong-un si …        │ alleanze globali                │▸Vladimir Pu…  4/23
- Il Cremlino ha … 09/2023│ Il rafforzamento delle          │ Places
- Il leader nordc…        │ relazioni tra Corea del Nord e  │ Russia       10/55
+•Il Cremlino ha … 09/2023│ Il rafforzamento delle          │ Places
+•Il leader nordc…        │ relazioni tra Corea del Nord e  │ Russia       10/55
                          │ Russia, evidenziato da un       │ Corea del …  10/48
                          │ accordo di difesa e messaggi di │ Ucraina       4/25
                          │ amicizia, solleva interrogativi │ Mosca         2/14
@@ -155,10 +155,10 @@ expect_run_ok "120x40: the script runs to its end"
 expect_screen start "120x40: first screen" <<'EOF'
  Articles (5) by added                 Text  1/5                                           Entities
 ▸L’incontro in corso a Pyong…        │ di Giuseppe Gagliano · 000_d4a5fe329111c680.txt   │ People
- Putin rafforza i legami con…        │                                                   │▸Vladimir Putin          9/23
- Kim Jong-un si rivolge a Pu…        │ L’incontro in corso a Pyongyang tra il presidente │ Kim Jong-un             4/31
- Il Cremlino ha annunciato c… 09/2023│ russo Vladimir Putin e quello nordcoreano Kim     │ Andrei Belousov          1/4
- Il leader nordcoreano Kim J…        │ Jong-un rappresenta un momento cruciale nella     │ Denis Manturov           1/1
+•Putin rafforza i legami con…        │                                                   │▸Vladimir Putin          9/23
+•Kim Jong-un si rivolge a Pu…        │ L’incontro in corso a Pyongyang tra il presidente │ Kim Jong-un             4/31
+•Il Cremlino ha annunciato c… 09/2023│ russo Vladimir Putin e quello nordcoreano Kim     │ Andrei Belousov          1/4
+•Il leader nordcoreano Kim J…        │ Jong-un rappresenta un momento cruciale nella     │ Denis Manturov           1/1
                                      │ geopolitica internazionale, evidenziando le       │ Shin Wonsik              1/1
                                      │ dinamiche complesse tra Russia e Corea del Nord   │ Places
                                      │ nel contesto delle tensioni globali attuali. La   │ Russia                 12/55
@@ -196,11 +196,11 @@ expect_screen start "120x40: first screen" <<'EOF'
 EOF
 expect_screen art2 "120x40: article 2 with its subtitle and headings" <<'EOF'
  Articles (5) by added                 Text  2/5                                           Entities
- L’incontro in corso a Pyong…        │ Putin rafforza i legami con Kim Jong-un in una    │ People
+•L’incontro in corso a Pyong…        │ Putin rafforza i legami con Kim Jong-un in una    │ People
 ▸Putin rafforza i legami con…        │ nuova alleanza che preoccupa il mondo             │ Kim Jong-un             4/31
- Kim Jong-un si rivolge a Pu…        │ Soldati nordcoreani in Ucraina e cooperazione     │▸Vladimir Putin          2/23
- Il Cremlino ha annunciato c… 09/2023│ nucleare.                                         │ Places
- Il leader nordcoreano Kim J…        │ 001_1ac69eb9278de9e8.txt                          │ Corea del Nord          8/48
+•Kim Jong-un si rivolge a Pu…        │ Soldati nordcoreani in Ucraina e cooperazione     │▸Vladimir Putin          2/23
+•Il Cremlino ha annunciato c… 09/2023│ nucleare.                                         │ Places
+•Il leader nordcoreano Kim J…        │ 001_1ac69eb9278de9e8.txt                          │ Corea del Nord          8/48
                                      │                                                   │ Ucraina                 7/25
                                      │ Le relazioni tra Russia e Corea del Nord stanno   │ Russia                  6/55
                                      │ evolvendo rapidamente, suscitando preoccupazioni  │ Pyongyang               2/20

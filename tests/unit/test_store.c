@@ -252,7 +252,7 @@ static void test_migrates_previous_schema(void **state)
 	assert_int_equal(store_article_put(st, &in, &id, &res), 0);
 	assert_int_equal(store_commit(st), 0);
 	/* What a version 4 library had: no index of link targets (nor of
-	 * the list's orders), an index
+	 * the list's orders), no table of the reader's state, an index
 	 * of mentions by paragraph, and a full-text index of older stems
 	 * (here none at all: made again, it has today's). */
 	/* (the column on a connection of its own: the journal's triggers of
@@ -270,6 +270,7 @@ static void test_migrates_previous_schema(void **state)
 	                              " DROP INDEX annotation_link_target;"
 	                              " DROP INDEX article_date; DROP INDEX article_title;"
 	                              " DROP INDEX article_origin;"
+	                              " DROP TABLE reading;"
 	                              " CREATE INDEX mention_para ON mention(article, para);"
 	                              " INSERT INTO tag(name) VALUES ('kept');"
 	                              " INSERT INTO passage_fts(passage_fts) VALUES ('delete-all');"
@@ -282,6 +283,8 @@ static void test_migrates_previous_schema(void **state)
 	assert_int_equal(one_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM pragma_table_info('annotation')"
 	                             " WHERE name = 'anchor'"), 1);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
+	                             " name = 'reading'"), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
 	                             " name = 'annotation_link_target'"), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
