@@ -381,6 +381,45 @@ static char *representative_form(struct store *st, int64_t entity, int *type)
 	return norm;
 }
 
+int store_entity_anchor(struct store *st, int64_t id, const char *except, int *type, char **norm)
+{
+	sqlite3_stmt *s;
+	*norm = NULL;
+	if (store_prepare(st, "SELECT f.type, f.norm FROM form f JOIN entity e ON e.id = f.entity"
+	                " LEFT JOIN mention m ON m.form = f.id WHERE f.entity = ?1 AND f.norm IS NOT ?2"
+	                " GROUP BY f.id ORDER BY f.norm = e.form DESC, count(m.form) DESC, f.norm"
+	                " LIMIT 1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if (except)
+		sqlite3_bind_text(s, 2, except, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s), ret = rc == SQLITE_DONE ? 0 : -1;
+	if (rc == SQLITE_ROW) {
+		*type = sqlite3_column_int(s, 0);
+		*norm = store_column_dup(s, 1);
+		ret = *norm ? 1 : -1;
+	}
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int store_entity_of_form(struct store *st, int type, const char *norm, int64_t *id)
+{
+	sqlite3_stmt *s;
+	if (store_cached(st, "SELECT entity FROM form WHERE type = ?1 AND norm = ?2 AND entity IS NOT NULL",
+	                 &s) < 0)
+		return -1;
+	sqlite3_bind_int(s, 1, type);
+	sqlite3_bind_text(s, 2, norm, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s), ret = rc == SQLITE_DONE ? 0 : -1;
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		ret = 1;
+	}
+	sqlite3_reset(s);
+	return ret;
+}
+
 static int add_correction(struct store *st, const char *kind, int type, const char *form,
                           int target_type, const char *target)
 {
