@@ -4,7 +4,10 @@
  * Forms are joined with a union-find in four steps: equal keys (case,
  * diacritics and transliteration variants), a one-word person name to the
  * single multi-word person it can belong to, an acronym to the single
- * multi-word name whose initials it spells, then the user's merges.  Work
+ * multi-word name whose initials it spells, then the user's merges and
+ * splits in the order they were made.  A split form keeps its place in
+ * the union-find (what was joined through it stays joined) and takes a
+ * new node of its own for its mentions and for the merges after it.  Work
  * is sorting and binary search over the forms: O(n log n), no quadratic
  * pass, so a corpus of a million distinct names clusters in seconds.
  */
@@ -109,7 +112,9 @@ oom:
 struct work {
 	struct entity_form *forms;
 	size_t n;
-	size_t *parent;
+	size_t *parent;           /* n forms, then one node per split form */
+	size_t *node;             /* the node holding each form's mentions */
+	size_t n_nodes;
 	char **keys;
 	int *type;                /* the effective type: retype applied */
 	size_t *words;            /* words in the key */
@@ -132,10 +137,11 @@ static void join(struct work *w, size_t a, size_t b)
 		w->parent[a] = b;
 }
 
-/* Forms that take part in automatic joins. */
+/* Forms that take part in automatic joins (a split form does, in its
+ * old place: its entity stays whole without it). */
 static bool joinable(const struct work *w, size_t i)
 {
-	return !w->forms[i].rejected && !w->forms[i].split;
+	return !w->forms[i].rejected;
 }
 
 static int by_key(const void *a, const void *b, void *ctx)
@@ -343,6 +349,63 @@ static size_t word_count(const char *key)
 	return n;
 }
 
+struct key_order {
+	const struct entity_cluster_out *c;
+	const struct work *w;
+	const size_t *best;
+};
+
+/* Clusters by type and key; of equal ones, first the one named by a form
+ * in its old place, then by name. */
+static int by_cluster_key(const void *a, const void *b, void *ctx)
+{
+	const struct key_order *o = ctx;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	if (o->c[x].type != o->c[y].type)
+		return (int)o->c[x].type - (int)o->c[y].type;
+	int cmp = strcmp(o->c[x].key, o->c[y].key);
+	if (cmp)
+		return cmp;
+	bool sx = o->w->node[o->best[x]] != o->best[x], sy = o->w->node[o->best[y]] != o->best[y];
+	if (sx != sy)
+		return sx ? 1 : -1;
+	cmp = strcmp(o->c[x].name, o->c[y].name);
+	return cmp ? cmp : (x > y) - (x < y);
+}
+
+/* An entity is kept from one rebuild to the next by (type, key): a name
+ * split off may leave two clusters with one key, so the second and later
+ * get a numbered key of their own (never a key a name can have). */
+static int unique_keys(const struct work *w, struct entity_cluster_out *c, const size_t *best,
+                       size_t k)
+{
+	size_t *order = malloc((k + 1) * sizeof *order);
+	if (!order)
+		return -1;
+	for (size_t j = 0; j < k; j++)
+		order[j] = j;
+	struct key_order o = { c, w, best };
+	qsort_r(order, k, sizeof *order, by_cluster_key, &o);
+	for (size_t j = 0; j < k;) {
+		size_t e = j + 1;
+		while (e < k && c[order[e]].type == c[order[j]].type &&
+		       strcmp(c[order[e]].key, c[order[j]].key) == 0)
+			e++;
+		for (size_t d = j + 1; d < e; d++) {
+			char *key = util_printf("%s\x1f%zu", c[order[d]].key, d - j + 1);
+			if (!key) {
+				free(order);
+				return -1;
+			}
+			free(c[order[d]].key);
+			c[order[d]].key = key;
+		}
+		j = e;
+	}
+	free(order);
+	return 0;
+}
+
 void entity_clusters_free(struct entity_cluster_out *c, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -357,18 +420,18 @@ void entity_clusters_free(struct entity_cluster_out *c, size_t n)
 static int build_clusters(struct work *w, const struct entity_rename *renames,
                           size_t n_renames, struct entity_cluster_out **out, size_t *n_out)
 {
-	size_t *slot = malloc((w->n + 1) * sizeof *slot), *best = NULL;
+	size_t *slot = malloc((w->n_nodes + 1) * sizeof *slot), *best = NULL;
 	size_t (*votes)[ENTITY_TYPES] = NULL;
 	struct entity_cluster_out *c = NULL;
 	size_t k = 0;
 	if (!slot)
 		return -1;
-	for (size_t i = 0; i < w->n; i++)
+	for (size_t i = 0; i < w->n_nodes; i++)
 		slot[i] = SIZE_MAX;
 	for (size_t i = 0; i < w->n; i++) {
 		if (w->forms[i].rejected)
 			continue;
-		size_t r = find(w, i);
+		size_t r = find(w, w->node[i]);
 		if (slot[r] == SIZE_MAX)
 			slot[r] = k++;
 	}
@@ -385,7 +448,7 @@ static int build_clusters(struct work *w, const struct entity_rename *renames,
 			f->cluster = SIZE_MAX;
 			continue;
 		}
-		size_t j = slot[find(w, i)];
+		size_t j = slot[find(w, w->node[i])];
 		f->cluster = j;
 		c[j].count += f->count;
 		votes[j][w->type[i]] += f->count ? f->count : 1;
@@ -404,6 +467,8 @@ static int build_clusters(struct work *w, const struct entity_rename *renames,
 		if (!c[j].name || !c[j].key)
 			goto oom;
 	}
+	if (unique_keys(w, c, best, k) < 0)
+		goto oom;
 	for (size_t r = 0; r < n_renames; r++) {
 		size_t f = renames[r].form;
 		if (f >= w->n || w->forms[f].cluster == SIZE_MAX)
@@ -429,6 +494,42 @@ oom:
 	return -1;
 }
 
+/* Split forms by the point they were split at, then key. */
+static int by_split(const void *a, const void *b, void *ctx)
+{
+	const struct work *w = ctx;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	size_t px = w->forms[x].split_after, py = w->forms[y].split_after;
+	if (px != py)
+		return (px > py) - (px < py);
+	int c = by_key(a, b, ctx);
+	return c ? c : (x > y) - (x < y);
+}
+
+/* Step 4: the user's merges, in order, with the splits made between them:
+ * a split form's mentions move to a new node, so a merge made before the
+ * split (which joined its old node) no longer pulls them back.  Forms of
+ * one key split at one point share the new node. */
+static void apply_corrections(struct work *w, size_t *split, size_t n_split,
+                              const struct entity_merge *merges, size_t n_merges)
+{
+	qsort_r(split, n_split, sizeof *split, by_split, w);
+	size_t s = 0;
+	for (size_t m = 0; m <= n_merges; m++) {
+		for (; s < n_split && w->forms[split[s]].split_after <= m; s++) {
+			w->node[split[s]] = w->n + s;
+			if (s > 0 && w->forms[split[s - 1]].split_after == w->forms[split[s]].split_after &&
+			    by_key(&split[s - 1], &split[s], w) == 0)
+				join(w, w->node[split[s - 1]], w->node[split[s]]);
+		}
+		if (m == n_merges)
+			break;
+		size_t from = merges[m].from, into = merges[m].into;
+		if (from < w->n && into < w->n && !w->forms[from].rejected && !w->forms[into].rejected)
+			join(w, w->node[from], w->node[into]);
+	}
+}
+
 int entity_cluster(struct entity_form *forms, size_t n,
                    const struct entity_merge *merges, size_t n_merges,
                    const struct entity_rename *renames, size_t n_renames,
@@ -436,18 +537,24 @@ int entity_cluster(struct entity_form *forms, size_t n,
 {
 	struct work w = { .forms = forms, .n = n };
 	int rc = -1;
-	size_t *order = NULL;
+	size_t *order = NULL, n_split = 0;
 	*clusters = NULL;
 	*n_clusters = 0;
-	w.parent = malloc((n + 1) * sizeof *w.parent);
+	for (size_t i = 0; i < n; i++)
+		n_split += forms[i].split && !forms[i].rejected;
+	w.n_nodes = n + n_split;
+	w.parent = malloc((w.n_nodes + 1) * sizeof *w.parent);
+	w.node = malloc((n + 1) * sizeof *w.node);
 	w.keys = calloc(n + 1, sizeof *w.keys);
 	w.type = malloc((n + 1) * sizeof *w.type);
 	w.words = malloc((n + 1) * sizeof *w.words);
 	order = malloc((n + 1) * sizeof *order);
-	if (!w.parent || !w.keys || !w.type || !w.words || !order)
+	if (!w.parent || !w.node || !w.keys || !w.type || !w.words || !order)
 		goto out;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < w.n_nodes; i++)
 		w.parent[i] = i;
+	for (size_t i = 0; i < n; i++) {
+		w.node[i] = i;
 		w.type[i] = forms[i].retype >= 0 && forms[i].retype < ENTITY_TYPES
 		          ? forms[i].retype : (int)forms[i].type;
 		if (!(w.keys[i] = entity_key((enum entity_type)w.type[i], forms[i].norm)))
@@ -457,10 +564,12 @@ int entity_cluster(struct entity_form *forms, size_t n,
 	join_equal_keys(&w, order);
 	if (join_surnames(&w) < 0 || join_acronyms(&w) < 0)
 		goto out;
-	for (size_t m = 0; m < n_merges; m++)
-		if (merges[m].from < n && merges[m].into < n &&
-		    !forms[merges[m].from].rejected && !forms[merges[m].into].rejected)
-			join(&w, merges[m].from, merges[m].into);
+	/* The split forms, listed in `order` (no longer needed for keys). */
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (forms[i].split && !forms[i].rejected)
+			order[k++] = i;
+	apply_corrections(&w, order, k, merges, n_merges);
 	rc = build_clusters(&w, renames, n_renames, clusters, n_clusters);
 out:
 	if (w.keys)
@@ -468,6 +577,7 @@ out:
 			free(w.keys[i]);
 	free(w.keys);
 	free(w.parent);
+	free(w.node);
 	free(w.type);
 	free(w.words);
 	free(order);

@@ -353,10 +353,8 @@ int store_begin(struct store *st)
 }
 int store_bulk_mode(struct store *st)
 {
-	/* temp_store=MEMORY: the per-article savepoints of a load keep the
-	 * pages they change in memory rather than in a temporary file (a
-	 * tenth of the load's time went to writing those files). */
-	return exec(st, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY");
+	/* (temp_store=MEMORY is set for every connection when it opens.) */
+	return exec(st, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16384");
 }
 static int cmp_id(const void *a, const void *b)
 {
@@ -417,13 +415,15 @@ int store_rollback(struct store *st)
 	st->n_to_index = 0;
 	st->stale_marked = false;
 	form_cache_clear(&st->forms);
-	if (sqlite3_get_autocommit(st->db))
-		return 0;
-	/* Keep what went wrong: the ROLLBACK's own success would clear it. */
+	/* Keep what went wrong: the ROLLBACK's own success, or the next
+	 * statement's after SQLite rolled back by itself (a COMMIT that
+	 * failed on a full disk), would clear it. */
 	if (sqlite3_errcode(st->db) != SQLITE_OK) {
 		free(st->undone);
 		st->undone = util_strdup(store_errmsg(st));
 	}
+	if (sqlite3_get_autocommit(st->db))
+		return 0;
 	return exec(st, "ROLLBACK");
 }
 
@@ -497,8 +497,14 @@ static int configure_connection(struct store *st, char **err)
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on);
 	sqlite3_busy_timeout(st->db, BUSY_WAIT_MS);
 	sqlite3_extended_result_codes(st->db, 1);
+	/* temp_store=MEMORY: the per-article savepoints of a load keep the
+	 * pages they change in memory rather than in a temporary file (a
+	 * tenth of the load's time went to writing those files).  Set here,
+	 * before anything temporary exists: setting it later drops every
+	 * temporary table and trigger of the connection (the journal's). */
 	if (exec(st, "PRAGMA foreign_keys=ON") < 0 ||
-	    exec(st, "PRAGMA trusted_schema=OFF") < 0)
+	    exec(st, "PRAGMA trusted_schema=OFF") < 0 ||
+	    exec(st, "PRAGMA temp_store=MEMORY") < 0)
 		goto fail;
 	if (st->readonly)
 		return exec(st, "PRAGMA query_only=ON") < 0 ? (*err = open_error(st, NULL), -1) : 0;

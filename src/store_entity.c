@@ -411,6 +411,45 @@ static char *representative_form(struct store *st, int64_t entity, int *type)
 	return norm;
 }
 
+int store_entity_anchor(struct store *st, int64_t id, const char *except, int *type, char **norm)
+{
+	sqlite3_stmt *s;
+	*norm = NULL;
+	if (store_prepare(st, "SELECT f.type, f.norm FROM form f JOIN entity e ON e.id = f.entity"
+	                " LEFT JOIN mention m ON m.form = f.id WHERE f.entity = ?1 AND f.norm IS NOT ?2"
+	                " GROUP BY f.id ORDER BY f.norm = e.form DESC, count(m.form) DESC, f.norm"
+	                " LIMIT 1", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if (except)
+		sqlite3_bind_text(s, 2, except, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s), ret = rc == SQLITE_DONE ? 0 : -1;
+	if (rc == SQLITE_ROW) {
+		*type = sqlite3_column_int(s, 0);
+		*norm = store_column_dup(s, 1);
+		ret = *norm ? 1 : -1;
+	}
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int store_entity_of_form(struct store *st, int type, const char *norm, int64_t *id)
+{
+	sqlite3_stmt *s;
+	if (store_cached(st, "SELECT entity FROM form WHERE type = ?1 AND norm = ?2 AND entity IS NOT NULL",
+	                 &s) < 0)
+		return -1;
+	sqlite3_bind_int(s, 1, type);
+	sqlite3_bind_text(s, 2, norm, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s), ret = rc == SQLITE_DONE ? 0 : -1;
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		ret = 1;
+	}
+	sqlite3_reset(s);
+	return ret;
+}
+
 static int add_correction(struct store *st, const char *kind, int type, const char *form,
                           int target_type, const char *target)
 {
@@ -493,6 +532,30 @@ static char *correction_summary(struct store *st, enum store_correction kind, in
 	return s;
 }
 
+/* Split the name `norm` off the entity: one correction for each type the
+ * name was found with in it, so all its mentions leave together. */
+static int split_name(struct store *st, int64_t entity, const char *norm, char **err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT type FROM form WHERE entity = ?1 AND norm = ?2 ORDER BY type", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, entity);
+	sqlite3_bind_text(s, 2, norm, -1, SQLITE_STATIC);
+	int rc, ret = 0, found = 0;
+	while (ret == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		found++;
+		ret = add_correction(st, "split", sqlite3_column_int(s, 0), norm, -1, NULL);
+	}
+	sqlite3_finalize(s);
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = -1;
+	if (ret == 0 && !found) {
+		*err = util_printf("\"%s\" is not a name of this entity", norm);
+		ret = -1;
+	}
+	return ret;
+}
+
 static const char *const correction_kinds[] = {
 	[STORE_FIX_RENAME] = "rename", [STORE_FIX_MERGE] = "merge", [STORE_FIX_SPLIT] = "split",
 	[STORE_FIX_RETYPE] = "retype", [STORE_FIX_REJECT] = "reject",
@@ -533,23 +596,9 @@ int store_entity_correct(struct store *st, enum store_correction kind,
 		}
 		rc = add_correction(st, "merge", ftype, form, otype, into);
 		break;
-	case STORE_FIX_SPLIT: {
-		sqlite3_stmt *s;
-		int atype = -1;
-		if (store_prepare(st, "SELECT type FROM form WHERE entity = ?1 AND norm = ?2", &s) == 0) {
-			sqlite3_bind_int64(s, 1, entity);
-			sqlite3_bind_text(s, 2, arg ? arg : "", -1, SQLITE_STATIC);
-			if (sqlite3_step(s) == SQLITE_ROW)
-				atype = sqlite3_column_int(s, 0);
-			sqlite3_finalize(s);
-		}
-		if (atype < 0) {
-			*err = util_printf("\"%s\" is not a name of this entity", arg ? arg : "");
-			goto out;
-		}
-		rc = add_correction(st, "split", atype, arg, -1, NULL);
+	case STORE_FIX_SPLIT:
+		rc = split_name(st, entity, arg ? arg : "", err);
 		break;
-	}
 	case STORE_FIX_RETYPE:
 		rc = correct_all_forms(st, entity, "retype", (int)type);
 		break;
@@ -558,7 +607,8 @@ int store_entity_correct(struct store *st, enum store_correction kind,
 		break;
 	}
 	if (rc < 0 || store_journal_commit(st) < 0) {
-		*err = util_printf("cannot save the correction: %s", store_errmsg(st));
+		if (!*err)
+			*err = util_printf("cannot save the correction: %s", store_errmsg(st));
 		goto out;
 	}
 	ret = 0;

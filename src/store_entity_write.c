@@ -307,7 +307,9 @@ static int load_corrections(struct store *st, struct rebuild *r)
 		if (strcmp(kind, "reject") == 0) {
 			r->forms[f].rejected = true;
 		} else if (strcmp(kind, "split") == 0) {
+			/* After the merges made so far: they no longer pull it back. */
 			r->forms[f].split = true;
+			r->forms[f].split_after = r->n_merges;
 		} else if (strcmp(kind, "retype") == 0) {
 			r->forms[f].retype = sqlite3_column_int(s, 3);
 		} else if (strcmp(kind, "merge") == 0 && target) {

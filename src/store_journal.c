@@ -218,7 +218,7 @@ static int make_triggers(struct store *st, const char *tbl)
 	struct buf b = { 0 };
 	const char *open = " WHEN EXISTS (SELECT 1 FROM temp.journal_open)";
 	/* INSERT: undone by a DELETE, done again by the INSERT. */
-	buf_printf(&b, "CREATE TEMP TRIGGER journal_%s_i AFTER INSERT ON main.", tbl);
+	buf_printf(&b, "CREATE TEMP TRIGGER IF NOT EXISTS journal_%s_i AFTER INSERT ON main.", tbl);
 	put_ident(&b, tbl, false);
 	buf_puts(&b, open);
 	put_op(&b, tbl);
@@ -229,7 +229,7 @@ static int make_triggers(struct store *st, const char *tbl)
 	put_check(&b, tbl, c, n, "NEW", false, false, true);
 	buf_puts(&b, "); END;");
 	/* DELETE: undone by the INSERT of the old row. */
-	buf_printf(&b, "CREATE TEMP TRIGGER journal_%s_d AFTER DELETE ON main.", tbl);
+	buf_printf(&b, "CREATE TEMP TRIGGER IF NOT EXISTS journal_%s_d AFTER DELETE ON main.", tbl);
 	put_ident(&b, tbl, false);
 	buf_puts(&b, open);
 	put_op(&b, tbl);
@@ -240,7 +240,7 @@ static int make_triggers(struct store *st, const char *tbl)
 	put_check(&b, tbl, c, n, "OLD", false, true, false);
 	buf_puts(&b, "); END;");
 	/* UPDATE: only the columns that changed, when any did. */
-	buf_printf(&b, "CREATE TEMP TRIGGER journal_%s_u AFTER UPDATE ON main.", tbl);
+	buf_printf(&b, "CREATE TEMP TRIGGER IF NOT EXISTS journal_%s_u AFTER UPDATE ON main.", tbl);
 	put_ident(&b, tbl, false);
 	buf_printf(&b, "%s AND (0", open);
 	for (size_t i = 0; i < n; i++) {

@@ -94,7 +94,9 @@ struct entity_form {
 	const char *norm;
 	size_t count;             /* its mentions */
 	bool rejected;            /* "not an entity": no cluster */
-	bool split;               /* kept apart from automatic joins */
+	bool split;               /* the user split it off its entity */
+	size_t split_after;       /* ... after this many of the merges (those
+	                           * earlier ones keep its old entity whole) */
 	int retype;               /* -1, or the type the user gave it */
 	size_t cluster;           /* out: index of its cluster, or SIZE_MAX */
 };
@@ -131,8 +133,11 @@ char *entity_key(enum entity_type type, const char *norm);
  * type it has most often); a one-word person name joins the one
  * multi-word person whose first or last word it is, when there is exactly
  * one; an acronym joins the one multi-word name whose initials it spells;
- * then the user's merges and renames apply.  Split forms stay alone,
- * rejected forms get no cluster.  Returns 0 with a malloc'd array of
+ * then the user's merges and renames apply.  A split form leaves its
+ * entity with its own mentions only: what was joined through it stays
+ * joined, merges made before the split no longer pull it back, merges
+ * made after it apply to it.  Split forms of one name (and key) split at
+ * the same point are one entity.  Rejected forms get no cluster.  Returns 0 with a malloc'd array of
  * clusters (free with entity_clusters_free), or -1 when memory runs out.
  */
 int entity_cluster(struct entity_form *forms, size_t n,

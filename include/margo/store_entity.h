@@ -60,6 +60,15 @@ int store_entity_find(struct store *st, const char *what, int64_t *id);
 /* The other names (forms) an entity was found under, malloc'd array. */
 int store_entity_aliases(struct store *st, int64_t id, char ***names, size_t *n);
 
+/* A name that keeps standing for an entity across a correction or an undo
+ * (ids change when entities are made again): its commonest form, or the
+ * one its name came from, other than `except` (may be NULL).  1 found (type
+ * and malloc'd norm), 0 none, -1 error. */
+int store_entity_anchor(struct store *st, int64_t id, const char *except, int *type, char **norm);
+/* The entity the form (type, norm) belongs to now: 1 found, 0 none (or the
+ * form is rejected), -1 error. */
+int store_entity_of_form(struct store *st, int type, const char *norm, int64_t *id);
+
 /* One mention, with its place and a window of context. */
 struct store_mention {
 	int64_t article;

@@ -690,6 +690,8 @@ void annotate_offer_draft(struct ui *ui)
 void annotate_undo(struct ui *ui, bool redo)
 {
 	char *summary = NULL, *kind = NULL, *err = NULL;
+	struct side_anchor at;
+	side_pane_anchor(ui, &at, NULL);  /* the sidebar stays on its entity */
 	int rc = redo ? store_journal_redo(ui->st, &summary, &kind, &err)
 	              : store_journal_undo(ui->st, &summary, &kind, &err);
 	if (rc < 0) {
@@ -702,14 +704,27 @@ void annotate_undo(struct ui *ui, bool redo)
 		ui_message(ui, false, "%s", msg ? msg : summary);
 		free(msg);
 	}
+	/* Undoing or redoing a correction: back to the entity it acted on. */
+	static const char *const fixes[] = { "merge", "split", "rename", "retype", "reject" };
+	for (size_t i = 0; rc > 0 && i < sizeof fixes / sizeof *fixes && ui->side.acted.norm; i++)
+		if (kind && strcmp(kind, fixes[i]) == 0) {
+			char *norm = util_strdup(ui->side.acted.norm);
+			if (norm) {
+				free(at.norm);
+				at.norm = norm;
+				at.type = ui->side.acted.type;
+			}
+		}
 	free(summary);
 	free(kind);
 	free(err);
-	if (rc <= 0)
+	if (rc <= 0) {
+		free(at.norm);
 		return;
+	}
 	annotate_load(ui);
 	if (ui->av.open)
 		annot_view_open(ui);
 	text_pane_reload_mentions(ui);
-	side_pane_load(ui);
+	side_pane_load_at(ui, &at);
 }

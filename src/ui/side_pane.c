@@ -63,6 +63,34 @@ int side_pane_load(struct ui *ui)
 	return 0;
 }
 
+void side_pane_anchor(struct ui *ui, struct side_anchor *at, const char *except)
+{
+	const struct side_state *s = &ui->side;
+	*at = (struct side_anchor){ .row = s->esel };
+	if (s->esel < s->n_entities &&
+	    store_entity_anchor(ui->st, s->entities[s->esel].id, except, &at->type, &at->norm) < 0)
+		at->norm = NULL;
+}
+
+int side_pane_load_at(struct ui *ui, struct side_anchor *at)
+{
+	struct side_state *s = &ui->side;
+	int rc = side_pane_load(ui);
+	int64_t id = 0;
+	bool found = false;
+	if (rc == 0 && at->norm && store_entity_of_form(ui->st, at->type, at->norm, &id) == 1)
+		for (size_t i = 0; i < s->n_entities && !found; i++)
+			if (s->entities[i].id == id) {
+				s->esel = i;
+				found = true;
+			}
+	if (rc == 0 && !found && s->n_entities)
+		s->esel = at->row < s->n_entities ? at->row : s->n_entities - 1;
+	free(at->norm);
+	at->norm = NULL;
+	return rc < 0 ? -1 : found;
+}
+
 int64_t side_pane_selected_entity(const struct ui *ui)
 {
 	const struct side_state *s = &ui->side;
@@ -249,20 +277,57 @@ static void side_draw(struct ui *ui, WINDOW *w)
 }
 
 
+/* After a split: the cursor stays on the entity split from (`from`) when
+ * this article names it, else it goes to the new one; say which. */
+static void split_message(struct ui *ui, const char *name, int64_t from, bool on_from)
+{
+	struct side_state *s = &ui->side;
+	struct store_entity e = { 0 };
+	if (from && store_entity_get(ui->st, from, &e) != 1)
+		e.name = NULL;
+	if (on_from && s->esel < s->n_entities) {
+		ui_message(ui, false, "\"%s\" is an entity of its own now; still on \"%s\", split from",
+		           name, s->entities[s->esel].name);
+	} else {
+		int64_t id = 0;
+		if (store_entity_find(ui->st, name, &id) == 1)
+			for (size_t i = 0; i < s->n_entities; i++)
+				if (s->entities[i].id == id)
+					s->esel = i;
+		ui_message(ui, false, "\"%s\" is an entity of its own now, at the cursor; \"%s\", split from,"
+		           " is not named here", name, e.name ? e.name : "the other");
+	}
+	free(e.name);
+}
+
 /* Run a correction on the selected entity and show the result. */
 static void correct(struct ui *ui, enum store_correction kind, int64_t id, const char *arg,
                     int64_t other, enum entity_type type, const char *done)
 {
 	char *err = NULL;
+	struct side_anchor at;
+	side_pane_anchor(ui, &at, kind == STORE_FIX_SPLIT ? arg : NULL);
 	if (store_entity_correct(ui->st, kind, id, arg, other, type, &err) < 0) {
 		ui_message(ui, true, "%s", err ? err : "out of memory");
 		free(err);
+		free(at.norm);
 		return;
 	}
 	ui->side.marked = 0;
 	text_pane_reload_mentions(ui);
-	side_pane_load(ui);
-	ui_message(ui, false, "%s", done);
+	int atype = at.type;
+	char *anorm = at.norm ? util_strdup(at.norm) : NULL;
+	int64_t from = 0;
+	if (anorm && store_entity_of_form(ui->st, atype, anorm, &from) != 1)
+		from = 0;
+	int found = side_pane_load_at(ui, &at);
+	struct side_state *s = &ui->side;
+	free(s->acted.norm);
+	s->acted = (struct side_anchor){ atype, anorm, s->esel };
+	if (kind == STORE_FIX_SPLIT)
+		split_message(ui, arg, from, found == 1);
+	else
+		ui_message(ui, false, "%s", done);
 }
 
 static void split_alias(struct ui *ui, const struct store_entity *e)
@@ -283,7 +348,7 @@ static void split_alias(struct ui *ui, const struct store_entity *e)
 	buf_puts(&q, "):");
 	char *alias = prompt_line(ui, "split", q.data ? q.data : "Split off:", NULL, NULL, NULL);
 	if (alias && *alias)
-		correct(ui, STORE_FIX_SPLIT, e->id, alias, 0, 0, "split off; it is an entity of its own now");
+		correct(ui, STORE_FIX_SPLIT, e->id, alias, 0, 0, "split off: it is an entity of its own now");
 	free(alias);
 	buf_free(&q);
 	for (size_t i = 0; i < n; i++)

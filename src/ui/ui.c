@@ -730,6 +730,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	search_background_free(&ui.background);
 	jump_free(&ui);
 	side_pane_free(&ui);
+	free(ui.side.acted.norm);
 	text_pane_free(&ui);
 	list_pane_free(&ui);
 	free(ui.list.filter);

@@ -127,6 +127,16 @@ struct codebook_view {
 /* One step that u can take back. */
 enum side_mode { SIDE_ENTITIES, SIDE_OUTLINE };
 
+/* The selected entity, kept by one of its names (not `except`) and its
+ * row, so that after a correction or an undo, which make entities again
+ * with new ids, the cursor finds it: on the entity holding that name now,
+ * else on the same row.  side_pane_load_at frees it. */
+struct side_anchor {
+	int type;
+	char *norm;
+	size_t row;
+};
+
 struct side_state {
 	enum side_mode mode;
 	size_t sel;               /* selected outline entry (paragraph) */
@@ -135,6 +145,8 @@ struct side_state {
 	size_t n_entities;
 	size_t esel, etop;        /* selected entity, first row shown */
 	int64_t marked;           /* entity marked for a merge, or 0 */
+	struct side_anchor acted; /* the entity the last correction acted on:
+	                           * where u and Ctrl-R of it put the cursor */
 };
 
 /* The mentions view: every mention of one entity, in context. */
@@ -338,6 +350,8 @@ bool find_is_hit(const struct ui *ui, size_t pos);
 size_t find_next_edge(const struct ui *ui, size_t pos, size_t end);
 /* side_pane.c */
 int side_pane_load(struct ui *ui);
+void side_pane_anchor(struct ui *ui, struct side_anchor *at, const char *except);
+int side_pane_load_at(struct ui *ui, struct side_anchor *at);
 void side_pane_free(struct ui *ui);
 int64_t side_pane_selected_entity(const struct ui *ui);
 /* mentions_view.c */

@@ -238,7 +238,8 @@ Putin
 <Enter>
 :save-state split
 EOF
-expect_state split message "split off; it is an entity of its own now" "x splits a name off"
+expect_state split message "\"Putin\" is an entity of its own now; still on \"Presidente Putin\", split from" \
+	"x splits a name off, and the cursor stays on the entity it was split from"
 solo=$("$MARGO" entities --format jsonl | grep -c '"name":"Putin"')
 is "$solo" 1 "\"Putin\" is an entity of its own"
 
@@ -251,5 +252,104 @@ has "$ents" '"name":"Presidente Putin"' "the rename survives re-extraction"
 has "$ents" '"name":"Putin"' "the split survives re-extraction"
 has "$ents" "\"type\":\"ORG\",\"name\":\"$retyped\"" "the new type survives re-extraction"
 hasnt "$ents" "\"name\":\"$rejected\"" "the rejection survives re-extraction"
+
+# ---------------------------------------------------------------------------
+# 5. The cursor stays on the entity acted on, and a split name takes its
+#    mentions with it (a library of its own, with the bundled corpus).
+export MARGO_DB="$TEST_TMP/cursor.db"
+fresh_library
+run_script 80x24 <<'EOF'
+<Tab><Tab>
+jjjjj
+:save-state from
+m
+jjjj
+:save-state into
+M
+y
+:save-state merged
+u
+:save-state undone
+<C-r>
+:save-state redone
+EOF
+expect_run_ok "cursor: the merge script runs"
+from=$(state from side.entity)
+into=$(state into side.entity)
+merged_aliases=$(state merged side.entity.aliases)
+has "|$merged_aliases|" "|$into|" "after M the cursor is on the merged entity ($merged_aliases), not at the top"
+has "|$merged_aliases|" "|$from|" "which holds the marked one's names too"
+expect_state merged side.entity.mentions $(($(state from side.entity.mentions) + $(state into side.entity.mentions))) \
+	"and its mentions are both entities'"
+expect_state undone side.entity "$into" "after u the cursor is on the entity merged into, \"$into\""
+has "|$(state redone side.entity.aliases)|" "|$into|" "after Ctrl-R it is on the merged entity again"
+
+# Split the entity's own name off: its mentions go with it.  What is
+# left ("Kim") is not named in this article, so the cursor goes to the new
+# entity, and says so.
+run_script 80x24 <<'EOF'
+<Tab><Tab>
+j
+:save-state before
+x
+Kim Jong-un
+<Enter>
+:save-state split
+u
+:save-state undone
+<C-r>
+:save-state redone
+EOF
+expect_run_ok "cursor: the split script runs"
+expect_state before side.entity "Kim Jong-un" "the second person is Kim Jong-un"
+has "|$(state before side.entity.aliases)|" "|Kim|" "with the name \"Kim\" too"
+total=$(state before side.entity.mentions)
+expect_state split side.entity "Kim Jong-un" "after x the cursor is on the new entity"
+expect_state split side.entity.aliases "Kim Jong-un" "which has only the name split off"
+expect_state split message "\"Kim Jong-un\" is an entity of its own now, at the cursor; \"Kim\", split from, is not named here" \
+	"the status line says which entity the cursor is on"
+expect_state undone side.entity "Kim Jong-un" "after u the cursor is on the entity whole again"
+expect_state undone side.entity.mentions "$total" "with all its mentions back"
+has "|$(state undone side.entity.aliases)|" "|Kim|" "and all its names"
+expect_state redone side.entity.aliases "Kim Jong-un" "after Ctrl-R the name is split off again, under the cursor"
+mentions=$("$MARGO" mentions "Kim Jong-un")
+n_split=$(printf '%s\n' "$mentions" | grep -c .)
+is "$(printf '%s\n' "$mentions" | grep -c '\[Kim Jong-un\]')" "$n_split" \
+	"margo mentions \"Kim Jong-un\" lists only that name's mentions ($n_split)"
+n_kim=$("$MARGO" mentions "Kim" | grep -c '\[Kim\]')
+is "$((n_split + n_kim))" "$total" "the two entities share the mentions the one had ($total)"
+has "$("$MARGO" entities --format jsonl)" "\"name\":\"Kim Jong-un\",\"mentions\":$n_split," \
+	"margo entities counts the split name's mentions"
+
+# Rename, retype and reject keep the cursor on the entity, or its row.
+run_script 80x24 <<'EOF'
+<Tab><Tab>
+jjj
+:save-state before
+R
+<C-u>Denis V. Manturov
+<Enter>
+:save-state renamed
+T
+l
+:save-state retyped
+EOF
+expect_run_ok "cursor: the rename script runs"
+expect_state renamed side.entity "Denis V. Manturov" "after R the cursor stays on the renamed entity"
+expect_state retyped side.entity "Denis V. Manturov" "after T the cursor follows it into its new group"
+expect_state retyped side.entity.type LOC "which is a place now"
+run_script 80x24 <<'EOF'
+<Tab><Tab>
+jj
+:save-state before
+j
+:save-state next
+k
+X
+y
+:save-state rejected
+EOF
+expect_run_ok "cursor: the reject script runs"
+expect_state rejected side.entity "$(state next side.entity)" "after X the cursor stays on the row: the next entity"
 
 done_testing

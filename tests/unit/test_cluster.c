@@ -15,7 +15,7 @@
 
 #include "margo/entity.h"
 
-#define FORM(t, s, c) { ENTITY_##t, s, c, false, false, -1, 0 }
+#define FORM(t, s, c) { ENTITY_##t, s, c, false, false, 0, -1, 0 }
 
 static struct entity_cluster_out *clusters;
 static size_t n_clusters;

@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "margo/store_entity.h"
+#include "margo/store_journal.h"
 #include "margo/util.h"
 
 static char dir[] = "/tmp/margo-entity-XXXXXX";
@@ -142,6 +143,18 @@ static int teardown(void **state)
 	free(path);
 	rmdir(dir);
 	return 0;
+}
+
+static int64_t article_id(const char *key)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(store_db(st), "SELECT id FROM article WHERE key = ?1",
+	                                    -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	int64_t id = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return id;
 }
 
 static int64_t entity_named(const char *name)
@@ -279,6 +292,112 @@ static void test_corrections_last(void **state)
 	free(e.name);
 	assert_int_not_equal(entity_named("Kim"), entity_named("Kim Jong-un"));
 	assert_int_equal(entity_named("Nato"), entity_named("Belousov"));
+}
+
+/* The number of mentions `margo mentions` lists for the entity named so,
+ * each of them with the text `text` when that is given. */
+static size_t mentions_of(const char *name, const char *text)
+{
+	struct store_mention *m;
+	size_t n;
+	assert_int_equal(store_entity_mentions(st, entity_named(name), 0, &m, &n), 0);
+	for (size_t i = 0; text && i < n; i++)
+		assert_string_equal(m[i].text, text);
+	store_mentions_free(m, n);
+	return n;
+}
+
+static const struct spec gov1 = {
+	"2022-10",
+	{ "Giorgia Meloni ha incontrato Mario Draghi.", "Poi Meloni ha parlato." },
+	{ "Giorgia Meloni=PER:Giorgia Meloni", "Mario Draghi=PER:Mario Draghi", "Meloni=PER:Meloni" },
+};
+static const struct spec gov2 = {
+	"2022-11",
+	{ "Draghi lascia, Giorgia Meloni arriva.", "Giorgia Meloni giura." },
+	{ "Draghi=PER:Draghi", "Giorgia Meloni=PER:Giorgia Meloni", "Giorgia Meloni=PER:Giorgia Meloni" },
+};
+
+/* A name split off an entity takes its mentions with it, also when it is
+ * the name an earlier merge was recorded under; the rest of the entity
+ * (what was joined through the name) stays; re-extraction, undo and redo
+ * agree. */
+static void test_split_moves_the_mentions(void **state)
+{
+	(void)state;
+	char *err = NULL, *summary = NULL, *kind = NULL;
+	put_article("gov1", &gov1);
+	put_article("gov2", &gov2);
+	assert_int_equal(store_entities_rebuild(st), 0);
+	assert_int_equal(entity_named("Meloni"), entity_named("Giorgia Meloni"));
+	/* Meloni (with "Meloni") merged into Draghi, then "Giorgia Meloni" split off. */
+	assert_int_equal(store_entity_correct(st, STORE_FIX_MERGE, entity_named("Giorgia Meloni"), NULL,
+	                                      entity_named("Mario Draghi"), 0, &err), 0);
+	assert_int_equal(mentions_of("Mario Draghi", NULL), 6);
+	if (store_entity_correct(st, STORE_FIX_SPLIT, entity_named("Mario Draghi"), "Giorgia Meloni",
+	                         0, 0, &err) < 0)
+		fail_msg("%s", err);
+	assert_int_not_equal(entity_named("Giorgia Meloni"), entity_named("Mario Draghi"));
+	assert_int_equal(mentions_of("Giorgia Meloni", "Giorgia Meloni"), 3);
+	assert_int_equal(mentions_of("Mario Draghi", NULL), 3);   /* Mario Draghi, Draghi, Meloni */
+	assert_int_equal(entity_named("Meloni"), entity_named("Mario Draghi"));
+	struct store_entity e;
+	assert_int_equal(store_entity_get(st, entity_named("Giorgia Meloni"), &e), 1);
+	assert_int_equal(e.mentions, 3);
+	assert_int_equal(e.articles, 2);
+	free(e.name);
+	/* The sidebar of gov2 counts them apart. */
+	struct store_entity *side;
+	size_t n;
+	assert_int_equal(store_entities_of(st, article_id("gov2"), &side, &n), 0);
+	assert_int_equal(n, 2);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(side[i].here, strcmp(side[i].name, "Giorgia Meloni") == 0 ? 2 : 1);
+	store_entities_free(side, n);
+
+	/* Re-extraction. */
+	put_article("gov1", &gov1);
+	assert_int_equal(store_entities_rebuild(st), 0);
+	assert_int_equal(mentions_of("Giorgia Meloni", "Giorgia Meloni"), 3);
+	assert_int_equal(mentions_of("Mario Draghi", NULL), 3);
+
+	/* Undo gives the mentions back to the merged entity, redo takes them. */
+	assert_int_equal(store_journal_undo(st, &summary, &kind, &err), 1);
+	assert_string_equal(kind, "split");
+	free(summary);
+	free(kind);
+	assert_int_equal(entity_named("Giorgia Meloni"), entity_named("Mario Draghi"));
+	assert_int_equal(mentions_of("Mario Draghi", NULL), 6);
+	assert_int_equal(store_journal_redo(st, &summary, &kind, &err), 1);
+	free(summary);
+	free(kind);
+	assert_int_equal(mentions_of("Giorgia Meloni", "Giorgia Meloni"), 3);
+	assert_int_equal(mentions_of("Mario Draghi", NULL), 3);
+}
+
+/* Splitting the name of a one-key entity ("PUTIN" off "Putin") makes two
+ * entities, not one written twice. */
+static void test_split_a_variant_of_the_same_key(void **state)
+{
+	(void)state;
+	static const struct spec caps = {
+		NULL, { "ZELENSKY parla. Zelensky risponde. Zelensky tace." },
+		{ "ZELENSKY=PER:ZELENSKY", "Zelensky=PER:Zelensky", "Zelensky=PER:Zelensky" },
+	};
+	char *err = NULL;
+	put_article("caps", &caps);
+	assert_int_equal(store_entities_rebuild(st), 0);
+	assert_int_equal(entity_named("ZELENSKY"), entity_named("Zelensky"));
+	if (store_entity_correct(st, STORE_FIX_SPLIT, entity_named("Zelensky"), "ZELENSKY", 0, 0, &err) < 0)
+		fail_msg("%s", err);
+	struct store_entity *side;
+	size_t n;
+	assert_int_equal(store_entities_of(st, article_id("caps"), &side, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(side[0].here, 2);
+	assert_int_equal(side[1].here, 1);
+	assert_int_not_equal(side[0].id, side[1].id);
+	store_entities_free(side, n);
 }
 
 /* A second handle on the test library, as another process has. */
@@ -419,6 +538,8 @@ int main(void)
 		cmocka_unit_test(test_step_across_articles),
 		cmocka_unit_test(test_cooccurring),
 		cmocka_unit_test(test_corrections_last),
+		cmocka_unit_test(test_split_moves_the_mentions),
+		cmocka_unit_test(test_split_a_variant_of_the_same_key),
 		cmocka_unit_test(test_forms_remembered_only_while_nobody_else_writes),
 		cmocka_unit_test(test_rebuild_needed_only_when_forms_change),
 		cmocka_unit_test(test_forms_of_a_rolled_back_article),
