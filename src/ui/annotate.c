@@ -539,8 +539,9 @@ static void keep_unsaved(struct ui *ui, const struct draft_place *d, const char 
 	} else {
 		free(copy);
 	}
-	ui_message(ui, true, "not saved, kept%s (%s here retries): %s",
-	           drafted ? " as a draft" : "", d->note ? "c" : "a", why ? why : "out of memory");
+	/* Why first: on a narrow status line the reason is what must show. */
+	ui_message(ui, true, "%s; kept%s (%s here retries)", why ? why : "not saved: out of memory",
+	           drafted ? " as a draft" : "", d->note ? "c" : "a");
 }
 
 char *annotate_unsaved_at_exit(struct ui *ui)

@@ -446,9 +446,11 @@ static void text_draw(struct ui *ui, WINDOW *w)
 	int height = getmaxy(w);
 	werase(w);
 	char label[96];
-	if (t->loaded)
+	if (t->loaded && t->index >= 0)
 		snprintf(label, sizeof label, "Text  %lld/%lld", (long long)t->index + 1,
 		         (long long)ui->list.count);
+	else if (t->loaded)  /* the list's filter leaves it out */
+		snprintf(label, sizeof label, "Text  (not in the list)");
 	else
 		snprintf(label, sizeof label, "Text");
 	draw_header(w, label, ui->focus == LAYOUT_TEXT);
