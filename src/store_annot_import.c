@@ -33,7 +33,37 @@
 
 struct store_import {
 	struct store *st;
+	int64_t entry;            /* the journal's entry of this import, 0 before */
+	size_t changed;           /* annotations added or taken */
 };
+
+/* An import is one entry of the journal (one undo takes it all back),
+ * though each annotation is its own transaction: the first opens it,
+ * the next go on with it, unless something else came in between. */
+static int begin_entry(struct store_import *imp)
+{
+	if (imp->entry) {
+		int rc = store_journal_resume(imp->st, imp->entry);
+		if (rc <= 0)
+			return rc;
+	}
+	if (store_journal_begin(imp->st, "import", "annotations imported") < 0)
+		return -1;
+	imp->entry = store_journal_open_entry(imp->st);
+	return imp->entry < 0 ? -1 : 0;
+}
+
+/* "imported 12 annotations", in the entry open now. */
+static int name_entry(struct store_import *imp, size_t links)
+{
+	char *summary = links ? util_printf("imported %zu annotation%s and %zu link%s", imp->changed,
+	                                    imp->changed == 1 ? "" : "s", links, links == 1 ? "" : "s")
+	                      : util_printf("imported %zu annotation%s", imp->changed,
+	                                    imp->changed == 1 ? "" : "s");
+	int rc = summary ? store_journal_set_summary(imp->st, summary) : -1;
+	free(summary);
+	return rc;
+}
 
 /* ---- ids ------------------------------------------------------------------------------ */
 
@@ -470,7 +500,7 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 		goto out;
 	}
 	ret = -1;
-	if (store_journal_begin(st, "import", "annotation imported") < 0)
+	if (begin_entry(imp) < 0)
 		goto out;
 	if (!(id = final_id(st, &in, line)))
 		goto fail;
@@ -494,9 +524,14 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 			goto fail;
 		*result = STORE_IMPORT_CONFLICT;
 	}
+	if (*result == STORE_IMPORT_ADDED || *result == STORE_IMPORT_UPDATED)
+		imp->changed++;
 	if (keep_links(st, &in, id) < 0 || carried_conflicts(st, id, json, len) < 0 ||
-	    store_journal_commit(st) < 0)
+	    name_entry(imp, 0) < 0 || store_journal_commit(st) < 0) {
+		if (*result == STORE_IMPORT_ADDED || *result == STORE_IMPORT_UPDATED)
+			imp->changed--;
 		goto fail;
+	}
 	if (in.repaired &&
 	    !(*warn = util_printf("%zu character%s that %s not valid UTF-8 (a stray byte, a lone "
 	                          "surrogate such as \\ud800, or a NUL, \\u0000) replaced with U+FFFD",
@@ -545,7 +580,7 @@ int store_import_links(struct store_import *imp, size_t *added, size_t *unplaced
 	struct store *st = imp->st;
 	sqlite3_stmt *s;
 	*added = *unplaced = 0;
-	if (store_journal_begin(st, "import links", "linked imported annotations") < 0)
+	if (begin_entry(imp) < 0)
 		return -1;
 	/* The links that cannot be made: an unknown kind or a missing end. */
 	if (store_prepare(st, "SELECT count(*) FROM temp.import_link l WHERE l.kind IS NULL"
@@ -571,6 +606,8 @@ int store_import_links(struct store_import *imp, size_t *added, size_t *unplaced
 	if (rc != SQLITE_DONE)
 		goto fail;
 	*added = (size_t)sqlite3_changes(store_db(st));
+	if (*added && name_entry(imp, *added) < 0)
+		goto fail;
 	if (store_journal_commit(st) < 0)
 		goto fail;
 	return 0;

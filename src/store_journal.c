@@ -350,6 +350,62 @@ fail:
 	return -1;
 }
 
+int store_journal_resume(struct store *st, int64_t entry)
+{
+	sqlite3_stmt *s;
+	if (store_begin(st) < 0)
+		return -1;
+	/* Only the latest entry, still done, goes on: after anything else
+	 * (another process's change, an undo) a new entry begins. */
+	if (store_prepare(st, "SELECT id = ?1 AND state = 'done' FROM journal"
+	                      " ORDER BY id DESC LIMIT 1", &s) < 0)
+		goto fail;
+	sqlite3_bind_int64(s, 1, entry);
+	int rc = sqlite3_step(s);
+	int latest = rc == SQLITE_ROW && sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		goto fail;
+	if (!latest) {
+		store_rollback(st);
+		return 1;
+	}
+	if (exec(st, "DELETE FROM temp.journal_open") < 0 ||
+	    store_prepare(st, "INSERT INTO temp.journal_open(entry) VALUES (?1)", &s) < 0)
+		goto fail;
+	sqlite3_bind_int64(s, 1, entry);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	return 0;
+fail:
+	store_journal_rollback(st);
+	return -1;
+}
+
+int64_t store_journal_open_entry(struct store *st)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT entry FROM temp.journal_open", &s) < 0)
+		return -1;
+	int64_t id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	return id;
+}
+
+int store_journal_set_summary(struct store *st, const char *summary)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "UPDATE journal SET summary = ?1 WHERE id ="
+	                      " (SELECT entry FROM temp.journal_open)", &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, summary, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int store_journal_commit(struct store *st)
 {
 	/* No row changed: no entry.  A change: nothing undone can be redone. */

@@ -23,6 +23,14 @@ int store_journal_begin(struct store *st, const char *kind, const char *summary)
 /* Close the entry and commit.  An entry that changed nothing is not kept;
  * one that did drops what could be redone.  0 or -1 (rolled back). */
 int store_journal_commit(struct store *st);
+/* Open the write transaction and go on with entry `entry` (a change made
+ * of several transactions, such as an import, is one entry): 0; 1 when
+ * that entry is no longer the latest one done (nothing is open: begin a
+ * new entry); -1 on an error. */
+int store_journal_resume(struct store *st, int64_t entry);
+/* The entry open now (0: none; -1: error), and a new summary for it. */
+int64_t store_journal_open_entry(struct store *st);
+int store_journal_set_summary(struct store *st, const char *summary);
 /* Give the entry and the transaction up. */
 int store_journal_rollback(struct store *st);
 

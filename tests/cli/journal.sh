@@ -34,4 +34,23 @@ is "$rc" 3 "an undo of a row changed since is refused"
 like "$err" "changed since" "and says why"
 has "$("$MARGO" annotations --format jsonl)" "altrove" "nothing was changed"
 
+# An import is one change: one undo takes back all it brought, one redo
+# brings it again (each annotation is still its own transaction).
+"$MARGO" export --format jsonl >"$TEST_TMP/mine.jsonl"
+fresh_library
+"$MARGO" add "$top_srcdir/corpus" >/dev/null 2>&1
+"$MARGO" annotate 1 0 10 --tag prima >/dev/null
+"$MARGO" annotate 2 0 12 --tag seconda >/dev/null
+"$MARGO" annotate 3 0 14 --tag terza >/dev/null
+"$MARGO" export --format jsonl >"$TEST_TMP/three.jsonl"
+fresh_library
+"$MARGO" add "$top_srcdir/corpus" >/dev/null 2>&1
+"$MARGO" import "$TEST_TMP/three.jsonl" >/dev/null 2>&1
+is "$("$MARGO" history | wc -l | tr -d ' ')" 1 "an import of three annotations is one entry of the history"
+like "$("$MARGO" history)" "imported 3 annotations$" "which says how many it brought"
+is "$("$MARGO" undo)" "undone: imported 3 annotations" "one undo takes the import back"
+is "$("$MARGO" annotations)" "" "all three annotations are gone"
+"$MARGO" redo >/dev/null
+is "$("$MARGO" annotations | wc -l | tr -d ' ')" 3 "one redo brings the three back"
+
 done_testing
