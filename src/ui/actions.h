@@ -32,6 +32,8 @@
 	X(REDO,      "redo",      "Redo the last change undone") \
 	X(LINK,      "link",      "Link the selection or sentence to another (L here, L there; or L in the related list)") \
 	X(FOLLOW,    "follow",    "Follow the link of the annotation at the cursor") \
+	X(UNLINK,    "unlink",    "Remove a link of the annotation at the cursor (asks which when several; u brings it back)") \
+	X(RETAG,     "retag",     "Change the tags of the annotation (at the cursor, or in the list); empty removes them") \
 	X(CODEBOOK,  "codebook",  "The codebook: tags with counts (R renames or merges, d deletes unused, Enter lists)") \
 	X(DELETE,    "delete",    "Delete the annotation (list, at the cursor) or an unused tag (codebook)") \
 	X(SORT,      "sort",      "Annotations list: sort by date or by place") \
