@@ -138,6 +138,10 @@ like "$("$MARGO" annotations)" "^$first .*\[altro/sotto, nuovo\]" "margo annotat
 out=$("$MARGO" retag 00000000-0000-4000-8000-000000000000 x 2>&1)
 is "$?" 1 "margo retag with an unknown id exits 1"
 like "$out" '^margo: retag: no annotation "urn:uuid:00000000-0000-4000-8000-000000000000"' "and says so in one line"
+out=$(LC_ALL=C.UTF-8 "$MARGO" retag "$first" "$(printf 'bad\377')" 2>&1)
+is "$?" 2 "margo retag with tags that are not text exits 2"
+like "$out" '^margo: retag: TAGS is not valid UTF-8; nothing was saved$' "and says so in one line"
+like "$("$MARGO" annotations)" "^$first .*\[altro/sotto, nuovo\]" "the tags are as they were"
 out=$("$MARGO" unlink "urn:uuid:$second" "$first" 2>&1)
 is "$?" 0 "margo unlink ID ID succeeds, from either end"
 is "$(links)" 0 "the link is gone"
