@@ -6,6 +6,7 @@
  *   margo export --format w3c|jsonl|csv|markdown [--tag T] [--article ID]
  *                [--separator ';'] [--raw] [-o FILE [--force]]
  *   margo import FILE
+ *   margo retag ID TAGS / margo unlink ID ID
  *
  * JSON is the W3C Web Annotation model, built by SQLite; exports check
  * every anchor against the text and say which ones they could not place.
@@ -90,7 +91,8 @@ static const char annotate_usage[] =
 /* Argument or variable `v` (named `what` in messages, `hint` after) as
  * UTF-8 in *out (malloc'd; NULL when `v` is NULL): 0, or -1 after saying
  * why not. */
-static int user_text(const char *what, const char *v, const char *hint, char **out)
+static int user_text(const char *cmd, const char *what, const char *v, const char *hint,
+                     char **out)
 {
 	*out = NULL;
 	if (!v)
@@ -98,9 +100,9 @@ static int user_text(const char *what, const char *v, const char *hint, char **o
 	const char *cs = text_user_charset();
 	int rc = text_from_user(v, strlen(v), cs, out);
 	if (rc == -2)
-		cli_error("annotate: out of memory");
+		cli_error("%s: out of memory", cmd);
 	else if (rc < 0)
-		cli_error("annotate: %s is not valid %s%s; nothing was saved%s", what,
+		cli_error("%s: %s is not valid %s%s; nothing was saved%s", cmd, what,
 		          text_charset_is_utf8(cs) ? "UTF-8" : cs,
 		          text_charset_is_utf8(cs) ? "" : " text (the locale's charset)", hint);
 	return rc < 0 ? -1 : 0;
@@ -121,9 +123,9 @@ int cli_annotate(const struct cli_env *env, int argc, char **argv)
 	}
 	/* What is saved is UTF-8, so that every export reads elsewhere. */
 	char *tag = NULL, *note = NULL, *author = NULL;
-	if (user_text("--tag", o.tag, "", &tag) < 0 || user_text("--note", o.note, "", &note) < 0 ||
-	    (o.author ? user_text("--author", o.author, "", &author)
-	              : user_text("$USER, the default author,", getenv("USER"),
+	if (user_text("annotate", "--tag", o.tag, "", &tag) < 0 || user_text("annotate", "--note", o.note, "", &note) < 0 ||
+	    (o.author ? user_text("annotate", "--author", o.author, "", &author)
+	              : user_text("annotate", "$USER, the default author,", getenv("USER"),
 	                          " (give --author NAME)", &author)) < 0) {
 		free(tag);
 		free(note);
@@ -513,4 +515,75 @@ int cli_import(const struct cli_env *env, int argc, char **argv)
 	store_import_close(&imp);
 	store_close(&st);
 	return status;
+}
+
+/* ---- retag and unlink --------------------------------------------------------------- */
+
+static const char retag_usage[] =
+	"Usage: margo retag [--db FILE] ID TAGS\n"
+	"Give the annotation ID (as \"margo annotations\" shows it; \"urn:uuid:\" may\n"
+	"be left out) exactly the tags TAGS (comma-separated; \"\" removes them all,\n"
+	"the annotation stays).  One change: \"margo undo\" gives the old tags back.\n";
+
+static const char unlink_usage[] =
+	"Usage: margo unlink [--db FILE] ID ID\n"
+	"Remove the link between two annotations (either may be the end it was\n"
+	"made from; \"urn:uuid:\" may be left out).  A bare link end no other link\n"
+	"uses goes with it.  One change: \"margo undo\" brings the link back.\n";
+
+/* An annotation id as the library writes it, "urn:uuid:" added when it
+ * was left out (malloc'd). */
+static char *full_id(const char *ref)
+{
+	return strncmp(ref, "urn:", 4) == 0 ? util_strdup(ref) : util_printf("urn:uuid:%s", ref);
+}
+
+/* Run one change on two arguments: retag (ID, TAGS) or unlink (ID, ID). */
+static int edit(const struct cli_env *env, int argc, char **argv, bool retag)
+{
+	const char *cmd = retag ? "retag" : "unlink";
+	if (wants_help(argc, argv, retag ? retag_usage : unlink_usage))
+		return CLI_OK;
+	if (argc != 3) {
+		cli_error("%s: give %s; see \"margo %s --help\"", cmd, retag ? "ID TAGS" : "ID ID", cmd);
+		return CLI_USAGE;
+	}
+	char *a = full_id(argv[1]), *b = NULL;
+	if (!a || (retag ? user_text(cmd, "TAGS", argv[2], "", &b) < 0 : !(b = full_id(argv[2])))) {
+		free(a);
+		return CLI_USAGE;
+	}
+	struct store *st;
+	if (cli_open_library(env, STORE_OPEN_WRITE, &st) < 0) {
+		free(a);
+		free(b);
+		return CLI_FAILED;
+	}
+	char *err = NULL;
+	int rc = retag ? store_annot_retag(st, a, b, &err) : store_annot_unlink(st, a, b, &err);
+	int status = CLI_OK;
+	if (rc < 0) {
+		cli_error("%s: %s%s", cmd, err ? err : "out of memory",
+		          rc == -2 ? "" : "; nothing was changed");
+		status = rc == -2 ? CLI_PARTIAL : CLI_FAILED;
+	} else if (retag) {
+		printf("tags of %s: %s\n", a, *b ? b : "(none)");
+	} else {
+		printf("unlinked %s and %s\n", a, b);
+	}
+	free(err);
+	free(a);
+	free(b);
+	store_close(&st);
+	return status;
+}
+
+int cli_retag(const struct cli_env *env, int argc, char **argv)
+{
+	return edit(env, argc, argv, true);
+}
+
+int cli_unlink(const struct cli_env *env, int argc, char **argv)
+{
+	return edit(env, argc, argv, false);
 }

@@ -45,6 +45,8 @@ static const char usage[] =
 	"  annotations            list the annotations\n"
 	"  export --format F      annotations as w3c, jsonl, csv or markdown\n"
 	"  import FILE            merge annotations from margo's JSON Lines\n"
+	"  retag ID TAGS          replace the tags of an annotation (\"\" removes them)\n"
+	"  unlink ID ID           remove the link between two annotations\n"
 	"  conflicts              what imports did not keep; --keep resolves one\n"
 	"  check                  check the library for damage, without writing\n"
 	"  history                the changes made to annotations, tags, entities\n"
@@ -168,6 +170,8 @@ int main(int argc, char **argv)
 		{ "annotations", cli_annotations },
 		{ "export", cli_export },
 		{ "import", cli_import },
+		{ "retag", cli_retag },
+		{ "unlink", cli_unlink },
 		{ "conflicts", cli_conflicts },
 		{ "check", cli_check },
 		{ "history", cli_history },

@@ -305,8 +305,8 @@ out:
 	return ret;
 }
 
-/* Open a journal entry "<what> on '<quote>'" for annotation `id`. */
-static int journal_annot(struct store *st, const char *kind, const char *what, const char *id)
+int store_annot_journal_begin(struct store *st, const char *kind, const char *what,
+                              const char *id)
 {
 	sqlite3_stmt *s;
 	char *quote = NULL;
@@ -329,7 +329,7 @@ int store_annot_set_deleted(struct store *st, const char *id, bool deleted, char
 	char now[21];
 	*err = NULL;
 	util_now_rfc3339(now);
-	if (journal_annot(st, deleted ? "delete" : "undelete",
+	if (store_annot_journal_begin(st, deleted ? "delete" : "undelete",
 	                  deleted ? "annotation deleted" : "annotation restored", id) < 0)
 		goto fail;
 	if (store_prepare(st, "UPDATE annotation SET deleted = ?2, updated = ?3 WHERE id = ?1", &s) < 0)
@@ -425,7 +425,7 @@ static int set_field(struct store *st, const char *id, bool color, const char *v
 	char now[21];
 	*err = NULL;
 	util_now_rfc3339(now);
-	if (journal_annot(st, color ? "colour" : "note",
+	if (store_annot_journal_begin(st, color ? "colour" : "note",
 	                  color ? "colour changed" : "note changed", id) < 0)
 		goto fail;
 	if (store_prepare(st, color ? "UPDATE annotation SET color = ?2, updated = ?3 WHERE id = ?1"
@@ -600,7 +600,7 @@ int store_annot_place(struct store *st, const char *id, bool place, size_t start
 	int64_t article = 0;
 	*err = NULL;
 	util_now_rfc3339(now);
-	if (journal_annot(st, "place", place ? "placed again" : "placing accepted", id) < 0)
+	if (store_annot_journal_begin(st, "place", place ? "placed again" : "placing accepted", id) < 0)
 		goto fail;
 	if (place) {
 		if (store_prepare(st, "SELECT article FROM annotation WHERE id = ?1", &s) < 0)
@@ -691,7 +691,7 @@ int store_annot_link(struct store *st, const char *from, const char *to, const c
 	}
 	int rc = SQLITE_ERROR;
 	char *summary = util_printf("linked (%s)", kind);
-	int begun = journal_annot(st, "link", summary ? summary : "linked", from);
+	int begun = store_annot_journal_begin(st, "link", summary ? summary : "linked", from);
 	free(summary);
 	if (begun == 0 && store_prepare(st, "INSERT OR REPLACE INTO annotation_link(annotation, target, kind)"
 	                      " VALUES (?1, ?2, ?3)", &s) == 0) {

@@ -83,6 +83,10 @@ int store_annot_insert_row(struct store *st, bool replace, const char *id, int64
                            const char *note, const char *color, const char *author,
                            const char *created, const char *updated);
 int store_annot_set_tags(struct store *st, const char *id, const char *list, char sep);
+/* Open a journal entry "<what> on '<quote>'" for annotation `id` (and the
+ * write transaction, as store_journal_begin); 0 or -1. */
+int store_annot_journal_begin(struct store *st, const char *kind, const char *what,
+                              const char *id);
 /* A new random (version 4) UUID as "urn:uuid:..."; 0 or -1. */
 int store_annot_new_id(char out[46]);
 /* The body of an article, malloc'd and NUL-terminated (len bytes, read

@@ -602,6 +602,9 @@ char *store_journal_undo_message(const char *kind, const char *summary)
 		                   p + sizeof changed - 1);
 	if (strcmp(kind, "merge") == 0)
 		return util_printf("merge undone: %s", summary);
+	static const char unlinked[] = "unlinked ";
+	if (strcmp(kind, "unlink") == 0 && strncmp(summary, unlinked, sizeof unlinked - 1) == 0)
+		return util_printf("link restored between %s", summary + sizeof unlinked - 1);
 	return util_printf("undone: %s", summary);
 }
 

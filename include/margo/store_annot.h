@@ -149,6 +149,13 @@ int store_annot_set_note(struct store *st, const char *id, const char *note, cha
 /* The same for its colour (a name: "yellow", "blue"...; NULL: the default). */
 int store_annot_set_color(struct store *st, const char *id, const char *color, char **err);
 
+/* Give annotation `id` exactly the tags of `tags` (comma-separated,
+ * trimmed; empty: none, the annotation stays): one journal entry "tags
+ * changed on '...'", its own transaction.  0 (also when nothing changed),
+ * -2 with a message when there is no such annotation, -1 with one on a
+ * library error. */
+int store_annot_retag(struct store *st, const char *id, const char *tags, char **err);
+
 /* Delete (write a tombstone) or bring back one annotation; each its own
  * transaction.  0, or -1 with a message in *err. */
 int store_annot_set_deleted(struct store *st, const char *id, bool deleted, char **err);
@@ -189,6 +196,12 @@ int store_annot_at(struct store *st, int64_t article, size_t start, size_t end, 
  * 0, or -1 with a message. */
 int store_annot_link(struct store *st, const char *from, const char *to, const char *kind,
                      char **err);
+
+/* Remove the link between `from` and `to` (made from either end): one
+ * journal entry "unlinked '...' and '...'", its own transaction.  A bare
+ * anchor no other link uses goes with it.  0, -2 with a message when
+ * there is no such link, -1 with one on a library error. */
+int store_annot_unlink(struct store *st, const char *from, const char *to, char **err);
 
 /* The links of an annotation, from either end: the other end's id,
  * article, span (bytes), the kind, and its article's title. */

@@ -27,11 +27,13 @@
 	X(SELECT,    "select",    "Start a selection (then w b ( ) { } extend it, Esc cancels)") \
 	X(SELECT_MENTION, "select-mention", "Select the entity mention at the cursor (then a annotates it)") \
 	X(ANNOTATE,  "annotate",  "Annotate the selection, or the sentence at the cursor: tags") \
-	X(ANNOTATIONS, "annotations", "List the annotations (colour, tags, links, note; Enter jumps, d deletes)") \
+	X(ANNOTATIONS, "annotations", "List the annotations (colour, tags, links, note; Enter jumps, t re-tags, d deletes)") \
 	X(UNDO,      "undo",      "Undo the last change to annotations, tags or entities (kept in the library)") \
 	X(REDO,      "redo",      "Redo the last change undone") \
 	X(LINK,      "link",      "Link the selection or sentence to another (L here, L there; or L in the related list)") \
 	X(FOLLOW,    "follow",    "Follow the link of the annotation at the cursor") \
+	X(UNLINK,    "unlink",    "Remove a link of the annotation at the cursor (asks which when several; u brings it back)") \
+	X(RETAG,     "retag",     "Change the tags of the annotation (at the cursor, or in the list); empty removes them") \
 	X(CODEBOOK,  "codebook",  "The codebook: tags with counts (R renames or merges, d deletes unused, Enter lists)") \
 	X(DELETE,    "delete",    "Delete the annotation (list, at the cursor) or an unused tag (codebook)") \
 	X(SORT,      "sort",      "Annotations list: sort by date or by place") \

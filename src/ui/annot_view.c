@@ -452,6 +452,16 @@ bool annot_view_handle(struct ui *ui, enum ui_action a)
 			annot_view_open(ui);
 		}
 		return true;
+	case UI_ACTION_RETAG:
+		if (v->n) {
+			char *id = util_strdup(v->v[v->sel].id), *tags = util_strdup(v->v[v->sel].tags);
+			if (id && tags)
+				annotate_retag(ui, id, tags);
+			free(id);
+			free(tags);
+			annot_view_open(ui);
+		}
+		return true;
 	case UI_ACTION_NOTE_INLINE:
 	case UI_ACTION_NOTE:
 		if (v->n && a == UI_ACTION_NOTE_INLINE) {

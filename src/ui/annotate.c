@@ -5,7 +5,8 @@
  * its end by a word, `)` and `(` by a sentence, `}` and `{` by a
  * paragraph (never inside a grapheme cluster); Esc cancels.  `a` asks for
  * tags and saves at once (the selection, or the sentence at the cursor).
- * `u` takes back the last creation or deletion.  The list (A) is in
+ * `t` changes the tags of an annotation; `u` undoes the last change
+ * (the library's journal).  The list (A) is in
  * annot_view.c.  Each change is its own short
  * transaction in the library.
  */
@@ -649,6 +650,26 @@ static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initi
 	free(id);
 	free(err);
 	free(tags);
+}
+
+void annotate_retag(struct ui *ui, const char *id, const char *tags)
+{
+	char *typed = prompt_line_drafted(ui, "tags", "Tags (a, b/c; empty removes them):", tags,
+	                                  NULL, NULL, complete_tag);
+	if (!typed) {
+		ui_message(ui, false, "the tags are unchanged");
+		return;
+	}
+	char *err = NULL;
+	if (store_annot_retag(ui->st, id, typed, &err) < 0)  /* what was typed is said back */
+		ui_message(ui, true, "%s; the tags typed were: %s", err ? err : "out of memory", typed);
+	else if (*typed)
+		ui_message(ui, false, "tags: %s (u restores the old ones)", typed);
+	else
+		ui_message(ui, false, "tags removed (u restores them)");
+	free(err);
+	free(typed);
+	annotate_load(ui);
 }
 
 void annotate_offer_draft(struct ui *ui)

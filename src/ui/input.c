@@ -71,6 +71,8 @@ const struct ui_binding ui_bindings[] = {
 	{ 'C', "C", UI_ACTION_CODEBOOK },
 	{ 'L', "L", UI_ACTION_LINK },
 	{ 'F', "F", UI_ACTION_FOLLOW },
+	{ 'D', "D", UI_ACTION_UNLINK },
+	{ 't', "t", UI_ACTION_RETAG },
 	{ 'd', "d", UI_ACTION_DELETE },
 	{ 'c', "c", UI_ACTION_NOTE_INLINE },
 	{ 'H', "H", UI_ACTION_COLOR },

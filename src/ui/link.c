@@ -6,8 +6,8 @@
  * (same claim, contradicts, follow-up) and makes the link.  In the related
  * list, L links the passage asked about to the one selected.  An end is
  * the annotation the user made on that very span, else a bare anchor
- * (listed nowhere as an annotation); a link is seen from both ends, and F
- * follows it.
+ * (listed nowhere as an annotation); a link is seen from both ends, F
+ * follows it and D removes it.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
@@ -147,48 +147,91 @@ void link_passages(struct ui *ui, int64_t from, int64_t to)
 	free(ids[1]);
 }
 
-void link_follow(struct ui *ui)
+/* Which of the links `l` of the annotation (the one when there is one):
+ * its index, or -1 when the user cancelled. */
+static long choose_link(struct ui *ui, const char *verb, const struct store_annot_linked *l,
+                        size_t n)
+{
+	if (n == 1)
+		return 0;
+	/* Several: ask which, by number (the first nine). */
+	struct buf q = { 0 }, keys = { 0 };
+	buf_printf(&q, "%s:", verb);
+	int each = n > 3 ? 12 : 20;  /* cells of each title shown */
+	for (size_t i = 0; i < n && i < 9; i++) {
+		const char *t = l[i].title ? l[i].title : "?";
+		char *shown = text_render(t, strlen(t), 0, each, NULL);
+		buf_printf(&q, " %zu %s, %s;", i + 1, l[i].kind, shown ? shown : "?");
+		free(shown);
+		buf_putc(&keys, (char)('1' + i));
+	}
+	buf_puts(&q, " (Esc cancels)");
+	int c = q.data && keys.data ? prompt_choice(ui, q.data, keys.data) : 0;
+	buf_free(&q);
+	buf_free(&keys);
+	return c ? c - '1' : -1;
+}
+
+/* The links of the annotation at the cursor that has some (asking which
+ * annotation where several overlap); false, having said why, when none. */
+static bool links_here(struct ui *ui, const char *not_done, char **id,
+                       struct store_annot_linked **l, size_t *n)
 {
 	bool asked;
 	const struct annot_span *at = annotate_choose(ui, true, true, &asked);
-	struct store_annot_linked *l = NULL;
-	size_t n = 0;
+	*l = NULL;
+	*n = 0;
+	*id = NULL;
 	if (!at && asked) {
-		ui_message(ui, false, "not followed");
-		return;
+		ui_message(ui, false, "%s", not_done);
+		return false;
 	}
-	if (!at || store_annot_links(ui->st, at->id, &l, &n) < 0 || n == 0) {
+	if (!at || store_annot_links(ui->st, at->id, l, n) < 0 || *n == 0 ||
+	    !(*id = util_strdup(at->id))) {
 		ui_message(ui, false, "no link here: L makes one");
+		store_annot_links_free(*l, *n);
+		return false;
+	}
+	return true;
+}
+
+void link_follow(struct ui *ui)
+{
+	struct store_annot_linked *l;
+	size_t n;
+	char *id;
+	if (!links_here(ui, "not followed", &id, &l, &n))
+		return;
+	free(id);
+	long pick = choose_link(ui, "Follow", l, n);
+	if (pick < 0) {
+		ui_message(ui, false, "not followed");
 		store_annot_links_free(l, n);
 		return;
-	}
-	size_t pick = 0;
-	if (n > 1) {
-		/* Several: ask which, by number (the first nine). */
-		struct buf q = { 0 }, keys = { 0 };
-		buf_puts(&q, "Follow:");
-		int each = n > 3 ? 12 : 20;  /* cells of each title shown */
-		for (size_t i = 0; i < n && i < 9; i++) {
-			const char *t = l[i].title ? l[i].title : "?";
-			char *shown = text_render(t, strlen(t), 0, each, NULL);
-			buf_printf(&q, " %zu %s, %s;", i + 1, l[i].kind, shown ? shown : "?");
-			free(shown);
-			buf_putc(&keys, (char)('1' + i));
-		}
-		buf_puts(&q, " (Esc cancels)");
-		int c = q.data && keys.data ? prompt_choice(ui, q.data, keys.data) : 0;
-		buf_free(&q);
-		buf_free(&keys);
-		if (!c) {
-			ui_message(ui, false, "not followed");
-			store_annot_links_free(l, n);
-			return;
-		}
-		pick = (size_t)(c - '1');
 	}
 	char *kind = util_strdup(l[pick].kind);
 	jump_to_span(ui, l[pick].article, (size_t)l[pick].start, (size_t)l[pick].end);
 	ui_message(ui, false, "followed: %s", kind ? kind : "");
 	free(kind);
 	store_annot_links_free(l, n);
+}
+
+void link_remove(struct ui *ui)
+{
+	struct store_annot_linked *l;
+	size_t n;
+	char *id, *err = NULL;
+	if (!links_here(ui, "no link removed", &id, &l, &n))
+		return;
+	long pick = choose_link(ui, "Remove the link", l, n);
+	if (pick < 0)
+		ui_message(ui, false, "no link removed");
+	else if (store_annot_unlink(ui->st, id, l[pick].other, &err) < 0)
+		ui_message(ui, true, "%s", err ? err : "out of memory");
+	else
+		ui_message(ui, false, "link removed: %s (u brings it back)", l[pick].kind);
+	free(err);
+	free(id);
+	store_annot_links_free(l, n);
+	annotate_load(ui);
 }

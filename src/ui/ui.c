@@ -286,7 +286,8 @@ static bool action_writes(enum ui_action a)
 	case UI_ACTION_DELETE: case UI_ACTION_ACCEPT: case UI_ACTION_COLOR:
 	case UI_ACTION_NOTE_INLINE: case UI_ACTION_NOTE: case UI_ACTION_RENAME:
 	case UI_ACTION_MERGE: case UI_ACTION_SPLIT: case UI_ACTION_RETYPE:
-	case UI_ACTION_REJECT: case UI_ACTION_TOGGLE_READ:
+	case UI_ACTION_REJECT: case UI_ACTION_TOGGLE_READ: case UI_ACTION_RETAG:
+	case UI_ACTION_UNLINK:
 		return true;
 	default:
 		return false;
@@ -375,6 +376,9 @@ static void dispatch(struct ui *ui, enum ui_action a)
 	case UI_ACTION_FOLLOW:
 		link_follow(ui);
 		return;
+	case UI_ACTION_UNLINK:
+		link_remove(ui);
+		return;
 	case UI_ACTION_CODEBOOK:
 		annot_view_close(ui);
 		mentions_view_close(ui);
@@ -382,6 +386,7 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		codebook_view_open(ui);
 		return;
 	case UI_ACTION_COLOR:
+	case UI_ACTION_RETAG:
 	case UI_ACTION_NOTE_INLINE:
 	case UI_ACTION_NOTE: {
 		bool asked;
@@ -392,14 +397,18 @@ static void dispatch(struct ui *ui, enum ui_action a)
 			return;
 		}
 		char *id = util_strdup(at->id), *note = util_strdup(at->note);
+		char *tags = a == UI_ACTION_RETAG ? util_strdup(at->tags) : NULL;
 		if (id && a == UI_ACTION_COLOR)
 			annotate_color(ui, id);
+		else if (id && a == UI_ACTION_RETAG)
+			annotate_retag(ui, id, tags ? tags : "");
 		else if (id && note && a == UI_ACTION_NOTE)
 			editor_edit_note(ui, id, note);
 		else if (id && note)
 			annotate_note_inline(ui, id, note);
 		free(id);
 		free(note);
+		free(tags);
 		annotate_load(ui);
 		return;
 	}

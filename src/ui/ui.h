@@ -394,6 +394,8 @@ void annot_view_close(struct ui *ui);
 void annot_view_draw(struct ui *ui, WINDOW *w);
 bool annot_view_handle(struct ui *ui, enum ui_action a);
 void annotate_undo(struct ui *ui, bool redo);   /* u, Ctrl-R: the library's journal */
+/* t: ask the tags of annotation `id` (prefilled with `tags`) and save them. */
+void annotate_retag(struct ui *ui, const char *id, const char *tags);
 /* codebook_view.c */
 int codebook_view_open(struct ui *ui);
 void codebook_view_close(struct ui *ui);
@@ -405,6 +407,7 @@ void link_here(struct ui *ui);
 void link_cancel(struct ui *ui);
 void link_passages(struct ui *ui, int64_t from, int64_t to);
 void link_follow(struct ui *ui);
+void link_remove(struct ui *ui);   /* D: remove a link of the annotation at the cursor */
 /* editor.c: the note of annotation `id` in $VISUAL/$EDITOR. */
 void editor_edit_note(struct ui *ui, const char *id, const char *note);
 /* At start: a draft left by a crash or a hang-up is offered again. */

@@ -1,7 +1,8 @@
 /*
  * test_journal.c: the journal of changes against a library file: each kind
  * of change to the user's work (annotation, note, colour, deletion, link,
- * tag rename and merge, entity merge, split and rename), undone and done
+ * re-tagging, unlinking, tag rename and merge, entity merge, split and
+ * rename), undone and done
  * again, gives back exactly the rows it found and left; undo works after
  * the library is closed and opened again; a new change drops what could be
  * redone; an undo is refused when another connection changed the row.
@@ -385,6 +386,91 @@ static void test_undo_refused_after_other_change(void **state)
 	free(second_id);
 }
 
+static int64_t journal_entries(void)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(store_db(st), "SELECT count(*) FROM journal", -1, &s,
+	                                    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	int64_t n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* New tags, then none: each one entry, undone and redone exactly; the
+ * same tags again change nothing and make no entry. */
+static void test_retag(void **state)
+{
+	(void)state;
+	char *err = NULL;
+	char *id = annot(46, 51, "uno, due");
+	char *before = snapshot(st);
+	if (store_annot_retag(st, id, " due, tre , nuovo/sotto", &err) < 0)
+		fail_msg("%s", err);
+	check_undo_redo(before, "tags");
+	free(before);
+	int64_t n = journal_entries();
+	assert_int_equal(store_annot_retag(st, id, "nuovo/sotto,tre,due", &err), 0);
+	assert_int_equal(journal_entries(), n);
+	before = snapshot(st);
+	assert_int_equal(store_annot_retag(st, id, "", &err), 0);
+	char *now = snapshot(st);
+	assert_non_null(strstr(now, id));  /* the annotation stays */
+	free(now);
+	check_undo_redo(before, "tags");
+	free(before);
+	assert_int_equal(store_annot_retag(st, "urn:uuid:00000000-0000-4000-8000-000000000000", "x",
+	                                   &err), -2);
+	assert_non_null(err);
+	free(err);
+	free(id);
+}
+
+static int anchor_live(const char *id)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(store_db(st), "SELECT deleted IS NULL FROM annotation"
+	                                    " WHERE id = ?1", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	int live = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return live;
+}
+
+/* A link between two annotations, removed from the end it was not made
+ * from; a bare anchor goes with its last link, not before. */
+static void test_unlink(void **state)
+{
+	(void)state;
+	char *err = NULL, *end = NULL;
+	char *a = annot(52, 53, "e"), *b = annot(54, 57, "kim");
+	assert_int_equal(store_annot_link(st, a, b, "same claim", &err), 0);
+	char *before = snapshot(st);
+	if (store_annot_unlink(st, b, a, &err) < 0)
+		fail_msg("%s", err);
+	check_undo_redo(before, "unlink");
+	free(before);
+	assert_int_equal(store_annot_unlink(st, a, b, &err), -2);
+	free(err);
+	assert_int_equal(store_annot_at(st, art, 58, 72, &end, &err), 1);
+	assert_int_equal(store_annot_link(st, a, end, "follow-up", &err), 0);
+	assert_int_equal(store_annot_link(st, b, end, "contradicts", &err), 0);
+	before = snapshot(st);
+	assert_int_equal(store_annot_unlink(st, a, end, &err), 0);
+	assert_true(anchor_live(end));          /* b still uses it */
+	check_undo_redo(before, "unlink");
+	free(before);
+	before = snapshot(st);
+	assert_int_equal(store_annot_unlink(st, end, b, &err), 0);
+	assert_false(anchor_live(end));         /* its last link: it goes */
+	check_undo_redo(before, "unlink");
+	free(before);
+	free(a);
+	free(b);
+	free(end);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -397,6 +483,8 @@ int main(void)
 		cmocka_unit_test(test_undo_after_reopen),
 		cmocka_unit_test(test_new_change_drops_redo),
 		cmocka_unit_test(test_undo_refused_after_other_change),
+		cmocka_unit_test(test_retag),
+		cmocka_unit_test(test_unlink),
 	};
 	return cmocka_run_group_tests_name("journal", tests, setup, teardown);
 }
