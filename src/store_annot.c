@@ -43,11 +43,18 @@ int store_annot_new_id(char out[46])
 }
 
 /* Attach the tags of a list separated by `sep` (trimmed, empty ones
- * skipped; new tags join the codebook). */
-int store_annot_set_tags(struct store *st, const char *id, const char *list, char sep)
+ * skipped; new tags join the codebook); with `ids`, the ids of the tags
+ * of the list go in *ids (malloc'd), *n_ids of them. */
+int store_annot_set_tags(struct store *st, const char *id, const char *list, char sep,
+                         int64_t **ids, size_t *n_ids)
 {
 	sqlite3_stmt *tag = NULL, *link = NULL;
+	size_t cap = 0;
 	int ret = -1;
+	if (ids) {
+		*ids = NULL;
+		*n_ids = 0;
+	}
 	if (store_prepare(st, "INSERT INTO tag(name) VALUES (?1) ON CONFLICT(name)"
 	                      " DO UPDATE SET name = name RETURNING id", &tag) < 0 ||
 	    store_prepare(st, "INSERT OR IGNORE INTO annotation_tag(annotation, tag)"
@@ -66,6 +73,13 @@ int store_annot_set_tags(struct store *st, const char *id, const char *list, cha
 			goto out;
 		int64_t t = sqlite3_column_int64(tag, 0);
 		sqlite3_reset(tag);
+		if (ids) {
+			void *grown = util_grow(*ids, &cap, *n_ids, sizeof **ids);
+			if (!grown)
+				goto out;
+			*ids = grown;
+			(*ids)[(*n_ids)++] = t;
+		}
 		sqlite3_bind_text(link, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(link, 2, t);
 		if (sqlite3_step(link) != SQLITE_DONE)
@@ -74,6 +88,11 @@ int store_annot_set_tags(struct store *st, const char *id, const char *list, cha
 	}
 	ret = 0;
 out:
+	if (ret < 0 && ids) {
+		free(*ids);
+		*ids = NULL;
+		*n_ids = 0;
+	}
 	sqlite3_finalize(tag);
 	sqlite3_finalize(link);
 	return ret;
@@ -205,7 +224,7 @@ static int create(struct store *st, int64_t article, size_t start, size_t end,
 	if (begun < 0 ||
 	    store_annot_insert_row(st, false, uuid, article, quote, prefix, suffix, (int64_t)start, (int64_t)end,
 	               hash, &at, hash, note, NULL, author, now, now) < 0 ||
-	    store_annot_set_tags(st, uuid, tags, ',') < 0 ||
+	    store_annot_set_tags(st, uuid, tags, ',', NULL, NULL) < 0 ||
 	    (anchor && mark_anchor(st, uuid) < 0) || store_journal_commit(st) < 0) {
 		*err = util_printf("cannot save the annotation: %s", store_errmsg(st));
 		store_journal_rollback(st);

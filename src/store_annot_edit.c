@@ -45,45 +45,36 @@ static int run2(struct store *st, const char *sql, const char *a, const char *b)
 	return rc == SQLITE_DONE ? sqlite3_changes(store_db(st)) : -1;
 }
 
+/* One integer from `sql` with ?1 = a. */
+static int count_rows(struct store *st, const char *sql, const char *a, int64_t *n)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, sql, &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, a, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
 /* Give the annotation `id` exactly the tags of `list` (comma-separated),
  * inside the open transaction: the ones it keeps are not touched.  The
  * number of rows changed, or -1. */
 static int replace_tags(struct store *st, const char *id, const char *list)
 {
-	sqlite3_stmt *tag = NULL, *link = NULL, *old = NULL;
+	sqlite3_stmt *old = NULL;
 	int64_t *keep = NULL;
-	size_t n = 0, cap = 0;
-	int changed = 0, ret = -1;
-	if (store_prepare(st, "INSERT INTO tag(name) VALUES (?1) ON CONFLICT(name)"
-	                      " DO UPDATE SET name = name RETURNING id", &tag) < 0 ||
-	    store_prepare(st, "INSERT OR IGNORE INTO annotation_tag(annotation, tag)"
-	                      " VALUES (?1, ?2)", &link) < 0)
+	size_t n = 0;
+	int ret = -1;
+	/* The tags attached anew: the count of its tags before and after. */
+	static const char count_sql[] = "SELECT count(*) FROM annotation_tag WHERE annotation = ?1";
+	int64_t before, after;
+	if (count_rows(st, count_sql, id, &before) < 0 ||
+	    store_annot_set_tags(st, id, list, ',', &keep, &n) < 0 ||
+	    count_rows(st, count_sql, id, &after) < 0)
 		goto out;
-	for (const char *p = list ? list : ""; *p;) {
-		const char *e = strchr(p, ',');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-		const char *name = p;
-		len = text_trim(&name, len);
-		p += (e ? (size_t)(e - p) + 1 : strlen(p));
-		if (!len)
-			continue;
-		sqlite3_bind_text(tag, 1, name, (int)len, SQLITE_STATIC);
-		if (sqlite3_step(tag) != SQLITE_ROW)
-			goto out;
-		int64_t t = sqlite3_column_int64(tag, 0);
-		sqlite3_reset(tag);
-		void *grown = util_grow(keep, &cap, n, sizeof *keep);
-		if (!grown)
-			goto out;
-		keep = grown;
-		keep[n++] = t;
-		sqlite3_bind_text(link, 1, id, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(link, 2, t);
-		if (sqlite3_step(link) != SQLITE_DONE)
-			goto out;
-		changed += sqlite3_changes(store_db(st));
-		sqlite3_reset(link);
-	}
+	int changed = (int)(after - before);
 	/* The tags it had and is not given any more. */
 	if (store_prepare(st, "SELECT tag FROM annotation_tag WHERE annotation = ?1", &old) < 0)
 		goto out;
@@ -125,8 +116,6 @@ static int replace_tags(struct store *st, const char *id, const char *list)
 	if (rc == SQLITE_DONE)
 		ret = changed;
 out:
-	sqlite3_finalize(tag);
-	sqlite3_finalize(link);
 	sqlite3_finalize(old);
 	free(keep);
 	return ret;

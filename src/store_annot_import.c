@@ -330,7 +330,7 @@ int annot_write_incoming(struct store *st, const struct incoming *in, const char
 	char *tags = join_tags(in, false, &none);
 	if (!tags && !none)
 		return -1;
-	rc = store_annot_set_tags(st, id, tags, '\x1f');
+	rc = store_annot_set_tags(st, id, tags, '\x1f', NULL, NULL);
 	free(tags);
 	return rc;
 }

@@ -82,7 +82,8 @@ int store_annot_insert_row(struct store *st, bool replace, const char *id, int64
                            const struct anchor_result *at, const char *placed_hash,
                            const char *note, const char *color, const char *author,
                            const char *created, const char *updated);
-int store_annot_set_tags(struct store *st, const char *id, const char *list, char sep);
+int store_annot_set_tags(struct store *st, const char *id, const char *list, char sep,
+                         int64_t **ids, size_t *n_ids);
 /* Open a journal entry "<what> on '<quote>'" for annotation `id` (and the
  * write transaction, as store_journal_begin); 0 or -1. */
 int store_annot_journal_begin(struct store *st, const char *kind, const char *what,
