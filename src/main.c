@@ -135,6 +135,10 @@ int main(int argc, char **argv)
 		return CLI_USAGE;
 	}
 
+	/* Needs no library: before the library's path is looked for. */
+	if (first && strcmp(first, "keys") == 0)
+		return ui_keys_command(argc - 1, argv + 1);
+
 	char *default_db = NULL;
 	if (!db) {
 		const char *env = getenv("MARGO_DB");

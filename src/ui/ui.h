@@ -25,6 +25,9 @@
 /* Entry point used by main(): returns an exit status. */
 int ui_run(const char *db_path, const char *locale_warning, const char *notice);
 
+/* `margo keys [--format config|markdown|man]` (keys.c): an exit status. */
+int ui_keys_command(int argc, char **argv);
+
 #ifdef MARGO_UI_INTERNAL
 #include <curses.h>
 

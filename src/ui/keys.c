@@ -1,0 +1,206 @@
+/*
+ * keys.c: `margo keys`, the key bindings in force as text.
+ *
+ *   margo keys                    one "bind VIEW KEY ACTION" line per binding,
+ *                                 in the syntax of a configuration file
+ *   margo keys --format markdown  the README's key table
+ *   margo keys --format man       margo(1)'s KEYS list
+ *
+ * All three come from the action list (actions.h) and the bindings
+ * (input.c), as the in-app help does, so the documents cannot drift from
+ * the code: `make update-keys` rewrites them and tests/cli/keys.sh fails
+ * when they differ.  Nothing here needs a terminal or a library.
+ */
+#define MARGO_UI_INTERNAL 1
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "margo/cli.h"
+#include "ui.h"
+
+/* Names of the keys that are not one printable character. */
+static const struct {
+	int key;
+	const char *name;
+} key_names[] = {
+	{ ' ', "<Space>" }, { '\r', "<Enter>" }, { '\n', "^J" }, { '\t', "<Tab>" },
+	{ 27, "<Esc>" }, { 127, "^?" }, { '#', "<Hash>" }, { '<', "<Lt>" },
+	{ UI_FN(KEY_ENTER), "<KpEnter>" }, { UI_FN(KEY_DOWN), "<Down>" },
+	{ UI_FN(KEY_UP), "<Up>" }, { UI_FN(KEY_LEFT), "<Left>" },
+	{ UI_FN(KEY_RIGHT), "<Right>" }, { UI_FN(KEY_BTAB), "<S-Tab>" },
+	{ UI_FN(KEY_NPAGE), "<PgDn>" }, { UI_FN(KEY_PPAGE), "<PgUp>" },
+	{ UI_FN(KEY_HOME), "<Home>" }, { UI_FN(KEY_END), "<End>" },
+	{ UI_FN(KEY_BACKSPACE), "<Backspace>" }, { UI_FN(KEY_F(1)), "<F1>" },
+};
+
+/* The config-file name of `key` into `b`: "j", "^O", "<PgDn>". */
+static void print_key(FILE *b, int key)
+{
+	for (size_t i = 0; i < sizeof key_names / sizeof *key_names; i++)
+		if (key_names[i].key == key)
+			{
+			fputs(key_names[i].name, b);
+			return;
+		}
+	if (key >= 0 && key < 0x20) {
+		fprintf(b, "^%c", '@' + key);
+		return;
+	}
+	if (key > 0x20 && key < 0x110000) {
+		uint8_t s[6];
+		int n = u8_uctomb(s, (ucs4_t)key, (int)sizeof s);
+		if (n > 0) {
+			fwrite(s, 1, (size_t)n, b);
+			return;
+		}
+	}
+	/* A function key without a name of its own. */
+	fprintf(b, "<Key%d>", key >= 0x110000 ? key - 0x110000 : key);
+}
+
+static void print_config(FILE *out)
+{
+	fputs("# The key bindings of the margo reader, as a configuration file says them:\n"
+	      "# bind VIEW KEY ACTION (VIEW generic: in every view).\n", out);
+	for (int a = 1; a < UI_ACTION_COUNT; a++) {
+		fputs("\n# ", out);
+		fputs(ui_action_table[a].name, out);
+		fputs(": ", out);
+		fputs(ui_action_table[a].help, out);
+		fputc('\n', out);
+		for (unsigned i = 0; i < ui_binding_count; i++) {
+			if (ui_bindings[i].action != (enum ui_action)a)
+				continue;
+			fputs("bind generic ", out);
+			print_key(out, ui_bindings[i].key);
+			fputc(' ', out);
+			fputs(ui_action_table[a].name, out);
+			fputc('\n', out);
+		}
+	}
+}
+
+/* Markdown: `|` would end a table cell. */
+static void md_text(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|')
+			fputc('\\', out);
+		fputc(*s, out);
+	}
+}
+
+static void print_markdown(FILE *out)
+{
+	fputs("| keys | action | what it does |\n|---|---|---|\n", out);
+	for (int a = 1; a < UI_ACTION_COUNT; a++) {
+		fputs("|", out);
+		for (unsigned i = 0; i < ui_binding_count; i++) {
+			if (ui_bindings[i].action != (enum ui_action)a || !ui_bindings[i].label)
+				continue;
+			fputs(" `", out);
+			/* a backtick in a key is not one of margo's keys */
+			md_text(out, ui_bindings[i].label);
+			fputs("`", out);
+		}
+		fputs(" | ", out);
+		fputs(ui_action_table[a].name, out);
+		fputs(" | ", out);
+		md_text(out, ui_action_table[a].help);
+		fputs(" |\n", out);
+	}
+}
+
+/* roff: a backslash is \e, a minus \-, a line starting with . or ' is
+ * text (\&), and a character beyond ASCII is named by its code point. */
+static void man_text(FILE *out, const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+	bool line_start = true;
+	while (p < end) {
+		ucs4_t uc;
+		int n = u8_mbtouc(&uc, p, (size_t)(end - p));
+		if (line_start && (uc == '.' || uc == '\''))
+			fputs("\\&", out);
+		line_start = false;
+		if (uc == '\\') {
+			fputs("\\e", out);
+		} else if (uc == '-') {
+			fputs("\\-", out);
+		} else if (uc < 0x80) {
+			fputc((char)uc, out);
+		} else {
+			fprintf(out, "\\[u%04X]", (unsigned)uc);
+		}
+		p += n;
+	}
+}
+
+static void print_man(FILE *out)
+{
+	for (int a = 1; a < UI_ACTION_COUNT; a++) {
+		fputs(".TP\n", out);
+		bool first = true;
+		for (unsigned i = 0; i < ui_binding_count; i++) {
+			if (ui_bindings[i].action != (enum ui_action)a || !ui_bindings[i].label)
+				continue;
+			fputs(first ? "\\fB" : ", \\fB", out);
+			man_text(out, ui_bindings[i].label);
+			fputs("\\fR", out);
+			first = false;
+		}
+		fputs(first ? "(" : " (", out);
+		man_text(out, ui_action_table[a].name);
+		fputs(")\n", out);
+		man_text(out, ui_action_table[a].help);
+		fputs(".\n", out);
+	}
+}
+
+static const char keys_usage[] =
+	"Usage: margo keys [--format config|markdown|man]\n"
+	"Print the key bindings of the reader: as a configuration file says them\n"
+	"(\"bind VIEW KEY ACTION\", the default), as the README's table (markdown)\n"
+	"or as margo(1)'s KEYS list (man).  Needs no terminal and no library.\n";
+
+int ui_keys_command(int argc, char **argv)
+{
+	const char *format = "config";
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(keys_usage, stdout);
+			return CLI_OK;
+		}
+		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			format = argv[++i];
+		} else if (strncmp(argv[i], "--format=", 9) == 0) {
+			format = argv[i] + 9;
+		} else if (strcmp(argv[i], "--format") == 0) {
+			cli_error("keys: --format needs config, markdown or man");
+			return CLI_USAGE;
+		} else {
+			cli_error("keys: unexpected argument \"%s\"; see \"margo keys --help\"", argv[i]);
+			return CLI_USAGE;
+		}
+	}
+	void (*print)(FILE *);
+	if (strcmp(format, "config") == 0)
+		print = print_config;
+	else if (strcmp(format, "markdown") == 0)
+		print = print_markdown;
+	else if (strcmp(format, "man") == 0)
+		print = print_man;
+	else {
+		cli_error("keys: unknown format \"%s\"; use config, markdown or man", format);
+		return CLI_USAGE;
+	}
+	print(stdout);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("keys: cannot write the key bindings");
+		return CLI_FAILED;
+	}
+	return CLI_OK;
+}
