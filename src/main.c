@@ -65,6 +65,7 @@ static const char usage[] =
 static const char version[] =
 	PACKAGE_STRING "\n"
 	"Copyright (C) 2026 the margo authors.\n"
+	"License GPL-3.0-or-later: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
 	"This is free software: you are free to change and redistribute it.\n"
 	"There is NO WARRANTY, to the extent permitted by law.\n";
 
