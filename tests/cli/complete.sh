@@ -70,6 +70,8 @@ is "$(ask articles)" "1
 5" "complete articles: the article ids"
 is "$(sha256sum "$MARGO_DB")" "$before" "completing changed nothing in the library"
 ok "completing left no -wal file" test ! -e "$MARGO_DB-wal"
+"$MARGO" annotate 3 0 5 --tag "$(printf 'zz\033[31m')" >/dev/null 2>&1
+is "$(ask tags z | wc -c)" 0 "complete tags: a tag holding an escape is not offered (it would reach the terminal)"
 
 many=$TEST_TMP/many.db
 for i in $(seq 1 25); do
