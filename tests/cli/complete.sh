@@ -176,9 +176,10 @@ fi
 # ---- make install -------------------------------------------------------------------
 if [ -f "$top_builddir/Makefile" ] && grep -q '^bashcompletiondir = ' "$top_builddir/Makefile"; then
 	dest=$TEST_TMP/inst
-	make -s -C "$top_builddir" install-bashcompletionDATA install-dist_zshcompletionDATA \
+	unset MAKEFLAGS MAKELEVEL MFLAGS  # a make of its own, not part of make check's
+	make -s --no-print-directory -C "$top_builddir" install-bashcompletionDATA install-dist_zshcompletionDATA \
 		install-dist_fishcompletionDATA DESTDIR="$dest" >/dev/null 2>&1
-	dirs=$(make -s -C "$top_builddir" -f - print-dirs <<'EOF' 2>/dev/null
+	dirs=$(make -s --no-print-directory -C "$top_builddir" -f - print-dirs <<'EOF' 2>/dev/null
 include Makefile
 print-dirs:
 	@echo $(bashcompletiondir) $(zshcompletiondir) $(fishcompletiondir)
