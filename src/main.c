@@ -65,6 +65,7 @@ static const char usage[] =
 static const char version[] =
 	PACKAGE_STRING "\n"
 	"Copyright (C) 2026 the margo authors.\n"
+	"License GPL-3.0-or-later: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
 	"This is free software: you are free to change and redistribute it.\n"
 	"There is NO WARRANTY, to the extent permitted by law.\n";
 
@@ -157,35 +158,10 @@ int main(int argc, char **argv)
 	}
 	struct cli_env env = { .db_path = db, .prog = "margo" };
 
-	static const struct {
-		const char *name;
-		int (*run)(const struct cli_env *, int, char **);
-	} commands[] = {
-		{ "add", cli_add },
-		{ "list", cli_list },
-		{ "show", cli_show },
-		{ "passages", cli_passages },
-		{ "tag", cli_tag },
-		{ "entities", cli_entities },
-		{ "mentions", cli_mentions },
-		{ "search", cli_search },
-		{ "related", cli_related },
-		{ "annotate", cli_annotate },
-		{ "annotations", cli_annotations },
-		{ "export", cli_export },
-		{ "import", cli_import },
-		{ "retag", cli_retag },
-		{ "unlink", cli_unlink },
-		{ "conflicts", cli_conflicts },
-		{ "check", cli_check },
-		{ "history", cli_history },
-		{ "undo", cli_undo },
-		{ "redo", cli_redo },
-	};
 	int status = -1;
-	for (size_t i = 0; first && i < sizeof commands / sizeof *commands; i++)
-		if (strcmp(first, commands[i].name) == 0)
-			status = commands[i].run(&env, argc - 1, argv + 1);
+	for (size_t i = 0; first && i < cli_n_commands; i++)
+		if (strcmp(first, cli_commands[i].name) == 0)
+			status = cli_commands[i].run(&env, argc - 1, argv + 1);
 
 	if (status < 0) {
 		/* The reader: add the PATHs given, or the bundled corpus when the

@@ -61,5 +61,24 @@ int cli_check(const struct cli_env *env, int argc, char **argv);
 int cli_history(const struct cli_env *env, int argc, char **argv);
 int cli_undo(const struct cli_env *env, int argc, char **argv);
 int cli_redo(const struct cli_env *env, int argc, char **argv);
+/* margo complete WHAT [PREFIX]: candidates for shell completion. */
+int cli_complete(const struct cli_env *env, int argc, char **argv);
+
+/* The subcommands, in the order of the usage: the one list main()
+ * dispatches on and completion offers (cli_commands.c).  `options` is a
+ * NULL-ended list of the options the command takes; `hidden` ones are
+ * left out of completion. */
+struct cli_command {
+	const char *name;
+	int (*run)(const struct cli_env *env, int argc, char **argv);
+	const char *const *options;
+	int hidden;
+};
+extern const struct cli_command cli_commands[];
+extern const size_t cli_n_commands;
+/* The options before any command. */
+extern const char *const cli_global_options[];
+/* The values an option takes from a fixed set (NULL-ended), or NULL. */
+const char *const *cli_option_values(const char *command, const char *option);
 
 #endif

@@ -15,6 +15,10 @@ has "$out" "Usage: margo [--db FILE] [PATH...]" "--help starts with the usage"
 has "$out" "passages [ID]" "--help lists the commands"
 out=$("$MARGO" --version | head -1)
 like "$out" '^margo [0-9]+\.[0-9]+\.[0-9]+$' "--version names margo and its version"
+has "$("$MARGO" --version)" "GPL-3.0-or-later" "--version names the licence, GPL-3.0-or-later"
+like "$(head -3 "$top_srcdir/COPYING")" 'GNU GENERAL PUBLIC LICENSE' "COPYING holds the GNU GPL"
+has "$(head -3 "$top_srcdir/COPYING")" "Version 3" "COPYING is version 3 of the GPL"
+hasnt "$("$MARGO" --help)" "complete" "--help does not list the completion helper"
 for cmd in add list show passages; do
 	out=$("$MARGO" "$cmd" --help); rc=$?
 	is "$rc" 0 "$cmd --help exits 0"

@@ -1,0 +1,55 @@
+/*
+ * cli_commands.c: the one list of margo's subcommands and their options.
+ * main() runs a command from it; "margo complete" offers its names and
+ * options to the shells' completion scripts, which ask for them instead of
+ * keeping lists of their own.
+ */
+#include <config.h>
+
+#include <string.h>
+
+#include "margo/cli.h"
+
+/* The options of a command; every command takes --db and --help. */
+#define OPTS(...) (const char *const[]){ __VA_ARGS__, "--db", "--help", NULL }
+#define COMMON (const char *const[]){ "--db", "--help", NULL }
+
+const char *const cli_global_options[] = { "--db", "--help", "--version", NULL };
+
+const struct cli_command cli_commands[] = {
+	{ "add", cli_add, COMMON, 0 },
+	{ "list", cli_list, OPTS("--format", "--unread"), 0 },
+	{ "show", cli_show, OPTS("--format"), 0 },
+	{ "passages", cli_passages, OPTS("--format"), 0 },
+	{ "entities", cli_entities, OPTS("--format", "--article"), 0 },
+	{ "mentions", cli_mentions, OPTS("--format"), 0 },
+	{ "search", cli_search, OPTS("--format", "--limit"), 0 },
+	{ "related", cli_related, OPTS("--format", "--limit", "--sentence"), 0 },
+	{ "annotate", cli_annotate, OPTS("--tag", "--note", "--author"), 0 },
+	{ "annotations", cli_annotations, OPTS("--format", "--tag", "--article"), 0 },
+	{ "export", cli_export, OPTS("--format", "--tag", "--article", "--separator", "--raw",
+	                             "-o", "--output", "--force"), 0 },
+	{ "import", cli_import, COMMON, 0 },
+	{ "retag", cli_retag, COMMON, 0 },
+	{ "unlink", cli_unlink, COMMON, 0 },
+	{ "conflicts", cli_conflicts, OPTS("--format", "--keep"), 0 },
+	{ "check", cli_check, COMMON, 0 },
+	{ "history", cli_history, OPTS("--format", "-n"), 0 },
+	{ "undo", cli_undo, COMMON, 0 },
+	{ "redo", cli_redo, COMMON, 0 },
+	{ "tag", cli_tag, OPTS("--all"), 0 },
+	{ "complete", cli_complete, COMMON, 1 },
+};
+const size_t cli_n_commands = sizeof cli_commands / sizeof *cli_commands;
+
+const char *const *cli_option_values(const char *command, const char *option)
+{
+	static const char *const plain_jsonl[] = { "plain", "jsonl", NULL };
+	static const char *const exports[] = { "w3c", "jsonl", "csv", "markdown", NULL };
+	static const char *const keep[] = { "mine", "theirs", "both", NULL };
+	if (strcmp(option, "--format") == 0)
+		return command && strcmp(command, "export") == 0 ? exports : plain_jsonl;
+	if (strcmp(option, "--keep") == 0)
+		return keep;
+	return NULL;
+}
