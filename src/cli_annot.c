@@ -567,9 +567,17 @@ static int edit(const struct cli_env *env, int argc, char **argv, bool retag)
 		          rc == -2 ? "" : "; nothing was changed");
 		status = rc == -2 ? CLI_PARTIAL : CLI_FAILED;
 	} else if (retag) {
-		printf("tags of %s: %s\n", a, *b ? b : "(none)");
+		fputs("tags of ", stdout);
+		cli_puts_safe(stdout, a);
+		fputs(": ", stdout);
+		cli_puts_safe(stdout, *b ? b : "(none)");
+		putchar('\n');
 	} else {
-		printf("unlinked %s and %s\n", a, b);
+		fputs("unlinked ", stdout);
+		cli_puts_safe(stdout, a);
+		fputs(" and ", stdout);
+		cli_puts_safe(stdout, b);
+		putchar('\n');
 	}
 	free(err);
 	free(a);

@@ -66,8 +66,13 @@ static int put_entry(const struct store_journal_entry *e, void *ctx)
 			return h->failed = 1;
 		return 0;
 	}
-	printf("%s  %-10s  %-7s  ", e->time, e->author,
-	       strcmp(e->state, "done") == 0 ? "" : e->state);
+	/* The author and the summary come from the library: made safe. */
+	cli_puts_safe(stdout, e->time);
+	fputs("  ", stdout);
+	cli_puts_safe(stdout, e->author);
+	for (size_t w = strlen(e->author); w < 10; w++)
+		putchar(' ');
+	printf("  %-7s  ", strcmp(e->state, "done") == 0 ? "" : e->state);
 	cli_puts_safe(stdout, e->summary);
 	putchar('\n');
 	return 0;
