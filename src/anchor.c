@@ -1,7 +1,6 @@
 /*
  * anchor.c: capturing an annotation's evidence and placing it again in a
- * changed text (see include/margo/anchor.h and ANNOTATIONS.md,
- * "Re-anchoring").
+ * changed text (see include/margo/anchor.h).
  *
  * Everything works on arrays of code points (uint32_t), so offsets at the
  * interface and inside are the same unit.  anchor_locate() tries, in order:

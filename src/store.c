@@ -1,12 +1,13 @@
 /*
  * store.c: the SQLite library file.
  *
- * Opening follows HARDENING.md: the file is created 0600 in a 0700 folder,
- * opened with SQLITE_OPEN_NOFOLLOW, checked for SQLite's header and margo's
- * application_id before anything is written, then set up (WAL,
- * synchronous=FULL, foreign keys, busy timeout, defensive, no trusted
- * schema) and migrated under BEGIN IMMEDIATE.  Every statement is prepared
- * with bound parameters.
+ * Opening follows docs/HARDENING.md ("Opening the library, the terminal,
+ * and text the user types") and README.md ("Where data lives"): the file
+ * is created 0600 in a 0700 folder, opened with SQLITE_OPEN_NOFOLLOW,
+ * checked for SQLite's header and margo's application_id before anything
+ * is written, then set up (WAL, synchronous=FULL, foreign keys, busy
+ * timeout, defensive, no trusted schema) and migrated under BEGIN
+ * IMMEDIATE.  Every statement is prepared with bound parameters.
  */
 #include <config.h>
 

@@ -2,7 +2,7 @@
  * store_list.c: the article list, ordered and filtered, in pages.
  *
  * Every order is one row of a table: its name and its ORDER BY.  The
- * orders of plain columns walk an index (made in schema v10), so a page
+ * orders of plain columns walk an index (made in schema v12), so a page
  * at any place costs a walk of the index, not a sort.  The filter folds
  * case and accents of each title as the search does (search_fold) and
  * looks for the folded text in it.

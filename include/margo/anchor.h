@@ -1,6 +1,6 @@
 /*
  * anchor.h: keeping an annotation on the words it was made on when the
- * article's text changes (see docs: ANNOTATIONS.md, "Re-anchoring").
+ * article's text changes (the steps and their scores: src/anchor.c).
  *
  * Offsets are Unicode code points into an article's canonical text, end
  * exclusive.  An annotation keeps its evidence (the exact quote, up to

@@ -1,5 +1,5 @@
 #!/bin/bash
-# hostile.sh: the input checklist of HARDENING.md in one corpus folder.
+# hostile.sh: the hostile files of docs/HARDENING.md ("Loading") in one corpus folder.
 #
 # The folder holds text that must load (the UTF-8 decoder table, a BOM,
 # UTF-16 with its mark, CRLF and lone CR, bidi and zero-width characters,

@@ -1,6 +1,6 @@
 #!/bin/bash
 # tests/tmux/tmux.sh: margo in a real terminal, through a private tmux
-# server (layer B of docs/TESTING.md).  What only a terminal shows:
+# server (layer B of docs/ARCHITECTURE.md, "Tests").  What only a terminal shows:
 #   - start, keys and q (exit status 0) on the bundled corpus at 80x24;
 #   - resizing (SIGWINCH): 10x3, 1x1, 200x60, back to 80x24, a burst of 20;
 #   - escape sequences inside an article (window title, clipboard, clear

@@ -1,4 +1,4 @@
-# tests/ui/lib.sh: scripted screens (layer A of docs/TESTING.md).
+# tests/ui/lib.sh: scripted screens (layer A of docs/ARCHITECTURE.md, "Tests").
 #
 # margo reads its keys from a script (MARGO_SCRIPT=FILE), draws to
 # /dev/null at the size given by LINES and COLUMNS, and saves what a user

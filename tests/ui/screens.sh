@@ -1,6 +1,6 @@
 #!/bin/bash
 # tests/ui/screens.sh: the reader's screens and keys without a terminal
-# (layer A of docs/TESTING.md).  margo runs scripts (MARGO_SCRIPT) on the
+# (layer A of docs/ARCHITECTURE.md, "Tests").  margo runs scripts (MARGO_SCRIPT) on the
 # bundled corpus and saves what a user would see:
 #   - the whole screen at 80x24 and 120x40, compared with the text below;
 #     no boilerplate of the source pages anywhere in the five articles;
