@@ -51,10 +51,10 @@ for kind in txt jsonl; do
 	diag "a whole load of $kind: ${window[$kind]} ms"
 done
 
-# ---- 20 kills at random moments -------------------------------------------------------
+# ---- 20 kills at random moments (INTERRUPT_KILLS) ----------------------------------------
 sigs=(KILL TERM INT KILL TERM)
 stopped=0
-for i in $(seq 1 20); do
+for i in $(seq 1 "${INTERRUPT_KILLS:-20}"); do
 	if [ $((i % 2)) = 1 ]; then kind=txt; else kind=jsonl; fi
 	sig=${sigs[$((i % 5))]}
 	db=$TEST_TMP/k$i.db
