@@ -169,4 +169,13 @@ has "$(cat "$TEST_TMP/show")" "^[[2J" "escape sequences are shown as markers"
 json=$("$MARGO" --db "$TEST_TMP/h.db" show 1 --format jsonl)
 has "$json" 'Testo \u001b[2J con' "JSON escapes control characters"
 
+# An Italian dateline opening the text gives the article its date and
+# author when the file gives none.
+mkdir -p "$TEST_TMP/dateline"
+printf 'Il vertice di Roma\n\nRoma, 3 marzo 2024 \342\200\224 di Mario Rossi\n\nIl governo ha annunciato oggi un nuovo piano per le ferrovie del paese.\n' \
+	>"$TEST_TMP/dateline/a.txt"
+"$MARGO" --db "$TEST_TMP/dl.db" add "$TEST_TMP/dateline" >/dev/null 2>&1
+like "$("$MARGO" --db "$TEST_TMP/dl.db" list)" "^ +1  2024-03-03  Il vertice di Roma" "a dateline gives the date"
+has "$("$MARGO" --db "$TEST_TMP/dl.db" show 1 --format jsonl)" '"author":"Mario Rossi"' "and the author"
+
 done_testing
