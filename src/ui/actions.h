@@ -1,70 +1,151 @@
 /*
  * actions.h: every action of the reader, in one list.
  *
- * The list is expanded once into an enum and once into the table of names
- * and help texts; the key bindings point at these actions, and the help
- * screen is generated from both, so keys, help and docs cannot drift.
+ * Each action has its name, the views it applies to, its flags and its
+ * help text.  The list is expanded once into an enum and once into the
+ * table (action.c); the key bindings (input.c) point at these actions, and
+ * the help screen, `margo keys`, the README's key table and margo(1)'s KEYS
+ * list are generated from both, so keys, help and docs cannot drift.  The
+ * flags are checked in one place before an action runs
+ * (ui_action_refused() in action.c).
  */
 #ifndef MARGO_UI_ACTIONS_H
 #define MARGO_UI_ACTIONS_H
 
+/* The views an action applies to: the three panes, and the views over
+ * them.  An action of the help is one it takes while open. */
+enum ui_view {
+	UI_VIEW_LIST, UI_VIEW_TEXT, UI_VIEW_SIDE, UI_VIEW_HELP, UI_VIEW_MENTIONS,
+	UI_VIEW_RESULTS, UI_VIEW_ANNOTATIONS, UI_VIEW_CODEBOOK, UI_VIEW_COUNT
+};
+#define UI_V_LIST        (1u << UI_VIEW_LIST)
+#define UI_V_TEXT        (1u << UI_VIEW_TEXT)
+#define UI_V_SIDE        (1u << UI_VIEW_SIDE)
+#define UI_V_HELP        (1u << UI_VIEW_HELP)
+#define UI_V_MENTIONS    (1u << UI_VIEW_MENTIONS)
+#define UI_V_RESULTS     (1u << UI_VIEW_RESULTS)
+#define UI_V_ANNOTATIONS (1u << UI_VIEW_ANNOTATIONS)
+#define UI_V_CODEBOOK    (1u << UI_VIEW_CODEBOOK)
+#define UI_V_PANES       (UI_V_LIST | UI_V_TEXT | UI_V_SIDE)
+#define UI_V_VIEWS       (UI_V_MENTIONS | UI_V_RESULTS | UI_V_ANNOTATIONS | UI_V_CODEBOOK)
+#define UI_V_ALL         ((1u << UI_VIEW_COUNT) - 1)  /* "generic" */
+
+/* What an action needs and does. */
+#define UI_F_WRITES          (1u << 0)  /* writes to the library: refused when read-only */
+#define UI_F_NEEDS_ARTICLE   (1u << 1)  /* in the panes, acts on the open article */
+#define UI_F_NEEDS_SELECTION (1u << 2)  /* acts on the entry selected in a list */
+#define UI_F_MOVES           (1u << 3)  /* moves the cursor or the place read */
+
+/* X(ID, "name", views, flags, "help") */
 #define UI_ACTIONS(X) \
-	X(DOWN,      "down",      "Move down: next article, sentence or entry; a count first (5j) moves that many") \
-	X(UP,        "up",        "Move up: previous article, sentence or entry") \
-	X(PAGE_DOWN, "page-down", "Page down; at the end of an article, on to the next") \
-	X(PAGE_UP,   "page-up",   "Page up") \
-	X(FIRST,     "first",     "Go to the first article, sentence or entry") \
-	X(LAST,      "last",      "Go to the last article, sentence or entry; a count first (500G): to that one") \
-	X(OPEN,      "open",      "Open the selected article, entity, mention or outline entry") \
-	X(NEXT_ARTICLE, "next-article", "Open the next article of the list (where it was left)") \
-	X(PREV_ARTICLE, "prev-article", "Open the previous article of the list") \
-	X(TOGGLE_READ, "toggle-read", "Mark the article read, or unread again (the list marks unread ones \xe2\x80\xa2)") \
-	X(SEARCH,    "search",    "Text: search in the article as S matches words (soldato finds Soldati); empty: repeat. List: show the titles holding what is typed (Esc: all)") \
-	X(NEXT_HIT,  "next-hit",  "Next hit of the search in the article, or of S after a jump") \
-	X(PREV_HIT,  "prev-hit",  "Previous hit of the search in the article, or of S after a jump") \
-	X(SEARCH_CORPUS, "search-corpus", "Search every article: \"a phrase\", prefix*") \
-	X(RELATED,   "related",   "Passages of other articles that tell the same as this one, best first; again: as this sentence") \
-	X(SELECT,    "select",    "Start a selection (then w b ( ) { } extend it, Esc cancels)") \
-	X(SELECT_MENTION, "select-mention", "Select the entity mention at the cursor (then a annotates it)") \
-	X(ANNOTATE,  "annotate",  "Annotate the selection, or the sentence at the cursor: tags") \
-	X(ANNOTATIONS, "annotations", "List the annotations (colour, tags, links, note; Enter jumps, t re-tags, d deletes)") \
-	X(UNDO,      "undo",      "Undo the last change to annotations, tags or entities (kept in the library)") \
-	X(REDO,      "redo",      "Redo the last change undone") \
-	X(LINK,      "link",      "Link the selection or sentence to another (L here, L there; or L in the related list)") \
-	X(FOLLOW,    "follow",    "Follow the link of the annotation at the cursor") \
-	X(UNLINK,    "unlink",    "Remove a link of the annotation at the cursor (asks which when several; u brings it back)") \
-	X(RETAG,     "retag",     "Change the tags of the annotation (at the cursor, or in the list); empty removes them") \
-	X(CODEBOOK,  "codebook",  "The codebook: tags with counts (R renames or merges, d deletes unused, Enter lists)") \
-	X(DELETE,    "delete",    "Delete the annotation (list, at the cursor) or an unused tag (codebook)") \
-	X(SORT,      "sort",      "Annotations list: sort by date or by place") \
-	X(CONFLICT,  "conflict",  "Annotations list: both versions of an import conflict; keep mine, theirs or both") \
-	X(ACCEPT,    "accept",    "Annotations list: accept where a fuzzy annotation was found") \
-	X(COLOR,     "colour",    "Choose the colour of the annotation (at the cursor, or in the list)") \
-	X(NOTE_INLINE, "note-inline", "Write the note of the annotation here (Ctrl-J new line, Enter saves)") \
-	X(NOTE,      "note",      "Write the note of the annotation (list, or at the cursor) in $EDITOR") \
-	X(NEXT_MENTION, "next-mention", "Next mention of the entity at the cursor (sidebar: the one selected), across articles") \
-	X(PREV_MENTION, "prev-mention", "Previous mention of the entity at the cursor (sidebar: the one selected)") \
-	X(BACK,      "back",      "Go back to where you were before the last jump") \
-	X(FORWARD,   "forward",   "Go forward again after going back") \
-	X(OUTLINE,   "outline",   "Sidebar: switch between entities and the paragraph outline. List: the next order (added, date, title, source, annotated)") \
-	X(RENAME,    "rename",    "Sidebar: rename the selected entity") \
-	X(MARK,      "mark",      "Sidebar: mark the selected entity (to merge it)") \
-	X(MERGE,     "merge",     "Sidebar: merge the marked entity into the selected one") \
-	X(SPLIT,     "split",     "Sidebar: split one of its names off the selected entity") \
-	X(RETYPE,    "retype",    "Sidebar: change the type of the selected entity") \
-	X(REJECT,    "reject",    "Sidebar: this is not an entity") \
-	X(NEXT_PANE, "next-pane", "Move to the next pane") \
-	X(PREV_PANE, "prev-pane", "Move to the previous pane") \
-	X(HELP,      "help",      "Show or hide this help") \
-	X(ZOOM,      "zoom",      "The pane in focus takes the whole screen, or gives it back") \
-	X(REDRAW,    "redraw",    "Redraw the screen") \
-	X(CLOSE,     "close",     "Close the help or the mentions view") \
-	X(QUIT,      "quit",      "Close the view in focus; in the three panes quit (asks if a selection or link would be lost)") \
-	X(QUIT_NOW,  "quit-now",  "Quit margo at once, from any view")
+	X(DOWN, "down", UI_V_ALL, UI_F_MOVES, \
+	  "Move down: next article, sentence or entry; a count first (5j) moves that many") \
+	X(UP, "up", UI_V_ALL, UI_F_MOVES, \
+	  "Move up: previous article, sentence or entry") \
+	X(PAGE_DOWN, "page-down", UI_V_ALL, UI_F_MOVES, \
+	  "Page down; at the end of an article, on to the next") \
+	X(PAGE_UP, "page-up", UI_V_ALL, UI_F_MOVES, \
+	  "Page up") \
+	X(FIRST, "first", UI_V_ALL, UI_F_MOVES, \
+	  "Go to the first article, sentence or entry") \
+	X(LAST, "last", UI_V_ALL, UI_F_MOVES, \
+	  "Go to the last article, sentence or entry; a count first (500G): to that one") \
+	X(OPEN, "open", UI_V_LIST | UI_V_SIDE | UI_V_VIEWS, UI_F_NEEDS_SELECTION, \
+	  "Open the selected article, entity, mention or outline entry") \
+	X(NEXT_ARTICLE, "next-article", UI_V_PANES, UI_F_MOVES, \
+	  "Open the next article of the list (where it was left)") \
+	X(PREV_ARTICLE, "prev-article", UI_V_PANES, UI_F_MOVES, \
+	  "Open the previous article of the list") \
+	X(TOGGLE_READ, "toggle-read", UI_V_PANES, UI_F_WRITES, \
+	  "Mark the article read, or unread again (the list marks unread ones \xe2\x80\xa2)") \
+	X(SEARCH, "search", UI_V_PANES | UI_V_ANNOTATIONS, 0, \
+	  "Text: search in the article as S matches words (soldato finds Soldati); empty: repeat. List: show the titles holding what is typed (Esc: all)") \
+	X(NEXT_HIT, "next-hit", UI_V_PANES, UI_F_NEEDS_ARTICLE | UI_F_MOVES, \
+	  "Next hit of the search in the article, or of S after a jump") \
+	X(PREV_HIT, "prev-hit", UI_V_PANES, UI_F_NEEDS_ARTICLE | UI_F_MOVES, \
+	  "Previous hit of the search in the article, or of S after a jump") \
+	X(SEARCH_CORPUS, "search-corpus", UI_V_PANES | UI_V_RESULTS, 0, \
+	  "Search every article: \"a phrase\", prefix*") \
+	X(RELATED, "related", UI_V_PANES | UI_V_RESULTS, UI_F_NEEDS_ARTICLE, \
+	  "Passages of other articles that tell the same as this one, best first; again: as this sentence") \
+	X(SELECT, "select", UI_V_PANES, UI_F_NEEDS_ARTICLE, \
+	  "Start a selection (then w b ( ) { } extend it, Esc cancels)") \
+	X(SELECT_MENTION, "select-mention", UI_V_PANES, UI_F_NEEDS_ARTICLE, \
+	  "Select the entity mention at the cursor (then a annotates it)") \
+	X(ANNOTATE, "annotate", UI_V_PANES, UI_F_WRITES | UI_F_NEEDS_ARTICLE, \
+	  "Annotate the selection, or the sentence at the cursor: tags") \
+	X(ANNOTATIONS, "annotations", UI_V_PANES, 0, \
+	  "List the annotations (colour, tags, links, note; Enter jumps, t re-tags, d deletes)") \
+	X(UNDO, "undo", UI_V_PANES | UI_V_ANNOTATIONS, UI_F_WRITES, \
+	  "Undo the last change to annotations, tags or entities (kept in the library)") \
+	X(REDO, "redo", UI_V_PANES | UI_V_ANNOTATIONS, UI_F_WRITES, \
+	  "Redo the last change undone") \
+	X(LINK, "link", UI_V_PANES | UI_V_RESULTS, UI_F_WRITES | UI_F_NEEDS_ARTICLE, \
+	  "Link the selection or sentence to another (L here, L there; or L in the related list)") \
+	X(FOLLOW, "follow", UI_V_PANES, UI_F_NEEDS_ARTICLE | UI_F_MOVES, \
+	  "Follow the link of the annotation at the cursor") \
+	X(UNLINK, "unlink", UI_V_PANES, UI_F_WRITES | UI_F_NEEDS_ARTICLE, \
+	  "Remove a link of the annotation at the cursor (asks which when several; u brings it back)") \
+	X(RETAG, "retag", UI_V_PANES | UI_V_ANNOTATIONS, UI_F_WRITES | UI_F_NEEDS_ARTICLE, \
+	  "Change the tags of the annotation (at the cursor, or in the list); empty removes them") \
+	X(CODEBOOK, "codebook", UI_V_PANES, 0, \
+	  "The codebook: tags with counts (R renames or merges, d deletes unused, Enter lists)") \
+	X(DELETE, "delete", UI_V_TEXT | UI_V_SIDE | UI_V_ANNOTATIONS | UI_V_CODEBOOK, UI_F_WRITES | UI_F_NEEDS_ARTICLE, \
+	  "Delete the annotation (list, at the cursor) or an unused tag (codebook)") \
+	X(SORT, "sort", UI_V_ANNOTATIONS, 0, \
+	  "Annotations list: sort by date or by place") \
+	X(CONFLICT, "conflict", UI_V_ANNOTATIONS, UI_F_NEEDS_SELECTION, \
+	  "Annotations list: both versions of an import conflict; keep mine, theirs or both") \
+	X(ACCEPT, "accept", UI_V_ANNOTATIONS, UI_F_WRITES | UI_F_NEEDS_SELECTION, \
+	  "Annotations list: accept where a fuzzy annotation was found") \
+	X(COLOR, "colour", UI_V_PANES | UI_V_ANNOTATIONS, UI_F_WRITES | UI_F_NEEDS_ARTICLE, \
+	  "Choose the colour of the annotation (at the cursor, or in the list)") \
+	X(NOTE_INLINE, "note-inline", UI_V_PANES | UI_V_ANNOTATIONS, UI_F_WRITES | UI_F_NEEDS_ARTICLE, \
+	  "Write the note of the annotation here (Ctrl-J new line, Enter saves)") \
+	X(NOTE, "note", UI_V_PANES | UI_V_ANNOTATIONS, UI_F_WRITES | UI_F_NEEDS_ARTICLE, \
+	  "Write the note of the annotation (list, or at the cursor) in $EDITOR") \
+	X(NEXT_MENTION, "next-mention", UI_V_PANES, UI_F_NEEDS_ARTICLE | UI_F_MOVES, \
+	  "Next mention of the entity at the cursor (sidebar: the one selected), across articles") \
+	X(PREV_MENTION, "prev-mention", UI_V_PANES, UI_F_NEEDS_ARTICLE | UI_F_MOVES, \
+	  "Previous mention of the entity at the cursor (sidebar: the one selected)") \
+	X(BACK, "back", UI_V_PANES | UI_V_MENTIONS | UI_V_RESULTS | UI_V_ANNOTATIONS, UI_F_MOVES, \
+	  "Go back to where you were before the last jump") \
+	X(FORWARD, "forward", UI_V_PANES | UI_V_MENTIONS | UI_V_RESULTS | UI_V_ANNOTATIONS, UI_F_MOVES, \
+	  "Go forward again after going back") \
+	X(OUTLINE, "outline", UI_V_LIST | UI_V_SIDE, 0, \
+	  "Sidebar: switch between entities and the paragraph outline. List: the next order (added, date, title, source, annotated)") \
+	X(RENAME, "rename", UI_V_SIDE | UI_V_CODEBOOK, UI_F_WRITES | UI_F_NEEDS_ARTICLE | UI_F_NEEDS_SELECTION, \
+	  "Sidebar: rename the selected entity") \
+	X(MARK, "mark", UI_V_SIDE, UI_F_NEEDS_ARTICLE | UI_F_NEEDS_SELECTION, \
+	  "Sidebar: mark the selected entity (to merge it)") \
+	X(MERGE, "merge", UI_V_SIDE, UI_F_WRITES | UI_F_NEEDS_ARTICLE | UI_F_NEEDS_SELECTION, \
+	  "Sidebar: merge the marked entity into the selected one") \
+	X(SPLIT, "split", UI_V_SIDE, UI_F_WRITES | UI_F_NEEDS_ARTICLE | UI_F_NEEDS_SELECTION, \
+	  "Sidebar: split one of its names off the selected entity") \
+	X(RETYPE, "retype", UI_V_SIDE, UI_F_WRITES | UI_F_NEEDS_ARTICLE | UI_F_NEEDS_SELECTION, \
+	  "Sidebar: change the type of the selected entity") \
+	X(REJECT, "reject", UI_V_SIDE, UI_F_WRITES | UI_F_NEEDS_ARTICLE | UI_F_NEEDS_SELECTION, \
+	  "Sidebar: this is not an entity") \
+	X(NEXT_PANE, "next-pane", UI_V_PANES, 0, \
+	  "Move to the next pane") \
+	X(PREV_PANE, "prev-pane", UI_V_PANES, 0, \
+	  "Move to the previous pane") \
+	X(HELP, "help", UI_V_ALL, 0, \
+	  "Show or hide this help") \
+	X(ZOOM, "zoom", UI_V_PANES, 0, \
+	  "The pane in focus takes the whole screen, or gives it back") \
+	X(REDRAW, "redraw", UI_V_ALL, 0, \
+	  "Redraw the screen") \
+	X(CLOSE, "close", UI_V_PANES | UI_V_VIEWS, 0, \
+	  "Close the help or the mentions view") \
+	X(QUIT, "quit", UI_V_ALL, 0, \
+	  "Close the view in focus; in the three panes quit (asks if a selection or link would be lost)") \
+	X(QUIT_NOW, "quit-now", UI_V_ALL, 0, \
+	  "Quit margo at once, from any view")
 
 enum ui_action {
 	UI_ACTION_NONE = 0,
-#define UI_ACTION_ENUM(id, name, help) UI_ACTION_##id,
+#define UI_ACTION_ENUM(id, name, views, flags, help) UI_ACTION_##id,
 	UI_ACTIONS(UI_ACTION_ENUM)
 #undef UI_ACTION_ENUM
 	UI_ACTION_COUNT
@@ -72,11 +153,23 @@ enum ui_action {
 
 struct ui_action_info {
 	const char *name;
+	unsigned views;   /* UI_V_* */
+	unsigned flags;   /* UI_F_* */
 	const char *help;
 };
 
 /* Indexed by enum ui_action. */
 extern const struct ui_action_info ui_action_table[UI_ACTION_COUNT];
+
+/* The names of the views, as `margo keys` prints them ("list", "text" ...),
+ * indexed by enum ui_view. */
+extern const char *const ui_view_names[UI_VIEW_COUNT];
+
+/* Whether action `a` applies to view `v`. */
+static inline bool ui_action_in_view(enum ui_action a, enum ui_view v)
+{
+	return (ui_action_table[a].views >> v) & 1u;
+}
 
 /* Keys are Unicode code points, or curses function keys moved above
  * Unicode so the two never collide (KEY_DOWN is also U+0102). */

@@ -1,6 +1,7 @@
 /*
  * help_view.c: the help screen, generated from the action table and the key
- * bindings (actions.h), so it always says what the keys do.
+ * bindings (actions.h), so it always says what the keys do: the actions of
+ * the view beneath it first, then the others.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
@@ -27,16 +28,20 @@ static char *keys_for(enum ui_action a)
 }
 
 /* Draw (or only count, when w is NULL) the help's rows from row `top`:
- * an action's keys, then its description wrapped beside them.  Returns
- * the number of rows of the whole help. */
-static size_t help_rows(WINDOW *w, int width, int height, size_t top)
+ * an action's keys, then its description wrapped beside them; first the
+ * actions of view `v` (the one beneath the help), then the others.
+ * Returns the number of rows of the whole help. */
+static size_t help_rows(WINDOW *w, int width, int height, size_t top, enum ui_view v)
 {
 	int key_w = 22;
 	if (key_w > width / 2)
 		key_w = width / 2;
 	int desc_w = width - key_w - 2 > 1 ? width - key_w - 2 : 1;
 	size_t row = 0;
-	for (int a = 1; a < UI_ACTION_COUNT; a++) {
+	for (int k = 0; k < 2 * (UI_ACTION_COUNT - 1); k++) {
+		int a = 1 + k % (UI_ACTION_COUNT - 1);
+		if (ui_action_in_view((enum ui_action)a, v) != (k < UI_ACTION_COUNT - 1))
+			continue;  /* first pass: this view's; second: the rest */
 		const char *help = ui_action_table[a].help;
 		struct text_line *lines = NULL;
 		size_t n = 0;
@@ -73,10 +78,11 @@ void help_view_draw(struct ui *ui, WINDOW *w)
 	draw_header(w, "Help: keys (q or ? closes)", true);
 	/* G asks for the end: show the last page, not a last line alone. */
 	size_t rows = height > 1 ? (size_t)height - 1 : 1;
-	ui->help_rows = help_rows(NULL, width, height, 0);
+	enum ui_view v = ui_view_in_focus(ui, true);
+	ui->help_rows = help_rows(NULL, width, height, 0, v);
 	if (ui->help_top + rows > ui->help_rows)
 		ui->help_top = ui->help_rows > rows ? ui->help_rows - rows : 0;
-	help_rows(w, width, height, ui->help_top);
+	help_rows(w, width, height, ui->help_top, v);
 	int y = (int)(ui->help_rows - 2 - ui->help_top) + 1;
 	draw_set_role(w, ROLE_DIM);
 	if (y >= 1 && y < height)

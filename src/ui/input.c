@@ -1,5 +1,5 @@
 /*
- * input.c: keys.  The action table and default bindings, reading keys from
+ * input.c: keys.  The default bindings, reading keys from
  * the terminal, and scripted input for tests (MARGO_SCRIPT=FILE).
  *
  * A script has one step per line: "# comment", key names such as <Down>,
@@ -24,13 +24,6 @@
 
 #include "margo/util.h"
 #include "ui.h"
-
-const struct ui_action_info ui_action_table[UI_ACTION_COUNT] = {
-	[UI_ACTION_NONE] = { "none", "" },
-#define UI_ACTION_INFO(id, name, help) [UI_ACTION_##id] = { name, help },
-	UI_ACTIONS(UI_ACTION_INFO)
-#undef UI_ACTION_INFO
-};
 
 #define CTRL(c) ((c) & 0x1f)
 

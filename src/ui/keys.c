@@ -64,22 +64,52 @@ static void print_key(FILE *b, int key)
 static void print_config(FILE *out)
 {
 	fputs("# The key bindings of the margo reader, as a configuration file says them:\n"
-	      "# bind VIEW KEY ACTION (VIEW generic: in every view).\n", out);
+	      "# bind VIEW KEY ACTION (VIEW list, text, side, help, mentions, results,\n"
+	      "# annotations, codebook, or generic: in every view).\n", out);
 	for (int a = 1; a < UI_ACTION_COUNT; a++) {
 		fputs("\n# ", out);
 		fputs(ui_action_table[a].name, out);
 		fputs(": ", out);
 		fputs(ui_action_table[a].help, out);
 		fputc('\n', out);
+		unsigned views = ui_action_table[a].views;
 		for (unsigned i = 0; i < ui_binding_count; i++) {
 			if (ui_bindings[i].action != (enum ui_action)a)
 				continue;
-			fputs("bind generic ", out);
-			print_key(out, ui_bindings[i].key);
-			fputc(' ', out);
-			fputs(ui_action_table[a].name, out);
-			fputc('\n', out);
+			/* One line for every view the action applies to, or one
+			 * "generic" line when it applies to all. */
+			for (int v = 0; v < UI_VIEW_COUNT; v++) {
+				if (views != UI_V_ALL && !(views & (1u << v)))
+					continue;
+				fputs("bind ", out);
+				fputs(views == UI_V_ALL ? "generic" : ui_view_names[v], out);
+				fputc(' ', out);
+				print_key(out, ui_bindings[i].key);
+				fputc(' ', out);
+				fputs(ui_action_table[a].name, out);
+				fputc('\n', out);
+				if (views == UI_V_ALL)
+					break;
+			}
 		}
+	}
+}
+
+/* "list, text, side" for an action, or "all" when it applies to every view. */
+static void print_views(FILE *out, enum ui_action a)
+{
+	unsigned views = ui_action_table[a].views;
+	if (views == UI_V_ALL) {
+		fputs("all", out);
+		return;
+	}
+	const char *sep = "";
+	for (int v = 0; v < UI_VIEW_COUNT; v++) {
+		if (!(views & (1u << v)))
+			continue;
+		fputs(sep, out);
+		fputs(ui_view_names[v], out);
+		sep = ", ";
 	}
 }
 
@@ -95,7 +125,7 @@ static void md_text(FILE *out, const char *s)
 
 static void print_markdown(FILE *out)
 {
-	fputs("| keys | action | what it does |\n|---|---|---|\n", out);
+	fputs("| keys | action | views | what it does |\n|---|---|---|---|\n", out);
 	for (int a = 1; a < UI_ACTION_COUNT; a++) {
 		fputs("|", out);
 		for (unsigned i = 0; i < ui_binding_count; i++) {
@@ -108,6 +138,8 @@ static void print_markdown(FILE *out)
 		}
 		fputs(" | ", out);
 		fputs(ui_action_table[a].name, out);
+		fputs(" | ", out);
+		print_views(out, (enum ui_action)a);
 		fputs(" | ", out);
 		md_text(out, ui_action_table[a].help);
 		fputs(" |\n", out);
@@ -154,6 +186,8 @@ static void print_man(FILE *out)
 		}
 		fputs(first ? "(" : " (", out);
 		man_text(out, ui_action_table[a].name);
+		fputs("; ", out);
+		print_views(out, (enum ui_action)a);
 		fputs(")\n", out);
 		man_text(out, ui_action_table[a].help);
 		fputs(".\n", out);

@@ -278,22 +278,6 @@ static void move_focus(struct ui *ui, int dir)
 	}
 }
 
-/* Actions that write to the library. */
-static bool action_writes(enum ui_action a)
-{
-	switch (a) {
-	case UI_ACTION_ANNOTATE: case UI_ACTION_UNDO: case UI_ACTION_REDO: case UI_ACTION_LINK:
-	case UI_ACTION_DELETE: case UI_ACTION_ACCEPT: case UI_ACTION_COLOR:
-	case UI_ACTION_NOTE_INLINE: case UI_ACTION_NOTE: case UI_ACTION_RENAME:
-	case UI_ACTION_MERGE: case UI_ACTION_SPLIT: case UI_ACTION_RETYPE:
-	case UI_ACTION_REJECT: case UI_ACTION_TOGGLE_READ: case UI_ACTION_RETAG:
-	case UI_ACTION_UNLINK:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* Whether to quit from the three panes: asked first when a selection
  * or a link begun with L would be lost. */
 static bool quit_confirmed(struct ui *ui)
@@ -322,11 +306,8 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		ui->quit = true;  /* from any view; drafts are saved on the way out */
 		return;
 	}
-	if (ui->readonly && action_writes(a) && !ui->help_open) {
-		ui_message(ui, true, "read-only: the library cannot be written, so %s is not possible "
-		           "(check its permissions, then start margo again)", ui_action_table[a].name);
-		return;
-	}
+	if (ui_action_refused(ui, a))
+		return;  /* read-only library, or no article open (action.c) */
 	if (ui->help_open && help_view_handle(ui, a))
 		return;
 	if (ui->mv.open && mentions_view_handle(ui, a))
@@ -339,18 +320,14 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		return;
 	switch (a) {
 	case UI_ACTION_SELECT_MENTION:
-		if (ui->text.loaded) {
-			if (ui->focus != LAYOUT_TEXT) {
-				ui->focus = LAYOUT_TEXT;
-				ui_relayout(ui);
-			}
-			annotate_select_mention(ui);
+		if (ui->focus != LAYOUT_TEXT) {
+			ui->focus = LAYOUT_TEXT;
+			ui_relayout(ui);
 		}
+		annotate_select_mention(ui);
 		return;
 	case UI_ACTION_SELECT:
 	case UI_ACTION_ANNOTATE:
-		if (!ui->text.loaded)
-			return;
 		if (ui->focus != LAYOUT_TEXT) {
 			ui->focus = LAYOUT_TEXT;  /* annotations are made in the text */
 			ui_relayout(ui);
@@ -365,13 +342,11 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		annot_view_open(ui);
 		return;
 	case UI_ACTION_LINK:
-		if (ui->text.loaded) {
-			if (ui->focus != LAYOUT_TEXT) {
-				ui->focus = LAYOUT_TEXT;
-				ui_relayout(ui);
-			}
-			link_here(ui);
+		if (ui->focus != LAYOUT_TEXT) {
+			ui->focus = LAYOUT_TEXT;
+			ui_relayout(ui);
 		}
+		link_here(ui);
 		return;
 	case UI_ACTION_FOLLOW:
 		link_follow(ui);
@@ -413,7 +388,7 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		return;
 	}
 	case UI_ACTION_DELETE:
-		if (ui->text.loaded && ui->focus != LAYOUT_LIST)
+		if (ui->focus != LAYOUT_LIST)
 			annotate_delete_here(ui);
 		return;
 	case UI_ACTION_UNDO:
@@ -459,7 +434,7 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		return;
 	case UI_ACTION_NEXT_MENTION:
 	case UI_ACTION_PREV_MENTION:
-		if (ui->text.loaded && ui->text.art.n_sentences)
+		if (ui->text.art.n_sentences)
 			jump_step_mention(ui, a == UI_ACTION_NEXT_MENTION ? 1 : -1);
 		return;
 	case UI_ACTION_CLOSE:

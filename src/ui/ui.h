@@ -490,6 +490,14 @@ int prompt_history_add(const char *name, const char *entry, char **err);
 void status_line_draw(struct ui *ui);
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* action.c */
+/* The view in focus: an open view over the panes (the help first, or with
+ * `under_help` the one beneath it), else the focused pane. */
+enum ui_view ui_view_in_focus(const struct ui *ui, bool under_help);
+/* The one check of an action's flags before it runs: true when it may
+ * not run here and now (it said why on the status line). */
+bool ui_action_refused(struct ui *ui, enum ui_action a);
+
 /* help_view.c */
 void help_view_draw(struct ui *ui, WINDOW *w);
 bool help_view_handle(struct ui *ui, enum ui_action a);

@@ -500,7 +500,8 @@ like "$(sed -n 2p "$RUN_DIR/help.screen")" '^ j, Down +Move down' "the help take
 like "$(screen help.screen)" '^ +entry$' "a description too long for the line goes on below its keys"
 is "$(sed -n 2p "$RUN_DIR/help2.screen")" "$(sed -n 14p "$RUN_DIR/help.screen")" "j scrolls the help: after 12 j the 13th row is on top"
 like "$(screen help3.screen)" 'Ctrl-L +Redraw the screen' "G shows the end of the help"
-like "$(sed -n 20p "$RUN_DIR/help3.screen")" 'Q +Quit margo at once' "with the last action at the foot of the page"
+like "$(sed -n 20p "$RUN_DIR/help3.screen")" 'X +Sidebar: this is not an entity' \
+	"with the last action at the foot of the page: in the list, the last of those the list has not"
 like "$(sed -n 22p "$RUN_DIR/help3.screen")" 'Enter opens an article' "and the closing hint on the last line"
 like "$(sed -n 23p "$RUN_DIR/help3.screen")" 'In a prompt: Left Right Home End' "and the prompt's keys after it"
 
@@ -513,6 +514,28 @@ if [ -f "$RUN_DIR/closed" ] && [ ! -f "$RUN_DIR/after-q" ]; then
 else
 	fail "q with the help closed quits: the next step never runs"
 fi
+
+# The help lists the actions of the view beneath it first, then the rest:
+# in the list, J (next article) before s (sort the annotations); in the
+# annotations view, s before J.
+row_of() { grep -n -m1 -E "$2" "$RUN_DIR/$1" | cut -d: -f1; }
+run_script 120x90 <<'EOF'
+?
+:save-display help-list.screen
+q
+A
+?
+:save-display help-annot.screen
+EOF
+expect_run_ok "help in the list and in the annotations view"
+j=$(row_of help-list.screen '^ J +Open the next article'); s=$(row_of help-list.screen '^ s +Annotations list: sort')
+ok "help in the list: J (row ${j:-none}) comes before s (row ${s:-none})" test "${j:-99}" -lt "${s:-0}"
+like "$(sed -n 2p "$RUN_DIR/help-list.screen")" '^ j, Down +Move down' "help in the list: the moves first"
+j=$(row_of help-annot.screen '^ J +Open the next article'); s=$(row_of help-annot.screen '^ s +Annotations list: sort')
+ok "help over the annotations: s (row ${s:-none}) comes before J (row ${j:-none})" test "${s:-99}" -lt "${j:-0}"
+r=$(row_of help-annot.screen '^ R +Sidebar: rename'); a=$(row_of help-annot.screen '^ y +Annotations list: accept')
+ok "help over the annotations: y (accept, row ${a:-none}) before R (the sidebar's rename, row ${r:-none})" \
+	test "${a:-99}" -lt "${r:-0}"
 
 # q quits at once, with status 0; Ctrl-L redraws the same screen.
 run_script 80x24 <<'EOF'

@@ -1,0 +1,70 @@
+/*
+ * action.c: the table of actions (actions.h) and the one check of their
+ * flags before they run.
+ *
+ * A writing action on a read-only library, and an action that needs the
+ * open article when none is open, are answered here with one message each,
+ * the same for every key, instead of in each handler.
+ */
+#define MARGO_UI_INTERNAL 1
+#include <config.h>
+
+#include "ui.h"
+
+const struct ui_action_info ui_action_table[UI_ACTION_COUNT] = {
+	[UI_ACTION_NONE] = { "none", 0, 0, "" },
+#define UI_ACTION_INFO(id, name, views, flags, help) [UI_ACTION_##id] = { name, views, flags, help },
+	UI_ACTIONS(UI_ACTION_INFO)
+#undef UI_ACTION_INFO
+};
+
+const char *const ui_view_names[UI_VIEW_COUNT] = {
+	[UI_VIEW_LIST] = "list",
+	[UI_VIEW_TEXT] = "text",
+	[UI_VIEW_SIDE] = "side",
+	[UI_VIEW_HELP] = "help",
+	[UI_VIEW_MENTIONS] = "mentions",
+	[UI_VIEW_RESULTS] = "results",
+	[UI_VIEW_ANNOTATIONS] = "annotations",
+	[UI_VIEW_CODEBOOK] = "codebook",
+};
+
+enum ui_view ui_view_in_focus(const struct ui *ui, bool under_help)
+{
+	/* In the order dispatch() offers an action to the views. */
+	if (ui->help_open && !under_help)
+		return UI_VIEW_HELP;
+	if (ui->mv.open)
+		return UI_VIEW_MENTIONS;
+	if (ui->rv.open)
+		return UI_VIEW_RESULTS;
+	if (ui->av.open)
+		return UI_VIEW_ANNOTATIONS;
+	if (ui->cb.open)
+		return UI_VIEW_CODEBOOK;
+	switch (ui->focus) {
+	case LAYOUT_LIST: return UI_VIEW_LIST;
+	case LAYOUT_TEXT: return UI_VIEW_TEXT;
+	default: return UI_VIEW_SIDE;
+	}
+}
+
+bool ui_action_refused(struct ui *ui, enum ui_action a)
+{
+	unsigned flags = ui_action_table[a].flags;
+	enum ui_view v = ui_view_in_focus(ui, false);
+	/* The help takes every key for itself: nothing there writes. */
+	if ((flags & UI_F_WRITES) && ui->readonly && v != UI_VIEW_HELP) {
+		ui_message(ui, true, "read-only: the library cannot be written, so %s is not possible "
+		           "(check its permissions, then start margo again)", ui_action_table[a].name);
+		return true;
+	}
+	/* In a view over the panes the action works on the view's entries. */
+	bool in_pane = v == UI_VIEW_LIST || v == UI_VIEW_TEXT || v == UI_VIEW_SIDE;
+	if ((flags & UI_F_NEEDS_ARTICLE) && in_pane && !ui->text.loaded) {
+		ui_message(ui, false, "no article is open, so %s is not possible "
+		           "(Enter in the list opens one)", ui_action_table[a].name);
+		return true;
+	}
+	return false;
+}
