@@ -22,7 +22,7 @@
 #include "margo/util.h"
 #include "ui.h"
 
-void annot_view_close(struct ui *ui)
+static void annot_view_close(struct ui *ui)
 {
 	struct annot_view *v = &ui->av;
 	for (size_t i = 0; i < v->n; i++) {
@@ -217,18 +217,16 @@ static int by_date(const void *a, const void *b)
 int annot_view_open(struct ui *ui)
 {
 	size_t sel = ui->av.sel;
+	view_open(ui, &annot_view_ops);
 	annot_view_close(ui);
-	mentions_view_close(ui);
-	results_view_close(ui);
 	if (store_annot_each(ui->st, NULL, 0, collect_item, &ui->av) != 0) {
-		annot_view_close(ui);
+		view_close(ui, &annot_view_ops);
 		ui_message(ui, true, "cannot read the annotations: %s", store_errmsg(ui->st));
 		return -1;
 	}
 	apply_filter(ui, &ui->av);
 	if (ui->av.n)  /* no qsort of an empty (null) list */
 		qsort(ui->av.v, ui->av.n, sizeof *ui->av.v, ui->av.by_date ? by_date : by_place);
-	ui->av.open = true;
 	ui->av.sel = ui->av.n && sel < ui->av.n ? sel : 0;
 	if (!ui->av.n)
 		ui_message(ui, false, ui->av.filter && *ui->av.filter
@@ -306,7 +304,7 @@ static void resolve_conflict(struct ui *ui)
 	free(made);
 }
 
-void annot_view_draw(struct ui *ui, WINDOW *w)
+static void annot_view_draw(struct ui *ui, WINDOW *w)
 {
 	struct annot_view *v = &ui->av;
 	int width = getmaxx(w), height = getmaxy(w);
@@ -367,17 +365,13 @@ void annot_view_draw(struct ui *ui, WINDOW *w)
 	draw_set_role(w, ROLE_NORMAL);
 }
 
-bool annot_view_handle(struct ui *ui, enum ui_action a)
+static bool annot_view_key(struct ui *ui, enum ui_action a)
 {
 	struct annot_view *v = &ui->av;
 	size_t page = (size_t)(ui->lines > 6 ? (ui->lines - 2) / 2 : 1);
 	if (v->n && ui_list_move(&v->sel, v->n, page, a))
 		return true;
 	switch (a) {
-	case UI_ACTION_QUIT:
-	case UI_ACTION_CLOSE:
-		annot_view_close(ui);
-		return true;
 	case UI_ACTION_OPEN:
 		if (v->n) {
 			struct annot_item *it = &v->v[v->sel];
@@ -483,3 +477,10 @@ bool annot_view_handle(struct ui *ui, enum ui_action a)
 		return true;
 	}
 }
+
+const struct view_ops annot_view_ops = {
+	.name = "annotations",
+	.draw = annot_view_draw,
+	.key = annot_view_key,
+	.close = annot_view_close,
+};

@@ -745,7 +745,7 @@ void annotate_undo(struct ui *ui, bool redo)
 		return;
 	}
 	annotate_load(ui);
-	if (ui->av.open)
+	if (view_is_open(ui, &annot_view_ops))
 		annot_view_open(ui);
 	text_pane_reload_mentions(ui);
 	side_pane_load_at(ui, &at);

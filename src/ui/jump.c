@@ -38,14 +38,14 @@ static struct ui_place here(const struct ui *ui)
 	p.has_target = ui->text.has_target;
 	if (p.has_target)
 		p.target = bare(&ui->text.target);
-	if (ui->mv.open) {
+	if (view_is_open(ui, &mentions_view_ops)) {
 		p.view = VIEW_MENTIONS;
 		p.view_id = ui->mv.entity.id;
 		p.view_sel = ui->mv.sel;
-	} else if (ui->av.open) {
+	} else if (view_is_open(ui, &annot_view_ops)) {
 		p.view = VIEW_ANNOTATIONS;
 		p.view_sel = ui->av.sel;
-	} else if (ui->rv.open) {
+	} else if (view_is_open(ui, &results_view_ops)) {
 		p.view = ui->rv.kind == RESULTS_SEARCH ? VIEW_SEARCH : VIEW_RELATED;
 		p.view_id = ui->rv.passage;
 		p.view_sentence = ui->rv.sentence;
@@ -61,14 +61,6 @@ static void place_clear(struct ui_place *p)
 	p->view_query = NULL;
 }
 
-/* Close whichever view is open. */
-static void close_views(struct ui *ui)
-{
-	mentions_view_close(ui);
-	results_view_close(ui);
-	annot_view_close(ui);
-}
-
 static void restore(struct ui *ui, const struct ui_place *p)
 {
 	if (p->article && (!ui->text.loaded || ui->text.art.id != p->article) &&
@@ -82,7 +74,7 @@ static void restore(struct ui *ui, const struct ui_place *p)
 		if (p->has_target)
 			t->target = p->target;
 	}
-	close_views(ui);
+	view_close_all(ui);
 	/* A view is read again: it shows the library as it is now. */
 	if (p->view == VIEW_MENTIONS)
 		mentions_view_open(ui, p->view_id, p->view_sel);
@@ -159,7 +151,7 @@ void jump_to_mention(struct ui *ui, const struct store_mention *m)
 	if (jump_leave_here(ui) < 0)
 		goto oom;
 	struct store_mention target = bare(m);
-	close_views(ui);
+	view_close_all(ui);
 	if ((!ui->text.loaded || ui->text.art.id != target.article) &&
 	    text_pane_open(ui, target.article) < 0)
 		return;

@@ -16,7 +16,7 @@
 
 #define CONTEXT_CP 80  /* code points of context read on each side */
 
-void mentions_view_close(struct ui *ui)
+static void mentions_view_close(struct ui *ui)
 {
 	struct mentions_view *v = &ui->mv;
 	free(v->entity.name);
@@ -27,9 +27,8 @@ void mentions_view_close(struct ui *ui)
 
 int mentions_view_open(struct ui *ui, int64_t entity, size_t sel)
 {
+	view_open(ui, &mentions_view_ops);
 	mentions_view_close(ui);
-	results_view_close(ui);
-	annot_view_close(ui);
 	struct mentions_view *v = &ui->mv;
 	int found = store_entity_get(ui->st, entity, &v->entity);
 	if (found <= 0 ||
@@ -38,11 +37,11 @@ int mentions_view_open(struct ui *ui, int64_t entity, size_t sel)
 		if (found == 1)
 			free(v->entity.name);
 		memset(v, 0, sizeof *v);
+		view_close(ui, &mentions_view_ops);
 		ui_message(ui, true, found == 0 ? "that entity is gone from the library"
 		                                 : "cannot read the mentions: %s", store_errmsg(ui->st));
 		return -1;
 	}
-	v->open = true;
 	v->sel = sel < v->n ? sel : 0;
 	return 0;
 }
@@ -112,7 +111,7 @@ static void draw_entry(WINDOW *w, int y, const struct store_mention *m, int widt
 	draw_set_role(w, ROLE_NORMAL);
 }
 
-void mentions_view_draw(struct ui *ui, WINDOW *w)
+static void mentions_view_draw(struct ui *ui, WINDOW *w)
 {
 	struct mentions_view *v = &ui->mv;
 	int width = getmaxx(w), height = getmaxy(w);
@@ -139,17 +138,13 @@ void mentions_view_draw(struct ui *ui, WINDOW *w)
 	}
 }
 
-bool mentions_view_handle(struct ui *ui, enum ui_action a)
+static bool mentions_view_key(struct ui *ui, enum ui_action a)
 {
 	struct mentions_view *v = &ui->mv;
 	size_t page = (size_t)(ui->lines > 8 ? (ui->lines - 6) / 3 : 1);
 	if (v->n && ui_list_move(&v->sel, v->n, page, a))
 		return true;
 	switch (a) {
-	case UI_ACTION_QUIT:
-	case UI_ACTION_CLOSE:
-		mentions_view_close(ui);
-		return true;
 	case UI_ACTION_OPEN:
 		if (v->n)
 			jump_to_mention(ui, &v->m[v->sel]);
@@ -163,3 +158,10 @@ bool mentions_view_handle(struct ui *ui, enum ui_action a)
 		return true;   /* the panes' keys wait until the view closes */
 	}
 }
+
+const struct view_ops mentions_view_ops = {
+	.name = "mentions",
+	.draw = mentions_view_draw,
+	.key = mentions_view_key,
+	.close = mentions_view_close,
+};

@@ -22,7 +22,7 @@
 #define SEARCH_LIMIT 200
 #define RELATED_LIMIT 20
 
-void results_view_close(struct ui *ui)
+static void results_view_close(struct ui *ui)
 {
 	struct results_view *v = &ui->rv;
 	free(v->query);
@@ -48,16 +48,14 @@ int results_view_search(struct ui *ui, const char *input, size_t sel)
 		ui_message(ui, true, "cannot search: %s", store_errmsg(ui->st));
 		return -1;
 	}
+	view_open(ui, &results_view_ops);
 	results_view_close(ui);
-	mentions_view_close(ui);
-	annot_view_close(ui);
 	struct results_view *v = &ui->rv;
 	v->kind = RESULTS_SEARCH;
 	v->query = util_strdup(input);
 	v->h = h;
 	v->n = n;
 	v->sel = sel < n ? sel : 0;
-	v->open = true;
 	if (!n)
 		ui_message(ui, false, "no passage matches \"%s\"", input);
 	return 0;
@@ -98,9 +96,8 @@ int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t se
 		ui_message(ui, true, "cannot find related passages: %s", store_errmsg(ui->st));
 		return -1;
 	}
+	view_open(ui, &results_view_ops);
 	results_view_close(ui);
-	mentions_view_close(ui);
-	annot_view_close(ui);
 	struct results_view *v = &ui->rv;
 	v->kind = RESULTS_RELATED;
 	v->passage = passage;
@@ -119,7 +116,6 @@ int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t se
 	v->h = h;
 	v->n = n;
 	v->sel = sel < n ? sel : 0;
-	v->open = true;
 	if (!n)
 		ui_message(ui, false, "no related passage in other articles");
 	return 0;
@@ -239,7 +235,7 @@ static void draw_entry(struct ui *ui, WINDOW *w, int y, const struct store_hit *
 	draw_set_role(w, ROLE_NORMAL);
 }
 
-void results_view_draw(struct ui *ui, WINDOW *w)
+static void results_view_draw(struct ui *ui, WINDOW *w)
 {
 	struct results_view *v = &ui->rv;
 	int width = getmaxx(w), height = getmaxy(w);
@@ -295,17 +291,13 @@ static void open_related(struct ui *ui, const struct store_hit *h)
 	buf_free(&q);
 }
 
-bool results_view_handle(struct ui *ui, enum ui_action a)
+static bool results_view_key(struct ui *ui, enum ui_action a)
 {
 	struct results_view *v = &ui->rv;
 	size_t page = (size_t)(ui->lines > 10 ? (ui->lines - 4) / 4 : 1);
 	if (v->n && ui_list_move(&v->sel, v->n, page, a))
 		return true;
 	switch (a) {
-	case UI_ACTION_QUIT:
-	case UI_ACTION_CLOSE:
-		results_view_close(ui);
-		return true;
 	case UI_ACTION_OPEN:
 		if (v->n) {
 			const struct store_hit *h = &v->h[v->sel];
@@ -346,3 +338,16 @@ bool results_view_handle(struct ui *ui, enum ui_action a)
 		return true;
 	}
 }
+
+static const char *results_view_title(struct ui *ui)
+{
+	return ui->rv.kind == RESULTS_SEARCH ? "search" : "related";
+}
+
+const struct view_ops results_view_ops = {
+	.name = "results",
+	.title = results_view_title,
+	.draw = results_view_draw,
+	.key = results_view_key,
+	.close = results_view_close,
+};

@@ -209,37 +209,14 @@ void ui_draw_all(struct ui *ui)
 		doupdate();
 		return;
 	}
-	bool overlay = ui->help_open || ui->mv.open || ui->rv.open || ui->av.open || ui->cb.open;
 	for (int p = 0; p < LAYOUT_PANES; p++) {
 		WINDOW *w = ui->win[p];
-		if (!w)
-			continue;
-		if (overlay && (p != LAYOUT_LIST || ui->help_open))
+		if (!w || view_covers(ui, (enum layout_pane)p))
 			continue;
 		pane_ops((enum layout_pane)p)->draw(ui, w);
 		wnoutrefresh(w);
 	}
-	if (overlay) {
-		/* Views cover the text and the sidebar (or the one pane); the
-		 * help, the whole screen. */
-		WINDOW *w = ui->win[LAYOUT_TEXT] ? ui->win[LAYOUT_TEXT] : ui->win[LAYOUT_LIST];
-		int x = w == ui->win[LAYOUT_TEXT] && !ui->help_open ? ui->layout.pane[LAYOUT_TEXT].x : 0;
-		WINDOW *vw = newwin(ui->lines - 1, ui->cols - x, 0, x);
-		if (vw) {
-			if (ui->help_open)
-				help_view_draw(ui, vw);
-			else if (ui->mv.open)
-				mentions_view_draw(ui, vw);
-			else if (ui->av.open)
-				annot_view_draw(ui, vw);
-			else if (ui->cb.open)
-				codebook_view_draw(ui, vw);
-			else
-				results_view_draw(ui, vw);
-			wnoutrefresh(vw);
-			delwin(vw);
-		}
-	}
+	view_draw(ui);
 	status_line_draw(ui);
 	wnoutrefresh(ui->status_win);
 	doupdate();
@@ -322,20 +299,12 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		ui->quit = true;  /* from any view; drafts are saved on the way out */
 		return;
 	}
-	if (ui->readonly && action_writes(a) && !ui->help_open) {
+	if (ui->readonly && action_writes(a) && view_top(ui) != &help_view_ops) {
 		ui_message(ui, true, "read-only: the library cannot be written, so %s is not possible "
 		           "(check its permissions, then start margo again)", ui_action_table[a].name);
 		return;
 	}
-	if (ui->help_open && help_view_handle(ui, a))
-		return;
-	if (ui->mv.open && mentions_view_handle(ui, a))
-		return;
-	if (ui->rv.open && results_view_handle(ui, a))
-		return;
-	if (ui->av.open && annot_view_handle(ui, a))
-		return;
-	if (ui->cb.open && codebook_view_handle(ui, a))
+	if (view_key(ui, a))
 		return;
 	switch (a) {
 	case UI_ACTION_SELECT_MENTION:
@@ -361,7 +330,6 @@ static void dispatch(struct ui *ui, enum ui_action a)
 			annotate_selection(ui);
 		return;
 	case UI_ACTION_ANNOTATIONS:
-		codebook_view_close(ui);
 		annot_view_open(ui);
 		return;
 	case UI_ACTION_LINK:
@@ -380,9 +348,6 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		link_remove(ui);
 		return;
 	case UI_ACTION_CODEBOOK:
-		annot_view_close(ui);
-		mentions_view_close(ui);
-		results_view_close(ui);
 		codebook_view_open(ui);
 		return;
 	case UI_ACTION_COLOR:
@@ -472,8 +437,7 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		ui->quit = quit_confirmed(ui);
 		return;
 	case UI_ACTION_HELP:
-		ui->help_open = true;
-		ui->help_top = 0;
+		help_view_open(ui);
 		return;
 	case UI_ACTION_NEXT_PANE:
 		move_focus(ui, 1);
@@ -606,7 +570,7 @@ static void refresh_if_changed(struct ui *ui)
 		side_pane_load(ui);
 		annotate_load(ui);
 	}
-	if (ui->av.open)
+	if (view_is_open(ui, &annot_view_ops))
 		annot_view_open(ui);
 	ui_message(ui, false, "the library changed: shown again");
 }
@@ -729,13 +693,10 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	delscreen(scr);
 	if (ui.script)
 		fclose(ui.script);
-	mentions_view_close(&ui);
-	results_view_close(&ui);
-	annot_view_close(&ui);
+	view_close_all(&ui);
 	free(ui.av.filter);
 	free(ui.reattach);
 	free(ui.link_from);
-	codebook_view_close(&ui);
 	search_background_free(&ui.background);
 	jump_free(&ui);
 	side_pane_free(&ui);

@@ -104,7 +104,6 @@ struct annot_span {
 
 /* The annotations list (A). */
 struct annot_view {
-	bool open;
 	struct annot_item {
 		char *id, *title, *tags, *quote, *status, *note, *author, *created, *color;
 		int64_t article, n_links;
@@ -121,7 +120,6 @@ struct annot_view {
 
 /* The codebook (C). */
 struct codebook_view {
-	bool open;
 	char **names;
 	int64_t *counts;
 	size_t n, sel, top;
@@ -154,7 +152,6 @@ struct side_state {
 
 /* The mentions view: every mention of one entity, in context. */
 struct mentions_view {
-	bool open;
 	struct store_entity entity;
 	struct store_mention *m;
 	size_t n;
@@ -167,7 +164,6 @@ struct mentions_view {
 enum results_kind { RESULTS_SEARCH, RESULTS_RELATED };
 
 struct results_view {
-	bool open;
 	enum results_kind kind;
 	char *query;              /* search: what the user typed */
 	int64_t passage;          /* related: the passage asked about */
@@ -202,6 +198,27 @@ struct history {
 	size_t at;                /* index of the current place */
 };
 
+/* A view over the panes (view.c): the mentions, the results, the
+ * annotations, the codebook, the help. */
+struct ui;
+struct view_ops {
+	const char *name;                       /* on the status line */
+	const char *(*title)(struct ui *ui);    /* or this, when it varies */
+	void (*draw)(struct ui *ui, WINDOW *w);
+	/* An action; false for those it leaves to the views below and the
+	 * loop (help, back, forward, redraw).  q and Esc never reach it. */
+	bool (*key)(struct ui *ui, enum ui_action a);
+	void (*close)(struct ui *ui);           /* frees its state */
+	bool over;        /* opens over the open view, on the whole screen */
+	bool keeps_esc;   /* Esc does not close it */
+};
+
+#define VIEW_DEPTH 4
+struct view_stack {
+	const struct view_ops *v[VIEW_DEPTH];  /* bottom first */
+	size_t n;
+};
+
 struct ui {
 	struct store *st;
 	struct layout layout;
@@ -209,10 +226,8 @@ struct ui {
 	int cols, lines;
 	WINDOW *win[LAYOUT_PANES];
 	WINDOW *status_win;
-	bool help_open;
 	bool zoom;                 /* the focused pane takes the whole screen */
-	size_t help_top;           /* first row of the help shown */
-	size_t help_rows;          /* rows of the whole help, when last drawn */
+	struct view_stack views;  /* the views open over the panes */
 	bool quit;
 	bool gone;                /* the terminal went away */
 	bool readonly;            /* the library cannot be written */
@@ -357,11 +372,26 @@ void side_pane_anchor(struct ui *ui, struct side_anchor *at, const char *except)
 int side_pane_load_at(struct ui *ui, struct side_anchor *at);
 void side_pane_free(struct ui *ui);
 int64_t side_pane_selected_entity(const struct ui *ui);
+/* view.c: the views over the panes, on a stack */
+/* Open `ops`: over the open view when it opens over (the help), else in
+ * place of it; nothing when it is open already (it reads its state anew). */
+void view_open(struct ui *ui, const struct view_ops *ops);
+/* Close it (and free its state, open or not). */
+void view_close(struct ui *ui, const struct view_ops *ops);
+void view_close_all(struct ui *ui);
+const struct view_ops *view_top(const struct ui *ui);   /* NULL: none */
+bool view_is_open(const struct ui *ui, const struct view_ops *ops);
+/* An action for the open views, top first (q and Esc close the top one);
+ * false when none took it. */
+bool view_key(struct ui *ui, enum ui_action a);
+/* Whether pane p is hidden under the top view; draw the top view; its
+ * name for the status line (NULL: none open). */
+bool view_covers(const struct ui *ui, enum layout_pane p);
+void view_draw(struct ui *ui);
+const char *view_title(struct ui *ui);
 /* mentions_view.c */
+extern const struct view_ops mentions_view_ops;
 int mentions_view_open(struct ui *ui, int64_t entity, size_t sel);
-void mentions_view_close(struct ui *ui);
-void mentions_view_draw(struct ui *ui, WINDOW *w);
-bool mentions_view_handle(struct ui *ui, enum ui_action a);
 /* annotate.c: selecting, annotating, the annotations list, undo */
 bool annotate_key(struct ui *ui, int key);     /* keys while selecting */
 void annotate_start_selection(struct ui *ui);
@@ -392,18 +422,14 @@ void annotate_delete_here(struct ui *ui);
  * annotate_load() (not at every redraw). */
 const struct store_annot_linked *annotate_links(struct ui *ui, const struct annot_span *a,
                                                 size_t *n);
+extern const struct view_ops annot_view_ops;
 int annot_view_open(struct ui *ui);
-void annot_view_close(struct ui *ui);
-void annot_view_draw(struct ui *ui, WINDOW *w);
-bool annot_view_handle(struct ui *ui, enum ui_action a);
 void annotate_undo(struct ui *ui, bool redo);   /* u, Ctrl-R: the library's journal */
 /* t: ask the tags of annotation `id` (prefilled with `tags`) and save them. */
 void annotate_retag(struct ui *ui, const char *id, const char *tags);
 /* codebook_view.c */
+extern const struct view_ops codebook_view_ops;
 int codebook_view_open(struct ui *ui);
-void codebook_view_close(struct ui *ui);
-void codebook_view_draw(struct ui *ui, WINDOW *w);
-bool codebook_view_handle(struct ui *ui, enum ui_action a);
 /* link.c: linking passages (L) and following links (F) */
 void link_here(struct ui *ui);
 /* Forget a link begun with L (and an end made for it alone). */
@@ -424,9 +450,7 @@ void annotate_note_inline(struct ui *ui, const char *id, const char *note);
 /* results_view.c: corpus search (S) and related passages (r) */
 int results_view_search(struct ui *ui, const char *input, size_t sel);
 int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t sel);
-void results_view_close(struct ui *ui);
-void results_view_draw(struct ui *ui, WINDOW *w);
-bool results_view_handle(struct ui *ui, enum ui_action a);
+extern const struct view_ops results_view_ops;
 void results_prompt(struct ui *ui);
 void results_for_cursor(struct ui *ui);
 /* jump.c: the jump history and moving by entity */
@@ -491,8 +515,8 @@ void status_line_draw(struct ui *ui);
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* help_view.c */
-void help_view_draw(struct ui *ui, WINDOW *w);
-bool help_view_handle(struct ui *ui, enum ui_action a);
+extern const struct view_ops help_view_ops;
+void help_view_open(struct ui *ui);
 /* input.c */
 int input_open_script(struct ui *ui, const char *path);
 /* The next key: a curses key code, ERR on timeout, or -2 at the end of a
