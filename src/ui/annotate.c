@@ -609,12 +609,10 @@ void annotate_note_inline(struct ui *ui, const char *id, const char *note)
 		                                                          at->end - at->start), note);
 		return;
 	}
-	for (size_t i = 0; i < ui->av.n; i++)
-		if (strcmp(ui->av.v[i].id, id) == 0) {
-			note_span(ui, id, ui->av.v[i].article, (size_t)ui->av.v[i].cp_start,
-			          (size_t)ui->av.v[i].cp_end, note);
-			return;
-		}
+	int64_t article;
+	size_t cs, ce;
+	if (annot_view_find(id, &article, &cs, &ce))
+		note_span(ui, id, article, cs, ce, note);
 }
 
 /* Ask for the tags of [cs, ce) (code points) of the open article and save

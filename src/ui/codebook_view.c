@@ -16,9 +16,18 @@
 #include "margo/util.h"
 #include "ui.h"
 
+/* The codebook (C). */
+struct codebook_view {
+	char **names;
+	int64_t *counts;
+	size_t n, sel, top;
+};
+
+static struct codebook_view cb;
+
 static void codebook_view_close(struct ui *ui)
 {
-	struct codebook_view *v = &ui->cb;
+	struct codebook_view *v = &cb;
 	for (size_t i = 0; i < v->n; i++)
 		free(v->names[i]);
 	free(v->names);
@@ -28,10 +37,10 @@ static void codebook_view_close(struct ui *ui)
 
 int codebook_view_open(struct ui *ui)
 {
-	size_t sel = ui->cb.sel;
+	size_t sel = cb.sel;
 	view_open(ui, &codebook_view_ops);
 	codebook_view_close(ui);
-	struct codebook_view *v = &ui->cb;
+	struct codebook_view *v = &cb;
 	if (store_tags(ui->st, &v->names, &v->counts, &v->n) < 0) {
 		view_close(ui, &codebook_view_ops);
 		ui_message(ui, true, "cannot read the codebook: %s", store_errmsg(ui->st));
@@ -45,7 +54,7 @@ int codebook_view_open(struct ui *ui)
 
 static void codebook_view_draw(struct ui *ui, WINDOW *w)
 {
-	struct codebook_view *v = &ui->cb;
+	struct codebook_view *v = &cb;
 	int width = getmaxx(w), height = getmaxy(w);
 	werase(w);
 	char label[64];
@@ -83,7 +92,7 @@ static void codebook_view_draw(struct ui *ui, WINDOW *w)
 
 static bool codebook_view_key(struct ui *ui, enum ui_action a)
 {
-	struct codebook_view *v = &ui->cb;
+	struct codebook_view *v = &cb;
 	size_t page = (size_t)(ui->lines > 3 ? ui->lines - 3 : 1);
 	if (v->n && ui_list_move(&v->sel, v->n, page, a))
 		return true;
@@ -140,10 +149,7 @@ static bool codebook_view_key(struct ui *ui, enum ui_action a)
 			buf_putc(&f, '"');
 			char *filter = buf_steal(&f);
 			if (filter) {
-				free(ui->av.filter);
-				ui->av.filter = filter;
-				ui->av.sel = 0;
-				annot_view_open(ui);  /* in place of the codebook */
+				annot_view_open_filtered(ui, filter);  /* in place of the codebook */
 			}
 		}
 		return true;
@@ -153,6 +159,11 @@ static bool codebook_view_key(struct ui *ui, enum ui_action a)
 	default:
 		return true;
 	}
+}
+
+void codebook_view_save_state(struct ui *ui, FILE *f)
+{
+	fprintf(f, "codebook.open=%d\ncodebook.n=%zu\n", view_is_open(ui, &codebook_view_ops), cb.n);
 }
 
 const struct view_ops codebook_view_ops = {

@@ -274,8 +274,8 @@ void ui_save_state(struct ui *ui, FILE *f)
 		}
 		fputc('\n', f);
 	}
-	fprintf(f, "annotations.open=%d\nannotations.n=%zu\ntext.selecting=%d\ntext.annotated=%zu\n",
-	        view_is_open(ui, &annot_view_ops), ui->av.n, t->selecting, t->n_annots);
+	annot_view_save_state(ui, f);
+	fprintf(f, "text.selecting=%d\ntext.annotated=%zu\n", t->selecting, t->n_annots);
 	if (t->selecting) {
 		size_t lo = t->sel_anchor < t->sel_head ? t->sel_anchor : t->sel_head;
 		size_t hi = t->sel_anchor < t->sel_head ? t->sel_head : t->sel_anchor;
@@ -288,20 +288,11 @@ void ui_save_state(struct ui *ui, FILE *f)
 			fputc(t->art.body[i] == '\n' ? ' ' : t->art.body[i], f);
 		fputc('\n', f);
 	}
-	fprintf(f, "codebook.open=%d\ncodebook.n=%zu\n", view_is_open(ui, &codebook_view_ops), ui->cb.n);
-	bool results = view_is_open(ui, &results_view_ops);
-	fprintf(f, "results.open=%d\n", results);
-	if (results)
-		fprintf(f, "results.kind=%s\nresults.n=%zu\nresults.sel=%zu\nresults.sentence=%d\n",
-		        ui->rv.kind == RESULTS_SEARCH ? "search" : "related", ui->rv.n, ui->rv.sel,
-		        ui->rv.kind == RESULTS_RELATED ? ui->rv.sentence + 1 : 0);
+	codebook_view_save_state(ui, f);
+	results_view_save_state(ui, f);
 	fprintf(f, "find.query=%s\nfind.hits=%zu\nfind.hit=%zu\n", t->query ? t->query : "",
 	        t->n_hits, t->hit);
-	bool mentions = view_is_open(ui, &mentions_view_ops);
-	fprintf(f, "mentions.open=%d\n", mentions);
-	if (mentions)
-		fprintf(f, "mentions.entity=%s\nmentions.sel=%zu\nmentions.n=%zu\n",
-		        ui->mv.entity.name, ui->mv.sel, ui->mv.n);
+	mentions_view_save_state(ui, f);
 	if (t->loaded && t->has_target) {
 		char *m = text_render(t->art.body + t->target.start, t->target.end - t->target.start,
 		                      0, -1, NULL);

@@ -27,7 +27,7 @@ static struct store_mention bare(const struct store_mention *m)
 
 /* Where the reader is now.  The view's query is copied (malloc'd): free
  * a place with place_clear(). */
-static struct ui_place here(const struct ui *ui)
+static struct ui_place here(struct ui *ui)
 {
 	struct ui_place p;
 	memset(&p, 0, sizeof p);
@@ -38,20 +38,7 @@ static struct ui_place here(const struct ui *ui)
 	p.has_target = ui->text.has_target;
 	if (p.has_target)
 		p.target = bare(&ui->text.target);
-	if (view_is_open(ui, &mentions_view_ops)) {
-		p.view = VIEW_MENTIONS;
-		p.view_id = ui->mv.entity.id;
-		p.view_sel = ui->mv.sel;
-	} else if (view_is_open(ui, &annot_view_ops)) {
-		p.view = VIEW_ANNOTATIONS;
-		p.view_sel = ui->av.sel;
-	} else if (view_is_open(ui, &results_view_ops)) {
-		p.view = ui->rv.kind == RESULTS_SEARCH ? VIEW_SEARCH : VIEW_RELATED;
-		p.view_id = ui->rv.passage;
-		p.view_sentence = ui->rv.sentence;
-		p.view_query = util_strdup(ui->rv.query);
-		p.view_sel = ui->rv.sel;
-	}
+	view_place(ui, &p);
 	return p;
 }
 
@@ -82,10 +69,8 @@ static void restore(struct ui *ui, const struct ui_place *p)
 		results_view_search(ui, p->view_query, p->view_sel);
 	else if (p->view == VIEW_RELATED)
 		results_view_related(ui, p->view_id, p->view_sentence, p->view_sel);
-	else if (p->view == VIEW_ANNOTATIONS) {
-		ui->av.sel = p->view_sel;
-		annot_view_open(ui);
-	}
+	else if (p->view == VIEW_ANNOTATIONS)
+		annot_view_open_at(ui, p->view_sel);
 	if (ui->focus != p->focus) {
 		ui->focus = p->focus;
 		ui_relayout(ui);

@@ -19,12 +19,29 @@
 #include "margo/util.h"
 #include "ui.h"
 
+/* The corpus search results, or the passages related to one passage. */
+enum results_kind { RESULTS_SEARCH, RESULTS_RELATED };
+
+struct results_view {
+	enum results_kind kind;
+	char *query;              /* search: what the user typed */
+	int64_t passage;          /* related: the passage asked about */
+	int sentence;             /* related: its sentence asked about
+	                           * (from 0), or -1 for all of it */
+	char *about;              /* related: the heading, naming what was asked */
+	struct store_hit *h;
+	size_t n;
+	size_t sel, top;
+};
+
+static struct results_view rv;
+
 #define SEARCH_LIMIT 200
 #define RELATED_LIMIT 20
 
 static void results_view_close(struct ui *ui)
 {
-	struct results_view *v = &ui->rv;
+	struct results_view *v = &rv;
 	free(v->query);
 	free(v->about);
 	store_hits_free(v->h, v->n);
@@ -50,7 +67,7 @@ int results_view_search(struct ui *ui, const char *input, size_t sel)
 	}
 	view_open(ui, &results_view_ops);
 	results_view_close(ui);
-	struct results_view *v = &ui->rv;
+	struct results_view *v = &rv;
 	v->kind = RESULTS_SEARCH;
 	v->query = util_strdup(input);
 	v->h = h;
@@ -98,7 +115,7 @@ int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t se
 	}
 	view_open(ui, &results_view_ops);
 	results_view_close(ui);
-	struct results_view *v = &ui->rv;
+	struct results_view *v = &rv;
 	v->kind = RESULTS_RELATED;
 	v->passage = passage;
 	v->sentence = sentence;
@@ -123,7 +140,7 @@ int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t se
 
 void results_prompt(struct ui *ui)
 {
-	char *input = prompt_line(ui, "search", "Search all articles:", ui->rv.query, NULL, NULL);
+	char *input = prompt_line(ui, "search", "Search all articles:", rv.query, NULL, NULL);
 	if (input && *input)
 		results_view_search(ui, input, 0);
 	free(input);
@@ -133,7 +150,7 @@ void results_prompt(struct ui *ui)
  * the passage's, and the whole passage again. */
 static void related_sentence(struct ui *ui)
 {
-	struct results_view *v = &ui->rv;
+	struct results_view *v = &rv;
 	const struct text_state *t = &ui->text;
 	if (v->sentence >= 0) {
 		if (results_view_related(ui, v->passage, -1, 0) == 0)
@@ -217,7 +234,7 @@ static void draw_entry(struct ui *ui, WINDOW *w, int y, const struct store_hit *
 	draw_str(w, y, width - sw - 1, score, sw);
 	buf_free(&b);
 	int row = y + 1;
-	if (ui->rv.kind == RESULTS_RELATED) {
+	if (rv.kind == RESULTS_RELATED) {
 		draw_set_role(w, ROLE_DIM);
 		mvwhline(w, row, 0, ' ', width);
 		draw_str(w, row, 2, h->why, width - 3);
@@ -226,7 +243,7 @@ static void draw_entry(struct ui *ui, WINDOW *w, int y, const struct store_hit *
 	draw_set_role(w, ROLE_NORMAL);
 	mvwhline(w, row, 0, ' ', width);
 	/* A related passage: the text around the sentence it is listed for. */
-	char *around = ui->rv.kind == RESULTS_RELATED && h->snippet
+	char *around = rv.kind == RESULTS_RELATED && h->snippet
 	               ? store_snippet_around(h->snippet, h->told_from, h->told_to, width - 3)
 	               : NULL;
 	draw_marked(w, row, 2, around ? around : h->snippet ? h->snippet : "", width - 3,
@@ -237,7 +254,7 @@ static void draw_entry(struct ui *ui, WINDOW *w, int y, const struct store_hit *
 
 static void results_view_draw(struct ui *ui, WINDOW *w)
 {
-	struct results_view *v = &ui->rv;
+	struct results_view *v = &rv;
 	int width = getmaxx(w), height = getmaxy(w);
 	werase(w);
 	char label[64];
@@ -293,7 +310,7 @@ static void open_related(struct ui *ui, const struct store_hit *h)
 
 static bool results_view_key(struct ui *ui, enum ui_action a)
 {
-	struct results_view *v = &ui->rv;
+	struct results_view *v = &rv;
 	size_t page = (size_t)(ui->lines > 10 ? (ui->lines - 4) / 4 : 1);
 	if (v->n && ui_list_move(&v->sel, v->n, page, a))
 		return true;
@@ -341,7 +358,33 @@ static bool results_view_key(struct ui *ui, enum ui_action a)
 
 static const char *results_view_title(struct ui *ui)
 {
-	return ui->rv.kind == RESULTS_SEARCH ? "search" : "related";
+	return rv.kind == RESULTS_SEARCH ? "search" : "related";
+}
+
+static void results_view_status(struct ui *ui, struct buf *b)
+{
+	(void)ui;
+	buf_printf(b, " %zu/%zu", rv.n ? rv.sel + 1 : 0, rv.n);
+}
+
+static void results_view_place(struct ui *ui, struct ui_place *p)
+{
+	(void)ui;
+	p->view = rv.kind == RESULTS_SEARCH ? VIEW_SEARCH : VIEW_RELATED;
+	p->view_id = rv.passage;
+	p->view_sentence = rv.sentence;
+	p->view_query = util_strdup(rv.query);
+	p->view_sel = rv.sel;
+}
+
+void results_view_save_state(struct ui *ui, FILE *f)
+{
+	bool open = view_is_open(ui, &results_view_ops);
+	fprintf(f, "results.open=%d\n", open);
+	if (open)
+		fprintf(f, "results.kind=%s\nresults.n=%zu\nresults.sel=%zu\nresults.sentence=%d\n",
+		        rv.kind == RESULTS_SEARCH ? "search" : "related", rv.n, rv.sel,
+		        rv.kind == RESULTS_RELATED ? rv.sentence + 1 : 0);
 }
 
 const struct view_ops results_view_ops = {
@@ -350,4 +393,7 @@ const struct view_ops results_view_ops = {
 	.draw = results_view_draw,
 	.key = results_view_key,
 	.close = results_view_close,
+	.status = results_view_status,
+	.place = results_view_place,
 };
+

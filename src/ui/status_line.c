@@ -44,12 +44,8 @@ static void position(struct ui *ui, struct buf *b)
 		buf_puts(b, " \xc2\xb7 read-only");
 	if (ui->link_from)
 		buf_puts(b, " \xc2\xb7 linking (Esc cancels)");
-	if (top == &mentions_view_ops) {
-		buf_printf(b, " %zu/%zu", ui->mv.n ? ui->mv.sel + 1 : 0, ui->mv.n);
-	} else if (top == &annot_view_ops) {
-		buf_printf(b, " %zu/%zu", ui->av.n ? ui->av.sel + 1 : 0, ui->av.n);
-	} else if (top == &results_view_ops) {
-		buf_printf(b, " %zu/%zu", ui->rv.n ? ui->rv.sel + 1 : 0, ui->rv.n);
+	if (view_status(ui, b)) {
+		/* the view's own */
 	} else if (t->loaded && t->art.n_sentences) {
 		const struct store_sentence *s = &t->art.sentences[t->cursor];
 		buf_printf(b, " \xc2\xb7 \xc2\xb6 %d/%zu \xc2\xb7 sentence %zu/%zu", s->para + 1,

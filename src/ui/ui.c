@@ -694,7 +694,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	if (ui.script)
 		fclose(ui.script);
 	view_close_all(&ui);
-	free(ui.av.filter);
+	annot_view_free();
 	free(ui.reattach);
 	free(ui.link_from);
 	search_background_free(&ui.background);

@@ -102,29 +102,6 @@ struct annot_span {
 	bool anchor;              /* a bare anchor: only a link's end */
 };
 
-/* The annotations list (A). */
-struct annot_view {
-	struct annot_item {
-		char *id, *title, *tags, *quote, *status, *note, *author, *created, *color;
-		int64_t article, n_links;
-		int64_t start, end;   /* bytes of the article's text */
-		int64_t cp_start, cp_end;  /* the same in code points */
-		int64_t conflicts;    /* open import conflicts */
-	} *v;
-	size_t n, sel, top;
-	struct store_conflict *conflict;  /* !: the conflict shown, with both versions */
-	size_t n_conflict;
-	char *filter;             /* kept across openings */
-	bool by_date;             /* newest first, else by article and place */
-};
-
-/* The codebook (C). */
-struct codebook_view {
-	char **names;
-	int64_t *counts;
-	size_t n, sel, top;
-};
-
 /* One step that u can take back. */
 enum side_mode { SIDE_ENTITIES, SIDE_OUTLINE };
 
@@ -148,31 +125,6 @@ struct side_state {
 	int64_t marked;           /* entity marked for a merge, or 0 */
 	struct side_anchor acted; /* the entity the last correction acted on:
 	                           * where u and Ctrl-R of it put the cursor */
-};
-
-/* The mentions view: every mention of one entity, in context. */
-struct mentions_view {
-	struct store_entity entity;
-	struct store_mention *m;
-	size_t n;
-	size_t sel, top;
-	struct store_entity *with;       /* entities sharing its paragraphs */
-	size_t n_with;
-};
-
-/* The corpus search results, or the passages related to one passage. */
-enum results_kind { RESULTS_SEARCH, RESULTS_RELATED };
-
-struct results_view {
-	enum results_kind kind;
-	char *query;              /* search: what the user typed */
-	int64_t passage;          /* related: the passage asked about */
-	int sentence;             /* related: its sentence asked about
-	                           * (from 0), or -1 for all of it */
-	char *about;              /* related: the heading, naming what was asked */
-	struct store_hit *h;
-	size_t n;
-	size_t sel, top;
 };
 
 enum view_kind { VIEW_NONE, VIEW_MENTIONS, VIEW_SEARCH, VIEW_RELATED, VIEW_ANNOTATIONS };
@@ -201,6 +153,7 @@ struct history {
 /* A view over the panes (view.c): the mentions, the results, the
  * annotations, the codebook, the help. */
 struct ui;
+struct buf;
 struct view_ops {
 	const char *name;                       /* on the status line */
 	const char *(*title)(struct ui *ui);    /* or this, when it varies */
@@ -209,6 +162,10 @@ struct view_ops {
 	 * loop (help, back, forward, redraw).  q and Esc never reach it. */
 	bool (*key)(struct ui *ui, enum ui_action a);
 	void (*close)(struct ui *ui);           /* frees its state */
+	/* The status line's part for it (" 3/40"), or NULL. */
+	void (*status)(struct ui *ui, struct buf *b);
+	/* Where it is, for the jump history (Ctrl-O reopens it), or NULL. */
+	void (*place)(struct ui *ui, struct ui_place *p);
 	bool over;        /* opens over the open view, on the whole screen */
 	bool keeps_esc;   /* Esc does not close it */
 };
@@ -249,10 +206,6 @@ struct ui {
 	struct list_state list;
 	struct text_state text;
 	struct side_state side;
-	struct mentions_view mv;
-	struct results_view rv;
-	struct annot_view av;
-	struct codebook_view cb;
 	char *reattach;           /* an orphan's id: the next a places it */
 	char *link_from;          /* L was pressed here: the link's first end */
 	bool link_from_made;       /* ... an annotation made for the link alone */
@@ -389,9 +342,14 @@ bool view_key(struct ui *ui, enum ui_action a);
 bool view_covers(const struct ui *ui, enum layout_pane p);
 void view_draw(struct ui *ui);
 const char *view_title(struct ui *ui);
+/* The top view's part of the status line; false when it has none. */
+bool view_status(struct ui *ui, struct buf *b);
+/* The open view's place in p (p->view stays VIEW_NONE when none). */
+void view_place(struct ui *ui, struct ui_place *p);
 /* mentions_view.c */
 extern const struct view_ops mentions_view_ops;
 int mentions_view_open(struct ui *ui, int64_t entity, size_t sel);
+void mentions_view_save_state(struct ui *ui, FILE *f);
 /* annotate.c: selecting, annotating, the annotations list, undo */
 bool annotate_key(struct ui *ui, int key);     /* keys while selecting */
 void annotate_start_selection(struct ui *ui);
@@ -423,13 +381,23 @@ void annotate_delete_here(struct ui *ui);
 const struct store_annot_linked *annotate_links(struct ui *ui, const struct annot_span *a,
                                                 size_t *n);
 extern const struct view_ops annot_view_ops;
+/* Open the annotations list (again: read anew, its selection kept), at
+ * row sel, or filtered by `filter` (taken; the selection on the first). */
 int annot_view_open(struct ui *ui);
+int annot_view_open_at(struct ui *ui, size_t sel);
+int annot_view_open_filtered(struct ui *ui, char *filter);
+/* Where the listed annotation `id` is (code points); false if not listed. */
+bool annot_view_find(const char *id, int64_t *article, size_t *cs, size_t *ce);
+void annot_view_save_state(struct ui *ui, FILE *f);
+/* At exit: what the list keeps from one opening to the next. */
+void annot_view_free(void);
 void annotate_undo(struct ui *ui, bool redo);   /* u, Ctrl-R: the library's journal */
 /* t: ask the tags of annotation `id` (prefilled with `tags`) and save them. */
 void annotate_retag(struct ui *ui, const char *id, const char *tags);
 /* codebook_view.c */
 extern const struct view_ops codebook_view_ops;
 int codebook_view_open(struct ui *ui);
+void codebook_view_save_state(struct ui *ui, FILE *f);
 /* link.c: linking passages (L) and following links (F) */
 void link_here(struct ui *ui);
 /* Forget a link begun with L (and an end made for it alone). */
@@ -451,6 +419,7 @@ void annotate_note_inline(struct ui *ui, const char *id, const char *note);
 int results_view_search(struct ui *ui, const char *input, size_t sel);
 int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t sel);
 extern const struct view_ops results_view_ops;
+void results_view_save_state(struct ui *ui, FILE *f);
 void results_prompt(struct ui *ui);
 void results_for_cursor(struct ui *ui);
 /* jump.c: the jump history and moving by entity */

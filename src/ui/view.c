@@ -107,3 +107,22 @@ const char *view_title(struct ui *ui)
 		return NULL;
 	return v->title ? v->title(ui) : v->name;
 }
+
+bool view_status(struct ui *ui, struct buf *b)
+{
+	const struct view_ops *v = view_top(ui);
+	if (!v || !v->status)
+		return false;
+	v->status(ui, b);
+	return true;
+}
+
+void view_place(struct ui *ui, struct ui_place *p)
+{
+	/* The view under the help, if the help is open over it. */
+	for (size_t i = 0; i < ui->views.n; i++)
+		if (ui->views.v[i]->place) {
+			ui->views.v[i]->place(ui, p);
+			return;
+		}
+}
