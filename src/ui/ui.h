@@ -502,14 +502,25 @@ char *input_read_paste(struct ui *ui, size_t *len);
 void input_paste_mode(struct ui *ui, bool on);
 void ui_save_state(struct ui *ui, FILE *f);
 
-/* ui.c */
-void ui_relayout(struct ui *ui);
-void ui_draw_all(struct ui *ui);
+/* session.c: the terminal, curses and signals */
+void ui_install_signals(void);
+/* Start curses on the terminal, or on /dev/null for a scripted run (the
+ * script opened); NULL on failure, the message in *err (malloc'd) and the
+ * exit status in *status: 2 for a terminal that cannot show the reader,
+ * 3 otherwise. */
+SCREEN *ui_start_curses(struct ui *ui, const char *script, char **err, int *status);
+void ui_setup_curses(struct ui *ui);
+/* The signal that asked margo to end, or 0. */
+int ui_exit_signal(void);
 /* A signal (SIGHUP, SIGTERM, SIGINT) came, or the terminal is gone. */
 bool ui_exit_requested(const struct ui *ui);
 /* After ^Z (SIGTSTP): hand the terminal back, stop, and take it again on
  * fg; true when that happened (the screen must be laid out again). */
 bool ui_suspend_if_asked(struct ui *ui);
+
+/* ui.c */
+void ui_relayout(struct ui *ui);
+void ui_draw_all(struct ui *ui);
 /* Move a selection of n entries (n > 0) by a movement action; false when
  * the action is not a movement. */
 bool ui_list_move(size_t *sel, size_t n, size_t page, enum ui_action a);
