@@ -31,17 +31,23 @@ const char *const ui_view_names[UI_VIEW_COUNT] = {
 
 enum ui_view ui_view_in_focus(const struct ui *ui, bool under_help)
 {
-	/* In the order dispatch() offers an action to the views. */
-	if (ui->help_open && !under_help)
-		return UI_VIEW_HELP;
-	if (ui->mv.open)
-		return UI_VIEW_MENTIONS;
-	if (ui->rv.open)
-		return UI_VIEW_RESULTS;
-	if (ui->av.open)
-		return UI_VIEW_ANNOTATIONS;
-	if (ui->cb.open)
-		return UI_VIEW_CODEBOOK;
+	/* The top of the stack of views over the panes (view.c). */
+	for (size_t i = ui->views.n; i-- > 0;) {
+		const struct view_ops *o = ui->views.v[i];
+		if (o == &help_view_ops) {
+			if (under_help)
+				continue;
+			return UI_VIEW_HELP;
+		}
+		if (o == &mentions_view_ops)
+			return UI_VIEW_MENTIONS;
+		if (o == &results_view_ops)
+			return UI_VIEW_RESULTS;
+		if (o == &annot_view_ops)
+			return UI_VIEW_ANNOTATIONS;
+		if (o == &codebook_view_ops)
+			return UI_VIEW_CODEBOOK;
+	}
 	switch (ui->focus) {
 	case LAYOUT_LIST: return UI_VIEW_LIST;
 	case LAYOUT_TEXT: return UI_VIEW_TEXT;

@@ -22,9 +22,27 @@
 #include "margo/util.h"
 #include "ui.h"
 
-void annot_view_close(struct ui *ui)
+/* The annotations list (A). */
+struct annot_view {
+	struct annot_item {
+		char *id, *title, *tags, *quote, *status, *note, *author, *created, *color;
+		int64_t article, n_links;
+		int64_t start, end;   /* bytes of the article's text */
+		int64_t cp_start, cp_end;  /* the same in code points */
+		int64_t conflicts;    /* open import conflicts */
+	} *v;
+	size_t n, sel, top;
+	struct store_conflict *conflict;  /* !: the conflict shown, with both versions */
+	size_t n_conflict;
+	char *filter;             /* kept across openings */
+	bool by_date;             /* newest first, else by article and place */
+};
+
+static struct annot_view av;
+
+static void annot_view_close(struct ui *ui)
 {
-	struct annot_view *v = &ui->av;
+	struct annot_view *v = &av;
 	for (size_t i = 0; i < v->n; i++) {
 		free(v->v[i].id);
 		free(v->v[i].title);
@@ -216,22 +234,20 @@ static int by_date(const void *a, const void *b)
 
 int annot_view_open(struct ui *ui)
 {
-	size_t sel = ui->av.sel;
+	size_t sel = av.sel;
+	view_open(ui, &annot_view_ops);
 	annot_view_close(ui);
-	mentions_view_close(ui);
-	results_view_close(ui);
-	if (store_annot_each(ui->st, NULL, 0, collect_item, &ui->av) != 0) {
-		annot_view_close(ui);
+	if (store_annot_each(ui->st, NULL, 0, collect_item, &av) != 0) {
+		view_close(ui, &annot_view_ops);
 		ui_message(ui, true, "cannot read the annotations: %s", store_errmsg(ui->st));
 		return -1;
 	}
-	apply_filter(ui, &ui->av);
-	if (ui->av.n)  /* no qsort of an empty (null) list */
-		qsort(ui->av.v, ui->av.n, sizeof *ui->av.v, ui->av.by_date ? by_date : by_place);
-	ui->av.open = true;
-	ui->av.sel = ui->av.n && sel < ui->av.n ? sel : 0;
-	if (!ui->av.n)
-		ui_message(ui, false, ui->av.filter && *ui->av.filter
+	apply_filter(ui, &av);
+	if (av.n)  /* no qsort of an empty (null) list */
+		qsort(av.v, av.n, sizeof *av.v, av.by_date ? by_date : by_place);
+	av.sel = av.n && sel < av.n ? sel : 0;
+	if (!av.n)
+		ui_message(ui, false, av.filter && *av.filter
 		           ? "no annotation passes the filter" : "no annotations yet: v selects, a annotates");
 	return 0;
 }
@@ -258,7 +274,7 @@ static int draw_side(WINDOW *w, int y, const char *label, const struct store_con
 
 static void draw_conflict(struct ui *ui, WINDOW *w)
 {
-	const struct store_conflict *c = ui->av.conflict;
+	const struct store_conflict *c = av.conflict;
 	struct buf head = { 0 };
 	buf_printf(&head, "Conflict #%lld  %s", (long long)c->id, c->title ? c->title : "");
 	draw_header(w, head.data ? head.data : "Conflict", true);
@@ -271,7 +287,7 @@ static void draw_conflict(struct ui *ui, WINDOW *w)
  * version to keep; each choice is one change of the library. */
 static void resolve_conflict(struct ui *ui)
 {
-	struct annot_view *v = &ui->av;
+	struct annot_view *v = &av;
 	if (!v->n || !v->v[v->sel].conflicts) {
 		ui_message(ui, false, "no import conflict here: / status:conflict lists them");
 		return;
@@ -306,9 +322,9 @@ static void resolve_conflict(struct ui *ui)
 	free(made);
 }
 
-void annot_view_draw(struct ui *ui, WINDOW *w)
+static void annot_view_draw(struct ui *ui, WINDOW *w)
 {
-	struct annot_view *v = &ui->av;
+	struct annot_view *v = &av;
 	int width = getmaxx(w), height = getmaxy(w);
 	werase(w);
 	if (v->conflict) {
@@ -367,17 +383,13 @@ void annot_view_draw(struct ui *ui, WINDOW *w)
 	draw_set_role(w, ROLE_NORMAL);
 }
 
-bool annot_view_handle(struct ui *ui, enum ui_action a)
+static bool annot_view_key(struct ui *ui, enum ui_action a)
 {
-	struct annot_view *v = &ui->av;
+	struct annot_view *v = &av;
 	size_t page = (size_t)(ui->lines > 6 ? (ui->lines - 2) / 2 : 1);
 	if (v->n && ui_list_move(&v->sel, v->n, page, a))
 		return true;
 	switch (a) {
-	case UI_ACTION_QUIT:
-	case UI_ACTION_CLOSE:
-		annot_view_close(ui);
-		return true;
 	case UI_ACTION_OPEN:
 		if (v->n) {
 			struct annot_item *it = &v->v[v->sel];
@@ -483,3 +495,63 @@ bool annot_view_handle(struct ui *ui, enum ui_action a)
 		return true;
 	}
 }
+
+static void annot_view_status(struct ui *ui, struct buf *b)
+{
+	(void)ui;
+	buf_printf(b, " %zu/%zu", av.n ? av.sel + 1 : 0, av.n);
+}
+
+static void annot_view_place(struct ui *ui, struct ui_place *p)
+{
+	(void)ui;
+	p->view = VIEW_ANNOTATIONS;
+	p->view_sel = av.sel;
+}
+
+int annot_view_open_at(struct ui *ui, size_t sel)
+{
+	av.sel = sel;
+	return annot_view_open(ui);
+}
+
+int annot_view_open_filtered(struct ui *ui, char *filter)
+{
+	free(av.filter);
+	av.filter = filter;
+	av.sel = 0;
+	return annot_view_open(ui);
+}
+
+bool annot_view_find(const char *id, int64_t *article, size_t *cs, size_t *ce)
+{
+	for (size_t i = 0; i < av.n; i++)
+		if (strcmp(av.v[i].id, id) == 0) {
+			*article = av.v[i].article;
+			*cs = (size_t)av.v[i].cp_start;
+			*ce = (size_t)av.v[i].cp_end;
+			return true;
+		}
+	return false;
+}
+
+void annot_view_save_state(struct ui *ui, FILE *f)
+{
+	fprintf(f, "annotations.open=%d\nannotations.n=%zu\n", view_is_open(ui, &annot_view_ops), av.n);
+}
+
+void annot_view_free(void)
+{
+	free(av.filter);
+	av.filter = NULL;
+}
+
+const struct view_ops annot_view_ops = {
+	.name = "annotations",
+	.draw = annot_view_draw,
+	.key = annot_view_key,
+	.close = annot_view_close,
+	.status = annot_view_status,
+	.place = annot_view_place,
+};
+

@@ -609,12 +609,10 @@ void annotate_note_inline(struct ui *ui, const char *id, const char *note)
 		                                                          at->end - at->start), note);
 		return;
 	}
-	for (size_t i = 0; i < ui->av.n; i++)
-		if (strcmp(ui->av.v[i].id, id) == 0) {
-			note_span(ui, id, ui->av.v[i].article, (size_t)ui->av.v[i].cp_start,
-			          (size_t)ui->av.v[i].cp_end, note);
-			return;
-		}
+	int64_t article;
+	size_t cs, ce;
+	if (annot_view_find(id, &article, &cs, &ce))
+		note_span(ui, id, article, cs, ce, note);
 }
 
 /* Ask for the tags of [cs, ce) (code points) of the open article and save
@@ -745,7 +743,7 @@ void annotate_undo(struct ui *ui, bool redo)
 		return;
 	}
 	annotate_load(ui);
-	if (ui->av.open)
+	if (view_is_open(ui, &annot_view_ops))
 		annot_view_open(ui);
 	text_pane_reload_mentions(ui);
 	side_pane_load_at(ui, &at);

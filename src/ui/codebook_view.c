@@ -16,9 +16,18 @@
 #include "margo/util.h"
 #include "ui.h"
 
-void codebook_view_close(struct ui *ui)
+/* The codebook (C). */
+struct codebook_view {
+	char **names;
+	int64_t *counts;
+	size_t n, sel, top;
+};
+
+static struct codebook_view cb;
+
+static void codebook_view_close(struct ui *ui)
 {
-	struct codebook_view *v = &ui->cb;
+	struct codebook_view *v = &cb;
 	for (size_t i = 0; i < v->n; i++)
 		free(v->names[i]);
 	free(v->names);
@@ -28,23 +37,24 @@ void codebook_view_close(struct ui *ui)
 
 int codebook_view_open(struct ui *ui)
 {
-	size_t sel = ui->cb.sel;
+	size_t sel = cb.sel;
+	view_open(ui, &codebook_view_ops);
 	codebook_view_close(ui);
-	struct codebook_view *v = &ui->cb;
+	struct codebook_view *v = &cb;
 	if (store_tags(ui->st, &v->names, &v->counts, &v->n) < 0) {
+		view_close(ui, &codebook_view_ops);
 		ui_message(ui, true, "cannot read the codebook: %s", store_errmsg(ui->st));
 		return -1;
 	}
-	v->open = true;
 	v->sel = sel < v->n ? sel : 0;
 	if (!v->n)
 		ui_message(ui, false, "the codebook is empty: tags are made when you annotate");
 	return 0;
 }
 
-void codebook_view_draw(struct ui *ui, WINDOW *w)
+static void codebook_view_draw(struct ui *ui, WINDOW *w)
 {
-	struct codebook_view *v = &ui->cb;
+	struct codebook_view *v = &cb;
 	int width = getmaxx(w), height = getmaxy(w);
 	werase(w);
 	char label[64];
@@ -80,17 +90,13 @@ void codebook_view_draw(struct ui *ui, WINDOW *w)
 	draw_set_role(w, ROLE_NORMAL);
 }
 
-bool codebook_view_handle(struct ui *ui, enum ui_action a)
+static bool codebook_view_key(struct ui *ui, enum ui_action a)
 {
-	struct codebook_view *v = &ui->cb;
+	struct codebook_view *v = &cb;
 	size_t page = (size_t)(ui->lines > 3 ? ui->lines - 3 : 1);
 	if (v->n && ui_list_move(&v->sel, v->n, page, a))
 		return true;
 	switch (a) {
-	case UI_ACTION_QUIT:
-	case UI_ACTION_CLOSE:
-		codebook_view_close(ui);
-		return true;
 	case UI_ACTION_RENAME:
 		if (v->n) {
 			char *from = util_strdup(v->names[v->sel]);
@@ -143,11 +149,7 @@ bool codebook_view_handle(struct ui *ui, enum ui_action a)
 			buf_putc(&f, '"');
 			char *filter = buf_steal(&f);
 			if (filter) {
-				free(ui->av.filter);
-				ui->av.filter = filter;
-				ui->av.sel = 0;
-				codebook_view_close(ui);
-				annot_view_open(ui);
+				annot_view_open_filtered(ui, filter);  /* in place of the codebook */
 			}
 		}
 		return true;
@@ -158,3 +160,15 @@ bool codebook_view_handle(struct ui *ui, enum ui_action a)
 		return true;
 	}
 }
+
+void codebook_view_save_state(struct ui *ui, FILE *f)
+{
+	fprintf(f, "codebook.open=%d\ncodebook.n=%zu\n", view_is_open(ui, &codebook_view_ops), cb.n);
+}
+
+const struct view_ops codebook_view_ops = {
+	.name = "codebook",
+	.draw = codebook_view_draw,
+	.key = codebook_view_key,
+	.close = codebook_view_close,
+};

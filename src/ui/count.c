@@ -23,8 +23,7 @@ bool count_key(struct ui *ui, int key)
 /* The pane the motion goes to: a view open on the text, or the focus. */
 static bool in_list(const struct ui *ui)
 {
-	return ui->focus == LAYOUT_LIST && !ui->help_open && !ui->mv.open && !ui->rv.open &&
-	       !ui->av.open && !ui->cb.open;
+	return ui->focus == LAYOUT_LIST && !view_top(ui);
 }
 
 void count_dispatch(struct ui *ui, enum ui_action a,
@@ -68,8 +67,7 @@ void count_dispatch(struct ui *ui, enum ui_action a,
 		return;
 	}
 	/* Each step as the pane takes it, up to the end of what it shows. */
-	if (ui->focus == LAYOUT_TEXT && ui->text.loaded && !ui->help_open && !ui->mv.open &&
-	    !ui->rv.open && !ui->av.open && !ui->cb.open && ui->text.art.n_sentences &&
+	if (ui->focus == LAYOUT_TEXT && ui->text.loaded && !view_top(ui) && ui->text.art.n_sentences &&
 	    n > (int64_t)ui->text.art.n_sentences)
 		n = (int64_t)ui->text.art.n_sentences;
 	if (n > 100000)

@@ -13,6 +13,11 @@
 #include "margo/util.h"
 #include "ui.h"
 
+/* The help's place: its first row shown, and its rows when last drawn. */
+static struct {
+	size_t top, rows;
+} place;
+
 /* "j, Down" for an action: every key bound to it. */
 static char *keys_for(enum ui_action a)
 {
@@ -71,19 +76,20 @@ static size_t help_rows(WINDOW *w, int width, int height, size_t top, enum ui_vi
 	return row + 3;  /* a blank row and the closing hints */
 }
 
-void help_view_draw(struct ui *ui, WINDOW *w)
+static void help_view_draw(struct ui *ui, WINDOW *w)
 {
+	(void)ui;
 	int width = getmaxx(w), height = getmaxy(w);
 	werase(w);
 	draw_header(w, "Help: keys (q or ? closes)", true);
 	/* G asks for the end: show the last page, not a last line alone. */
 	size_t rows = height > 1 ? (size_t)height - 1 : 1;
 	enum ui_view v = ui_view_in_focus(ui, true);
-	ui->help_rows = help_rows(NULL, width, height, 0, v);
-	if (ui->help_top + rows > ui->help_rows)
-		ui->help_top = ui->help_rows > rows ? ui->help_rows - rows : 0;
-	help_rows(w, width, height, ui->help_top, v);
-	int y = (int)(ui->help_rows - 2 - ui->help_top) + 1;
+	place.rows = help_rows(NULL, width, height, 0, v);
+	if (place.top + rows > place.rows)
+		place.top = place.rows > rows ? place.rows - rows : 0;
+	help_rows(w, width, height, place.top, v);
+	int y = (int)(place.rows - 2 - place.top) + 1;
 	draw_set_role(w, ROLE_DIM);
 	if (y >= 1 && y < height)
 		draw_str(w, y, 1, "In the list Enter opens an article; in the text j and k move "
@@ -94,38 +100,58 @@ void help_view_draw(struct ui *ui, WINDOW *w)
 	draw_set_role(w, ROLE_NORMAL);
 }
 
-bool help_view_handle(struct ui *ui, enum ui_action a)
+static bool help_view_key(struct ui *ui, enum ui_action a)
 {
 	switch (a) {
-	case UI_ACTION_QUIT:
 	case UI_ACTION_HELP:
-		ui->help_open = false;
+		view_close(ui, &help_view_ops);
 		return true;
 	case UI_ACTION_DOWN:
-		if (ui->help_top + 1 < ui->help_rows)
-			ui->help_top++;  /* clamped to the last page when drawn */
+		if (place.top + 1 < place.rows)
+			place.top++;  /* clamped to the last page when drawn */
 		return true;
 	case UI_ACTION_UP:
-		if (ui->help_top > 0)
-			ui->help_top--;
+		if (place.top > 0)
+			place.top--;
 		return true;
 	case UI_ACTION_PAGE_DOWN:
-		ui->help_top += ui->lines > 4 ? (size_t)ui->lines - 3 : 1;
+		place.top += ui->lines > 4 ? (size_t)ui->lines - 3 : 1;
 		return true;  /* clamped to the last page when drawn */
 	case UI_ACTION_PAGE_UP: {
 		size_t page = ui->lines > 4 ? (size_t)ui->lines - 3 : 1;
-		ui->help_top = ui->help_top > page ? ui->help_top - page : 0;
+		place.top = place.top > page ? place.top - page : 0;
 		return true;
 	}
 	case UI_ACTION_FIRST:
-		ui->help_top = 0;
+		place.top = 0;
 		return true;
 	case UI_ACTION_LAST:
-		ui->help_top = ui->help_rows;  /* clamped when drawn */
+		place.top = place.rows;  /* clamped when drawn */
 		return true;
 	case UI_ACTION_REDRAW:
 		return false;
 	default:
 		return true;  /* other keys do nothing while the help is open */
 	}
+}
+
+static void help_view_close(struct ui *ui)
+{
+	(void)ui;
+}
+
+/* The help opens over a view (the whole screen), and Esc does not close it. */
+const struct view_ops help_view_ops = {
+	.name = "help",
+	.draw = help_view_draw,
+	.key = help_view_key,
+	.close = help_view_close,
+	.over = true,
+	.keeps_esc = true,
+};
+
+void help_view_open(struct ui *ui)
+{
+	place.top = 0;
+	view_open(ui, &help_view_ops);
 }

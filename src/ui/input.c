@@ -227,7 +227,8 @@ void ui_save_state(struct ui *ui, FILE *f)
 	layout_describe(&ui->layout, layout, sizeof layout);
 	const struct text_state *t = &ui->text;
 	fprintf(f, "size=%dx%d\nlayout=%s\nfocus=%s\nzoom=%d\nhelp=%d\n", ui->cols, ui->lines,
-	        layout, layout_pane_name(ui->focus), ui->zoom, ui->help_open);
+	        layout, layout_pane_name(ui->focus), ui->zoom,
+	        view_is_open(ui, &help_view_ops));
 	fprintf(f, "articles=%lld\nlist.sel=%lld\nlist.top=%lld\n", (long long)ui->list.count,
 	        (long long)ui->list.sel, (long long)ui->list.top);
 	if (t->loaded) {
@@ -266,8 +267,8 @@ void ui_save_state(struct ui *ui, FILE *f)
 		}
 		fputc('\n', f);
 	}
-	fprintf(f, "annotations.open=%d\nannotations.n=%zu\ntext.selecting=%d\ntext.annotated=%zu\n",
-	        ui->av.open, ui->av.n, t->selecting, t->n_annots);
+	annot_view_save_state(ui, f);
+	fprintf(f, "text.selecting=%d\ntext.annotated=%zu\n", t->selecting, t->n_annots);
 	if (t->selecting) {
 		size_t lo = t->sel_anchor < t->sel_head ? t->sel_anchor : t->sel_head;
 		size_t hi = t->sel_anchor < t->sel_head ? t->sel_head : t->sel_anchor;
@@ -280,18 +281,11 @@ void ui_save_state(struct ui *ui, FILE *f)
 			fputc(t->art.body[i] == '\n' ? ' ' : t->art.body[i], f);
 		fputc('\n', f);
 	}
-	fprintf(f, "codebook.open=%d\ncodebook.n=%zu\n", ui->cb.open, ui->cb.n);
-	fprintf(f, "results.open=%d\n", ui->rv.open);
-	if (ui->rv.open)
-		fprintf(f, "results.kind=%s\nresults.n=%zu\nresults.sel=%zu\nresults.sentence=%d\n",
-		        ui->rv.kind == RESULTS_SEARCH ? "search" : "related", ui->rv.n, ui->rv.sel,
-		        ui->rv.kind == RESULTS_RELATED ? ui->rv.sentence + 1 : 0);
+	codebook_view_save_state(ui, f);
+	results_view_save_state(ui, f);
 	fprintf(f, "find.query=%s\nfind.hits=%zu\nfind.hit=%zu\n", t->query ? t->query : "",
 	        t->n_hits, t->hit);
-	fprintf(f, "mentions.open=%d\n", ui->mv.open);
-	if (ui->mv.open)
-		fprintf(f, "mentions.entity=%s\nmentions.sel=%zu\nmentions.n=%zu\n",
-		        ui->mv.entity.name, ui->mv.sel, ui->mv.n);
+	mentions_view_save_state(ui, f);
 	if (t->loaded && t->has_target) {
 		char *m = text_render(t->art.body + t->target.start, t->target.end - t->target.start,
 		                      0, -1, NULL);

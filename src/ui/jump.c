@@ -27,7 +27,7 @@ static struct store_mention bare(const struct store_mention *m)
 
 /* Where the reader is now.  The view's query is copied (malloc'd): free
  * a place with place_clear(). */
-static struct ui_place here(const struct ui *ui)
+static struct ui_place here(struct ui *ui)
 {
 	struct ui_place p;
 	memset(&p, 0, sizeof p);
@@ -38,20 +38,7 @@ static struct ui_place here(const struct ui *ui)
 	p.has_target = ui->text.has_target;
 	if (p.has_target)
 		p.target = bare(&ui->text.target);
-	if (ui->mv.open) {
-		p.view = VIEW_MENTIONS;
-		p.view_id = ui->mv.entity.id;
-		p.view_sel = ui->mv.sel;
-	} else if (ui->av.open) {
-		p.view = VIEW_ANNOTATIONS;
-		p.view_sel = ui->av.sel;
-	} else if (ui->rv.open) {
-		p.view = ui->rv.kind == RESULTS_SEARCH ? VIEW_SEARCH : VIEW_RELATED;
-		p.view_id = ui->rv.passage;
-		p.view_sentence = ui->rv.sentence;
-		p.view_query = util_strdup(ui->rv.query);
-		p.view_sel = ui->rv.sel;
-	}
+	view_place(ui, &p);
 	return p;
 }
 
@@ -59,14 +46,6 @@ static void place_clear(struct ui_place *p)
 {
 	free(p->view_query);
 	p->view_query = NULL;
-}
-
-/* Close whichever view is open. */
-static void close_views(struct ui *ui)
-{
-	mentions_view_close(ui);
-	results_view_close(ui);
-	annot_view_close(ui);
 }
 
 static void restore(struct ui *ui, const struct ui_place *p)
@@ -82,7 +61,7 @@ static void restore(struct ui *ui, const struct ui_place *p)
 		if (p->has_target)
 			t->target = p->target;
 	}
-	close_views(ui);
+	view_close_all(ui);
 	/* A view is read again: it shows the library as it is now. */
 	if (p->view == VIEW_MENTIONS)
 		mentions_view_open(ui, p->view_id, p->view_sel);
@@ -90,10 +69,8 @@ static void restore(struct ui *ui, const struct ui_place *p)
 		results_view_search(ui, p->view_query, p->view_sel);
 	else if (p->view == VIEW_RELATED)
 		results_view_related(ui, p->view_id, p->view_sentence, p->view_sel);
-	else if (p->view == VIEW_ANNOTATIONS) {
-		ui->av.sel = p->view_sel;
-		annot_view_open(ui);
-	}
+	else if (p->view == VIEW_ANNOTATIONS)
+		annot_view_open_at(ui, p->view_sel);
 	if (ui->focus != p->focus) {
 		ui->focus = p->focus;
 		ui_relayout(ui);
@@ -159,7 +136,7 @@ void jump_to_mention(struct ui *ui, const struct store_mention *m)
 	if (jump_leave_here(ui) < 0)
 		goto oom;
 	struct store_mention target = bare(m);
-	close_views(ui);
+	view_close_all(ui);
 	if ((!ui->text.loaded || ui->text.art.id != target.article) &&
 	    text_pane_open(ui, target.article) < 0)
 		return;

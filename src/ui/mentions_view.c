@@ -14,11 +14,23 @@
 #include "margo/util.h"
 #include "ui.h"
 
+/* The mentions view: every mention of one entity, in context. */
+struct mentions_view {
+	struct store_entity entity;
+	struct store_mention *m;
+	size_t n;
+	size_t sel, top;
+	struct store_entity *with;       /* entities sharing its paragraphs */
+	size_t n_with;
+};
+
+static struct mentions_view mv;
+
 #define CONTEXT_CP 80  /* code points of context read on each side */
 
-void mentions_view_close(struct ui *ui)
+static void mentions_view_close(struct ui *ui)
 {
-	struct mentions_view *v = &ui->mv;
+	struct mentions_view *v = &mv;
 	free(v->entity.name);
 	store_mentions_free(v->m, v->n);
 	store_entities_free(v->with, v->n_with);
@@ -27,10 +39,9 @@ void mentions_view_close(struct ui *ui)
 
 int mentions_view_open(struct ui *ui, int64_t entity, size_t sel)
 {
+	view_open(ui, &mentions_view_ops);
 	mentions_view_close(ui);
-	results_view_close(ui);
-	annot_view_close(ui);
-	struct mentions_view *v = &ui->mv;
+	struct mentions_view *v = &mv;
 	int found = store_entity_get(ui->st, entity, &v->entity);
 	if (found <= 0 ||
 	    store_entity_mentions(ui->st, entity, CONTEXT_CP, &v->m, &v->n) < 0 ||
@@ -38,11 +49,11 @@ int mentions_view_open(struct ui *ui, int64_t entity, size_t sel)
 		if (found == 1)
 			free(v->entity.name);
 		memset(v, 0, sizeof *v);
+		view_close(ui, &mentions_view_ops);
 		ui_message(ui, true, found == 0 ? "that entity is gone from the library"
 		                                 : "cannot read the mentions: %s", store_errmsg(ui->st));
 		return -1;
 	}
-	v->open = true;
 	v->sel = sel < v->n ? sel : 0;
 	return 0;
 }
@@ -50,7 +61,7 @@ int mentions_view_open(struct ui *ui, int64_t entity, size_t sel)
 /* The header: name, type, counts; then "With: A 12 · B 9 ..." */
 static int draw_head(struct ui *ui, WINDOW *w, int width)
 {
-	struct mentions_view *v = &ui->mv;
+	struct mentions_view *v = &mv;
 	char label[96];
 	snprintf(label, sizeof label, "Mentions  %zu/%zu", v->n ? v->sel + 1 : 0, v->n);
 	draw_header(w, label, true);
@@ -112,9 +123,9 @@ static void draw_entry(WINDOW *w, int y, const struct store_mention *m, int widt
 	draw_set_role(w, ROLE_NORMAL);
 }
 
-void mentions_view_draw(struct ui *ui, WINDOW *w)
+static void mentions_view_draw(struct ui *ui, WINDOW *w)
 {
-	struct mentions_view *v = &ui->mv;
+	struct mentions_view *v = &mv;
 	int width = getmaxx(w), height = getmaxy(w);
 	werase(w);
 	int y0 = draw_head(ui, w, width);
@@ -139,17 +150,13 @@ void mentions_view_draw(struct ui *ui, WINDOW *w)
 	}
 }
 
-bool mentions_view_handle(struct ui *ui, enum ui_action a)
+static bool mentions_view_key(struct ui *ui, enum ui_action a)
 {
-	struct mentions_view *v = &ui->mv;
+	struct mentions_view *v = &mv;
 	size_t page = (size_t)(ui->lines > 8 ? (ui->lines - 6) / 3 : 1);
 	if (v->n && ui_list_move(&v->sel, v->n, page, a))
 		return true;
 	switch (a) {
-	case UI_ACTION_QUIT:
-	case UI_ACTION_CLOSE:
-		mentions_view_close(ui);
-		return true;
 	case UI_ACTION_OPEN:
 		if (v->n)
 			jump_to_mention(ui, &v->m[v->sel]);
@@ -163,3 +170,36 @@ bool mentions_view_handle(struct ui *ui, enum ui_action a)
 		return true;   /* the panes' keys wait until the view closes */
 	}
 }
+
+static void mentions_view_status(struct ui *ui, struct buf *b)
+{
+	(void)ui;
+	buf_printf(b, " %zu/%zu", mv.n ? mv.sel + 1 : 0, mv.n);
+}
+
+static void mentions_view_place(struct ui *ui, struct ui_place *p)
+{
+	(void)ui;
+	p->view = VIEW_MENTIONS;
+	p->view_id = mv.entity.id;
+	p->view_sel = mv.sel;
+}
+
+void mentions_view_save_state(struct ui *ui, FILE *f)
+{
+	bool open = view_is_open(ui, &mentions_view_ops);
+	fprintf(f, "mentions.open=%d\n", open);
+	if (open)
+		fprintf(f, "mentions.entity=%s\nmentions.sel=%zu\nmentions.n=%zu\n",
+		        mv.entity.name, mv.sel, mv.n);
+}
+
+const struct view_ops mentions_view_ops = {
+	.name = "mentions",
+	.draw = mentions_view_draw,
+	.key = mentions_view_key,
+	.close = mentions_view_close,
+	.status = mentions_view_status,
+	.place = mentions_view_place,
+};
+

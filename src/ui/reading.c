@@ -141,9 +141,7 @@ int reading_open(struct ui *ui, int64_t id, bool at_top)
 	}
 	if (text_pane_open(ui, id) < 0)
 		return -1;
-	mentions_view_close(ui);  /* the article is what is read now */
-	results_view_close(ui);
-	annot_view_close(ui);
+	view_close_all(ui);  /* the article is what is read now */
 	if (!at_top)
 		reading_restore(ui);
 	jump_arrive_here(ui);

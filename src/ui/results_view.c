@@ -19,12 +19,29 @@
 #include "margo/util.h"
 #include "ui.h"
 
+/* The corpus search results, or the passages related to one passage. */
+enum results_kind { RESULTS_SEARCH, RESULTS_RELATED };
+
+struct results_view {
+	enum results_kind kind;
+	char *query;              /* search: what the user typed */
+	int64_t passage;          /* related: the passage asked about */
+	int sentence;             /* related: its sentence asked about
+	                           * (from 0), or -1 for all of it */
+	char *about;              /* related: the heading, naming what was asked */
+	struct store_hit *h;
+	size_t n;
+	size_t sel, top;
+};
+
+static struct results_view rv;
+
 #define SEARCH_LIMIT 200
 #define RELATED_LIMIT 20
 
-void results_view_close(struct ui *ui)
+static void results_view_close(struct ui *ui)
 {
-	struct results_view *v = &ui->rv;
+	struct results_view *v = &rv;
 	free(v->query);
 	free(v->about);
 	store_hits_free(v->h, v->n);
@@ -48,16 +65,14 @@ int results_view_search(struct ui *ui, const char *input, size_t sel)
 		ui_message(ui, true, "cannot search: %s", store_errmsg(ui->st));
 		return -1;
 	}
+	view_open(ui, &results_view_ops);
 	results_view_close(ui);
-	mentions_view_close(ui);
-	annot_view_close(ui);
-	struct results_view *v = &ui->rv;
+	struct results_view *v = &rv;
 	v->kind = RESULTS_SEARCH;
 	v->query = util_strdup(input);
 	v->h = h;
 	v->n = n;
 	v->sel = sel < n ? sel : 0;
-	v->open = true;
 	if (!n)
 		ui_message(ui, false, "no passage matches \"%s\"", input);
 	return 0;
@@ -98,10 +113,9 @@ int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t se
 		ui_message(ui, true, "cannot find related passages: %s", store_errmsg(ui->st));
 		return -1;
 	}
+	view_open(ui, &results_view_ops);
 	results_view_close(ui);
-	mentions_view_close(ui);
-	annot_view_close(ui);
-	struct results_view *v = &ui->rv;
+	struct results_view *v = &rv;
 	v->kind = RESULTS_RELATED;
 	v->passage = passage;
 	v->sentence = sentence;
@@ -119,7 +133,6 @@ int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t se
 	v->h = h;
 	v->n = n;
 	v->sel = sel < n ? sel : 0;
-	v->open = true;
 	if (!n)
 		ui_message(ui, false, "no related passage in other articles");
 	return 0;
@@ -127,7 +140,7 @@ int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t se
 
 void results_prompt(struct ui *ui)
 {
-	char *input = prompt_line(ui, "search", "Search all articles:", ui->rv.query, NULL, NULL);
+	char *input = prompt_line(ui, "search", "Search all articles:", rv.query, NULL, NULL);
 	if (input && *input)
 		results_view_search(ui, input, 0);
 	free(input);
@@ -137,7 +150,7 @@ void results_prompt(struct ui *ui)
  * the passage's, and the whole passage again. */
 static void related_sentence(struct ui *ui)
 {
-	struct results_view *v = &ui->rv;
+	struct results_view *v = &rv;
 	const struct text_state *t = &ui->text;
 	if (v->sentence >= 0) {
 		if (results_view_related(ui, v->passage, -1, 0) == 0)
@@ -221,7 +234,7 @@ static void draw_entry(struct ui *ui, WINDOW *w, int y, const struct store_hit *
 	draw_str(w, y, width - sw - 1, score, sw);
 	buf_free(&b);
 	int row = y + 1;
-	if (ui->rv.kind == RESULTS_RELATED) {
+	if (rv.kind == RESULTS_RELATED) {
 		draw_set_role(w, ROLE_DIM);
 		mvwhline(w, row, 0, ' ', width);
 		draw_str(w, row, 2, h->why, width - 3);
@@ -230,7 +243,7 @@ static void draw_entry(struct ui *ui, WINDOW *w, int y, const struct store_hit *
 	draw_set_role(w, ROLE_NORMAL);
 	mvwhline(w, row, 0, ' ', width);
 	/* A related passage: the text around the sentence it is listed for. */
-	char *around = ui->rv.kind == RESULTS_RELATED && h->snippet
+	char *around = rv.kind == RESULTS_RELATED && h->snippet
 	               ? store_snippet_around(h->snippet, h->told_from, h->told_to, width - 3)
 	               : NULL;
 	draw_marked(w, row, 2, around ? around : h->snippet ? h->snippet : "", width - 3,
@@ -239,9 +252,9 @@ static void draw_entry(struct ui *ui, WINDOW *w, int y, const struct store_hit *
 	draw_set_role(w, ROLE_NORMAL);
 }
 
-void results_view_draw(struct ui *ui, WINDOW *w)
+static void results_view_draw(struct ui *ui, WINDOW *w)
 {
-	struct results_view *v = &ui->rv;
+	struct results_view *v = &rv;
 	int width = getmaxx(w), height = getmaxy(w);
 	werase(w);
 	char label[64];
@@ -295,17 +308,13 @@ static void open_related(struct ui *ui, const struct store_hit *h)
 	buf_free(&q);
 }
 
-bool results_view_handle(struct ui *ui, enum ui_action a)
+static bool results_view_key(struct ui *ui, enum ui_action a)
 {
-	struct results_view *v = &ui->rv;
+	struct results_view *v = &rv;
 	size_t page = (size_t)(ui->lines > 10 ? (ui->lines - 4) / 4 : 1);
 	if (v->n && ui_list_move(&v->sel, v->n, page, a))
 		return true;
 	switch (a) {
-	case UI_ACTION_QUIT:
-	case UI_ACTION_CLOSE:
-		results_view_close(ui);
-		return true;
 	case UI_ACTION_OPEN:
 		if (v->n) {
 			const struct store_hit *h = &v->h[v->sel];
@@ -346,3 +355,45 @@ bool results_view_handle(struct ui *ui, enum ui_action a)
 		return true;
 	}
 }
+
+static const char *results_view_title(struct ui *ui)
+{
+	return rv.kind == RESULTS_SEARCH ? "search" : "related";
+}
+
+static void results_view_status(struct ui *ui, struct buf *b)
+{
+	(void)ui;
+	buf_printf(b, " %zu/%zu", rv.n ? rv.sel + 1 : 0, rv.n);
+}
+
+static void results_view_place(struct ui *ui, struct ui_place *p)
+{
+	(void)ui;
+	p->view = rv.kind == RESULTS_SEARCH ? VIEW_SEARCH : VIEW_RELATED;
+	p->view_id = rv.passage;
+	p->view_sentence = rv.sentence;
+	p->view_query = util_strdup(rv.query);
+	p->view_sel = rv.sel;
+}
+
+void results_view_save_state(struct ui *ui, FILE *f)
+{
+	bool open = view_is_open(ui, &results_view_ops);
+	fprintf(f, "results.open=%d\n", open);
+	if (open)
+		fprintf(f, "results.kind=%s\nresults.n=%zu\nresults.sel=%zu\nresults.sentence=%d\n",
+		        rv.kind == RESULTS_SEARCH ? "search" : "related", rv.n, rv.sel,
+		        rv.kind == RESULTS_RELATED ? rv.sentence + 1 : 0);
+}
+
+const struct view_ops results_view_ops = {
+	.name = "results",
+	.title = results_view_title,
+	.draw = results_view_draw,
+	.key = results_view_key,
+	.close = results_view_close,
+	.status = results_view_status,
+	.place = results_view_place,
+};
+

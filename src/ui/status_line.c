@@ -28,11 +28,9 @@ void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 static void position(struct ui *ui, struct buf *b)
 {
 	const struct text_state *t = &ui->text;
-	const char *pane = ui->help_open ? "help" : ui->mv.open ? "mentions"
-	                 : ui->av.open ? "annotations" : ui->cb.open ? "codebook"
-	                 : ui->rv.open ? (ui->rv.kind == RESULTS_SEARCH ? "search" : "related")
-	                 : layout_pane_name(ui->focus);
-	if (ui->focus == LAYOUT_LIST && !ui->help_open)
+	const struct view_ops *top = view_top(ui);
+	const char *pane = top ? view_title(ui) : layout_pane_name(ui->focus);
+	if (ui->focus == LAYOUT_LIST && top != &help_view_ops)
 		buf_printf(b, "article %lld/%lld", (long long)(ui->list.count ? ui->list.sel + 1 : 0),
 		           (long long)ui->list.count);
 	else if (t->loaded)
@@ -46,12 +44,8 @@ static void position(struct ui *ui, struct buf *b)
 		buf_puts(b, " \xc2\xb7 read-only");
 	if (ui->link_from)
 		buf_puts(b, " \xc2\xb7 linking (Esc cancels)");
-	if (ui->mv.open && !ui->help_open) {
-		buf_printf(b, " %zu/%zu", ui->mv.n ? ui->mv.sel + 1 : 0, ui->mv.n);
-	} else if (ui->av.open && !ui->help_open) {
-		buf_printf(b, " %zu/%zu", ui->av.n ? ui->av.sel + 1 : 0, ui->av.n);
-	} else if (ui->rv.open && !ui->help_open) {
-		buf_printf(b, " %zu/%zu", ui->rv.n ? ui->rv.sel + 1 : 0, ui->rv.n);
+	if (view_status(ui, b)) {
+		/* the view's own */
 	} else if (t->loaded && t->art.n_sentences) {
 		const struct store_sentence *s = &t->art.sentences[t->cursor];
 		buf_printf(b, " \xc2\xb7 \xc2\xb6 %d/%zu \xc2\xb7 sentence %zu/%zu", s->para + 1,

@@ -1,136 +1,21 @@
 /*
- * ui.c: the reader's main loop: curses set-up and teardown, signals,
- * layout, and dispatching actions to the focused pane.
- *
- * Signal handlers only set flags; the loop polls input with a timeout and
- * notices them, so SIGHUP and SIGTERM end margo cleanly (library closed,
- * terminal restored) within a fraction of a second.  A crash signal restores
- * the terminal modes before the default action runs.
+ * ui.c: the reader's main loop: layout, drawing the panes and the views
+ * over them, and dispatching actions to the open view or the focused pane.
+ * The terminal, curses and signals are set up in session.c.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
 
-#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "margo/cli.h"
 #include "margo/store_annot.h"
 #include "margo/text.h"
 #include "margo/util.h"
-#include "terminal.h"
 #include "ui.h"
-
-static volatile sig_atomic_t got_exit_signal;
-static struct termios saved_termios;
-static bool have_saved_termios;
-static char crash_reset[256];  /* attributes, keypad, cursor, leave ca mode */
-static size_t crash_reset_len;
-
-static volatile sig_atomic_t got_stop_signal;
-
-static void on_exit_signal(int sig)
-{
-	got_exit_signal = sig;
-}
-
-static void on_stop_signal(int sig)
-{
-	(void)sig;
-	got_stop_signal = 1;
-}
-
-/*
- * ^Z: the reader's own handler (curses leaves one it finds in place) only
- * notes it; here, between keys, the terminal is handed back as at exit
- * (bracketed paste off too), margo stops, and on fg everything is set
- * again and redrawn.
- */
-bool ui_suspend_if_asked(struct ui *ui)
-{
-	if (!got_stop_signal)
-		return false;
-	got_stop_signal = 0;
-	def_prog_mode();
-	endwin();
-	input_paste_mode(ui, false);
-	struct sigaction sa, old;
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = SIG_DFL;
-	sigaction(SIGTSTP, &sa, &old);
-	sigset_t set, was;
-	sigemptyset(&set);
-	sigaddset(&set, SIGTSTP);
-	sigprocmask(SIG_UNBLOCK, &set, &was);
-	raise(SIGTSTP);  /* stopped here until SIGCONT */
-	sigprocmask(SIG_SETMASK, &was, NULL);
-	sigaction(SIGTSTP, &old, NULL);
-	reset_prog_mode();
-	input_paste_mode(ui, true);
-	clearok(curscr, TRUE);
-	return true;
-}
-
-bool ui_exit_requested(const struct ui *ui)
-{
-	return got_exit_signal != 0 || ui->gone;
-}
-
-/* Restore the terminal from a crash: only async-signal-safe calls. */
-static void on_crash_signal(int sig)
-{
-	if (have_saved_termios)
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_termios);
-	if (crash_reset_len)
-		(void)!write(STDOUT_FILENO, crash_reset, crash_reset_len);
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void install_signals(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = on_exit_signal;
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = on_stop_signal;
-	sigaction(SIGTSTP, &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &sa, NULL);
-	sa.sa_handler = on_crash_signal;
-	sa.sa_flags = SA_RESETHAND;
-	sigaction(SIGSEGV, &sa, NULL);
-	sigaction(SIGBUS, &sa, NULL);
-	sigaction(SIGABRT, &sa, NULL);
-	sigaction(SIGFPE, &sa, NULL);
-	sigaction(SIGILL, &sa, NULL);
-}
-
-/* Remember the terminfo strings that undo what curses did, for crashes. */
-static void remember_reset_strings(void)
-{
-	const char *caps[] = { "\033[?2004l", tigetstr("sgr0"), tigetstr("rmkx"), tigetstr("cnorm"),
-	                       tigetstr("rmcup") };
-	crash_reset_len = 0;
-	for (size_t i = 0; i < sizeof caps / sizeof *caps; i++) {
-		const char *c = caps[i];
-		if (!c || c == (const char *)-1)
-			continue;
-		size_t n = strlen(c);
-		if (crash_reset_len + n >= sizeof crash_reset)
-			break;
-		memcpy(crash_reset + crash_reset_len, c, n);
-		crash_reset_len += n;
-	}
-}
 
 int ui_pane_height(const struct ui *ui, enum layout_pane p)
 {
@@ -209,37 +94,14 @@ void ui_draw_all(struct ui *ui)
 		doupdate();
 		return;
 	}
-	bool overlay = ui->help_open || ui->mv.open || ui->rv.open || ui->av.open || ui->cb.open;
 	for (int p = 0; p < LAYOUT_PANES; p++) {
 		WINDOW *w = ui->win[p];
-		if (!w)
-			continue;
-		if (overlay && (p != LAYOUT_LIST || ui->help_open))
+		if (!w || view_covers(ui, (enum layout_pane)p))
 			continue;
 		pane_ops((enum layout_pane)p)->draw(ui, w);
 		wnoutrefresh(w);
 	}
-	if (overlay) {
-		/* Views cover the text and the sidebar (or the one pane); the
-		 * help, the whole screen. */
-		WINDOW *w = ui->win[LAYOUT_TEXT] ? ui->win[LAYOUT_TEXT] : ui->win[LAYOUT_LIST];
-		int x = w == ui->win[LAYOUT_TEXT] && !ui->help_open ? ui->layout.pane[LAYOUT_TEXT].x : 0;
-		WINDOW *vw = newwin(ui->lines - 1, ui->cols - x, 0, x);
-		if (vw) {
-			if (ui->help_open)
-				help_view_draw(ui, vw);
-			else if (ui->mv.open)
-				mentions_view_draw(ui, vw);
-			else if (ui->av.open)
-				annot_view_draw(ui, vw);
-			else if (ui->cb.open)
-				codebook_view_draw(ui, vw);
-			else
-				results_view_draw(ui, vw);
-			wnoutrefresh(vw);
-			delwin(vw);
-		}
-	}
+	view_draw(ui);
 	status_line_draw(ui);
 	wnoutrefresh(ui->status_win);
 	doupdate();
@@ -308,15 +170,7 @@ static void dispatch(struct ui *ui, enum ui_action a)
 	}
 	if (ui_action_refused(ui, a))
 		return;  /* read-only library, or no article open (action.c) */
-	if (ui->help_open && help_view_handle(ui, a))
-		return;
-	if (ui->mv.open && mentions_view_handle(ui, a))
-		return;
-	if (ui->rv.open && results_view_handle(ui, a))
-		return;
-	if (ui->av.open && annot_view_handle(ui, a))
-		return;
-	if (ui->cb.open && codebook_view_handle(ui, a))
+	if (view_key(ui, a))
 		return;
 	switch (a) {
 	case UI_ACTION_SELECT_MENTION:
@@ -338,7 +192,6 @@ static void dispatch(struct ui *ui, enum ui_action a)
 			annotate_selection(ui);
 		return;
 	case UI_ACTION_ANNOTATIONS:
-		codebook_view_close(ui);
 		annot_view_open(ui);
 		return;
 	case UI_ACTION_LINK:
@@ -355,9 +208,6 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		link_remove(ui);
 		return;
 	case UI_ACTION_CODEBOOK:
-		annot_view_close(ui);
-		mentions_view_close(ui);
-		results_view_close(ui);
 		codebook_view_open(ui);
 		return;
 	case UI_ACTION_COLOR:
@@ -447,8 +297,7 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		ui->quit = quit_confirmed(ui);
 		return;
 	case UI_ACTION_HELP:
-		ui->help_open = true;
-		ui->help_top = 0;
+		help_view_open(ui);
 		return;
 	case UI_ACTION_NEXT_PANE:
 		move_focus(ui, 1);
@@ -468,93 +317,6 @@ static void dispatch(struct ui *ui, enum ui_action a)
 	}
 	if (!ui->layout.too_small)
 		pane_ops(ui->focus)->handle(ui, a);
-}
-
-/* Start curses on the terminal, or on /dev/null for a scripted run.  On
- * failure, NULL with the message in *err and the exit status in *status:
- * 2 for a terminal that cannot show the reader, 3 otherwise. */
-static SCREEN *start_curses(struct ui *ui, const char *script, char **err, int *status)
-{
-	const char *term = getenv("TERM");
-	FILE *out = stdout;
-	*status = 3;
-	if (script) {
-		if (input_open_script(ui, script) < 0) {
-			*err = util_printf("cannot read the script %s: %s", script, strerror(errno));
-			return NULL;
-		}
-		out = fopen("/dev/null", "w");
-		if (!out) {
-			*err = util_printf("/dev/null: %s", strerror(errno));
-			return NULL;
-		}
-		if (!term || !*term)
-			term = "xterm";
-	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		*err = util_strdup("the reader needs a terminal; for scripts use "
-		                   "\"margo list\", \"margo show ID\" or \"margo passages\"");
-		return NULL;
-	}
-	if (!term || !*term) {
-		*err = util_strdup("TERM is not set: set it to your terminal's type (for example TERM=xterm-256color)");
-		return NULL;
-	}
-	/* An unknown terminal is said so, and one that cannot place the
-	 * cursor (it would show a blank or garbled screen) refused, before
-	 * curses writes anything. */
-	const char *unfit;
-	int fit = ui_terminal_check(term, fileno(out), &unfit);
-	if (fit < 0) {
-		*err = util_printf("unknown terminal type \"%s\": set TERM to one this system knows "
-		                   "(for example TERM=xterm-256color)", term);
-		if (out != stdout)
-			fclose(out);
-		return NULL;
-	}
-	if (fit > 0) {
-		*err = util_printf("the terminal type \"%s\" (TERM) %s, and the reader needs to: "
-		                   "set TERM to your terminal's type (for example "
-		                   "TERM=xterm-256color), or use \"margo list\", \"margo show ID\" "
-		                   "or \"margo search QUERY\"", term, unfit);
-		*status = 2;
-		if (out != stdout)
-			fclose(out);
-		return NULL;
-	}
-	if (!script && tcgetattr(STDIN_FILENO, &saved_termios) == 0)
-		have_saved_termios = true;
-	SCREEN *scr = newterm(term, out, stdin);
-	if (!scr) {
-		*err = util_printf("cannot start the terminal \"%s\" (TERM)", term);
-		if (out != stdout)
-			fclose(out);
-		return NULL;
-	}
-	set_term(scr);
-	return scr;
-}
-
-static void setup_curses(struct ui *ui)
-{
-	set_escdelay(25);
-	cbreak();
-	noecho();
-	nonl();
-	intrflush(stdscr, FALSE);
-	keypad(stdscr, TRUE);
-	curs_set(0);
-	const char *no_color = getenv("NO_COLOR");
-	ui->use_color = has_colors() && !(no_color && *no_color);
-	if (ui->use_color) {
-		start_color();
-		use_default_colors();
-	}
-	draw_init_roles(ui->use_color);
-	if (!ui->script)
-		remember_reset_strings();  /* scripted runs draw to /dev/null */
-	/* Keys are read through stdscr: refresh it once now so reading never
-	 * repaints it over the panes. */
-	wnoutrefresh(stdscr);
 }
 
 /* When idle: if another process changed the library (PRAGMA data_version
@@ -581,7 +343,7 @@ static void refresh_if_changed(struct ui *ui)
 		side_pane_load(ui);
 		annotate_load(ui);
 	}
-	if (ui->av.open)
+	if (view_is_open(ui, &annot_view_ops))
 		annot_view_open(ui);
 	ui_message(ui, false, "the library changed: shown again");
 }
@@ -605,10 +367,10 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		free(err);
 		return 3;
 	}
-	install_signals();
+	ui_install_signals();
 	const char *script = getenv("MARGO_SCRIPT");
 	int start_status;
-	SCREEN *scr = start_curses(&ui, script && *script ? script : NULL, &err, &start_status);
+	SCREEN *scr = ui_start_curses(&ui, script && *script ? script : NULL, &err, &start_status);
 	if (!scr) {
 		/* Made safe: TERM and the script's name come from outside. */
 		cli_error("%s", err ? err : "cannot start the terminal");
@@ -618,7 +380,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		store_close(&ui.st);
 		return start_status;
 	}
-	setup_curses(&ui);
+	ui_setup_curses(&ui);
 	if (list_pane_init(&ui) < 0)
 		ui_message(&ui, true, "cannot read the library: %s", store_errmsg(ui.st));
 	else if (ui.list.count > 0) {
@@ -704,13 +466,10 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	delscreen(scr);
 	if (ui.script)
 		fclose(ui.script);
-	mentions_view_close(&ui);
-	results_view_close(&ui);
-	annot_view_close(&ui);
-	free(ui.av.filter);
+	view_close_all(&ui);
+	annot_view_free();
 	free(ui.reattach);
 	free(ui.link_from);
-	codebook_view_close(&ui);
 	search_background_free(&ui.background);
 	jump_free(&ui);
 	side_pane_free(&ui);
@@ -725,7 +484,8 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		status = 3;
 	}
 	buf_free(&unsaved);
-	if (got_exit_signal == SIGHUP || got_exit_signal == SIGTERM || got_exit_signal == SIGINT)
-		status = 128 + (int)got_exit_signal;
+	int sig = ui_exit_signal();
+	if (sig == SIGHUP || sig == SIGTERM || sig == SIGINT)
+		status = 128 + sig;
 	return status;
 }

@@ -102,31 +102,6 @@ struct annot_span {
 	bool anchor;              /* a bare anchor: only a link's end */
 };
 
-/* The annotations list (A). */
-struct annot_view {
-	bool open;
-	struct annot_item {
-		char *id, *title, *tags, *quote, *status, *note, *author, *created, *color;
-		int64_t article, n_links;
-		int64_t start, end;   /* bytes of the article's text */
-		int64_t cp_start, cp_end;  /* the same in code points */
-		int64_t conflicts;    /* open import conflicts */
-	} *v;
-	size_t n, sel, top;
-	struct store_conflict *conflict;  /* !: the conflict shown, with both versions */
-	size_t n_conflict;
-	char *filter;             /* kept across openings */
-	bool by_date;             /* newest first, else by article and place */
-};
-
-/* The codebook (C). */
-struct codebook_view {
-	bool open;
-	char **names;
-	int64_t *counts;
-	size_t n, sel, top;
-};
-
 /* One step that u can take back. */
 enum side_mode { SIDE_ENTITIES, SIDE_OUTLINE };
 
@@ -152,33 +127,6 @@ struct side_state {
 	                           * where u and Ctrl-R of it put the cursor */
 };
 
-/* The mentions view: every mention of one entity, in context. */
-struct mentions_view {
-	bool open;
-	struct store_entity entity;
-	struct store_mention *m;
-	size_t n;
-	size_t sel, top;
-	struct store_entity *with;       /* entities sharing its paragraphs */
-	size_t n_with;
-};
-
-/* The corpus search results, or the passages related to one passage. */
-enum results_kind { RESULTS_SEARCH, RESULTS_RELATED };
-
-struct results_view {
-	bool open;
-	enum results_kind kind;
-	char *query;              /* search: what the user typed */
-	int64_t passage;          /* related: the passage asked about */
-	int sentence;             /* related: its sentence asked about
-	                           * (from 0), or -1 for all of it */
-	char *about;              /* related: the heading, naming what was asked */
-	struct store_hit *h;
-	size_t n;
-	size_t sel, top;
-};
-
 enum view_kind { VIEW_NONE, VIEW_MENTIONS, VIEW_SEARCH, VIEW_RELATED, VIEW_ANNOTATIONS };
 
 /* A place to go back to: the article, the reading position, the focus,
@@ -202,6 +150,32 @@ struct history {
 	size_t at;                /* index of the current place */
 };
 
+/* A view over the panes (view.c): the mentions, the results, the
+ * annotations, the codebook, the help. */
+struct ui;
+struct buf;
+struct view_ops {
+	const char *name;                       /* on the status line */
+	const char *(*title)(struct ui *ui);    /* or this, when it varies */
+	void (*draw)(struct ui *ui, WINDOW *w);
+	/* An action; false for those it leaves to the views below and the
+	 * loop (help, back, forward, redraw).  q and Esc never reach it. */
+	bool (*key)(struct ui *ui, enum ui_action a);
+	void (*close)(struct ui *ui);           /* frees its state */
+	/* The status line's part for it (" 3/40"), or NULL. */
+	void (*status)(struct ui *ui, struct buf *b);
+	/* Where it is, for the jump history (Ctrl-O reopens it), or NULL. */
+	void (*place)(struct ui *ui, struct ui_place *p);
+	bool over;        /* opens over the open view, on the whole screen */
+	bool keeps_esc;   /* Esc does not close it */
+};
+
+#define VIEW_DEPTH 4
+struct view_stack {
+	const struct view_ops *v[VIEW_DEPTH];  /* bottom first */
+	size_t n;
+};
+
 struct ui {
 	struct store *st;
 	struct layout layout;
@@ -209,10 +183,8 @@ struct ui {
 	int cols, lines;
 	WINDOW *win[LAYOUT_PANES];
 	WINDOW *status_win;
-	bool help_open;
 	bool zoom;                 /* the focused pane takes the whole screen */
-	size_t help_top;           /* first row of the help shown */
-	size_t help_rows;          /* rows of the whole help, when last drawn */
+	struct view_stack views;  /* the views open over the panes */
 	bool quit;
 	bool gone;                /* the terminal went away */
 	bool readonly;            /* the library cannot be written */
@@ -234,10 +206,6 @@ struct ui {
 	struct list_state list;
 	struct text_state text;
 	struct side_state side;
-	struct mentions_view mv;
-	struct results_view rv;
-	struct annot_view av;
-	struct codebook_view cb;
 	char *reattach;           /* an orphan's id: the next a places it */
 	char *link_from;          /* L was pressed here: the link's first end */
 	bool link_from_made;       /* ... an annotation made for the link alone */
@@ -357,11 +325,31 @@ void side_pane_anchor(struct ui *ui, struct side_anchor *at, const char *except)
 int side_pane_load_at(struct ui *ui, struct side_anchor *at);
 void side_pane_free(struct ui *ui);
 int64_t side_pane_selected_entity(const struct ui *ui);
+/* view.c: the views over the panes, on a stack */
+/* Open `ops`: over the open view when it opens over (the help), else in
+ * place of it; nothing when it is open already (it reads its state anew). */
+void view_open(struct ui *ui, const struct view_ops *ops);
+/* Close it (and free its state, open or not). */
+void view_close(struct ui *ui, const struct view_ops *ops);
+void view_close_all(struct ui *ui);
+const struct view_ops *view_top(const struct ui *ui);   /* NULL: none */
+bool view_is_open(const struct ui *ui, const struct view_ops *ops);
+/* An action for the open views, top first (q and Esc close the top one);
+ * false when none took it. */
+bool view_key(struct ui *ui, enum ui_action a);
+/* Whether pane p is hidden under the top view; draw the top view; its
+ * name for the status line (NULL: none open). */
+bool view_covers(const struct ui *ui, enum layout_pane p);
+void view_draw(struct ui *ui);
+const char *view_title(struct ui *ui);
+/* The top view's part of the status line; false when it has none. */
+bool view_status(struct ui *ui, struct buf *b);
+/* The open view's place in p (p->view stays VIEW_NONE when none). */
+void view_place(struct ui *ui, struct ui_place *p);
 /* mentions_view.c */
+extern const struct view_ops mentions_view_ops;
 int mentions_view_open(struct ui *ui, int64_t entity, size_t sel);
-void mentions_view_close(struct ui *ui);
-void mentions_view_draw(struct ui *ui, WINDOW *w);
-bool mentions_view_handle(struct ui *ui, enum ui_action a);
+void mentions_view_save_state(struct ui *ui, FILE *f);
 /* annotate.c: selecting, annotating, the annotations list, undo */
 bool annotate_key(struct ui *ui, int key);     /* keys while selecting */
 void annotate_start_selection(struct ui *ui);
@@ -392,18 +380,24 @@ void annotate_delete_here(struct ui *ui);
  * annotate_load() (not at every redraw). */
 const struct store_annot_linked *annotate_links(struct ui *ui, const struct annot_span *a,
                                                 size_t *n);
+extern const struct view_ops annot_view_ops;
+/* Open the annotations list (again: read anew, its selection kept), at
+ * row sel, or filtered by `filter` (taken; the selection on the first). */
 int annot_view_open(struct ui *ui);
-void annot_view_close(struct ui *ui);
-void annot_view_draw(struct ui *ui, WINDOW *w);
-bool annot_view_handle(struct ui *ui, enum ui_action a);
+int annot_view_open_at(struct ui *ui, size_t sel);
+int annot_view_open_filtered(struct ui *ui, char *filter);
+/* Where the listed annotation `id` is (code points); false if not listed. */
+bool annot_view_find(const char *id, int64_t *article, size_t *cs, size_t *ce);
+void annot_view_save_state(struct ui *ui, FILE *f);
+/* At exit: what the list keeps from one opening to the next. */
+void annot_view_free(void);
 void annotate_undo(struct ui *ui, bool redo);   /* u, Ctrl-R: the library's journal */
 /* t: ask the tags of annotation `id` (prefilled with `tags`) and save them. */
 void annotate_retag(struct ui *ui, const char *id, const char *tags);
 /* codebook_view.c */
+extern const struct view_ops codebook_view_ops;
 int codebook_view_open(struct ui *ui);
-void codebook_view_close(struct ui *ui);
-void codebook_view_draw(struct ui *ui, WINDOW *w);
-bool codebook_view_handle(struct ui *ui, enum ui_action a);
+void codebook_view_save_state(struct ui *ui, FILE *f);
 /* link.c: linking passages (L) and following links (F) */
 void link_here(struct ui *ui);
 /* Forget a link begun with L (and an end made for it alone). */
@@ -424,9 +418,8 @@ void annotate_note_inline(struct ui *ui, const char *id, const char *note);
 /* results_view.c: corpus search (S) and related passages (r) */
 int results_view_search(struct ui *ui, const char *input, size_t sel);
 int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t sel);
-void results_view_close(struct ui *ui);
-void results_view_draw(struct ui *ui, WINDOW *w);
-bool results_view_handle(struct ui *ui, enum ui_action a);
+extern const struct view_ops results_view_ops;
+void results_view_save_state(struct ui *ui, FILE *f);
 void results_prompt(struct ui *ui);
 void results_for_cursor(struct ui *ui);
 /* jump.c: the jump history and moving by entity */
@@ -499,8 +492,8 @@ enum ui_view ui_view_in_focus(const struct ui *ui, bool under_help);
 bool ui_action_refused(struct ui *ui, enum ui_action a);
 
 /* help_view.c */
-void help_view_draw(struct ui *ui, WINDOW *w);
-bool help_view_handle(struct ui *ui, enum ui_action a);
+extern const struct view_ops help_view_ops;
+void help_view_open(struct ui *ui);
 /* input.c */
 int input_open_script(struct ui *ui, const char *path);
 /* The next key: a curses key code, ERR on timeout, or -2 at the end of a
@@ -517,14 +510,25 @@ char *input_read_paste(struct ui *ui, size_t *len);
 void input_paste_mode(struct ui *ui, bool on);
 void ui_save_state(struct ui *ui, FILE *f);
 
-/* ui.c */
-void ui_relayout(struct ui *ui);
-void ui_draw_all(struct ui *ui);
+/* session.c: the terminal, curses and signals */
+void ui_install_signals(void);
+/* Start curses on the terminal, or on /dev/null for a scripted run (the
+ * script opened); NULL on failure, the message in *err (malloc'd) and the
+ * exit status in *status: 2 for a terminal that cannot show the reader,
+ * 3 otherwise. */
+SCREEN *ui_start_curses(struct ui *ui, const char *script, char **err, int *status);
+void ui_setup_curses(struct ui *ui);
+/* The signal that asked margo to end, or 0. */
+int ui_exit_signal(void);
 /* A signal (SIGHUP, SIGTERM, SIGINT) came, or the terminal is gone. */
 bool ui_exit_requested(const struct ui *ui);
 /* After ^Z (SIGTSTP): hand the terminal back, stop, and take it again on
  * fg; true when that happened (the screen must be laid out again). */
 bool ui_suspend_if_asked(struct ui *ui);
+
+/* ui.c */
+void ui_relayout(struct ui *ui);
+void ui_draw_all(struct ui *ui);
 /* Move a selection of n entries (n > 0) by a movement action; false when
  * the action is not a movement. */
 bool ui_list_move(size_t *sel, size_t n, size_t page, enum ui_action a);

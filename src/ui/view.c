@@ -1,0 +1,128 @@
+/*
+ * view.c: the views opened over the panes, on a stack.
+ *
+ * A view (the mentions, the search or related results, the annotations,
+ * the codebook, the help) is a `struct view_ops`: its name on the status
+ * line, how it draws, how it takes an action, how it frees its state.
+ * Opening a view closes the one open before (one view at a time over the
+ * text), except a view that opens over it (the help), which goes on top and
+ * gives the screen back to it when closed.  q closes the top view, and Esc
+ * too unless the view keeps it; both are handled here, for every view.
+ */
+#define MARGO_UI_INTERNAL 1
+#include <config.h>
+
+#include <string.h>
+
+#include "ui.h"
+
+const struct view_ops *view_top(const struct ui *ui)
+{
+	return ui->views.n ? ui->views.v[ui->views.n - 1] : NULL;
+}
+
+bool view_is_open(const struct ui *ui, const struct view_ops *ops)
+{
+	for (size_t i = 0; i < ui->views.n; i++)
+		if (ui->views.v[i] == ops)
+			return true;
+	return false;
+}
+
+void view_close(struct ui *ui, const struct view_ops *ops)
+{
+	struct view_stack *s = &ui->views;
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->v[i] != ops)
+			continue;
+		memmove(&s->v[i], &s->v[i + 1], (s->n - i - 1) * sizeof *s->v);
+		s->n--;
+		break;
+	}
+	ops->close(ui);  /* its state is freed even when it was not shown */
+}
+
+void view_close_all(struct ui *ui)
+{
+	while (ui->views.n)
+		view_close(ui, view_top(ui));
+}
+
+void view_open(struct ui *ui, const struct view_ops *ops)
+{
+	if (view_is_open(ui, ops))
+		return;  /* opened again: it reads its state anew, in place */
+	if (!ops->over)
+		view_close_all(ui);  /* one view at a time */
+	struct view_stack *s = &ui->views;
+	if (s->n == VIEW_DEPTH)
+		view_close(ui, s->v[0]);
+	s->v[s->n++] = ops;
+}
+
+bool view_key(struct ui *ui, enum ui_action a)
+{
+	for (size_t i = ui->views.n; i-- > 0;) {
+		const struct view_ops *v = ui->views.v[i];
+		if (i + 1 == ui->views.n &&
+		    (a == UI_ACTION_QUIT || (a == UI_ACTION_CLOSE && !v->keeps_esc))) {
+			view_close(ui, v);
+			return true;
+		}
+		if (v->key(ui, a))
+			return true;
+		if (i > ui->views.n)
+			break;  /* the view changed the stack */
+	}
+	return false;
+}
+
+bool view_covers(const struct ui *ui, enum layout_pane p)
+{
+	const struct view_ops *v = view_top(ui);
+	return v && (p != LAYOUT_LIST || v->over);
+}
+
+void view_draw(struct ui *ui)
+{
+	const struct view_ops *v = view_top(ui);
+	if (!v)
+		return;
+	/* Views cover the text and the sidebar (or the one pane); a view
+	 * opened over them (the help), the whole screen. */
+	WINDOW *w = ui->win[LAYOUT_TEXT] ? ui->win[LAYOUT_TEXT] : ui->win[LAYOUT_LIST];
+	int x = w == ui->win[LAYOUT_TEXT] && !v->over ? ui->layout.pane[LAYOUT_TEXT].x : 0;
+	WINDOW *vw = newwin(ui->lines - 1, ui->cols - x, 0, x);
+	if (vw) {
+		v->draw(ui, vw);
+		wnoutrefresh(vw);
+		delwin(vw);
+	}
+}
+
+const char *view_title(struct ui *ui)
+{
+	const struct view_ops *v = view_top(ui);
+	if (!v)
+		return NULL;
+	return v->title ? v->title(ui) : v->name;
+}
+
+bool view_status(struct ui *ui, struct buf *b)
+{
+	const struct view_ops *v = view_top(ui);
+	if (!v || !v->status)
+		return false;
+	v->status(ui, b);
+	return true;
+}
+
+void view_place(struct ui *ui, struct ui_place *p)
+{
+	/* The view under the help, if the help is open over it. */
+	for (size_t i = 0; i < ui->views.n; i++)
+		if (ui->views.v[i]->place) {
+			ui->views.v[i]->place(ui, p);
+			return;
+		}
+}
