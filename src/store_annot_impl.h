@@ -83,15 +83,20 @@ int annot_repair(struct incoming *in, char **s, size_t *len);
 
 /* Annotation `a` as this library keeps it, as a W3C Web Annotation
  * object (what a conflict records of ours, and shows as "this library"). */
-#define ANNOT_MINE_W3C \
-	"json_patch(json_object(" \
+/* The head every W3C object of annotation `a` starts with: context, id,
+ * times, and the body (its tags, then its note), up to "'target', ". */
+#define ANNOT_W3C_HEAD \
 	"  '@context', 'http://www.w3.org/ns/anno.jsonld', 'id', a.id, 'type', 'Annotation'," \
 	"  'created', a.created, 'modified', a.updated," \
 	"  'body', json((SELECT json_group_array(json(b)) FROM (" \
 	"   SELECT json_object('type', 'TextualBody', 'purpose', 'tagging', 'value', t.name) AS b" \
 	"   FROM annotation_tag x JOIN tag t ON t.id = x.tag WHERE x.annotation = a.id" \
 	"   UNION ALL SELECT json_object('type', 'TextualBody', 'purpose', 'commenting'," \
-	"   'value', a.note) WHERE a.note != ''))), 'target', json_object('selector', json_array(" \
+	"   'value', a.note) WHERE a.note != ''))), "
+
+#define ANNOT_MINE_W3C \
+	"json_patch(json_object(" ANNOT_W3C_HEAD \
+	"  'target', json_object('selector', json_array(" \
 	"   json_object('type', 'TextQuoteSelector', 'exact', a.quote, 'prefix', a.prefix," \
 	"   'suffix', a.suffix), json_object('type', 'TextPositionSelector', 'start', a.start," \
 	"   'end', a.end)))," \

@@ -28,14 +28,7 @@
 	"   annotation_tag x JOIN tag t ON t.id = x.tag WHERE x.annotation = a.id" \
 	"   ORDER BY t.name)), ''), a.start, a.end," \
 	" ?2," \
-	" json_patch(json_object(" \
-	"  '@context', 'http://www.w3.org/ns/anno.jsonld', 'id', a.id, 'type', 'Annotation'," \
-	"  'created', a.created, 'modified', a.updated," \
-	"  'body', json((SELECT json_group_array(json(b)) FROM (" \
-	"    SELECT json_object('type', 'TextualBody', 'purpose', 'tagging', 'value', t.name) AS b" \
-	"    FROM annotation_tag x JOIN tag t ON t.id = x.tag WHERE x.annotation = a.id" \
-	"    UNION ALL SELECT json_object('type', 'TextualBody', 'purpose', 'commenting'," \
-	"    'value', a.note) WHERE a.note != ''))),"  \
+	" json_patch(json_object(" ANNOT_W3C_HEAD \
 	"  'target', json_object('source', ?5, 'selector'," \
 	"    CASE WHEN ?2" \
 	"    THEN json_array(json_object('type', 'TextQuoteSelector', 'exact', a.quote," \
