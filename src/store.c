@@ -648,6 +648,10 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 		*err = util_printf("%s: cannot set up full-text search (FTS5)", path);
 		goto fail;
 	}
+	if (store_list_setup(st) < 0) {
+		*err = util_printf("%s: cannot set up the article list", path);
+		goto fail;
+	}
 	if (check_identity(st, &version, err) < 0 ||
 	    configure_connection(st, err) < 0)
 		goto fail;

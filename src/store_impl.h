@@ -82,6 +82,9 @@ int store_annot_insert_row(struct store *st, bool replace, const char *id, int64
                            const struct anchor_result *at, const char *placed_hash,
                            const char *note, const char *color, const char *author,
                            const char *created, const char *updated);
+/* store_list.c: the list's SQL function, registered when a connection opens. */
+int store_list_setup(struct store *st);
+
 int store_annot_set_tags(struct store *st, const char *id, const char *list, char sep,
                          int64_t **ids, size_t *n_ids);
 /* Open a journal entry "<what> on '<quote>'" for annotation `id` (and the

@@ -65,6 +65,15 @@ static void title_has(sqlite3_context *c, int argc, sqlite3_value **argv)
 	search_folded_free(&f);
 }
 
+/* Once per connection, when it opens (registering a function again would
+ * expire every prepared statement of the connection at each page). */
+int store_list_setup(struct store *st)
+{
+	return sqlite3_create_function(store_db(st), "margo_title_has", 2,
+	                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, title_has, NULL,
+	                               NULL) == SQLITE_OK ? 0 : -1;
+}
+
 static bool filtered(const struct store_list_view *v)
 {
 	return v->filter && *v->filter;
@@ -74,19 +83,17 @@ static bool filtered(const struct store_list_view *v)
 enum part { ALL, HEAD, REST };
 
 /* Prepare "SELECT cols FROM article a [WHERE part AND filter] [ORDER BY
- * ...] tail", the folded filter bound to ?9. */
+ * ...] tail", the folded filter bound to ?9.  Only constants of the
+ * orders table and of this file are formatted in: what the user typed
+ * is bound. */
 static int prepare(struct store *st, const struct store_list_view *v, enum part part,
                    const char *cols, bool ordered, const char *tail, sqlite3_stmt **s)
 {
 	if ((unsigned)v->order >= STORE_ORDERS)
 		return -1;
-	sqlite3 *db = store_db(st);
 	struct search_folded q = { NULL, 0, NULL };
 	if (filtered(v)) {
-		if (sqlite3_create_function(db, "margo_title_has", 2,
-		                            SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, title_has,
-		                            NULL, NULL) != SQLITE_OK ||
-		    search_fold(v->filter, strlen(v->filter), false, &q) < 0)
+		if (search_fold(v->filter, strlen(v->filter), false, &q) < 0)
 			return -1;
 	}
 	const char *head = orders[v->order].head;
