@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "margo/config.h"
@@ -40,10 +41,19 @@ const struct config *config_current(void)
 	return current;
 }
 
+const struct config_options *config_options_default(void)
+{
+	static const struct config_options defaults = {
+		.reading_width = 100,
+		.list_order = STORE_ORDER_DEFAULT,
+		.confirm_quit = true,
+	};
+	return &defaults;
+}
+
 const struct config_options *config_options(void)
 {
-	static const struct config_options defaults = { .list_order = STORE_ORDER_DEFAULT };
-	return current ? &current->opt : &defaults;
+	return current ? &current->opt : config_options_default();
 }
 
 const char *config_order_name(enum store_order o)
@@ -54,7 +64,7 @@ const char *config_order_name(enum store_order o)
 void config_init(struct config *c, const struct config_names *names)
 {
 	memset(c, 0, sizeof *c);
-	c->opt.list_order = STORE_ORDER_DEFAULT;
+	c->opt = *config_options_default();
 	c->names = names;
 }
 
@@ -266,6 +276,33 @@ static const struct option_def option_defs[] = {
 	{ "confirm-quit", OPT_BOOL, OFF(confirm_quit), 0, 0 },
 	{ "theme", OPT_THEME, OFF(theme), 0, 0 },
 };
+char *config_format_date(const char *iso)
+{
+	const char *fmt = config_options()->date_format;
+	if (!fmt || !iso)
+		return NULL;
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	const char *end = strptime(iso, "%Y-%m-%d", &tm);
+	if (!end || *end)
+		return NULL;
+	tm.tm_isdst = -1;
+	for (size_t cap = 64; cap <= 4096; cap *= 4) {
+		char *out = malloc(cap);
+		if (!out)
+			return NULL;
+		/* The user's own format: strftime() reads nothing but tm. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		size_t n = strftime(out, cap, fmt, &tm);
+#pragma GCC diagnostic pop
+		if (n > 0 || !*fmt)
+			return out;
+		free(out);
+	}
+	return NULL;
+}
+
 static const char option_list[] =
 	"mouse, reading-width, sidebar-width, date-format, list-order, editor, confirm-quit, theme";
 

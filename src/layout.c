@@ -13,6 +13,13 @@ static int clamp(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
+static int side_width;
+
+void layout_set_side_width(int width)
+{
+	side_width = width > 0 ? width : 0;
+}
+
 void layout_compute(int cols, int lines, enum layout_pane focus, bool zoom,
                     struct layout *out)
 {
@@ -32,7 +39,7 @@ void layout_compute(int cols, int lines, enum layout_pane focus, bool zoom,
 		/* About a third for the list, a quarter for the sidebar, with
 		 * caps so the text gets the room on wide terminals. */
 		int lw = clamp((cols * 32 + 50) / 100, 20, 60);
-		int sw = clamp(cols / 4, 20, 40);
+		int sw = side_width ? clamp(side_width, 10, cols - lw - 20) : clamp(cols / 4, 20, 40);
 		*list = (struct layout_rect){ 0, 0, lw, h };
 		*text = (struct layout_rect){ lw, 0, cols - lw - sw, h };
 		*side = (struct layout_rect){ cols - sw, 0, sw, h };

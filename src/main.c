@@ -19,6 +19,7 @@
 
 #include "margo/cli.h"
 #include "margo/config.h"
+#include "margo/layout.h"
 #include "margo/search.h"
 #include "margo/paths.h"
 #include "margo/util.h"
@@ -193,6 +194,7 @@ int main(int argc, char **argv)
 		return CLI_FAILED;
 	}
 	config_set_current(&config);
+	layout_set_side_width(config.opt.sidebar_width);
 
 	/* Needs no library: before the library's path is looked for. */
 	if (first && strcmp(first, "keys") == 0) {

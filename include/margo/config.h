@@ -58,14 +58,15 @@ char *config_key_name(int key);
 
 struct config_options {
 	bool mouse;               /* mouse: off */
-	int reading_width;        /* reading-width: 0, no cap; else the text's
-	                           * widest measure in columns */
+	int reading_width;        /* reading-width: the text's widest measure,
+	                           * in columns (100); 0, the whole pane */
 	int sidebar_width;        /* sidebar-width: 0, as the layout decides */
 	char *date_format;        /* date-format: strftime(3), NULL as stored */
 	enum store_order list_order;  /* list-order: STORE_ORDER_DEFAULT */
 	char *editor;             /* editor: NULL, $VISUAL then $EDITOR */
-	bool confirm_quit;        /* confirm-quit: ask before q leaves unsaved
-	                           * work (an open draft); off */
+	bool confirm_quit;        /* confirm-quit: q asks before it loses work
+	                           * (a selection, a link begun, a note not
+	                           * saved); on */
 	char *theme;              /* theme: the last one set, or NULL */
 };
 
@@ -134,6 +135,13 @@ void config_set_themes_dir(struct config *c, const char *dir);
 void config_set_current(struct config *c);
 const struct config *config_current(void);
 const struct config_options *config_options(void);
+/* The options when no file says otherwise. */
+const struct config_options *config_options_default(void);
+
+/* `iso` (YYYY-MM-DD, YYYY-MM or YYYY) as date-format says, malloc'd;
+ * NULL when no format is set, the date is not a whole day, or memory
+ * runs out (then show it as it is). */
+char *config_format_date(const char *iso);
 
 /* "on"/"off" and names of orders, for `margo keys` and the docs. */
 const char *config_order_name(enum store_order o);

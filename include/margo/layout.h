@@ -43,4 +43,9 @@ void layout_describe(const struct layout *l, char *buf, size_t size);
 
 const char *layout_pane_name(enum layout_pane p);
 
+/* The sidebar's width when three panes show (set sidebar-width), or 0
+ * for a quarter of the screen, 20 to 40 columns.  The text keeps at
+ * least 20 columns whatever it says. */
+void layout_set_side_width(int width);
+
 #endif

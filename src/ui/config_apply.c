@@ -14,6 +14,8 @@
 
 #include "margo/config.h"
 #include "ui.h"
+#include "config_apply.h"
+#include "keymap.h"
 
 /* Element names of the colour roles, in the order of enum ui_role. */
 const char *const ui_role_names[ROLE_COUNT + 1] = {
@@ -38,4 +40,60 @@ const struct config_names *ui_config_names(void)
 		names.elements = ui_role_names;
 	}
 	return &names;
+}
+
+void ui_config_report(struct ui *ui)
+{
+	const struct config *c = config_current();
+	if (!c || !c->n_errors)
+		return;
+	/* The first one whole (they were all printed on standard error
+	 * before the screen started, and margo keys prints them again). */
+	ui_message(ui, true, "config: %zu error%s: %s", c->n_errors, c->n_errors == 1 ? "" : "s",
+	           c->errors[0]);
+}
+
+/* Colour pairs of the configuration: after the ones draw.c uses. */
+#define FIRST_PAIR 32
+
+static short terminal_color(int c)
+{
+	if (c == CONFIG_COLOR_DEFAULT)
+		return -1;
+	if (c >= COLORS)
+		c = c < 16 ? c - 8 : c % 8;  /* bright-red on 8 colours: red */
+	return (short)c;
+}
+
+void ui_config_colors(attr_t *role_attr)
+{
+	const struct config *c = config_current();
+	for (size_t i = 0; c && i < c->n_colors; i++) {
+		const struct config_color *col = &c->colors[i];
+		int role = -1;
+		for (int r = 0; r < ROLE_COUNT; r++)
+			if (strcmp(ui_role_names[r], col->element) == 0)
+				role = r;
+		if (role < 0)
+			continue;
+		/* Each role its own pair: a later line for it replaces it. */
+		short pair = (short)(FIRST_PAIR + role);
+		if (pair >= COLOR_PAIRS)
+			continue;
+		init_pair(pair, terminal_color(col->fg), terminal_color(col->bg));
+		attr_t a = COLOR_PAIR(pair);
+		if (col->attrs & CONFIG_ATTR_BOLD)
+			a |= A_BOLD;
+		if (col->attrs & CONFIG_ATTR_UNDERLINE)
+			a |= A_UNDERLINE;
+		if (col->attrs & CONFIG_ATTR_REVERSE)
+			a |= A_REVERSE;
+		if (col->attrs & CONFIG_ATTR_DIM)
+			a |= A_DIM;
+		if (col->attrs & CONFIG_ATTR_ITALIC)
+			a |= A_ITALIC;
+		if (col->attrs & CONFIG_ATTR_STANDOUT)
+			a |= A_STANDOUT;
+		role_attr[role] = a;
+	}
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ui.h"
+#include "config_apply.h"
 
 static attr_t role_attr[ROLE_COUNT];
 
@@ -60,6 +61,7 @@ void draw_init_roles(bool use_color)
 	init_pair(12, COLOR_RED, -1);
 	role_attr[ROLE_ANNOT_RED] = COLOR_PAIR(12) | A_UNDERLINE;
 	role_attr[ROLE_ANNOT_MAGENTA] = COLOR_PAIR(6) | A_UNDERLINE;
+	ui_config_colors(role_attr);  /* color lines of the configuration */
 }
 
 attr_t draw_attr(enum ui_role role)

@@ -22,6 +22,7 @@
 #include "margo/store_annot.h"
 #include "margo/text.h"
 #include "margo/util.h"
+#include "margo/config.h"
 #include "ui.h"
 
 /* Split `cmd` at blanks into a NULL-ended vector with room for one more
@@ -44,7 +45,9 @@ static char **split_words(const char *cmd, char **store, size_t *n)
 /* Run the editor on `path`; 0 when it ran and exited with status 0. */
 static int run_editor(struct ui *ui, const char *path)
 {
-	const char *cmd = getenv("VISUAL");
+	const char *cmd = config_options()->editor;  /* set editor */
+	if (!cmd || !*cmd)
+		cmd = getenv("VISUAL");
 	if (!cmd || !*cmd)
 		cmd = getenv("EDITOR");
 	if (!cmd || !*cmd)

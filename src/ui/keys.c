@@ -6,8 +6,10 @@
  *   margo keys --format markdown  the README's key table
  *   margo keys --format man       margo(1)'s KEYS list
  *
- * All three come from the action list (actions.h) and the bindings
- * (input.c), as the in-app help does, so the documents cannot drift from
+ * The first is the bindings in force: the defaults of input.c with the
+ * configuration file's bind and unbind lines over them (keymap.c); the
+ * other two, the documents, are the defaults.  All three come from the
+ * action list (actions.h) and the bindings, as the in-app help does, so the documents cannot drift from
  * the code: `make update-keys` rewrites them and tests/cli/keys.sh fails
  * when they differ.  Nothing here needs a terminal or a library.
  */
@@ -15,11 +17,13 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
 
 #include "margo/cli.h"
 #include "ui.h"
+#include "keymap.h"
 
 /* Names of the keys that are not one printable character. */
 static const struct {
@@ -57,15 +61,45 @@ static void print_key(FILE *b, int key)
 			return;
 		}
 	}
+	int named = ui_key_to_config(key);
+	if (named != key) {
+		char *name = config_key_name(named);
+		fputs(name ? name : "?", b);
+		free(name);
+		return;
+	}
 	/* A function key without a name of its own. */
 	fprintf(b, "<Key%d>", key >= 0x110000 ? key - 0x110000 : key);
 }
 
+/* The keys of a binding, each as print_key() names it. */
+static void print_keys(FILE *out, const struct keymap_entry *e)
+{
+	for (int k = 0; k < e->n_keys; k++)
+		print_key(out, e->keys[k]);
+}
+
+static void print_bind(FILE *out, const char *view, const struct keymap_entry *e,
+                       enum ui_action a)
+{
+	fputs("bind ", out);
+	fputs(view, out);
+	fputc(' ', out);
+	print_keys(out, e);
+	fputc(' ', out);
+	fputs(ui_action_table[a].name, out);
+	fputc('\n', out);
+}
+
+/* The bindings in force: the defaults with the configuration's bind and
+ * unbind lines over them (keymap.c). */
 static void print_config(FILE *out)
 {
 	fputs("# The key bindings of the margo reader, as a configuration file says them:\n"
 	      "# bind VIEW KEY ACTION (VIEW list, text, side, help, mentions, results,\n"
 	      "# annotations, codebook, or generic: in every view).\n", out);
+	size_t n;
+	const struct keymap_entry *map = ui_keymap(&n);
 	for (int a = 1; a < UI_ACTION_COUNT; a++) {
 		fputs("\n# ", out);
 		fputs(ui_action_table[a].name, out);
@@ -73,24 +107,53 @@ static void print_config(FILE *out)
 		fputs(ui_action_table[a].help, out);
 		fputc('\n', out);
 		unsigned views = ui_action_table[a].views;
-		for (unsigned i = 0; i < ui_binding_count; i++) {
-			if (ui_bindings[i].action != (enum ui_action)a)
+		for (size_t i = 0; i < n; i++) {
+			const struct keymap_entry *e = &map[i];
+			if (e->action != (enum ui_action)a)
 				continue;
-			/* One line for every view the action applies to, or one
-			 * "generic" line when it applies to all. */
-			for (int v = 0; v < UI_VIEW_COUNT; v++) {
-				if (views != UI_V_ALL && !(views & (1u << v)))
-					continue;
-				fputs("bind ", out);
-				fputs(views == UI_V_ALL ? "generic" : ui_view_names[v], out);
-				fputc(' ', out);
-				print_key(out, ui_bindings[i].key);
-				fputc(' ', out);
-				fputs(ui_action_table[a].name, out);
-				fputc('\n', out);
-				if (views == UI_V_ALL)
-					break;
+			if (e->view != UI_VIEW_COUNT) {
+				print_bind(out, ui_view_names[e->view], e, (enum ui_action)a);
+				continue;
 			}
+			/* One line for every view the action applies to and the
+			 * keys are not bound otherwise in, or one "generic" line
+			 * when that is all of them. */
+			bool everywhere = views == UI_V_ALL;
+			for (int v = 0; everywhere && v < UI_VIEW_COUNT; v++)
+				everywhere = ui_keymap_shown_in(e, v);
+			if (everywhere) {
+				print_bind(out, "generic", e, (enum ui_action)a);
+				continue;
+			}
+			for (int v = 0; v < UI_VIEW_COUNT; v++)
+				if ((views & (1u << v)) && ui_keymap_shown_in(e, v))
+					print_bind(out, ui_view_names[v], e, (enum ui_action)a);
+		}
+	}
+	/* Default keys the configuration unbound, so that the output read
+	 * as a configuration gives these bindings again. */
+	bool said = false;
+	for (unsigned i = 0; i < ui_binding_count; i++) {
+		const struct keymap_entry k = { .keys = { ui_bindings[i].key }, .n_keys = 1 };
+		unsigned gone = 0;
+		for (int v = 0; v < UI_VIEW_COUNT; v++) {
+			const struct keymap_entry *e = ui_keymap_find(v, k.keys, 1);
+			if (!e || e->action == UI_ACTION_NONE)
+				gone |= 1u << v;
+		}
+		for (int v = 0; gone && v < UI_VIEW_COUNT; v++) {
+			if (!(gone & (1u << v)))
+				continue;
+			if (!said)
+				fputs("\n# Keys of the defaults unbound\n", out);
+			said = true;
+			fputs("unbind ", out);
+			fputs(gone == UI_V_ALL ? "generic" : ui_view_names[v], out);
+			fputc(' ', out);
+			print_keys(out, &k);
+			fputc('\n', out);
+			if (gone == UI_V_ALL)
+				break;
 		}
 	}
 }

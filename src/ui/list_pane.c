@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "margo/util.h"
+#include "margo/config.h"
 #include "ui.h"
 
 static struct store_list_view view_of(const struct ui *ui)
@@ -37,7 +38,7 @@ static int body_height(const struct ui *ui)
 int list_pane_init(struct ui *ui)
 {
 	ui->list.rows_top = -1;
-	ui->list.order = STORE_ORDER_DEFAULT;
+	ui->list.order = config_options()->list_order;
 	if (store_article_count(ui->st, &ui->list.total) < 0)
 		return -1;
 	ui->list.count = ui->list.total;
@@ -269,7 +270,9 @@ static void list_draw(struct ui *ui, WINDOW *w)
 			const char *d = r->date;
 			if (d && date_w < 10)
 				d = compact_date(d, this_year, compact);
-			draw_str(w, y, cw - date_w - (src_w ? src_w + 1 : 0), d, date_w);
+			char *fd = date_w == 10 ? config_format_date(d) : NULL;  /* set date-format */
+			draw_str(w, y, cw - date_w - (src_w ? src_w + 1 : 0), fd ? fd : d, date_w);
+			free(fd);
 		}
 		if (src_w)
 			draw_str(w, y, cw - src_w, r->origin, src_w);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "margo/util.h"
+#include "margo/config.h"
 #include "ui.h"
 
 void text_pane_free(struct ui *ui)
@@ -47,22 +48,19 @@ static int view_height(const struct ui *ui)
 	return h > 0 ? h : 1;
 }
 
-/* Lines longer than this are hard to follow back to their start: a text
- * zoomed on a wide terminal keeps this measure (as the text pane of three
- * at 200 columns has it). */
-#define TEXT_MAX_WIDTH 100
-
 /* Width available for wrapping: the pane minus a margin on the left, one
  * blank column on the right and the border when the sidebar follows, at
- * most TEXT_MAX_WIDTH. */
+ * most the reading-width of the configuration (100 columns unless set:
+ * longer lines are hard to follow back to their start). */
 static int wrap_width(const struct ui *ui)
 {
 	int w = ui->layout.pane[LAYOUT_TEXT].w;
 	if (layout_visible(&ui->layout, LAYOUT_SIDE))
 		w--;
 	w -= 2;
-	if (w > TEXT_MAX_WIDTH)
-		w = TEXT_MAX_WIDTH;
+	int cap = config_options()->reading_width;  /* set reading-width */
+	if (cap > 0 && w > cap)
+		w = cap;
 	return w > 1 ? w : 1;
 }
 
@@ -210,8 +208,11 @@ int text_pane_open(struct ui *ui, int64_t article_id)
 	struct buf m = { 0 };
 	if (a.author)
 		buf_printf(&m, "di %s", a.author);
-	if (a.date)
-		buf_printf(&m, "%s%s", m.len ? " \xc2\xb7 " : "", a.date);
+	if (a.date) {
+		char *d = config_format_date(a.date);  /* set date-format */
+		buf_printf(&m, "%s%s", m.len ? " \xc2\xb7 " : "", d ? d : a.date);
+		free(d);
+	}
 	if (a.origin)
 		buf_printf(&m, "%s%s", m.len ? " \xc2\xb7 " : "", a.origin);
 	t->meta_line = buf_steal(&m);

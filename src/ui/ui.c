@@ -15,7 +15,10 @@
 #include "margo/store_annot.h"
 #include "margo/text.h"
 #include "margo/util.h"
+#include "margo/config.h"
 #include "ui.h"
+#include "config_apply.h"
+#include "keymap.h"
 
 int ui_pane_height(const struct ui *ui, enum layout_pane p)
 {
@@ -144,16 +147,21 @@ static void move_focus(struct ui *ui, int dir)
  * or a link begun with L would be lost. */
 static bool quit_confirmed(struct ui *ui)
 {
-	const char *what[2];
+	const char *what[3];
 	size_t n = 0;
+	if (!config_options()->confirm_quit)
+		return true;  /* set confirm-quit off */
+	if (ui->n_unsaved)
+		what[n++] = "the note not saved";
 	if (ui->text.selecting)
 		what[n++] = "the selection";
 	if (ui->link_from)
 		what[n++] = "the link begun with L";
 	if (n == 0)
 		return true;
-	char *q = util_printf("quit? %s%s%s will be lost (y/n)", what[0], n > 1 ? " and " : "",
-	                      n > 1 ? what[1] : "");
+	char *q = util_printf("quit? %s%s%s%s%s will be lost (y/n)", what[0],
+	                      n > 2 ? ", " : n > 1 ? " and " : "", n > 1 ? what[1] : "",
+	                      n > 2 ? " and " : "", n > 2 ? what[2] : "");
 	int c = prompt_choice(ui, q ? q : "quit? (y/n)", "yn");
 	free(q);
 	if (c == 'y')
@@ -404,6 +412,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		ui_message(&ui, false, "read-only: this library cannot be written; reading only");
 	else
 		annotate_offer_draft(&ui);
+	ui_config_report(&ui);  /* errors of the configuration file */
 
 	int status = 0, quick_errs = 0;
 	input_paste_mode(&ui, true);
@@ -435,13 +444,13 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		}
 		if (annotate_key(&ui, key))
 			continue;  /* a key that moves the selection */
-		if (count_key(&ui, key))
+		if (!ui_keymap_pending() && count_key(&ui, key))
 			continue;  /* a digit of a count */
-		enum ui_action a = ui_action_for_key(key);
-		if (a != UI_ACTION_NONE) {
+		enum ui_action acts[CONFIG_SEQ_MAX + 1];
+		for (size_t i = 0, n = ui_keymap_feed(&ui, key, acts); i < n && !ui.quit; i++) {
 			free(ui.message);
 			ui.message = NULL;
-			count_dispatch(&ui, a, dispatch);
+			count_dispatch(&ui, acts[i], dispatch);
 		}
 	}
 	/* A link begun with L and not made: the annotation made for its end

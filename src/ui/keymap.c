@@ -1,0 +1,228 @@
+/*
+ * keymap.c: the key bindings in force, and key sequences.
+ *
+ * The defaults of ui_bindings[] (input.c) are bound in every view
+ * ("generic"); the configuration's bind and unbind lines change them in
+ * the order they come: a binding for one view wins over a generic one for
+ * the same keys there, and "unbind VIEW KEYS" hides a generic binding in
+ * that view ("unbind generic KEYS" removes the keys everywhere).
+ *
+ * A key that begins a longer sequence waits for the next: when that
+ * continues a sequence the sequence runs; when it does not, the keys
+ * typed so far run as they would alone, then the new key does.  Esc
+ * forgets a sequence begun.
+ */
+#define MARGO_UI_INTERNAL 1
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "margo/config.h"
+#include "margo/util.h"
+#include "ui.h"
+#include "keymap.h"
+
+#define GENERIC UI_VIEW_COUNT
+
+static struct keymap_entry *map;
+static size_t n_map, cap_map;
+static bool built;
+
+/* Pending keys of a sequence begun. */
+static int pending[CONFIG_SEQ_MAX];
+static int n_pending;
+
+/* A configuration key as the reader reads it from the terminal. */
+int ui_key_from_config(int key)
+{
+	static const struct {
+		int config, curses;
+	} fn[] = {
+		{ CONFIG_KEY_UP, KEY_UP }, { CONFIG_KEY_DOWN, KEY_DOWN },
+		{ CONFIG_KEY_LEFT, KEY_LEFT }, { CONFIG_KEY_RIGHT, KEY_RIGHT },
+		{ CONFIG_KEY_PGUP, KEY_PPAGE }, { CONFIG_KEY_PGDN, KEY_NPAGE },
+		{ CONFIG_KEY_HOME, KEY_HOME }, { CONFIG_KEY_END, KEY_END },
+		{ CONFIG_KEY_INSERT, KEY_IC }, { CONFIG_KEY_DELETE, KEY_DC },
+		{ CONFIG_KEY_BACKSPACE, KEY_BACKSPACE }, { CONFIG_KEY_BTAB, KEY_BTAB },
+		{ CONFIG_KEY_KPENTER, KEY_ENTER },
+	};
+	for (size_t i = 0; i < sizeof fn / sizeof *fn; i++)
+		if (fn[i].config == key)
+			return UI_FN(fn[i].curses);
+	if (key >= CONFIG_KEY_F1 && key <= CONFIG_KEY_LAST)
+		return UI_FN(KEY_F(1 + key - CONFIG_KEY_F1));
+	return key;
+}
+
+/* The other way, for printing. */
+int ui_key_to_config(int key)
+{
+	for (int k = CONFIG_KEY_BASE; k <= CONFIG_KEY_LAST; k++)
+		if (ui_key_from_config(k) == key)
+			return k;
+	return key;
+}
+
+static bool same_keys(const struct keymap_entry *e, const int *keys, int n)
+{
+	return e->n_keys == n && memcmp(e->keys, keys, (size_t)n * sizeof *keys) == 0;
+}
+
+static int add(int view, const int *keys, int n, enum ui_action a)
+{
+	struct keymap_entry *grown = util_grow(map, &cap_map, n_map + 1, sizeof *map);
+	if (!grown)
+		return -1;
+	map = grown;
+	struct keymap_entry *e = &map[n_map++];
+	memset(e, 0, sizeof *e);
+	e->view = view;
+	e->n_keys = n;
+	memcpy(e->keys, keys, (size_t)n * sizeof *keys);
+	e->action = a;
+	return 0;
+}
+
+/* Remove the entries of `view` (or of every view, for GENERIC when
+ * `all`) for these keys. */
+static void drop(int view, const int *keys, int n, bool all)
+{
+	size_t out = 0;
+	for (size_t i = 0; i < n_map; i++)
+		if (!(same_keys(&map[i], keys, n) && (all || map[i].view == view)))
+			map[out++] = map[i];
+	n_map = out;
+}
+
+static enum ui_action action_named(const char *name)
+{
+	for (int a = 1; a < UI_ACTION_COUNT; a++)
+		if (strcmp(ui_action_table[a].name, name) == 0)
+			return (enum ui_action)a;
+	return UI_ACTION_NONE;
+}
+
+static int view_named(const char *name)
+{
+	for (int v = 0; v < UI_VIEW_COUNT; v++)
+		if (strcmp(ui_view_names[v], name) == 0)
+			return v;
+	return GENERIC;
+}
+
+/* One bind or unbind line; Enter is both of the codes a terminal sends. */
+static void apply(const struct config_bind *b)
+{
+	int keys[CONFIG_SEQ_MAX];
+	for (int i = 0; i < b->n_keys; i++)
+		keys[i] = ui_key_from_config(b->keys[i]);
+	int view = view_named(b->view);
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			/* <Enter> is '\r', and '\n' on some terminals: both go. */
+			if (b->n_keys != 1 || keys[0] != '\r')
+				break;
+			keys[0] = '\n';
+		}
+		drop(view, keys, b->n_keys, view == GENERIC);
+		if (b->action)
+			add(view, keys, b->n_keys, action_named(b->action));
+		else if (view != GENERIC)
+			add(view, keys, b->n_keys, UI_ACTION_NONE);  /* hides the generic one */
+	}
+}
+
+void ui_keymap_build(void)
+{
+	if (built)
+		return;
+	built = true;
+	for (unsigned i = 0; i < ui_binding_count; i++)
+		add(GENERIC, &ui_bindings[i].key, 1, ui_bindings[i].action);
+	const struct config *c = config_current();
+	for (size_t i = 0; c && i < c->n_binds; i++)
+		apply(&c->binds[i]);
+}
+
+const struct keymap_entry *ui_keymap(size_t *n)
+{
+	ui_keymap_build();
+	*n = n_map;
+	return map;
+}
+
+/* The entry for exactly these keys in view v: its own, else the generic
+ * one; NULL when none. */
+const struct keymap_entry *ui_keymap_find(int v, const int *keys, int n)
+{
+	const struct keymap_entry *generic = NULL;
+	for (size_t i = 0; i < n_map; i++) {
+		if (!same_keys(&map[i], keys, n))
+			continue;
+		if (map[i].view == v)
+			return &map[i];
+		if (map[i].view == GENERIC)
+			generic = &map[i];
+	}
+	return generic;
+}
+
+bool ui_keymap_shown_in(const struct keymap_entry *e, int v)
+{
+	return ui_keymap_find(v, e->keys, e->n_keys) == e && e->action != UI_ACTION_NONE;
+}
+
+/* Whether keys[0..n) begins a longer sequence bound in view v. */
+static bool is_prefix(int v, const int *keys, int n)
+{
+	for (size_t i = 0; i < n_map; i++) {
+		const struct keymap_entry *e = &map[i];
+		if (e->n_keys > n && memcmp(e->keys, keys, (size_t)n * sizeof *keys) == 0 &&
+		    (e->view == v || e->view == GENERIC) && ui_keymap_find(v, e->keys, e->n_keys) == e &&
+		    e->action != UI_ACTION_NONE)
+			return true;
+	}
+	return false;
+}
+
+static enum ui_action alone(int v, int key)
+{
+	const struct keymap_entry *e = ui_keymap_find(v, &key, 1);
+	return e ? e->action : UI_ACTION_NONE;
+}
+
+size_t ui_keymap_feed(struct ui *ui, int key, enum ui_action out[CONFIG_SEQ_MAX + 1])
+{
+	ui_keymap_build();
+	int v = (int)ui_view_in_focus(ui, false);
+	size_t n_out = 0;
+	if (n_pending && key == 27) {
+		n_pending = 0;  /* Esc forgets the sequence */
+		return 0;
+	}
+	if (n_pending < CONFIG_SEQ_MAX)
+		pending[n_pending++] = key;
+	const struct keymap_entry *e = ui_keymap_find(v, pending, n_pending);
+	if (n_pending < CONFIG_SEQ_MAX && is_prefix(v, pending, n_pending))
+		return 0;  /* wait for the next key */
+	if (e && n_pending > 0) {
+		n_pending = 0;
+		if (e->action != UI_ACTION_NONE)
+			out[n_out++] = e->action;
+		return n_out;
+	}
+	/* No sequence: each key typed as it would be alone. */
+	for (int i = 0; i < n_pending; i++) {
+		enum ui_action a = alone(v, pending[i]);
+		if (a != UI_ACTION_NONE)
+			out[n_out++] = a;
+	}
+	n_pending = 0;
+	return n_out;
+}
+
+bool ui_keymap_pending(void)
+{
+	return n_pending > 0;
+}

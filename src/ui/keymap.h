@@ -1,0 +1,46 @@
+/*
+ * keymap.h: the key bindings in force (keymap.c): the defaults of
+ * ui_bindings[] with the configuration's bind and unbind lines over them.
+ */
+#ifndef MARGO_UI_KEYMAP_H
+#define MARGO_UI_KEYMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "margo/config.h"
+#include "actions.h"
+
+struct ui;
+
+/* Keys bound in one view (enum ui_view), or in every view when `view`
+ * is UI_VIEW_COUNT ("generic").  UI_ACTION_NONE: unbound in that view. */
+struct keymap_entry {
+	int view;
+	int keys[CONFIG_SEQ_MAX];    /* the reader's key codes (UI_FN) */
+	int n_keys;
+	enum ui_action action;
+};
+
+/* Build the bindings in force from config_current(), once. */
+void ui_keymap_build(void);
+const struct keymap_entry *ui_keymap(size_t *n);
+/* The binding of these keys in view v (its own, else the generic one),
+ * or NULL; an entry with UI_ACTION_NONE hides the generic one there. */
+const struct keymap_entry *ui_keymap_find(int v, const int *keys, int n);
+/* Whether `e` is the binding of its keys in view v (not hidden there by
+ * the view's own binding or unbinding). */
+bool ui_keymap_shown_in(const struct keymap_entry *e, int v);
+
+/* One key typed, in the view in focus: the actions it completes (0 while
+ * a sequence waits for its next key; more than one when keys begun as a
+ * sequence turn out to be keys of their own). */
+size_t ui_keymap_feed(struct ui *ui, int key, enum ui_action out[CONFIG_SEQ_MAX + 1]);
+/* A sequence has begun and waits for its next key. */
+bool ui_keymap_pending(void);
+
+/* Key codes: the configuration's (config.h) to the reader's and back. */
+int ui_key_from_config(int key);
+int ui_key_to_config(int key);
+
+#endif
