@@ -47,10 +47,16 @@ void ui_config_report(struct ui *ui)
 	const struct config *c = config_current();
 	if (!c || !c->n_errors)
 		return;
-	/* The first one whole (they were all printed on standard error
-	 * before the screen started, and margo keys prints them again). */
-	ui_message(ui, true, "config: %zu error%s: %s", c->n_errors, c->n_errors == 1 ? "" : "s",
-	           c->errors[0]);
+	/* How many, and the first (they were all printed on standard error
+	 * before the screen started; margo keys prints them again). */
+	const char *first = c->errors[0];
+	/* The file's own name is enough here: the folder takes the room. */
+	const char *colon = strstr(first, ": ");
+	for (const char *p = first; colon && p < colon; p++)
+		if (*p == '/')
+			first = p + 1;
+	ui_message(ui, true, "config: %zu error%s (all on standard error): %s", c->n_errors,
+	           c->n_errors == 1 ? "" : "s", first);
 }
 
 /* Colour pairs of the configuration: after the ones draw.c uses. */
