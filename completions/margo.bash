@@ -66,8 +66,12 @@ _margo()
 			((i++))
 			;;
 		--tag | --note | --author | --article | --format | --keep | --limit | --sentence | \
-			--separator | -o | --output | -n)
+			--separator | -o | --output | --config)
 			((i++))
+			;;
+		-n)
+			# -n N of history; before the command, -n is --no-config
+			[[ -n $cmd ]] && ((i++))
 			;;
 		-*) ;;
 		*)
@@ -83,7 +87,7 @@ _margo()
 
 	# The value of an option.
 	case $prev in
-	--db | -o | --output)
+	--db | --config | -o | --output)
 		_margo_files "$(_margo_dequote "$cur")"
 		return
 		;;

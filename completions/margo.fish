@@ -33,7 +33,7 @@ function __margo_command
             continue
         end
         switch $w
-            case --db --tag --note --author --article --format --keep --limit --sentence --separator -o --output -n
+            case --db --tag --note --author --article --format --keep --limit --sentence --separator -o --output --config
                 set skip 1
             case '-*'
             case '*'
@@ -59,14 +59,14 @@ end
 function __margo_operand_of
     set -l cmd (__margo_command); or return 1
     contains -- $cmd $argv; or return 1
-    not __margo_after --db --tag --note --author --article --format --keep --limit --sentence --separator -o --output -n
+    not __margo_after --db --tag --note --author --article --format --keep --limit --sentence --separator -o --output --config -n
 end
 
 complete -c margo -f
 complete -c margo -n __margo_no_command -a '(__margo_ask commands (commandline -ct))'
 complete -c margo -n __margo_no_command -F
 complete -c margo -n 'string match -q -- "-*" (commandline -ct)' -a '(__margo_ask options (__margo_command) (commandline -ct))'
-complete -c margo -n '__margo_after --db -o --output' -F
+complete -c margo -n '__margo_after --db --config -o --output' -F
 complete -c margo -n '__margo_after --tag' -a '(set -l t (commandline -ct); set -l head (string match -r -- ".*," $t); __margo_ask tags (string replace -r -- ".*," "" $t) | string replace -r -- "^" "$head")'
 complete -c margo -n '__margo_after --article' -a '(__margo_ask articles (commandline -ct))'
 complete -c margo -n '__margo_after --format --keep' -a '(__margo_ask values (__margo_command; or echo margo) (commandline -opc)[-1] (commandline -ct))'

@@ -14,7 +14,8 @@
 #define OPTS(...) (const char *const[]){ __VA_ARGS__, "--db", "--help", NULL }
 #define COMMON (const char *const[]){ "--db", "--help", NULL }
 
-const char *const cli_global_options[] = { "--db", "--help", "--version", NULL };
+const char *const cli_global_options[] = { "--db", "--config", "--no-config", "-n", "--help",
+                                           "--version", NULL };
 
 const struct cli_command cli_commands[] = {
 	{ "add", cli_add, COMMON, 0 },
@@ -47,6 +48,9 @@ const char *const *cli_option_values(const char *command, const char *option)
 	static const char *const plain_jsonl[] = { "plain", "jsonl", NULL };
 	static const char *const exports[] = { "w3c", "jsonl", "csv", "markdown", NULL };
 	static const char *const keep[] = { "mine", "theirs", "both", NULL };
+	static const char *const keys[] = { "config", "markdown", "man", NULL };
+	if (strcmp(option, "--format") == 0 && command && strcmp(command, "keys") == 0)
+		return keys;
 	if (strcmp(option, "--format") == 0)
 		return command && strcmp(command, "export") == 0 ? exports : plain_jsonl;
 	if (strcmp(option, "--keep") == 0)

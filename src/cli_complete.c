@@ -96,8 +96,16 @@ int cli_complete(const struct cli_env *env, int argc, char **argv)
 		for (size_t i = 0; i < cli_n_commands; i++)
 			if (!cli_commands[i].hidden && starts_with(cli_commands[i].name, prefix))
 				puts(cli_commands[i].name);
+		/* margo keys runs before the library is looked for (main.c). */
+		if (starts_with("keys", prefix))
+			puts("keys");
 	} else if (strcmp(what, "options") == 0) {
 		const char *name = argc > 2 ? argv[2] : "";
+		static const char *const keys_options[] = { "--format", "--help", NULL };
+		if (strcmp(name, "keys") == 0) {
+			put_list(keys_options, prefix);
+			return CLI_OK;
+		}
 		const struct cli_command *c = *name ? find_command(name) : NULL;
 		if (*name && (!c || c->hidden))
 			return CLI_OK;  /* a word that is no command has no options */

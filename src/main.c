@@ -71,14 +71,15 @@ static const char version[] =
 	"This is free software: you are free to change and redistribute it.\n"
 	"There is NO WARRANTY, to the extent permitted by law.\n";
 
-/* Take --db FILE / --db=FILE, --config FILE / --config=FILE and
- * -n / --no-config out of argv wherever they are (before "--"). */
+/* Take --db FILE / --db=FILE and --config FILE / --config=FILE out of
+ * argv wherever they are (before "--"), and -n / --no-config before the
+ * command. */
 static int extract_db(int *argc, char **argv, const char **db, const char **config,
                       bool *no_config)
 {
 	int out = 1;
 	int rc = 0;
-	bool literal = false;
+	bool literal = false, command = false;
 	for (int i = 1; i < *argc; i++) {
 		if (!literal && strcmp(argv[i], "--") == 0) {
 			literal = true;
@@ -106,10 +107,12 @@ static int extract_db(int *argc, char **argv, const char **db, const char **conf
 				cli_error("--config needs a FILE");
 				rc = -1;
 			}
-		} else if (!literal && (strcmp(argv[i], "-n") == 0 ||
-		                        strcmp(argv[i], "--no-config") == 0)) {
-			*no_config = true;
+		} else if (!literal && !command && (strcmp(argv[i], "-n") == 0 ||
+		                                    strcmp(argv[i], "--no-config") == 0)) {
+			*no_config = true;  /* before the command: history has a -n N */
 		} else {
+			if (argv[i][0] != '-')
+				command = true;
 			argv[out++] = argv[i];
 		}
 	}

@@ -42,8 +42,15 @@ done
 is "$missing" "" "complete options CMD offers every option CMD's usage names"
 is "$(ask options list --u)" "--unread" "complete options list --u: --unread"
 is "$(ask options)" "--db
+--config
+--no-config
+-n
 --help
 --version" "complete options with no command: margo's own options"
+like "$cmds" '^keys$' "complete commands offers keys"
+is "$(ask values keys --format)" "config
+markdown
+man" "complete values keys --format: its three formats"
 is "$(ask values export --format m)" "markdown" "complete values export --format m: markdown"
 is "$(ask values list --format)" "plain
 jsonl" "complete values list --format: plain and jsonl"

@@ -139,4 +139,12 @@ has "$(cat "$TEST_TMP/err")" "$cfgdir/config:1: theme: no theme \"neon\" in" "an
 # ---- no library was made --------------------------------------------------------
 ok "margo keys with a configuration creates no library" test ! -e "$TEST_TMP/none"
 
+# ---- -n is --no-config only before the command: history has -n N --------------
+fresh_library "$TEST_TMP/lib.db"
+"$MARGO" --db "$TEST_TMP/lib.db" annotate 1 0 5 --tag uno >/dev/null 2>&1
+"$MARGO" --db "$TEST_TMP/lib.db" annotate 1 6 9 --tag due >/dev/null 2>&1
+out=$("$MARGO" --db "$TEST_TMP/lib.db" history -n 1 2>&1); rc=$?
+is "$rc" 0 "margo history -n 1 still runs"
+is "$(printf '%s\n' "$out" | grep -c .)" 1 "margo history -n 1 still prints one change"
+
 done_testing
