@@ -12,24 +12,18 @@
 #include "margo/text.h"
 #include "margo/util.h"
 #include "ui.h"
+#include "keymap.h"
 
 /* The help's place: its first row shown, and its rows when last drawn. */
 static struct {
 	size_t top, rows;
 } place;
 
-/* "j, Down" for an action: every key bound to it. */
+/* "j, Down" for an action: every key bound to it, the configuration's
+ * bind and unbind lines counted (keymap.c). */
 static char *keys_for(enum ui_action a)
 {
-	struct buf b = { 0 };
-	for (unsigned i = 0; i < ui_binding_count; i++) {
-		if (ui_bindings[i].action != a || !ui_bindings[i].label)
-			continue;  /* unlabelled: another spelling of a listed key */
-		if (b.len)
-			buf_puts(&b, ", ");
-		buf_puts(&b, ui_bindings[i].label);
-	}
-	return buf_steal(&b);
+	return ui_keymap_labels(a);
 }
 
 /* Draw (or only count, when w is NULL) the help's rows from row `top`:

@@ -226,3 +226,48 @@ bool ui_keymap_pending(void)
 {
 	return n_pending > 0;
 }
+
+/* The label of a default key ("Down", "Ctrl-R"), NULL for another
+ * spelling of a listed key, "" when it is no default. */
+static const char *default_label(const struct keymap_entry *e)
+{
+	if (e->n_keys != 1)
+		return "";
+	for (unsigned i = 0; i < ui_binding_count; i++)
+		if (ui_bindings[i].key == e->keys[0] && ui_bindings[i].action == e->action)
+			return ui_bindings[i].label;
+	return "";
+}
+
+char *ui_keymap_labels(enum ui_action a)
+{
+	ui_keymap_build();
+	struct buf b = { 0 };
+	for (size_t i = 0; i < n_map; i++) {
+		const struct keymap_entry *e = &map[i];
+		if (e->action != a)
+			continue;
+		bool shown = false;
+		for (int v = 0; v < UI_VIEW_COUNT && !shown; v++)
+			shown = ui_keymap_shown_in(e, v);
+		if (!shown)
+			continue;
+		const char *label = e->view == GENERIC ? default_label(e) : "";
+		if (!label)
+			continue;
+		if (b.len)
+			buf_puts(&b, ", ");
+		if (*label) {
+			buf_puts(&b, label);
+			continue;
+		}
+		for (int k = 0; k < e->n_keys; k++) {
+			char *name = config_key_name(ui_key_to_config(e->keys[k]));
+			buf_puts(&b, name ? name : "?");
+			free(name);
+		}
+	}
+	if (!b.data)
+		buf_puts(&b, "");
+	return buf_steal(&b);
+}

@@ -39,6 +39,10 @@ size_t ui_keymap_feed(struct ui *ui, int key, enum ui_action out[CONFIG_SEQ_MAX 
 /* A sequence has begun and waits for its next key. */
 bool ui_keymap_pending(void);
 
+/* "j, Down, x" for an action: the keys in force for it, the defaults by
+ * their labels (malloc'd). */
+char *ui_keymap_labels(enum ui_action a);
+
 /* Key codes: the configuration's (config.h) to the reader's and back. */
 int ui_key_from_config(int key);
 int ui_key_to_config(int key);

@@ -41,6 +41,8 @@ gk
 <Tab>
 j
 :save-state textj
+?
+:save-display help
 SCRIPT
 expect_run_ok "a configuration with bindings runs"
 expect_state x list.sel 1 "bind list x down: x moves down in the list"
@@ -49,6 +51,8 @@ expect_state gg list.sel 2 "bind generic gg last: gg goes to the last"
 expect_state gk list.sel 0 "g then k: g alone (first), then k (up)"
 expect_state textj focus text "Tab still moves to the text"
 expect_state textj text.cursor 1 "j still moves down in the text"
+like "$(screen help)" '^ *j, Down, x +Move down' "the help lists the keys in force (x added to down)"
+like "$(screen help)" '^ *G, End, gg +Go to the last' "the help lists a sequence as typed"
 
 run_script 100x30 -n <<'SCRIPT'
 x
