@@ -32,6 +32,7 @@
 #include "margo/text.h"
 #include "margo/util.h"
 #include "ingest_impl.h"
+#include "margo/i18n.h"
 
 /* A transaction ends after half a second of writing, or INGEST_BATCH
  * articles: few commits make loading fast (each one writes a segment of
@@ -96,7 +97,7 @@ void ingest_report(struct walk *w, const char *path, const char *fmt, ...)
 	char *msg = util_vprintf(fmt, ap);
 	va_end(ap);
 	if (w->opt->message)
-		w->opt->message(w->opt->ctx, path, msg ? msg : "out of memory");
+		w->opt->message(w->opt->ctx, path, msg ? msg : _("out of memory"));
 	free(msg);
 }
 
@@ -234,13 +235,13 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY |
 	                    (explicit_arg ? 0 : O_NOFOLLOW));
 	if (fd < 0) {
-		ingest_report(w, path, "cannot open: %s; skipped", strerror(errno));
+		ingest_report(w, path, _("cannot open: %s; skipped"), strerror(errno));
 		w->rep->problems++;
 		return;
 	}
 	struct stat sb;
 	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
-		ingest_report(w, path, "not a regular file; skipped");
+		ingest_report(w, path, _("not a regular file; skipped"));
 		w->rep->problems++;
 		close(fd);
 		return;
@@ -276,7 +277,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 	char *data = read_all(fd, &len, &err);
 	close(fd);
 	if (!data) {
-		ingest_report(w, path, "%s; skipped",
+		ingest_report(w, path, _("%s; skipped"),
 		       err == EFBIG ? "larger than 256 MiB" : strerror(err));
 		w->rep->problems++;
 		return;
@@ -297,7 +298,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 		size_t dlen, bad = 0;
 		char *d = text_utf16_to_utf8(data + 2, len - 2, bom == 2, &dlen, &bad);
 		if (!d) {
-			ingest_report(w, path, "out of memory; skipped");
+			ingest_report(w, path, _("out of memory; skipped"));
 			w->rep->problems++;
 			goto out;
 		}
@@ -307,12 +308,12 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 		w->utf16_invalid = bad;  /* reported with the article, once */
 	}
 	if (len == 0) {
-		ingest_report(w, path, "empty file; skipped");
+		ingest_report(w, path, _("empty file; skipped"));
 		w->rep->problems++;
 		goto out;
 	}
 	if (text_looks_binary(data, len)) {
-		ingest_report(w, path, "not a text file (binary); skipped");
+		ingest_report(w, path, _("not a text file (binary); skipped"));
 		w->rep->problems++;
 		goto out;
 	}
@@ -429,7 +430,7 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 {
 	struct stat lsb, sb;
 	if (lstat(path, &lsb) < 0) {
-		ingest_report(w, path, "%s; skipped", strerror(errno));
+		ingest_report(w, path, _("%s; skipped"), strerror(errno));
 		w->rep->problems++;
 		return;
 	}
@@ -441,7 +442,7 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 			return;
 		}
 		if (!inside_root(w, path)) {
-			ingest_report(w, path, "symbolic link that leads outside the folder; skipped");
+			ingest_report(w, path, _("symbolic link that leads outside the folder; skipped"));
 			w->rep->problems++;
 			return;
 		}
@@ -451,7 +452,7 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 	if (name[0] == '.' && (S_ISDIR(sb.st_mode) || ingest_has_suffix(name, ".txt") ||
 	                       ingest_has_suffix(name, ".jsonl"))) {
 		/* Said, not counted as a problem: a corpus kept in git has one. */
-		ingest_report(w, path, "hidden %s; skipped (give its name to load it)",
+		ingest_report(w, path, _("hidden %s; skipped (give its name to load it)"),
 		              S_ISDIR(sb.st_mode) ? "folder" : "file");
 		return;
 	}
@@ -473,7 +474,7 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 		w->pr.bytes += (unsigned long long)sb.st_size;
 		progress(w, false);
 	} else if (ingest_has_suffix(name, ".txt") || ingest_has_suffix(name, ".jsonl")) {
-		ingest_report(w, path, "not a regular file (FIFO, socket or device); skipped");
+		ingest_report(w, path, _("not a regular file (FIFO, socket or device); skipped"));
 		w->rep->problems++;
 	}
 }
@@ -485,14 +486,14 @@ static void walk_dir(struct walk *w, const char *dir, bool nested)
 		return;
 	if (seen_before(w, &sb)) {
 		if (nested && !w->counting) {
-			ingest_report(w, dir, "a folder already read (a link to it, or to a folder above it); skipped");
+			ingest_report(w, dir, _("a folder already read (a link to it, or to a folder above it); skipped"));
 			w->rep->problems++;
 		}
 		return;
 	}
 	DIR *d = opendir(dir);
 	if (!d) {
-		ingest_report(w, dir, "cannot open folder: %s; skipped", strerror(errno));
+		ingest_report(w, dir, _("cannot open folder: %s; skipped"), strerror(errno));
 		w->rep->problems++;
 		return;
 	}
@@ -533,7 +534,7 @@ static void walk_paths(struct walk *w, char *const *paths, size_t n)
 		 * finds the same articles. */
 		char *real = realpath(paths[i], NULL);
 		if (!real) {
-			ingest_report(w, paths[i], "%s; skipped", strerror(errno));
+			ingest_report(w, paths[i], _("%s; skipped"), strerror(errno));
 			w->rep->problems++;
 			continue;
 		}
@@ -556,7 +557,7 @@ static void walk_paths(struct walk *w, char *const *paths, size_t n)
 		/* A folder that gave nothing, and said nothing of why. */
 		if (folder && !w->counting && !w->failed && !ingest_stopping(w) &&
 		    w->pr.files == files && w->rep->problems == problems) {
-			ingest_report(w, paths[i], "no .txt or .jsonl file in it; nothing added");
+			ingest_report(w, paths[i], _("no .txt or .jsonl file in it; nothing added"));
 			w->rep->problems++;
 		}
 		free(real);

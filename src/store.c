@@ -23,6 +23,7 @@
 #include "margo/store_journal.h"
 #include "margo/util.h"
 #include "store_impl.h"
+#include "margo/i18n.h"
 
 /* How long a statement waits for another process's lock before it gives
  * up with SQLITE_BUSY, and the same said to the user. */
@@ -511,7 +512,7 @@ static int configure_connection(struct store *st, char **err)
 		return exec(st, "PRAGMA query_only=ON") < 0 ? (*err = open_error(st, NULL), -1) : 0;
 	int wal = switch_to_wal(st);
 	if (wal == 0) {
-		*err = util_printf("%s: cannot switch to write-ahead logging", st->path);
+		*err = util_printf(_("%s: cannot switch to write-ahead logging"), st->path);
 		return -1;
 	}
 	if (wal < 0) {
@@ -539,7 +540,7 @@ static int check_identity(struct store *st, int64_t *version, char **err)
 	    exec(st, "COMMIT") < 0) {
 		int code = sqlite3_errcode(st->db) & 0xff;
 		if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-			*err = util_printf("%s: damaged or not a margo library (%s); it was left untouched",
+			*err = util_printf(_("%s: damaged or not a margo library (%s); it was left untouched"),
 			                   st->path, sqlite3_errmsg(st->db));
 		else
 			*err = open_error(st, NULL);
@@ -550,13 +551,13 @@ static int check_identity(struct store *st, int64_t *version, char **err)
 	if (app == 0 && tables == 0 && *version == 0)
 		return 0;  /* a new, empty file */
 	if (app != STORE_APPLICATION_ID) {
-		*err = util_printf("%s: an SQLite database that is not a margo library; "
-		                   "it was left untouched", st->path);
+		*err = util_printf(_("%s: an SQLite database that is not a margo library; "
+		                   "it was left untouched"), st->path);
 		return -1;
 	}
 	if (*version > STORE_SCHEMA_VERSION) {
-		*err = util_printf("%s: made by a newer margo (library version %lld, this margo "
-		                   "reads up to %d); it was left untouched: upgrade margo",
+		*err = util_printf(_("%s: made by a newer margo (library version %lld, this margo "
+		                   "reads up to %d); it was left untouched: upgrade margo"),
 		                   st->path, (long long)*version, STORE_SCHEMA_VERSION);
 		return -1;
 	}
@@ -608,7 +609,7 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 	*err = NULL;
 	const char *ro = mode == STORE_OPEN_READ ? NULL : store_why_readonly(path);
 	if (ro && mode == STORE_OPEN_WRITE) {
-		*err = util_printf("%s: the library is read-only (%s); nothing was changed",
+		*err = util_printf(_("%s: the library is read-only (%s); nothing was changed"),
 		                   path, ro);
 		return -1;
 	}
@@ -619,7 +620,7 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 	struct store *st = calloc(1, sizeof *st);
 	if (!st || !(st->path = util_strdup(path))) {
 		free(st);
-		*err = util_strdup("out of memory");
+		*err = util_strdup(_("out of memory"));
 		return -1;
 	}
 	st->readonly = mode == STORE_OPEN_READ;
@@ -637,19 +638,19 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 	int orc = sqlite3_open_v2(uri ? uri : path, &st->db, flags, NULL);
 	free(uri);
 	if (orc != SQLITE_OK) {
-		*err = util_printf("%s: cannot open: %s", path,
-		                   st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		*err = util_printf(_("%s: cannot open: %s"), path,
+		                   st->db ? sqlite3_errmsg(st->db) : _("out of memory"));
 		goto fail;
 	}
 	int64_t version = 0;
 	/* Wait for another process's lock from the very first query. */
 	sqlite3_busy_timeout(st->db, BUSY_WAIT_MS);
 	if (search_register_tokenizer(st->db) < 0) {
-		*err = util_printf("%s: cannot set up full-text search (FTS5)", path);
+		*err = util_printf(_("%s: cannot set up full-text search (FTS5)"), path);
 		goto fail;
 	}
 	if (store_list_setup(st) < 0) {
-		*err = util_printf("%s: cannot set up the article list", path);
+		*err = util_printf(_("%s: cannot set up the article list"), path);
 		goto fail;
 	}
 	if (check_identity(st, &version, err) < 0 ||
@@ -658,11 +659,11 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 	if (st->readonly) {
 		if (version == 0) {
 			/* Empty: just made by a margo that has not set it up yet. */
-			*err = util_printf("%s: no library here yet (run \"margo add PATH\" first)", path);
+			*err = util_printf(_("%s: no library here yet (run \"margo add PATH\" first)"), path);
 			goto fail;
 		}
 		if (version < STORE_SCHEMA_VERSION) {
-			*err = util_printf("%s: library needs an upgrade; open it once for writing", path);
+			*err = util_printf(_("%s: library needs an upgrade; open it once for writing"), path);
 			goto fail;
 		}
 	} else if (migrate(st, err) < 0) {

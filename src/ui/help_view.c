@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "margo/text.h"
+#include "margo/i18n.h"
 #include "margo/util.h"
 #include "ui.h"
 
@@ -47,7 +48,7 @@ static size_t help_rows(WINDOW *w, int width, int height, size_t top, enum ui_vi
 		int a = 1 + k % (UI_ACTION_COUNT - 1);
 		if (ui_action_in_view((enum ui_action)a, v) != (k < UI_ACTION_COUNT - 1))
 			continue;  /* first pass: this view's; second: the rest */
-		const char *help = ui_action_table[a].help;
+		const char *help = _(ui_action_table[a].help);
 		struct text_line *lines = NULL;
 		size_t n = 0;
 		if (text_wrap(help, strlen(help), desc_w, &lines, &n) < 0 || n == 0) {
