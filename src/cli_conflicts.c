@@ -169,8 +169,8 @@ int cli_conflicts(const struct cli_env *env, int argc, char **argv)
 		}
 	}
 	if (keep ? optind != argc - 1 : optind != argc) {
-		cli_error(keep ? "conflicts: --keep takes one conflict ID (see margo conflicts)"
-		               : "conflicts: unexpected argument \"%s\"; resolve with --keep",
+		cli_error(keep ? _("conflicts: --keep takes one conflict ID (see margo conflicts)")
+		               : _("conflicts: unexpected argument \"%s\"; resolve with --keep"),
 		          keep ? "" : argv[optind]);
 		return CLI_USAGE;
 	}

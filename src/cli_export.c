@@ -592,7 +592,7 @@ static int emit(void *vctx, const struct store_annot_row *r)
 		puts_(c, "]  ");
 		safe_put(c, r->quote);
 		if (r->conflicts)
-			puts_(c, "  ! conflict (margo conflicts)");
+			puts_(c, _("  ! conflict (margo conflicts)"));
 		put(c, "\n", 1);
 		break;
 	}

@@ -156,7 +156,7 @@ static int undo_redo(const struct cli_env *env, int argc, char **argv, bool undo
 			cli_puts_safe(stdout, summary);
 			putchar('\n');
 		} else if (rc == 0) {
-			cli_error(undo ? "nothing to undo" : "nothing to redo");
+			cli_error("%s", undo ? _("nothing to undo") : _("nothing to redo"));
 			status = i ? CLI_OK : CLI_PARTIAL;
 		} else {
 			cli_error("%s", err ? err : _("out of memory"));

@@ -80,7 +80,7 @@ int cli_search(const struct cli_env *env, int argc, char **argv)
 	char *query = search_build_query(input.data ? input.data : "", &oom);
 	buf_free(&input);
 	if (!query) {
-		cli_error(oom ? "out of memory" : "search: nothing to search for (give some words)");
+		cli_error("%s", oom ? _("out of memory") : _("search: nothing to search for (give some words)"));
 		return oom ? CLI_FAILED : CLI_USAGE;
 	}
 	struct store *st;

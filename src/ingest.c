@@ -138,7 +138,7 @@ int ingest_batch_open(struct walk *w)
 		return 0;
 	read_end(w);
 	if (store_begin(w->st) < 0) {
-		ingest_library_error(w, "cannot write to the library");
+		ingest_library_error(w, _("cannot write to the library"));
 		return -1;
 	}
 	w->in_batch = 1;
@@ -161,7 +161,7 @@ int ingest_batch_close(struct walk *w)
 		return 0;
 	w->in_batch = 0;
 	if (store_commit(w->st) < 0) {
-		ingest_library_error(w, "cannot save to the library");
+		ingest_library_error(w, _("cannot save to the library"));
 		store_rollback(w->st);
 		return -1;
 	}
@@ -175,7 +175,7 @@ int ingest_file_begin(struct walk *w, const char *path, struct store_file *f)
 	if (ingest_batch_open(w) < 0)
 		return -1;
 	if (store_file_put(w->st, path, f) < 0) {
-		ingest_library_error(w, "cannot write to the library");
+		ingest_library_error(w, _("cannot write to the library"));
 		return -1;
 	}
 	return 0;
@@ -255,7 +255,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 	int known = store_file_get(w->st, path, &prev);
 	if (known < 0) {
 		close(fd);
-		ingest_library_error(w, "cannot read the library");
+		ingest_library_error(w, _("cannot read the library"));
 		return;
 	}
 	/* Loaded (a row still loading has size -1), and not changed since. */
@@ -278,7 +278,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 	close(fd);
 	if (!data) {
 		ingest_report(w, path, _("%s; skipped"),
-		       err == EFBIG ? "larger than 256 MiB" : strerror(err));
+		       err == EFBIG ? _("larger than 256 MiB") : strerror(err));
 		w->rep->problems++;
 		return;
 	}
@@ -288,7 +288,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 	if (known == 1 && prev.has_articles && strcmp(prev.hash, cur.hash) == 0) {
 		/* Touched but not changed: remember the new time only. */
 		if (store_file_put(w->st, path, &cur) < 0)
-			ingest_library_error(w, "cannot write to the library");
+			ingest_library_error(w, _("cannot write to the library"));
 		w->rep->unchanged++;
 		goto out;
 	}
@@ -436,8 +436,8 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 	}
 	if (S_ISLNK(lsb.st_mode)) {
 		if (stat(path, &sb) < 0) {
-			ingest_report(w, path, errno == ELOOP ? "symbolic link loop; skipped"
-			                               : "broken symbolic link; skipped");
+			ingest_report(w, path, "%s", errno == ELOOP ? _("symbolic link loop; skipped")
+			                               : _("broken symbolic link; skipped"));
 			w->rep->problems++;
 			return;
 		}
@@ -570,7 +570,7 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 	struct walk w = { .st = st, .opt = opt, .rep = rep };
 	memset(rep, 0, sizeof *rep);
 	if (store_bulk_mode(st) < 0) {
-		ingest_library_error(&w, "cannot set up the library for loading");
+		ingest_library_error(&w, _("cannot set up the library for loading"));
 		return -1;
 	}
 	if (sqlite3_prepare_v2(store_db(st),
@@ -578,7 +578,7 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 	        " json_extract(?1, '$.title'), json_extract(?1, '$.text'),"
 	        " json_extract(?1, '$.date'), json_extract(?1, '$.author'),"
 	        " json_extract(?1, '$.url')", -1, &w.json, NULL) != SQLITE_OK) {
-		ingest_library_error(&w, "cannot read JSON");
+		ingest_library_error(&w, _("cannot read JSON"));
 		return -1;
 	}
 	w.paths = paths;
@@ -609,7 +609,7 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 	if (stale)
 		progress(&w, false);
 	if (stale < 0 || (stale && store_entities_rebuild(st) < 0))
-		ingest_library_error(&w, "cannot rebuild the entity index");
+		ingest_library_error(&w, _("cannot rebuild the entity index"));
 	progress(&w, true);
 	sqlite3_finalize(w.json);
 	free(w.seen);

@@ -292,7 +292,7 @@ int ingest_jsonl(struct walk *w, const char *path, int64_t file_id,
 	size_t line_no = 0;
 	const char *p = data, *end = data + len;
 	if (legacy_load(w, path) < 0) {
-		ingest_library_error(w, "cannot read the library");
+		ingest_library_error(w, _("cannot read the library"));
 		return -1;
 	}
 	while (p < end && !w->failed && !ingest_stopping(w)) {
@@ -407,7 +407,7 @@ int ingest_jsonl_stream(struct walk *w, const char *path, int fd, int known,
 		return 1;
 	cur->id = rec.id;
 	if (legacy_load(w, path) < 0) {
-		ingest_library_error(w, "cannot read the library");
+		ingest_library_error(w, _("cannot read the library"));
 		return 1;
 	}
 	int fd2 = dup(fd);
@@ -446,7 +446,7 @@ int ingest_jsonl_stream(struct walk *w, const char *path, int fd, int known,
 	bool done = !w->failed && !ingest_stopping(w);
 	if (done && st != LINE_EOF) {
 		ingest_report(w, path, _("%s at line %zu; the rest is not loaded"),
-		              st == LINE_BINARY ? "not text (NUL bytes)" :
+		              st == LINE_BINARY ? _("not text (NUL bytes)") :
 		              st == LINE_NOMEM ? "out of memory" : strerror(r.err), line_no + 1);
 		w->rep->problems++;
 		done = false;

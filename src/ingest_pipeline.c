@@ -233,7 +233,7 @@ static int put_article(struct walk *w, struct pending *p)
 	    (res != STORE_PUT_SAME && p->x &&
 	     (pending_entities(p) < 0 ||
 	      store_mentions_put(w->st, id, &p->a, p->m, p->n, res == STORE_PUT_ADDED) < 0))) {
-		ingest_library_error(w, "cannot store an article");
+		ingest_library_error(w, _("cannot store an article"));
 		store_savepoint_rollback(w->st);
 		return -1;
 	}

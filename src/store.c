@@ -28,7 +28,6 @@
 /* How long a statement waits for another process's lock before it gives
  * up with SQLITE_BUSY, and the same said to the user. */
 #define BUSY_WAIT_MS 5000
-#define BUSY_WAIT_TEXT "5 s"
 
 /* A prepared statement kept for the connection's life, by its SQL's
  * address (see store_cached). */
@@ -303,20 +302,19 @@ const char *store_errmsg(struct store *st)
 		return st->undone;  /* the ROLLBACK after it succeeded */
 	if ((code & 0xff) == SQLITE_FULL ||
 	    ((code & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)))
-		return "disk full or file too large";
+		return _("disk full or file too large");
 	/* SQLite does not always keep errno: a write that fails is most often
 	 * a full disk or a file-size limit. */
 	if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC ||
 	    code == SQLITE_IOERR_TRUNCATE || code == SQLITE_IOERR_SHMSIZE)
-		return "disk full or file too large (the write failed)";
+		return _("disk full or file too large (the write failed)");
 	if ((code & 0xff) == SQLITE_READONLY)
-		return "the library is read-only";
+		return _("the library is read-only");
 	if (code == SQLITE_BUSY_SNAPSHOT)
-		return "the library is busy: another margo wrote to it while this one was "
-		       "reading it; try again";
+		return _("the library is busy: another margo wrote to it while this one was "
+		         "reading it; try again");
 	if ((code & 0xff) == SQLITE_BUSY)
-		return "the library is busy: another margo is writing to it (waited "
-		       BUSY_WAIT_TEXT ")";
+		return _("the library is busy: another margo is writing to it (waited 5 s)");
 	return sqlite3_errmsg(st->db);
 }
 
@@ -449,8 +447,8 @@ int store_query_int(struct store *st, const char *sql, int64_t *out)
 static char *open_error(struct store *st, const char *what)
 {
 	if (is_busy(st))
-		return util_printf("%s: %s%s", st->path, store_errmsg(st),
-		                   st->readonly ? "" : "; nothing was changed");
+		return st->readonly ? util_printf("%s: %s", st->path, store_errmsg(st))
+		                    : util_printf(_("%s: %s; nothing was changed"), st->path, store_errmsg(st));
 	if (what)
 		return util_printf("%s: %s: %s", st->path, what, store_errmsg(st));
 	return util_printf("%s: %s", st->path, store_errmsg(st));
@@ -516,7 +514,7 @@ static int configure_connection(struct store *st, char **err)
 		return -1;
 	}
 	if (wal < 0) {
-		*err = open_error(st, "cannot switch to write-ahead logging");
+		*err = open_error(st, _("cannot switch to write-ahead logging"));
 		return -1;
 	}
 	if (exec(st, "PRAGMA synchronous=FULL") < 0)
@@ -597,7 +595,7 @@ static int migrate(struct store *st, char **err)
 		goto fail;
 	return 0;
 fail:
-	*err = open_error(st, "cannot set up the library");
+	*err = open_error(st, _("cannot set up the library"));
 	store_rollback(st);
 	return -1;
 }
@@ -669,7 +667,7 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 	} else if (migrate(st, err) < 0) {
 		goto fail;
 	} else if (store_journal_setup(st) < 0) {
-		*err = open_error(st, "cannot set up the journal of changes");
+		*err = open_error(st, _("cannot set up the journal of changes"));
 		goto fail;
 	}
 	*out = st;

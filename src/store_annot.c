@@ -516,7 +516,7 @@ int store_tag_rename(struct store *st, const char *from, const char *to, char **
 {
 	*err = NULL;
 	if (!*to) {
-		*err = util_strdup("a tag needs a name");
+		*err = util_strdup(_("a tag needs a name"));
 		return -1;
 	}
 	char *qf = store_journal_quote(from), *qt = store_journal_quote(to);
@@ -633,7 +633,7 @@ int store_annot_place(struct store *st, const char *id, bool place, size_t start
 		s = NULL;
 		if (store_article_text(st, article, &body, &len, hash) <= 0 || start >= end ||
 		    anchor_capture(body, len, start, end, &quote, &prefix, &suffix) < 0) {
-			*err = util_strdup("that is not a span of the annotation's article");
+			*err = util_strdup(_("that is not a span of the annotation's article"));
 			goto fail;
 		}
 		if (store_prepare(st, "UPDATE annotation SET start = ?2, end = ?3, quote = ?4,"
@@ -707,7 +707,7 @@ int store_annot_link(struct store *st, const char *from, const char *to, const c
 	sqlite3_stmt *s;
 	*err = NULL;
 	if (strcmp(from, to) == 0) {
-		*err = util_strdup("a passage cannot be linked to itself");
+		*err = util_strdup(_("a passage cannot be linked to itself"));
 		return -1;
 	}
 	int rc = SQLITE_ERROR;

@@ -179,7 +179,7 @@ static int take_other(struct store *st, const char *other, size_t len, const cha
 	int parsed = annot_parse(st, other, len, &in);
 	int ret = -1;
 	if (parsed > 0 && in.object && (!in.f[F_EXACT] || !*in.f[F_EXACT]))
-		*err = util_strdup("the imported version has no quote to place; keep this library's");
+		*err = util_strdup(_("the imported version has no quote to place; keep this library's"));
 	else if (parsed > 0 && in.object && annot_repair_fields(&in) == 0 &&
 	         annot_write_incoming(st, &in, id, article, replace) == 0)
 		ret = 0;

@@ -450,11 +450,11 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 	*result = STORE_IMPORT_SKIPPED;
 	memset(&in, 0, sizeof in);
 	if (len > INT_MAX) {  /* SQLite takes int lengths */
-		*err = util_strdup("longer than 2 GiB");
+		*err = util_strdup(_("longer than 2 GiB"));
 		return 0;
 	}
 	if (memchr(json, '\0', len)) {
-		*err = util_strdup("it holds a NUL byte: not JSON text");
+		*err = util_strdup(_("it holds a NUL byte: not JSON text"));
 		return 0;
 	}
 	/* Stray bytes and "\u0000" (which SQLite would cut the string at):
@@ -484,7 +484,7 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 		goto out;
 	}
 	if (!in.f[F_ID] || !in.f[F_EXACT] || !*in.f[F_EXACT]) {
-		*err = util_strdup("not an annotation: it needs an \"id\" and a TextQuoteSelector");
+		*err = util_strdup(_("not an annotation: it needs an \"id\" and a TextQuoteSelector"));
 		goto out;
 	}
 	/* What is not text (a "\ud800" escape) becomes U+FFFD: kept, said.

@@ -585,7 +585,7 @@ int store_entity_correct(struct store *st, enum store_correction kind,
 	switch (kind) {
 	case STORE_FIX_RENAME:
 		if (!arg || !*arg) {
-			*err = util_strdup("a new name cannot be empty");
+			*err = util_strdup(_("a new name cannot be empty"));
 			goto out;
 		}
 		rc = add_correction(st, "rename", ftype, form, -1, arg);

@@ -86,8 +86,8 @@ const char *store_why_readonly(const char *path)
 	if (access(path, F_OK) < 0)
 		return NULL;  /* created later, or refused with its own message */
 	if (access(path, W_OK) < 0)
-		return errno == EROFS ? "it is on a read-only file system"
-		                      : "you have no permission to write it";
+		return errno == EROFS ? _("it is on a read-only file system")
+		                      : _("you have no permission to write it");
 	char *wal = util_printf("%s-wal", path), *shm = util_printf("%s-shm", path);
 	char *dir = util_strdup(path);
 	const char *why = NULL;
@@ -103,8 +103,8 @@ const char *store_why_readonly(const char *path)
 			*slash = '\0';
 		if (access(dir, W_OK) < 0 &&
 		    (access(wal, W_OK) < 0 || access(shm, W_OK) < 0))
-			why = errno == EROFS ? "it is on a read-only file system"
-			                     : "you have no permission to write in its folder";
+			why = errno == EROFS ? _("it is on a read-only file system")
+			                     : _("you have no permission to write in its folder");
 	}
 	free(wal);
 	free(shm);
