@@ -38,17 +38,7 @@ void count_dispatch(struct ui *ui, enum ui_action a,
 	}
 	if (in_list(ui) && (a == UI_ACTION_DOWN || a == UI_ACTION_UP || a == UI_ACTION_FIRST ||
 	                    a == UI_ACTION_LAST)) {
-		struct list_state *l = &ui->list;
-		if (a == UI_ACTION_DOWN)
-			l->sel += n;
-		else if (a == UI_ACTION_UP)
-			l->sel -= n;
-		else
-			l->sel = n - 1;  /* 500G, 500g: row 500 */
-		if (l->sel >= l->count)
-			l->sel = l->count - 1;
-		if (l->sel < 0)
-			l->sel = 0;
+		list_pane_move(ui, a, n);  /* at once, however many rows */
 		return;
 	}
 	switch (a) {
