@@ -20,17 +20,12 @@
 
 #include "margo/store_annot.h"
 #include "margo/util.h"
+#include "annot_filter.h"
 #include "ui.h"
 
 /* The annotations list (A). */
 struct annot_view {
-	struct annot_item {
-		char *id, *title, *tags, *quote, *status, *note, *author, *created, *color;
-		int64_t article, n_links;
-		int64_t start, end;   /* bytes of the article's text */
-		int64_t cp_start, cp_end;  /* the same in code points */
-		int64_t conflicts;    /* open import conflicts */
-	} *v;
+	struct annot_item *v;
 	size_t n;
 	struct listw l;           /* the selection, the window */
 	struct store_conflict *conflict;  /* !: the conflict shown, with both versions */
@@ -44,17 +39,8 @@ static struct annot_view av;
 static void annot_view_close(struct ui *ui)
 {
 	struct annot_view *v = &av;
-	for (size_t i = 0; i < v->n; i++) {
-		free(v->v[i].id);
-		free(v->v[i].title);
-		free(v->v[i].tags);
-		free(v->v[i].quote);
-		free(v->v[i].status);
-		free(v->v[i].note);
-		free(v->v[i].author);
-		free(v->v[i].created);
-		free(v->v[i].color);
-	}
+	for (size_t i = 0; i < v->n; i++)
+		annot_item_free(&v->v[i]);
 	free(v->v);
 	store_conflicts_free(v->conflict, v->n_conflict);
 	/* The filter and the order stay for the next opening. */
@@ -93,129 +79,12 @@ static int collect_item(void *ctx, const struct store_annot_row *r)
 	       it->author && it->created && it->color ? 0 : -1;
 }
 
-/* Does item `it` pass one filter word ("tag:T", "article:N", "author:A",
- * "status:S", or a word of its quote, note, tags or title)? */
-static bool passes(const struct annot_item *it, const char *word)
-{
-	bool ok = false;
-	if (strncmp(word, "tag:", 4) == 0) {
-		const char *t = word + 4;
-		size_t tl = strlen(t);
-		for (const char *p = it->tags; p && *p;) {
-			const char *e = strstr(p, ", ");
-			size_t len = e ? (size_t)(e - p) : strlen(p);
-			if ((len == tl || (len > tl && p[tl] == '/')) && strncmp(p, t, tl) == 0)
-				ok = true;
-			p = e ? e + 2 : NULL;
-		}
-	} else if (strncmp(word, "article:", 8) == 0) {
-		int64_t id;
-		ok = util_parse_id(word + 8, &id) == 0 && id == it->article;
-	} else if (strncmp(word, "author:", 7) == 0) {
-		ok = strcasestr(it->author, word + 7) != NULL;
-	} else if (strncmp(word, "status:", 7) == 0) {
-		ok = strcmp(word + 7, "conflict") == 0 ? it->conflicts > 0
-		                                        : strcmp(it->status, word + 7) == 0;
-	} else {
-		ok = strcasestr(it->quote, word) || strcasestr(it->note, word) ||
-		     strcasestr(it->tags, word) || strcasestr(it->title, word);
-	}
-	return ok;
-}
-
-static void words_free(char **w, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(w[i]);
-	free(w);
-}
-
-/* The words of a filter, read as a shell reads them: blanks part them;
- * "..." and '...' keep blanks inside a word (tag:"fonti aperte" is one);
- * a backslash outside single quotes takes the next character as it is.
- * 0; 1 with a message in *bad (an unclosed quote, a backslash at the
- * end); -1 out of memory. */
-static int filter_words(const char *f, char ***out, size_t *n, const char **bad)
-{
-	char **w = NULL;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	*bad = NULL;
-	for (const char *p = f; *p;) {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (!*p)
-			break;
-		struct buf b = { 0 };
-		char quote = 0;
-		for (; *p && (quote || (*p != ' ' && *p != '\t')); p++) {
-			if (quote == '\'' && *p == '\'') {
-				quote = 0;
-			} else if (quote != '\'' && *p == '\\') {
-				if (!p[1]) {
-					*bad = "the filter ends with a backslash";
-					break;
-				}
-				buf_putc(&b, *++p);
-			} else if (quote == '"' && *p == '"') {
-				quote = 0;
-			} else if (!quote && (*p == '"' || *p == '\'')) {
-				quote = *p;
-			} else {
-				buf_putc(&b, *p);
-			}
-		}
-		if (quote && !*bad)
-			*bad = quote == '"' ? "the filter has an unclosed \" quote"
-			                    : "the filter has an unclosed ' quote";
-		void *grown = *bad ? NULL : util_grow(w, &cap, *n, sizeof *w);
-		char *word = grown ? buf_steal(&b) : NULL;
-		if (!grown || !word) {
-			buf_free(&b);
-			free(word);
-			words_free(w, *n);
-			*n = 0;
-			return *bad ? 1 : -1;
-		}
-		w = grown;
-		w[(*n)++] = word;
-		if (!*p)
-			break;
-	}
-	*out = w;
-	return 0;
-}
-
 /* Keep the items that pass every word of the filter. */
 static void apply_filter(struct ui *ui, struct annot_view *v)
 {
-	if (!v->filter || !*v->filter)
-		return;
-	char **words;
-	size_t nw;
-	const char *bad;
-	int rc = filter_words(v->filter, &words, &nw, &bad);
-	if (rc != 0) {
-		ui_message(ui, true, "%s: / changes it", rc > 0 ? bad : "out of memory");
-		return;
-	}
-	size_t k = 0;
-	for (size_t i = 0; i < v->n; i++) {
-		bool keep = true;
-		for (size_t j = 0; j < nw && keep; j++)
-			keep = passes(&v->v[i], words[j]);
-		if (keep) {
-			v->v[k++] = v->v[i];
-		} else {
-			struct annot_item *it = &v->v[i];
-			free(it->id), free(it->title), free(it->tags), free(it->quote);
-			free(it->status), free(it->note), free(it->author), free(it->created);
-			free(it->color);
-		}
-	}
-	v->n = k;
-	words_free(words, nw);
+	const char *bad = NULL;
+	if (v->filter && *v->filter && annot_filter(v->v, &v->n, v->filter, &bad) != 0)
+		ui_message(ui, true, "%s: / changes it", bad ? bad : "out of memory");
 }
 
 static int by_place(const void *a, const void *b)
