@@ -458,6 +458,10 @@ enum ui_view ui_view_in_focus(const struct ui *ui, bool under_help);
 /* The one check of an action's flags before it runs: true when it may
  * not run here and now (it said why on the status line). */
 bool ui_action_refused(struct ui *ui, enum ui_action a);
+/* Whether a count typed before the action repeats it: the actions that
+ * move the cursor or the place read (UI_F_MOVES: 5j, 3J, 2n, 2 Ctrl-O);
+ * before any other the count is forgotten and the action runs once. */
+bool ui_action_counted(enum ui_action a);
 
 /* help_view.c */
 extern const struct view_ops help_view_ops;
