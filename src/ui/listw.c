@@ -15,8 +15,11 @@ static void clamp_top(struct listw *l)
 		l->top = l->n > page ? l->n - page : 0;
 }
 
+/* `by` entries down or up from `at`, inside the n (> 0) entries. */
 static size_t step(size_t at, size_t by, bool down, size_t n)
 {
+	if (at >= n)
+		at = n - 1;
 	if (down)
 		return by < n - at ? at + by : n - 1;
 	return at > by ? at - by : 0;
