@@ -20,12 +20,13 @@
 #include "margo/cli.h"
 #include "margo/config.h"
 #include "margo/layout.h"
+#include "margo/i18n.h"
 #include "margo/search.h"
 #include "margo/paths.h"
 #include "margo/util.h"
 #include "ui/ui.h"
 
-static const char usage[] =
+static const char usage[] = N_(
 	"Usage: margo [--db FILE] [--config FILE | -n] [PATH...]\n"
 	"       margo [--db FILE] [--config FILE | -n] COMMAND [ARGS...]\n"
 	"A terminal reader for corpora of news articles.\n"
@@ -66,14 +67,13 @@ static const char usage[] =
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
-	"In the reader, press ? for the keys.  See margo(1).\n";
+	"In the reader, press ? for the keys.  See margo(1).\n");
 
-static const char version[] =
-	PACKAGE_STRING "\n"
+static const char version[] = N_(
 	"Copyright (C) 2026 the margo authors.\n"
 	"License GPL-3.0-or-later: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
 	"This is free software: you are free to change and redistribute it.\n"
-	"There is NO WARRANTY, to the extent permitted by law.\n";
+	"There is NO WARRANTY, to the extent permitted by law.\n");
 
 /* Take --db FILE / --db=FILE and --config FILE / --config=FILE out of
  * argv wherever they are (before "--"), and -n / --no-config before the
@@ -90,7 +90,7 @@ static int extract_db(int *argc, char **argv, const char **db, const char **conf
 			argv[out++] = argv[i];
 		} else if (!literal && strcmp(argv[i], "--db") == 0) {
 			if (i + 1 >= *argc) {
-				cli_error("--db needs a FILE");
+				cli_error(_("--db needs a FILE"));
 				rc = -1;
 			} else {
 				*db = argv[++i];
@@ -99,7 +99,7 @@ static int extract_db(int *argc, char **argv, const char **db, const char **conf
 			*db = argv[i] + 5;
 		} else if (!literal && strcmp(argv[i], "--config") == 0) {
 			if (i + 1 >= *argc || !argv[i + 1][0]) {
-				cli_error("--config needs a FILE");
+				cli_error(_("--config needs a FILE"));
 				rc = -1;
 				i++;
 			} else {
@@ -108,7 +108,7 @@ static int extract_db(int *argc, char **argv, const char **db, const char **conf
 		} else if (!literal && strncmp(argv[i], "--config=", 9) == 0) {
 			*config = argv[i] + 9;
 			if (!**config) {
-				cli_error("--config needs a FILE");
+				cli_error(_("--config needs a FILE"));
 				rc = -1;
 			}
 		} else if (!literal && !command && (strcmp(argv[i], "-n") == 0 ||
@@ -123,7 +123,7 @@ static int extract_db(int *argc, char **argv, const char **db, const char **conf
 	*argc = out;
 	argv[out] = NULL;
 	if (*db && !**db) {
-		cli_error("--db needs a FILE");
+		cli_error(_("--db needs a FILE"));
 		rc = -1;
 	}
 	return rc;
@@ -136,8 +136,8 @@ static const char *ensure_utf8(void)
 	if (cs && strcasecmp(cs, "UTF-8") == 0)
 		return NULL;
 	if (setlocale(LC_CTYPE, "C.UTF-8"))
-		return "the locale is not UTF-8: margo uses C.UTF-8; set LANG to a UTF-8 locale if text looks wrong";
-	return "the locale is not UTF-8 and C.UTF-8 is missing: accented text may look wrong";
+		return _("the locale is not UTF-8: margo uses C.UTF-8; set LANG to a UTF-8 locale if text looks wrong");
+	return _("the locale is not UTF-8 and C.UTF-8 is missing: accented text may look wrong");
 }
 
 /* Read the configuration file; its problems go to standard error now,
@@ -152,7 +152,7 @@ static int load_config(struct config *c, const char *option)
 	int n = config_read_file(c, path, explicit_path);
 	free(path);
 	if (n < 0) {
-		cli_error("out of memory reading the configuration");
+		cli_error(_("out of memory reading the configuration"));
 		return -1;
 	}
 	for (size_t i = 0; i < c->n_errors; i++)
@@ -163,6 +163,7 @@ static int load_config(struct config *c, const char *option)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	i18n_init();
 	/* Arguments, $USER and notes written in an editor are in this
 	 * charset, whatever locale the reader sets for itself later. */
 	text_remember_user_charset(nl_langinfo(CODESET));
@@ -171,21 +172,21 @@ int main(int argc, char **argv)
 	if (extract_db(&argc, argv, &db, &config_file, &no_config) < 0)
 		return CLI_USAGE;
 	if (no_config && config_file) {
-		cli_error("--config and --no-config cannot go together");
+		cli_error(_("--config and --no-config cannot go together"));
 		return CLI_USAGE;
 	}
 
 	const char *first = argc > 1 ? argv[1] : NULL;
 	if (first && (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0)) {
-		fputs(usage, stdout);
+		fputs(_(usage), stdout);
 		return CLI_OK;
 	}
 	if (first && (strcmp(first, "--version") == 0 || strcmp(first, "-V") == 0)) {
-		fputs(version, stdout);
+		printf("%s\n%s", PACKAGE_STRING, _(version));
 		return CLI_OK;
 	}
 	if (first && first[0] == '-' && strcmp(first, "--") != 0) {
-		cli_error("unknown option \"%s\"; see \"margo --help\"", first);
+		cli_error(_("unknown option \"%s\"; see \"margo --help\""), first);
 		return CLI_USAGE;
 	}
 
@@ -219,7 +220,7 @@ int main(int argc, char **argv)
 			char *err = NULL;
 			default_db = paths_default_db(&err);
 			if (!default_db) {
-				cli_error("%s", err ? err : "out of memory");
+				cli_error("%s", err ? err : _("out of memory"));
 				free(err);
 				config_free(&config);
 				return CLI_FAILED;

@@ -22,6 +22,7 @@
 #include <unistr.h>
 
 #include "margo/cli.h"
+#include "margo/i18n.h"
 #include "ui.h"
 #include "keymap.h"
 
@@ -104,7 +105,7 @@ static void print_config(FILE *out)
 		fputs("\n# ", out);
 		fputs(ui_action_table[a].name, out);
 		fputs(": ", out);
-		fputs(ui_action_table[a].help, out);
+		fputs(_(ui_action_table[a].help), out);
 		fputc('\n', out);
 		unsigned views = ui_action_table[a].views;
 		for (size_t i = 0; i < n; i++) {
@@ -204,7 +205,7 @@ static void print_markdown(FILE *out)
 		fputs(" | ", out);
 		print_views(out, (enum ui_action)a);
 		fputs(" | ", out);
-		md_text(out, ui_action_table[a].help);
+		md_text(out, _(ui_action_table[a].help));
 		fputs(" |\n", out);
 	}
 }
@@ -252,7 +253,7 @@ static void print_man(FILE *out)
 		fputs("; ", out);
 		print_views(out, (enum ui_action)a);
 		fputs(")\n", out);
-		man_text(out, ui_action_table[a].help);
+		man_text(out, _(ui_action_table[a].help));
 		fputs(".\n", out);
 	}
 }
