@@ -107,6 +107,21 @@ static void test_every_size_tiles_the_screen(void **state)
 	}
 }
 
+static void test_sidebar_width_set(void **state)
+{
+	(void)state;
+	layout_set_side_width(30);
+	expect_layout(120, 40, LAYOUT_TEXT,
+	              "list 0,0 38x39 | text 38,0 52x39 | side 90,0 30x39 | status 0,39 120x1");
+	/* Too wide for the screen: the text keeps 20 columns. */
+	layout_set_side_width(200);
+	expect_layout(80, 24, LAYOUT_TEXT,
+	              "list 0,0 26x23 | text 26,0 20x23 | side 46,0 34x23 | status 0,23 80x1");
+	layout_set_side_width(0);
+	expect_layout(80, 24, LAYOUT_TEXT,
+	              "list 0,0 26x23 | text 26,0 34x23 | side 60,0 20x23 | status 0,23 80x1");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -118,6 +133,7 @@ int main(void)
 		cmocka_unit_test(test_zoom_gives_the_focused_pane_the_screen),
 		cmocka_unit_test(test_10x3_too_small),
 		cmocka_unit_test(test_every_size_tiles_the_screen),
+		cmocka_unit_test(test_sidebar_width_set),
 	};
 	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
 }
