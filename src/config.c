@@ -430,6 +430,14 @@ static int add_bind(struct config *c, const char *file, size_t line, char **w, i
 		free(valid);
 		return rc;
 	}
+	char *views = bind && nm && nm->action_views && strcmp(w[1], "generic") != 0
+	              ? nm->action_views(w[1], w[3]) : NULL;
+	if (views) {
+		int rc = add_error(c, file, line, "bind: %s does not work in the %s view (valid: "
+		                   "generic, %s)", w[3], w[1], views);
+		free(views);
+		return rc;
+	}
 	struct config_bind *grown = util_grow(c->binds, &c->cap_binds, c->n_binds + 1,
 	                                      sizeof *c->binds);
 	if (!grown)

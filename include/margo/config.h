@@ -93,6 +93,9 @@ struct config_names {
 	const char *const *views;     /* "generic" is always valid */
 	const char *const *actions;
 	const char *const *elements;
+	/* NULL when ACTION works in VIEW (not "generic"), else the views it
+	 * works in, "list, text" (malloc'd); may be NULL. */
+	char *(*action_views)(const char *view, const char *action);
 };
 
 struct config {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "margo/config.h"
+#include "margo/util.h"
 #include "ui.h"
 #include "config_apply.h"
 #include "keymap.h"
@@ -27,10 +28,35 @@ const char *const ui_role_names[ROLE_COUNT + 1] = {
 static const char *view_list[UI_VIEW_COUNT + 1];
 static const char *action_list[UI_ACTION_COUNT];
 
+/* The views an action works in, when `view` is not one of them. */
+static char *action_views(const char *view, const char *action)
+{
+	for (int a = 1; a < UI_ACTION_COUNT; a++) {
+		if (strcmp(ui_action_table[a].name, action) != 0)
+			continue;
+		struct buf b = { 0 };
+		bool here = false;
+		for (int v = 0; v < UI_VIEW_COUNT; v++) {
+			if (!ui_action_in_view((enum ui_action)a, (enum ui_view)v))
+				continue;
+			if (strcmp(ui_view_names[v], view) == 0)
+				here = true;
+			buf_printf(&b, "%s%s", b.len ? ", " : "", ui_view_names[v]);
+		}
+		if (here || !b.data) {
+			buf_free(&b);
+			return NULL;
+		}
+		return buf_steal(&b);
+	}
+	return NULL;
+}
+
 const struct config_names *ui_config_names(void)
 {
 	static struct config_names names;
 	if (!names.views) {
+		names.action_views = action_views;
 		for (int v = 0; v < UI_VIEW_COUNT; v++)
 			view_list[v] = ui_view_names[v];
 		for (int a = 1; a < UI_ACTION_COUNT; a++)

@@ -96,6 +96,7 @@ color title pink default
 color nothing red default
 frobnicate now
 set list-order size
+bind help x annotate
 bind list z down
 CFG
 out=$(keys); rc=$?
@@ -110,7 +111,8 @@ has "$err" "margo: $f:5: color: unknown colour \"pink\" (valid: default, black,"
 has "$err" "margo: $f:6: color: unknown element \"nothing\" (valid: normal, header, header-focus," "an unknown element: the elements"
 has "$err" "margo: $f:7: unknown command \"frobnicate\" (valid: set, bind, unbind, color, source)" "an unknown command"
 has "$err" "margo: $f:8: list-order: unknown order \"size\" (valid: added, date, title, source, annotated, unread)" "an unknown order"
-is "$(printf '%s\n' "$err" | grep -c .)" 8 "one line per bad line"
+has "$err" "margo: $f:9: bind: annotate does not work in the help view (valid: generic, list, text, side)" "an action bound in a view it does not work in: its views"
+is "$(printf '%s\n' "$err" | grep -c .)" 9 "one line per bad line"
 has "$out" "bind list z down" "the good line after the bad ones counts"
 
 # ---- source ------------------------------------------------------------------------

@@ -20,7 +20,14 @@
 static const char *const views[] = { "list", "text", NULL };
 static const char *const actions[] = { "down", "up", "first", "quit", NULL };
 static const char *const elements[] = { "title", "status", NULL };
-static const struct config_names names = { views, actions, elements };
+/* "first" works in the list only. */
+static char *first_in_list(const char *view, const char *action)
+{
+	if (strcmp(action, "first") == 0 && strcmp(view, "list") != 0)
+		return util_strdup("list");
+	return NULL;
+}
+static const struct config_names names = { views, actions, elements, first_in_list };
 
 static char dir[] = "/tmp/margo-config-test.XXXXXX";
 
@@ -175,6 +182,10 @@ static void test_bind_unbind_color(void **state)
 	assert_int_equal(config_read_line(&c, "f", 3, "color status bright-white color17 bold reverse"), 0);
 	assert_int_equal(config_read_line(&c, "f", 4, "color title default default"), 0);
 	assert_int_equal(c.n_errors, 0);
+	assert_int_equal(config_read_line(&c, "f", 5, "bind text x first"), 0);
+	assert_int_equal(c.n_errors, 1);
+	assert_string_equal(c.errors[0], "f:5: bind: first does not work in the text view "
+	                    "(valid: generic, list)");
 	assert_int_equal(c.n_binds, 2);
 	assert_int_equal(c.binds[0].n_keys, 2);
 	assert_string_equal(c.binds[0].view, "generic");
