@@ -24,12 +24,13 @@
 #include "margo/util.h"
 #include "margo/store_journal.h"
 #include "ui.h"
+#include "text_pane.h"
 
 /* ---- the spans of the open article --------------------------------------- */
 
 void annotate_free(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	for (size_t i = 0; i < t->n_annots; i++) {
 		free(t->annots[i].id);
 		free(t->annots[i].tags);
@@ -72,7 +73,7 @@ const char *annotate_color_name(const struct annot_span *a)
 static int collect_span(void *ctx, const struct store_annot_row *r)
 {
 	struct ui *ui = ctx;
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!r->in_place)
 		return 0;  /* fuzzy misses and orphans are for the list, not the text */
 	struct annot_span *v = realloc(t->annots, (t->n_annots + 1) * sizeof *v);
@@ -112,17 +113,17 @@ static int by_start(const void *a, const void *b)
 void annotate_load(struct ui *ui)
 {
 	annotate_free(ui);
-	if (!ui->text.loaded)
+	if (!text_pane_state(ui)->loaded)
 		return;
-	if (store_annot_each_anchored(ui->st, ui->text.art.id, collect_span, ui) != 0)
+	if (store_annot_each_anchored(ui->st, text_pane_state(ui)->art.id, collect_span, ui) != 0)
 		ui_message(ui, true, "cannot read the annotations: %s", store_errmsg(ui->st));
-	if (ui->text.n_annots)
-		qsort(ui->text.annots, ui->text.n_annots, sizeof *ui->text.annots, by_start);
+	if (text_pane_state(ui)->n_annots)
+		qsort(text_pane_state(ui)->annots, text_pane_state(ui)->n_annots, sizeof *text_pane_state(ui)->annots, by_start);
 }
 
 const struct annot_span *annotate_at_cursor(const struct ui *ui)
 {
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	if (!t->loaded || !t->art.n_sentences)
 		return NULL;
 	const struct store_sentence *s = &t->art.sentences[t->cursor];
@@ -134,7 +135,7 @@ const struct annot_span *annotate_at_cursor(const struct ui *ui)
 
 size_t annotate_here(struct ui *ui, bool anchors, bool linked, size_t **out)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	*out = NULL;
 	if (!t->loaded || !t->art.n_sentences || !t->n_annots)
 		return 0;
@@ -169,7 +170,7 @@ static char *span_label(const struct ui *ui, const struct annot_span *a, int cel
 	if (!*text && *a->note) {
 		text = a->note;
 	} else if (!*text) {
-		text = ui->text.art.body + a->start;
+		text = text_pane_state(ui)->art.body + a->start;
 		len = a->end - a->start;
 		return text_render(text, len, 0, cells, NULL);
 	}
@@ -189,7 +190,7 @@ const struct annot_span *annotate_choose(struct ui *ui, bool anchors, bool linke
 	size_t n = annotate_here(ui, anchors, linked, &at);
 	*asked = false;
 	if (n <= 1) {
-		const struct annot_span *one = n ? &ui->text.annots[at[0]] : NULL;
+		const struct annot_span *one = n ? &text_pane_state(ui)->annots[at[0]] : NULL;
 		free(at);
 		return one;
 	}
@@ -198,7 +199,7 @@ const struct annot_span *annotate_choose(struct ui *ui, bool anchors, bool linke
 	buf_puts(&q, "Which annotation?");
 	int each = n > 3 ? 12 : 20;  /* cells of each label */
 	for (size_t i = 0; i < n && i < 9; i++) {
-		char *label = span_label(ui, &ui->text.annots[at[i]], each);
+		char *label = span_label(ui, &text_pane_state(ui)->annots[at[i]], each);
 		buf_printf(&q, " %zu %s;", i + 1, label ? label : "?");
 		free(label);
 		buf_putc(&keys, (char)('1' + i));
@@ -207,7 +208,7 @@ const struct annot_span *annotate_choose(struct ui *ui, bool anchors, bool linke
 	int c = q.data && keys.data ? prompt_choice(ui, q.data, keys.data) : 0;
 	buf_free(&q);
 	buf_free(&keys);
-	const struct annot_span *pick = c ? &ui->text.annots[at[c - '1']] : NULL;
+	const struct annot_span *pick = c ? &text_pane_state(ui)->annots[at[c - '1']] : NULL;
 	free(at);
 	return pick;
 }
@@ -235,7 +236,7 @@ void annotate_delete_here(struct ui *ui)
 const struct store_annot_linked *annotate_links(struct ui *ui, const struct annot_span *a,
                                                 size_t *n)
 {
-	struct annot_span *s = &ui->text.annots[a - ui->text.annots];
+	struct annot_span *s = &text_pane_state(ui)->annots[a - text_pane_state(ui)->annots];
 	if (!s->links_read) {
 		s->links_read = true;
 		if (store_annot_links(ui->st, s->id, &s->links, &s->n_links) < 0) {
@@ -250,7 +251,7 @@ const struct store_annot_linked *annotate_links(struct ui *ui, const struct anno
 
 enum ui_role annotate_role_at(const struct ui *ui, size_t pos)
 {
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	enum ui_role role = ROLE_NORMAL;
 	for (size_t i = 0; i < t->n_annots; i++)  /* sorted by start */
 		if (!t->annots[i].anchor && pos >= t->annots[i].start && pos < t->annots[i].end)
@@ -284,7 +285,7 @@ void annotate_color(struct ui *ui, const char *id)
 
 void annotate_start_selection(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!t->loaded || !t->art.n_sentences)
 		return;
 	const struct store_sentence *s = &t->art.sentences[t->cursor];
@@ -296,7 +297,7 @@ void annotate_start_selection(struct ui *ui)
 
 void annotate_select_mention(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	size_t at = 0;
 	bool known;
 	int64_t entity = text_pane_entity_at_cursor(ui, &at, &known);
@@ -361,7 +362,7 @@ static size_t unit_step(const struct text_state *t, size_t pos, int dir, bool pa
 
 bool annotate_key(struct ui *ui, int key)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!t->selecting || ui->focus != LAYOUT_TEXT)
 		return false;
 	size_t h = t->sel_head;
@@ -392,7 +393,7 @@ static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initi
 
 void annotate_selection(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!t->loaded || !t->art.n_sentences)
 		return;
 	size_t s, e;
@@ -599,13 +600,13 @@ void annotate_note_inline(struct ui *ui, const char *id, const char *note)
 {
 	/* The draft needs the place: from the open article or the list. */
 	const struct annot_span *at = NULL;
-	for (size_t i = 0; i < ui->text.n_annots; i++)
-		if (strcmp(ui->text.annots[i].id, id) == 0)
-			at = &ui->text.annots[i];
+	for (size_t i = 0; i < text_pane_state(ui)->n_annots; i++)
+		if (strcmp(text_pane_state(ui)->annots[i].id, id) == 0)
+			at = &text_pane_state(ui)->annots[i];
 	if (at) {
-		const char *body = ui->text.art.body;
+		const char *body = text_pane_state(ui)->art.body;
 		size_t cs = text_cp_count(body, at->start);
-		note_span(ui, id, ui->text.art.id, cs, cs + text_cp_count(body + at->start,
+		note_span(ui, id, text_pane_state(ui)->art.id, cs, cs + text_cp_count(body + at->start,
 		                                                          at->end - at->start), note);
 		return;
 	}
@@ -619,7 +620,7 @@ void annotate_note_inline(struct ui *ui, const char *id, const char *note)
  * at once; what is typed is kept as a draft until then. */
 static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initial)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	struct draft_place d = { t->art.id, { cs, ce }, false };
 	if (!initial && unsaved_at(ui, &d))
 		initial = unsaved_at(ui, &d)->text;
@@ -684,8 +685,8 @@ void annotate_offer_draft(struct ui *ui)
 	int c = prompt_choice(ui, q.data ? q.data : "An annotation was being typed: r/d", "rd");
 	buf_free(&q);
 	if (c == 'r' && text_pane_open(ui, article) == 0) {
-		const char *body = ui->text.art.body;
-		size_t len = ui->text.art.body_len;
+		const char *body = text_pane_state(ui)->art.body;
+		size_t len = text_pane_state(ui)->art.body_len;
 		size_t bs = text_cp_to_byte(body, len, cs), be = text_cp_to_byte(body, len, ce);
 		jump_to_span(ui, article, bs, be);
 		ui_draw_all(ui);

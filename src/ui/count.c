@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include "ui.h"
+#include "text_pane.h"
 
 /* Above this the count stops growing: more rows than any list holds. */
 #define COUNT_MAX 100000000LL
@@ -67,9 +68,9 @@ void count_dispatch(struct ui *ui, enum ui_action a,
 		return;
 	}
 	/* Each step as the pane takes it, up to the end of what it shows. */
-	if (ui->focus == LAYOUT_TEXT && ui->text.loaded && !view_top(ui) && ui->text.art.n_sentences &&
-	    n > (int64_t)ui->text.art.n_sentences)
-		n = (int64_t)ui->text.art.n_sentences;
+	if (ui->focus == LAYOUT_TEXT && text_pane_state(ui)->loaded && !view_top(ui) && text_pane_state(ui)->art.n_sentences &&
+	    n > (int64_t)text_pane_state(ui)->art.n_sentences)
+		n = (int64_t)text_pane_state(ui)->art.n_sentences;
 	if (n > 100000)
 		n = 100000;
 	for (int64_t i = 0; i < n; i++)

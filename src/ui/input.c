@@ -24,6 +24,7 @@
 
 #include "margo/util.h"
 #include "ui.h"
+#include "text_pane.h"
 
 #define CTRL(c) ((c) & 0x1f)
 
@@ -225,7 +226,7 @@ void ui_save_state(struct ui *ui, FILE *f)
 {
 	char layout[256];
 	layout_describe(&ui->layout, layout, sizeof layout);
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	fprintf(f, "size=%dx%d\nlayout=%s\nfocus=%s\nzoom=%d\nhelp=%d\n", ui->cols, ui->lines,
 	        layout, layout_pane_name(ui->focus), ui->zoom,
 	        view_is_open(ui, &help_view_ops));

@@ -16,6 +16,7 @@
 
 #include "margo/util.h"
 #include "ui.h"
+#include "text_pane.h"
 
 /* A mention without its strings: what a place keeps. */
 static struct store_mention bare(const struct store_mention *m)
@@ -31,13 +32,13 @@ static struct ui_place here(struct ui *ui)
 {
 	struct ui_place p;
 	memset(&p, 0, sizeof p);
-	p.article = ui->text.loaded ? ui->text.art.id : 0;
-	p.cursor = ui->text.cursor;
-	p.top = ui->text.top;
+	p.article = text_pane_state(ui)->loaded ? text_pane_state(ui)->art.id : 0;
+	p.cursor = text_pane_state(ui)->cursor;
+	p.top = text_pane_state(ui)->top;
 	p.focus = ui->focus;
-	p.has_target = ui->text.has_target;
+	p.has_target = text_pane_state(ui)->has_target;
 	if (p.has_target)
-		p.target = bare(&ui->text.target);
+		p.target = bare(&text_pane_state(ui)->target);
 	view_place(ui, &p);
 	return p;
 }
@@ -50,10 +51,10 @@ static void place_clear(struct ui_place *p)
 
 static void restore(struct ui *ui, const struct ui_place *p)
 {
-	if (p->article && (!ui->text.loaded || ui->text.art.id != p->article) &&
+	if (p->article && (!text_pane_state(ui)->loaded || text_pane_state(ui)->art.id != p->article) &&
 	    text_pane_open(ui, p->article) < 0)
 		return;
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (t->loaded) {
 		t->cursor = p->cursor < t->art.n_sentences ? p->cursor : 0;
 		t->top = p->top;
@@ -137,19 +138,19 @@ void jump_to_mention(struct ui *ui, const struct store_mention *m)
 		goto oom;
 	struct store_mention target = bare(m);
 	view_close_all(ui);
-	if ((!ui->text.loaded || ui->text.art.id != target.article) &&
+	if ((!text_pane_state(ui)->loaded || text_pane_state(ui)->art.id != target.article) &&
 	    text_pane_open(ui, target.article) < 0)
 		return;
 	text_pane_goto_offset(ui, target.start);
-	ui->text.has_target = true;
-	ui->text.target = target;
+	text_pane_state(ui)->has_target = true;
+	text_pane_state(ui)->target = target;
 	if (ui->focus != LAYOUT_TEXT) {
 		ui->focus = LAYOUT_TEXT;
 		ui_relayout(ui);
 	}
 	/* Keep the list's selection on the article now open. */
-	if (ui->text.index >= 0)
-		ui->list.sel = ui->text.index;
+	if (text_pane_state(ui)->index >= 0)
+		ui->list.sel = text_pane_state(ui)->index;
 	jump_arrive_here(ui);
 	return;
 oom:
@@ -166,8 +167,8 @@ void jump_back(struct ui *ui)
 	save_here(ui, h->at);
 	h->at--;
 	restore(ui, &h->v[h->at]);
-	if (ui->text.index >= 0)
-		ui->list.sel = ui->text.index;
+	if (text_pane_state(ui)->index >= 0)
+		ui->list.sel = text_pane_state(ui)->index;
 }
 
 void jump_forward(struct ui *ui)
@@ -180,8 +181,8 @@ void jump_forward(struct ui *ui)
 	save_here(ui, h->at);
 	h->at++;
 	restore(ui, &h->v[h->at]);
-	if (ui->text.index >= 0)
-		ui->list.sel = ui->text.index;
+	if (text_pane_state(ui)->index >= 0)
+		ui->list.sel = text_pane_state(ui)->index;
 }
 
 void jump_free(struct ui *ui)
@@ -194,7 +195,7 @@ void jump_free(struct ui *ui)
 
 void jump_step_mention(struct ui *ui, int dir)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	size_t at = 0;
 	bool known;
 	int64_t entity = text_pane_entity_at_cursor(ui, &at, &known);

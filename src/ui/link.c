@@ -20,6 +20,7 @@
 #include "margo/text.h"
 #include "margo/util.h"
 #include "ui.h"
+#include "text_pane.h"
 
 /* Ask the kind, then link; the message says what happened. */
 /* Ask the kind and link: true when linked. */
@@ -47,7 +48,7 @@ static bool make_link(struct ui *ui, const char *from, const char *to)
  * cursor; NULL with a message on failure.  *made: it was made just now. */
 static char *end_here(struct ui *ui, bool *made)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!t->loaded || !t->art.n_sentences)
 		return NULL;
 	size_t s, e;

@@ -18,6 +18,7 @@
 
 #include "margo/util.h"
 #include "ui.h"
+#include "text_pane.h"
 
 static struct store_list_view view_of(const struct ui *ui)
 {
@@ -74,8 +75,8 @@ void list_pane_recount(struct ui *ui)
 		l->count = 0;
 	}
 	l->rows_top = -1;  /* read the visible rows again */
-	if (ui->text.loaded)
-		ui->text.index = list_pane_index_of(ui, ui->text.art.id);
+	if (text_pane_state(ui)->loaded)
+		text_pane_state(ui)->index = list_pane_index_of(ui, text_pane_state(ui)->art.id);
 }
 
 int64_t list_pane_count(const struct ui *ui) { return ui->list.count; }
@@ -106,7 +107,7 @@ int64_t list_pane_id_at(struct ui *ui, int64_t i)
 
 int64_t list_pane_step(struct ui *ui, int dir)
 {
-	int64_t from = ui->text.loaded && ui->text.index >= 0 ? ui->text.index : ui->list.sel;
+	int64_t from = text_pane_state(ui)->loaded && text_pane_state(ui)->index >= 0 ? text_pane_state(ui)->index : ui->list.sel;
 	int64_t id = list_pane_id_at(ui, from + dir);
 	if (id)
 		ui->list.sel = from + dir;
@@ -250,7 +251,7 @@ static void list_draw(struct ui *ui, WINDOW *w)
 		const struct store_row *r = &l->rows[i];
 		int y = (int)i + 1;
 		bool sel = l->top + (int64_t)i == l->sel;
-		bool open = ui->text.loaded && ui->text.art.id == r->id;
+		bool open = text_pane_state(ui)->loaded && text_pane_state(ui)->art.id == r->id;
 		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 		mvwhline(w, y, 0, ' ', cw);
 		/* "▸" marks the article open in the text pane, "•" one unread. */

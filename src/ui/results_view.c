@@ -18,6 +18,7 @@
 #include "margo/search.h"
 #include "margo/util.h"
 #include "ui.h"
+#include "text_pane.h"
 
 /* The corpus search results, or the passages related to one passage. */
 enum results_kind { RESULTS_SEARCH, RESULTS_RELATED };
@@ -82,8 +83,8 @@ int results_view_search(struct ui *ui, const char *input, size_t sel)
  * in the reader holds it (malloc'd), else NULL. */
 static char *sentence_text(const struct ui *ui, int64_t passage, int sentence)
 {
-	const struct store_article *a = &ui->text.art;
-	if (!ui->text.loaded)
+	const struct store_article *a = &text_pane_state(ui)->art;
+	if (!text_pane_state(ui)->loaded)
 		return NULL;
 	int k = 0;
 	for (size_t i = 0; i < a->n_sentences; i++) {
@@ -120,7 +121,7 @@ int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t se
 	v->passage = passage;
 	v->sentence = sentence;
 	char *said = sentence >= 0 ? sentence_text(ui, passage, sentence) : NULL;
-	const char *title = ui->text.loaded ? ui->text.art.title : "";
+	const char *title = text_pane_state(ui)->loaded ? text_pane_state(ui)->art.title : "";
 	if (said)
 		v->about = util_printf("Passages of other articles like \xe2\x80\x9c%s\xe2\x80\x9d", said);
 	else if (sentence >= 0)
@@ -151,7 +152,7 @@ void results_prompt(struct ui *ui)
 static void related_sentence(struct ui *ui)
 {
 	struct results_view *v = &rv;
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	if (v->sentence >= 0) {
 		if (results_view_related(ui, v->passage, -1, 0) == 0)
 			ui_message(ui, false, "related to the whole passage (r: to the sentence at the cursor)");
@@ -179,7 +180,7 @@ static void related_sentence(struct ui *ui)
 
 void results_for_cursor(struct ui *ui)
 {
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	if (!t->loaded || !t->art.n_sentences)
 		return;
 	size_t para = text_pane_cursor_para(ui);
@@ -303,7 +304,7 @@ static void open_related(struct ui *ui, const struct store_hit *h)
 	int64_t article = h->article;  /* the jump closes the list */
 	size_t at = h->hit_start;
 	jump_to_span(ui, article, at, h->hit_end);
-	if (q.len && ui->text.loaded && ui->text.art.id == article)
+	if (q.len && text_pane_state(ui)->loaded && text_pane_state(ui)->art.id == article)
 		find_set(ui, q.data, true, at);
 	buf_free(&q);
 }
@@ -324,7 +325,7 @@ static bool results_view_key(struct ui *ui, enum ui_action a)
 				int64_t article = h->article;  /* the jump closes the list */
 				size_t at = h->hit_start;
 				jump_to_span(ui, article, at, h->hit_end);
-				if (q && ui->text.loaded && ui->text.art.id == article)
+				if (q && text_pane_state(ui)->loaded && text_pane_state(ui)->art.id == article)
 					find_set(ui, q, true, at);
 				free(q);
 			} else

@@ -18,6 +18,7 @@
 #include "margo/store_annot.h"
 #include "margo/util.h"
 #include "ui.h"
+#include "text_pane.h"
 
 static const char *const group_names[] = {
 	[ENTITY_PER] = "People", [ENTITY_LOC] = "Places",
@@ -40,9 +41,9 @@ int side_pane_load(struct ui *ui)
 	char *keep_name = s->esel < s->n_entities ? util_strdup(s->entities[s->esel].name) : NULL;
 	side_pane_free(ui);
 	s->esel = s->etop = 0;
-	if (!ui->text.loaded)
+	if (!text_pane_state(ui)->loaded)
 		return 0;
-	if (store_entities_of(ui->st, ui->text.art.id, &s->entities, &s->n_entities) < 0) {
+	if (store_entities_of(ui->st, text_pane_state(ui)->art.id, &s->entities, &s->n_entities) < 0) {
 		ui_message(ui, true, "cannot read the entities: %s", store_errmsg(ui->st));
 		free(keep_name);
 		return -1;
@@ -167,7 +168,7 @@ static void draw_entities(struct ui *ui, WINDOW *w, int y0)
 
 static void draw_outline(struct ui *ui, WINDOW *w, int y)
 {
-	const struct store_article *a = &ui->text.art;
+	const struct store_article *a = &text_pane_state(ui)->art;
 	int width = getmaxx(w) - 1, height = getmaxy(w);
 	int rows = height - y;
 	if (rows <= 0 || !a->n_paras)
@@ -251,7 +252,7 @@ static void side_draw(struct ui *ui, WINDOW *w)
 	werase(w);
 	bool outline = ui->side.mode == SIDE_OUTLINE;
 	draw_header(w, outline ? "Outline" : "Entities", ui->focus == LAYOUT_SIDE);
-	if (!ui->text.loaded)
+	if (!text_pane_state(ui)->loaded)
 		return;
 	/* The annotations at the cursor come first: tags, note, links. */
 	int y = 1;
@@ -259,7 +260,7 @@ static void side_draw(struct ui *ui, WINDOW *w)
 	size_t n = annotate_here(ui, true, false, &here);
 	int width = getmaxx(w) - 1, shown = 0;
 	for (size_t k = 0; k < n && y < getmaxy(w) - 2; k++) {
-		const struct annot_span *a = &ui->text.annots[here[k]];
+		const struct annot_span *a = &text_pane_state(ui)->annots[here[k]];
 		size_t nl = 0;
 		const struct store_annot_linked *l = annotate_links(ui, a, &nl);
 		if (a->anchor && !nl)
@@ -419,7 +420,7 @@ static bool entity_action(struct ui *ui, enum ui_action a)
 static bool side_handle(struct ui *ui, enum ui_action a)
 {
 	struct side_state *s = &ui->side;
-	if (!ui->text.loaded)
+	if (!text_pane_state(ui)->loaded)
 		return false;
 	int rows = ui_pane_height(ui, LAYOUT_SIDE) - 2;
 	size_t page = rows > 1 ? (size_t)rows : 1;
@@ -428,7 +429,7 @@ static bool side_handle(struct ui *ui, enum ui_action a)
 		return true;
 	}
 	if (s->mode == SIDE_OUTLINE) {
-		size_t n = ui->text.art.n_paras;
+		size_t n = text_pane_state(ui)->art.n_paras;
 		if (n && ui_list_move(&s->sel, n, page, a))
 			return true;
 		if (n && a == UI_ACTION_OPEN) {

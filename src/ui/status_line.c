@@ -12,6 +12,7 @@
 
 #include "margo/util.h"
 #include "ui.h"
+#include "text_pane.h"
 
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 {
@@ -27,7 +28,7 @@ void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 /* "article 2/5 · text · ¶ 3/9 · sentence 5/40 · 34%" */
 static void position(struct ui *ui, struct buf *b)
 {
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	const struct view_ops *top = view_top(ui);
 	const char *pane = top ? view_title(ui) : layout_pane_name(ui->focus);
 	if (ui->focus == LAYOUT_LIST && top != &help_view_ops)

@@ -16,10 +16,19 @@
 
 #include "margo/util.h"
 #include "ui.h"
+#include "text_pane.h"
+
+static struct text_state text;
+
+struct text_state *text_pane_state(const struct ui *ui)
+{
+	(void)ui;
+	return &text;
+}
 
 void text_pane_free(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (t->loaded)
 		store_article_free(&t->art);
 	free(t->meta_line);
@@ -32,7 +41,7 @@ void text_pane_free(struct ui *ui)
 
 void text_pane_reload_mentions(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	store_mentions_free(t->mentions, t->n_mentions);
 	t->mentions = NULL;
 	t->n_mentions = 0;
@@ -91,7 +100,7 @@ static int add_wrapped(struct buf *rows, enum text_row_kind kind, const char *sr
 /* Build the display rows for the current width. */
 static int build_rows(struct ui *ui, int width)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	struct store_article *a = &t->art;
 	struct buf rows = { 0 };
 	/* A title guessed from the first sentence would only repeat it. */
@@ -140,13 +149,13 @@ static size_t row_of_offset(const struct text_state *t, size_t off)
 static size_t max_top(const struct ui *ui)
 {
 	size_t h = (size_t)view_height(ui);
-	return ui->text.n_rows > h ? ui->text.n_rows - h : 0;
+	return text_pane_state(ui)->n_rows > h ? text_pane_state(ui)->n_rows - h : 0;
 }
 
 /* Make sure the rows exist for the current width. */
 static void ensure_rows(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	int width = wrap_width(ui);
 	if (!t->loaded || (t->rows && t->wrap_width == width))
 		return;
@@ -169,7 +178,7 @@ static void ensure_rows(struct ui *ui)
 /* Scroll so the cursor sentence is visible. */
 static void show_cursor(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!t->art.n_sentences)
 		return;
 	ensure_rows(ui);
@@ -197,11 +206,11 @@ int text_pane_open(struct ui *ui, int64_t article_id)
 		return -1;
 	}
 	reading_leave(ui);  /* the article left keeps its position */
-	char *query = ui->text.query;  /* the search carries over, like less */
-	bool query_words = ui->text.query_words;
-	ui->text.query = NULL;
+	char *query = text_pane_state(ui)->query;  /* the search carries over, like less */
+	bool query_words = text_pane_state(ui)->query_words;
+	text_pane_state(ui)->query = NULL;
 	text_pane_free(ui);
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	t->query = query;
 	t->query_words = query_words;
 	t->art = a;
@@ -227,7 +236,7 @@ int text_pane_open(struct ui *ui, int64_t article_id)
 
 size_t text_pane_top_offset(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	ensure_rows(ui);
 	if (!t->loaded || t->top >= t->n_rows || t->rows[t->top].para < 0)
 		return 0;
@@ -236,7 +245,7 @@ size_t text_pane_top_offset(struct ui *ui)
 
 bool text_pane_read_enough(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	ensure_rows(ui);
 	return t->top >= (size_t)view_height(ui) || t->top >= max_top(ui);
 }
@@ -257,7 +266,7 @@ static size_t sentence_at(const struct text_state *t, size_t off)
 
 void text_pane_goto_offset(struct ui *ui, size_t offset)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!t->loaded || !t->art.n_sentences)
 		return;
 	t->cursor = sentence_at(t, offset);
@@ -271,7 +280,7 @@ void text_pane_goto_offset(struct ui *ui, size_t offset)
 
 int64_t text_pane_entity_at_cursor(struct ui *ui, size_t *at, bool *known)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	*known = false;
 	if (!t->loaded || !t->art.n_sentences)
 		return 0;
@@ -312,7 +321,7 @@ int64_t text_pane_entity_at_cursor(struct ui *ui, size_t *at, bool *known)
 
 size_t text_pane_cursor_para(const struct ui *ui)
 {
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	if (!t->loaded || !t->art.n_sentences)
 		return 0;
 	return (size_t)t->art.sentences[t->cursor].para;
@@ -320,7 +329,7 @@ size_t text_pane_cursor_para(const struct ui *ui)
 
 void text_pane_goto_para(struct ui *ui, size_t para)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	for (size_t i = 0; i < t->art.n_sentences; i++) {
 		if ((size_t)t->art.sentences[i].para >= para) {
 			t->cursor = i;
@@ -341,7 +350,7 @@ void text_pane_goto_para(struct ui *ui, size_t para)
  * jumped to. */
 static attr_t body_attr(const struct ui *ui, size_t pos, bool focused, int64_t entity)
 {
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	attr_t a = 0;
 	const struct store_sentence *s = &t->art.sentences[t->cursor];
 	if (t->selecting) {
@@ -377,7 +386,7 @@ static attr_t body_attr(const struct ui *ui, size_t pos, bool focused, int64_t e
  * change: a boundary of the cursor, the target or a mention. */
 static size_t next_change(const struct ui *ui, size_t pos, size_t end)
 {
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	size_t best = end;
 	const struct store_sentence *s = &t->art.sentences[t->cursor];
 	size_t cand[4] = { s->start, s->end, t->has_target ? t->target.start : end,
@@ -418,7 +427,7 @@ static void draw_row(struct ui *ui, WINDOW *w, int y, const struct text_row *r,
 		[TEXT_ROW_META] = ROLE_DIM, [TEXT_ROW_HEADING] = ROLE_HEADING,
 		[TEXT_ROW_BODY] = ROLE_NORMAL, [TEXT_ROW_BLANK] = ROLE_NORMAL,
 	};
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	enum ui_role base = kind_role[r->kind];
 	int x = 1, end = 1 + width;
 	draw_set_role(w, base);
@@ -442,7 +451,7 @@ static void draw_row(struct ui *ui, WINDOW *w, int y, const struct text_row *r,
 
 static void text_draw(struct ui *ui, WINDOW *w)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	int height = getmaxy(w);
 	werase(w);
 	char label[96];
@@ -496,7 +505,7 @@ static void text_draw(struct ui *ui, WINDOW *w)
 /* Put the cursor on the first sentence that starts in view. */
 static void cursor_to_view(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	size_t h = (size_t)view_height(ui);
 	for (size_t i = 0; i < t->art.n_sentences; i++) {
 		size_t r = row_of_offset(t, t->art.sentences[i].start);
@@ -510,7 +519,7 @@ static void cursor_to_view(struct ui *ui)
 
 void text_pane_scroll_to(struct ui *ui, size_t off)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!t->loaded || !t->art.n_sentences)
 		return;
 	ensure_rows(ui);
@@ -525,10 +534,10 @@ static bool text_move(struct ui *ui, enum ui_action a);
 /* A move in the text; the article becomes read once scrolled enough. */
 static bool text_handle(struct ui *ui, enum ui_action a)
 {
-	int64_t id = ui->text.art.id;
+	int64_t id = text_pane_state(ui)->art.id;
 	bool done = text_move(ui, a);
-	if (done && ui->text.loaded && ui->text.art.id == id) {
-		ui->text.moved = true;
+	if (done && text_pane_state(ui)->loaded && text_pane_state(ui)->art.id == id) {
+		text_pane_state(ui)->moved = true;
 		reading_check(ui);
 	}
 	return done;
@@ -536,7 +545,7 @@ static bool text_handle(struct ui *ui, enum ui_action a)
 
 static bool text_move(struct ui *ui, enum ui_action a)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!t->loaded)
 		return false;
 	ensure_rows(ui);

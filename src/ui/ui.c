@@ -16,6 +16,7 @@
 #include "margo/text.h"
 #include "margo/util.h"
 #include "ui.h"
+#include "text_pane.h"
 
 int ui_pane_height(const struct ui *ui, enum layout_pane p)
 {
@@ -146,7 +147,7 @@ static bool quit_confirmed(struct ui *ui)
 {
 	const char *what[2];
 	size_t n = 0;
-	if (ui->text.selecting)
+	if (text_pane_state(ui)->selecting)
 		what[n++] = "the selection";
 	if (ui->link_from)
 		what[n++] = "the link begun with L";
@@ -252,7 +253,7 @@ static void dispatch(struct ui *ui, enum ui_action a)
 			list_pane_filter_prompt(ui);  /* the titles of the list */
 			return;
 		}
-		if (!ui->text.loaded)
+		if (!text_pane_state(ui)->loaded)
 			return;
 		if (ui->focus != LAYOUT_TEXT) {
 			ui->focus = LAYOUT_TEXT;  /* the search is in the text */
@@ -284,7 +285,7 @@ static void dispatch(struct ui *ui, enum ui_action a)
 		return;
 	case UI_ACTION_NEXT_MENTION:
 	case UI_ACTION_PREV_MENTION:
-		if (ui->text.art.n_sentences)
+		if (text_pane_state(ui)->art.n_sentences)
 			jump_step_mention(ui, a == UI_ACTION_NEXT_MENTION ? 1 : -1);
 		return;
 	case UI_ACTION_CLOSE:
@@ -338,7 +339,7 @@ static void refresh_if_changed(struct ui *ui)
 		return;
 	ui->data_version = v;
 	list_pane_recount(ui);
-	if (ui->text.loaded) {
+	if (text_pane_state(ui)->loaded) {
 		text_pane_reload_mentions(ui);
 		side_pane_load(ui);
 		annotate_load(ui);

@@ -31,23 +31,6 @@ int ui_keys_command(int argc, char **argv);
 #ifdef MARGO_UI_INTERNAL
 #include <curses.h>
 
-/* One display row of the text pane. */
-enum text_row_kind {
-	TEXT_ROW_TITLE,
-	TEXT_ROW_SUBTITLE,
-	TEXT_ROW_META,
-	TEXT_ROW_HEADING,
-	TEXT_ROW_BODY,
-	TEXT_ROW_BLANK,
-};
-
-struct text_row {
-	enum text_row_kind kind;
-	const char *src;          /* the string this row shows a slice of */
-	size_t start, end;        /* bytes of src */
-	int para;                 /* paragraph index, -1 in the header */
-};
-
 struct list_state {
 	int64_t count;            /* articles in the list (as filtered) */
 	int64_t total;            /* articles in the library */
@@ -59,47 +42,6 @@ struct list_state {
 	size_t n_rows;
 	int64_t rows_top;         /* the `top` the cache was read for */
 	int rows_h;               /* and the height */
-};
-
-struct text_state {
-	bool loaded;
-	struct store_article art;
-	char *meta_line;          /* "di Author · 2023-09 · source" */
-	struct text_row *rows;
-	size_t n_rows;
-	int wrap_width;           /* width the rows were built for */
-	size_t top;               /* first row shown */
-	size_t cursor;            /* current sentence */
-	int64_t index;            /* position of the article in the list */
-	struct store_mention *mentions;  /* entity mentions, by start */
-	size_t n_mentions;
-	bool has_target;          /* a mention jumped to, highlighted */
-	struct store_mention target;
-	bool selecting;           /* v: a selection is being made */
-	size_t sel_anchor, sel_head;  /* its ends (bytes; either order) */
-	struct annot_span *annots;    /* the article's annotations, by start */
-	size_t n_annots;
-	char *query;              /* the search in the article, or NULL */
-	bool query_words;         /* read as S reads it (else one phrase) */
-	size_t *hits;             /* its hits: start, end byte pairs */
-	size_t n_hits, hit;       /* how many; the current one */
-	bool read;                /* marked read (reading.c) */
-	bool moved;               /* scrolled since it was opened */
-	int64_t saved_pos;        /* where it was left (code points) */
-};
-
-struct store_annot_linked;
-
-/* An annotation of the open article, in bytes of its text. */
-struct annot_span {
-	size_t start, end;
-	char *id;
-	char *tags, *note;
-	int role;                 /* enum ui_role of its colour */
-	struct store_annot_linked *links;  /* read when first shown */
-	size_t n_links;
-	bool links_read;
-	bool anchor;              /* a bare anchor: only a link's end */
 };
 
 /* One step that u can take back. */
@@ -204,7 +146,6 @@ struct ui {
 	bool message_is_error;
 
 	struct list_state list;
-	struct text_state text;
 	struct side_state side;
 	char *reattach;           /* an orphan's id: the next a places it */
 	char *link_from;          /* L was pressed here: the link's first end */
@@ -289,36 +230,6 @@ void count_dispatch(struct ui *ui, enum ui_action a,
                     void (*dispatch)(struct ui *ui, enum ui_action a));
 /* The id of the article under the list's cursor, or 0. */
 int64_t list_pane_selected_id(struct ui *ui);
-/* text_pane.c */
-int text_pane_open(struct ui *ui, int64_t article_id);
-void text_pane_free(struct ui *ui);
-void text_pane_goto_para(struct ui *ui, size_t para);
-size_t text_pane_cursor_para(const struct ui *ui);
-void text_pane_goto_offset(struct ui *ui, size_t offset);
-/* The body byte of the top line (0 while the header shows), and the
- * view scrolled to put the line of body byte `off` at the top. */
-size_t text_pane_top_offset(struct ui *ui);
-void text_pane_scroll_to(struct ui *ui, size_t off);
-/* Scrolled past the first screen, or the end in view. */
-bool text_pane_read_enough(struct ui *ui);
-/* Read the open article's mentions again (after a correction). */
-void text_pane_reload_mentions(struct ui *ui);
-/* The entity the cursor is on: the mention jumped to, the sidebar's
- * selection if it is in the cursor's sentence, else the first mention in
- * that sentence; 0 if none.  *at gets the mention's start when known. */
-int64_t text_pane_entity_at_cursor(struct ui *ui, size_t *at, bool *known);
-/* find.c: search inside the article */
-void find_prompt(struct ui *ui);
-/* Run the current search again on a newly opened article. */
-void find_refresh(struct ui *ui);
-void find_next(struct ui *ui, int dir);
-void find_clear(struct ui *ui);
-/* Make `query` the search in the article (`words`: as S reads it), its
- * current hit the one at byte `at` or the first after. */
-void find_set(struct ui *ui, const char *query, bool words, size_t at);
-bool find_is_hit(const struct ui *ui, size_t pos);
-/* The next byte after pos (below end) where a hit starts or ends. */
-size_t find_next_edge(const struct ui *ui, size_t pos, size_t end);
 /* side_pane.c */
 int side_pane_load(struct ui *ui);
 void side_pane_anchor(struct ui *ui, struct side_anchor *at, const char *except);
@@ -361,25 +272,14 @@ void annotate_free(struct ui *ui);
 enum ui_role annotate_role_at(const struct ui *ui, size_t pos);
 /* H: choose the colour of the annotation at the cursor or in the list. */
 void annotate_color(struct ui *ui, const char *id);
-/* The annotation overlapping the cursor's sentence, or NULL. */
-const struct annot_span *annotate_at_cursor(const struct ui *ui);
 /* The spans over the cursor's sentence (or the selection), by start:
  * their indexes in *out (malloc'd); with `anchors` the links' bare ends
  * too, with `linked` only those with a link. */
 size_t annotate_here(struct ui *ui, bool anchors, bool linked, size_t **out);
-/* The one of those the user means: at once when there is one, else asked
- * by number; NULL when none (*asked false) or on Esc (*asked true). */
-const struct annot_span *annotate_choose(struct ui *ui, bool anchors, bool linked, bool *asked);
 /* The role of a colour by name. */
 enum ui_role annotate_role_of(const char *name);
-/* The name of its colour ("green" when none is set). */
-const char *annotate_color_name(const struct annot_span *a);
 /* d in the text: delete the annotation at the cursor (u takes it back). */
 void annotate_delete_here(struct ui *ui);
-/* The links of one of the open article's annotations, read once per
- * annotate_load() (not at every redraw). */
-const struct store_annot_linked *annotate_links(struct ui *ui, const struct annot_span *a,
-                                                size_t *n);
 extern const struct view_ops annot_view_ops;
 /* Open the annotations list (again: read anew, its selection kept), at
  * row sel, or filtered by `filter` (taken; the selection on the first). */
