@@ -10,7 +10,6 @@
 #include <config.h>
 
 #include "ui.h"
-#include "text_pane.h"
 
 const struct ui_action_info ui_action_table[UI_ACTION_COUNT] = {
 	[UI_ACTION_NONE] = { "none", 0, 0, "" },
@@ -68,7 +67,7 @@ bool ui_action_refused(struct ui *ui, enum ui_action a)
 	}
 	/* In a view over the panes the action works on the view's entries. */
 	bool in_pane = v == UI_VIEW_LIST || v == UI_VIEW_TEXT || v == UI_VIEW_SIDE;
-	if ((flags & UI_F_NEEDS_ARTICLE) && in_pane && !text_pane_state(ui)->loaded) {
+	if ((flags & UI_F_NEEDS_ARTICLE) && in_pane && !text_pane_loaded(ui)) {
 		ui_message(ui, false, "no article is open, so %s is not possible "
 		           "(Enter in the list opens one)", ui_action_table[a].name);
 		return true;

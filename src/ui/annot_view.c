@@ -397,8 +397,7 @@ static bool annot_view_key(struct ui *ui, enum ui_action a)
 			char *id = orphan ? util_strdup(it->id) : NULL;
 			jump_to_span(ui, it->article, (size_t)it->start, (size_t)it->end);
 			if (orphan && id) {
-				free(ui->reattach);
-				ui->reattach = id;
+				annotate_reattach_next(id);
 				ui_message(ui, false, "an orphan: select its new place (v, w b ( ) { }) "
 				           "and press a to re-attach it");
 			} else {

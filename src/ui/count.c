@@ -12,12 +12,19 @@
 /* Above this the count stops growing: more rows than any list holds. */
 #define COUNT_MAX 100000000LL
 
+static int64_t count;  /* digits typed before a motion, or 0 */
+
+int64_t count_pending(void)
+{
+	return count;
+}
+
 bool count_key(struct ui *ui, int key)
 {
-	if (key < '0' || key > '9' || (key == '0' && !ui->count))
+	if (key < '0' || key > '9' || (key == '0' && !count))
 		return false;
-	if (ui->count <= COUNT_MAX / 10)
-		ui->count = ui->count * 10 + (key - '0');
+	if (count <= COUNT_MAX / 10)
+		count = count * 10 + (key - '0');
 	return true;
 }
 
@@ -30,8 +37,8 @@ static bool in_list(const struct ui *ui)
 void count_dispatch(struct ui *ui, enum ui_action a,
                     void (*dispatch)(struct ui *ui, enum ui_action a))
 {
-	int64_t n = ui->count;
-	ui->count = 0;
+	int64_t n = count;
+	count = 0;
 	if (n == 0 || a == UI_ACTION_CLOSE) {
 		if (n == 0)
 			dispatch(ui, a);

@@ -293,8 +293,9 @@ void ui_save_state(struct ui *ui, FILE *f)
 		fprintf(f, "target=%s\ntarget.start=%zu\n", m ? m : "", t->target.cp_start);
 		free(m);
 	}
-	fprintf(f, "history=%zu/%zu\nmessage=%s\n", ui->history.n ? ui->history.at + 1 : 0,
-	        ui->history.n, ui->message ? ui->message : "");
+	size_t at, n;
+	jump_position(&at, &n);
+	fprintf(f, "history=%zu/%zu\nmessage=%s\n", at, n, ui->message ? ui->message : "");
 }
 
 /* Run a ":command args" line; problems end the run with a message. */

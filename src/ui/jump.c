@@ -19,6 +19,20 @@
 #include "text_pane.h"
 
 /* A mention without its strings: what a place keeps. */
+/* The places visited, the current one at `at`. */
+struct history {
+	struct ui_place *v;
+	size_t n, cap;
+	size_t at;                /* index of the current place */
+};
+static struct history history;
+
+void jump_position(size_t *at, size_t *n)
+{
+	*at = history.n ? history.at + 1 : 0;
+	*n = history.n;
+}
+
 static struct store_mention bare(const struct store_mention *m)
 {
 	struct store_mention b = *m;
@@ -95,8 +109,8 @@ static int reserve(struct history *h)
 /* Replace place i with where the reader is now. */
 static void save_here(struct ui *ui, size_t i)
 {
-	place_clear(&ui->history.v[i]);
-	ui->history.v[i] = here(ui);
+	place_clear(&history.v[i]);
+	history.v[i] = here(ui);
 }
 
 void jump_to_span(struct ui *ui, int64_t article, size_t start, size_t end)
@@ -111,7 +125,7 @@ void jump_to_span(struct ui *ui, int64_t article, size_t start, size_t end)
 
 int jump_leave_here(struct ui *ui)
 {
-	struct history *h = &ui->history;
+	struct history *h = &history;
 	if (h->n == 0) {
 		if (reserve(h) < 0)
 			return -1;
@@ -127,7 +141,7 @@ int jump_leave_here(struct ui *ui)
 
 void jump_arrive_here(struct ui *ui)
 {
-	struct history *h = &ui->history;
+	struct history *h = &history;
 	h->v[h->n++] = here(ui);
 	h->at = h->n - 1;
 }
@@ -159,7 +173,7 @@ oom:
 
 void jump_back(struct ui *ui)
 {
-	struct history *h = &ui->history;
+	struct history *h = &history;
 	if (h->at == 0 || h->n == 0) {
 		ui_message(ui, false, "no earlier place to go back to");
 		return;
@@ -173,7 +187,7 @@ void jump_back(struct ui *ui)
 
 void jump_forward(struct ui *ui)
 {
-	struct history *h = &ui->history;
+	struct history *h = &history;
 	if (h->at + 1 >= h->n) {
 		ui_message(ui, false, "no later place to go forward to");
 		return;
@@ -187,10 +201,10 @@ void jump_forward(struct ui *ui)
 
 void jump_free(struct ui *ui)
 {
-	for (size_t i = 0; i < ui->history.n; i++)
-		place_clear(&ui->history.v[i]);
-	free(ui->history.v);
-	memset(&ui->history, 0, sizeof ui->history);
+	for (size_t i = 0; i < history.n; i++)
+		place_clear(&history.v[i]);
+	free(history.v);
+	memset(&history, 0, sizeof history);
 }
 
 void jump_step_mention(struct ui *ui, int dir)

@@ -325,4 +325,11 @@ int64_t list_pane_selected_id(struct ui *ui)
 	return l->rows && i >= 0 && (size_t)i < l->n_rows ? l->rows[i].id : 0;
 }
 
-const struct pane_ops list_pane_ops = { list_draw, list_handle };
+static size_t list_entries(struct ui *ui)
+{
+	return ui->list.count > 0 ? (size_t)ui->list.count : 0;
+}
+
+const struct view_ops list_pane_ops = {
+	.name = "list", .draw = list_draw, .key = list_handle, .entries = list_entries,
+};

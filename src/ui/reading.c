@@ -159,7 +159,7 @@ void reading_step(struct ui *ui, int dir, bool at_top)
 	    t->index >= 0)
 		l->sel = t->index;
 	int64_t from = l->sel;
-	list_pane_ops.handle(ui, dir > 0 ? UI_ACTION_DOWN : UI_ACTION_UP);
+	list_pane_ops.key(ui, dir > 0 ? UI_ACTION_DOWN : UI_ACTION_UP);
 	int64_t id = l->sel != from ? list_pane_selected_id(ui) : 0;
 	if (!id) {
 		l->sel = was;

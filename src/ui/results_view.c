@@ -40,6 +40,13 @@ static struct results_view rv;
 #define SEARCH_LIMIT 200
 #define RELATED_LIMIT 20
 
+static struct search_background *background;  /* loaded on first use */
+
+void results_view_free(void)
+{
+	search_background_free(&background);
+}
+
 static void results_view_close(struct ui *ui)
 {
 	struct results_view *v = &rv;
@@ -101,16 +108,16 @@ int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t se
 {
 	struct store_hit *h;
 	size_t n;
-	if (!ui->background) {
+	if (!background) {
 		char *dir = paths_data_dir(), *warn = NULL;
-		ui->background = dir ? search_background_load(dir, &warn) : NULL;
+		background = dir ? search_background_load(dir, &warn) : NULL;
 		free(dir);
 		if (warn) {
 			ui_message(ui, true, "%s", warn);
 			free(warn);
 		}
 	}
-	if (store_related(ui->st, ui->background, passage, sentence, RELATED_LIMIT, &h, &n) < 0) {
+	if (store_related(ui->st, background, passage, sentence, RELATED_LIMIT, &h, &n) < 0) {
 		ui_message(ui, true, "cannot find related passages: %s", store_errmsg(ui->st));
 		return -1;
 	}

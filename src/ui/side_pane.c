@@ -444,4 +444,13 @@ static bool side_handle(struct ui *ui, enum ui_action a)
 	return entity_action(ui, a);
 }
 
-const struct pane_ops side_pane_ops = { side_draw, side_handle };
+static size_t side_entries(struct ui *ui)
+{
+	if (!text_pane_state(ui)->loaded)
+		return 0;
+	return ui->side.mode == SIDE_OUTLINE ? text_pane_state(ui)->art.n_paras : ui->side.n_entities;
+}
+
+const struct view_ops side_pane_ops = {
+	.name = "side", .draw = side_draw, .key = side_handle, .entries = side_entries,
+};

@@ -71,7 +71,6 @@ struct text_state *text_pane_state(const struct ui *ui);
 
 /* text_pane.c */
 int text_pane_open(struct ui *ui, int64_t article_id);
-void text_pane_free(struct ui *ui);
 void text_pane_goto_para(struct ui *ui, size_t para);
 size_t text_pane_cursor_para(const struct ui *ui);
 void text_pane_goto_offset(struct ui *ui, size_t offset);
@@ -81,8 +80,6 @@ size_t text_pane_top_offset(struct ui *ui);
 void text_pane_scroll_to(struct ui *ui, size_t off);
 /* Scrolled past the first screen, or the end in view. */
 bool text_pane_read_enough(struct ui *ui);
-/* Read the open article's mentions again (after a correction). */
-void text_pane_reload_mentions(struct ui *ui);
 /* The entity the cursor is on: the mention jumped to, the sidebar's
  * selection if it is in the cursor's sentence, else the first mention in
  * that sentence; 0 if none.  *at gets the mention's start when known. */
@@ -110,5 +107,12 @@ const char *annotate_color_name(const struct annot_span *a);
  * annotate_load() (not at every redraw). */
 const struct store_annot_linked *annotate_links(struct ui *ui, const struct annot_span *a,
                                                 size_t *n);
+
+/* Inside the text pane (text_pane.c, text_draw.c): the width the text is
+ * wrapped to; the rows built for it; drawing; the status line's part. */
+int text_pane_wrap_width(const struct ui *ui);
+void text_pane_ensure_rows(struct ui *ui);
+void text_pane_draw(struct ui *ui, WINDOW *w);
+void text_pane_status(struct ui *ui, struct buf *b);
 
 #endif
