@@ -2,9 +2,10 @@
  * action.c: the table of actions (actions.h) and the one check of their
  * flags before they run.
  *
- * A writing action on a read-only library, and an action that needs the
- * open article when none is open, are answered here with one message each,
- * the same for every key, instead of in each handler.
+ * A writing action on a read-only library, an action that needs the open
+ * article when none is open, and one that acts on the selected entry of a
+ * list that shows none, are answered here with one message each, the same
+ * for every key, instead of in each handler.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
@@ -70,6 +71,13 @@ bool ui_action_refused(struct ui *ui, enum ui_action a)
 	if ((flags & UI_F_NEEDS_ARTICLE) && in_pane && !text_pane_loaded(ui)) {
 		ui_message(ui, false, "no article is open, so %s is not possible "
 		           "(Enter in the list opens one)", ui_action_table[a].name);
+		return true;
+	}
+	/* A list with no entries has nothing selected to act on. */
+	const struct view_ops *f = view_focused(ui);
+	if ((flags & UI_F_NEEDS_SELECTION) && f->entries && f->entries(ui) == 0) {
+		ui_message(ui, false, "nothing selected: the %s view is empty, so %s is not possible",
+		           view_title(ui), ui_action_table[a].name);
 		return true;
 	}
 	return false;

@@ -545,8 +545,15 @@ void annot_view_free(void)
 	av.filter = NULL;
 }
 
+static size_t annot_view_entries(struct ui *ui)
+{
+	(void)ui;
+	return av.n;
+}
+
 const struct view_ops annot_view_ops = {
 	.name = "annotations",
+	.entries = annot_view_entries,
 	.draw = annot_view_draw,
 	.key = annot_view_key,
 	.close = annot_view_close,
