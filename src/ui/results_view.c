@@ -395,7 +395,14 @@ void results_view_save_state(struct ui *ui, FILE *f)
 		        rv.kind == RESULTS_RELATED ? rv.sentence + 1 : 0);
 }
 
+static size_t results_view_entries(struct ui *ui)
+{
+	(void)ui;
+	return rv.n;
+}
+
 const struct view_ops results_view_ops = {
+	.entries = results_view_entries,
 	.name = "results",
 	.title = results_view_title,
 	.draw = results_view_draw,

@@ -13,7 +13,7 @@ lib="$TEST_TMP/plain.jsonl"
 } >"$lib"
 "$MARGO" add "$lib" >/dev/null 2>&1 || fail "the library is made"
 
-plan 9
+plan 11
 
 # The list filtered to nothing: Enter has nothing to open.
 run_script 80x24 <<'EOF'
@@ -52,3 +52,14 @@ expect_state empty-annotations message \
 	"nothing selected: the annotations view is empty, so open is not possible" \
 	"Enter in an empty annotations list says nothing is selected"
 expect_state empty-annotations annotations.open 1 "the annotations list stays open"
+
+# A search of the corpus that finds nothing: Enter has no passage to open.
+run_script 80x24 <<'EOF'
+Szzzzqqq<Enter>
+<Enter>
+:save-state empty-results
+EOF
+expect_run_ok "Enter in empty search results: the script runs to its end"
+expect_state empty-results message \
+	"nothing selected: the search view is empty, so open is not possible" \
+	"Enter in search results with no hits says nothing is selected"
