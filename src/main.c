@@ -18,12 +18,13 @@
 #include <strings.h>
 
 #include "margo/cli.h"
+#include "margo/i18n.h"
 #include "margo/search.h"
 #include "margo/paths.h"
 #include "margo/util.h"
 #include "ui/ui.h"
 
-static const char usage[] =
+static const char usage[] = N_(
 	"Usage: margo [--db FILE] [PATH...]\n"
 	"       margo [--db FILE] COMMAND [ARGS...]\n"
 	"A terminal reader for corpora of news articles.\n"
@@ -60,14 +61,13 @@ static const char usage[] =
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
-	"In the reader, press ? for the keys.  See margo(1).\n";
+	"In the reader, press ? for the keys.  See margo(1).\n");
 
-static const char version[] =
-	PACKAGE_STRING "\n"
+static const char version[] = N_(
 	"Copyright (C) 2026 the margo authors.\n"
 	"License GPL-3.0-or-later: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
 	"This is free software: you are free to change and redistribute it.\n"
-	"There is NO WARRANTY, to the extent permitted by law.\n";
+	"There is NO WARRANTY, to the extent permitted by law.\n");
 
 /* Take --db FILE / --db=FILE out of argv wherever it is (before "--"). */
 static int extract_db(int *argc, char **argv, const char **db)
@@ -81,7 +81,7 @@ static int extract_db(int *argc, char **argv, const char **db)
 			argv[out++] = argv[i];
 		} else if (!literal && strcmp(argv[i], "--db") == 0) {
 			if (i + 1 >= *argc) {
-				cli_error("--db needs a FILE");
+				cli_error(_("--db needs a FILE"));
 				rc = -1;
 			} else {
 				*db = argv[++i];
@@ -95,7 +95,7 @@ static int extract_db(int *argc, char **argv, const char **db)
 	*argc = out;
 	argv[out] = NULL;
 	if (*db && !**db) {
-		cli_error("--db needs a FILE");
+		cli_error(_("--db needs a FILE"));
 		rc = -1;
 	}
 	return rc;
@@ -108,13 +108,14 @@ static const char *ensure_utf8(void)
 	if (cs && strcasecmp(cs, "UTF-8") == 0)
 		return NULL;
 	if (setlocale(LC_CTYPE, "C.UTF-8"))
-		return "the locale is not UTF-8: margo uses C.UTF-8; set LANG to a UTF-8 locale if text looks wrong";
-	return "the locale is not UTF-8 and C.UTF-8 is missing: accented text may look wrong";
+		return _("the locale is not UTF-8: margo uses C.UTF-8; set LANG to a UTF-8 locale if text looks wrong");
+	return _("the locale is not UTF-8 and C.UTF-8 is missing: accented text may look wrong");
 }
 
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	i18n_init();
 	/* Arguments, $USER and notes written in an editor are in this
 	 * charset, whatever locale the reader sets for itself later. */
 	text_remember_user_charset(nl_langinfo(CODESET));
@@ -124,15 +125,15 @@ int main(int argc, char **argv)
 
 	const char *first = argc > 1 ? argv[1] : NULL;
 	if (first && (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0)) {
-		fputs(usage, stdout);
+		fputs(_(usage), stdout);
 		return CLI_OK;
 	}
 	if (first && (strcmp(first, "--version") == 0 || strcmp(first, "-V") == 0)) {
-		fputs(version, stdout);
+		printf("%s\n%s", PACKAGE_STRING, _(version));
 		return CLI_OK;
 	}
 	if (first && first[0] == '-' && strcmp(first, "--") != 0) {
-		cli_error("unknown option \"%s\"; see \"margo --help\"", first);
+		cli_error(_("unknown option \"%s\"; see \"margo --help\""), first);
 		return CLI_USAGE;
 	}
 
@@ -149,7 +150,7 @@ int main(int argc, char **argv)
 			char *err = NULL;
 			default_db = paths_default_db(&err);
 			if (!default_db) {
-				cli_error("%s", err ? err : "out of memory");
+				cli_error("%s", err ? err : _("out of memory"));
 				free(err);
 				return CLI_FAILED;
 			}

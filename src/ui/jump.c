@@ -164,7 +164,7 @@ void jump_to_mention(struct ui *ui, const struct store_mention *m)
 	}
 	/* Keep the list's selection on the article now open. */
 	if (text_pane_state(ui)->index >= 0)
-		ui->list.sel = text_pane_state(ui)->index;
+		list_pane_select(ui, text_pane_state(ui)->index);
 	jump_arrive_here(ui);
 	return;
 oom:
@@ -182,7 +182,7 @@ void jump_back(struct ui *ui)
 	h->at--;
 	restore(ui, &h->v[h->at]);
 	if (text_pane_state(ui)->index >= 0)
-		ui->list.sel = text_pane_state(ui)->index;
+		list_pane_select(ui, text_pane_state(ui)->index);
 }
 
 void jump_forward(struct ui *ui)
@@ -196,7 +196,7 @@ void jump_forward(struct ui *ui)
 	h->at++;
 	restore(ui, &h->v[h->at]);
 	if (text_pane_state(ui)->index >= 0)
-		ui->list.sel = text_pane_state(ui)->index;
+		list_pane_select(ui, text_pane_state(ui)->index);
 }
 
 void jump_free(struct ui *ui)

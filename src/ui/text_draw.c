@@ -126,7 +126,7 @@ void text_pane_draw(struct ui *ui, WINDOW *w)
 	char label[96];
 	if (t->loaded && t->index >= 0)
 		snprintf(label, sizeof label, "Text  %lld/%lld", (long long)t->index + 1,
-		         (long long)ui->list.count);
+		         (long long)list_pane_count(ui));
 	else if (t->loaded)  /* the list's filter leaves it out */
 		snprintf(label, sizeof label, "Text  (not in the list)");
 	else
@@ -136,7 +136,7 @@ void text_pane_draw(struct ui *ui, WINDOW *w)
 		draw_border(w);
 	if (!t->loaded) {
 		draw_set_role(w, ROLE_DIM);
-		if (ui->list.count) {
+		if (list_pane_count(ui)) {
 			draw_str(w, 2, 1, "Press Enter on an article to read it.", text_pane_wrap_width(ui));
 		} else {
 			/* An empty library: how to fill it. */

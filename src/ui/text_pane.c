@@ -230,8 +230,8 @@ int text_pane_open(struct ui *ui, int64_t article_id)
 	if (a.origin)
 		buf_printf(&m, "%s%s", m.len ? " \xc2\xb7 " : "", a.origin);
 	t->meta_line = buf_steal(&m);
-	ui->side.sel = 0;
-	ui->side.top = 0;
+	ui->side.outline.sel = 0;
+	ui->side.outline.top = 0;
 	text_pane_reload_mentions(ui);
 	side_pane_load(ui);
 	find_refresh(ui);
