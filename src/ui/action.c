@@ -2,10 +2,11 @@
  * action.c: the table of actions (actions.h) and the one check of their
  * flags before they run.
  *
- * A writing action on a read-only library, and an action that needs the
- * open article when none is open, are answered here with one message each,
- * the same for every key, instead of in each handler; and a count typed
- * before an action is for the actions that move, here too.
+ * A writing action on a read-only library, an action that needs the open
+ * article when none is open, and one that acts on the selected entry of a
+ * list that shows none, are answered here with one message each, the same
+ * for every key, instead of in each handler; and a count typed before an
+ * action is for the actions that move, here too.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
@@ -73,9 +74,16 @@ bool ui_action_refused(struct ui *ui, enum ui_action a)
 	}
 	/* In a view over the panes the action works on the view's entries. */
 	bool in_pane = v == UI_VIEW_LIST || v == UI_VIEW_TEXT || v == UI_VIEW_SIDE;
-	if ((flags & UI_F_NEEDS_ARTICLE) && in_pane && !ui->text.loaded) {
+	if ((flags & UI_F_NEEDS_ARTICLE) && in_pane && !text_pane_loaded(ui)) {
 		ui_message(ui, false, "no article is open, so %s is not possible "
 		           "(Enter in the list opens one)", ui_action_table[a].name);
+		return true;
+	}
+	/* A list with no entries has nothing selected to act on. */
+	const struct view_ops *f = view_focused(ui);
+	if ((flags & UI_F_NEEDS_SELECTION) && f->entries && f->entries(ui) == 0) {
+		ui_message(ui, false, "nothing selected: the %s view is empty, so %s is not possible",
+		           view_title(ui), ui_action_table[a].name);
 		return true;
 	}
 	return false;

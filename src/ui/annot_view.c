@@ -263,8 +263,7 @@ static bool annot_view_key(struct ui *ui, enum ui_action a)
 			char *id = orphan ? util_strdup(it->id) : NULL;
 			jump_to_span(ui, it->article, (size_t)it->start, (size_t)it->end);
 			if (orphan && id) {
-				free(ui->reattach);
-				ui->reattach = id;
+				annotate_reattach_next(id);
 				ui_message(ui, false, "an orphan: select its new place (v, w b ( ) { }) "
 				           "and press a to re-attach it");
 			} else {
@@ -412,8 +411,15 @@ void annot_view_free(void)
 	av.filter = NULL;
 }
 
+static size_t annot_view_entries(struct ui *ui)
+{
+	(void)ui;
+	return av.n;
+}
+
 const struct view_ops annot_view_ops = {
 	.name = "annotations",
+	.entries = annot_view_entries,
 	.draw = annot_view_draw,
 	.key = annot_view_key,
 	.close = annot_view_close,

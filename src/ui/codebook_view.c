@@ -167,7 +167,14 @@ void codebook_view_save_state(struct ui *ui, FILE *f)
 	fprintf(f, "codebook.open=%d\ncodebook.n=%zu\n", view_is_open(ui, &codebook_view_ops), cb.n);
 }
 
+static size_t codebook_view_entries(struct ui *ui)
+{
+	(void)ui;
+	return cb.n;
+}
+
 const struct view_ops codebook_view_ops = {
+	.entries = codebook_view_entries,
 	.name = "codebook",
 	.draw = codebook_view_draw,
 	.key = codebook_view_key,

@@ -8,16 +8,24 @@
 #include <config.h>
 
 #include "ui.h"
+#include "text_pane.h"
 
 /* Above this the count stops growing: more rows than any list holds. */
 #define COUNT_MAX 100000000LL
 
+static int64_t count;  /* digits typed before a motion, or 0 */
+
+int64_t count_pending(void)
+{
+	return count;
+}
+
 bool count_key(struct ui *ui, int key)
 {
-	if (key < '0' || key > '9' || (key == '0' && !ui->count))
+	if (key < '0' || key > '9' || (key == '0' && !count))
 		return false;
-	if (ui->count <= COUNT_MAX / 10)
-		ui->count = ui->count * 10 + (key - '0');
+	if (count <= COUNT_MAX / 10)
+		count = count * 10 + (key - '0');
 	return true;
 }
 
@@ -30,8 +38,8 @@ static bool in_list(const struct ui *ui)
 void count_dispatch(struct ui *ui, enum ui_action a,
                     void (*dispatch)(struct ui *ui, enum ui_action a))
 {
-	int64_t n = ui->count;
-	ui->count = 0;
+	int64_t n = count;
+	count = 0;
 	if (n == 0 || a == UI_ACTION_CLOSE) {
 		if (n == 0)
 			dispatch(ui, a);
@@ -59,9 +67,9 @@ void count_dispatch(struct ui *ui, enum ui_action a,
 	}
 	/* Each step as the pane takes it, up to the end of what it shows. */
 	if ((a == UI_ACTION_DOWN || a == UI_ACTION_UP) && ui->focus == LAYOUT_TEXT &&
-	    ui->text.loaded && !view_top(ui) && ui->text.art.n_sentences &&
-	    n > (int64_t)ui->text.art.n_sentences)
-		n = (int64_t)ui->text.art.n_sentences;
+	    text_pane_state(ui)->loaded && !view_top(ui) && text_pane_state(ui)->art.n_sentences &&
+	    n > (int64_t)text_pane_state(ui)->art.n_sentences)
+		n = (int64_t)text_pane_state(ui)->art.n_sentences;
 	if (n > 100000)
 		n = 100000;
 	for (int64_t i = 0; i < n && !ui->quit && !ui_exit_requested(ui); i++)

@@ -20,10 +20,11 @@
 #include "margo/search.h"
 #include "margo/util.h"
 #include "ui.h"
+#include "text_pane.h"
 
 void find_clear(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	free(t->query);
 	free(t->hits);
 	t->query = NULL;
@@ -36,7 +37,7 @@ void find_clear(struct ui *ui)
  * the corpus search reads it, else as one phrase). */
 static int find_all(struct ui *ui, const char *query, bool words)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	free(t->hits);
 	t->hits = NULL;
 	t->n_hits = t->hit = 0;
@@ -53,14 +54,14 @@ static int find_all(struct ui *ui, const char *query, bool words)
 
 void find_refresh(struct ui *ui)
 {
-	if (ui->text.query && find_all(ui, ui->text.query, ui->text.query_words) < 0)
+	if (text_pane_state(ui)->query && find_all(ui, text_pane_state(ui)->query, text_pane_state(ui)->query_words) < 0)
 		ui_message(ui, true, "out of memory");
 }
 
 /* Move the cursor to hit i and show it. */
 static void show_hit(struct ui *ui, size_t i)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	t->hit = i;
 	text_pane_goto_offset(ui, t->hits[2 * i]);
 }
@@ -87,7 +88,7 @@ static size_t hit_from(const struct text_state *t, size_t from, int dir, bool *w
 /* Where a search starts: the cursor's sentence. */
 static size_t cursor_offset(const struct ui *ui)
 {
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	return t->art.n_sentences ? t->art.sentences[t->cursor].start : 0;
 }
 
@@ -102,7 +103,7 @@ struct live {
 static void typed(struct ui *ui, const char *text, void *ctx)
 {
 	struct live *l = ctx;
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	t->cursor = l->cursor;
 	t->top = l->top;
 	bool empty = !*text;
@@ -119,7 +120,7 @@ static void typed(struct ui *ui, const char *text, void *ctx)
 
 void find_prompt(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!t->loaded)
 		return;
 	char *old = t->query;
@@ -159,7 +160,7 @@ void find_prompt(struct ui *ui)
 
 void find_set(struct ui *ui, const char *query, bool words, size_t at)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	char *q = util_strdup(query);
 	if (!q) {
 		ui_message(ui, true, "out of memory");
@@ -180,7 +181,7 @@ void find_set(struct ui *ui, const char *query, bool words, size_t at)
 
 void find_next(struct ui *ui, int dir)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!t->query || !*t->query) {
 		ui_message(ui, false, "no search yet: press / to search the article");
 		return;
@@ -210,7 +211,7 @@ void find_next(struct ui *ui, int dir)
 
 bool find_is_hit(const struct ui *ui, size_t pos)
 {
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	size_t lo = 0, hi = t->n_hits;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -224,7 +225,7 @@ bool find_is_hit(const struct ui *ui, size_t pos)
 
 size_t find_next_edge(const struct ui *ui, size_t pos, size_t end)
 {
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	size_t lo = 0, hi = t->n_hits;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;

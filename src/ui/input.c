@@ -24,6 +24,7 @@
 
 #include "margo/util.h"
 #include "ui.h"
+#include "text_pane.h"
 
 #define CTRL(c) ((c) & 0x1f)
 
@@ -225,7 +226,7 @@ void ui_save_state(struct ui *ui, FILE *f)
 {
 	char layout[256];
 	layout_describe(&ui->layout, layout, sizeof layout);
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	fprintf(f, "size=%dx%d\nlayout=%s\nfocus=%s\nzoom=%d\nhelp=%d\n", ui->cols, ui->lines,
 	        layout, layout_pane_name(ui->focus), ui->zoom,
 	        view_is_open(ui, &help_view_ops));
@@ -292,8 +293,9 @@ void ui_save_state(struct ui *ui, FILE *f)
 		fprintf(f, "target=%s\ntarget.start=%zu\n", m ? m : "", t->target.cp_start);
 		free(m);
 	}
-	fprintf(f, "history=%zu/%zu\nmessage=%s\n", ui->history.n ? ui->history.at + 1 : 0,
-	        ui->history.n, ui->message ? ui->message : "");
+	size_t at, n;
+	jump_position(&at, &n);
+	fprintf(f, "history=%zu/%zu\nmessage=%s\n", at, n, ui->message ? ui->message : "");
 }
 
 /* Run a ":command args" line; problems end the run with a message. */

@@ -16,8 +16,23 @@
 
 #include "margo/util.h"
 #include "ui.h"
+#include "text_pane.h"
 
 /* A mention without its strings: what a place keeps. */
+/* The places visited, the current one at `at`. */
+struct history {
+	struct ui_place *v;
+	size_t n, cap;
+	size_t at;                /* index of the current place */
+};
+static struct history history;
+
+void jump_position(size_t *at, size_t *n)
+{
+	*at = history.n ? history.at + 1 : 0;
+	*n = history.n;
+}
+
 static struct store_mention bare(const struct store_mention *m)
 {
 	struct store_mention b = *m;
@@ -31,13 +46,13 @@ static struct ui_place here(struct ui *ui)
 {
 	struct ui_place p;
 	memset(&p, 0, sizeof p);
-	p.article = ui->text.loaded ? ui->text.art.id : 0;
-	p.cursor = ui->text.cursor;
-	p.top = ui->text.top;
+	p.article = text_pane_state(ui)->loaded ? text_pane_state(ui)->art.id : 0;
+	p.cursor = text_pane_state(ui)->cursor;
+	p.top = text_pane_state(ui)->top;
 	p.focus = ui->focus;
-	p.has_target = ui->text.has_target;
+	p.has_target = text_pane_state(ui)->has_target;
 	if (p.has_target)
-		p.target = bare(&ui->text.target);
+		p.target = bare(&text_pane_state(ui)->target);
 	view_place(ui, &p);
 	return p;
 }
@@ -50,10 +65,10 @@ static void place_clear(struct ui_place *p)
 
 static void restore(struct ui *ui, const struct ui_place *p)
 {
-	if (p->article && (!ui->text.loaded || ui->text.art.id != p->article) &&
+	if (p->article && (!text_pane_state(ui)->loaded || text_pane_state(ui)->art.id != p->article) &&
 	    text_pane_open(ui, p->article) < 0)
 		return;
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (t->loaded) {
 		t->cursor = p->cursor < t->art.n_sentences ? p->cursor : 0;
 		t->top = p->top;
@@ -94,8 +109,8 @@ static int reserve(struct history *h)
 /* Replace place i with where the reader is now. */
 static void save_here(struct ui *ui, size_t i)
 {
-	place_clear(&ui->history.v[i]);
-	ui->history.v[i] = here(ui);
+	place_clear(&history.v[i]);
+	history.v[i] = here(ui);
 }
 
 void jump_to_span(struct ui *ui, int64_t article, size_t start, size_t end)
@@ -110,7 +125,7 @@ void jump_to_span(struct ui *ui, int64_t article, size_t start, size_t end)
 
 int jump_leave_here(struct ui *ui)
 {
-	struct history *h = &ui->history;
+	struct history *h = &history;
 	if (h->n == 0) {
 		if (reserve(h) < 0)
 			return -1;
@@ -126,7 +141,7 @@ int jump_leave_here(struct ui *ui)
 
 void jump_arrive_here(struct ui *ui)
 {
-	struct history *h = &ui->history;
+	struct history *h = &history;
 	h->v[h->n++] = here(ui);
 	h->at = h->n - 1;
 }
@@ -137,19 +152,19 @@ void jump_to_mention(struct ui *ui, const struct store_mention *m)
 		goto oom;
 	struct store_mention target = bare(m);
 	view_close_all(ui);
-	if ((!ui->text.loaded || ui->text.art.id != target.article) &&
+	if ((!text_pane_state(ui)->loaded || text_pane_state(ui)->art.id != target.article) &&
 	    text_pane_open(ui, target.article) < 0)
 		return;
 	text_pane_goto_offset(ui, target.start);
-	ui->text.has_target = true;
-	ui->text.target = target;
+	text_pane_state(ui)->has_target = true;
+	text_pane_state(ui)->target = target;
 	if (ui->focus != LAYOUT_TEXT) {
 		ui->focus = LAYOUT_TEXT;
 		ui_relayout(ui);
 	}
 	/* Keep the list's selection on the article now open. */
-	if (ui->text.index >= 0)
-		list_pane_select(ui, ui->text.index);
+	if (text_pane_state(ui)->index >= 0)
+		list_pane_select(ui, text_pane_state(ui)->index);
 	jump_arrive_here(ui);
 	return;
 oom:
@@ -158,7 +173,7 @@ oom:
 
 void jump_back(struct ui *ui)
 {
-	struct history *h = &ui->history;
+	struct history *h = &history;
 	if (h->at == 0 || h->n == 0) {
 		ui_message(ui, false, "no earlier place to go back to");
 		return;
@@ -166,13 +181,13 @@ void jump_back(struct ui *ui)
 	save_here(ui, h->at);
 	h->at--;
 	restore(ui, &h->v[h->at]);
-	if (ui->text.index >= 0)
-		list_pane_select(ui, ui->text.index);
+	if (text_pane_state(ui)->index >= 0)
+		list_pane_select(ui, text_pane_state(ui)->index);
 }
 
 void jump_forward(struct ui *ui)
 {
-	struct history *h = &ui->history;
+	struct history *h = &history;
 	if (h->at + 1 >= h->n) {
 		ui_message(ui, false, "no later place to go forward to");
 		return;
@@ -180,21 +195,21 @@ void jump_forward(struct ui *ui)
 	save_here(ui, h->at);
 	h->at++;
 	restore(ui, &h->v[h->at]);
-	if (ui->text.index >= 0)
-		list_pane_select(ui, ui->text.index);
+	if (text_pane_state(ui)->index >= 0)
+		list_pane_select(ui, text_pane_state(ui)->index);
 }
 
 void jump_free(struct ui *ui)
 {
-	for (size_t i = 0; i < ui->history.n; i++)
-		place_clear(&ui->history.v[i]);
-	free(ui->history.v);
-	memset(&ui->history, 0, sizeof ui->history);
+	for (size_t i = 0; i < history.n; i++)
+		place_clear(&history.v[i]);
+	free(history.v);
+	memset(&history, 0, sizeof history);
 }
 
 void jump_step_mention(struct ui *ui, int dir)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	size_t at = 0;
 	bool known;
 	int64_t entity = text_pane_entity_at_cursor(ui, &at, &known);

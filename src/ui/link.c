@@ -20,9 +20,18 @@
 #include "margo/text.h"
 #include "margo/util.h"
 #include "ui.h"
+#include "text_pane.h"
 
 /* Ask the kind, then link; the message says what happened. */
 /* Ask the kind and link: true when linked. */
+static char *link_from;     /* L was pressed here: the link's first end */
+static bool link_from_made; /* ... an annotation made for the link alone */
+
+bool link_pending(void)
+{
+	return link_from != NULL;
+}
+
 static bool make_link(struct ui *ui, const char *from, const char *to)
 {
 	int c = prompt_choice(ui, "Link kind: s same claim, c contradicts, f follow-up (Esc cancels)",
@@ -47,7 +56,7 @@ static bool make_link(struct ui *ui, const char *from, const char *to)
  * cursor; NULL with a message on failure.  *made: it was made just now. */
 static char *end_here(struct ui *ui, bool *made)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!t->loaded || !t->art.n_sentences)
 		return NULL;
 	size_t s, e;
@@ -90,10 +99,10 @@ static void drop_made_end(struct ui *ui, const char *id, bool made)
 
 void link_cancel(struct ui *ui)
 {
-	drop_made_end(ui, ui->link_from, ui->link_from_made);
-	free(ui->link_from);
-	ui->link_from = NULL;
-	ui->link_from_made = false;
+	drop_made_end(ui, link_from, link_from_made);
+	free(link_from);
+	link_from = NULL;
+	link_from_made = false;
 	annotate_load(ui);
 }
 
@@ -103,20 +112,20 @@ void link_here(struct ui *ui)
 	char *id = end_here(ui, &made);
 	if (!id)
 		return;
-	if (!ui->link_from) {
-		ui->link_from = id;
-		ui->link_from_made = made;
+	if (!link_from) {
+		link_from = id;
+		link_from_made = made;
 		annotate_load(ui);
 		ui_message(ui, false, "linking from here: go to the other passage and press L there");
 		return;
 	}
-	if (!make_link(ui, ui->link_from, id)) {  /* it said why */
+	if (!make_link(ui, link_from, id)) {  /* it said why */
 		drop_made_end(ui, id, made);
 		link_cancel(ui);
 	} else {
-		free(ui->link_from);
-		ui->link_from = NULL;
-		ui->link_from_made = false;
+		free(link_from);
+		link_from = NULL;
+		link_from_made = false;
 	}
 	free(id);
 }

@@ -19,6 +19,7 @@
 #include "margo/util.h"
 #include "margo/config.h"
 #include "ui.h"
+#include "text_pane.h"
 
 static struct store_list_view view_of(const struct ui *ui)
 {
@@ -64,8 +65,8 @@ void list_pane_recount(struct ui *ui)
 	}
 	l->w.n = count > 0 ? (size_t)count : 0;
 	l->rows_top = -1;  /* read the visible rows again */
-	if (ui->text.loaded)
-		ui->text.index = list_pane_index_of(ui, ui->text.art.id);
+	if (text_pane_state(ui)->loaded)
+		text_pane_state(ui)->index = list_pane_index_of(ui, text_pane_state(ui)->art.id);
 }
 
 int64_t list_pane_count(const struct ui *ui) { return (int64_t)ui->list.w.n; }
@@ -102,7 +103,7 @@ int64_t list_pane_id_at(struct ui *ui, int64_t i)
 
 int64_t list_pane_step(struct ui *ui, int dir)
 {
-	int64_t from = ui->text.loaded && ui->text.index >= 0 ? ui->text.index : list_pane_cursor(ui);
+	int64_t from = text_pane_state(ui)->loaded && text_pane_state(ui)->index >= 0 ? text_pane_state(ui)->index : list_pane_cursor(ui);
 	int64_t id = list_pane_id_at(ui, from + dir);
 	if (id)
 		list_pane_select(ui, from + dir);
@@ -240,7 +241,7 @@ static void list_draw(struct ui *ui, WINDOW *w)
 		const struct store_row *r = &l->rows[i];
 		int y = (int)i + 1;
 		bool sel = l->w.top + i == l->w.sel;
-		bool open = ui->text.loaded && ui->text.art.id == r->id;
+		bool open = text_pane_state(ui)->loaded && text_pane_state(ui)->art.id == r->id;
 		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 		mvwhline(w, y, 0, ' ', cw);
 		/* "▸" marks the article open in the text pane, "•" one unread. */
@@ -324,4 +325,11 @@ int64_t list_pane_selected_id(struct ui *ui)
 	return l->rows && i >= 0 && (size_t)i < l->n_rows ? l->rows[i].id : 0;
 }
 
-const struct pane_ops list_pane_ops = { list_draw, list_handle };
+static size_t list_entries(struct ui *ui)
+{
+	return list_pane_count(ui) > 0 ? (size_t)list_pane_count(ui) : 0;
+}
+
+const struct view_ops list_pane_ops = {
+	.name = "list", .draw = list_draw, .key = list_handle, .entries = list_entries,
+};

@@ -187,7 +187,14 @@ void mentions_view_save_state(struct ui *ui, FILE *f)
 		        mv.entity.name, mv.l.sel, mv.n);
 }
 
+static size_t mentions_view_entries(struct ui *ui)
+{
+	(void)ui;
+	return mv.n;
+}
+
 const struct view_ops mentions_view_ops = {
+	.entries = mentions_view_entries,
 	.name = "mentions",
 	.draw = mentions_view_draw,
 	.key = mentions_view_key,

@@ -53,18 +53,27 @@ static int slice_cells(const char *text, size_t from, size_t to)
 	return text_width(text + from, to - from);
 }
 
+/* What the prompt being drawn shows: the question, the text typed, the
+ * cursor (a byte of it). */
+struct prompt_shown {
+	const char *question, *text;
+	size_t len, cur;
+};
+static const struct prompt_shown *shown;
+
 /*
- * Draw "question text" on the status line with the cursor at byte `cur`:
- * a reversed "_" after the text, or the character under it unreversed.
- * Only the graphemes around the cursor that fit are measured.
+ * The prompt as a view on the status line, w: "question text" with the
+ * cursor at byte `cur`: a reversed "_" after the text, or the character
+ * under it unreversed.  Only the graphemes around the cursor that fit are
+ * measured.
  */
-static void draw_prompt(struct ui *ui, const char *question, const char *text, size_t len,
-                        size_t cur)
+static void prompt_view_draw(struct ui *ui, WINDOW *w)
 {
-	ui_draw_all(ui);
-	WINDOW *w = ui->status_win;
-	if (!w)
+	(void)ui;
+	if (!w || !shown)
 		return;
+	const char *question = shown->question, *text = shown->text;
+	size_t len = shown->len, cur = shown->cur;
 	int width = getmaxx(w);
 	werase(w);
 	draw_set_role(w, ROLE_STATUS);
@@ -76,8 +85,6 @@ static void draw_prompt(struct ui *ui, const char *question, const char *text, s
 	int room = width - x - 2;  /* cells for the text and the cursor */
 	if (room < 1) {
 		draw_set_role(w, ROLE_NORMAL);
-		wnoutrefresh(w);
-		doupdate();
 		return;
 	}
 	/* From the cursor back, as much as fits with the cursor's cell (and
@@ -133,8 +140,36 @@ static void draw_prompt(struct ui *ui, const char *question, const char *text, s
 	}
 	buf_free(&part);
 	draw_set_role(w, ROLE_NORMAL);
-	wnoutrefresh(w);
-	doupdate();
+}
+
+/* The prompt's keys are read by its own loop below (prompt_run(),
+ * prompt_choice()), which sees every key, the text's too: no action
+ * reaches it. */
+static bool prompt_view_key(struct ui *ui, enum ui_action a)
+{
+	(void)ui;
+	(void)a;
+	return true;
+}
+
+static const struct view_ops prompt_view_ops = {
+	.name = "prompt",
+	.draw = prompt_view_draw,
+	.key = prompt_view_key,
+};
+
+/* Draw the screen with the prompt on the status line, drawn by the loop
+ * like any view. */
+static void draw_prompt(struct ui *ui, const char *question, const char *text, size_t len,
+                        size_t cur)
+{
+	struct prompt_shown now = { question, text, len, cur };
+	const struct prompt_shown *was = shown;
+	shown = &now;
+	const struct view_ops *below = view_line(ui, &prompt_view_ops);
+	ui_draw_all(ui);
+	view_line(ui, below);
+	shown = was;
 }
 
 /* Insert n bytes at `at`. */

@@ -20,6 +20,7 @@
 
 #include "margo/store_reading.h"
 #include "ui.h"
+#include "text_pane.h"
 
 /* Code points of the body before byte `off`. */
 static int64_t cp_of_byte(const struct store_article *a, size_t off)
@@ -69,7 +70,7 @@ static void write_failed(struct ui *ui)
 
 void reading_opened(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	struct store_reading r;
 	if (!t->loaded || store_reading_get(ui->st, t->art.id, &r) < 0)
 		return;  /* unread, at the top */
@@ -79,14 +80,14 @@ void reading_opened(struct ui *ui)
 
 void reading_restore(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (t->loaded && t->saved_pos > 0)
 		text_pane_scroll_to(ui, byte_of_cp(&t->art, t->saved_pos));
 }
 
 void reading_check(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!t->loaded || t->read || !t->moved || !text_pane_read_enough(ui))
 		return;
 	t->read = true;
@@ -99,7 +100,7 @@ void reading_check(struct ui *ui)
 
 void reading_leave(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!t->loaded || ui->readonly)
 		return;
 	bool read = t->read || (t->moved && text_pane_read_enough(ui));
@@ -111,7 +112,7 @@ void reading_leave(struct ui *ui)
 
 void reading_toggle(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	int64_t id = ui->focus == LAYOUT_LIST ? list_pane_selected_id(ui)
 	           : t->loaded ? t->art.id : 0;
 	if (!id)
@@ -150,14 +151,14 @@ int reading_open(struct ui *ui, int64_t id, bool at_top)
 
 void reading_step(struct ui *ui, int dir, bool at_top)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	int64_t was = list_pane_cursor(ui);
 	/* From the text, the row of the open article is the one to leave. */
 	if (ui->focus != LAYOUT_LIST && t->loaded && list_pane_selected_id(ui) != t->art.id &&
 	    t->index >= 0)
 		list_pane_select(ui, t->index);
 	int64_t from = list_pane_cursor(ui);
-	list_pane_ops.handle(ui, dir > 0 ? UI_ACTION_DOWN : UI_ACTION_UP);
+	list_pane_ops.key(ui, dir > 0 ? UI_ACTION_DOWN : UI_ACTION_UP);
 	int64_t id = list_pane_cursor(ui) != from ? list_pane_selected_id(ui) : 0;
 	if (!id) {
 		list_pane_select(ui, was);
@@ -175,8 +176,8 @@ void reading_start(struct ui *ui)
 	int64_t id = 0;
 	if (store_reading_last(ui->st, &id) == 1 && text_pane_open(ui, id) == 0) {
 		reading_restore(ui);
-		if (ui->text.index >= 0)
-			list_pane_select(ui, ui->text.index);
+		if (text_pane_state(ui)->index >= 0)
+			list_pane_select(ui, text_pane_state(ui)->index);
 		return;
 	}
 	/* Never read: the first article, so all three panes speak. */

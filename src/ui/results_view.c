@@ -18,6 +18,7 @@
 #include "margo/search.h"
 #include "margo/util.h"
 #include "ui.h"
+#include "text_pane.h"
 
 /* The corpus search results, or the passages related to one passage. */
 enum results_kind { RESULTS_SEARCH, RESULTS_RELATED };
@@ -38,6 +39,13 @@ static struct results_view rv;
 
 #define SEARCH_LIMIT 200
 #define RELATED_LIMIT 20
+
+static struct search_background *background;  /* loaded on first use */
+
+void results_view_free(void)
+{
+	search_background_free(&background);
+}
 
 static void results_view_close(struct ui *ui)
 {
@@ -82,8 +90,8 @@ int results_view_search(struct ui *ui, const char *input, size_t sel)
  * in the reader holds it (malloc'd), else NULL. */
 static char *sentence_text(const struct ui *ui, int64_t passage, int sentence)
 {
-	const struct store_article *a = &ui->text.art;
-	if (!ui->text.loaded)
+	const struct store_article *a = &text_pane_state(ui)->art;
+	if (!text_pane_state(ui)->loaded)
 		return NULL;
 	int k = 0;
 	for (size_t i = 0; i < a->n_sentences; i++) {
@@ -100,16 +108,16 @@ int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t se
 {
 	struct store_hit *h;
 	size_t n;
-	if (!ui->background) {
+	if (!background) {
 		char *dir = paths_data_dir(), *warn = NULL;
-		ui->background = dir ? search_background_load(dir, &warn) : NULL;
+		background = dir ? search_background_load(dir, &warn) : NULL;
 		free(dir);
 		if (warn) {
 			ui_message(ui, true, "%s", warn);
 			free(warn);
 		}
 	}
-	if (store_related(ui->st, ui->background, passage, sentence, RELATED_LIMIT, &h, &n) < 0) {
+	if (store_related(ui->st, background, passage, sentence, RELATED_LIMIT, &h, &n) < 0) {
 		ui_message(ui, true, "cannot find related passages: %s", store_errmsg(ui->st));
 		return -1;
 	}
@@ -120,7 +128,7 @@ int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t se
 	v->passage = passage;
 	v->sentence = sentence;
 	char *said = sentence >= 0 ? sentence_text(ui, passage, sentence) : NULL;
-	const char *title = ui->text.loaded ? ui->text.art.title : "";
+	const char *title = text_pane_state(ui)->loaded ? text_pane_state(ui)->art.title : "";
 	if (said)
 		v->about = util_printf("Passages of other articles like \xe2\x80\x9c%s\xe2\x80\x9d", said);
 	else if (sentence >= 0)
@@ -151,7 +159,7 @@ void results_prompt(struct ui *ui)
 static void related_sentence(struct ui *ui)
 {
 	struct results_view *v = &rv;
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	if (v->sentence >= 0) {
 		if (results_view_related(ui, v->passage, -1, 0) == 0)
 			ui_message(ui, false, "related to the whole passage (r: to the sentence at the cursor)");
@@ -179,7 +187,7 @@ static void related_sentence(struct ui *ui)
 
 void results_for_cursor(struct ui *ui)
 {
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	if (!t->loaded || !t->art.n_sentences)
 		return;
 	size_t para = text_pane_cursor_para(ui);
@@ -304,7 +312,7 @@ static void open_related(struct ui *ui, const struct store_hit *h)
 	int64_t article = h->article;  /* the jump closes the list */
 	size_t at = h->hit_start;
 	jump_to_span(ui, article, at, h->hit_end);
-	if (q.len && ui->text.loaded && ui->text.art.id == article)
+	if (q.len && text_pane_state(ui)->loaded && text_pane_state(ui)->art.id == article)
 		find_set(ui, q.data, true, at);
 	buf_free(&q);
 }
@@ -324,7 +332,7 @@ static bool results_view_key(struct ui *ui, enum ui_action a)
 				int64_t article = h->article;  /* the jump closes the list */
 				size_t at = h->hit_start;
 				jump_to_span(ui, article, at, h->hit_end);
-				if (q && ui->text.loaded && ui->text.art.id == article)
+				if (q && text_pane_state(ui)->loaded && text_pane_state(ui)->art.id == article)
 					find_set(ui, q, true, at);
 				free(q);
 			} else
@@ -387,7 +395,14 @@ void results_view_save_state(struct ui *ui, FILE *f)
 		        rv.kind == RESULTS_RELATED ? rv.sentence + 1 : 0);
 }
 
+static size_t results_view_entries(struct ui *ui)
+{
+	(void)ui;
+	return rv.n;
+}
+
 const struct view_ops results_view_ops = {
+	.entries = results_view_entries,
 	.name = "results",
 	.title = results_view_title,
 	.draw = results_view_draw,

@@ -202,12 +202,12 @@ void ui_setup_curses(struct ui *ui)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	const char *no_color = getenv("NO_COLOR");
-	ui->use_color = has_colors() && !(no_color && *no_color);
-	if (ui->use_color) {
+	bool use_color = has_colors() && !(no_color && *no_color);
+	if (use_color) {
 		start_color();
 		use_default_colors();
 	}
-	draw_init_roles(ui->use_color);
+	draw_init_roles(use_color);
 	if (!ui->script)
 		remember_reset_strings();  /* scripted runs draw to /dev/null */
 	/* Keys are read through stdscr: refresh it once now so reading never

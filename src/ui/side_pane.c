@@ -18,6 +18,7 @@
 #include "margo/store_annot.h"
 #include "margo/util.h"
 #include "ui.h"
+#include "text_pane.h"
 
 static const char *const group_names[] = {
 	[ENTITY_PER] = "People", [ENTITY_LOC] = "Places",
@@ -42,9 +43,9 @@ int side_pane_load(struct ui *ui)
 	side_pane_free(ui);
 	s->ents.sel = s->etop = 0;
 	s->ents.n = 0;
-	if (!ui->text.loaded)
+	if (!text_pane_state(ui)->loaded)
 		return 0;
-	if (store_entities_of(ui->st, ui->text.art.id, &s->entities, &s->n_entities) < 0) {
+	if (store_entities_of(ui->st, text_pane_state(ui)->art.id, &s->entities, &s->n_entities) < 0) {
 		ui_message(ui, true, "cannot read the entities: %s", store_errmsg(ui->st));
 		free(keep_name);
 		return -1;
@@ -179,7 +180,7 @@ struct outline_ctx {
 static void outline_row(WINDOW *w, int y, size_t k, bool selected, void *ctx)
 {
 	const struct outline_ctx *c = ctx;
-	const struct store_article *a = &c->ui->text.art;
+	const struct store_article *a = &text_pane_state(c->ui)->art;
 	const struct store_para *p = &a->paras[k];
 	int width = c->width;
 	bool sel = c->focused && selected;
@@ -202,7 +203,7 @@ static void outline_row(WINDOW *w, int y, size_t k, bool selected, void *ctx)
 
 static void draw_outline(struct ui *ui, WINDOW *w, int y)
 {
-	const struct store_article *a = &ui->text.art;
+	const struct store_article *a = &text_pane_state(ui)->art;
 	int width = getmaxx(w) - 1, height = getmaxy(w);
 	int rows = height - y;
 	if (rows <= 0 || !a->n_paras)
@@ -260,7 +261,7 @@ static void side_draw(struct ui *ui, WINDOW *w)
 	werase(w);
 	bool outline = ui->side.mode == SIDE_OUTLINE;
 	draw_header(w, outline ? "Outline" : "Entities", ui->focus == LAYOUT_SIDE);
-	if (!ui->text.loaded)
+	if (!text_pane_state(ui)->loaded)
 		return;
 	/* The annotations at the cursor come first: tags, note, links. */
 	int y = 1;
@@ -268,7 +269,7 @@ static void side_draw(struct ui *ui, WINDOW *w)
 	size_t n = annotate_here(ui, true, false, &here);
 	int width = getmaxx(w) - 1, shown = 0;
 	for (size_t k = 0; k < n && y < getmaxy(w) - 2; k++) {
-		const struct annot_span *a = &ui->text.annots[here[k]];
+		const struct annot_span *a = &text_pane_state(ui)->annots[here[k]];
 		size_t nl = 0;
 		const struct store_annot_linked *l = annotate_links(ui, a, &nl);
 		if (a->anchor && !nl)
@@ -428,7 +429,7 @@ static bool entity_action(struct ui *ui, enum ui_action a)
 static bool side_handle(struct ui *ui, enum ui_action a)
 {
 	struct side_state *s = &ui->side;
-	if (!ui->text.loaded)
+	if (!text_pane_state(ui)->loaded)
 		return false;
 	int rows = ui_pane_height(ui, LAYOUT_SIDE) - 2;
 	size_t page = rows > 1 ? (size_t)rows : 1;
@@ -437,7 +438,7 @@ static bool side_handle(struct ui *ui, enum ui_action a)
 		return true;
 	}
 	if (s->mode == SIDE_OUTLINE) {
-		size_t n = ui->text.art.n_paras;
+		size_t n = text_pane_state(ui)->art.n_paras;
 		listw_resize(&s->outline, n);
 		s->outline.page = page;
 		if (listw_move(&s->outline, a, 0))
@@ -455,4 +456,13 @@ static bool side_handle(struct ui *ui, enum ui_action a)
 	return entity_action(ui, a);
 }
 
-const struct pane_ops side_pane_ops = { side_draw, side_handle };
+static size_t side_entries(struct ui *ui)
+{
+	if (!text_pane_state(ui)->loaded)
+		return 0;
+	return ui->side.mode == SIDE_OUTLINE ? text_pane_state(ui)->art.n_paras : ui->side.n_entities;
+}
+
+const struct view_ops side_pane_ops = {
+	.name = "side", .draw = side_draw, .key = side_handle, .entries = side_entries,
+};

@@ -12,6 +12,7 @@
 
 #include "margo/util.h"
 #include "ui.h"
+#include "text_pane.h"
 
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 {
@@ -27,9 +28,9 @@ void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 /* "article 2/5 · text · ¶ 3/9 · sentence 5/40 · 34%" */
 static void position(struct ui *ui, struct buf *b)
 {
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	const struct view_ops *top = view_top(ui);
-	const char *pane = top ? view_title(ui) : layout_pane_name(ui->focus);
+	const char *pane = view_title(ui);
 	if (ui->focus == LAYOUT_LIST && top != &help_view_ops)
 		buf_printf(b, "article %lld/%lld", (long long)(list_pane_count(ui) ? list_pane_cursor(ui) + 1 : 0),
 		           (long long)list_pane_count(ui));
@@ -38,23 +39,13 @@ static void position(struct ui *ui, struct buf *b)
 	else
 		buf_printf(b, "article 0/%lld", (long long)list_pane_count(ui));
 	buf_printf(b, " \xc2\xb7 %s", pane);
-	if (ui->count)
-		buf_printf(b, " \xc2\xb7 count %lld", (long long)ui->count);
+	if (count_pending())
+		buf_printf(b, " \xc2\xb7 count %lld", (long long)count_pending());
 	if (ui->readonly)
 		buf_puts(b, " \xc2\xb7 read-only");
-	if (ui->link_from)
+	if (link_pending())
 		buf_puts(b, " \xc2\xb7 linking (Esc cancels)");
-	if (view_status(ui, b)) {
-		/* the view's own */
-	} else if (t->loaded && t->art.n_sentences) {
-		const struct store_sentence *s = &t->art.sentences[t->cursor];
-		buf_printf(b, " \xc2\xb7 \xc2\xb6 %d/%zu \xc2\xb7 sentence %zu/%zu", s->para + 1,
-		           t->art.n_paras, t->cursor + 1, t->art.n_sentences);
-		size_t h = (size_t)(ui_pane_height(ui, LAYOUT_TEXT) > 1 ? ui_pane_height(ui, LAYOUT_TEXT) - 1 : 1);
-		size_t seen = t->top + h < t->n_rows ? t->top + h : t->n_rows;
-		int pct = t->n_rows ? (int)(seen * 100 / t->n_rows) : 100;
-		buf_printf(b, " \xc2\xb7 %d%%", pct);
-	}
+	view_status(ui, b);  /* the view's own, else the text's */
 }
 
 void status_line_draw(struct ui *ui)

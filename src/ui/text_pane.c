@@ -17,10 +17,25 @@
 #include "margo/util.h"
 #include "margo/config.h"
 #include "ui.h"
+#include "text_pane.h"
+
+static struct text_state text;
+
+struct text_state *text_pane_state(const struct ui *ui)
+{
+	(void)ui;
+	return &text;
+}
+
+bool text_pane_loaded(const struct ui *ui)
+{
+	(void)ui;
+	return text.loaded;
+}
 
 void text_pane_free(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (t->loaded)
 		store_article_free(&t->art);
 	free(t->meta_line);
@@ -33,7 +48,7 @@ void text_pane_free(struct ui *ui)
 
 void text_pane_reload_mentions(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	store_mentions_free(t->mentions, t->n_mentions);
 	t->mentions = NULL;
 	t->n_mentions = 0;
@@ -52,7 +67,7 @@ static int view_height(const struct ui *ui)
  * blank column on the right and the border when the sidebar follows, at
  * most the reading-width of the configuration (100 columns unless set:
  * longer lines are hard to follow back to their start). */
-static int wrap_width(const struct ui *ui)
+int text_pane_wrap_width(const struct ui *ui)
 {
 	int w = ui->layout.pane[LAYOUT_TEXT].w;
 	if (layout_visible(&ui->layout, LAYOUT_SIDE))
@@ -89,7 +104,7 @@ static int add_wrapped(struct buf *rows, enum text_row_kind kind, const char *sr
 /* Build the display rows for the current width. */
 static int build_rows(struct ui *ui, int width)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	struct store_article *a = &t->art;
 	struct buf rows = { 0 };
 	/* A title guessed from the first sentence would only repeat it. */
@@ -138,14 +153,14 @@ static size_t row_of_offset(const struct text_state *t, size_t off)
 static size_t max_top(const struct ui *ui)
 {
 	size_t h = (size_t)view_height(ui);
-	return ui->text.n_rows > h ? ui->text.n_rows - h : 0;
+	return text_pane_state(ui)->n_rows > h ? text_pane_state(ui)->n_rows - h : 0;
 }
 
 /* Make sure the rows exist for the current width. */
-static void ensure_rows(struct ui *ui)
+void text_pane_ensure_rows(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
-	int width = wrap_width(ui);
+	struct text_state *t = text_pane_state(ui);
+	int width = text_pane_wrap_width(ui);
 	if (!t->loaded || (t->rows && t->wrap_width == width))
 		return;
 	/* Keep the cursor's sentence in view across a re-wrap. */
@@ -167,10 +182,10 @@ static void ensure_rows(struct ui *ui)
 /* Scroll so the cursor sentence is visible. */
 static void show_cursor(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!t->art.n_sentences)
 		return;
-	ensure_rows(ui);
+	text_pane_ensure_rows(ui);
 	const struct store_sentence *s = &t->art.sentences[t->cursor];
 	size_t first = row_of_offset(t, s->start);
 	size_t last = row_of_offset(t, s->end > s->start ? s->end - 1 : s->start);
@@ -195,11 +210,11 @@ int text_pane_open(struct ui *ui, int64_t article_id)
 		return -1;
 	}
 	reading_leave(ui);  /* the article left keeps its position */
-	char *query = ui->text.query;  /* the search carries over, like less */
-	bool query_words = ui->text.query_words;
-	ui->text.query = NULL;
+	char *query = text_pane_state(ui)->query;  /* the search carries over, like less */
+	bool query_words = text_pane_state(ui)->query_words;
+	text_pane_state(ui)->query = NULL;
 	text_pane_free(ui);
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	t->query = query;
 	t->query_words = query_words;
 	t->art = a;
@@ -228,8 +243,8 @@ int text_pane_open(struct ui *ui, int64_t article_id)
 
 size_t text_pane_top_offset(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
-	ensure_rows(ui);
+	struct text_state *t = text_pane_state(ui);
+	text_pane_ensure_rows(ui);
 	if (!t->loaded || t->top >= t->n_rows || t->rows[t->top].para < 0)
 		return 0;
 	return t->rows[t->top].start;
@@ -237,8 +252,8 @@ size_t text_pane_top_offset(struct ui *ui)
 
 bool text_pane_read_enough(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
-	ensure_rows(ui);
+	struct text_state *t = text_pane_state(ui);
+	text_pane_ensure_rows(ui);
 	return t->top >= (size_t)view_height(ui) || t->top >= max_top(ui);
 }
 
@@ -258,11 +273,11 @@ static size_t sentence_at(const struct text_state *t, size_t off)
 
 void text_pane_goto_offset(struct ui *ui, size_t offset)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!t->loaded || !t->art.n_sentences)
 		return;
 	t->cursor = sentence_at(t, offset);
-	ensure_rows(ui);
+	text_pane_ensure_rows(ui);
 	/* The sentence a third of the way down, with context above it. */
 	size_t r = row_of_offset(t, offset), h = (size_t)view_height(ui);
 	t->top = r > h / 3 ? r - h / 3 : 0;
@@ -272,7 +287,7 @@ void text_pane_goto_offset(struct ui *ui, size_t offset)
 
 int64_t text_pane_entity_at_cursor(struct ui *ui, size_t *at, bool *known)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	*known = false;
 	if (!t->loaded || !t->art.n_sentences)
 		return 0;
@@ -313,7 +328,7 @@ int64_t text_pane_entity_at_cursor(struct ui *ui, size_t *at, bool *known)
 
 size_t text_pane_cursor_para(const struct ui *ui)
 {
-	const struct text_state *t = &ui->text;
+	const struct text_state *t = text_pane_state(ui);
 	if (!t->loaded || !t->art.n_sentences)
 		return 0;
 	return (size_t)t->art.sentences[t->cursor].para;
@@ -321,14 +336,14 @@ size_t text_pane_cursor_para(const struct ui *ui)
 
 void text_pane_goto_para(struct ui *ui, size_t para)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	for (size_t i = 0; i < t->art.n_sentences; i++) {
 		if ((size_t)t->art.sentences[i].para >= para) {
 			t->cursor = i;
 			break;
 		}
 	}
-	ensure_rows(ui);
+	text_pane_ensure_rows(ui);
 	if (t->art.n_sentences) {
 		size_t r = row_of_offset(t, t->art.sentences[t->cursor].start);
 		t->top = r > 0 ? r - 1 : 0;  /* the blank row above, as context */
@@ -337,167 +352,10 @@ void text_pane_goto_para(struct ui *ui, size_t para)
 	}
 }
 
-/* Attributes of byte `pos` of the body beyond the row's own role: the
- * reading cursor, the mentions of the highlighted entity, the mention
- * jumped to. */
-static attr_t body_attr(const struct ui *ui, size_t pos, bool focused, int64_t entity)
-{
-	const struct text_state *t = &ui->text;
-	attr_t a = 0;
-	const struct store_sentence *s = &t->art.sentences[t->cursor];
-	if (t->selecting) {
-		/* The selection shows instead of the cursor's sentence. */
-		size_t lo = t->sel_anchor < t->sel_head ? t->sel_anchor : t->sel_head;
-		size_t hi = t->sel_anchor < t->sel_head ? t->sel_head : t->sel_anchor;
-		if (pos >= lo && pos < hi)
-			return draw_attr(ROLE_SELECTION);
-	} else if (pos >= s->start && pos < s->end) {
-		a |= focused ? draw_attr(ROLE_CURSOR) : A_UNDERLINE;
-	}
-	enum ui_role ar = t->n_annots ? annotate_role_at(ui, pos) : ROLE_NORMAL;
-	if (ar != ROLE_NORMAL)
-		a |= draw_attr(ar);
-	if (t->n_hits && find_is_hit(ui, pos))
-		/* Inside the (reverse) cursor a hit shows by its underline. */
-		return a ? a | A_BOLD | A_UNDERLINE : draw_attr(ROLE_HIT);
-	if (t->has_target && pos >= t->target.start && pos < t->target.end)
-		return a | draw_attr(ROLE_MENTION) | A_BOLD | A_UNDERLINE;
-	if (entity) {
-		for (size_t i = 0; i < t->n_mentions; i++) {
-			const struct store_mention *m = &t->mentions[i];
-			if (m->start > pos)
-				break;
-			if (m->entity == entity && pos < m->end)
-				return a | draw_attr(ROLE_MENTION);
-		}
-	}
-	return a;
-}
-
-/* The next byte after `pos` (within [pos, end)) where body_attr may
- * change: a boundary of the cursor, the target or a mention. */
-static size_t next_change(const struct ui *ui, size_t pos, size_t end)
-{
-	const struct text_state *t = &ui->text;
-	size_t best = end;
-	const struct store_sentence *s = &t->art.sentences[t->cursor];
-	size_t cand[4] = { s->start, s->end, t->has_target ? t->target.start : end,
-	                   t->has_target ? t->target.end : end };
-	for (int i = 0; i < 4; i++)
-		if (cand[i] > pos && cand[i] < best)
-			best = cand[i];
-	if (t->selecting) {
-		size_t sel[2] = { t->sel_anchor, t->sel_head };
-		for (int i = 0; i < 2; i++)
-			if (sel[i] > pos && sel[i] < best)
-				best = sel[i];
-	}
-	for (size_t i = 0; i < t->n_annots; i++) {
-		if (t->annots[i].start > pos && t->annots[i].start < best)
-			best = t->annots[i].start;
-		if (t->annots[i].end > pos && t->annots[i].end < best)
-			best = t->annots[i].end;
-	}
-	if (t->n_hits)
-		best = find_next_edge(ui, pos, best);
-	for (size_t i = 0; i < t->n_mentions; i++) {
-		const struct store_mention *m = &t->mentions[i];
-		if (m->start > pos && m->start < best)
-			best = m->start;
-		if (m->end > pos && m->end < best)
-			best = m->end;
-	}
-	return best;
-}
-
-/* Draw one row; the cursor sentence and entity mentions are marked. */
-static void draw_row(struct ui *ui, WINDOW *w, int y, const struct text_row *r,
-                     int width, bool focused)
-{
-	static const enum ui_role kind_role[] = {
-		[TEXT_ROW_TITLE] = ROLE_TITLE, [TEXT_ROW_SUBTITLE] = ROLE_NORMAL,
-		[TEXT_ROW_META] = ROLE_DIM, [TEXT_ROW_HEADING] = ROLE_HEADING,
-		[TEXT_ROW_BODY] = ROLE_NORMAL, [TEXT_ROW_BLANK] = ROLE_NORMAL,
-	};
-	const struct text_state *t = &ui->text;
-	enum ui_role base = kind_role[r->kind];
-	int x = 1, end = 1 + width;
-	draw_set_role(w, base);
-	if (r->src != t->art.body || !t->art.n_sentences || r->kind == TEXT_ROW_BLANK) {
-		draw_text(w, y, x, r->src + r->start, r->end - r->start, end - x);
-		return;
-	}
-	/* The sidebar's entity is highlighted while the sidebar has focus. */
-	int64_t entity = ui->focus == LAYOUT_SIDE ? side_pane_selected_entity(ui) : 0;
-	for (size_t pos = r->start; pos < r->end && x < end;) {
-		size_t next = next_change(ui, pos, r->end);
-		attr_t attr = draw_attr(base), extra = body_attr(ui, pos, focused, entity);
-		if (extra & A_COLOR)
-			attr &= ~A_COLOR;  /* two colour pairs do not mix */
-		wattrset(w, (int)(attr | extra));
-		x += draw_text(w, y, x, r->src + pos, next - pos, end - x);
-		pos = next;
-	}
-	draw_set_role(w, base);
-}
-
-static void text_draw(struct ui *ui, WINDOW *w)
-{
-	struct text_state *t = &ui->text;
-	int height = getmaxy(w);
-	werase(w);
-	char label[96];
-	if (t->loaded && t->index >= 0)
-		snprintf(label, sizeof label, "Text  %lld/%lld", (long long)t->index + 1,
-		         (long long)list_pane_count(ui));
-	else if (t->loaded)  /* the list's filter leaves it out */
-		snprintf(label, sizeof label, "Text  (not in the list)");
-	else
-		snprintf(label, sizeof label, "Text");
-	draw_header(w, label, ui->focus == LAYOUT_TEXT);
-	if (layout_visible(&ui->layout, LAYOUT_SIDE))
-		draw_border(w);
-	if (!t->loaded) {
-		draw_set_role(w, ROLE_DIM);
-		if (list_pane_count(ui)) {
-			draw_str(w, 2, 1, "Press Enter on an article to read it.", wrap_width(ui));
-		} else {
-			/* An empty library: how to fill it. */
-			static const char *const lines[] = {
-				"The library has no articles.", "To add some, quit and run", "",
-				"  margo add PATH", "", "PATH: a .txt or .jsonl file,", "or a folder of them.",
-			};
-			for (int i = 0; i < (int)(sizeof lines / sizeof *lines); i++)
-				draw_str(w, 2 + i, 1, lines[i], wrap_width(ui));
-		}
-		draw_set_role(w, ROLE_NORMAL);
-		return;
-	}
-	ensure_rows(ui);
-	int width = wrap_width(ui);
-	bool focused = ui->focus == LAYOUT_TEXT;
-	for (int y = 1; y < height; y++) {
-		size_t i = t->top + (size_t)(y - 1);
-		if (i >= t->n_rows)
-			break;
-		draw_row(ui, w, y, &t->rows[i], width, focused);
-		/* A mark in the margin beside every row with an annotation. */
-		const struct text_row *r = &t->rows[i];
-		for (size_t k = 0; r->src == t->art.body && k < t->n_annots; k++) {
-			if (t->annots[k].start < r->end && t->annots[k].end > r->start) {
-				draw_set_role(w, (enum ui_role)t->annots[k].role);
-				mvwaddstr(w, y, 0, "\xe2\x96\x8e");
-				break;
-			}
-		}
-	}
-	draw_set_role(w, ROLE_NORMAL);
-}
-
 /* Put the cursor on the first sentence that starts in view. */
 static void cursor_to_view(struct ui *ui)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	size_t h = (size_t)view_height(ui);
 	for (size_t i = 0; i < t->art.n_sentences; i++) {
 		size_t r = row_of_offset(t, t->art.sentences[i].start);
@@ -511,10 +369,10 @@ static void cursor_to_view(struct ui *ui)
 
 void text_pane_scroll_to(struct ui *ui, size_t off)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!t->loaded || !t->art.n_sentences)
 		return;
-	ensure_rows(ui);
+	text_pane_ensure_rows(ui);
 	size_t r = row_of_offset(t, off);
 	t->top = r < max_top(ui) ? r : max_top(ui);
 	t->cursor = sentence_at(t, off);
@@ -526,10 +384,10 @@ static bool text_move(struct ui *ui, enum ui_action a);
 /* A move in the text; the article becomes read once scrolled enough. */
 static bool text_handle(struct ui *ui, enum ui_action a)
 {
-	int64_t id = ui->text.art.id;
+	int64_t id = text_pane_state(ui)->art.id;
 	bool done = text_move(ui, a);
-	if (done && ui->text.loaded && ui->text.art.id == id) {
-		ui->text.moved = true;
+	if (done && text_pane_state(ui)->loaded && text_pane_state(ui)->art.id == id) {
+		text_pane_state(ui)->moved = true;
 		reading_check(ui);
 	}
 	return done;
@@ -537,10 +395,10 @@ static bool text_handle(struct ui *ui, enum ui_action a)
 
 static bool text_move(struct ui *ui, enum ui_action a)
 {
-	struct text_state *t = &ui->text;
+	struct text_state *t = text_pane_state(ui);
 	if (!t->loaded)
 		return false;
-	ensure_rows(ui);
+	text_pane_ensure_rows(ui);
 	size_t n = t->art.n_sentences, h = (size_t)view_height(ui);
 	switch (a) {
 	case UI_ACTION_DOWN:
@@ -587,4 +445,9 @@ static bool text_move(struct ui *ui, enum ui_action a)
 	}
 }
 
-const struct pane_ops text_pane_ops = { text_draw, text_handle };
+const struct view_ops text_pane_ops = {
+	.name = "text",
+	.draw = text_pane_draw,
+	.key = text_handle,
+	.status = text_pane_status,
+};

@@ -1,6 +1,7 @@
 /*
- * ui.c: the reader's main loop: layout, drawing the panes and the views
- * over them, and dispatching actions to the open view or the focused pane.
+ * ui.c: the reader's main loop: layout, drawing the views (view.c), and
+ * dispatching each action to the view in focus (the top view, else the
+ * focused pane), then to the reader's own actions (reader.c).
  * The terminal, curses and signals are set up in session.c.
  */
 #define MARGO_UI_INTERNAL 1
@@ -61,15 +62,6 @@ void ui_relayout(struct ui *ui)
 		ui->focus = LAYOUT_TEXT;
 }
 
-static const struct pane_ops *pane_ops(enum layout_pane p)
-{
-	switch (p) {
-	case LAYOUT_LIST: return &list_pane_ops;
-	case LAYOUT_TEXT: return &text_pane_ops;
-	default: return &side_pane_ops;
-	}
-}
-
 static void draw_too_small(struct ui *ui)
 {
 	erase();
@@ -97,63 +89,8 @@ void ui_draw_all(struct ui *ui)
 		doupdate();
 		return;
 	}
-	for (int p = 0; p < LAYOUT_PANES; p++) {
-		WINDOW *w = ui->win[p];
-		if (!w || view_covers(ui, (enum layout_pane)p))
-			continue;
-		pane_ops((enum layout_pane)p)->draw(ui, w);
-		wnoutrefresh(w);
-	}
-	view_draw(ui);
-	status_line_draw(ui);
-	wnoutrefresh(ui->status_win);
+	view_draw_all(ui);  /* the panes, the view over them, the status line */
 	doupdate();
-}
-
-/* Cycle focus through the visible panes. */
-static void move_focus(struct ui *ui, int dir)
-{
-	int p = ui->focus;
-	for (int i = 0; i < LAYOUT_PANES; i++) {
-		p = (p + dir + LAYOUT_PANES) % LAYOUT_PANES;
-		if (layout_visible(&ui->layout, (enum layout_pane)p))
-			break;
-		/* On a one-pane screen the hidden panes can still take focus:
-		 * the layout then shows them. */
-		if (ui->zoom || (ui->cols >= LAYOUT_MIN_COLS && ui->cols < 40 && p != LAYOUT_SIDE))
-			break;
-	}
-	if (ui->focus != (enum layout_pane)p) {
-		ui->focus = (enum layout_pane)p;
-		ui_relayout(ui);
-	}
-}
-
-/* Whether to quit from the three panes: asked first when a selection
- * or a link begun with L would be lost. */
-static bool quit_confirmed(struct ui *ui)
-{
-	const char *what[3];
-	size_t n = 0;
-	if (!config_options()->confirm_quit)
-		return true;  /* set confirm-quit off */
-	if (ui->n_unsaved)
-		what[n++] = "the note not saved";
-	if (ui->text.selecting)
-		what[n++] = "the selection";
-	if (ui->link_from)
-		what[n++] = "the link begun with L";
-	if (n == 0)
-		return true;
-	char *q = util_printf("quit? %s%s%s%s%s will be lost (y/n)", what[0],
-	                      n > 2 ? ", " : n > 1 ? " and " : "", n > 1 ? what[1] : "",
-	                      n > 2 ? " and " : "", n > 2 ? what[2] : "");
-	int c = prompt_choice(ui, q ? q : "quit? (y/n)", "yn");
-	free(q);
-	if (c == 'y')
-		return true;
-	ui_message(ui, false, "not quitting");
-	return false;
 }
 
 static void dispatch(struct ui *ui, enum ui_action a)
@@ -165,158 +102,15 @@ static void dispatch(struct ui *ui, enum ui_action a)
 	if (ui_action_refused(ui, a))
 		return;  /* read-only library, or no article open (action.c) */
 	if (view_key(ui, a))
-		return;
-	switch (a) {
-	case UI_ACTION_SELECT_MENTION:
-		if (ui->focus != LAYOUT_TEXT) {
-			ui->focus = LAYOUT_TEXT;
-			ui_relayout(ui);
-		}
-		annotate_select_mention(ui);
-		return;
-	case UI_ACTION_SELECT:
-	case UI_ACTION_ANNOTATE:
-		if (ui->focus != LAYOUT_TEXT) {
-			ui->focus = LAYOUT_TEXT;  /* annotations are made in the text */
-			ui_relayout(ui);
-		}
-		if (a == UI_ACTION_SELECT)
-			annotate_start_selection(ui);
-		else
-			annotate_selection(ui);
-		return;
-	case UI_ACTION_ANNOTATIONS:
-		annot_view_open(ui);
-		return;
-	case UI_ACTION_LINK:
-		if (ui->focus != LAYOUT_TEXT) {
-			ui->focus = LAYOUT_TEXT;
-			ui_relayout(ui);
-		}
-		link_here(ui);
-		return;
-	case UI_ACTION_FOLLOW:
-		link_follow(ui);
-		return;
-	case UI_ACTION_UNLINK:
-		link_remove(ui);
-		return;
-	case UI_ACTION_CODEBOOK:
-		codebook_view_open(ui);
-		return;
-	case UI_ACTION_COLOR:
-	case UI_ACTION_RETAG:
-	case UI_ACTION_NOTE_INLINE:
-	case UI_ACTION_NOTE: {
-		bool asked;
-		const struct annot_span *at = annotate_choose(ui, false, false, &asked);
-		if (!at) {
-			ui_message(ui, false, asked ? "nothing changed"
-			           : "no annotation at the cursor: a annotates, A lists them");
-			return;
-		}
-		char *id = util_strdup(at->id), *note = util_strdup(at->note);
-		char *tags = a == UI_ACTION_RETAG ? util_strdup(at->tags) : NULL;
-		if (id && a == UI_ACTION_COLOR)
-			annotate_color(ui, id);
-		else if (id && a == UI_ACTION_RETAG)
-			annotate_retag(ui, id, tags ? tags : "");
-		else if (id && note && a == UI_ACTION_NOTE)
-			editor_edit_note(ui, id, note);
-		else if (id && note)
-			annotate_note_inline(ui, id, note);
-		free(id);
-		free(note);
-		free(tags);
-		annotate_load(ui);
-		return;
-	}
-	case UI_ACTION_DELETE:
-		if (ui->focus != LAYOUT_LIST)
-			annotate_delete_here(ui);
-		return;
-	case UI_ACTION_UNDO:
-	case UI_ACTION_REDO:
-		annotate_undo(ui, a == UI_ACTION_REDO);
-		return;
-	case UI_ACTION_SEARCH:
-	case UI_ACTION_NEXT_HIT:
-	case UI_ACTION_PREV_HIT:
-		if (a == UI_ACTION_SEARCH && ui->focus == LAYOUT_LIST) {
-			list_pane_filter_prompt(ui);  /* the titles of the list */
-			return;
-		}
-		if (!ui->text.loaded)
-			return;
-		if (ui->focus != LAYOUT_TEXT) {
-			ui->focus = LAYOUT_TEXT;  /* the search is in the text */
-			ui_relayout(ui);
-		}
-		if (a == UI_ACTION_SEARCH)
-			find_prompt(ui);
-		else
-			find_next(ui, a == UI_ACTION_NEXT_HIT ? 1 : -1);
-		return;
-	case UI_ACTION_SEARCH_CORPUS:
-		results_prompt(ui);
-		return;
-	case UI_ACTION_RELATED:
-		results_for_cursor(ui);
-		return;
-	case UI_ACTION_NEXT_ARTICLE:
-	case UI_ACTION_PREV_ARTICLE:
-		reading_step(ui, a == UI_ACTION_NEXT_ARTICLE ? 1 : -1, false);
-		return;
-	case UI_ACTION_TOGGLE_READ:
-		reading_toggle(ui);
-		return;
-	case UI_ACTION_BACK:
-		jump_back(ui);
-		return;
-	case UI_ACTION_FORWARD:
-		jump_forward(ui);
-		return;
-	case UI_ACTION_NEXT_MENTION:
-	case UI_ACTION_PREV_MENTION:
-		if (ui->text.art.n_sentences)
-			jump_step_mention(ui, a == UI_ACTION_NEXT_MENTION ? 1 : -1);
-		return;
-	case UI_ACTION_CLOSE:
-		if (ui->link_from) {  /* a link begun with L */
-			link_cancel(ui);
-			ui_message(ui, false, "link cancelled");
-		}
-		return;
-	case UI_ACTION_QUIT:
-		ui->quit = quit_confirmed(ui);
-		return;
-	case UI_ACTION_HELP:
-		help_view_open(ui);
-		return;
-	case UI_ACTION_NEXT_PANE:
-		move_focus(ui, 1);
-		return;
-	case UI_ACTION_PREV_PANE:
-		move_focus(ui, -1);
-		return;
-	case UI_ACTION_REDRAW:
-		clearok(curscr, TRUE);
-		return;
-	case UI_ACTION_ZOOM:
-		ui->zoom = !ui->zoom;
-		ui_relayout(ui);
-		return;
-	default:
-		break;
-	}
-	if (!ui->layout.too_small)
-		pane_ops(ui->focus)->handle(ui, a);
+		return;  /* the view in focus took it: the top one, else the pane */
+	reader_action(ui, a);  /* the reader's own (reader.c) */
 }
 
 /* When idle: if another process changed the library (PRAGMA data_version
  * moves), read again what is on screen. */
 static void refresh_if_changed(struct ui *ui)
 {
+	static int64_t data_version;  /* the library's, when last looked at */
 	int64_t v = 0;
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(store_db(ui->st), "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
@@ -324,15 +118,15 @@ static void refresh_if_changed(struct ui *ui)
 	if (sqlite3_step(s) == SQLITE_ROW)
 		v = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
-	if (!ui->data_version) {
-		ui->data_version = v;
+	if (!data_version) {
+		data_version = v;
 		return;
 	}
-	if (v == ui->data_version)
+	if (v == data_version)
 		return;
-	ui->data_version = v;
+	data_version = v;
 	list_pane_recount(ui);
-	if (ui->text.loaded) {
+	if (text_pane_loaded(ui)) {
 		text_pane_reload_mentions(ui);
 		side_pane_load(ui);
 		annotate_load(ui);
@@ -441,7 +235,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	}
 	/* A link begun with L and not made: the annotation made for its end
 	 * alone goes with it. */
-	if (ui.link_from)
+	if (link_pending())
 		link_cancel(&ui);
 	reading_leave(&ui);  /* also on SIGTERM and SIGHUP */
 	for (int p = 0; p < LAYOUT_PANES; p++)
@@ -463,9 +257,8 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		fclose(ui.script);
 	view_close_all(&ui);
 	annot_view_free();
-	free(ui.reattach);
-	free(ui.link_from);
-	search_background_free(&ui.background);
+	annotate_edit_free();
+	results_view_free();
 	jump_free(&ui);
 	side_pane_free(&ui);
 	free(ui.side.acted.norm);

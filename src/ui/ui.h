@@ -40,64 +40,6 @@ const struct config_names *ui_config_names(void);
 #include "listw.h"
 #include "side_pane.h"
 
-/* One display row of the text pane. */
-enum text_row_kind {
-	TEXT_ROW_TITLE,
-	TEXT_ROW_SUBTITLE,
-	TEXT_ROW_META,
-	TEXT_ROW_HEADING,
-	TEXT_ROW_BODY,
-	TEXT_ROW_BLANK,
-};
-
-struct text_row {
-	enum text_row_kind kind;
-	const char *src;          /* the string this row shows a slice of */
-	size_t start, end;        /* bytes of src */
-	int para;                 /* paragraph index, -1 in the header */
-};
-
-
-struct text_state {
-	bool loaded;
-	struct store_article art;
-	char *meta_line;          /* "di Author · 2023-09 · source" */
-	struct text_row *rows;
-	size_t n_rows;
-	int wrap_width;           /* width the rows were built for */
-	size_t top;               /* first row shown */
-	size_t cursor;            /* current sentence */
-	int64_t index;            /* position of the article in the list */
-	struct store_mention *mentions;  /* entity mentions, by start */
-	size_t n_mentions;
-	bool has_target;          /* a mention jumped to, highlighted */
-	struct store_mention target;
-	bool selecting;           /* v: a selection is being made */
-	size_t sel_anchor, sel_head;  /* its ends (bytes; either order) */
-	struct annot_span *annots;    /* the article's annotations, by start */
-	size_t n_annots;
-	char *query;              /* the search in the article, or NULL */
-	bool query_words;         /* read as S reads it (else one phrase) */
-	size_t *hits;             /* its hits: start, end byte pairs */
-	size_t n_hits, hit;       /* how many; the current one */
-	bool read;                /* marked read (reading.c) */
-	bool moved;               /* scrolled since it was opened */
-	int64_t saved_pos;        /* where it was left (code points) */
-};
-
-struct store_annot_linked;
-
-/* An annotation of the open article, in bytes of its text. */
-struct annot_span {
-	size_t start, end;
-	char *id;
-	char *tags, *note;
-	int role;                 /* enum ui_role of its colour */
-	struct store_annot_linked *links;  /* read when first shown */
-	size_t n_links;
-	bool links_read;
-	bool anchor;              /* a bare anchor: only a link's end */
-};
 
 
 enum view_kind { VIEW_NONE, VIEW_MENTIONS, VIEW_SEARCH, VIEW_RELATED, VIEW_ANNOTATIONS };
@@ -117,14 +59,10 @@ struct ui_place {
 	size_t view_sel;
 };
 
-struct history {
-	struct ui_place *v;
-	size_t n, cap;
-	size_t at;                /* index of the current place */
-};
 
-/* A view over the panes (view.c): the mentions, the results, the
- * annotations, the codebook, the help. */
+/* A view (view.c): a pane (the list, the text, the sidebar) or one over
+ * the panes (the mentions, the results, the annotations, the codebook, the
+ * help). */
 struct ui;
 struct buf;
 struct view_ops {
@@ -134,11 +72,14 @@ struct view_ops {
 	/* An action; false for those it leaves to the views below and the
 	 * loop (help, back, forward, redraw).  q and Esc never reach it. */
 	bool (*key)(struct ui *ui, enum ui_action a);
-	void (*close)(struct ui *ui);           /* frees its state */
+	void (*close)(struct ui *ui);           /* frees its state (NULL: a pane) */
 	/* The status line's part for it (" 3/40"), or NULL. */
 	void (*status)(struct ui *ui, struct buf *b);
 	/* Where it is, for the jump history (Ctrl-O reopens it), or NULL. */
 	void (*place)(struct ui *ui, struct ui_place *p);
+	/* How many entries its list shows (0: nothing to select), or NULL
+	 * when it is not a list. */
+	size_t (*entries)(struct ui *ui);
 	bool over;        /* opens over the open view, on the whole screen */
 	bool keeps_esc;   /* Esc does not close it */
 };
@@ -147,6 +88,7 @@ struct view_ops {
 struct view_stack {
 	const struct view_ops *v[VIEW_DEPTH];  /* bottom first */
 	size_t n;
+	const struct view_ops *line;  /* on the status line (a prompt), or NULL */
 };
 
 struct ui {
@@ -161,29 +103,11 @@ struct ui {
 	bool quit;
 	bool gone;                /* the terminal went away */
 	bool readonly;            /* the library cannot be written */
-	/* Tags and notes whose save failed (a full disk): kept here, offered
-	 * again at the same place, printed at exit if still not saved. */
-	struct ui_unsaved {
-		bool note;
-		int64_t article;
-		size_t cs, ce;            /* code points */
-		char *text;
-	} *unsaved;
-	size_t n_unsaved, cap_unsaved;
-	int64_t data_version;     /* the library's, when last looked at */
-	bool use_color;
-	int64_t count;            /* digits typed before a motion, or 0 */
 	char *message;            /* transient status message */
 	bool message_is_error;
 
 	struct list_state list;
-	struct text_state text;
 	struct side_state side;
-	char *reattach;           /* an orphan's id: the next a places it */
-	char *link_from;          /* L was pressed here: the link's first end */
-	bool link_from_made;       /* ... an annotation made for the link alone */
-	struct search_background *background;  /* loaded on first use */
-	struct history history;
 
 	/* Scripted runs (MARGO_SCRIPT): input comes from a file. */
 	FILE *script;
@@ -230,14 +154,11 @@ void draw_header(WINDOW *w, const char *label, bool focused);
 /* The separator column at the right edge of a pane. */
 void draw_border(WINDOW *w);
 
-/* Panes: draw and handle actions. */
-struct pane_ops {
-	void (*draw)(struct ui *ui, WINDOW *w);
-	bool (*handle)(struct ui *ui, enum ui_action a);
-};
-extern const struct pane_ops list_pane_ops;
-extern const struct pane_ops text_pane_ops;
-extern const struct pane_ops side_pane_ops;
+/* The three panes are views as well (view.c keeps them beneath the stack):
+ * a pane's `key` gets the actions no open view took. */
+extern const struct view_ops list_pane_ops;
+extern const struct view_ops text_pane_ops;
+extern const struct view_ops side_pane_ops;
 
 /* list_pane.c */
 int list_pane_init(struct ui *ui);
@@ -258,40 +179,17 @@ void list_pane_next_order(struct ui *ui);
 void list_pane_filter_prompt(struct ui *ui);
 /* count.c: digits before a motion ("5j", "500G"). */
 bool count_key(struct ui *ui, int key);
+/* The count typed so far, or 0. */
+int64_t count_pending(void);
 void count_dispatch(struct ui *ui, enum ui_action a,
                     void (*dispatch)(struct ui *ui, enum ui_action a));
 /* The id of the article under the list's cursor, or 0. */
 int64_t list_pane_selected_id(struct ui *ui);
-/* text_pane.c */
-int text_pane_open(struct ui *ui, int64_t article_id);
+/* text_pane.c: whether an article is open (text_pane.h has the rest). */
+bool text_pane_loaded(const struct ui *ui);
 void text_pane_free(struct ui *ui);
-void text_pane_goto_para(struct ui *ui, size_t para);
-size_t text_pane_cursor_para(const struct ui *ui);
-void text_pane_goto_offset(struct ui *ui, size_t offset);
-/* The body byte of the top line (0 while the header shows), and the
- * view scrolled to put the line of body byte `off` at the top. */
-size_t text_pane_top_offset(struct ui *ui);
-void text_pane_scroll_to(struct ui *ui, size_t off);
-/* Scrolled past the first screen, or the end in view. */
-bool text_pane_read_enough(struct ui *ui);
 /* Read the open article's mentions again (after a correction). */
 void text_pane_reload_mentions(struct ui *ui);
-/* The entity the cursor is on: the mention jumped to, the sidebar's
- * selection if it is in the cursor's sentence, else the first mention in
- * that sentence; 0 if none.  *at gets the mention's start when known. */
-int64_t text_pane_entity_at_cursor(struct ui *ui, size_t *at, bool *known);
-/* find.c: search inside the article */
-void find_prompt(struct ui *ui);
-/* Run the current search again on a newly opened article. */
-void find_refresh(struct ui *ui);
-void find_next(struct ui *ui, int dir);
-void find_clear(struct ui *ui);
-/* Make `query` the search in the article (`words`: as S reads it), its
- * current hit the one at byte `at` or the first after. */
-void find_set(struct ui *ui, const char *query, bool words, size_t at);
-bool find_is_hit(const struct ui *ui, size_t pos);
-/* The next byte after pos (below end) where a hit starts or ends. */
-size_t find_next_edge(const struct ui *ui, size_t pos, size_t end);
 /* side_pane.c */
 int side_pane_load(struct ui *ui);
 void side_pane_anchor(struct ui *ui, struct side_anchor *at, const char *except);
@@ -307,15 +205,25 @@ void view_close(struct ui *ui, const struct view_ops *ops);
 void view_close_all(struct ui *ui);
 const struct view_ops *view_top(const struct ui *ui);   /* NULL: none */
 bool view_is_open(const struct ui *ui, const struct view_ops *ops);
-/* An action for the open views, top first (q and Esc close the top one);
- * false when none took it. */
+/* An action for the view in focus: the open views, top first (q and Esc
+ * close the top one), then the focused pane; false when none took it. */
 bool view_key(struct ui *ui, enum ui_action a);
-/* Whether pane p is hidden under the top view; draw the top view; its
- * name for the status line (NULL: none open). */
+/* The pane p as a view; the view in focus (the top one, else the focused
+ * pane). */
+const struct view_ops *view_pane(enum layout_pane p);
+const struct view_ops *view_focused(const struct ui *ui);
+/* Draw the panes not covered, then the top view, then the status line
+ * (the view on it, else the reader's position and message). */
+void view_draw_all(struct ui *ui);
+/* Put `ops` on the status line (NULL: the status line's own); returns the
+ * view it replaces. */
+const struct view_ops *view_line(struct ui *ui, const struct view_ops *ops);
+/* Whether pane p is hidden under the top view; the name of the view in
+ * focus for the status line. */
 bool view_covers(const struct ui *ui, enum layout_pane p);
-void view_draw(struct ui *ui);
 const char *view_title(struct ui *ui);
-/* The top view's part of the status line; false when it has none. */
+/* The top view's part of the status line, else the text pane's (where
+ * the reading is); false when it has none. */
 bool view_status(struct ui *ui, struct buf *b);
 /* The open view's place in p (p->view stays VIEW_NONE when none). */
 void view_place(struct ui *ui, struct ui_place *p);
@@ -334,25 +242,14 @@ void annotate_free(struct ui *ui);
 enum ui_role annotate_role_at(const struct ui *ui, size_t pos);
 /* H: choose the colour of the annotation at the cursor or in the list. */
 void annotate_color(struct ui *ui, const char *id);
-/* The annotation overlapping the cursor's sentence, or NULL. */
-const struct annot_span *annotate_at_cursor(const struct ui *ui);
 /* The spans over the cursor's sentence (or the selection), by start:
  * their indexes in *out (malloc'd); with `anchors` the links' bare ends
  * too, with `linked` only those with a link. */
 size_t annotate_here(struct ui *ui, bool anchors, bool linked, size_t **out);
-/* The one of those the user means: at once when there is one, else asked
- * by number; NULL when none (*asked false) or on Esc (*asked true). */
-const struct annot_span *annotate_choose(struct ui *ui, bool anchors, bool linked, bool *asked);
 /* The role of a colour by name. */
 enum ui_role annotate_role_of(const char *name);
-/* The name of its colour ("green" when none is set). */
-const char *annotate_color_name(const struct annot_span *a);
 /* d in the text: delete the annotation at the cursor (u takes it back). */
 void annotate_delete_here(struct ui *ui);
-/* The links of one of the open article's annotations, read once per
- * annotate_load() (not at every redraw). */
-const struct store_annot_linked *annotate_links(struct ui *ui, const struct annot_span *a,
-                                                size_t *n);
 extern const struct view_ops annot_view_ops;
 /* Open the annotations list (again: read anew, its selection kept), at
  * row sel, or filtered by `filter` (taken; the selection on the first). */
@@ -367,6 +264,10 @@ void annot_view_free(void);
 void annotate_undo(struct ui *ui, bool redo);   /* u, Ctrl-R: the library's journal */
 /* t: ask the tags of annotation `id` (prefilled with `tags`) and save them. */
 void annotate_retag(struct ui *ui, const char *id, const char *tags);
+/* The orphan annotation `id` (taken) is placed by the next a. */
+void annotate_reattach_next(char *id);
+/* At exit: the orphan waiting to be placed is forgotten. */
+void annotate_edit_free(void);
 /* codebook_view.c */
 extern const struct view_ops codebook_view_ops;
 int codebook_view_open(struct ui *ui);
@@ -375,6 +276,8 @@ void codebook_view_save_state(struct ui *ui, FILE *f);
 void link_here(struct ui *ui);
 /* Forget a link begun with L (and an end made for it alone). */
 void link_cancel(struct ui *ui);
+/* Whether a link begun with L waits for its other end. */
+bool link_pending(void);
 void link_passages(struct ui *ui, int64_t from, int64_t to);
 void link_follow(struct ui *ui);
 void link_remove(struct ui *ui);   /* D: remove a link of the annotation at the cursor */
@@ -386,6 +289,8 @@ void annotate_offer_draft(struct ui *ui);
  * text: sanitise it) a piece, the last kept as a draft when the library
  * takes it; NULL when nothing is left. */
 char *annotate_unsaved_at_exit(struct ui *ui);
+/* A tag or note whose save failed is still kept (asked about at quit). */
+bool annotate_has_unsaved(void);
 /* Write the note of annotation `id` on the status line (drafted). */
 void annotate_note_inline(struct ui *ui, const char *id, const char *note);
 /* results_view.c: corpus search (S) and related passages (r) */
@@ -393,6 +298,8 @@ int results_view_search(struct ui *ui, const char *input, size_t sel);
 int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t sel);
 extern const struct view_ops results_view_ops;
 void results_view_save_state(struct ui *ui, FILE *f);
+/* At exit: what the related passages keep from one opening to the next. */
+void results_view_free(void);
 void results_prompt(struct ui *ui);
 void results_for_cursor(struct ui *ui);
 /* jump.c: the jump history and moving by entity */
@@ -403,6 +310,8 @@ void jump_back(struct ui *ui);
 void jump_forward(struct ui *ui);
 void jump_step_mention(struct ui *ui, int dir);
 void jump_free(struct ui *ui);
+/* Where the reader is in the jump history: *at of *n places (0 of 0). */
+void jump_position(size_t *at, size_t *n);
 /* Going elsewhere by hand: where the reader is becomes the current place
  * (the places ahead are forgotten; -1: out of memory), then, once there,
  * the new place is recorded. */
@@ -502,6 +411,9 @@ bool ui_exit_requested(const struct ui *ui);
 /* After ^Z (SIGTSTP): hand the terminal back, stop, and take it again on
  * fg; true when that happened (the screen must be laid out again). */
 bool ui_suspend_if_asked(struct ui *ui);
+
+/* reader.c: an action of the whole reader, which no view took. */
+void reader_action(struct ui *ui, enum ui_action a);
 
 /* ui.c */
 void ui_relayout(struct ui *ui);

@@ -1,9 +1,13 @@
 /*
  * view.c: the views opened over the panes, on a stack.
  *
- * A view (the mentions, the search or related results, the annotations,
- * the codebook, the help) is a `struct view_ops`: its name on the status
- * line, how it draws, how it takes an action, how it frees its state.
+ * A view is a `struct view_ops`: its name on the status line, how it
+ * draws, how it takes an action, how it frees its state.  The three panes
+ * (the list, the text, the sidebar) are views that are always there,
+ * beneath the stack; the others (the mentions, the search or related
+ * results, the annotations, the codebook, the help) open on the stack.
+ * An action goes to the view in focus: the top of the stack first, then
+ * the views beneath it, then the focused pane.
  * Opening a view closes the one open before (one view at a time over the
  * text), except a view that opens over it (the help), which goes on top and
  * gives the screen back to it when closed.  q closes the top view, and Esc
@@ -15,6 +19,23 @@
 #include <string.h>
 
 #include "ui.h"
+
+static const struct view_ops *const panes[LAYOUT_PANES] = {
+	[LAYOUT_LIST] = &list_pane_ops,
+	[LAYOUT_TEXT] = &text_pane_ops,
+	[LAYOUT_SIDE] = &side_pane_ops,
+};
+
+const struct view_ops *view_pane(enum layout_pane p)
+{
+	return panes[p < LAYOUT_PANES ? p : LAYOUT_TEXT];
+}
+
+const struct view_ops *view_focused(const struct ui *ui)
+{
+	const struct view_ops *v = view_top(ui);
+	return v ? v : view_pane(ui->focus);
+}
 
 const struct view_ops *view_top(const struct ui *ui)
 {
@@ -39,7 +60,8 @@ void view_close(struct ui *ui, const struct view_ops *ops)
 		s->n--;
 		break;
 	}
-	ops->close(ui);  /* its state is freed even when it was not shown */
+	if (ops->close)
+		ops->close(ui);  /* its state is freed even when it was not shown */
 }
 
 void view_close_all(struct ui *ui)
@@ -72,9 +94,11 @@ bool view_key(struct ui *ui, enum ui_action a)
 		if (v->key(ui, a))
 			return true;
 		if (i > ui->views.n)
-			break;  /* the view changed the stack */
+			return false;  /* the view changed the stack */
 	}
-	return false;
+	if (ui->layout.too_small)
+		return false;
+	return view_pane(ui->focus)->key(ui, a);
 }
 
 bool view_covers(const struct ui *ui, enum layout_pane p)
@@ -83,7 +107,7 @@ bool view_covers(const struct ui *ui, enum layout_pane p)
 	return v && (p != LAYOUT_LIST || v->over);
 }
 
-void view_draw(struct ui *ui)
+static void draw_top(struct ui *ui)
 {
 	const struct view_ops *v = view_top(ui);
 	if (!v)
@@ -100,11 +124,33 @@ void view_draw(struct ui *ui)
 	}
 }
 
+void view_draw_all(struct ui *ui)
+{
+	for (int p = 0; p < LAYOUT_PANES; p++) {
+		WINDOW *w = ui->win[p];
+		if (!w || view_covers(ui, (enum layout_pane)p))
+			continue;
+		panes[p]->draw(ui, w);
+		wnoutrefresh(w);
+	}
+	draw_top(ui);
+	if (ui->views.line)
+		ui->views.line->draw(ui, ui->status_win);
+	else
+		status_line_draw(ui);
+	wnoutrefresh(ui->status_win);
+}
+
+const struct view_ops *view_line(struct ui *ui, const struct view_ops *ops)
+{
+	const struct view_ops *was = ui->views.line;
+	ui->views.line = ops;
+	return was;
+}
+
 const char *view_title(struct ui *ui)
 {
-	const struct view_ops *v = view_top(ui);
-	if (!v)
-		return NULL;
+	const struct view_ops *v = view_focused(ui);
 	return v->title ? v->title(ui) : v->name;
 }
 
@@ -112,6 +158,8 @@ bool view_status(struct ui *ui, struct buf *b)
 {
 	const struct view_ops *v = view_top(ui);
 	if (!v || !v->status)
+		v = &text_pane_ops;  /* where the reading is, whatever the focus */
+	if (!v->status)
 		return false;
 	v->status(ui, b);
 	return true;
