@@ -389,13 +389,13 @@ void annotate_undo(struct ui *ui, bool redo)
 	}
 	/* Undoing or redoing a correction: back to the entity it acted on. */
 	static const char *const fixes[] = { "merge", "split", "rename", "retype", "reject" };
-	for (size_t i = 0; rc > 0 && i < sizeof fixes / sizeof *fixes && ui->side.acted.norm; i++)
+	for (size_t i = 0; rc > 0 && i < sizeof fixes / sizeof *fixes && side_pane_state(ui)->acted.norm; i++)
 		if (kind && strcmp(kind, fixes[i]) == 0) {
-			char *norm = util_strdup(ui->side.acted.norm);
+			char *norm = util_strdup(side_pane_state(ui)->acted.norm);
 			if (norm) {
 				free(at.norm);
 				at.norm = norm;
-				at.type = ui->side.acted.type;
+				at.type = side_pane_state(ui)->acted.type;
 			}
 		}
 	free(summary);

@@ -214,7 +214,7 @@ void jump_step_mention(struct ui *ui, int dir)
 	bool known;
 	int64_t entity = text_pane_entity_at_cursor(ui, &at, &known);
 	if (!entity) {
-		ui_message(ui, false, ui->focus == LAYOUT_SIDE && ui->side.mode == SIDE_ENTITIES
+		ui_message(ui, false, ui->focus == LAYOUT_SIDE && side_pane_state(ui)->mode == SIDE_ENTITIES
 		           ? "no entity selected in the sidebar: select one, or press * in the text"
 		           : "no entity at the cursor: move to a sentence with a name, "
 		             "or select one in the sidebar");

@@ -21,9 +21,18 @@
 #include "ui.h"
 #include "text_pane.h"
 
+/* The article list: its rows, cursor and order (one reader a process). */
+static struct list_state list;
+
+void list_pane_invalidate(struct ui *ui)
+{
+	(void)ui;
+	list.rows_top = -1;
+}
+
 static struct store_list_view view_of(const struct ui *ui)
 {
-	struct store_list_view v = { ui->list.order, ui->list.filter };
+	struct store_list_view v = { list.order, list.filter };
 	return v;
 }
 
@@ -38,25 +47,38 @@ static int body_height(const struct ui *ui)
 
 int list_pane_init(struct ui *ui)
 {
-	ui->list.rows_top = -1;
-	ui->list.order = config_options()->list_order;
-	ui->list.w.pages_window = true;
-	if (store_article_count(ui->st, &ui->list.total) < 0)
+	list.rows_top = -1;
+	list.order = config_options()->list_order;
+	list.w.pages_window = true;
+	if (store_article_count(ui->st, &list.total) < 0)
 		return -1;
-	ui->list.w.n = (size_t)ui->list.total;
+	list.w.n = (size_t)list.total;
 	return 0;
 }
 
 void list_pane_free(struct ui *ui)
 {
-	store_rows_free(ui->list.rows, ui->list.n_rows);
-	ui->list.rows = NULL;
-	ui->list.n_rows = 0;
+	store_rows_free(list.rows, list.n_rows);
+	list.rows = NULL;
+	list.n_rows = 0;
+}
+
+int64_t list_pane_top(const struct ui *ui)
+{
+	(void)ui;
+	return (int64_t)list.w.top;
+}
+
+void list_pane_close(struct ui *ui)
+{
+	list_pane_free(ui);
+	free(list.filter);
+	list.filter = NULL;
 }
 
 void list_pane_recount(struct ui *ui)
 {
-	struct list_state *l = &ui->list;
+	struct list_state *l = &list;
 	struct store_list_view v = view_of(ui);
 	int64_t count = 0;
 	if (store_article_count(ui->st, &l->total) < 0 || store_list_count(ui->st, &v, &count) < 0) {
@@ -69,12 +91,12 @@ void list_pane_recount(struct ui *ui)
 		text_pane_state(ui)->index = list_pane_index_of(ui, text_pane_state(ui)->art.id);
 }
 
-int64_t list_pane_count(const struct ui *ui) { return (int64_t)ui->list.w.n; }
-int64_t list_pane_cursor(const struct ui *ui) { return (int64_t)ui->list.w.sel; }
+int64_t list_pane_count(const struct ui *ui) { return (int64_t)list.w.n; }
+int64_t list_pane_cursor(const struct ui *ui) { return (int64_t)list.w.sel; }
 
 void list_pane_select(struct ui *ui, int64_t i)
 {
-	struct listw *w = &ui->list.w;
+	struct listw *w = &list.w;
 	w->sel = i < 0 || w->n == 0 ? 0 : (size_t)i < w->n ? (size_t)i : w->n - 1;
 }
 
@@ -88,7 +110,7 @@ int64_t list_pane_id_at(struct ui *ui, int64_t i)
 {
 	if (i < 0 || i >= list_pane_count(ui))
 		return 0;
-	struct list_state *l = &ui->list;
+	struct list_state *l = &list;
 	if (l->rows && l->rows_top >= 0 && i >= l->rows_top && i - l->rows_top < (int64_t)l->n_rows)
 		return l->rows[i - l->rows_top].id;
 	struct store_list_view v = view_of(ui);
@@ -114,21 +136,21 @@ int64_t list_pane_step(struct ui *ui, int dir)
 static void reselect(struct ui *ui)
 {
 	list_pane_recount(ui);
-	ui->list.w.sel = 0;
-	ui->list.w.top = 0;
+	list.w.sel = 0;
+	list.w.top = 0;
 }
 
 void list_pane_next_order(struct ui *ui)
 {
-	ui->list.order = (enum store_order)((ui->list.order + 1) % STORE_ORDERS);
+	list.order = (enum store_order)((list.order + 1) % STORE_ORDERS);
 	reselect(ui);
-	ui_message(ui, false, "articles by %s", store_order_name(ui->list.order));
+	ui_message(ui, false, "articles by %s", store_order_name(list.order));
 }
 
 static void set_filter(struct ui *ui, const char *text)
 {
-	free(ui->list.filter);
-	ui->list.filter = text && *text ? util_strdup(text) : NULL;
+	free(list.filter);
+	list.filter = text && *text ? util_strdup(text) : NULL;
 	reselect(ui);
 }
 
@@ -140,13 +162,13 @@ static void filter_changed(struct ui *ui, const char *text, void *ctx)
 
 void list_pane_filter_prompt(struct ui *ui)
 {
-	char *before = ui->list.filter ? util_strdup(ui->list.filter) : NULL;
+	char *before = list.filter ? util_strdup(list.filter) : NULL;
 	char *got = prompt_line(ui, NULL, "titles with: ", before, filter_changed, NULL);
 	if (got) {
 		set_filter(ui, got);  /* Enter keeps it */
-		if (ui->list.filter)
+		if (list.filter)
 			ui_message(ui, false, "%lld of %lld match: / again to change, / then Esc to show all",
-			           (long long)list_pane_count(ui), (long long)ui->list.total);
+			           (long long)list_pane_count(ui), (long long)list.total);
 	} else {
 		set_filter(ui, NULL);  /* Esc shows the whole list again */
 	}
@@ -157,7 +179,7 @@ void list_pane_filter_prompt(struct ui *ui)
 /* Read the visible rows when the window moved or changed height. */
 static void fetch_rows(struct ui *ui, int h)
 {
-	struct list_state *l = &ui->list;
+	struct list_state *l = &list;
 	int64_t top = (int64_t)l->w.top;
 	if (l->rows_top == top && l->rows_h == h && l->rows)
 		return;
@@ -175,7 +197,7 @@ static void fetch_rows(struct ui *ui, int h)
 /* Keep the selection on screen. */
 static void scroll_to_selection(struct ui *ui)
 {
-	listw_fit(&ui->list.w, (size_t)body_height(ui));
+	listw_fit(&list.w, (size_t)body_height(ui));
 }
 
 /* A date in 7 cells: "3 mar" this year, "03/2024" a month of another,
@@ -203,7 +225,7 @@ static const char *compact_date(const char *iso, int this_year, char out[16])
 
 static void list_draw(struct ui *ui, WINDOW *w)
 {
-	struct list_state *l = &ui->list;
+	struct list_state *l = &list;
 	int width = getmaxx(w), height = getmaxy(w);
 	bool border = layout_visible(&ui->layout, LAYOUT_TEXT) &&
 	              ui->layout.pane[LAYOUT_TEXT].x > ui->layout.pane[LAYOUT_LIST].x;
@@ -274,7 +296,7 @@ static void list_draw(struct ui *ui, WINDOW *w)
 
 static bool list_handle(struct ui *ui, enum ui_action a)
 {
-	struct list_state *l = &ui->list;
+	struct list_state *l = &list;
 	int h = body_height(ui);
 	if (list_pane_move(ui, a, 0))
 		return true;
@@ -310,13 +332,13 @@ static bool list_handle(struct ui *ui, enum ui_action a)
 bool list_pane_move(struct ui *ui, enum ui_action a, int64_t count)
 {
 	/* A page is the rows on screen, or the screen's when the list is hidden. */
-	ui->list.w.page = (size_t)body_height(ui);
-	return listw_move(&ui->list.w, a, count);
+	list.w.page = (size_t)body_height(ui);
+	return listw_move(&list.w, a, count);
 }
 
 int64_t list_pane_selected_id(struct ui *ui)
 {
-	struct list_state *l = &ui->list;
+	struct list_state *l = &list;
 	if (l->w.n == 0)
 		return 0;
 	scroll_to_selection(ui);

@@ -31,4 +31,12 @@ void list_pane_select(struct ui *ui, int64_t i);
  * when `a` is not one or the list is empty. */
 bool list_pane_move(struct ui *ui, enum ui_action a, int64_t count);
 
+/* The rows shown are read again at the next draw (a read mark changed). */
+struct ui;
+void list_pane_invalidate(struct ui *ui);
+/* At exit: the rows and the filter freed. */
+void list_pane_close(struct ui *ui);
+/* The first row shown. */
+int64_t list_pane_top(const struct ui *ui);
+
 #endif

@@ -95,7 +95,7 @@ void reading_check(struct ui *ui)
 		return;
 	if (store_reading_mark(ui->st, t->art.id, true) < 0)
 		write_failed(ui);
-	ui->list.rows_top = -1;  /* the list shows the mark */
+	list_pane_invalidate(ui);  /* the list shows the mark */
 }
 
 void reading_leave(struct ui *ui)
@@ -107,7 +107,7 @@ void reading_leave(struct ui *ui)
 	int64_t pos = cp_of_byte(&t->art, text_pane_top_offset(ui));
 	if (store_reading_leave(ui->st, t->art.id, pos, read) < 0)
 		write_failed(ui);
-	ui->list.rows_top = -1;
+	list_pane_invalidate(ui);
 }
 
 void reading_toggle(struct ui *ui)
@@ -130,7 +130,7 @@ void reading_toggle(struct ui *ui)
 		t->read = !r.read;
 		t->moved = false;  /* unread stays unread until scrolled again */
 	}
-	ui->list.rows_top = -1;
+	list_pane_invalidate(ui);
 	ui_message(ui, false, r.read ? "marked unread" : "marked read");
 }
 

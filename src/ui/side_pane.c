@@ -20,6 +20,15 @@
 #include "ui.h"
 #include "text_pane.h"
 
+/* The sidebar: the open article's entities and outline. */
+static struct side_state side;
+
+struct side_state *side_pane_state(const struct ui *ui)
+{
+	(void)ui;
+	return &side;
+}
+
 static const char *const group_names[] = {
 	[ENTITY_PER] = "People", [ENTITY_LOC] = "Places",
 	[ENTITY_ORG] = "Organisations", [ENTITY_DATE] = "Dates",
@@ -27,17 +36,17 @@ static const char *const group_names[] = {
 
 void side_pane_free(struct ui *ui)
 {
-	store_entities_free(ui->side.entities, ui->side.n_entities);
-	ui->side.entities = NULL;
-	ui->side.n_entities = 0;
-	ui->side.ents.n = 0;
+	store_entities_free(side.entities, side.n_entities);
+	side.entities = NULL;
+	side.n_entities = 0;
+	side.ents.n = 0;
 }
 
 /* Read the entities of the open article; keep the selection on the same
  * entity when it is still there. */
 int side_pane_load(struct ui *ui)
 {
-	struct side_state *s = &ui->side;
+	struct side_state *s = &side;
 	int64_t keep = side_pane_selected_entity(ui);
 	char *keep_name = s->ents.sel < s->n_entities ? util_strdup(s->entities[s->ents.sel].name) : NULL;
 	side_pane_free(ui);
@@ -69,7 +78,7 @@ int side_pane_load(struct ui *ui)
 
 void side_pane_anchor(struct ui *ui, struct side_anchor *at, const char *except)
 {
-	const struct side_state *s = &ui->side;
+	const struct side_state *s = &side;
 	*at = (struct side_anchor){ .row = s->ents.sel };
 	if (s->ents.sel < s->n_entities &&
 	    store_entity_anchor(ui->st, s->entities[s->ents.sel].id, except, &at->type, &at->norm) < 0)
@@ -78,7 +87,7 @@ void side_pane_anchor(struct ui *ui, struct side_anchor *at, const char *except)
 
 int side_pane_load_at(struct ui *ui, struct side_anchor *at)
 {
-	struct side_state *s = &ui->side;
+	struct side_state *s = &side;
 	int rc = side_pane_load(ui);
 	int64_t id = 0;
 	bool found = false;
@@ -97,7 +106,7 @@ int side_pane_load_at(struct ui *ui, struct side_anchor *at)
 
 int64_t side_pane_selected_entity(const struct ui *ui)
 {
-	const struct side_state *s = &ui->side;
+	const struct side_state *s = &side;
 	return s->ents.sel < s->n_entities ? s->entities[s->ents.sel].id : 0;
 }
 
@@ -113,7 +122,7 @@ static size_t entity_row(const struct side_state *s, size_t i)
 
 static void draw_entities(struct ui *ui, WINDOW *w, int y0)
 {
-	struct side_state *s = &ui->side;
+	struct side_state *s = &side;
 	int width = getmaxx(w) - 1, height = getmaxy(w);
 	int rows = height - y0;
 	if (!s->n_entities) {
@@ -209,8 +218,8 @@ static void draw_outline(struct ui *ui, WINDOW *w, int y)
 	if (rows <= 0 || !a->n_paras)
 		return;
 	struct outline_ctx c = { ui, width, text_pane_cursor_para(ui), ui->focus == LAYOUT_SIDE };
-	listw_resize(&ui->side.outline, a->n_paras);
-	listw_draw(&ui->side.outline, w, y, 1, outline_row, &c);
+	listw_resize(&side.outline, a->n_paras);
+	listw_draw(&side.outline, w, y, 1, outline_row, &c);
 	draw_set_role(w, ROLE_NORMAL);
 }
 
@@ -259,7 +268,7 @@ static int draw_annotation(struct ui *ui, WINDOW *w, int y, int width,
 static void side_draw(struct ui *ui, WINDOW *w)
 {
 	werase(w);
-	bool outline = ui->side.mode == SIDE_OUTLINE;
+	bool outline = side.mode == SIDE_OUTLINE;
 	draw_header(w, outline ? "Outline" : "Entities", ui->focus == LAYOUT_SIDE);
 	if (!text_pane_state(ui)->loaded)
 		return;
@@ -291,7 +300,7 @@ static void side_draw(struct ui *ui, WINDOW *w)
  * this article names it, else it goes to the new one; say which. */
 static void split_message(struct ui *ui, const char *name, int64_t from, bool on_from)
 {
-	struct side_state *s = &ui->side;
+	struct side_state *s = &side;
 	struct store_entity e = { 0 };
 	if (from && store_entity_get(ui->st, from, &e) != 1)
 		e.name = NULL;
@@ -323,7 +332,7 @@ static void correct(struct ui *ui, enum store_correction kind, int64_t id, const
 		free(at.norm);
 		return;
 	}
-	ui->side.marked = 0;
+	side.marked = 0;
 	text_pane_reload_mentions(ui);
 	int atype = at.type;
 	char *anorm = at.norm ? util_strdup(at.norm) : NULL;
@@ -331,7 +340,7 @@ static void correct(struct ui *ui, enum store_correction kind, int64_t id, const
 	if (anorm && store_entity_of_form(ui->st, atype, anorm, &from) != 1)
 		from = 0;
 	int found = side_pane_load_at(ui, &at);
-	struct side_state *s = &ui->side;
+	struct side_state *s = &side;
 	free(s->acted.norm);
 	s->acted = (struct side_anchor){ atype, anorm, s->ents.sel };
 	if (kind == STORE_FIX_SPLIT)
@@ -368,7 +377,7 @@ static void split_alias(struct ui *ui, const struct store_entity *e)
 
 static bool entity_action(struct ui *ui, enum ui_action a)
 {
-	struct side_state *s = &ui->side;
+	struct side_state *s = &side;
 	if (!s->n_entities)
 		return false;
 	const struct store_entity *e = &s->entities[s->ents.sel];
@@ -428,7 +437,7 @@ static bool entity_action(struct ui *ui, enum ui_action a)
 
 static bool side_handle(struct ui *ui, enum ui_action a)
 {
-	struct side_state *s = &ui->side;
+	struct side_state *s = &side;
 	if (!text_pane_state(ui)->loaded)
 		return false;
 	int rows = ui_pane_height(ui, LAYOUT_SIDE) - 2;
@@ -460,7 +469,7 @@ static size_t side_entries(struct ui *ui)
 {
 	if (!text_pane_state(ui)->loaded)
 		return 0;
-	return ui->side.mode == SIDE_OUTLINE ? text_pane_state(ui)->art.n_paras : ui->side.n_entities;
+	return side.mode == SIDE_OUTLINE ? text_pane_state(ui)->art.n_paras : side.n_entities;
 }
 
 const struct view_ops side_pane_ops = {

@@ -35,4 +35,8 @@ struct side_state {
 	                           * where u and Ctrl-R of it put the cursor */
 };
 
+/* The sidebar's state, kept in side_pane.c. */
+struct ui;
+struct side_state *side_pane_state(const struct ui *ui);
+
 #endif

@@ -231,8 +231,8 @@ int text_pane_open(struct ui *ui, int64_t article_id)
 	if (a.origin)
 		buf_printf(&m, "%s%s", m.len ? " \xc2\xb7 " : "", a.origin);
 	t->meta_line = buf_steal(&m);
-	ui->side.outline.sel = 0;
-	ui->side.outline.top = 0;
+	side_pane_state(ui)->outline.sel = 0;
+	side_pane_state(ui)->outline.top = 0;
 	text_pane_reload_mentions(ui);
 	side_pane_load(ui);
 	find_refresh(ui);
@@ -294,7 +294,7 @@ int64_t text_pane_entity_at_cursor(struct ui *ui, size_t *at, bool *known)
 	const struct store_sentence *s = &t->art.sentences[t->cursor];
 	/* With the focus, the sidebar's selection is the one followed, and
 	 * nothing else (none selected: none). */
-	bool side = ui->focus == LAYOUT_SIDE && ui->side.mode == SIDE_ENTITIES;
+	bool side = ui->focus == LAYOUT_SIDE && side_pane_state(ui)->mode == SIDE_ENTITIES;
 	int64_t want = side ? side_pane_selected_entity(ui) : 0;
 	if (side && !want)
 		return 0;

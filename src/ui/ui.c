@@ -261,10 +261,11 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	results_view_free();
 	jump_free(&ui);
 	side_pane_free(&ui);
-	free(ui.side.acted.norm);
+	free(side_pane_state(&ui)->acted.norm);
+	side_pane_state(&ui)->acted.norm = NULL;
 	text_pane_free(&ui);
 	list_pane_free(&ui);
-	free(ui.list.filter);
+	list_pane_close(&ui);
 	free(ui.message);
 	store_close(&ui.st);
 	if (unsaved.len) {

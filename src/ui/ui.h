@@ -106,9 +106,6 @@ struct ui {
 	char *message;            /* transient status message */
 	bool message_is_error;
 
-	struct list_state list;
-	struct side_state side;
-
 	/* Scripted runs (MARGO_SCRIPT): input comes from a file. */
 	FILE *script;
 	int script_line;
