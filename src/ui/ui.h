@@ -1,10 +1,12 @@
 /*
- * ui.h: the reader's state, shared by the loop and the panes.
+ * ui.h: what the loop and the views share.
  *
- * The loop (ui.c) owns curses, signals and the windows; each pane lives in
- * its own file and offers `draw` (state -> curses calls) and `handle`
- * (an action -> state change).  Pane state is plain data, so a script can
- * dump it (:save-state) for tests.
+ * struct ui holds only what the loop needs (the library, the screen and
+ * its windows, the focus, the view stack, the status message, scripted
+ * input).  Each view keeps its own state in its own file (text_pane.h,
+ * list_pane.h, side_pane.h, and static state in the overlays' files) and
+ * is reached through the view_ops of view.c.  Pane state is plain data, so
+ * a script can dump it (:save-state) for tests.
  */
 #ifndef MARGO_UI_H
 #define MARGO_UI_H
