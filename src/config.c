@@ -309,6 +309,29 @@ static const char option_list[] =
 static int read_file(struct config *c, const char *path, bool must_exist,
                      const char *file, size_t line);
 
+/* The themes folder (malloc'd), or NULL. */
+static char *themes_dir(const struct config *c)
+{
+	if (c->themes_dir)
+		return util_strdup(c->themes_dir);
+	char *data = paths_data_dir();
+	char *dir = data ? util_printf("%s/themes", data) : NULL;
+	free(data);
+	return dir;
+}
+
+/* Whether `name` is a theme of the themes folder. */
+static bool is_theme(const struct config *c, const char *name)
+{
+	char *dir = themes_dir(c);
+	char *path = dir ? util_printf("%s/%s", dir, name) : NULL;
+	struct stat sb;
+	bool yes = path && stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+	free(path);
+	free(dir);
+	return yes;
+}
+
 static int do_set(struct config *c, const char *file, size_t line, char **w, int n)
 {
 	if (n != 3)
@@ -372,12 +395,7 @@ static int do_set(struct config *c, const char *file, size_t line, char **w, int
 		if (!*v || strchr(v, '/') || v[0] == '.')
 			return add_error(c, file, line, "theme: \"%s\" is not a theme name "
 			                 "(a file of the themes folder)", v);
-		char *dir = c->themes_dir ? util_strdup(c->themes_dir) : NULL;
-		if (!dir) {
-			char *data = paths_data_dir();
-			dir = data ? util_printf("%s/themes", data) : NULL;
-			free(data);
-		}
+		char *dir = themes_dir(c);
 		char *path = dir ? util_printf("%s/%s", dir, v) : NULL;
 		if (!path) {
 			free(dir);
@@ -546,6 +564,18 @@ int config_read_line(struct config *c, const char *file, size_t line, const char
 			rc = add_error(c, file, line, "source needs one file: source FILE");
 		} else {
 			char *path = resolve(w[1], file);
+			/* A bare name with no such file beside the including one is
+			 * a theme of the themes folder: "source solarized". */
+			struct stat sb;
+			if (path && !strchr(w[1], '/') && w[1][0] != '.' && w[1][0] != '~' &&
+			    stat(path, &sb) < 0 && errno == ENOENT && is_theme(c, w[1])) {
+				free(path);
+				char *as_theme[3] = { (char *)"set", (char *)"theme", w[1] };
+				rc = do_set(c, file, line, as_theme, 3);
+				for (int i = 0; i < n; i++)
+					free(w[i]);
+				return rc;
+			}
 			rc = path ? read_file(c, path, true, file, line)
 			          : add_error(c, file, line, "source: no home folder for \"%s\"", w[1]);
 			free(path);

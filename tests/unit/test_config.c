@@ -284,6 +284,32 @@ static void test_theme(void **state)
 	free(themes);
 }
 
+/* "source NAME" reads the theme NAME when no file of that name is beside
+ * the including file; a file of that name wins; neither is an error. */
+static void test_source_theme(void **state)
+{
+	(void)state;
+	char *themes = util_printf("%s/themes", dir);
+	mkdir(themes, 0700);
+	free(write_file("themes/ink", "color title red default bold\n"));
+	free(write_file("themes/near", "color title blue default\n"));
+	free(write_file("near", "color status green default\n"));
+	char *p = write_file("sourcing", "source ink\nsource near\nsource nowhere\n");
+	struct config c;
+	config_init(&c, &names);
+	config_set_themes_dir(&c, themes);
+	assert_int_equal(config_read_file(&c, p, true), 1);
+	assert_int_equal(c.n_colors, 2);
+	assert_string_equal(c.colors[0].element, "title");
+	assert_string_equal(c.colors[1].element, "status");   /* the file beside, not the theme */
+	assert_string_equal(c.opt.theme, "ink");
+	assert_int_equal(c.n_errors, 1);
+	assert_non_null(strstr(c.errors[0], ":3: cannot read"));
+	config_free(&c);
+	free(p);
+	free(themes);
+}
+
 static void test_long_and_binary_lines(void **state)
 {
 	(void)state;
@@ -351,6 +377,7 @@ int main(void)
 		cmocka_unit_test(test_source_relative_cycle_and_depth),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_theme),
+		cmocka_unit_test(test_source_theme),
 		cmocka_unit_test(test_long_and_binary_lines),
 		cmocka_unit_test(test_default_path),
 	};
