@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "margo/util.h"
+#include "mouse.h"
 #include "ui.h"
 
 static struct store_list_view view_of(const struct ui *ui)
@@ -322,6 +323,31 @@ int64_t list_pane_selected_id(struct ui *ui)
 	fetch_rows(ui, body_height(ui));
 	int64_t i = l->sel - l->rows_top;
 	return l->rows && i >= 0 && (size_t)i < l->n_rows ? l->rows[i].id : 0;
+}
+
+/* Mouse (mouse.c): the selection on the row drawn at window row y;
+ * false when no article is drawn there. */
+bool list_pane_click(struct ui *ui, int y)
+{
+	struct list_state *l = &ui->list;
+	if (y < 1 || l->top + (y - 1) >= l->count)
+		return false;
+	l->sel = l->top + (y - 1);
+	return true;
+}
+
+/* Mouse wheel: the window moved by n rows, the selection kept in it. */
+void list_pane_scroll(struct ui *ui, int n)
+{
+	struct list_state *l = &ui->list;
+	int h = body_height(ui);
+	l->top += n;
+	clamp(ui, h);
+	if (l->sel < l->top)
+		l->sel = l->top;
+	else if (l->sel >= l->top + h)
+		l->sel = l->top + h - 1;
+	clamp(ui, h);
 }
 
 const struct pane_ops list_pane_ops = { list_draw, list_handle };

@@ -17,6 +17,7 @@
 
 #include "margo/store_annot.h"
 #include "margo/util.h"
+#include "mouse.h"
 #include "ui.h"
 
 static const char *const group_names[] = {
@@ -246,6 +247,9 @@ static int draw_annotation(struct ui *ui, WINDOW *w, int y, int width,
 	return y;
 }
 
+/* The window row of the list's first entry, as last drawn (mouse.c). */
+static int list_y = 1;
+
 static void side_draw(struct ui *ui, WINDOW *w)
 {
 	werase(w);
@@ -270,6 +274,7 @@ static void side_draw(struct ui *ui, WINDOW *w)
 	free(here);
 	if (shown)
 		y++;
+	list_y = y;
 	if (outline)
 		draw_outline(ui, w, y);
 	else
@@ -441,6 +446,29 @@ static bool side_handle(struct ui *ui, enum ui_action a)
 	if (s->n_entities && ui_list_move(&s->esel, s->n_entities, page, a))
 		return true;
 	return entity_action(ui, a);
+}
+
+/* Mouse (mouse.c): the selection on the entry drawn at window row y;
+ * false when none is drawn there (a group's header, the annotations). */
+bool side_pane_click(struct ui *ui, int y)
+{
+	struct side_state *s = &ui->side;
+	if (!ui->text.loaded || y < list_y)
+		return false;
+	size_t row = (s->mode == SIDE_OUTLINE ? s->top : s->etop) + (size_t)(y - list_y);
+	if (s->mode == SIDE_OUTLINE) {
+		if (row >= ui->text.art.n_paras)
+			return false;
+		s->sel = row;
+		return true;
+	}
+	for (size_t i = 0; i < s->n_entities; i++) {
+		if (entity_row(s, i) == row) {
+			s->esel = i;
+			return true;
+		}
+	}
+	return false;
 }
 
 const struct pane_ops side_pane_ops = { side_draw, side_handle };

@@ -15,6 +15,7 @@
 #include "margo/store_annot.h"
 #include "margo/text.h"
 #include "margo/util.h"
+#include "mouse.h"
 #include "ui.h"
 
 int ui_pane_height(const struct ui *ui, enum layout_pane p)
@@ -424,6 +425,10 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		quick_errs = 0;
 		if (key == UI_FN(KEY_RESIZE)) {
 			ui_relayout(&ui);
+			continue;
+		}
+		if (key == UI_FN(KEY_MOUSE)) {
+			mouse_event(&ui, dispatch);  /* nothing when the mouse is off */
 			continue;
 		}
 		if (key == UI_KEY_PASTE) {
