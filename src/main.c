@@ -18,14 +18,15 @@
 #include <strings.h>
 
 #include "margo/cli.h"
+#include "margo/config.h"
 #include "margo/search.h"
 #include "margo/paths.h"
 #include "margo/util.h"
 #include "ui/ui.h"
 
 static const char usage[] =
-	"Usage: margo [--db FILE] [PATH...]\n"
-	"       margo [--db FILE] COMMAND [ARGS...]\n"
+	"Usage: margo [--db FILE] [--config FILE | -n] [PATH...]\n"
+	"       margo [--db FILE] [--config FILE | -n] COMMAND [ARGS...]\n"
 	"A terminal reader for corpora of news articles.\n"
 	"\n"
 	"With no PATH, opens the library (adding the bundled corpus when it is\n"
@@ -69,8 +70,10 @@ static const char version[] =
 	"This is free software: you are free to change and redistribute it.\n"
 	"There is NO WARRANTY, to the extent permitted by law.\n";
 
-/* Take --db FILE / --db=FILE out of argv wherever it is (before "--"). */
-static int extract_db(int *argc, char **argv, const char **db)
+/* Take --db FILE / --db=FILE, --config FILE / --config=FILE and
+ * -n / --no-config out of argv wherever they are (before "--"). */
+static int extract_db(int *argc, char **argv, const char **db, const char **config,
+                      bool *no_config)
 {
 	int out = 1;
 	int rc = 0;
@@ -88,6 +91,23 @@ static int extract_db(int *argc, char **argv, const char **db)
 			}
 		} else if (!literal && strncmp(argv[i], "--db=", 5) == 0) {
 			*db = argv[i] + 5;
+		} else if (!literal && strcmp(argv[i], "--config") == 0) {
+			if (i + 1 >= *argc || !argv[i + 1][0]) {
+				cli_error("--config needs a FILE");
+				rc = -1;
+				i++;
+			} else {
+				*config = argv[++i];
+			}
+		} else if (!literal && strncmp(argv[i], "--config=", 9) == 0) {
+			*config = argv[i] + 9;
+			if (!**config) {
+				cli_error("--config needs a FILE");
+				rc = -1;
+			}
+		} else if (!literal && (strcmp(argv[i], "-n") == 0 ||
+		                        strcmp(argv[i], "--no-config") == 0)) {
+			*no_config = true;
 		} else {
 			argv[out++] = argv[i];
 		}
@@ -112,15 +132,40 @@ static const char *ensure_utf8(void)
 	return "the locale is not UTF-8 and C.UTF-8 is missing: accented text may look wrong";
 }
 
+/* Read the configuration file; its problems go to standard error now,
+ * and the reader's status line says how many there were.  -1 only when
+ * memory runs out. */
+static int load_config(struct config *c, const char *option)
+{
+	bool explicit_path;
+	char *path = config_default_path(option, &explicit_path);
+	if (!path)
+		return 0;  /* no home folder: no file to read */
+	int n = config_read_file(c, path, explicit_path);
+	free(path);
+	if (n < 0) {
+		cli_error("out of memory reading the configuration");
+		return -1;
+	}
+	for (size_t i = 0; i < c->n_errors; i++)
+		fprintf(stderr, "margo: %s\n", c->errors[i]);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
 	/* Arguments, $USER and notes written in an editor are in this
 	 * charset, whatever locale the reader sets for itself later. */
 	text_remember_user_charset(nl_langinfo(CODESET));
-	const char *db = NULL;
-	if (extract_db(&argc, argv, &db) < 0)
+	const char *db = NULL, *config_file = NULL;
+	bool no_config = false;
+	if (extract_db(&argc, argv, &db, &config_file, &no_config) < 0)
 		return CLI_USAGE;
+	if (no_config && config_file) {
+		cli_error("--config and --no-config cannot go together");
+		return CLI_USAGE;
+	}
 
 	const char *first = argc > 1 ? argv[1] : NULL;
 	if (first && (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0)) {
@@ -136,9 +181,25 @@ int main(int argc, char **argv)
 		return CLI_USAGE;
 	}
 
+	/* The configuration: for the reader and `margo keys` only. */
+	struct config config;
+	config_init(&config, ui_config_names());
+	bool reader = !first || strcmp(first, "keys") == 0 || strcmp(first, "--") == 0;
+	for (size_t i = 0; first && i < cli_n_commands; i++)
+		if (strcmp(first, cli_commands[i].name) == 0)
+			reader = false;
+	if (reader && !no_config && load_config(&config, config_file) < 0) {
+		config_free(&config);
+		return CLI_FAILED;
+	}
+	config_set_current(&config);
+
 	/* Needs no library: before the library's path is looked for. */
-	if (first && strcmp(first, "keys") == 0)
-		return ui_keys_command(argc - 1, argv + 1);
+	if (first && strcmp(first, "keys") == 0) {
+		int rc = ui_keys_command(argc - 1, argv + 1);
+		config_free(&config);
+		return rc;
+	}
 
 	char *default_db = NULL;
 	if (!db) {
@@ -151,6 +212,7 @@ int main(int argc, char **argv)
 			if (!default_db) {
 				cli_error("%s", err ? err : "out of memory");
 				free(err);
+				config_free(&config);
 				return CLI_FAILED;
 			}
 			db = default_db;
@@ -177,6 +239,7 @@ int main(int argc, char **argv)
 		free(summary);
 	}
 	free(default_db);
+	config_free(&config);
 	search_tokenize_release();
 	return status;
 }

@@ -28,6 +28,11 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice);
 /* `margo keys [--format config|markdown|man]` (keys.c): an exit status. */
 int ui_keys_command(int argc, char **argv);
 
+/* The views, actions and colour elements a configuration file may name
+ * (config_apply.c). */
+struct config_names;
+const struct config_names *ui_config_names(void);
+
 #ifdef MARGO_UI_INTERNAL
 #include <curses.h>
 
