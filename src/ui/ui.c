@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "margo/cli.h"
+#include "margo/config.h"
 #include "margo/store_annot.h"
 #include "margo/text.h"
 #include "margo/util.h"
@@ -382,6 +383,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		return start_status;
 	}
 	ui_setup_curses(&ui);
+	mouse_set(&ui, config_options()->mouse);  /* set mouse on: else no reports asked */
 	if (list_pane_init(&ui) < 0)
 		ui_message(&ui, true, "cannot read the library: %s", store_errmsg(ui.st));
 	else if (ui.list.count > 0) {
