@@ -299,8 +299,8 @@ void annotate_start_selection(struct ui *ui)
 void annotate_select_span(struct ui *ui, size_t anchor, size_t head)
 {
 	struct text_state *t = &ui->text;
-	if (!t->loaded || anchor == head) {
-		t->selecting = false;
+	if (!t->loaded || anchor == head || anchor > t->art.body_len || head > t->art.body_len) {
+		t->selecting = false;  /* none, or not of this article's text */
 		return;
 	}
 	if (!t->selecting)

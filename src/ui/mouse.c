@@ -36,6 +36,7 @@ static struct {
 	bool in_text;             /* ... since a press on the text */
 	bool dragged;             /* ... and the pointer left that grapheme */
 	size_t from, from_end;    /* the pressed grapheme (body bytes) */
+	int64_t article;          /* ... of this article */
 	long last_ms;             /* the last click: when, where */
 	int last_y, last_x;
 	enum where last_where;
@@ -179,6 +180,8 @@ static bool drag(struct ui *ui, int y, int x)
 {
 	const struct layout_rect *r = &ui->layout.pane[LAYOUT_TEXT];
 	size_t off, end;
+	if (!ui->text.loaded || ui->text.art.id != m.article)
+		return false;  /* another article opened since the press */
 	if (!ui->win[LAYOUT_TEXT] || !text_pane_byte_at(ui, y - r->y, x - r->x, &off, &end))
 		return false;
 	if (off == m.from && !m.dragged)
@@ -222,6 +225,7 @@ static bool press(struct ui *ui, enum where w, enum layout_pane p, int y, int x,
 			m.in_text = true;
 			m.from = off;
 			m.from_end = end;
+			m.article = ui->text.art.id;
 		}
 	}
 	if (twice) {
