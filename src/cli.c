@@ -22,6 +22,7 @@
 #include "margo/paths.h"
 #include "margo/text.h"
 #include "margo/util.h"
+#include "margo/i18n.h"
 
 /* Write `s` to `f` made safe for a terminal (one line; LF becomes space). */
 void cli_put_safe(FILE *f, const char *s, size_t len)
@@ -46,7 +47,7 @@ void cli_error(const char *fmt, ...)
 	char *msg = util_vprintf(fmt, ap);
 	va_end(ap);
 	fputs("margo: ", stderr);
-	cli_puts_safe(stderr, msg ? msg : "out of memory");
+	cli_puts_safe(stderr, msg ? msg : _("out of memory"));
 	fputc('\n', stderr);
 	free(msg);
 }
@@ -56,7 +57,7 @@ int cli_open_library(const struct cli_env *env, enum store_open_mode mode,
 {
 	char *err = NULL;
 	if (store_open(env->db_path, mode, st, &err) < 0) {
-		cli_error("%s", err ? err : "out of memory");
+		cli_error("%s", err ? err : _("out of memory"));
 		free(err);
 		return -1;
 	}
@@ -86,16 +87,16 @@ static void print_progress(void *ctx, const struct ingest_progress *p)
 	double rate = mb / p->seconds;
 	struct buf b = { 0 };
 	if (p->files_total)
-		buf_printf(&b, "loading: %zu articles, %zu/%zu files, %.1f/%.1f MB, %.1f MB/s",
+		buf_printf(&b, _("loading: %zu articles, %zu/%zu files, %.1f/%.1f MB, %.1f MB/s"),
 		           p->articles, p->files, p->files_total, mb, total, rate);
 	else  /* nothing written yet: no totals counted */
-		buf_printf(&b, "loading: %zu articles, %zu files, %.1f MB, %.1f MB/s",
+		buf_printf(&b, _("loading: %zu articles, %zu files, %.1f MB, %.1f MB/s"),
 		           p->articles, p->files, mb, rate);
 	if (p->entities) {
-		buf_puts(&b, "; building the entity index");
+		buf_puts(&b, _("; building the entity index"));
 	} else if (p->files_total && rate > 0 && total > mb) {
 		long left = (long)((total - mb) / rate + 0.5);
-		buf_printf(&b, ", %ld:%02ld left", left / 60, left % 60);
+		buf_printf(&b, _(", %ld:%02ld left"), left / 60, left % 60);
 	}
 	/* One line: a line that wraps could not be rewritten in place. */
 	struct winsize ws;
@@ -122,12 +123,14 @@ static void print_problem(void *ctx, const char *path, const char *message)
 static char *summarise(const struct ingest_report *r)
 {
 	struct buf b = { 0 };
-	buf_printf(&b, "%zu added, %zu updated, %zu unchanged", r->added, r->updated,
+	buf_printf(&b, _("%zu added, %zu updated, %zu unchanged"), r->added, r->updated,
 	           r->unchanged);
 	if (r->problems)
-		buf_printf(&b, "; %zu skipped with a problem", r->problems);
+		buf_printf(&b, _("; %zu skipped with a problem"), r->problems);
 	if (r->skipped) {
-		buf_printf(&b, "; %zu file%s skipped: ", r->skipped, r->skipped == 1 ? "" : "s");
+		/* TRANSLATORS: followed by counts of file kinds, "3 .pdf, 1 .doc". */
+		buf_printf(&b, ngettext("; %zu file skipped: ", "; %zu files skipped: ", r->skipped),
+		           r->skipped);
 		size_t rest = r->skipped;
 		for (size_t i = 0; i < r->n_skipped_kinds; i++) {
 			buf_printf(&b, "%s%zu %s", i ? ", " : "", r->skipped_kind[i].n,
@@ -135,13 +138,16 @@ static char *summarise(const struct ingest_report *r)
 			rest -= r->skipped_kind[i].n;
 		}
 		if (rest)
-			buf_printf(&b, "%s%zu of other kinds", r->n_skipped_kinds ? ", " : "", rest);
-		buf_printf(&b, " (margo reads .txt and .jsonl)");
+			buf_printf(&b, r->n_skipped_kinds ? _(", %zu of other kinds") : _("%zu of other kinds"),
+			           rest);
+		buf_puts(&b, _(" (margo reads .txt and .jsonl)"));
 	}
 	const struct store_annot_counts *a = &r->anchors;
 	if (a->exact + a->moved + a->fuzzy + a->orphan)
-		buf_printf(&b, "; annotations: %zu exact, %zu moved, %zu fuzzy, %zu orphan%s",
-		           a->exact, a->moved, a->fuzzy, a->orphan, a->orphan == 1 ? "" : "s");
+		buf_printf(&b, ngettext("; annotations: %zu exact, %zu moved, %zu fuzzy, %zu orphan",
+		                        "; annotations: %zu exact, %zu moved, %zu fuzzy, %zu orphans",
+		                        a->orphan),
+		           a->exact, a->moved, a->fuzzy, a->orphan);
 	return buf_steal(&b);
 }
 
@@ -199,7 +205,7 @@ int cli_ingest(const struct cli_env *env, char *const *paths, size_t n,
 		free(warn);
 	}
 	if (!rules) {
-		cli_error("out of memory");
+		cli_error(_("out of memory"));
 		store_close(&st);
 		return CLI_FAILED;
 	}
@@ -217,8 +223,8 @@ int cli_ingest(const struct cli_env *env, char *const *paths, size_t n,
 	if (!quiet && sum)
 		printf("%s\n", sum);
 	if (rep.stopped)
-		cli_error("stopped by %s: %zu articles added and %zu updated were saved; "
-		          "\"margo add\" of the same paths goes on from there",
+		cli_error(_("stopped by %s: %zu articles added and %zu updated were saved; "
+		          "\"margo add\" of the same paths goes on from there"),
 		          stop_signal == SIGINT ? "Ctrl-C (SIGINT)" : "SIGTERM", rep.added, rep.updated);
 	if (summary)
 		*summary = sum;
@@ -243,7 +249,7 @@ int cli_ingest_bundled_if_empty(const struct cli_env *env, char **summary)
 	int rc = store_article_count(st, &count);
 	store_close(&st);
 	if (rc < 0) {
-		cli_error("%s: cannot read the library", env->db_path);
+		cli_error(_("%s: cannot read the library"), env->db_path);
 		return CLI_FAILED;
 	}
 	if (count > 0)
@@ -281,16 +287,16 @@ int cli_parse_sub(int argc, char **argv, const char *usage, struct sub_opts *o)
 			else if (strcmp(optarg, "plain") == 0 || strcmp(optarg, "text") == 0)
 				o->format = FORMAT_PLAIN;
 			else {
-				cli_error("%s: unknown format \"%s\" (use plain or jsonl)", argv[0], optarg);
+				cli_error(_("%s: unknown format \"%s\" (use plain or jsonl)"), argv[0], optarg);
 				return -1;
 			}
 			break;
 		case 'h':
-			printf("%s", usage);
+			fputs(_(usage), stdout);
 			o->help = 1;
 			return argc;
 		default:
-			cli_error("%s: unknown option \"%s\"; see \"margo %s --help\"", argv[0],
+			cli_error(_("%s: unknown option \"%s\"; see \"margo %s --help\""), argv[0],
 			          argv[optind - 1], argv[0]);
 			return -1;
 		}
@@ -322,14 +328,14 @@ int cli_flush_line(struct buf *b)
 /* ---- add ---------------------------------------------------------------- */
 
 static const char add_usage[] =
-	"Usage: margo add [--db FILE] PATH...\n"
+	N_("Usage: margo add [--db FILE] PATH...\n"
 	"Add or refresh articles from .txt files, folders (searched recursively\n"
 	"for .txt and .jsonl files) and JSON Lines files of\n"
 	"{\"title\",\"text\",\"date\",\"author\",\"url\",\"id\"}.  Unchanged files are skipped.\n"
 	"Ctrl-C or SIGTERM stops a load: what was read is saved, and the next\n"
 	"\"margo add\" of the same paths goes on where it stopped.\n"
 	"Exit status: 0 all loaded, 1 some inputs skipped, 3 library error;\n"
-	"a stopped load ends by the signal that stopped it.\n";
+	"a stopped load ends by the signal that stopped it.\n");
 
 int cli_add(const struct cli_env *env, int argc, char **argv)
 {
@@ -340,7 +346,7 @@ int cli_add(const struct cli_env *env, int argc, char **argv)
 	if (o.help)
 		return CLI_OK;
 	if (first >= argc) {
-		cli_error("add: no PATH given; see \"margo add --help\"");
+		cli_error(_("add: no PATH given; see \"margo add --help\""));
 		return CLI_USAGE;
 	}
 	return cli_ingest(env, argv + first, (size_t)(argc - first), NULL, 0);
@@ -349,11 +355,11 @@ int cli_add(const struct cli_env *env, int argc, char **argv)
 /* ---- check -------------------------------------------------------------- */
 
 static const char check_usage[] =
-	"Usage: margo check [--db FILE]\n"
+	N_("Usage: margo check [--db FILE]\n"
 	"Check the library (SQLite's integrity and foreign key checks, every table,\n"
 	"index, view and trigger there) without writing to it: prints \"ok\", or\n"
 	"what is wrong and exits 3.  Files whose load did not finish (margo add was\n"
-	"stopped) are told and exit 1: \"margo add\" of the same files loads them.\n";
+	"stopped) are told and exit 1: \"margo add\" of the same files loads them.\n");
 
 int cli_check(const struct cli_env *env, int argc, char **argv)
 {
@@ -364,7 +370,7 @@ int cli_check(const struct cli_env *env, int argc, char **argv)
 	if (o.help)
 		return CLI_OK;
 	if (first < argc) {
-		cli_error("check: unexpected argument \"%s\"", argv[first]);
+		cli_error(_("check: unexpected argument \"%s\""), argv[first]);
 		return CLI_USAGE;
 	}
 	struct store *st;
@@ -374,11 +380,11 @@ int cli_check(const struct cli_env *env, int argc, char **argv)
 	int rc = store_check(st, &report);
 	int lrc = rc == 1 ? store_check_loads(st, &loads) : 1;
 	if (rc < 0 || lrc < 0)
-		cli_error("%s: cannot be checked: %s", env->db_path, store_errmsg(st));
+		cli_error(_("%s: cannot be checked: %s"), env->db_path, store_errmsg(st));
 	else if (rc == 0)
-		cli_error("%s is damaged:\n%s", env->db_path, report);
+		cli_error(_("%s is damaged:\n%s"), env->db_path, report);
 	else if (lrc == 0)
-		cli_error("%s is sound, but not all its files are loaded:\n%s", env->db_path, loads);
+		cli_error(_("%s is sound, but not all its files are loaded:\n%s"), env->db_path, loads);
 	else
 		puts("ok");
 	free(report);
@@ -390,10 +396,10 @@ int cli_check(const struct cli_env *env, int argc, char **argv)
 /* ---- list --------------------------------------------------------------- */
 
 static const char list_usage[] =
-	"Usage: margo list [--db FILE] [--format plain|jsonl] [--unread]\n"
+	N_("Usage: margo list [--db FILE] [--format plain|jsonl] [--unread]\n"
 	"List the articles of the library: id, date, source and title.\n"
 	"--unread: only the articles not read yet in the reader.\n"
-	"JSON Lines: {\"id\",\"title\",\"date\",\"source\"}.\n";
+	"JSON Lines: {\"id\",\"title\",\"date\",\"source\"}.\n");
 
 int cli_list(const struct cli_env *env, int argc, char **argv)
 {
@@ -419,7 +425,7 @@ int cli_list(const struct cli_env *env, int argc, char **argv)
 	if (o.help)
 		return CLI_OK;
 	if (first < argc) {
-		cli_error("list: unexpected argument \"%s\"", argv[first]);
+		cli_error(_("list: unexpected argument \"%s\""), argv[first]);
 		return CLI_USAGE;
 	}
 	struct store *st;
@@ -466,11 +472,11 @@ int cli_list(const struct cli_env *env, int argc, char **argv)
 /* ---- show --------------------------------------------------------------- */
 
 static const char show_usage[] =
-	"Usage: margo show [--db FILE] [--format plain|jsonl] ID\n"
+	N_("Usage: margo show [--db FILE] [--format plain|jsonl] ID\n"
 	"Print one article: its title, subtitle, byline, date and source, then\n"
 	"its text, paragraph by paragraph.  JSON Lines: one object with \"id\",\n"
 	"\"title\", \"subtitle\", \"author\", \"date\", \"source\", \"url\",\n"
-	"\"paragraphs\", \"text\" and \"dropped\" (the boilerplate lines removed).\n";
+	"\"paragraphs\", \"text\" and \"dropped\" (the boilerplate lines removed).\n");
 
 static int dropped_json(void *ctx, const char *kind, const char *text)
 {
@@ -520,7 +526,7 @@ int cli_show(const struct cli_env *env, int argc, char **argv)
 		return CLI_OK;
 	int64_t id;
 	if (first != argc - 1 || util_parse_id(argv[first], &id) < 0) {
-		cli_error("show: give one article ID (a number from \"margo list\")");
+		cli_error(_("show: give one article ID (a number from \"margo list\")"));
 		return CLI_USAGE;
 	}
 	struct store *st;
@@ -533,7 +539,7 @@ int cli_show(const struct cli_env *env, int argc, char **argv)
 		cli_error("%s: %s", env->db_path, store_errmsg(st));
 		status = CLI_FAILED;
 	} else if (found == 0) {
-		cli_error("show: no article %lld in %s", (long long)id, env->db_path);
+		cli_error(_("show: no article %lld in %s"), (long long)id, env->db_path);
 		status = CLI_USAGE;
 	} else if (o.format == FORMAT_JSONL) {
 		struct buf b = { 0 };
@@ -564,10 +570,10 @@ int cli_show(const struct cli_env *env, int argc, char **argv)
 /* ---- passages ----------------------------------------------------------- */
 
 static const char passages_usage[] =
-	"Usage: margo passages [--db FILE] [--format plain|jsonl] [ID]\n"
+	N_("Usage: margo passages [--db FILE] [--format plain|jsonl] [ID]\n"
 	"Print the passages (paragraphs) of article ID, or of every article.\n"
 	"JSON Lines: {\"id\",\"article\",\"n\",\"kind\",\"text\"}; \"id\" is the\n"
-	"passage id other commands take.\n";
+	"passage id other commands take.\n");
 
 struct passages_ctx {
 	enum format format;
@@ -604,7 +610,7 @@ int cli_passages(const struct cli_env *env, int argc, char **argv)
 		return CLI_OK;
 	int64_t id = 0;
 	if (first < argc - 1 || (first == argc - 1 && (util_parse_id(argv[first], &id) < 0 || id == 0))) {
-		cli_error("passages: give at most one article ID (a number from \"margo list\")");
+		cli_error(_("passages: give at most one article ID (a number from \"margo list\")"));
 		return CLI_USAGE;
 	}
 	struct store *st;
@@ -619,7 +625,7 @@ int cli_passages(const struct cli_env *env, int argc, char **argv)
 		cli_error("%s: %s", env->db_path, store_errmsg(st));
 		status = CLI_FAILED;
 	} else if (id && c.count == 0) {
-		cli_error("passages: no article %lld in %s", (long long)id, env->db_path);
+		cli_error(_("passages: no article %lld in %s"), (long long)id, env->db_path);
 		status = CLI_USAGE;
 	}
 	buf_free(&c.b);

@@ -25,6 +25,7 @@
 #include "margo/text.h"
 #include "cli_export.h"
 #include "cli_impl.h"
+#include "margo/i18n.h"
 
 /* Take the known "--name VALUE" options out of argv; the rest stays. */
 static int take_opts(int *argc, char **argv, struct annot_opts *o)
@@ -39,7 +40,7 @@ static int take_opts(int *argc, char **argv, struct annot_opts *o)
 		                  : strcmp(a, "--format") == 0 ? &o->format : NULL;
 		if (slot || strcmp(a, "--article") == 0 || strcmp(a, "--separator") == 0) {
 			if (i + 1 >= *argc) {
-				cli_error("%s needs a value", a);
+				cli_error(_("%s needs a value"), a);
 				return -1;
 			}
 			const char *v = argv[++i];
@@ -47,11 +48,11 @@ static int take_opts(int *argc, char **argv, struct annot_opts *o)
 				*slot = v;
 			} else if (strcmp(a, "--article") == 0) {
 				if (util_parse_id(v, &o->article) < 0 || o->article == 0) {
-					cli_error("--article needs an article ID (a number from \"margo list\")");
+					cli_error(_("--article needs an article ID (a number from \"margo list\")"));
 					return -1;
 				}
 			} else if (strlen(v) != 1 || (v[0] != ',' && v[0] != ';' && v[0] != '\t')) {
-				cli_error("--separator is one of , ; or a tab");
+				cli_error(_("--separator is one of , ; or a tab"));
 				return -1;
 			} else {
 				o->separator = v[0];
@@ -73,7 +74,7 @@ static bool wants_help(int argc, char **argv, const char *usage)
 {
 	for (int i = 1; i < argc; i++)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return true;
 		}
 	return false;
@@ -82,11 +83,11 @@ static bool wants_help(int argc, char **argv, const char *usage)
 /* ---- annotate ---------------------------------------------------------------------- */
 
 static const char annotate_usage[] =
-	"Usage: margo annotate [--db FILE] ARTICLE START END [--tag T,U] [--note TEXT]\n"
+	N_("Usage: margo annotate [--db FILE] ARTICLE START END [--tag T,U] [--note TEXT]\n"
 	"                      [--author NAME]\n"
 	"Annotate characters START to END (code points, end excluded) of ARTICLE\n"
 	"with tags (comma-separated; \"a/b\" makes a hierarchy) and a note.  Prints\n"
-	"the new annotation's id.\n";
+	"the new annotation's id.\n");
 
 /* Argument or variable `v` (named `what` in messages, `hint` after) as
  * UTF-8 in *out (malloc'd; NULL when `v` is NULL): 0, or -1 after saying
@@ -100,11 +101,14 @@ static int user_text(const char *cmd, const char *what, const char *v, const cha
 	const char *cs = text_user_charset();
 	int rc = text_from_user(v, strlen(v), cs, out);
 	if (rc == -2)
-		cli_error("%s: out of memory", cmd);
+		cli_error(_("%s: out of memory"), cmd);
+	else if (rc < 0 && text_charset_is_utf8(cs))
+		cli_error(*hint ? _("%s: %s is not valid UTF-8; nothing was saved (give --author NAME)")
+		                : _("%s: %s is not valid UTF-8; nothing was saved"), cmd, what);
 	else if (rc < 0)
-		cli_error("%s: %s is not valid %s%s; nothing was saved%s", cmd, what,
-		          text_charset_is_utf8(cs) ? "UTF-8" : cs,
-		          text_charset_is_utf8(cs) ? "" : " text (the locale's charset)", hint);
+		cli_error(*hint ? _("%s: %s is not valid %s text (the locale's charset); nothing was saved (give --author NAME)")
+		                : _("%s: %s is not valid %s text (the locale's charset); nothing was saved"),
+		          cmd, what, cs);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -118,14 +122,14 @@ int cli_annotate(const struct cli_env *env, int argc, char **argv)
 	int64_t article, start, end;
 	if (argc != 4 || util_parse_id(argv[1], &article) < 0 || util_parse_id(argv[2], &start) < 0 ||
 	    util_parse_id(argv[3], &end) < 0) {
-		cli_error("annotate: give ARTICLE START END; see \"margo annotate --help\"");
+		cli_error(_("annotate: give ARTICLE START END; see \"margo annotate --help\""));
 		return CLI_USAGE;
 	}
 	/* What is saved is UTF-8, so that every export reads elsewhere. */
 	char *tag = NULL, *note = NULL, *author = NULL;
 	if (user_text("annotate", "--tag", o.tag, "", &tag) < 0 || user_text("annotate", "--note", o.note, "", &note) < 0 ||
 	    (o.author ? user_text("annotate", "--author", o.author, "", &author)
-	              : user_text("annotate", "$USER, the default author,", getenv("USER"),
+	              : user_text("annotate", _("$USER, the default author,"), getenv("USER"),
 	                          " (give --author NAME)", &author)) < 0) {
 		free(tag);
 		free(note);
@@ -146,7 +150,7 @@ int cli_annotate(const struct cli_env *env, int argc, char **argv)
 	free(note);
 	free(author);
 	if (rc < 0) {
-		cli_error("annotate: %s", err ? err : "out of memory");
+		cli_error(_("annotate: %s"), err ? err : _("out of memory"));
 		status = rc == -2 ? CLI_USAGE : CLI_FAILED;
 	} else {
 		printf("%s\n", id);
@@ -160,11 +164,11 @@ int cli_annotate(const struct cli_env *env, int argc, char **argv)
 /* ---- listing and exporting (written by cli_export.c) ------------------------------ */
 
 static const char annotations_usage[] =
-	"Usage: margo annotations [--db FILE] [--format plain|jsonl] [--tag T]\n"
+	N_("Usage: margo annotations [--db FILE] [--format plain|jsonl] [--tag T]\n"
 	"                         [--article ID]\n"
 	"List the annotations (sorted by id), of one tag (and its children: \"a\"\n"
 	"also gives \"a/b\") or one article.  JSON Lines: one W3C Web Annotation a\n"
-	"line, the form margo export and import use.\n";
+	"line, the form margo export and import use.\n");
 
 int cli_annotations(const struct cli_env *env, int argc, char **argv)
 {
@@ -174,21 +178,21 @@ int cli_annotations(const struct cli_env *env, int argc, char **argv)
 	if (take_opts(&argc, argv, &o) < 0)
 		return CLI_USAGE;
 	if (argc > 1) {
-		cli_error("annotations: unexpected argument \"%s\"", argv[1]);
+		cli_error(_("annotations: unexpected argument \"%s\""), argv[1]);
 		return CLI_USAGE;
 	}
 	enum annot_format fm = AF_PLAIN;
 	if (o.format && strcmp(o.format, "jsonl") == 0)
 		fm = AF_JSONL;
 	else if (o.format && strcmp(o.format, "plain") != 0) {
-		cli_error("annotations: unknown format \"%s\" (use plain or jsonl)", o.format);
+		cli_error(_("annotations: unknown format \"%s\" (use plain or jsonl)"), o.format);
 		return CLI_USAGE;
 	}
 	return cli_write_annotations(env, &o, fm);
 }
 
 static const char export_usage[] =
-	"Usage: margo export [--db FILE] --format w3c|jsonl|csv|markdown [--tag T]\n"
+	N_("Usage: margo export [--db FILE] --format w3c|jsonl|csv|markdown [--tag T]\n"
 	"                    [--article ID] [--separator ';'] [--raw]\n"
 	"                    [-o FILE [--force]]\n"
 	"Write the annotations: W3C Web Annotation JSON-LD (a collection) or one\n"
@@ -203,7 +207,7 @@ static const char export_usage[] =
 	"control and bidi characters as the other commands do.\n"
 	"-o writes a file (0600) through a temporary file beside it, so a failed\n"
 	"export leaves what was there; an existing file is replaced only with\n"
-	"--force.\n";
+	"--force.\n");
 
 int cli_export(const struct cli_env *env, int argc, char **argv)
 {
@@ -217,9 +221,9 @@ int cli_export(const struct cli_env *env, int argc, char **argv)
 	};
 	for (size_t i = 0; o.format && i < sizeof formats / sizeof *formats; i++)
 		if (strcmp(o.format, formats[i].name) == 0)
-			return argc > 1 ? (cli_error("export: unexpected argument \"%s\"", argv[1]), CLI_USAGE)
+			return argc > 1 ? (cli_error(_("export: unexpected argument \"%s\""), argv[1]), CLI_USAGE)
 			                : cli_write_annotations(env, &o, formats[i].f);
-	cli_error("export: give --format w3c, jsonl, csv or markdown");
+	cli_error(_("export: give --format w3c, jsonl, csv or markdown"));
 	return CLI_USAGE;
 }
 
@@ -230,7 +234,7 @@ int cli_export(const struct cli_env *env, int argc, char **argv)
 #define IMPORT_MAX_LINE ((size_t)16 << 20)
 
 static const char import_usage[] =
-	"Usage: margo import [--db FILE] FILE\n"
+	N_("Usage: margo import [--db FILE] FILE\n"
 	"Merge annotations by id from margo's JSON Lines (margo export --format\n"
 	"jsonl), or from one JSON text: W3C JSON as margo export --format w3c\n"
 	"writes it (an AnnotationCollection), an AnnotationPage, an array of\n"
@@ -240,7 +244,7 @@ static const char import_usage[] =
 	"changes nothing.  Links between annotations are added once both ends are\n"
 	"in the library, whatever their order in the file.  An id that is not a\n"
 	"UUID URN is replaced by a new one (the file's links follow it); a line\n"
-	"longer than 16 MiB is skipped.\n";
+	"longer than 16 MiB is skipped.\n");
 
 /* The largest JSON document import reads whole (W3C JSON written by
  * margo export --format w3c, an array, one annotation); JSON Lines are
@@ -269,7 +273,7 @@ static int import_one(void *vrun, size_t no, const char *json, size_t len)
 		return -1;
 	}
 	if (res == STORE_IMPORT_SKIPPED) {
-		cli_error("%s: %s %zu: %s; skipped", run->name, run->unit, no, err ? err : "not usable");
+		cli_error(_("%s: %s %zu: %s; skipped"), run->name, run->unit, no, err ? err : _("not usable"));
 		run->status = CLI_PARTIAL;
 	} else if (warn) {
 		cli_error("%s: %s %zu: %s", run->name, run->unit, no, warn);
@@ -301,17 +305,11 @@ static bool lines_of_their_own(struct import_run *run, const char *doc, size_t l
  * not one JSON text but lines of their own, each line. */
 static void import_document(struct import_run *run, char *doc, size_t len)
 {
-	static const char *const forms[] = {
-		[STORE_IMPORT_ONE] = "one annotation",
-		[STORE_IMPORT_ARRAY] = "a JSON array",
-		[STORE_IMPORT_PAGE] = "a W3C AnnotationPage",
-		[STORE_IMPORT_COLLECTION] = "a W3C AnnotationCollection",
-	};
 	size_t fixed_len = 0, repaired = 0;
 	char *fixed = NULL;
 	if (!utf8_clean(doc, len)) {
 		if (!(fixed = utf8_repair(doc, len, &fixed_len, &repaired))) {
-			cli_error("out of memory");
+			cli_error(_("out of memory"));
 			run->status = CLI_FAILED;
 			return;
 		}
@@ -333,15 +331,16 @@ static void import_document(struct import_run *run, char *doc, size_t len)
 			doc = e ? e + 1 : doc + n;
 		}
 	} else if (form == STORE_IMPORT_NOT_JSON) {
-		cli_error("%s: neither JSON Lines (one annotation a line, as margo export --format "
+		cli_error(_("%s: neither JSON Lines (one annotation a line, as margo export --format "
 		          "jsonl writes) nor one JSON text (W3C JSON, as margo export --format w3c "
-		          "writes): not valid JSON; nothing imported", run->name);
+		          "writes): not valid JSON; nothing imported"), run->name);
 		run->status = CLI_FAILED;
 	} else {
 		if (repaired) {
-			cli_error("%s: %zu character%s that %s not valid UTF-8 (a stray byte or a NUL) "
-			          "replaced with U+FFFD", run->name, repaired, repaired == 1 ? "" : "s",
-			          repaired == 1 ? "was" : "were");
+			cli_error(ngettext("%s: %zu character that was not valid UTF-8 (a stray byte or a NUL) "
+			                   "replaced with U+FFFD",
+			                   "%s: %zu characters that were not valid UTF-8 (a stray byte or a NUL) "
+			                   "replaced with U+FFFD", repaired), run->name, repaired);
 			run->status = CLI_PARTIAL;
 		}
 		run->unit = "item";
@@ -354,10 +353,17 @@ static void import_document(struct import_run *run, char *doc, size_t len)
 		for (int i = 0; i < 5; i++)
 			n += run->count[i];
 		if (form == STORE_IMPORT_ONE)
-			printf("%s: read %s\n", run->name, forms[form]);
+			printf(_("%s: read one annotation\n"), run->name);
+		else if (form == STORE_IMPORT_ARRAY)
+			printf(ngettext("%s: read a JSON array of %zu annotation\n",
+			                "%s: read a JSON array of %zu annotations\n", n), run->name, n);
+		else if (form == STORE_IMPORT_PAGE)
+			printf(ngettext("%s: read a W3C AnnotationPage of %zu annotation\n",
+			                "%s: read a W3C AnnotationPage of %zu annotations\n", n), run->name, n);
 		else
-			printf("%s: read %s of %zu annotation%s\n", run->name, forms[form], n,
-			       n == 1 ? "" : "s");
+			printf(ngettext("%s: read a W3C AnnotationCollection of %zu annotation\n",
+			                "%s: read a W3C AnnotationCollection of %zu annotations\n", n),
+			       run->name, n);
 	}
 	free(fixed);
 }
@@ -381,11 +387,11 @@ static int import_lines(struct store *st, struct store_import *imp, FILE *f, con
 		if (ls == LINE_EOF)
 			break;
 		if (ls == LINE_LONG) {
-			cli_error("%s: line %zu: longer than %zu MiB; skipped", name, r.line_no,
+			cli_error(_("%s: line %zu: longer than %zu MiB; skipped"), name, r.line_no,
 			          IMPORT_MAX_LINE >> 20);
 			if (whole) {
-				cli_error("%s: a JSON text with a line cut out cannot be read; nothing "
-				          "imported", name);
+				cli_error(_("%s: a JSON text with a line cut out cannot be read; nothing "
+				          "imported"), name);
 				run.status = CLI_FAILED;
 				break;
 			}
@@ -395,25 +401,25 @@ static int import_lines(struct store *st, struct store_import *imp, FILE *f, con
 		}
 		if (ls != LINE_OK) {
 			if (ls == LINE_BINARY)
-				cli_error("%s: line %zu: not text (NUL bytes, UTF-16, or mostly not "
-				          "UTF-8); not a file of JSON Lines", name, r.line_no + 1);
+				cli_error(_("%s: line %zu: not text (NUL bytes, UTF-16, or mostly not "
+				          "UTF-8); not a file of JSON Lines"), name, r.line_no + 1);
 			else if (ls == LINE_ERROR)
 				cli_error("%s: %s", name, strerror(r.err));
 			else
-				cli_error("out of memory");
+				cli_error(_("out of memory"));
 			run.status = CLI_FAILED;
 			break;
 		}
 		if (whole) {
 			if (doc.len + r.len + 1 > IMPORT_MAX_DOCUMENT) {
-				cli_error("%s: a JSON text larger than %zu MiB; give it as JSON Lines (one "
-				          "annotation a line); nothing imported", name,
+				cli_error(_("%s: a JSON text larger than %zu MiB; give it as JSON Lines (one "
+				          "annotation a line); nothing imported"), name,
 				          IMPORT_MAX_DOCUMENT >> 20);
 				run.status = CLI_FAILED;
 				break;
 			}
 			if (buf_append(&doc, r.line, r.len) < 0 || buf_putc(&doc, '\n') < 0) {
-				cli_error("out of memory");
+				cli_error(_("out of memory"));
 				run.status = CLI_FAILED;
 				break;
 			}
@@ -441,7 +447,7 @@ static int import_lines(struct store *st, struct store_import *imp, FILE *f, con
 			if (form != STORE_IMPORT_ONE && (form != STORE_IMPORT_NOT_JSON || opens)) {
 				whole = true;
 				if (buf_append(&doc, r.line, r.len) < 0 || buf_putc(&doc, '\n') < 0) {
-					cli_error("out of memory");
+					cli_error(_("out of memory"));
 					run.status = CLI_FAILED;
 					break;
 				}
@@ -463,7 +469,7 @@ int cli_import(const struct cli_env *env, int argc, char **argv)
 	if (wants_help(argc, argv, import_usage))
 		return CLI_OK;
 	if (argc != 2) {
-		cli_error("import: give one FILE; see \"margo import --help\"");
+		cli_error(_("import: give one FILE; see \"margo import --help\""));
 		return CLI_USAGE;
 	}
 	FILE *f = strcmp(argv[1], "-") == 0 ? stdin : fopen(argv[1], "r");
@@ -496,20 +502,24 @@ int cli_import(const struct cli_env *env, int argc, char **argv)
 		status = CLI_FAILED;
 	}
 	size_t renamed = store_import_renamed(imp, &first);
-	printf("%zu added, %zu unchanged, %zu updated, %zu conflicts, %zu skipped\n",
+	printf(_("%zu added, %zu unchanged, %zu updated, %zu conflicts, %zu skipped\n"),
 	       count[STORE_IMPORT_ADDED], count[STORE_IMPORT_SAME], count[STORE_IMPORT_UPDATED],
 	       count[STORE_IMPORT_UPDATED] + count[STORE_IMPORT_CONFLICT], count[STORE_IMPORT_SKIPPED]);
 	if (links)
-		printf("%zu link%s added\n", links, links == 1 ? "" : "s");
+		printf(ngettext("%zu link added\n", "%zu links added\n", links), links);
 	if (renamed) {
-		cli_error("%s: %zu annotation%s had an id that is not a UUID URN (the first on "
-		          "line %zu) and %s a new one; the file's links follow it", argv[1], renamed,
-		          renamed == 1 ? "" : "s", first, renamed == 1 ? "was given" : "were given");
+		cli_error(ngettext("%s: %zu annotation had an id that is not a UUID URN (the first on "
+		                   "line %zu) and was given a new one; the file's links follow it",
+		                   "%s: %zu annotations had an id that is not a UUID URN (the first on "
+		                   "line %zu) and were given a new one; the file's links follow it", renamed),
+		          argv[1], renamed, first);
 		status = status == CLI_OK ? CLI_PARTIAL : status;
 	}
 	if (unplaced) {
-		cli_error("%s: %zu link%s skipped: an end is not in this library, or the kind is "
-		          "unknown", argv[1], unplaced, unplaced == 1 ? "" : "s");
+		cli_error(ngettext("%s: %zu link skipped: an end is not in this library, or the kind is "
+		                   "unknown",
+		                   "%s: %zu links skipped: an end is not in this library, or the kind is "
+		                   "unknown", unplaced), argv[1], unplaced);
 		status = status == CLI_OK ? CLI_PARTIAL : status;
 	}
 	store_import_close(&imp);
@@ -520,16 +530,16 @@ int cli_import(const struct cli_env *env, int argc, char **argv)
 /* ---- retag and unlink --------------------------------------------------------------- */
 
 static const char retag_usage[] =
-	"Usage: margo retag [--db FILE] ID TAGS\n"
+	N_("Usage: margo retag [--db FILE] ID TAGS\n"
 	"Give the annotation ID (as \"margo annotations\" shows it; \"urn:uuid:\" may\n"
 	"be left out) exactly the tags TAGS (comma-separated; \"\" removes them all,\n"
-	"the annotation stays).  One change: \"margo undo\" gives the old tags back.\n";
+	"the annotation stays).  One change: \"margo undo\" gives the old tags back.\n");
 
 static const char unlink_usage[] =
-	"Usage: margo unlink [--db FILE] ID ID\n"
+	N_("Usage: margo unlink [--db FILE] ID ID\n"
 	"Remove the link between two annotations (either may be the end it was\n"
 	"made from; \"urn:uuid:\" may be left out).  A bare link end no other link\n"
-	"uses goes with it.  One change: \"margo undo\" brings the link back.\n";
+	"uses goes with it.  One change: \"margo undo\" brings the link back.\n");
 
 /* An annotation id as the library writes it, "urn:uuid:" added when it
  * was left out (malloc'd). */
@@ -545,7 +555,7 @@ static int edit(const struct cli_env *env, int argc, char **argv, bool retag)
 	if (wants_help(argc, argv, retag ? retag_usage : unlink_usage))
 		return CLI_OK;
 	if (argc != 3) {
-		cli_error("%s: give %s; see \"margo %s --help\"", cmd, retag ? "ID TAGS" : "ID ID", cmd);
+		cli_error(_("%s: give %s; see \"margo %s --help\""), cmd, retag ? "ID TAGS" : "ID ID", cmd);
 		return CLI_USAGE;
 	}
 	char *a = full_id(argv[1]), *b = NULL;
@@ -563,21 +573,22 @@ static int edit(const struct cli_env *env, int argc, char **argv, bool retag)
 	int rc = retag ? store_annot_retag(st, a, b, &err) : store_annot_unlink(st, a, b, &err);
 	int status = CLI_OK;
 	if (rc < 0) {
-		cli_error("%s: %s%s", cmd, err ? err : "out of memory",
-		          rc == -2 ? "" : "; nothing was changed");
+		if (rc == -2)
+			cli_error("%s: %s", cmd, err ? err : _("out of memory"));
+		else
+			cli_error(_("%s: %s; nothing was changed"), cmd, err ? err : _("out of memory"));
 		status = rc == -2 ? CLI_PARTIAL : CLI_FAILED;
 	} else if (retag) {
-		fputs("tags of ", stdout);
-		cli_puts_safe(stdout, a);
-		fputs(": ", stdout);
-		cli_puts_safe(stdout, *b ? b : "(none)");
+		/* TRANSLATORS: an annotation's id, then its tags. */
+		char *line = util_printf(_("tags of %s: %s"), a, *b ? b : _("(none)"));
+		cli_puts_safe(stdout, line ? line : _("out of memory"));
 		putchar('\n');
+		free(line);
 	} else {
-		fputs("unlinked ", stdout);
-		cli_puts_safe(stdout, a);
-		fputs(" and ", stdout);
-		cli_puts_safe(stdout, b);
+		char *line = util_printf(_("unlinked %s and %s"), a, b);
+		cli_puts_safe(stdout, line ? line : _("out of memory"));
 		putchar('\n');
+		free(line);
 	}
 	free(err);
 	free(a);

@@ -21,15 +21,16 @@
 
 #include "margo/store_complete.h"
 #include "cli_impl.h"
+#include "margo/i18n.h"
 
 /* How many names at most: a shell shows no more usefully. */
 #define COMPLETE_LIMIT 300
 
 static const char complete_usage[] =
-	"Usage: margo complete [--db FILE] WHAT [PREFIX]\n"
+	N_("Usage: margo complete [--db FILE] WHAT [PREFIX]\n"
 	"For shell completion scripts: print the candidates starting with PREFIX,\n"
 	"one a line.  WHAT is commands, options [COMMAND], values COMMAND OPTION,\n"
-	"tags, entities or articles.  Reads the library without writing it.\n";
+	"tags, entities or articles.  Reads the library without writing it.\n");
 
 static bool starts_with(const char *s, const char *prefix)
 {
@@ -77,18 +78,18 @@ static int complete_from_library(const struct cli_env *env, enum store_complete_
 int cli_complete(const struct cli_env *env, int argc, char **argv)
 {
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		fputs(complete_usage, stdout);
+		fputs(_(complete_usage), stdout);
 		return CLI_OK;
 	}
 	if (argc < 2) {
-		cli_error("complete: say what to complete; see \"margo complete --help\"");
+		cli_error(_("complete: say what to complete; see \"margo complete --help\""));
 		return CLI_USAGE;
 	}
 	const char *what = argv[1];
 	/* WHAT's own arguments, then the prefix (empty when not given). */
 	int nargs = strcmp(what, "values") == 0 ? 2 : strcmp(what, "options") == 0 ? 1 : 0;
 	if (argc > 2 + nargs + 1) {
-		cli_error("complete: unexpected argument \"%s\"", argv[2 + nargs + 1]);
+		cli_error(_("complete: unexpected argument \"%s\""), argv[2 + nargs + 1]);
 		return CLI_USAGE;
 	}
 	const char *prefix = argc > 2 + nargs ? argv[2 + nargs] : "";
@@ -104,7 +105,7 @@ int cli_complete(const struct cli_env *env, int argc, char **argv)
 		put_list(c ? c->options : cli_global_options, prefix);
 	} else if (strcmp(what, "values") == 0) {
 		if (argc < 4) {
-			cli_error("complete: values needs a COMMAND and an OPTION");
+			cli_error(_("complete: values needs a COMMAND and an OPTION"));
 			return CLI_USAGE;
 		}
 		put_list(cli_option_values(argv[2], argv[3]), prefix);
@@ -115,8 +116,8 @@ int cli_complete(const struct cli_env *env, int argc, char **argv)
 	} else if (strcmp(what, "articles") == 0) {
 		return complete_from_library(env, STORE_COMPLETE_ARTICLES, prefix);
 	} else {
-		cli_error("complete: unknown WHAT \"%s\" (commands, options, values, tags,"
-		          " entities or articles)", what);
+		cli_error(_("complete: unknown WHAT \"%s\" (commands, options, values, tags,"
+		          " entities or articles)"), what);
 		return CLI_USAGE;
 	}
 	return CLI_OK;

@@ -15,9 +15,10 @@
 
 #include "margo/store_annot.h"
 #include "cli_impl.h"
+#include "margo/i18n.h"
 
 static const char conflicts_usage[] =
-	"Usage: margo conflicts [--db FILE] [--format plain|jsonl]\n"
+	N_("Usage: margo conflicts [--db FILE] [--format plain|jsonl]\n"
 	"       margo conflicts [--db FILE] --keep mine|theirs|both ID\n"
 	"List the conflicts imports left: an annotation changed both here and in\n"
 	"the file imported; the newer version was kept and the other recorded.\n"
@@ -28,7 +29,7 @@ static const char conflicts_usage[] =
 	"--keep resolves the conflict ID (its number, or the id of an annotation\n"
 	"with one conflict): mine drops the imported version, theirs puts it in\n"
 	"place of this library's, both makes it a new annotation on the same\n"
-	"article.  A resolved conflict is no longer listed.\n";
+	"article.  A resolved conflict is no longer listed.\n");
 
 static void side_plain(const char *label, const struct store_conflict_side *s)
 {
@@ -40,14 +41,14 @@ static void side_plain(const char *label, const struct store_conflict_side *s)
 		cli_puts_safe(stdout, s->color);
 	}
 	if (s->author && *s->author) {
-		fputs("  by ", stdout);
+		fputs(_("  by "), stdout);
 		cli_puts_safe(stdout, s->author);
 	}
 	fputs("  \"", stdout);
 	cli_puts_safe(stdout, s->quote ? s->quote : "");
 	fputs("\"", stdout);
 	if (s->note && *s->note) {
-		fputs("  note: ", stdout);
+		fputs(_("  note: "), stdout);
 		cli_puts_safe(stdout, s->note);
 	}
 	fputc('\n', stdout);
@@ -80,11 +81,11 @@ static int list(struct store *st, enum format format)
 		const char *id = c->annotation;
 		printf("#%lld  ", (long long)c->id);
 		cli_puts_safe(stdout, strncmp(id, "urn:uuid:", 9) == 0 ? id + 9 : id);
-		printf("  article %lld: ", (long long)c->article);
+		printf(_("  article %lld: "), (long long)c->article);
 		cli_puts_safe(stdout, c->title ? c->title : "");
 		fputc('\n', stdout);
-		side_plain("this library", &c->mine);
-		side_plain("imported", &c->theirs);
+		side_plain(_("this library"), &c->mine);
+		side_plain(_("imported"), &c->theirs);
 	}
 	buf_free(&b);
 	store_conflicts_free(v, n);
@@ -100,7 +101,7 @@ static int resolve(struct store *st, const char *how, const char *ref)
 	while (k < 3 && strcmp(how, kinds[k].name) != 0)
 		k++;
 	if (k == 3) {
-		cli_error("conflicts: --keep takes mine, theirs or both, not \"%s\"", how);
+		cli_error(_("conflicts: --keep takes mine, theirs or both, not \"%s\""), how);
 		return CLI_USAGE;
 	}
 	int64_t conflict;
@@ -108,23 +109,23 @@ static int resolve(struct store *st, const char *how, const char *ref)
 	int found = store_conflict_find(st, ref, &conflict, &err);
 	if (found <= 0) {
 		if (found == 0)
-			cli_error("conflicts: %s", err);
+			cli_error(_("conflicts: %s"), err);
 		free(err);
 		return found == 0 ? CLI_PARTIAL : -1;
 	}
 	if (store_conflict_resolve(st, conflict, kinds[k].keep, &made, &err) < 0) {
-		cli_error("conflicts: %s; nothing was changed", err ? err : "out of memory");
+		cli_error(_("conflicts: %s; nothing was changed"), err ? err : _("out of memory"));
 		free(err);
 		return CLI_FAILED;
 	}
 	if (kinds[k].keep == STORE_KEEP_MINE)
-		printf("conflict #%lld: kept this library's version; the imported one is dropped\n",
+		printf(_("conflict #%lld: kept this library's version; the imported one is dropped\n"),
 		       (long long)conflict);
 	else if (kinds[k].keep == STORE_KEEP_THEIRS)
-		printf("conflict #%lld: the imported version replaces this library's\n",
+		printf(_("conflict #%lld: the imported version replaces this library's\n"),
 		       (long long)conflict);
 	else
-		printf("conflict #%lld: kept both; the imported version is annotation %s\n",
+		printf(_("conflict #%lld: kept both; the imported version is annotation %s\n"),
 		       (long long)conflict, made + 9);
 	free(made);
 	return CLI_OK;
@@ -151,7 +152,7 @@ int cli_conflicts(const struct cli_env *env, int argc, char **argv)
 			} else if (strcmp(optarg, "plain") == 0) {
 				format = FORMAT_PLAIN;
 			} else {
-				cli_error("conflicts: unknown format \"%s\" (use plain or jsonl)", optarg);
+				cli_error(_("conflicts: unknown format \"%s\" (use plain or jsonl)"), optarg);
 				return CLI_USAGE;
 			}
 			break;
@@ -159,17 +160,17 @@ int cli_conflicts(const struct cli_env *env, int argc, char **argv)
 			keep = optarg;
 			break;
 		case 'h':
-			fputs(conflicts_usage, stdout);
+			fputs(_(conflicts_usage), stdout);
 			return CLI_OK;
 		default:
-			cli_error("conflicts: unknown option \"%s\"; see \"margo conflicts --help\"",
+			cli_error(_("conflicts: unknown option \"%s\"; see \"margo conflicts --help\""),
 			          argv[optind - 1]);
 			return CLI_USAGE;
 		}
 	}
 	if (keep ? optind != argc - 1 : optind != argc) {
-		cli_error(keep ? "conflicts: --keep takes one conflict ID (see margo conflicts)"
-		               : "conflicts: unexpected argument \"%s\"; resolve with --keep",
+		cli_error(keep ? _("conflicts: --keep takes one conflict ID (see margo conflicts)")
+		               : _("conflicts: unexpected argument \"%s\"; resolve with --keep"),
 		          keep ? "" : argv[optind]);
 		return CLI_USAGE;
 	}

@@ -17,6 +17,7 @@
 #include "margo/store_entity.h"
 #include "margo/text.h"
 #include "cli_impl.h"
+#include "margo/i18n.h"
 
 /* The extractor with margo's lexicons; warnings go to stderr once. */
 struct entity_extractor *cli_load_extractor(void)
@@ -29,7 +30,7 @@ struct entity_extractor *cli_load_extractor(void)
 		free(warn);
 	}
 	if (!x)
-		cli_error("out of memory");
+		cli_error(_("out of memory"));
 	return x;
 }
 
@@ -38,13 +39,13 @@ struct entity_extractor *cli_load_extractor(void)
 #define TAG_MAX_LINE ((size_t)16 << 20)
 
 static const char tag_usage[] =
-	"Usage: margo tag [--all] < IN.jsonl > OUT.jsonl\n"
+	N_("Usage: margo tag [--all] < IN.jsonl > OUT.jsonl\n"
 	"Read JSON Lines {\"id\",\"text\"} and write {\"id\",\"entities\":[{\"start\",\n"
 	"\"end\",\"type\",\"text\"}]} with code-point offsets into each text (types\n"
 	"PER, LOC, ORG, DATE).  A text that is not canonical (NFC, LF line ends,\n"
 	"valid UTF-8) is canonicalised first and the offsets refer to that.\n"
 	"--all also lists mentions derived from other words (demonyms).  A line\n"
-	"longer than 16 MiB is skipped.\n";
+	"longer than 16 MiB is skipped.\n");
 
 /* The members of one line's object, in one walk of json_each(): the id as
  * JSON (a scalar or, minified, an object or array), and the text. */
@@ -129,14 +130,14 @@ int cli_tag(const struct cli_env *env, int argc, char **argv)
 	bool all = false;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(tag_usage, stdout);
+			fputs(_(tag_usage), stdout);
 			return CLI_OK;
 		}
 		if (strcmp(argv[i], "--all") == 0) {
 			all = true;
 			continue;
 		}
-		cli_error("tag: unexpected argument \"%s\"; see \"margo tag --help\"", argv[i]);
+		cli_error(_("tag: unexpected argument \"%s\"; see \"margo tag --help\""), argv[i]);
 		return CLI_USAGE;
 	}
 	struct entity_extractor *x = cli_load_extractor();
@@ -146,7 +147,7 @@ int cli_tag(const struct cli_env *env, int argc, char **argv)
 	sqlite3_stmt *json = NULL;
 	if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, tag_sql, -1, &json, NULL) != SQLITE_OK) {
-		cli_error("cannot start SQLite's JSON functions");
+		cli_error(_("cannot start SQLite's JSON functions"));
 		entity_extractor_free(&x);
 		sqlite3_close(db);
 		return CLI_FAILED;
@@ -160,19 +161,19 @@ int cli_tag(const struct cli_env *env, int argc, char **argv)
 		if (ls == LINE_EOF)
 			break;
 		if (ls == LINE_LONG) {
-			cli_error("tag: line %zu: longer than %zu MiB; skipped", r.line_no,
+			cli_error(_("tag: line %zu: longer than %zu MiB; skipped"), r.line_no,
 			          TAG_MAX_LINE >> 20);
 			status = CLI_PARTIAL;
 			continue;
 		}
 		if (ls != LINE_OK) {
 			if (ls == LINE_BINARY)
-				cli_error("tag: line %zu: not text (NUL bytes, UTF-16, or mostly not "
-				          "UTF-8); not JSON Lines", r.line_no + 1);
+				cli_error(_("tag: line %zu: not text (NUL bytes, UTF-16, or mostly not "
+				          "UTF-8); not JSON Lines"), r.line_no + 1);
 			else if (ls == LINE_ERROR)
-				cli_error("tag: cannot read the input: %s", strerror(r.err));
+				cli_error(_("tag: cannot read the input: %s"), strerror(r.err));
 			else
-				cli_error("out of memory");
+				cli_error(_("out of memory"));
 			status = CLI_FAILED;
 			break;
 		}
@@ -184,31 +185,32 @@ int cli_tag(const struct cli_env *env, int argc, char **argv)
 		size_t nuls = json_nul_escapes(r.line, r.len, r.line);
 		int got = r.has_nul ? 0 : tag_fields(json, r.line, r.len, &id, &text, &tlen);
 		if (got < 0) {
-			cli_error("tag: line %zu: %s", r.line_no, sqlite3_errmsg(db));
+			cli_error(_("tag: line %zu: %s"), r.line_no, sqlite3_errmsg(db));
 			status = CLI_FAILED;
 			break;
 		}
 		if (got == 0) {
-			cli_error("tag: line %zu: not a JSON object with \"id\" and \"text\"; skipped",
+			cli_error(_("tag: line %zu: not a JSON object with \"id\" and \"text\"; skipped"),
 			          r.line_no);
 			status = CLI_PARTIAL;
 			continue;
 		}
 		if (nuls) {
-			cli_error("tag: line %zu: %zu NUL character%s (\\u0000) read as U+FFFD", r.line_no,
-			          nuls, nuls == 1 ? "" : "s");
+			cli_error(ngettext("tag: line %zu: %zu NUL character (\\u0000) read as U+FFFD",
+			                   "tag: line %zu: %zu NUL characters (\\u0000) read as U+FFFD", nuls),
+			          r.line_no, nuls);
 			status = CLI_PARTIAL;
 		}
 		int rc = tag_text(x, id, text, tlen, all, &out);
 		free(id);
 		free(text);
 		if (rc < 0) {
-			cli_error("out of memory");
+			cli_error(_("out of memory"));
 			status = CLI_FAILED;
 			break;
 		}
 		if (cli_flush_line(&out) < 0) {
-			cli_error("tag: cannot write the output: %s", strerror(errno));
+			cli_error(_("tag: cannot write the output: %s"), strerror(errno));
 			status = CLI_FAILED;
 			break;
 		}
@@ -224,11 +226,11 @@ int cli_tag(const struct cli_env *env, int argc, char **argv)
 /* ---- entities and mentions ---------------------------------------------- */
 
 static const char entities_usage[] =
-	"Usage: margo entities [--db FILE] [--format plain|jsonl] [--article ID]\n"
+	N_("Usage: margo entities [--db FILE] [--format plain|jsonl] [--article ID]\n"
 	"List the entities of the library (or of one article): people (PER),\n"
 	"places (LOC), organisations (ORG) and dates (DATE), with how often they\n"
 	"are mentioned and in how many articles.  JSON Lines: {\"id\",\"type\",\n"
-	"\"name\",\"mentions\",\"articles\"} (and \"here\" with --article).\n";
+	"\"name\",\"mentions\",\"articles\"} (and \"here\" with --article).\n");
 
 int cli_entities(const struct cli_env *env, int argc, char **argv)
 {
@@ -239,7 +241,7 @@ int cli_entities(const struct cli_env *env, int argc, char **argv)
 		if (strcmp(argv[i], "--article") == 0 || strncmp(argv[i], "--article=", 10) == 0) {
 			const char *v = argv[i][9] == '=' ? argv[i] + 10 : (i + 1 < argc ? argv[++i] : "");
 			if (util_parse_id(v, &article) < 0 || article == 0) {
-				cli_error("entities: --article needs an article ID (a number from \"margo list\")");
+				cli_error(_("entities: --article needs an article ID (a number from \"margo list\")"));
 				return CLI_USAGE;
 			}
 		} else {
@@ -254,7 +256,7 @@ int cli_entities(const struct cli_env *env, int argc, char **argv)
 	if (o.help)
 		return CLI_OK;
 	if (first < argc) {
-		cli_error("entities: unexpected argument \"%s\"", argv[first]);
+		cli_error(_("entities: unexpected argument \"%s\""), argv[first]);
 		return CLI_USAGE;
 	}
 	struct store *st;
@@ -300,11 +302,11 @@ int cli_entities(const struct cli_env *env, int argc, char **argv)
 }
 
 static const char mentions_usage[] =
-	"Usage: margo mentions [--db FILE] [--format plain|jsonl] ENTITY\n"
+	N_("Usage: margo mentions [--db FILE] [--format plain|jsonl] ENTITY\n"
 	"Every mention of an entity (an id from \"margo entities\", or a name),\n"
 	"by date, in context.  JSON Lines: {\"entity\",\"article\",\"paragraph\",\n"
 	"\"start\",\"end\",\"text\",\"left\",\"right\",\"title\",\"date\"}, offsets in\n"
-	"code points into the article's text.\n";
+	"code points into the article's text.\n");
 
 int cli_mentions(const struct cli_env *env, int argc, char **argv)
 {
@@ -315,7 +317,7 @@ int cli_mentions(const struct cli_env *env, int argc, char **argv)
 	if (o.help)
 		return CLI_OK;
 	if (first != argc - 1) {
-		cli_error("mentions: give one ENTITY (an id or a name from \"margo entities\")");
+		cli_error(_("mentions: give one ENTITY (an id or a name from \"margo entities\")"));
 		return CLI_USAGE;
 	}
 	struct store *st;
@@ -330,10 +332,10 @@ int cli_mentions(const struct cli_env *env, int argc, char **argv)
 		cli_error("%s: %s", env->db_path, store_errmsg(st));
 		status = CLI_FAILED;
 	} else if (found == 0) {
-		cli_error("mentions: no entity \"%s\"", argv[first]);
+		cli_error(_("mentions: no entity \"%s\""), argv[first]);
 		status = CLI_USAGE;
 	} else if (found == 2) {
-		cli_error("mentions: \"%s\" names more than one entity; give its id", argv[first]);
+		cli_error(_("mentions: \"%s\" names more than one entity; give its id"), argv[first]);
 		status = CLI_USAGE;
 	}
 	struct buf b = { 0 };

@@ -28,6 +28,7 @@
 #include "margo/text.h"
 #include "cli_export.h"
 #include "cli_impl.h"
+#include "margo/i18n.h"
 
 /* ---- the file written ------------------------------------------------------------ */
 
@@ -40,7 +41,7 @@ struct out_file {
 
 static const char *write_error(int err)
 {
-	return err == ENOSPC || err == EFBIG || err == EDQUOT ? "disk full or file too large"
+	return err == ENOSPC || err == EFBIG || err == EDQUOT ? _("disk full or file too large")
 	                                                      : strerror(err);
 }
 
@@ -56,17 +57,17 @@ static int out_open(struct out_file *o, const struct annot_opts *opts)
 	size_t len = strlen(o->path);
 	struct stat sb;
 	if (len == 0) {
-		cli_error("-o needs a file name");
+		cli_error(_("-o needs a file name"));
 		return -1;
 	}
 	if (o->path[len - 1] == '/' || (stat(o->path, &sb) == 0 && S_ISDIR(sb.st_mode))) {
-		cli_error("%s: is a folder; give the name of a file to write", o->path);
+		cli_error(_("%s: is a folder; give the name of a file to write"), o->path);
 		return -1;
 	}
 	if (lstat(o->path, &sb) == 0) {
 		o->existed = true;
 		if (!opts->force) {
-			cli_error("%s: exists already; give --force to replace it", o->path);
+			cli_error(_("%s: exists already; give --force to replace it"), o->path);
 			return -1;
 		}
 	} else if (errno != ENOENT) {
@@ -78,12 +79,12 @@ static int out_open(struct out_file *o, const struct annot_opts *opts)
 	               : util_strdup(".");
 	o->tmp = util_printf("%s/.%s.XXXXXX", o->dir ? o->dir : "", slash ? slash + 1 : o->path);
 	if (!o->dir || !o->tmp) {
-		cli_error("out of memory");
+		cli_error(_("out of memory"));
 		goto fail;
 	}
 	int fd = mkostemp(o->tmp, O_CLOEXEC);
 	if (fd < 0) {
-		cli_error("%s: cannot make a file in %s: %s", o->path, o->dir, strerror(errno));
+		cli_error(_("%s: cannot make a file in %s: %s"), o->path, o->dir, strerror(errno));
 		goto fail;
 	}
 	if (fchmod(fd, 0600) < 0 || !(o->f = fdopen(fd, "w"))) {
@@ -120,7 +121,7 @@ static int out_commit(struct out_file *o, bool force)
 {
 	if (!o->path) {
 		if (fflush(stdout) != 0 || ferror(stdout)) {
-			cli_error("standard output: cannot write: %s", write_error(errno));
+			cli_error(_("standard output: cannot write: %s"), write_error(errno));
 			return -1;
 		}
 		return 0;
@@ -149,9 +150,9 @@ static int out_commit(struct out_file *o, bool force)
 			o->tmp = NULL;
 		} else {
 			if (errno == EEXIST)
-				cli_error("%s: exists already; give --force to replace it", o->path);
+				cli_error(_("%s: exists already; give --force to replace it"), o->path);
 			else
-				cli_error("%s: cannot put the file in place: %s", o->path, strerror(errno));
+				cli_error(_("%s: cannot put the file in place: %s"), o->path, strerror(errno));
 			out_abandon(o);
 			return -1;
 		}
@@ -161,7 +162,7 @@ static int out_commit(struct out_file *o, bool force)
 		if (dfd >= 0)
 			close(dfd);
 		if (err) {
-			cli_error("%s: written, but its folder could not be synced: %s", o->path,
+			cli_error(_("%s: written, but its folder could not be synced: %s"), o->path,
 			          strerror(err));
 			out_abandon(o);
 			return -1;
@@ -171,8 +172,8 @@ static int out_commit(struct out_file *o, bool force)
 		o->tmp = o->dir = NULL;
 		return 0;
 	}
-	cli_error("%s: cannot write: %s; %s", o->path, write_error(err),
-	          o->existed ? "the file is as it was" : "no file was made");
+	cli_error(o->existed ? _("%s: cannot write: %s; the file is as it was")
+	                     : _("%s: cannot write: %s; no file was made"), o->path, write_error(err));
 	out_abandon(o);
 	return -1;
 }
@@ -571,8 +572,8 @@ static int emit(void *vctx, const struct store_annot_row *r)
 	struct out_ctx *c = vctx;
 	if (!r->in_place) {
 		c->misplaced++;
-		cli_error("%s (article %lld): its quote is not at its place (%s); written without "
-		          "a position", r->id, (long long)r->article, r->status);
+		cli_error(_("%s (article %lld): its quote is not at its place (%s); written without "
+		          "a position"), r->id, (long long)r->article, r->status);
 	}
 	switch (c->format) {
 	case AF_PLAIN: {
@@ -591,7 +592,7 @@ static int emit(void *vctx, const struct store_annot_row *r)
 		puts_(c, "]  ");
 		safe_put(c, r->quote);
 		if (r->conflicts)
-			puts_(c, "  ! conflict (margo conflicts)");
+			puts_(c, _("  ! conflict (margo conflicts)"));
 		put(c, "\n", 1);
 		break;
 	}
@@ -672,14 +673,14 @@ int cli_write_annotations(const struct cli_env *env, const struct annot_opts *o,
 		cli_error("%s: %s", env->db_path, store_errmsg(st));
 		status = CLI_FAILED;
 	} else if (c.oom) {
-		cli_error("out of memory%s", out.path ? "; no file was written" : "");
+		cli_error("%s", out.path ? _("out of memory; no file was written") : _("out of memory"));
 		status = CLI_FAILED;
 	} else if (c.err) {
 		if (out.path)
-			cli_error("%s: cannot write: %s; %s", out.path, write_error(c.err),
-			          out.existed ? "the file is as it was" : "no file was made");
+			cli_error(out.existed ? _("%s: cannot write: %s; the file is as it was")
+			                      : _("%s: cannot write: %s; no file was made"), out.path, write_error(c.err));
 		else
-			cli_error("standard output: cannot write: %s", write_error(c.err));
+			cli_error(_("standard output: cannot write: %s"), write_error(c.err));
 		status = CLI_FAILED;
 	} else if (out_commit(&out, o->force) < 0) {
 		status = CLI_FAILED;

@@ -13,23 +13,24 @@
 
 #include "margo/store_journal.h"
 #include "cli_impl.h"
+#include "margo/i18n.h"
 
 static const char history_usage[] =
-	"Usage: margo history [--db FILE] [--format plain|jsonl] [-n N]\n"
+	N_("Usage: margo history [--db FILE] [--format plain|jsonl] [-n N]\n"
 	"List the changes made to annotations, tags and entities, oldest first:\n"
 	"time, author, state (undone ones are marked) and what changed.\n"
 	"  -n N      only the last N\n"
-	"JSON Lines: {\"id\",\"time\",\"author\",\"kind\",\"summary\",\"state\"}.\n";
+	"JSON Lines: {\"id\",\"time\",\"author\",\"kind\",\"summary\",\"state\"}.\n");
 
 static const char undo_usage[] =
-	"Usage: margo undo [--db FILE] [N]\n"
+	N_("Usage: margo undo [--db FILE] [N]\n"
 	"Undo the last N changes (default 1), saying each.  Exits 1 when there\n"
-	"is nothing to undo.\n";
+	"is nothing to undo.\n");
 
 static const char redo_usage[] =
-	"Usage: margo redo [--db FILE] [N]\n"
+	N_("Usage: margo redo [--db FILE] [N]\n"
 	"Redo the last N changes undone (default 1), saying each.  Exits 1 when\n"
-	"there is nothing to redo.\n";
+	"there is nothing to redo.\n");
 
 /* A count of 1 or more from `s`: 0, or -1 after saying what is wrong. */
 static int parse_count(const char *cmd, const char *s, int64_t *n)
@@ -38,7 +39,7 @@ static int parse_count(const char *cmd, const char *s, int64_t *n)
 	errno = 0;
 	long long v = strtoll(s, &end, 10);
 	if (errno || end == s || *end || v < 1) {
-		cli_error("%s: \"%s\" is not a number of changes (1 or more)", cmd, s);
+		cli_error(_("%s: \"%s\" is not a number of changes (1 or more)"), cmd, s);
 		return -1;
 	}
 	*n = v;
@@ -93,13 +94,13 @@ int cli_history(const struct cli_env *env, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":hf:n:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			fputs(history_usage, stdout);
+			fputs(_(history_usage), stdout);
 			return CLI_OK;
 		case 'f':
 			if (strcmp(optarg, "jsonl") == 0)
 				h.format = FORMAT_JSONL;
 			else if (strcmp(optarg, "plain") != 0) {
-				cli_error("history: unknown format \"%s\" (plain or jsonl)", optarg);
+				cli_error(_("history: unknown format \"%s\" (plain or jsonl)"), optarg);
 				return CLI_USAGE;
 			}
 			break;
@@ -108,13 +109,13 @@ int cli_history(const struct cli_env *env, int argc, char **argv)
 				return CLI_USAGE;
 			break;
 		default:
-			cli_error("history: unknown option or missing value \"%s\"; see \"margo history --help\"",
+			cli_error(_("history: unknown option or missing value \"%s\"; see \"margo history --help\""),
 			          argv[optind - 1]);
 			return CLI_USAGE;
 		}
 	}
 	if (optind < argc) {
-		cli_error("history: unexpected argument \"%s\"", argv[optind]);
+		cli_error(_("history: unexpected argument \"%s\""), argv[optind]);
 		return CLI_USAGE;
 	}
 	struct store *st;
@@ -122,7 +123,7 @@ int cli_history(const struct cli_env *env, int argc, char **argv)
 		return CLI_FAILED;
 	int rc = store_journal_each(st, limit, put_entry, &h);
 	if (rc < 0)
-		cli_error("%s: cannot read the history: %s", env->db_path, store_errmsg(st));
+		cli_error(_("%s: cannot read the history: %s"), env->db_path, store_errmsg(st));
 	buf_free(&h.line);
 	store_close(&st);
 	return rc < 0 || h.failed ? CLI_FAILED : CLI_OK;
@@ -133,11 +134,11 @@ static int undo_redo(const struct cli_env *env, int argc, char **argv, bool undo
 	const char *cmd = undo ? "undo" : "redo";
 	int64_t n = 1;
 	if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-		fputs(undo ? undo_usage : redo_usage, stdout);
+		fputs(undo ? _(undo_usage) : _(redo_usage), stdout);
 		return CLI_OK;
 	}
 	if (argc > 2) {
-		cli_error("%s: unexpected argument \"%s\"", cmd, argv[2]);
+		cli_error(_("%s: unexpected argument \"%s\""), cmd, argv[2]);
 		return CLI_USAGE;
 	}
 	if (argc == 2 && parse_count(cmd, argv[1], &n) < 0)
@@ -155,10 +156,10 @@ static int undo_redo(const struct cli_env *env, int argc, char **argv, bool undo
 			cli_puts_safe(stdout, summary);
 			putchar('\n');
 		} else if (rc == 0) {
-			cli_error(undo ? "nothing to undo" : "nothing to redo");
+			cli_error("%s", undo ? _("nothing to undo") : _("nothing to redo"));
 			status = i ? CLI_OK : CLI_PARTIAL;
 		} else {
-			cli_error("%s", err ? err : "out of memory");
+			cli_error("%s", err ? err : _("out of memory"));
 			status = CLI_FAILED;
 		}
 		free(summary);

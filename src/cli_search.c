@@ -15,6 +15,7 @@
 #include "margo/search.h"
 #include "margo/store_search.h"
 #include "cli_impl.h"
+#include "margo/i18n.h"
 
 #define RELATED_SNIPPET_COLUMNS 72  /* the snippet line of margo related */
 
@@ -34,12 +35,12 @@ static char *snippet_text(const char *s)
 }
 
 static const char search_usage[] =
-	"Usage: margo search [--db FILE] [--format plain|jsonl] [--limit N] QUERY...\n"
+	N_("Usage: margo search [--db FILE] [--format plain|jsonl] [--limit N] QUERY...\n"
 	"Search every passage of the library, best first.  Words are found in any\n"
 	"form (soldato finds soldati), without regard to case or accents; \"a phrase\"\n"
 	"in double quotes is a phrase, word* a prefix; everything else is taken\n"
 	"literally.  JSON Lines: {\"article\",\"passage\",\"snippet\",\"score\"}, hits\n"
-	"in the snippet marked **like this**.\n";
+	"in the snippet marked **like this**.\n");
 
 /* Take "OPTION N" out of argv (N from 1 to 100000); -1 on a bad value. */
 static int take_number(int *argc, char **argv, const char *option, int *value)
@@ -63,7 +64,7 @@ int cli_search(const struct cli_env *env, int argc, char **argv)
 {
 	int limit = 20;
 	if (take_number(&argc, argv, "--limit", &limit) < 0) {
-		cli_error("search: --limit needs a number from 1 to 100000");
+		cli_error(_("search: --limit needs a number from 1 to 100000"));
 		return CLI_USAGE;
 	}
 	struct sub_opts o;
@@ -79,7 +80,7 @@ int cli_search(const struct cli_env *env, int argc, char **argv)
 	char *query = search_build_query(input.data ? input.data : "", &oom);
 	buf_free(&input);
 	if (!query) {
-		cli_error(oom ? "out of memory" : "search: nothing to search for (give some words)");
+		cli_error("%s", oom ? _("out of memory") : _("search: nothing to search for (give some words)"));
 		return oom ? CLI_FAILED : CLI_USAGE;
 	}
 	struct store *st;
@@ -123,7 +124,7 @@ int cli_search(const struct cli_env *env, int argc, char **argv)
 }
 
 static const char related_usage[] =
-	"Usage: margo related [--db FILE] [--format plain|jsonl] [--limit N] [--sentence N]\n"
+	N_("Usage: margo related [--db FILE] [--format plain|jsonl] [--limit N] [--sentence N]\n"
 	"                     PASSAGE\n"
 	"The passages of other articles most related to PASSAGE (an id from\n"
 	"\"margo passages\"), best first, scored by the entities they share (rarer\n"
@@ -132,17 +133,17 @@ static const char related_usage[] =
 	"PASSAGE tells (a long passage tells several things).\n"
 	"Each comes with the sentence most like PASSAGE (or its Nth sentence),\n"
 	"with the words they share marked **like this**, and the text around it.\n"
-	"JSON Lines: {\"passage\",\"article\",\"score\",\"why\",\"snippet\",\"near_copy\"}.\n";
+	"JSON Lines: {\"passage\",\"article\",\"score\",\"why\",\"snippet\",\"near_copy\"}.\n");
 
 int cli_related(const struct cli_env *env, int argc, char **argv)
 {
 	int limit = 10, sentence = 0;
 	if (take_number(&argc, argv, "--limit", &limit) < 0) {
-		cli_error("related: --limit needs a number from 1 to 100000");
+		cli_error(_("related: --limit needs a number from 1 to 100000"));
 		return CLI_USAGE;
 	}
 	if (take_number(&argc, argv, "--sentence", &sentence) < 0) {
-		cli_error("related: --sentence needs a number from 1 to 100000");
+		cli_error(_("related: --sentence needs a number from 1 to 100000"));
 		return CLI_USAGE;
 	}
 	struct sub_opts o;
@@ -153,7 +154,7 @@ int cli_related(const struct cli_env *env, int argc, char **argv)
 		return CLI_OK;
 	int64_t id;
 	if (first != argc - 1 || util_parse_id(argv[first], &id) < 0 || id == 0) {
-		cli_error("related: give one PASSAGE id (a number from \"margo passages\")");
+		cli_error(_("related: give one PASSAGE id (a number from \"margo passages\")"));
 		return CLI_USAGE;
 	}
 	struct store *st;
@@ -175,7 +176,7 @@ int cli_related(const struct cli_env *env, int argc, char **argv)
 		cli_error("%s: %s", env->db_path, store_errmsg(st));
 		status = CLI_FAILED;
 	} else if (rc == 1) {
-		cli_error("related: passage %lld has no sentence %d", (long long)id, sentence);
+		cli_error(_("related: passage %lld has no sentence %d"), (long long)id, sentence);
 		status = CLI_USAGE;
 	}
 	struct buf b = { 0 };
@@ -185,7 +186,7 @@ int cli_related(const struct cli_env *env, int argc, char **argv)
 		char *snip = around ? snippet_text(around) : NULL;
 		free(around);
 		if (!snip) {
-			cli_error("out of memory");
+			cli_error(_("out of memory"));
 			status = CLI_FAILED;
 			break;
 		}

@@ -21,6 +21,7 @@
 
 #include "margo/corpus.h"
 #include "corpus_impl.h"
+#include "margo/i18n.h"
 
 static const char *const lex_names[LEX_COUNT] = {
 	"banner", "caption", "prompt", "byline",
@@ -305,7 +306,7 @@ static void boiler_line(struct load_ctx *ctx, const char *s, size_t n,
 			    memcmp(lex_names[k], s + 1, n - 2) == 0)
 				ctx->section = k;
 		if (ctx->section < 0)
-			warn_add(ctx, "%s:%zu: unknown section %.*s", path,
+			warn_add(ctx, _("%s:%zu: unknown section %.*s"), path,
 			         lineno, (int)n, s);
 		return;
 	}
@@ -328,7 +329,7 @@ static void abbr_line(struct load_ctx *ctx, const char *s, size_t n,
 {
 	struct corpus_rules *r = ctx->r;
 	if (n > ABBR_MAX_BYTES) {
-		warn_add(ctx, "%s:%zu: abbreviation longer than %d bytes ignored",
+		warn_add(ctx, _("%s:%zu: abbreviation longer than %d bytes ignored"),
 		         path, lineno, ABBR_MAX_BYTES);
 		return;
 	}
@@ -383,7 +384,7 @@ static void load_file(struct load_ctx *ctx, const char *datadir,
 			fn(ctx, buf + a, n - a, path, lineno);
 	}
 	if (ferror(fp))
-		warn_add(ctx, "%s: read error", path);
+		warn_add(ctx, _("%s: read error"), path);
 	free(buf);
 	fclose(fp);
 	free(path);

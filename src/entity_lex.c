@@ -25,6 +25,7 @@
 #include "margo/entity.h"
 #include "margo/util.h"
 #include "entity_impl.h"
+#include "margo/i18n.h"
 
 #define EMPTY UINT32_MAX
 
@@ -567,7 +568,7 @@ struct entity_extractor *entity_extractor_load(const char *datadir,
 		{ "entity_english.txt", english_line },
 	};
 	if (!datadir) {
-		add_warning(&w, "entities: no data folder; extracting without lexicons");
+		add_warning(&w, "%s", _("entities: no data folder; extracting without lexicons"));
 	} else {
 		char missing[512] = "";
 		size_t nmiss = 0;
@@ -582,16 +583,16 @@ struct entity_extractor *entity_extractor_load(const char *datadir,
 			}
 		}
 		if (nmiss)
-			add_warning(&w, "entities: cannot read %s in %s; extracting without %s",
+			add_warning(&w, _("entities: cannot read %s in %s; extracting without %s"),
 			            missing, datadir, nmiss > 1 ? "them" : "it");
 	}
 	if (rc == 0) {
 		const char *wl = wordlist ? wordlist : "/usr/share/dict/italian";
 		int r = read_lines(x, wl, word_line, &tv);
 		if (r == 1)
-			add_warning(&w, "entities: cannot read the Italian word list %s (%s);"
-			            " sentence-initial words are not checked (install the"
-			            " Debian package witalian)", wl, strerror(errno));
+			add_warning(&w, _("entities: cannot read the Italian word list %s (%s);"
+			                  " sentence-initial words are not checked (install the"
+			                  " Debian package witalian)"), wl, strerror(errno));
 		else if (r < 0)
 			rc = -1;
 		else

@@ -32,6 +32,7 @@
 #include "margo/text.h"
 #include "margo/util.h"
 #include "ingest_impl.h"
+#include "margo/i18n.h"
 
 /* A transaction ends after half a second of writing, or INGEST_BATCH
  * articles: few commits make loading fast (each one writes a segment of
@@ -96,7 +97,7 @@ void ingest_report(struct walk *w, const char *path, const char *fmt, ...)
 	char *msg = util_vprintf(fmt, ap);
 	va_end(ap);
 	if (w->opt->message)
-		w->opt->message(w->opt->ctx, path, msg ? msg : "out of memory");
+		w->opt->message(w->opt->ctx, path, msg ? msg : _("out of memory"));
 	free(msg);
 }
 
@@ -137,7 +138,7 @@ int ingest_batch_open(struct walk *w)
 		return 0;
 	read_end(w);
 	if (store_begin(w->st) < 0) {
-		ingest_library_error(w, "cannot write to the library");
+		ingest_library_error(w, _("cannot write to the library"));
 		return -1;
 	}
 	w->in_batch = 1;
@@ -160,7 +161,7 @@ int ingest_batch_close(struct walk *w)
 		return 0;
 	w->in_batch = 0;
 	if (store_commit(w->st) < 0) {
-		ingest_library_error(w, "cannot save to the library");
+		ingest_library_error(w, _("cannot save to the library"));
 		store_rollback(w->st);
 		return -1;
 	}
@@ -174,7 +175,7 @@ int ingest_file_begin(struct walk *w, const char *path, struct store_file *f)
 	if (ingest_batch_open(w) < 0)
 		return -1;
 	if (store_file_put(w->st, path, f) < 0) {
-		ingest_library_error(w, "cannot write to the library");
+		ingest_library_error(w, _("cannot write to the library"));
 		return -1;
 	}
 	return 0;
@@ -234,13 +235,13 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY |
 	                    (explicit_arg ? 0 : O_NOFOLLOW));
 	if (fd < 0) {
-		ingest_report(w, path, "cannot open: %s; skipped", strerror(errno));
+		ingest_report(w, path, _("cannot open: %s; skipped"), strerror(errno));
 		w->rep->problems++;
 		return;
 	}
 	struct stat sb;
 	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
-		ingest_report(w, path, "not a regular file; skipped");
+		ingest_report(w, path, _("not a regular file; skipped"));
 		w->rep->problems++;
 		close(fd);
 		return;
@@ -254,7 +255,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 	int known = store_file_get(w->st, path, &prev);
 	if (known < 0) {
 		close(fd);
-		ingest_library_error(w, "cannot read the library");
+		ingest_library_error(w, _("cannot read the library"));
 		return;
 	}
 	/* Loaded (a row still loading has size -1), and not changed since. */
@@ -276,8 +277,8 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 	char *data = read_all(fd, &len, &err);
 	close(fd);
 	if (!data) {
-		ingest_report(w, path, "%s; skipped",
-		       err == EFBIG ? "larger than 256 MiB" : strerror(err));
+		ingest_report(w, path, _("%s; skipped"),
+		       err == EFBIG ? _("larger than 256 MiB") : strerror(err));
 		w->rep->problems++;
 		return;
 	}
@@ -287,7 +288,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 	if (known == 1 && prev.has_articles && strcmp(prev.hash, cur.hash) == 0) {
 		/* Touched but not changed: remember the new time only. */
 		if (store_file_put(w->st, path, &cur) < 0)
-			ingest_library_error(w, "cannot write to the library");
+			ingest_library_error(w, _("cannot write to the library"));
 		w->rep->unchanged++;
 		goto out;
 	}
@@ -297,7 +298,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 		size_t dlen, bad = 0;
 		char *d = text_utf16_to_utf8(data + 2, len - 2, bom == 2, &dlen, &bad);
 		if (!d) {
-			ingest_report(w, path, "out of memory; skipped");
+			ingest_report(w, path, _("out of memory; skipped"));
 			w->rep->problems++;
 			goto out;
 		}
@@ -307,12 +308,12 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 		w->utf16_invalid = bad;  /* reported with the article, once */
 	}
 	if (len == 0) {
-		ingest_report(w, path, "empty file; skipped");
+		ingest_report(w, path, _("empty file; skipped"));
 		w->rep->problems++;
 		goto out;
 	}
 	if (text_looks_binary(data, len)) {
-		ingest_report(w, path, "not a text file (binary); skipped");
+		ingest_report(w, path, _("not a text file (binary); skipped"));
 		w->rep->problems++;
 		goto out;
 	}
@@ -429,19 +430,19 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 {
 	struct stat lsb, sb;
 	if (lstat(path, &lsb) < 0) {
-		ingest_report(w, path, "%s; skipped", strerror(errno));
+		ingest_report(w, path, _("%s; skipped"), strerror(errno));
 		w->rep->problems++;
 		return;
 	}
 	if (S_ISLNK(lsb.st_mode)) {
 		if (stat(path, &sb) < 0) {
-			ingest_report(w, path, errno == ELOOP ? "symbolic link loop; skipped"
-			                               : "broken symbolic link; skipped");
+			ingest_report(w, path, "%s", errno == ELOOP ? _("symbolic link loop; skipped")
+			                               : _("broken symbolic link; skipped"));
 			w->rep->problems++;
 			return;
 		}
 		if (!inside_root(w, path)) {
-			ingest_report(w, path, "symbolic link that leads outside the folder; skipped");
+			ingest_report(w, path, _("symbolic link that leads outside the folder; skipped"));
 			w->rep->problems++;
 			return;
 		}
@@ -451,7 +452,7 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 	if (name[0] == '.' && (S_ISDIR(sb.st_mode) || ingest_has_suffix(name, ".txt") ||
 	                       ingest_has_suffix(name, ".jsonl"))) {
 		/* Said, not counted as a problem: a corpus kept in git has one. */
-		ingest_report(w, path, "hidden %s; skipped (give its name to load it)",
+		ingest_report(w, path, _("hidden %s; skipped (give its name to load it)"),
 		              S_ISDIR(sb.st_mode) ? "folder" : "file");
 		return;
 	}
@@ -473,7 +474,7 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 		w->pr.bytes += (unsigned long long)sb.st_size;
 		progress(w, false);
 	} else if (ingest_has_suffix(name, ".txt") || ingest_has_suffix(name, ".jsonl")) {
-		ingest_report(w, path, "not a regular file (FIFO, socket or device); skipped");
+		ingest_report(w, path, _("not a regular file (FIFO, socket or device); skipped"));
 		w->rep->problems++;
 	}
 }
@@ -485,14 +486,14 @@ static void walk_dir(struct walk *w, const char *dir, bool nested)
 		return;
 	if (seen_before(w, &sb)) {
 		if (nested && !w->counting) {
-			ingest_report(w, dir, "a folder already read (a link to it, or to a folder above it); skipped");
+			ingest_report(w, dir, _("a folder already read (a link to it, or to a folder above it); skipped"));
 			w->rep->problems++;
 		}
 		return;
 	}
 	DIR *d = opendir(dir);
 	if (!d) {
-		ingest_report(w, dir, "cannot open folder: %s; skipped", strerror(errno));
+		ingest_report(w, dir, _("cannot open folder: %s; skipped"), strerror(errno));
 		w->rep->problems++;
 		return;
 	}
@@ -533,7 +534,7 @@ static void walk_paths(struct walk *w, char *const *paths, size_t n)
 		 * finds the same articles. */
 		char *real = realpath(paths[i], NULL);
 		if (!real) {
-			ingest_report(w, paths[i], "%s; skipped", strerror(errno));
+			ingest_report(w, paths[i], _("%s; skipped"), strerror(errno));
 			w->rep->problems++;
 			continue;
 		}
@@ -556,7 +557,7 @@ static void walk_paths(struct walk *w, char *const *paths, size_t n)
 		/* A folder that gave nothing, and said nothing of why. */
 		if (folder && !w->counting && !w->failed && !ingest_stopping(w) &&
 		    w->pr.files == files && w->rep->problems == problems) {
-			ingest_report(w, paths[i], "no .txt or .jsonl file in it; nothing added");
+			ingest_report(w, paths[i], _("no .txt or .jsonl file in it; nothing added"));
 			w->rep->problems++;
 		}
 		free(real);
@@ -569,7 +570,7 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 	struct walk w = { .st = st, .opt = opt, .rep = rep };
 	memset(rep, 0, sizeof *rep);
 	if (store_bulk_mode(st) < 0) {
-		ingest_library_error(&w, "cannot set up the library for loading");
+		ingest_library_error(&w, _("cannot set up the library for loading"));
 		return -1;
 	}
 	if (sqlite3_prepare_v2(store_db(st),
@@ -577,7 +578,7 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 	        " json_extract(?1, '$.title'), json_extract(?1, '$.text'),"
 	        " json_extract(?1, '$.date'), json_extract(?1, '$.author'),"
 	        " json_extract(?1, '$.url')", -1, &w.json, NULL) != SQLITE_OK) {
-		ingest_library_error(&w, "cannot read JSON");
+		ingest_library_error(&w, _("cannot read JSON"));
 		return -1;
 	}
 	w.paths = paths;
@@ -608,7 +609,7 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 	if (stale)
 		progress(&w, false);
 	if (stale < 0 || (stale && store_entities_rebuild(st) < 0))
-		ingest_library_error(&w, "cannot rebuild the entity index");
+		ingest_library_error(&w, _("cannot rebuild the entity index"));
 	progress(&w, true);
 	sqlite3_finalize(w.json);
 	free(w.seen);

@@ -34,6 +34,7 @@
 #include "margo/text.h"
 #include "margo/util.h"
 #include "ingest_impl.h"
+#include "margo/i18n.h"
 
 enum { F_TITLE, F_TEXT, F_DATE, F_AUTHOR, F_URL, F_ID, N_FIELDS };
 static const char *const field_names[N_FIELDS] = { "title", "text", "date", "author", "url", "id" };
@@ -191,7 +192,7 @@ static void jsonl_line(struct walk *w, const char *path, int64_t file_id, const 
 	size_t fixed_len = 0, replaced = 0;
 	bool rep = !utf8_clean(line, n);
 	if (rep && !(fixed = utf8_repair(line, n, &fixed_len, &replaced))) {
-		ingest_report(w, path, "line %zu: out of memory; skipped", line_no);
+		ingest_report(w, path, _("line %zu: out of memory; skipped"), line_no);
 		w->rep->problems++;
 		return;
 	}
@@ -216,7 +217,7 @@ static void jsonl_line(struct walk *w, const char *path, int64_t file_id, const 
 	if (nuls && ls->nul++ == 0)
 		ls->first_nul = line_no;
 	if (oom) {
-		ingest_report(w, path, "line %zu: out of memory; skipped", line_no);
+		ingest_report(w, path, _("line %zu: out of memory; skipped"), line_no);
 		w->rep->problems++;
 	} else if (!f[F_TEXT] || !*f[F_TEXT]) {
 		if (ls->bad++ == 0)
@@ -244,7 +245,7 @@ static void jsonl_line(struct walk *w, const char *path, int64_t file_id, const 
 			            pos || p.adopt ? &p : NULL);
 			ls->articles++;
 		} else {
-			ingest_report(w, path, "line %zu: out of memory; skipped", line_no);
+			ingest_report(w, path, _("line %zu: out of memory; skipped"), line_no);
 			w->rep->problems++;
 		}
 		free(key);
@@ -257,22 +258,29 @@ static void jsonl_line(struct walk *w, const char *path, int64_t file_id, const 
 static void jsonl_report(struct walk *w, const char *path, const struct lines *ls)
 {
 	if (ls->bad) {
-		ingest_report(w, path, "%zu line%s not a JSON object with a \"text\" field (first: line %zu); skipped",
-		              ls->bad, ls->bad == 1 ? " is" : "s are", ls->first_bad);
+		ingest_report(w, path, ngettext("%zu line is not a JSON object with a \"text\" field (first: line %zu); skipped",
+		                                "%zu lines are not a JSON object with a \"text\" field (first: line %zu); skipped",
+		                                ls->bad),
+		              ls->bad, ls->first_bad);
 		w->rep->problems++;
 	}
 	if (ls->long_) {
-		ingest_report(w, path, "%zu line%s longer than %d MiB (first: line %zu); skipped",
-		              ls->long_, ls->long_ == 1 ? " is" : "s are",
-		              (int)(INGEST_MAX_LINE >> 20), ls->first_long);
+		ingest_report(w, path, ngettext("%zu line is longer than %d MiB (first: line %zu); skipped",
+		                                "%zu lines are longer than %d MiB (first: line %zu); skipped",
+		                                ls->long_),
+		              ls->long_, (int)(INGEST_MAX_LINE >> 20), ls->first_long);
 		w->rep->problems++;
 	}
 	if (ls->invalid)
-		ingest_report(w, path, "%zu line%s invalid UTF-8, replaced by U+FFFD (first: line %zu)",
-		              ls->invalid, ls->invalid == 1 ? " holds" : "s hold", ls->first_invalid);
+		ingest_report(w, path, ngettext("%zu line holds invalid UTF-8, replaced by U+FFFD (first: line %zu)",
+		                                "%zu lines hold invalid UTF-8, replaced by U+FFFD (first: line %zu)",
+		                                ls->invalid),
+		              ls->invalid, ls->first_invalid);
 	if (ls->nul)
-		ingest_report(w, path, "%zu line%s a NUL character (\\u0000), kept as U+FFFD (first: line %zu)",
-		              ls->nul, ls->nul == 1 ? " holds" : "s hold", ls->first_nul);
+		ingest_report(w, path, ngettext("%zu line holds a NUL character (\\u0000), kept as U+FFFD (first: line %zu)",
+		                                "%zu lines hold a NUL character (\\u0000), kept as U+FFFD (first: line %zu)",
+		                                ls->nul),
+		              ls->nul, ls->first_nul);
 }
 
 /* A JSON Lines file already in memory (one decoded from UTF-16): read
@@ -284,7 +292,7 @@ int ingest_jsonl(struct walk *w, const char *path, int64_t file_id,
 	size_t line_no = 0;
 	const char *p = data, *end = data + len;
 	if (legacy_load(w, path) < 0) {
-		ingest_library_error(w, "cannot read the library");
+		ingest_library_error(w, _("cannot read the library"));
 		return -1;
 	}
 	while (p < end && !w->failed && !ingest_stopping(w)) {
@@ -364,7 +372,7 @@ int ingest_jsonl_stream(struct walk *w, const char *path, int fd, int known,
 	bool loading = known == 1 && prev->hash[0] == '\0';
 	if (hash_file(fd, loading ? prev->done_bytes : 0, &whole, &prefix, &prefix_ok, &total,
 	              &binary, &utf16) < 0) {
-		ingest_report(w, path, "%s; skipped", strerror(errno));
+		ingest_report(w, path, _("%s; skipped"), strerror(errno));
 		w->rep->problems++;
 		return 1;
 	}
@@ -399,13 +407,13 @@ int ingest_jsonl_stream(struct walk *w, const char *path, int fd, int known,
 		return 1;
 	cur->id = rec.id;
 	if (legacy_load(w, path) < 0) {
-		ingest_library_error(w, "cannot read the library");
+		ingest_library_error(w, _("cannot read the library"));
 		return 1;
 	}
 	int fd2 = dup(fd);
 	FILE *f = fd2 >= 0 ? fdopen(fd2, "rb") : NULL;
 	if (!f || fseeko(f, resume ? (off_t)prev->done_bytes : 0, SEEK_SET) != 0) {
-		ingest_report(w, path, "cannot read again: %s; skipped", strerror(errno));
+		ingest_report(w, path, _("cannot read again: %s; skipped"), strerror(errno));
 		w->rep->problems++;
 		if (f)
 			fclose(f);
@@ -419,7 +427,7 @@ int ingest_jsonl_stream(struct walk *w, const char *path, int fd, int known,
 	r.offset = resume ? prev->done_bytes : 0;
 	size_t first = resume ? (size_t)prev->done_lines : 0, line_no = first;
 	if (resume)
-		ingest_report(w, path, "going on after line %zu, where a stopped load left it", first);
+		ingest_report(w, path, _("going on after line %zu, where a stopped load left it"), first);
 	struct lines ls = { 0 };
 	enum line_status st = LINE_EOF;
 	while (!w->failed && !ingest_stopping(w) && (st = line_read(&r)) != LINE_EOF) {
@@ -437,8 +445,8 @@ int ingest_jsonl_stream(struct walk *w, const char *path, int fd, int known,
 	}
 	bool done = !w->failed && !ingest_stopping(w);
 	if (done && st != LINE_EOF) {
-		ingest_report(w, path, "%s at line %zu; the rest is not loaded",
-		              st == LINE_BINARY ? "not text (NUL bytes)" :
+		ingest_report(w, path, _("%s at line %zu; the rest is not loaded"),
+		              st == LINE_BINARY ? _("not text (NUL bytes)") :
 		              st == LINE_NOMEM ? "out of memory" : strerror(r.err), line_no + 1);
 		w->rep->problems++;
 		done = false;

@@ -26,6 +26,7 @@
 #include "margo/text.h"
 #include "margo/util.h"
 #include "ingest_impl.h"
+#include "margo/i18n.h"
 
 struct pending {
 	char *key, *url, *origin, *path;
@@ -232,7 +233,7 @@ static int put_article(struct walk *w, struct pending *p)
 	    (res != STORE_PUT_SAME && p->x &&
 	     (pending_entities(p) < 0 ||
 	      store_mentions_put(w->st, id, &p->a, p->m, p->n, res == STORE_PUT_ADDED) < 0))) {
-		ingest_library_error(w, "cannot store an article");
+		ingest_library_error(w, _("cannot store an article"));
 		store_savepoint_rollback(w->st);
 		return -1;
 	}
@@ -277,21 +278,23 @@ static int put_marker(struct walk *w, struct pending *p)
 static bool pending_usable(struct walk *w, struct pending *p)
 {
 	if (p->parsed < 0) {
-		ingest_report(w, p->path, "out of memory");
+		ingest_report(w, p->path, _("out of memory"));
 		w->rep->problems++;
 		return false;
 	}
 	if (p->a.n_paras == 0) {
-		ingest_report(w, p->path, "no article text found; skipped");
+		ingest_report(w, p->path, _("no article text found; skipped"));
 		w->rep->problems++;
 		return false;
 	}
 	if (p->stats.invalid)
-		ingest_report(w, p->path, "%zu invalid UTF-8 sequence%s replaced by U+FFFD",
-		              p->stats.invalid, p->stats.invalid == 1 ? "" : "s");
+		ingest_report(w, p->path, ngettext("%zu invalid UTF-8 sequence replaced by U+FFFD",
+		                                   "%zu invalid UTF-8 sequences replaced by U+FFFD",
+		                                   p->stats.invalid), p->stats.invalid);
 	if (p->utf16_invalid)
-		ingest_report(w, p->path, "%zu invalid UTF-16 unit%s replaced by U+FFFD",
-		              p->utf16_invalid, p->utf16_invalid == 1 ? "" : "s");
+		ingest_report(w, p->path, ngettext("%zu invalid UTF-16 unit replaced by U+FFFD",
+		                                   "%zu invalid UTF-16 units replaced by U+FFFD",
+		                                   p->utf16_invalid), p->utf16_invalid);
 	return true;
 }
 
@@ -388,7 +391,7 @@ int ingest_text(struct walk *w, const char *key, const char *path, int64_t file_
 		if (!p || !p->origin)
 			free(host);
 		pending_free(p);
-		ingest_report(w, path, "out of memory");
+		ingest_report(w, path, _("out of memory"));
 		w->rep->problems++;
 		return 0;
 	}
@@ -417,7 +420,7 @@ void ingest_file_done(struct walk *w, const char *path, const struct store_file 
 	struct pending *p = calloc(1, sizeof *p);
 	if (!p || !(p->path = util_strdup(path))) {
 		free(p);
-		ingest_report(w, path, "out of memory");
+		ingest_report(w, path, _("out of memory"));
 		w->rep->problems++;
 		return;
 	}

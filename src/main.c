@@ -19,12 +19,13 @@
 
 #include "margo/cli.h"
 #include "margo/config.h"
+#include "margo/i18n.h"
 #include "margo/search.h"
 #include "margo/paths.h"
 #include "margo/util.h"
 #include "ui/ui.h"
 
-static const char usage[] =
+static const char usage[] = N_(
 	"Usage: margo [--db FILE] [--config FILE | -n] [PATH...]\n"
 	"       margo [--db FILE] [--config FILE | -n] COMMAND [ARGS...]\n"
 	"A terminal reader for corpora of news articles.\n"
@@ -61,14 +62,13 @@ static const char usage[] =
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
-	"In the reader, press ? for the keys.  See margo(1).\n";
+	"In the reader, press ? for the keys.  See margo(1).\n");
 
-static const char version[] =
-	PACKAGE_STRING "\n"
+static const char version[] = N_(
 	"Copyright (C) 2026 the margo authors.\n"
 	"License GPL-3.0-or-later: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
 	"This is free software: you are free to change and redistribute it.\n"
-	"There is NO WARRANTY, to the extent permitted by law.\n";
+	"There is NO WARRANTY, to the extent permitted by law.\n");
 
 /* Take --db FILE / --db=FILE, --config FILE / --config=FILE and
  * -n / --no-config out of argv wherever they are (before "--"). */
@@ -84,7 +84,7 @@ static int extract_db(int *argc, char **argv, const char **db, const char **conf
 			argv[out++] = argv[i];
 		} else if (!literal && strcmp(argv[i], "--db") == 0) {
 			if (i + 1 >= *argc) {
-				cli_error("--db needs a FILE");
+				cli_error(_("--db needs a FILE"));
 				rc = -1;
 			} else {
 				*db = argv[++i];
@@ -115,7 +115,7 @@ static int extract_db(int *argc, char **argv, const char **db, const char **conf
 	*argc = out;
 	argv[out] = NULL;
 	if (*db && !**db) {
-		cli_error("--db needs a FILE");
+		cli_error(_("--db needs a FILE"));
 		rc = -1;
 	}
 	return rc;
@@ -128,8 +128,8 @@ static const char *ensure_utf8(void)
 	if (cs && strcasecmp(cs, "UTF-8") == 0)
 		return NULL;
 	if (setlocale(LC_CTYPE, "C.UTF-8"))
-		return "the locale is not UTF-8: margo uses C.UTF-8; set LANG to a UTF-8 locale if text looks wrong";
-	return "the locale is not UTF-8 and C.UTF-8 is missing: accented text may look wrong";
+		return _("the locale is not UTF-8: margo uses C.UTF-8; set LANG to a UTF-8 locale if text looks wrong");
+	return _("the locale is not UTF-8 and C.UTF-8 is missing: accented text may look wrong");
 }
 
 /* Read the configuration file; its problems go to standard error now,
@@ -155,6 +155,7 @@ static int load_config(struct config *c, const char *option)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	i18n_init();
 	/* Arguments, $USER and notes written in an editor are in this
 	 * charset, whatever locale the reader sets for itself later. */
 	text_remember_user_charset(nl_langinfo(CODESET));
@@ -169,15 +170,15 @@ int main(int argc, char **argv)
 
 	const char *first = argc > 1 ? argv[1] : NULL;
 	if (first && (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0)) {
-		fputs(usage, stdout);
+		fputs(_(usage), stdout);
 		return CLI_OK;
 	}
 	if (first && (strcmp(first, "--version") == 0 || strcmp(first, "-V") == 0)) {
-		fputs(version, stdout);
+		printf("%s\n%s", PACKAGE_STRING, _(version));
 		return CLI_OK;
 	}
 	if (first && first[0] == '-' && strcmp(first, "--") != 0) {
-		cli_error("unknown option \"%s\"; see \"margo --help\"", first);
+		cli_error(_("unknown option \"%s\"; see \"margo --help\""), first);
 		return CLI_USAGE;
 	}
 
@@ -210,7 +211,7 @@ int main(int argc, char **argv)
 			char *err = NULL;
 			default_db = paths_default_db(&err);
 			if (!default_db) {
-				cli_error("%s", err ? err : "out of memory");
+				cli_error("%s", err ? err : _("out of memory"));
 				free(err);
 				config_free(&config);
 				return CLI_FAILED;

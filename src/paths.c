@@ -13,6 +13,7 @@
 
 #include "margo/paths.h"
 #include "margo/util.h"
+#include "margo/i18n.h"
 
 char *paths_default_db(char **err)
 {
@@ -25,7 +26,7 @@ char *paths_default_db(char **err)
 		home = pw ? pw->pw_dir : NULL;
 	}
 	if (!home || !*home) {
-		*err = util_strdup("no home folder: set HOME, XDG_DATA_HOME or MARGO_DB, or use --db FILE");
+		*err = util_strdup(_("no home folder: set HOME, XDG_DATA_HOME or MARGO_DB, or use --db FILE"));
 		return NULL;
 	}
 	return util_printf("%s/.local/share/margo/library.db", home);

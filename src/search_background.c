@@ -14,6 +14,7 @@
 
 #include "margo/search.h"
 #include "margo/util.h"
+#include "margo/i18n.h"
 
 struct bg_entry {
 	char *stem;
@@ -153,7 +154,7 @@ struct search_background *search_background_load(const char *datadir, char **war
 	FILE *f = path ? fopen(path, "r") : NULL;
 	if (!f) {
 		if (warn)
-			*warn = util_printf("%s: %s; related passages weigh words by this library only",
+			*warn = util_printf(_("%s: %s; related passages weigh words by this library only"),
 			                    path ? path : "italian-df.txt", strerror(errno));
 		free(path);
 		return bg;

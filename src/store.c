@@ -23,11 +23,11 @@
 #include "margo/store_journal.h"
 #include "margo/util.h"
 #include "store_impl.h"
+#include "margo/i18n.h"
 
 /* How long a statement waits for another process's lock before it gives
  * up with SQLITE_BUSY, and the same said to the user. */
 #define BUSY_WAIT_MS 5000
-#define BUSY_WAIT_TEXT "5 s"
 
 /* A prepared statement kept for the connection's life, by its SQL's
  * address (see store_cached). */
@@ -302,20 +302,19 @@ const char *store_errmsg(struct store *st)
 		return st->undone;  /* the ROLLBACK after it succeeded */
 	if ((code & 0xff) == SQLITE_FULL ||
 	    ((code & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)))
-		return "disk full or file too large";
+		return _("disk full or file too large");
 	/* SQLite does not always keep errno: a write that fails is most often
 	 * a full disk or a file-size limit. */
 	if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC ||
 	    code == SQLITE_IOERR_TRUNCATE || code == SQLITE_IOERR_SHMSIZE)
-		return "disk full or file too large (the write failed)";
+		return _("disk full or file too large (the write failed)");
 	if ((code & 0xff) == SQLITE_READONLY)
-		return "the library is read-only";
+		return _("the library is read-only");
 	if (code == SQLITE_BUSY_SNAPSHOT)
-		return "the library is busy: another margo wrote to it while this one was "
-		       "reading it; try again";
+		return _("the library is busy: another margo wrote to it while this one was "
+		         "reading it; try again");
 	if ((code & 0xff) == SQLITE_BUSY)
-		return "the library is busy: another margo is writing to it (waited "
-		       BUSY_WAIT_TEXT ")";
+		return _("the library is busy: another margo is writing to it (waited 5 s)");
 	return sqlite3_errmsg(st->db);
 }
 
@@ -448,8 +447,8 @@ int store_query_int(struct store *st, const char *sql, int64_t *out)
 static char *open_error(struct store *st, const char *what)
 {
 	if (is_busy(st))
-		return util_printf("%s: %s%s", st->path, store_errmsg(st),
-		                   st->readonly ? "" : "; nothing was changed");
+		return st->readonly ? util_printf("%s: %s", st->path, store_errmsg(st))
+		                    : util_printf(_("%s: %s; nothing was changed"), st->path, store_errmsg(st));
 	if (what)
 		return util_printf("%s: %s: %s", st->path, what, store_errmsg(st));
 	return util_printf("%s: %s", st->path, store_errmsg(st));
@@ -511,11 +510,11 @@ static int configure_connection(struct store *st, char **err)
 		return exec(st, "PRAGMA query_only=ON") < 0 ? (*err = open_error(st, NULL), -1) : 0;
 	int wal = switch_to_wal(st);
 	if (wal == 0) {
-		*err = util_printf("%s: cannot switch to write-ahead logging", st->path);
+		*err = util_printf(_("%s: cannot switch to write-ahead logging"), st->path);
 		return -1;
 	}
 	if (wal < 0) {
-		*err = open_error(st, "cannot switch to write-ahead logging");
+		*err = open_error(st, _("cannot switch to write-ahead logging"));
 		return -1;
 	}
 	if (exec(st, "PRAGMA synchronous=FULL") < 0)
@@ -539,7 +538,7 @@ static int check_identity(struct store *st, int64_t *version, char **err)
 	    exec(st, "COMMIT") < 0) {
 		int code = sqlite3_errcode(st->db) & 0xff;
 		if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-			*err = util_printf("%s: damaged or not a margo library (%s); it was left untouched",
+			*err = util_printf(_("%s: damaged or not a margo library (%s); it was left untouched"),
 			                   st->path, sqlite3_errmsg(st->db));
 		else
 			*err = open_error(st, NULL);
@@ -550,13 +549,13 @@ static int check_identity(struct store *st, int64_t *version, char **err)
 	if (app == 0 && tables == 0 && *version == 0)
 		return 0;  /* a new, empty file */
 	if (app != STORE_APPLICATION_ID) {
-		*err = util_printf("%s: an SQLite database that is not a margo library; "
-		                   "it was left untouched", st->path);
+		*err = util_printf(_("%s: an SQLite database that is not a margo library; "
+		                   "it was left untouched"), st->path);
 		return -1;
 	}
 	if (*version > STORE_SCHEMA_VERSION) {
-		*err = util_printf("%s: made by a newer margo (library version %lld, this margo "
-		                   "reads up to %d); it was left untouched: upgrade margo",
+		*err = util_printf(_("%s: made by a newer margo (library version %lld, this margo "
+		                   "reads up to %d); it was left untouched: upgrade margo"),
 		                   st->path, (long long)*version, STORE_SCHEMA_VERSION);
 		return -1;
 	}
@@ -596,7 +595,7 @@ static int migrate(struct store *st, char **err)
 		goto fail;
 	return 0;
 fail:
-	*err = open_error(st, "cannot set up the library");
+	*err = open_error(st, _("cannot set up the library"));
 	store_rollback(st);
 	return -1;
 }
@@ -608,7 +607,7 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 	*err = NULL;
 	const char *ro = mode == STORE_OPEN_READ ? NULL : store_why_readonly(path);
 	if (ro && mode == STORE_OPEN_WRITE) {
-		*err = util_printf("%s: the library is read-only (%s); nothing was changed",
+		*err = util_printf(_("%s: the library is read-only (%s); nothing was changed"),
 		                   path, ro);
 		return -1;
 	}
@@ -619,7 +618,7 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 	struct store *st = calloc(1, sizeof *st);
 	if (!st || !(st->path = util_strdup(path))) {
 		free(st);
-		*err = util_strdup("out of memory");
+		*err = util_strdup(_("out of memory"));
 		return -1;
 	}
 	st->readonly = mode == STORE_OPEN_READ;
@@ -637,19 +636,19 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 	int orc = sqlite3_open_v2(uri ? uri : path, &st->db, flags, NULL);
 	free(uri);
 	if (orc != SQLITE_OK) {
-		*err = util_printf("%s: cannot open: %s", path,
-		                   st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		*err = util_printf(_("%s: cannot open: %s"), path,
+		                   st->db ? sqlite3_errmsg(st->db) : _("out of memory"));
 		goto fail;
 	}
 	int64_t version = 0;
 	/* Wait for another process's lock from the very first query. */
 	sqlite3_busy_timeout(st->db, BUSY_WAIT_MS);
 	if (search_register_tokenizer(st->db) < 0) {
-		*err = util_printf("%s: cannot set up full-text search (FTS5)", path);
+		*err = util_printf(_("%s: cannot set up full-text search (FTS5)"), path);
 		goto fail;
 	}
 	if (store_list_setup(st) < 0) {
-		*err = util_printf("%s: cannot set up the article list", path);
+		*err = util_printf(_("%s: cannot set up the article list"), path);
 		goto fail;
 	}
 	if (check_identity(st, &version, err) < 0 ||
@@ -658,17 +657,17 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 	if (st->readonly) {
 		if (version == 0) {
 			/* Empty: just made by a margo that has not set it up yet. */
-			*err = util_printf("%s: no library here yet (run \"margo add PATH\" first)", path);
+			*err = util_printf(_("%s: no library here yet (run \"margo add PATH\" first)"), path);
 			goto fail;
 		}
 		if (version < STORE_SCHEMA_VERSION) {
-			*err = util_printf("%s: library needs an upgrade; open it once for writing", path);
+			*err = util_printf(_("%s: library needs an upgrade; open it once for writing"), path);
 			goto fail;
 		}
 	} else if (migrate(st, err) < 0) {
 		goto fail;
 	} else if (store_journal_setup(st) < 0) {
-		*err = open_error(st, "cannot set up the journal of changes");
+		*err = open_error(st, _("cannot set up the journal of changes"));
 		goto fail;
 	}
 	*out = st;

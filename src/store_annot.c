@@ -17,6 +17,7 @@
 #include "margo/text.h"
 #include "margo/util.h"
 #include "store_impl.h"
+#include "margo/i18n.h"
 
 /* ---- ids and tags ----------------------------------------------------------- */
 
@@ -199,12 +200,12 @@ static int create(struct store *st, int64_t article, size_t start, size_t end,
 	char uuid[46];
 	int found = store_article_text(st, article, &body, &len, hash);
 	if (found <= 0) {
-		*err = found == 0 ? util_printf("no article %lld", (long long)article)
-		                  : util_printf("cannot read the library: %s", store_errmsg(st));
+		*err = found == 0 ? util_printf(_("no article %lld"), (long long)article)
+		                  : util_printf(_("cannot read the library: %s"), store_errmsg(st));
 		return found == 0 ? -2 : -1;
 	}
 	if (start >= end || anchor_capture(body, len, start, end, &quote, &prefix, &suffix) < 0) {
-		*err = util_printf("%zu..%zu is not a span of article %lld (it has %zu characters)",
+		*err = util_printf(_("%zu..%zu is not a span of article %lld (it has %zu characters)"),
 		                   start, end, (long long)article, text_cp_count(body, len));
 		free(body);
 		return -2;
@@ -213,7 +214,7 @@ static int create(struct store *st, int64_t article, size_t start, size_t end,
 	struct anchor_result at = { ANCHOR_EXACT, start, end, 1 };
 	int ret = -1;
 	if (store_annot_new_id(uuid) < 0) {
-		*err = util_printf("no random numbers for an id: %s", strerror(errno));
+		*err = util_printf(_("no random numbers for an id: %s"), strerror(errno));
 		goto out;
 	}
 	char *what = store_journal_quote(quote);
@@ -226,7 +227,7 @@ static int create(struct store *st, int64_t article, size_t start, size_t end,
 	               hash, &at, hash, note, NULL, author, now, now) < 0 ||
 	    store_annot_set_tags(st, uuid, tags, ',', NULL, NULL) < 0 ||
 	    (anchor && mark_anchor(st, uuid) < 0) || store_journal_commit(st) < 0) {
-		*err = util_printf("cannot save the annotation: %s", store_errmsg(st));
+		*err = util_printf(_("cannot save the annotation: %s"), store_errmsg(st));
 		store_journal_rollback(st);
 		goto out;
 	}
@@ -365,7 +366,7 @@ int store_annot_set_deleted(struct store *st, const char *id, bool deleted, char
 		goto fail;
 	return 0;
 fail:
-	*err = util_printf("cannot save: %s", store_errmsg(st));
+	*err = util_printf(_("cannot save: %s"), store_errmsg(st));
 	store_journal_rollback(st);
 	return -1;
 }
@@ -461,7 +462,8 @@ static int set_field(struct store *st, const char *id, bool color, const char *v
 		goto fail;
 	return 0;
 fail:
-	*err = util_printf("cannot save the %s: %s", color ? "colour" : "note", store_errmsg(st));
+	*err = util_printf(color ? _("cannot save the colour: %s") : _("cannot save the note: %s"),
+	                   store_errmsg(st));
 	store_journal_rollback(st);
 	return -1;
 }
@@ -514,7 +516,7 @@ int store_tag_rename(struct store *st, const char *from, const char *to, char **
 {
 	*err = NULL;
 	if (!*to) {
-		*err = util_strdup("a tag needs a name");
+		*err = util_strdup(_("a tag needs a name"));
 		return -1;
 	}
 	char *qf = store_journal_quote(from), *qt = store_journal_quote(to);
@@ -554,7 +556,7 @@ int store_tag_rename(struct store *st, const char *from, const char *to, char **
 		goto fail;
 	return 0;
 fail:
-	*err = util_printf("cannot rename the tag: %s", store_errmsg(st));
+	*err = util_printf(_("cannot rename the tag: %s"), store_errmsg(st));
 	store_journal_rollback(st);
 	return -1;
 }
@@ -584,7 +586,7 @@ int store_tag_delete(struct store *st, const char *name, int64_t *used, char **e
 	if (rc == SQLITE_DONE || *used) {
 		store_journal_rollback(st);
 		if (rc == SQLITE_DONE)
-			*err = util_printf("there is no tag \xe2\x80\x9c%s\xe2\x80\x9d", name);
+			*err = util_printf(_("there is no tag \xe2\x80\x9c%s\xe2\x80\x9d"), name);
 		return rc == SQLITE_DONE ? -1 : 1;
 	}
 	/* Unused: only deleted annotations (tombstones) still name it. */
@@ -604,7 +606,7 @@ int store_tag_delete(struct store *st, const char *name, int64_t *used, char **e
 		goto fail;
 	return 0;
 fail:
-	*err = util_printf("cannot delete the tag: %s", store_errmsg(st));
+	*err = util_printf(_("cannot delete the tag: %s"), store_errmsg(st));
 	sqlite3_finalize(s);
 	store_journal_rollback(st);
 	return -1;
@@ -631,7 +633,7 @@ int store_annot_place(struct store *st, const char *id, bool place, size_t start
 		s = NULL;
 		if (store_article_text(st, article, &body, &len, hash) <= 0 || start >= end ||
 		    anchor_capture(body, len, start, end, &quote, &prefix, &suffix) < 0) {
-			*err = util_strdup("that is not a span of the annotation's article");
+			*err = util_strdup(_("that is not a span of the annotation's article"));
 			goto fail;
 		}
 		if (store_prepare(st, "UPDATE annotation SET start = ?2, end = ?3, quote = ?4,"
@@ -664,7 +666,7 @@ int store_annot_place(struct store *st, const char *id, bool place, size_t start
 	return 0;
 fail:
 	if (!*err)
-		*err = util_printf("cannot place the annotation: %s", store_errmsg(st));
+		*err = util_printf(_("cannot place the annotation: %s"), store_errmsg(st));
 	sqlite3_finalize(s);
 	store_journal_rollback(st);
 	free(body);
@@ -705,7 +707,7 @@ int store_annot_link(struct store *st, const char *from, const char *to, const c
 	sqlite3_stmt *s;
 	*err = NULL;
 	if (strcmp(from, to) == 0) {
-		*err = util_strdup("a passage cannot be linked to itself");
+		*err = util_strdup(_("a passage cannot be linked to itself"));
 		return -1;
 	}
 	int rc = SQLITE_ERROR;
@@ -721,7 +723,7 @@ int store_annot_link(struct store *st, const char *from, const char *to, const c
 		sqlite3_finalize(s);
 	}
 	if (rc != SQLITE_DONE || store_journal_commit(st) < 0) {
-		*err = util_printf("cannot link: %s", store_errmsg(st));
+		*err = util_printf(_("cannot link: %s"), store_errmsg(st));
 		store_journal_rollback(st);
 		return -1;
 	}

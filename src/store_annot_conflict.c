@@ -21,6 +21,7 @@
 #include "margo/util.h"
 #include "store_annot_impl.h"
 #include "store_impl.h"
+#include "margo/i18n.h"
 
 /* What a user reads of one W3C object ?1: quote, tags, note, colour,
  * author, modified.  Bodies may be an array or one object. */
@@ -162,9 +163,9 @@ int store_conflict_find(struct store *st, const char *ref, int64_t *conflict, ch
 	if (count == 1)
 		return 1;
 	*err = count == 0
-	     ? util_printf("no open conflict \"%s\" (margo conflicts lists them)", ref)
-	     : util_printf("annotation %s has %lld open conflicts; give the number of one "
-	                   "(margo conflicts lists them)", ref, (long long)count);
+	     ? util_printf(_("no open conflict \"%s\" (margo conflicts lists them)"), ref)
+	     : util_printf(_("annotation %s has %lld open conflicts; give the number of one "
+	                   "(margo conflicts lists them)"), ref, (long long)count);
 	return *err ? 0 : -1;
 }
 
@@ -178,7 +179,7 @@ static int take_other(struct store *st, const char *other, size_t len, const cha
 	int parsed = annot_parse(st, other, len, &in);
 	int ret = -1;
 	if (parsed > 0 && in.object && (!in.f[F_EXACT] || !*in.f[F_EXACT]))
-		*err = util_strdup("the imported version has no quote to place; keep this library's");
+		*err = util_strdup(_("the imported version has no quote to place; keep this library's"));
 	else if (parsed > 0 && in.object && annot_repair_fields(&in) == 0 &&
 	         annot_write_incoming(st, &in, id, article, replace) == 0)
 		ret = 0;
@@ -210,7 +211,7 @@ int store_conflict_resolve(struct store *st, int64_t conflict, enum store_confli
 	sqlite3_finalize(s);
 	int ret = -1;
 	if (rc == SQLITE_DONE) {
-		*err = util_printf("no open conflict %lld", (long long)conflict);
+		*err = util_printf(_("no open conflict %lld"), (long long)conflict);
 	} else if (rc == SQLITE_ROW && id && other) {
 		char uuid[46];
 		if (keep == STORE_KEEP_MINE)
@@ -238,6 +239,6 @@ fail:
 	free(*made);
 	*made = NULL;
 	if (!*err)
-		*err = util_printf("the library failed: %s", store_errmsg(st));
+		*err = util_printf(_("the library failed: %s"), store_errmsg(st));
 	return -1;
 }

@@ -13,6 +13,7 @@
 #include "margo/text.h"
 #include "margo/util.h"
 #include "store_impl.h"
+#include "margo/i18n.h"
 
 /* Is `id` a live annotation (1), a live bare anchor (2), or neither (0)?
  * -1 on a library error. */
@@ -127,9 +128,9 @@ int store_annot_retag(struct store *st, const char *id, const char *tags, char *
 	*err = NULL;
 	int kind = annot_kind(st, id);
 	if (kind <= 0 || kind == 2) {
-		*err = kind < 0 ? util_printf("cannot read the library: %s", store_errmsg(st))
-		     : kind == 0 ? util_printf("no annotation \"%s\" (margo annotations lists them)", id)
-		                 : util_printf("\"%s\" is the end of a link, not an annotation", id);
+		*err = kind < 0 ? util_printf(_("cannot read the library: %s"), store_errmsg(st))
+		     : kind == 0 ? util_printf(_("no annotation \"%s\" (margo annotations lists them)"), id)
+		                 : util_printf(_("\"%s\" is the end of a link, not an annotation"), id);
 		return kind < 0 ? -1 : -2;
 	}
 	util_now_rfc3339(now);
@@ -142,7 +143,7 @@ int store_annot_retag(struct store *st, const char *id, const char *tags, char *
 		goto fail;
 	return 0;
 fail:
-	*err = util_printf("cannot save the tags: %s", store_errmsg(st));
+	*err = util_printf(_("cannot save the tags: %s"), store_errmsg(st));
 	store_journal_rollback(st);
 	return -1;
 }
@@ -178,7 +179,7 @@ int store_annot_unlink(struct store *st, const char *from, const char *to, char 
 	*err = NULL;
 	if (store_prepare(st, "SELECT count(*) FROM annotation_link WHERE (annotation = ?1"
 	                      " AND target = ?2) OR (annotation = ?2 AND target = ?1)", &s) < 0) {
-		*err = util_printf("cannot read the library: %s", store_errmsg(st));
+		*err = util_printf(_("cannot read the library: %s"), store_errmsg(st));
 		return -1;
 	}
 	sqlite3_bind_text(s, 1, from, -1, SQLITE_STATIC);
@@ -187,11 +188,11 @@ int store_annot_unlink(struct store *st, const char *from, const char *to, char 
 	int64_t found = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW) {
-		*err = util_printf("cannot read the library: %s", store_errmsg(st));
+		*err = util_printf(_("cannot read the library: %s"), store_errmsg(st));
 		return -1;
 	}
 	if (!found) {
-		*err = util_printf("no link between \"%s\" and \"%s\"", from, to);
+		*err = util_printf(_("no link between \"%s\" and \"%s\""), from, to);
 		return -2;
 	}
 	char *qa = quote_of(st, from), *qb = quote_of(st, to);
@@ -206,7 +207,7 @@ int store_annot_unlink(struct store *st, const char *from, const char *to, char 
 	             " OR (annotation = ?2 AND target = ?1)", from, to) < 0 ||
 	    drop_unused_anchor(st, from, now) < 0 || drop_unused_anchor(st, to, now) < 0 ||
 	    store_journal_commit(st) < 0) {
-		*err = util_printf("cannot unlink: %s", store_errmsg(st));
+		*err = util_printf(_("cannot unlink: %s"), store_errmsg(st));
 		store_journal_rollback(st);
 		return -1;
 	}

@@ -27,6 +27,7 @@
 #include "store_annot_impl.h"
 #include "margo/store_journal.h"
 #include "store_impl.h"
+#include "margo/i18n.h"
 
 /* The kinds of link margo knows. */
 #define KNOWN_KINDS "('same claim', 'contradicts', 'follow-up')"
@@ -426,15 +427,15 @@ static char *missing_article(const struct incoming *in)
 	const char *who = canonical_id(in->f[F_ID], in->n[F_ID]) ? in->f[F_ID] : "an annotation";
 	const char *src = in->f[F_SOURCE];
 	if (!src || !*src)
-		return util_printf("%s: its article is not in this library, and it names no source "
+		return util_printf(_("%s: its article is not in this library, and it names no source "
 		                   "(target.source) to find it by; add the article with \"margo add "
-		                   "PATH\", then import again", who);
+		                   "PATH\", then import again"), who);
 	if (strncmp(src, "margo:", 6) == 0)
-		return util_printf("%s: its article (%s) is not in this library; add it with \"margo "
-		                   "add %s%s\" (from your copy of the corpus), then import again", who,
+		return util_printf(_("%s: its article (%s) is not in this library; add it with \"margo "
+		                   "add %s%s\" (from your copy of the corpus), then import again"), who,
 		                   src, src[6] == '/' ? "" : "FOLDER/", src + 6);
-	return util_printf("%s: its article (%s) is not in this library; add the file that holds "
-	                   "it with \"margo add PATH\", then import again", who, src);
+	return util_printf(_("%s: its article (%s) is not in this library; add the file that holds "
+	                   "it with \"margo add PATH\", then import again"), who, src);
 }
 
 int store_import_line(struct store_import *imp, size_t line, const char *json, size_t len,
@@ -449,11 +450,11 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 	*result = STORE_IMPORT_SKIPPED;
 	memset(&in, 0, sizeof in);
 	if (len > INT_MAX) {  /* SQLite takes int lengths */
-		*err = util_strdup("longer than 2 GiB");
+		*err = util_strdup(_("longer than 2 GiB"));
 		return 0;
 	}
 	if (memchr(json, '\0', len)) {
-		*err = util_strdup("it holds a NUL byte: not JSON text");
+		*err = util_strdup(_("it holds a NUL byte: not JSON text"));
 		return 0;
 	}
 	/* Stray bytes and "\u0000" (which SQLite would cut the string at):
@@ -483,7 +484,7 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 		goto out;
 	}
 	if (!in.f[F_ID] || !in.f[F_EXACT] || !*in.f[F_EXACT]) {
-		*err = util_strdup("not an annotation: it needs an \"id\" and a TextQuoteSelector");
+		*err = util_strdup(_("not an annotation: it needs an \"id\" and a TextQuoteSelector"));
 		goto out;
 	}
 	/* What is not text (a "\ud800" escape) becomes U+FFFD: kept, said.
@@ -533,10 +534,11 @@ int store_import_line(struct store_import *imp, size_t line, const char *json, s
 		goto fail;
 	}
 	if (in.repaired &&
-	    !(*warn = util_printf("%zu character%s that %s not valid UTF-8 (a stray byte, a lone "
-	                          "surrogate such as \\ud800, or a NUL, \\u0000) replaced with U+FFFD",
-	                          in.repaired, in.repaired == 1 ? "" : "s",
-	                          in.repaired == 1 ? "was" : "were")))
+	    !(*warn = util_printf(ngettext("%zu character that was not valid UTF-8 (a stray byte, a lone "
+	                                   "surrogate such as \\ud800, or a NUL, \\u0000) replaced with U+FFFD",
+	                                   "%zu characters that were not valid UTF-8 (a stray byte, a lone "
+	                                   "surrogate such as \\ud800, or a NUL, \\u0000) replaced with U+FFFD",
+	                                   in.repaired), in.repaired)))
 		goto out_oom;
 	ret = 0;
 	goto out;

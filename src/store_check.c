@@ -11,6 +11,7 @@
 #include "margo/store.h"
 #include "margo/util.h"
 #include "store_impl.h"
+#include "margo/i18n.h"
 
 /* Every table, index, view and trigger the schema makes, looked for in
  * the library: the schema is made in a database in memory, from the same
@@ -39,7 +40,9 @@ static int check_schema(struct store *st, struct buf *b)
 		int qrc = sqlite3_step(q);
 		sqlite3_reset(q);
 		if (qrc == SQLITE_DONE)
-			buf_printf(b, "the %s %s is missing\n", sqlite3_column_text(s, 0),
+			/* TRANSLATORS: the kind of a schema object as SQLite names
+			 * it (table, index, view, trigger), then its name. */
+			buf_printf(b, _("the %s %s is missing\n"), sqlite3_column_text(s, 0),
 			           sqlite3_column_text(s, 1));
 		else if (qrc != SQLITE_ROW)
 			goto out;
@@ -61,10 +64,6 @@ static int check_files(struct store *st, struct buf *b)
 		" AND NOT EXISTS (SELECT 1 FROM article a WHERE a.file = file.id)",
 		"SELECT count(*), min(path) FROM file WHERE hash = ''",
 	};
-	static const char *const what[] = {
-		"recorded as loaded but none of their articles is in the library",
-		"began loading but did not finish (the load was stopped)",
-	};
 	for (int i = 0; i < 2; i++) {
 		sqlite3_stmt *s;
 		if (store_prepare(st, sql[i], &s) < 0)
@@ -72,9 +71,15 @@ static int check_files(struct store *st, struct buf *b)
 		int rc = sqlite3_step(s);
 		int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 		if (n > 0)
-			buf_printf(b, "%lld file%s %s (first: %s); \"margo add\" of the same files loads %s\n",
-			           (long long)n, n == 1 ? "" : "s", what[i], sqlite3_column_text(s, 1),
-			           n == 1 ? "it" : "them");
+			buf_printf(b, i == 0 ? ngettext("%lld file recorded as loaded but none of their articles is in the library "
+			                                "(first: %s); \"margo add\" of the same files loads it\n",
+			                                "%lld files recorded as loaded but none of their articles is in the library "
+			                                "(first: %s); \"margo add\" of the same files loads them\n", n)
+			                     : ngettext("%lld file began loading but did not finish (the load was stopped) "
+			                                "(first: %s); \"margo add\" of the same files loads it\n",
+			                                "%lld files began loading but did not finish (the load was stopped) "
+			                                "(first: %s); \"margo add\" of the same files loads them\n", n),
+			           (long long)n, sqlite3_column_text(s, 1));
 		sqlite3_finalize(s);
 		if (rc != SQLITE_ROW)
 			return -1;
@@ -121,7 +126,7 @@ int store_check(struct store *st, char **report)
 		return -1;
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		buf_printf(&b, "row %lld of %s refers to a missing row of %s\n",
+		buf_printf(&b, _("row %lld of %s refers to a missing row of %s\n"),
 		           (long long)sqlite3_column_int64(s, 1), sqlite3_column_text(s, 0),
 		           sqlite3_column_text(s, 2));
 	sqlite3_finalize(s);

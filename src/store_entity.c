@@ -16,6 +16,7 @@
 #include "margo/text.h"
 #include "margo/util.h"
 #include "store_impl.h"
+#include "margo/i18n.h"
 
 /* ---- reading ---------------------------------------------------------------- */
 
@@ -550,7 +551,7 @@ static int split_name(struct store *st, int64_t entity, const char *norm, char *
 	if (ret == 0 && rc != SQLITE_DONE)
 		ret = -1;
 	if (ret == 0 && !found) {
-		*err = util_printf("\"%s\" is not a name of this entity", norm);
+		*err = util_printf(_("\"%s\" is not a name of this entity"), norm);
 		ret = -1;
 	}
 	return ret;
@@ -573,18 +574,18 @@ int store_entity_correct(struct store *st, enum store_correction kind,
 	                                summary ? summary : correction_kinds[kind]);
 	free(summary);
 	if (begun < 0) {
-		*err = util_printf("cannot write to the library: %s", store_errmsg(st));
+		*err = util_printf(_("cannot write to the library: %s"), store_errmsg(st));
 		return -1;
 	}
 	if (!(form = representative_form(st, entity, &ftype))) {
-		*err = util_printf("no entity %lld", (long long)entity);
+		*err = util_printf(_("no entity %lld"), (long long)entity);
 		goto out;
 	}
 	int rc = -1;
 	switch (kind) {
 	case STORE_FIX_RENAME:
 		if (!arg || !*arg) {
-			*err = util_strdup("a new name cannot be empty");
+			*err = util_strdup(_("a new name cannot be empty"));
 			goto out;
 		}
 		rc = add_correction(st, "rename", ftype, form, -1, arg);
@@ -608,7 +609,7 @@ int store_entity_correct(struct store *st, enum store_correction kind,
 	}
 	if (rc < 0 || store_journal_commit(st) < 0) {
 		if (!*err)
-			*err = util_printf("cannot save the correction: %s", store_errmsg(st));
+			*err = util_printf(_("cannot save the correction: %s"), store_errmsg(st));
 		goto out;
 	}
 	ret = 0;
@@ -618,7 +619,7 @@ out:
 	free(form);
 	free(into);
 	if (ret == 0 && store_entities_rebuild(st) < 0) {
-		*err = util_printf("the correction is saved, but the index could not be rebuilt: %s",
+		*err = util_printf(_("the correction is saved, but the index could not be rebuilt: %s"),
 		                   store_errmsg(st));
 		ret = -1;
 	}

@@ -16,6 +16,7 @@
 #include "margo/paths.h"
 #include "margo/util.h"
 #include "store_impl.h"
+#include "margo/i18n.h"
 
 /*
  * Look at the file before SQLite does: refuse symlinks and anything that is
@@ -33,11 +34,11 @@ again:
 			return -1;
 		}
 		if (mode == STORE_OPEN_READ) {
-			*err = util_printf("%s: no library here yet (run \"margo add PATH\" first)", path);
+			*err = util_printf(_("%s: no library here yet (run \"margo add PATH\" first)"), path);
 			return -1;
 		}
 		if (paths_make_parent(path) < 0) {
-			*err = util_printf("%s: cannot create its folder: %s", path, strerror(errno));
+			*err = util_printf(_("%s: cannot create its folder: %s"), path, strerror(errno));
 			return -1;
 		}
 		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
@@ -45,18 +46,18 @@ again:
 		if (fd < 0 && errno == EEXIST && ++tries < 100)
 			goto again;
 		if (fd < 0) {
-			*err = util_printf("%s: cannot create: %s", path, strerror(errno));
+			*err = util_printf(_("%s: cannot create: %s"), path, strerror(errno));
 			return -1;
 		}
 		close(fd);
 		return 0;
 	}
 	if (S_ISLNK(sb.st_mode)) {
-		*err = util_printf("%s: is a symbolic link; margo opens only a real file (use --db with the link's target)", path);
+		*err = util_printf(_("%s: is a symbolic link; margo opens only a real file (use --db with the link's target)"), path);
 		return -1;
 	}
 	if (!S_ISREG(sb.st_mode)) {
-		*err = util_printf("%s: not a regular file", path);
+		*err = util_printf(_("%s: not a regular file"), path);
 		return -1;
 	}
 	if (sb.st_size == 0)
@@ -70,8 +71,8 @@ again:
 	ssize_t n = read(fd, head, sizeof head);
 	close(fd);
 	if (n != (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0) {
-		*err = util_printf("%s: not a margo library (not an SQLite database); "
-		                   "it was left untouched", path);
+		*err = util_printf(_("%s: not a margo library (not an SQLite database); "
+		                   "it was left untouched"), path);
 		return -1;
 	}
 	return 0;
@@ -85,8 +86,8 @@ const char *store_why_readonly(const char *path)
 	if (access(path, F_OK) < 0)
 		return NULL;  /* created later, or refused with its own message */
 	if (access(path, W_OK) < 0)
-		return errno == EROFS ? "it is on a read-only file system"
-		                      : "you have no permission to write it";
+		return errno == EROFS ? _("it is on a read-only file system")
+		                      : _("you have no permission to write it");
 	char *wal = util_printf("%s-wal", path), *shm = util_printf("%s-shm", path);
 	char *dir = util_strdup(path);
 	const char *why = NULL;
@@ -102,8 +103,8 @@ const char *store_why_readonly(const char *path)
 			*slash = '\0';
 		if (access(dir, W_OK) < 0 &&
 		    (access(wal, W_OK) < 0 || access(shm, W_OK) < 0))
-			why = errno == EROFS ? "it is on a read-only file system"
-			                     : "you have no permission to write in its folder";
+			why = errno == EROFS ? _("it is on a read-only file system")
+			                     : _("you have no permission to write in its folder");
 	}
 	free(wal);
 	free(shm);

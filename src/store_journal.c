@@ -26,6 +26,7 @@
 #include "margo/store_journal.h"
 #include "margo/util.h"
 #include "store_impl.h"
+#include "margo/i18n.h"
 
 /* The tables of the user's work.  Entities, forms and mentions are made
  * again from the corpus and the corrections at every rebuild: the
@@ -488,7 +489,7 @@ static int step(struct store *st, bool undo, char **summary, char **kind, char *
 		*kind = NULL;
 	*err = NULL;
 	if (store_begin(st) < 0) {
-		*err = util_printf("cannot write to the library: %s", store_errmsg(st));
+		*err = util_printf(_("cannot write to the library: %s"), store_errmsg(st));
 		return -1;
 	}
 	exec(st, "DELETE FROM temp.journal_open");
@@ -530,8 +531,8 @@ static int step(struct store *st, bool undo, char **summary, char **kind, char *
 			if (run_one(st, check, &same) < 0)
 				goto bad;
 			if (same != 1) {
-				*err = util_printf("cannot undo \"%s\": it was changed since "
-				                   "(by another margo or tool); nothing was undone", *summary);
+				*err = util_printf(_("cannot undo \"%s\": it was changed since "
+				                   "(by another margo or tool); nothing was undone"), *summary);
 				goto fail;
 			}
 		}
@@ -557,7 +558,7 @@ static int step(struct store *st, bool undo, char **summary, char **kind, char *
 	if (rc != SQLITE_DONE || store_commit(st) < 0)
 		goto fail;
 	if (corrections && store_entities_rebuild(st) < 0) {
-		*err = util_printf("%s, but the entities could not be rebuilt: %s",
+		*err = util_printf(_("%s, but the entities could not be rebuilt: %s"),
 		                   undo ? "undone" : "redone", store_errmsg(st));
 		free(k);
 		return -1;
@@ -569,12 +570,14 @@ static int step(struct store *st, bool undo, char **summary, char **kind, char *
 	return 1;
 bad:
 	if (!*err)
-		*err = util_printf("cannot %s \"%s\": the journal holds a change margo cannot apply (%s); "
-		                   "nothing was changed", undo ? "undo" : "redo",
+		*err = util_printf(undo ? _("cannot undo \"%s\": the journal holds a change margo cannot apply (%s); "
+		                            "nothing was changed")
+		                        : _("cannot redo \"%s\": the journal holds a change margo cannot apply (%s); "
+		                            "nothing was changed"),
 		                   *summary ? *summary : "?", sqlite3_errmsg(store_db(st)));
 fail:
 	if (!*err)
-		*err = util_printf("cannot %s: %s", undo ? "undo" : "redo", store_errmsg(st));
+		*err = util_printf(undo ? _("cannot undo: %s") : _("cannot redo: %s"), store_errmsg(st));
 	sqlite3_finalize(s);
 	store_rollback(st);
 	free(*summary);
@@ -598,14 +601,14 @@ char *store_journal_undo_message(const char *kind, const char *summary)
 	static const char changed[] = " changed on ";
 	const char *p = strstr(summary, changed);
 	if (p && p - summary < 12)
-		return util_printf("%.*s restored on %s", (int)(p - summary), summary,
+		return util_printf(_("%.*s restored on %s"), (int)(p - summary), summary,
 		                   p + sizeof changed - 1);
 	if (strcmp(kind, "merge") == 0)
-		return util_printf("merge undone: %s", summary);
+		return util_printf(_("merge undone: %s"), summary);
 	static const char unlinked[] = "unlinked ";
 	if (strcmp(kind, "unlink") == 0 && strncmp(summary, unlinked, sizeof unlinked - 1) == 0)
-		return util_printf("link restored between %s", summary + sizeof unlinked - 1);
-	return util_printf("undone: %s", summary);
+		return util_printf(_("link restored between %s"), summary + sizeof unlinked - 1);
+	return util_printf(_("undone: %s"), summary);
 }
 
 int store_journal_each(struct store *st, int64_t limit,

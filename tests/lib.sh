@@ -290,3 +290,25 @@ fresh_library() {
 		exit 99
 	fi
 }
+
+# italian_locale: prepare margo in Italian without root: the it_IT.UTF-8
+# locale made with localedef in $TEST_TMP/loc (LOCPATH), and the built
+# catalogue po/it.gmo as $TEST_TMP/locale/it/LC_MESSAGES/margo.mo
+# (MARGO_LOCALEDIR).  Sets IT_ENV to the env(1) arguments that run margo in
+# Italian, or returns 1 with the reason in $italian_problem.
+italian_locale() {
+	italian_problem=
+	_it_gmo=
+	for _d in "$top_builddir/po" "$top_srcdir/po"; do
+		[ -f "$_d/it.gmo" ] && { _it_gmo=$_d/it.gmo; break; }
+	done
+	[ -n "$_it_gmo" ] || { italian_problem="po/it.gmo is not built (run make)"; return 1; }
+	mkdir -p "$TEST_TMP/locale/it/LC_MESSAGES" "$TEST_TMP/loc"
+	cp "$_it_gmo" "$TEST_TMP/locale/it/LC_MESSAGES/margo.mo" || return 1
+	[ -d "$TEST_TMP/loc/it_IT.UTF-8" ] ||
+		localedef -i it_IT -f UTF-8 "$TEST_TMP/loc/it_IT.UTF-8" >/dev/null 2>&1 || {
+		italian_problem="localedef cannot make it_IT.UTF-8 (install the Debian package locales)"
+		return 1
+	}
+	IT_ENV="LOCPATH=$TEST_TMP/loc MARGO_LOCALEDIR=$TEST_TMP/locale LC_ALL= LANG=it_IT.UTF-8"
+}

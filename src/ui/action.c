@@ -4,7 +4,8 @@
  *
  * A writing action on a read-only library, and an action that needs the
  * open article when none is open, are answered here with one message each,
- * the same for every key, instead of in each handler.
+ * the same for every key, instead of in each handler; and a count typed
+ * before an action is for the actions that move, here too.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
@@ -53,6 +54,11 @@ enum ui_view ui_view_in_focus(const struct ui *ui, bool under_help)
 	case LAYOUT_TEXT: return UI_VIEW_TEXT;
 	default: return UI_VIEW_SIDE;
 	}
+}
+
+bool ui_action_counted(enum ui_action a)
+{
+	return (ui_action_table[a].flags & UI_F_MOVES) != 0;
 }
 
 bool ui_action_refused(struct ui *ui, enum ui_action a)

@@ -12,6 +12,8 @@
 #ifndef MARGO_UI_ACTIONS_H
 #define MARGO_UI_ACTIONS_H
 
+#include "margo/i18n.h"
+
 /* The views an action applies to: the three panes, and the views over
  * them.  An action of the help is one it takes while open. */
 enum ui_view {
@@ -36,112 +38,113 @@ enum ui_view {
 #define UI_F_NEEDS_SELECTION (1u << 2)  /* acts on the entry selected in a list */
 #define UI_F_MOVES           (1u << 3)  /* moves the cursor or the place read */
 
-/* X(ID, "name", views, flags, "help") */
+/* X(ID, "name", views, flags, N_("help")): the help is translated where it
+ * is shown (help_view.c, keys.c); the name never is. */
 #define UI_ACTIONS(X) \
 	X(DOWN, "down", UI_V_ALL, UI_F_MOVES, \
-	  "Move down: next article, sentence or entry; a count first (5j) moves that many") \
+	  N_("Move down: next article, sentence or entry; a count first (5j) moves that many")) \
 	X(UP, "up", UI_V_ALL, UI_F_MOVES, \
-	  "Move up: previous article, sentence or entry") \
+	  N_("Move up: previous article, sentence or entry")) \
 	X(PAGE_DOWN, "page-down", UI_V_ALL, UI_F_MOVES, \
-	  "Page down; at the end of an article, on to the next") \
+	  N_("Page down; at the end of an article, on to the next")) \
 	X(PAGE_UP, "page-up", UI_V_ALL, UI_F_MOVES, \
-	  "Page up") \
+	  N_("Page up")) \
 	X(FIRST, "first", UI_V_ALL, UI_F_MOVES, \
-	  "Go to the first article, sentence or entry") \
+	  N_("Go to the first article, sentence or entry")) \
 	X(LAST, "last", UI_V_ALL, UI_F_MOVES, \
-	  "Go to the last article, sentence or entry; a count first (500G): to that one") \
+	  N_("Go to the last article, sentence or entry; a count first (500G): to that one")) \
 	X(OPEN, "open", UI_V_LIST | UI_V_SIDE | UI_V_VIEWS, UI_F_NEEDS_SELECTION, \
-	  "Open the selected article, entity, mention or outline entry") \
+	  N_("Open the selected article, entity, mention or outline entry")) \
 	X(NEXT_ARTICLE, "next-article", UI_V_PANES, UI_F_MOVES, \
-	  "Open the next article of the list (where it was left)") \
+	  N_("Open the next article of the list (where it was left)")) \
 	X(PREV_ARTICLE, "prev-article", UI_V_PANES, UI_F_MOVES, \
-	  "Open the previous article of the list") \
+	  N_("Open the previous article of the list")) \
 	X(TOGGLE_READ, "toggle-read", UI_V_PANES, UI_F_WRITES, \
-	  "Mark the article read, or unread again (the list marks unread ones \xe2\x80\xa2)") \
+	  N_("Mark the article read, or unread again (the list marks unread ones \xe2\x80\xa2)")) \
 	X(SEARCH, "search", UI_V_PANES | UI_V_ANNOTATIONS, 0, \
-	  "Text: search in the article as S matches words (soldato finds Soldati); empty: repeat. List: show the titles holding what is typed (Esc: all)") \
+	  N_("Text: search in the article as S matches words (soldato finds Soldati); empty: repeat. List: show the titles holding what is typed (Esc: all)")) \
 	X(NEXT_HIT, "next-hit", UI_V_PANES, UI_F_NEEDS_ARTICLE | UI_F_MOVES, \
-	  "Next hit of the search in the article, or of S after a jump") \
+	  N_("Next hit of the search in the article, or of S after a jump")) \
 	X(PREV_HIT, "prev-hit", UI_V_PANES, UI_F_NEEDS_ARTICLE | UI_F_MOVES, \
-	  "Previous hit of the search in the article, or of S after a jump") \
+	  N_("Previous hit of the search in the article, or of S after a jump")) \
 	X(SEARCH_CORPUS, "search-corpus", UI_V_PANES | UI_V_RESULTS, 0, \
-	  "Search every article: \"a phrase\", prefix*") \
+	  N_("Search every article: \"a phrase\", prefix*")) \
 	X(RELATED, "related", UI_V_PANES | UI_V_RESULTS, UI_F_NEEDS_ARTICLE, \
-	  "Passages of other articles that tell the same as this one, best first; again: as this sentence") \
+	  N_("Passages of other articles that tell the same as this one, best first; again: as this sentence")) \
 	X(SELECT, "select", UI_V_PANES, UI_F_NEEDS_ARTICLE, \
-	  "Start a selection (then w b ( ) { } extend it, Esc cancels)") \
+	  N_("Start a selection (then w b ( ) { } extend it, Esc cancels)")) \
 	X(SELECT_MENTION, "select-mention", UI_V_PANES, UI_F_NEEDS_ARTICLE, \
-	  "Select the entity mention at the cursor (then a annotates it)") \
+	  N_("Select the entity mention at the cursor (then a annotates it)")) \
 	X(ANNOTATE, "annotate", UI_V_PANES, UI_F_WRITES | UI_F_NEEDS_ARTICLE, \
-	  "Annotate the selection, or the sentence at the cursor: tags") \
+	  N_("Annotate the selection, or the sentence at the cursor: tags")) \
 	X(ANNOTATIONS, "annotations", UI_V_PANES, 0, \
-	  "List the annotations (colour, tags, links, note; Enter jumps, t re-tags, d deletes)") \
+	  N_("List the annotations (colour, tags, links, note; Enter jumps, t re-tags, d deletes)")) \
 	X(UNDO, "undo", UI_V_PANES | UI_V_ANNOTATIONS, UI_F_WRITES, \
-	  "Undo the last change to annotations, tags or entities (kept in the library)") \
+	  N_("Undo the last change to annotations, tags or entities (kept in the library)")) \
 	X(REDO, "redo", UI_V_PANES | UI_V_ANNOTATIONS, UI_F_WRITES, \
-	  "Redo the last change undone") \
+	  N_("Redo the last change undone")) \
 	X(LINK, "link", UI_V_PANES | UI_V_RESULTS, UI_F_WRITES | UI_F_NEEDS_ARTICLE, \
-	  "Link the selection or sentence to another (L here, L there; or L in the related list)") \
+	  N_("Link the selection or sentence to another (L here, L there; or L in the related list)")) \
 	X(FOLLOW, "follow", UI_V_PANES, UI_F_NEEDS_ARTICLE | UI_F_MOVES, \
-	  "Follow the link of the annotation at the cursor") \
+	  N_("Follow the link of the annotation at the cursor")) \
 	X(UNLINK, "unlink", UI_V_PANES, UI_F_WRITES | UI_F_NEEDS_ARTICLE, \
-	  "Remove a link of the annotation at the cursor (asks which when several; u brings it back)") \
+	  N_("Remove a link of the annotation at the cursor (asks which when several; u brings it back)")) \
 	X(RETAG, "retag", UI_V_PANES | UI_V_ANNOTATIONS, UI_F_WRITES | UI_F_NEEDS_ARTICLE, \
-	  "Change the tags of the annotation (at the cursor, or in the list); empty removes them") \
+	  N_("Change the tags of the annotation (at the cursor, or in the list); empty removes them")) \
 	X(CODEBOOK, "codebook", UI_V_PANES, 0, \
-	  "The codebook: tags with counts (R renames or merges, d deletes unused, Enter lists)") \
+	  N_("The codebook: tags with counts (R renames or merges, d deletes unused, Enter lists)")) \
 	X(DELETE, "delete", UI_V_TEXT | UI_V_SIDE | UI_V_ANNOTATIONS | UI_V_CODEBOOK, UI_F_WRITES | UI_F_NEEDS_ARTICLE, \
-	  "Delete the annotation (list, at the cursor) or an unused tag (codebook)") \
+	  N_("Delete the annotation (list, at the cursor) or an unused tag (codebook)")) \
 	X(SORT, "sort", UI_V_ANNOTATIONS, 0, \
-	  "Annotations list: sort by date or by place") \
+	  N_("Annotations list: sort by date or by place")) \
 	X(CONFLICT, "conflict", UI_V_ANNOTATIONS, UI_F_NEEDS_SELECTION, \
-	  "Annotations list: both versions of an import conflict; keep mine, theirs or both") \
+	  N_("Annotations list: both versions of an import conflict; keep mine, theirs or both")) \
 	X(ACCEPT, "accept", UI_V_ANNOTATIONS, UI_F_WRITES | UI_F_NEEDS_SELECTION, \
-	  "Annotations list: accept where a fuzzy annotation was found") \
+	  N_("Annotations list: accept where a fuzzy annotation was found")) \
 	X(COLOR, "colour", UI_V_PANES | UI_V_ANNOTATIONS, UI_F_WRITES | UI_F_NEEDS_ARTICLE, \
-	  "Choose the colour of the annotation (at the cursor, or in the list)") \
+	  N_("Choose the colour of the annotation (at the cursor, or in the list)")) \
 	X(NOTE_INLINE, "note-inline", UI_V_PANES | UI_V_ANNOTATIONS, UI_F_WRITES | UI_F_NEEDS_ARTICLE, \
-	  "Write the note of the annotation here (Ctrl-J new line, Enter saves)") \
+	  N_("Write the note of the annotation here (Ctrl-J new line, Enter saves)")) \
 	X(NOTE, "note", UI_V_PANES | UI_V_ANNOTATIONS, UI_F_WRITES | UI_F_NEEDS_ARTICLE, \
-	  "Write the note of the annotation (list, or at the cursor) in $EDITOR") \
+	  N_("Write the note of the annotation (list, or at the cursor) in $EDITOR")) \
 	X(NEXT_MENTION, "next-mention", UI_V_PANES, UI_F_NEEDS_ARTICLE | UI_F_MOVES, \
-	  "Next mention of the entity at the cursor (sidebar: the one selected), across articles") \
+	  N_("Next mention of the entity at the cursor (sidebar: the one selected), across articles")) \
 	X(PREV_MENTION, "prev-mention", UI_V_PANES, UI_F_NEEDS_ARTICLE | UI_F_MOVES, \
-	  "Previous mention of the entity at the cursor (sidebar: the one selected)") \
+	  N_("Previous mention of the entity at the cursor (sidebar: the one selected)")) \
 	X(BACK, "back", UI_V_PANES | UI_V_MENTIONS | UI_V_RESULTS | UI_V_ANNOTATIONS, UI_F_MOVES, \
-	  "Go back to where you were before the last jump") \
+	  N_("Go back to where you were before the last jump")) \
 	X(FORWARD, "forward", UI_V_PANES | UI_V_MENTIONS | UI_V_RESULTS | UI_V_ANNOTATIONS, UI_F_MOVES, \
-	  "Go forward again after going back") \
+	  N_("Go forward again after going back")) \
 	X(OUTLINE, "outline", UI_V_LIST | UI_V_SIDE, 0, \
-	  "Sidebar: switch between entities and the paragraph outline. List: the next order (added, date, title, source, annotated)") \
+	  N_("Sidebar: switch between entities and the paragraph outline. List: the next order (added, date, title, source, annotated)")) \
 	X(RENAME, "rename", UI_V_SIDE | UI_V_CODEBOOK, UI_F_WRITES | UI_F_NEEDS_ARTICLE | UI_F_NEEDS_SELECTION, \
-	  "Sidebar: rename the selected entity") \
+	  N_("Sidebar: rename the selected entity")) \
 	X(MARK, "mark", UI_V_SIDE, UI_F_NEEDS_ARTICLE | UI_F_NEEDS_SELECTION, \
-	  "Sidebar: mark the selected entity (to merge it)") \
+	  N_("Sidebar: mark the selected entity (to merge it)")) \
 	X(MERGE, "merge", UI_V_SIDE, UI_F_WRITES | UI_F_NEEDS_ARTICLE | UI_F_NEEDS_SELECTION, \
-	  "Sidebar: merge the marked entity into the selected one") \
+	  N_("Sidebar: merge the marked entity into the selected one")) \
 	X(SPLIT, "split", UI_V_SIDE, UI_F_WRITES | UI_F_NEEDS_ARTICLE | UI_F_NEEDS_SELECTION, \
-	  "Sidebar: split one of its names off the selected entity") \
+	  N_("Sidebar: split one of its names off the selected entity")) \
 	X(RETYPE, "retype", UI_V_SIDE, UI_F_WRITES | UI_F_NEEDS_ARTICLE | UI_F_NEEDS_SELECTION, \
-	  "Sidebar: change the type of the selected entity") \
+	  N_("Sidebar: change the type of the selected entity")) \
 	X(REJECT, "reject", UI_V_SIDE, UI_F_WRITES | UI_F_NEEDS_ARTICLE | UI_F_NEEDS_SELECTION, \
-	  "Sidebar: this is not an entity") \
+	  N_("Sidebar: this is not an entity")) \
 	X(NEXT_PANE, "next-pane", UI_V_PANES, 0, \
-	  "Move to the next pane") \
+	  N_("Move to the next pane")) \
 	X(PREV_PANE, "prev-pane", UI_V_PANES, 0, \
-	  "Move to the previous pane") \
+	  N_("Move to the previous pane")) \
 	X(HELP, "help", UI_V_ALL, 0, \
-	  "Show or hide this help") \
+	  N_("Show or hide this help")) \
 	X(ZOOM, "zoom", UI_V_PANES, 0, \
-	  "The pane in focus takes the whole screen, or gives it back") \
+	  N_("The pane in focus takes the whole screen, or gives it back")) \
 	X(REDRAW, "redraw", UI_V_ALL, 0, \
-	  "Redraw the screen") \
+	  N_("Redraw the screen")) \
 	X(CLOSE, "close", UI_V_PANES | UI_V_VIEWS, 0, \
-	  "Close the help or the mentions view") \
+	  N_("Close the help or the mentions view")) \
 	X(QUIT, "quit", UI_V_ALL, 0, \
-	  "Close the view in focus; in the three panes quit (asks if a selection or link would be lost)") \
+	  N_("Close the view in focus; in the three panes quit (asks if a selection or link would be lost)")) \
 	X(QUIT_NOW, "quit-now", UI_V_ALL, 0, \
-	  "Quit margo at once, from any view")
+	  N_("Quit margo at once, from any view"))
 
 enum ui_action {
 	UI_ACTION_NONE = 0,

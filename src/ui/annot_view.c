@@ -20,18 +20,14 @@
 
 #include "margo/store_annot.h"
 #include "margo/util.h"
+#include "annot_filter.h"
 #include "ui.h"
 
 /* The annotations list (A). */
 struct annot_view {
-	struct annot_item {
-		char *id, *title, *tags, *quote, *status, *note, *author, *created, *color;
-		int64_t article, n_links;
-		int64_t start, end;   /* bytes of the article's text */
-		int64_t cp_start, cp_end;  /* the same in code points */
-		int64_t conflicts;    /* open import conflicts */
-	} *v;
-	size_t n, sel, top;
+	struct annot_item *v;
+	size_t n;
+	struct listw l;           /* the selection, the window */
 	struct store_conflict *conflict;  /* !: the conflict shown, with both versions */
 	size_t n_conflict;
 	char *filter;             /* kept across openings */
@@ -43,17 +39,8 @@ static struct annot_view av;
 static void annot_view_close(struct ui *ui)
 {
 	struct annot_view *v = &av;
-	for (size_t i = 0; i < v->n; i++) {
-		free(v->v[i].id);
-		free(v->v[i].title);
-		free(v->v[i].tags);
-		free(v->v[i].quote);
-		free(v->v[i].status);
-		free(v->v[i].note);
-		free(v->v[i].author);
-		free(v->v[i].created);
-		free(v->v[i].color);
-	}
+	for (size_t i = 0; i < v->n; i++)
+		annot_item_free(&v->v[i]);
 	free(v->v);
 	store_conflicts_free(v->conflict, v->n_conflict);
 	/* The filter and the order stay for the next opening. */
@@ -92,129 +79,12 @@ static int collect_item(void *ctx, const struct store_annot_row *r)
 	       it->author && it->created && it->color ? 0 : -1;
 }
 
-/* Does item `it` pass one filter word ("tag:T", "article:N", "author:A",
- * "status:S", or a word of its quote, note, tags or title)? */
-static bool passes(const struct annot_item *it, const char *word)
-{
-	bool ok = false;
-	if (strncmp(word, "tag:", 4) == 0) {
-		const char *t = word + 4;
-		size_t tl = strlen(t);
-		for (const char *p = it->tags; p && *p;) {
-			const char *e = strstr(p, ", ");
-			size_t len = e ? (size_t)(e - p) : strlen(p);
-			if ((len == tl || (len > tl && p[tl] == '/')) && strncmp(p, t, tl) == 0)
-				ok = true;
-			p = e ? e + 2 : NULL;
-		}
-	} else if (strncmp(word, "article:", 8) == 0) {
-		int64_t id;
-		ok = util_parse_id(word + 8, &id) == 0 && id == it->article;
-	} else if (strncmp(word, "author:", 7) == 0) {
-		ok = strcasestr(it->author, word + 7) != NULL;
-	} else if (strncmp(word, "status:", 7) == 0) {
-		ok = strcmp(word + 7, "conflict") == 0 ? it->conflicts > 0
-		                                        : strcmp(it->status, word + 7) == 0;
-	} else {
-		ok = strcasestr(it->quote, word) || strcasestr(it->note, word) ||
-		     strcasestr(it->tags, word) || strcasestr(it->title, word);
-	}
-	return ok;
-}
-
-static void words_free(char **w, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(w[i]);
-	free(w);
-}
-
-/* The words of a filter, read as a shell reads them: blanks part them;
- * "..." and '...' keep blanks inside a word (tag:"fonti aperte" is one);
- * a backslash outside single quotes takes the next character as it is.
- * 0; 1 with a message in *bad (an unclosed quote, a backslash at the
- * end); -1 out of memory. */
-static int filter_words(const char *f, char ***out, size_t *n, const char **bad)
-{
-	char **w = NULL;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	*bad = NULL;
-	for (const char *p = f; *p;) {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (!*p)
-			break;
-		struct buf b = { 0 };
-		char quote = 0;
-		for (; *p && (quote || (*p != ' ' && *p != '\t')); p++) {
-			if (quote == '\'' && *p == '\'') {
-				quote = 0;
-			} else if (quote != '\'' && *p == '\\') {
-				if (!p[1]) {
-					*bad = "the filter ends with a backslash";
-					break;
-				}
-				buf_putc(&b, *++p);
-			} else if (quote == '"' && *p == '"') {
-				quote = 0;
-			} else if (!quote && (*p == '"' || *p == '\'')) {
-				quote = *p;
-			} else {
-				buf_putc(&b, *p);
-			}
-		}
-		if (quote && !*bad)
-			*bad = quote == '"' ? "the filter has an unclosed \" quote"
-			                    : "the filter has an unclosed ' quote";
-		void *grown = *bad ? NULL : util_grow(w, &cap, *n, sizeof *w);
-		char *word = grown ? buf_steal(&b) : NULL;
-		if (!grown || !word) {
-			buf_free(&b);
-			free(word);
-			words_free(w, *n);
-			*n = 0;
-			return *bad ? 1 : -1;
-		}
-		w = grown;
-		w[(*n)++] = word;
-		if (!*p)
-			break;
-	}
-	*out = w;
-	return 0;
-}
-
 /* Keep the items that pass every word of the filter. */
 static void apply_filter(struct ui *ui, struct annot_view *v)
 {
-	if (!v->filter || !*v->filter)
-		return;
-	char **words;
-	size_t nw;
-	const char *bad;
-	int rc = filter_words(v->filter, &words, &nw, &bad);
-	if (rc != 0) {
-		ui_message(ui, true, "%s: / changes it", rc > 0 ? bad : "out of memory");
-		return;
-	}
-	size_t k = 0;
-	for (size_t i = 0; i < v->n; i++) {
-		bool keep = true;
-		for (size_t j = 0; j < nw && keep; j++)
-			keep = passes(&v->v[i], words[j]);
-		if (keep) {
-			v->v[k++] = v->v[i];
-		} else {
-			struct annot_item *it = &v->v[i];
-			free(it->id), free(it->title), free(it->tags), free(it->quote);
-			free(it->status), free(it->note), free(it->author), free(it->created);
-			free(it->color);
-		}
-	}
-	v->n = k;
-	words_free(words, nw);
+	const char *bad = NULL;
+	if (v->filter && *v->filter && annot_filter(v->v, &v->n, v->filter, &bad) != 0)
+		ui_message(ui, true, "%s: / changes it", bad ? bad : "out of memory");
 }
 
 static int by_place(const void *a, const void *b)
@@ -234,7 +104,7 @@ static int by_date(const void *a, const void *b)
 
 int annot_view_open(struct ui *ui)
 {
-	size_t sel = av.sel;
+	size_t sel = av.l.sel;
 	view_open(ui, &annot_view_ops);
 	annot_view_close(ui);
 	if (store_annot_each(ui->st, NULL, 0, collect_item, &av) != 0) {
@@ -245,7 +115,8 @@ int annot_view_open(struct ui *ui)
 	apply_filter(ui, &av);
 	if (av.n)  /* no qsort of an empty (null) list */
 		qsort(av.v, av.n, sizeof *av.v, av.by_date ? by_date : by_place);
-	av.sel = av.n && sel < av.n ? sel : 0;
+	av.l.n = av.n;
+	av.l.sel = av.n && sel < av.n ? sel : 0;
 	if (!av.n)
 		ui_message(ui, false, av.filter && *av.filter
 		           ? "no annotation passes the filter" : "no annotations yet: v selects, a annotates");
@@ -288,11 +159,11 @@ static void draw_conflict(struct ui *ui, WINDOW *w)
 static void resolve_conflict(struct ui *ui)
 {
 	struct annot_view *v = &av;
-	if (!v->n || !v->v[v->sel].conflicts) {
+	if (!v->n || !v->v[v->l.sel].conflicts) {
 		ui_message(ui, false, "no import conflict here: / status:conflict lists them");
 		return;
 	}
-	if (store_conflicts_list(ui->st, v->v[v->sel].id, &v->conflict, &v->n_conflict) < 0 ||
+	if (store_conflicts_list(ui->st, v->v[v->l.sel].id, &v->conflict, &v->n_conflict) < 0 ||
 	    !v->n_conflict) {
 		ui_message(ui, true, "cannot read the conflict: %s", store_errmsg(ui->st));
 		return;
@@ -322,77 +193,72 @@ static void resolve_conflict(struct ui *ui)
 	free(made);
 }
 
+/* One annotation in two rows: its colour, tags, links, article and status;
+ * the first line of its note, then its quote. */
+static void annot_row(WINDOW *w, int y, size_t i, bool sel, void *ctx)
+{
+	const struct annot_item *it = &av.v[i];
+	int width = *(const int *)ctx;
+	struct buf b = { 0 };
+	/* Its colour by name (seen without colours too), in its colour. */
+	char swatch[8];
+	snprintf(swatch, sizeof swatch, "[%.3s]", it->color);
+	draw_set_role(w, sel ? ROLE_SELECTED : annotate_role_of(it->color));
+	mvwhline(w, y, 0, ' ', width);
+	int x = 1 + draw_str(w, y, 1, swatch, width - 2);
+	buf_printf(&b, " %s[%s] ", it->conflicts ? "! " : "", it->tags);
+	if (it->n_links)
+		buf_printf(&b, "%lld link%s \xc2\xb7 ", (long long)it->n_links,
+		           it->n_links == 1 ? "" : "s");
+	buf_printf(&b, "%s \xc2\xb7 %s%s", it->title, it->status,
+	           it->conflicts ? " \xc2\xb7 conflict" : "");
+	draw_set_role(w, sel ? ROLE_SELECTED : ROLE_TITLE);
+	if (width - 1 - x > 0)
+		draw_str(w, y, x, b.data, width - 1 - x);
+	buf_free(&b);
+	draw_set_role(w, sel ? ROLE_SELECTED : ROLE_NORMAL);
+	mvwhline(w, y + 1, 0, ' ', width);
+	/* The first line of the note, then the quote. */
+	x = 2;
+	if (*it->note) {
+		size_t nl = strcspn(it->note, "\n");
+		char *line = util_printf("\xe2\x9c\x8e %.*s \xe2\x80\x94 ", (int)nl, it->note);
+		if (line)
+			x += draw_text(w, y + 1, x, line, strlen(line), width - 1 - x);
+		free(line);
+	}
+	if (width - 1 - x > 0)
+		draw_str(w, y + 1, x, it->quote, width - 1 - x);
+}
+
 static void annot_view_draw(struct ui *ui, WINDOW *w)
 {
 	struct annot_view *v = &av;
-	int width = getmaxx(w), height = getmaxy(w);
+	int width = getmaxx(w);
 	werase(w);
 	if (v->conflict) {
 		draw_conflict(ui, w);
 		return;
 	}
-	char label[64];
 	struct buf head = { 0 };
-	buf_printf(&head, "Annotations  %zu/%zu  by %s%s%s", v->n ? v->sel + 1 : 0, v->n,
+	buf_printf(&head, "Annotations  %zu/%zu  by %s%s%s", v->n ? v->l.sel + 1 : 0, v->n,
 	           v->by_date ? "date" : "place", v->filter && *v->filter ? "  filter: " : "",
 	           v->filter ? v->filter : "");
 	draw_header(w, head.data ? head.data : "Annotations", true);
 	buf_free(&head);
-	(void)label;
-	int per = 2, y0 = 1;
-	size_t fits = height > y0 + 1 ? (size_t)((height - y0) / per) : 1;
-	if (v->sel < v->top)
-		v->top = v->sel;
-	else if (v->sel >= v->top + fits)
-		v->top = v->sel - fits + 1;
-	for (size_t i = v->top; i < v->n && i < v->top + fits; i++) {
-		const struct annot_item *it = &v->v[i];
-		int y = y0 + (int)(i - v->top) * per;
-		bool sel = i == v->sel;
-		struct buf b = { 0 };
-		/* Its colour by name (seen without colours too), in its colour. */
-		char swatch[8];
-		snprintf(swatch, sizeof swatch, "[%.3s]", it->color);
-		draw_set_role(w, sel ? ROLE_SELECTED : annotate_role_of(it->color));
-		mvwhline(w, y, 0, ' ', width);
-		int x = 1 + draw_str(w, y, 1, swatch, width - 2);
-		buf_printf(&b, " %s[%s] ", it->conflicts ? "! " : "", it->tags);
-		if (it->n_links)
-			buf_printf(&b, "%lld link%s \xc2\xb7 ", (long long)it->n_links,
-			           it->n_links == 1 ? "" : "s");
-		buf_printf(&b, "%s \xc2\xb7 %s%s", it->title, it->status,
-		           it->conflicts ? " \xc2\xb7 conflict" : "");
-		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_TITLE);
-		if (width - 1 - x > 0)
-			draw_str(w, y, x, b.data, width - 1 - x);
-		buf_free(&b);
-		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		mvwhline(w, y + 1, 0, ' ', width);
-		/* The first line of the note, then the quote. */
-		x = 2;
-		if (*it->note) {
-			size_t nl = strcspn(it->note, "\n");
-			char *line = util_printf("\xe2\x9c\x8e %.*s \xe2\x80\x94 ", (int)nl, it->note);
-			if (line)
-				x += draw_text(w, y + 1, x, line, strlen(line), width - 1 - x);
-			free(line);
-		}
-		if (width - 1 - x > 0)
-			draw_str(w, y + 1, x, it->quote, width - 1 - x);
-	}
+	listw_draw(&v->l, w, 1, 2, annot_row, &width);
 	draw_set_role(w, ROLE_NORMAL);
 }
 
 static bool annot_view_key(struct ui *ui, enum ui_action a)
 {
 	struct annot_view *v = &av;
-	size_t page = (size_t)(ui->lines > 6 ? (ui->lines - 2) / 2 : 1);
-	if (v->n && ui_list_move(&v->sel, v->n, page, a))
+	if (listw_move(&v->l, a, 0))
 		return true;
 	switch (a) {
 	case UI_ACTION_OPEN:
 		if (v->n) {
-			struct annot_item *it = &v->v[v->sel];
+			struct annot_item *it = &v->v[v->l.sel];
 			bool orphan = strcmp(it->status, "orphan") == 0;
 			char *id = orphan ? util_strdup(it->id) : NULL;
 			jump_to_span(ui, it->article, (size_t)it->start, (size_t)it->end);
@@ -413,7 +279,7 @@ static bool annot_view_key(struct ui *ui, enum ui_action a)
 		if (f) {
 			free(v->filter);
 			v->filter = f;
-			v->sel = 0;
+			v->l.sel = 0;
 			annot_view_open(ui);
 		}
 		return true;
@@ -428,11 +294,11 @@ static bool annot_view_key(struct ui *ui, enum ui_action a)
 	case UI_ACTION_ACCEPT:
 		if (v->n) {
 			char *err = NULL;
-			if (strcmp(v->v[v->sel].status, "fuzzy") != 0)
+			if (strcmp(v->v[v->l.sel].status, "fuzzy") != 0)
 				ui_message(ui, false, "only a fuzzy annotation waits to be accepted");
-			else if (store_annot_place(ui->st, v->v[v->sel].id, true,
-			                           (size_t)v->v[v->sel].cp_start,
-			                           (size_t)v->v[v->sel].cp_end, &err) < 0)
+			else if (store_annot_place(ui->st, v->v[v->l.sel].id, true,
+			                           (size_t)v->v[v->l.sel].cp_start,
+			                           (size_t)v->v[v->l.sel].cp_end, &err) < 0)
 				ui_message(ui, true, "%s", err ? err : "out of memory");
 			else {
 				annot_view_open(ui);
@@ -444,7 +310,7 @@ static bool annot_view_key(struct ui *ui, enum ui_action a)
 	case UI_ACTION_DELETE:
 		if (v->n) {
 			char *err = NULL;
-			if (store_annot_set_deleted(ui->st, v->v[v->sel].id, true, &err) < 0) {
+			if (store_annot_set_deleted(ui->st, v->v[v->l.sel].id, true, &err) < 0) {
 				ui_message(ui, true, "%s", err ? err : "out of memory");
 			} else {
 				annot_view_open(ui);
@@ -460,13 +326,13 @@ static bool annot_view_key(struct ui *ui, enum ui_action a)
 		return true;
 	case UI_ACTION_COLOR:
 		if (v->n) {
-			annotate_color(ui, v->v[v->sel].id);
+			annotate_color(ui, v->v[v->l.sel].id);
 			annot_view_open(ui);
 		}
 		return true;
 	case UI_ACTION_RETAG:
 		if (v->n) {
-			char *id = util_strdup(v->v[v->sel].id), *tags = util_strdup(v->v[v->sel].tags);
+			char *id = util_strdup(v->v[v->l.sel].id), *tags = util_strdup(v->v[v->l.sel].tags);
 			if (id && tags)
 				annotate_retag(ui, id, tags);
 			free(id);
@@ -477,11 +343,11 @@ static bool annot_view_key(struct ui *ui, enum ui_action a)
 	case UI_ACTION_NOTE_INLINE:
 	case UI_ACTION_NOTE:
 		if (v->n && a == UI_ACTION_NOTE_INLINE) {
-			annotate_note_inline(ui, v->v[v->sel].id, v->v[v->sel].note);
+			annotate_note_inline(ui, v->v[v->l.sel].id, v->v[v->l.sel].note);
 			annot_view_open(ui);
 			annotate_load(ui);
 		} else if (v->n) {
-			editor_edit_note(ui, v->v[v->sel].id, v->v[v->sel].note);
+			editor_edit_note(ui, v->v[v->l.sel].id, v->v[v->l.sel].note);
 			annot_view_open(ui);
 			annotate_load(ui);
 		}
@@ -499,19 +365,19 @@ static bool annot_view_key(struct ui *ui, enum ui_action a)
 static void annot_view_status(struct ui *ui, struct buf *b)
 {
 	(void)ui;
-	buf_printf(b, " %zu/%zu", av.n ? av.sel + 1 : 0, av.n);
+	buf_printf(b, " %zu/%zu", av.n ? av.l.sel + 1 : 0, av.n);
 }
 
 static void annot_view_place(struct ui *ui, struct ui_place *p)
 {
 	(void)ui;
 	p->view = VIEW_ANNOTATIONS;
-	p->view_sel = av.sel;
+	p->view_sel = av.l.sel;
 }
 
 int annot_view_open_at(struct ui *ui, size_t sel)
 {
-	av.sel = sel;
+	av.l.sel = sel;
 	return annot_view_open(ui);
 }
 
@@ -519,7 +385,7 @@ int annot_view_open_filtered(struct ui *ui, char *filter)
 {
 	free(av.filter);
 	av.filter = filter;
-	av.sel = 0;
+	av.l.sel = 0;
 	return annot_view_open(ui);
 }
 

@@ -23,6 +23,7 @@
 #include "margo/store_annot.h"
 #include "margo/util.h"
 #include "margo/store_journal.h"
+#include "margo/i18n.h"
 #include "mouse.h"
 #include "ui.h"
 
@@ -304,7 +305,7 @@ void annotate_select_span(struct ui *ui, size_t anchor, size_t head)
 		return;
 	}
 	if (!t->selecting)
-		ui_message(ui, false, "selecting: a annotates, Esc cancels");
+		ui_message(ui, false, _("selecting: a annotates, Esc cancels"));
 	t->selecting = true;
 	t->sel_anchor = anchor;
 	t->sel_head = head;

@@ -20,7 +20,8 @@
 struct codebook_view {
 	char **names;
 	int64_t *counts;
-	size_t n, sel, top;
+	size_t n;
+	struct listw l;           /* the selection, the window */
 };
 
 static struct codebook_view cb;
@@ -37,7 +38,7 @@ static void codebook_view_close(struct ui *ui)
 
 int codebook_view_open(struct ui *ui)
 {
-	size_t sel = cb.sel;
+	size_t sel = cb.l.sel;
 	view_open(ui, &codebook_view_ops);
 	codebook_view_close(ui);
 	struct codebook_view *v = &cb;
@@ -46,60 +47,60 @@ int codebook_view_open(struct ui *ui)
 		ui_message(ui, true, "cannot read the codebook: %s", store_errmsg(ui->st));
 		return -1;
 	}
-	v->sel = sel < v->n ? sel : 0;
+	v->l.n = v->n;
+	v->l.sel = sel < v->n ? sel : 0;
 	if (!v->n)
 		ui_message(ui, false, "the codebook is empty: tags are made when you annotate");
 	return 0;
 }
 
+/* One tag: a child right under its parent indented, its count at the right. */
+static void codebook_row(WINDOW *w, int y, size_t i, bool selected, void *ctx)
+{
+	const struct codebook_view *v = &cb;
+	int width = *(const int *)ctx;
+	/* A child right under its parent shows its last part, indented;
+	 * otherwise the whole name. */
+	const char *name = v->names[i], *leaf = strrchr(name, '/');
+	int depth = 0;
+	for (const char *p = name; *p; p++)
+		depth += *p == '/';
+	if (leaf && !(i > 0 && strncmp(v->names[i - 1], name, (size_t)(leaf - name)) == 0 &&
+	              (v->names[i - 1][leaf - name] == '\0' || v->names[i - 1][leaf - name] == '/'))) {
+		leaf = NULL;
+		depth = 0;
+	}
+	draw_set_role(w, selected ? ROLE_SELECTED : ROLE_NORMAL);
+	mvwhline(w, y, 0, ' ', width);
+	int x = 1 + 2 * (depth < 8 ? depth : 8);
+	char count[24];
+	snprintf(count, sizeof count, "%lld", (long long)v->counts[i]);
+	int cw = (int)strlen(count);
+	draw_str(w, y, x, leaf ? leaf + 1 : name, width - x - cw - 3);
+	draw_str(w, y, width - cw - 2, count, cw);
+}
+
 static void codebook_view_draw(struct ui *ui, WINDOW *w)
 {
 	struct codebook_view *v = &cb;
-	int width = getmaxx(w), height = getmaxy(w);
+	int width = getmaxx(w);
 	werase(w);
 	char label[64];
 	snprintf(label, sizeof label, "Codebook  %zu tags", v->n);
 	draw_header(w, label, true);
-	size_t rows = height > 1 ? (size_t)(height - 1) : 1;
-	if (v->sel < v->top)
-		v->top = v->sel;
-	else if (v->sel >= v->top + rows)
-		v->top = v->sel - rows + 1;
-	for (size_t i = v->top; i < v->n && i < v->top + rows; i++) {
-		int y = 1 + (int)(i - v->top);
-		/* A child right under its parent shows its last part, indented;
-		 * otherwise the whole name. */
-		const char *name = v->names[i], *leaf = strrchr(name, '/');
-		int depth = 0;
-		for (const char *p = name; *p; p++)
-			depth += *p == '/';
-		if (leaf && !(i > 0 && strncmp(v->names[i - 1], name, (size_t)(leaf - name)) == 0 &&
-		              (v->names[i - 1][leaf - name] == '\0' || v->names[i - 1][leaf - name] == '/'))) {
-			leaf = NULL;
-			depth = 0;
-		}
-		draw_set_role(w, i == v->sel ? ROLE_SELECTED : ROLE_NORMAL);
-		mvwhline(w, y, 0, ' ', width);
-		int x = 1 + 2 * (depth < 8 ? depth : 8);
-		char count[24];
-		snprintf(count, sizeof count, "%lld", (long long)v->counts[i]);
-		int cw = (int)strlen(count);
-		draw_str(w, y, x, leaf ? leaf + 1 : name, width - x - cw - 3);
-		draw_str(w, y, width - cw - 2, count, cw);
-	}
+	listw_draw(&v->l, w, 1, 1, codebook_row, &width);
 	draw_set_role(w, ROLE_NORMAL);
 }
 
 static bool codebook_view_key(struct ui *ui, enum ui_action a)
 {
 	struct codebook_view *v = &cb;
-	size_t page = (size_t)(ui->lines > 3 ? ui->lines - 3 : 1);
-	if (v->n && ui_list_move(&v->sel, v->n, page, a))
+	if (listw_move(&v->l, a, 0))
 		return true;
 	switch (a) {
 	case UI_ACTION_RENAME:
 		if (v->n) {
-			char *from = util_strdup(v->names[v->sel]);
+			char *from = util_strdup(v->names[v->l.sel]);
 			char *to = from ? prompt_line(ui, "tag-rename", "Rename the tag (an existing name merges):",
 			                              from, NULL, NULL) : NULL;
 			char *err = NULL;
@@ -119,7 +120,7 @@ static bool codebook_view_key(struct ui *ui, enum ui_action a)
 		return true;
 	case UI_ACTION_DELETE:
 		if (v->n) {
-			char *name = util_strdup(v->names[v->sel]), *err = NULL;
+			char *name = util_strdup(v->names[v->l.sel]), *err = NULL;
 			int64_t used = 0;
 			int rc = name ? store_tag_delete(ui->st, name, &used, &err) : -1;
 			if (rc < 0) {
@@ -141,7 +142,7 @@ static bool codebook_view_key(struct ui *ui, enum ui_action a)
 			/* The name in double quotes, its quotes and backslashes escaped. */
 			struct buf f = { 0 };
 			buf_puts(&f, "tag:\"");
-			for (const char *p = v->names[v->sel]; *p; p++) {
+			for (const char *p = v->names[v->l.sel]; *p; p++) {
 				if (*p == '"' || *p == '\\')
 					buf_putc(&f, '\\');
 				buf_putc(&f, *p);

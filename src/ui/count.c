@@ -1,7 +1,8 @@
 /*
- * count.c: digits typed before a motion repeat it ("5j", "3k"), and before
- * g or G name the row to go to ("500G"); the pending count shows on the
- * status line, and Esc, or any other key, forgets it.
+ * count.c: digits typed before an action that moves repeat it ("5j", "3J",
+ * "2n": ui_action_counted()), and before g or G name the row to go to
+ * ("500G"); the pending count shows on the status line, and Esc, or any
+ * other action, forgets it.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
@@ -36,19 +37,13 @@ void count_dispatch(struct ui *ui, enum ui_action a,
 			dispatch(ui, a);
 		return;  /* Esc forgets the count */
 	}
+	if (!ui_action_counted(a)) {
+		dispatch(ui, a);  /* no count for the actions that do not move */
+		return;
+	}
 	if (in_list(ui) && (a == UI_ACTION_DOWN || a == UI_ACTION_UP || a == UI_ACTION_FIRST ||
 	                    a == UI_ACTION_LAST)) {
-		struct list_state *l = &ui->list;
-		if (a == UI_ACTION_DOWN)
-			l->sel += n;
-		else if (a == UI_ACTION_UP)
-			l->sel -= n;
-		else
-			l->sel = n - 1;  /* 500G, 500g: row 500 */
-		if (l->sel >= l->count)
-			l->sel = l->count - 1;
-		if (l->sel < 0)
-			l->sel = 0;
+		list_pane_move(ui, a, n);  /* at once, however many rows */
 		return;
 	}
 	switch (a) {
@@ -59,19 +54,16 @@ void count_dispatch(struct ui *ui, enum ui_action a,
 		a = UI_ACTION_DOWN;
 		n--;
 		break;
-	case UI_ACTION_DOWN:
-	case UI_ACTION_UP:
-		break;
 	default:
-		dispatch(ui, a);  /* no count for the other actions */
-		return;
+		break;
 	}
 	/* Each step as the pane takes it, up to the end of what it shows. */
-	if (ui->focus == LAYOUT_TEXT && ui->text.loaded && !view_top(ui) && ui->text.art.n_sentences &&
+	if ((a == UI_ACTION_DOWN || a == UI_ACTION_UP) && ui->focus == LAYOUT_TEXT &&
+	    ui->text.loaded && !view_top(ui) && ui->text.art.n_sentences &&
 	    n > (int64_t)ui->text.art.n_sentences)
 		n = (int64_t)ui->text.art.n_sentences;
 	if (n > 100000)
 		n = 100000;
-	for (int64_t i = 0; i < n; i++)
+	for (int64_t i = 0; i < n && !ui->quit && !ui_exit_requested(ui); i++)
 		dispatch(ui, a);
 }

@@ -10,13 +10,13 @@
 #include <string.h>
 
 #include "margo/text.h"
+#include "margo/i18n.h"
 #include "margo/util.h"
 #include "ui.h"
 
-/* The help's place: its first row shown, and its rows when last drawn. */
-static struct {
-	size_t top, rows;
-} place;
+/* The help's place: its rows when last drawn (n), the first shown (top);
+ * it has no selection, the movements scroll it. */
+static struct listw place = { .scroll_only = true };
 
 /* "j, Down" for an action: every key bound to it. */
 static char *keys_for(enum ui_action a)
@@ -47,7 +47,7 @@ static size_t help_rows(WINDOW *w, int width, int height, size_t top, enum ui_vi
 		int a = 1 + k % (UI_ACTION_COUNT - 1);
 		if (ui_action_in_view((enum ui_action)a, v) != (k < UI_ACTION_COUNT - 1))
 			continue;  /* first pass: this view's; second: the rest */
-		const char *help = ui_action_table[a].help;
+		const char *help = _(ui_action_table[a].help);
 		struct text_line *lines = NULL;
 		size_t n = 0;
 		if (text_wrap(help, strlen(help), desc_w, &lines, &n) < 0 || n == 0) {
@@ -83,13 +83,11 @@ static void help_view_draw(struct ui *ui, WINDOW *w)
 	werase(w);
 	draw_header(w, "Help: keys (q or ? closes)", true);
 	/* G asks for the end: show the last page, not a last line alone. */
-	size_t rows = height > 1 ? (size_t)height - 1 : 1;
 	enum ui_view v = ui_view_in_focus(ui, true);
-	place.rows = help_rows(NULL, width, height, 0, v);
-	if (place.top + rows > place.rows)
-		place.top = place.rows > rows ? place.rows - rows : 0;
+	place.n = help_rows(NULL, width, height, 0, v);
+	listw_fit(&place, height > 1 ? (size_t)height - 1 : 1);
 	help_rows(w, width, height, place.top, v);
-	int y = (int)(place.rows - 2 - place.top) + 1;
+	int y = (int)(place.n - 2 - place.top) + 1;
 	draw_set_role(w, ROLE_DIM);
 	if (y >= 1 && y < height)
 		draw_str(w, y, 1, "In the list Enter opens an article; in the text j and k move "
@@ -102,31 +100,17 @@ static void help_view_draw(struct ui *ui, WINDOW *w)
 
 static bool help_view_key(struct ui *ui, enum ui_action a)
 {
+	/* A page keeps one row of the last in view; the window is kept on
+	 * the last page when drawn. */
+	size_t shown = place.page;
+	place.page = shown > 1 ? shown - 1 : 1;
+	bool moved = listw_move(&place, a, 0);
+	place.page = shown;
+	if (moved)
+		return true;
 	switch (a) {
 	case UI_ACTION_HELP:
 		view_close(ui, &help_view_ops);
-		return true;
-	case UI_ACTION_DOWN:
-		if (place.top + 1 < place.rows)
-			place.top++;  /* clamped to the last page when drawn */
-		return true;
-	case UI_ACTION_UP:
-		if (place.top > 0)
-			place.top--;
-		return true;
-	case UI_ACTION_PAGE_DOWN:
-		place.top += ui->lines > 4 ? (size_t)ui->lines - 3 : 1;
-		return true;  /* clamped to the last page when drawn */
-	case UI_ACTION_PAGE_UP: {
-		size_t page = ui->lines > 4 ? (size_t)ui->lines - 3 : 1;
-		place.top = place.top > page ? place.top - page : 0;
-		return true;
-	}
-	case UI_ACTION_FIRST:
-		place.top = 0;
-		return true;
-	case UI_ACTION_LAST:
-		place.top = place.rows;  /* clamped when drawn */
 		return true;
 	case UI_ACTION_REDRAW:
 		return false;

@@ -229,8 +229,8 @@ void ui_save_state(struct ui *ui, FILE *f)
 	fprintf(f, "size=%dx%d\nlayout=%s\nfocus=%s\nzoom=%d\nhelp=%d\n", ui->cols, ui->lines,
 	        layout, layout_pane_name(ui->focus), ui->zoom,
 	        view_is_open(ui, &help_view_ops));
-	fprintf(f, "articles=%lld\nlist.sel=%lld\nlist.top=%lld\n", (long long)ui->list.count,
-	        (long long)ui->list.sel, (long long)ui->list.top);
+	fprintf(f, "articles=%lld\nlist.sel=%lld\nlist.top=%lld\n", (long long)list_pane_count(ui),
+	        (long long)list_pane_cursor(ui), (long long)ui->list.w.top);
 	if (t->loaded) {
 		fprintf(f, "article.id=%lld\narticle.index=%lld\narticle.read=%d\n",
 		        (long long)t->art.id, (long long)t->index, t->read);
@@ -249,10 +249,10 @@ void ui_save_state(struct ui *ui, FILE *f)
 	} else {
 		fprintf(f, "article.id=0\n");
 	}
-	fprintf(f, "side.sel=%zu\nside.mode=%s\nside.entities=%zu\n", ui->side.sel,
+	fprintf(f, "side.sel=%zu\nside.mode=%s\nside.entities=%zu\n", ui->side.outline.sel,
 	        ui->side.mode == SIDE_OUTLINE ? "outline" : "entities", ui->side.n_entities);
-	if (ui->side.esel < ui->side.n_entities) {
-		const struct store_entity *e = &ui->side.entities[ui->side.esel];
+	if (ui->side.ents.sel < ui->side.n_entities) {
+		const struct store_entity *e = &ui->side.entities[ui->side.ents.sel];
 		fprintf(f, "side.entity=%s\nside.entity.type=%s\nside.entity.here=%lld\n"
 		        "side.entity.mentions=%lld\nside.entity.aliases=", e->name,
 		        entity_type_name(e->type), (long long)e->here, (long long)e->mentions);

@@ -149,7 +149,7 @@ void jump_to_mention(struct ui *ui, const struct store_mention *m)
 	}
 	/* Keep the list's selection on the article now open. */
 	if (ui->text.index >= 0)
-		ui->list.sel = ui->text.index;
+		list_pane_select(ui, ui->text.index);
 	jump_arrive_here(ui);
 	return;
 oom:
@@ -167,7 +167,7 @@ void jump_back(struct ui *ui)
 	h->at--;
 	restore(ui, &h->v[h->at]);
 	if (ui->text.index >= 0)
-		ui->list.sel = ui->text.index;
+		list_pane_select(ui, ui->text.index);
 }
 
 void jump_forward(struct ui *ui)
@@ -181,7 +181,7 @@ void jump_forward(struct ui *ui)
 	h->at++;
 	restore(ui, &h->v[h->at]);
 	if (ui->text.index >= 0)
-		ui->list.sel = ui->text.index;
+		list_pane_select(ui, ui->text.index);
 }
 
 void jump_free(struct ui *ui)

@@ -19,6 +19,7 @@
 #include <unistr.h>
 
 #include "margo/cli.h"
+#include "margo/i18n.h"
 #include "ui.h"
 
 /* Names of the keys that are not one printable character. */
@@ -70,7 +71,7 @@ static void print_config(FILE *out)
 		fputs("\n# ", out);
 		fputs(ui_action_table[a].name, out);
 		fputs(": ", out);
-		fputs(ui_action_table[a].help, out);
+		fputs(_(ui_action_table[a].help), out);
 		fputc('\n', out);
 		unsigned views = ui_action_table[a].views;
 		for (unsigned i = 0; i < ui_binding_count; i++) {
@@ -141,7 +142,7 @@ static void print_markdown(FILE *out)
 		fputs(" | ", out);
 		print_views(out, (enum ui_action)a);
 		fputs(" | ", out);
-		md_text(out, ui_action_table[a].help);
+		md_text(out, _(ui_action_table[a].help));
 		fputs(" |\n", out);
 	}
 }
@@ -189,7 +190,7 @@ static void print_man(FILE *out)
 		fputs("; ", out);
 		print_views(out, (enum ui_action)a);
 		fputs(")\n", out);
-		man_text(out, ui_action_table[a].help);
+		man_text(out, _(ui_action_table[a].help));
 		fputs(".\n", out);
 	}
 }

@@ -39,9 +39,10 @@ int list_pane_init(struct ui *ui)
 {
 	ui->list.rows_top = -1;
 	ui->list.order = STORE_ORDER_DEFAULT;
+	ui->list.w.pages_window = true;
 	if (store_article_count(ui->st, &ui->list.total) < 0)
 		return -1;
-	ui->list.count = ui->list.total;
+	ui->list.w.n = (size_t)ui->list.total;
 	return 0;
 }
 
@@ -52,35 +53,29 @@ void list_pane_free(struct ui *ui)
 	ui->list.n_rows = 0;
 }
 
-/* The selection and the window kept inside the list. */
-static void clamp(struct ui *ui, int h)
-{
-	struct list_state *l = &ui->list;
-	if (l->sel >= l->count)
-		l->sel = l->count - 1;
-	if (l->sel < 0)
-		l->sel = 0;
-	if (l->top > l->count - h)
-		l->top = l->count - h;
-	if (l->top < 0)
-		l->top = 0;
-}
-
 void list_pane_recount(struct ui *ui)
 {
 	struct list_state *l = &ui->list;
 	struct store_list_view v = view_of(ui);
-	if (store_article_count(ui->st, &l->total) < 0 || store_list_count(ui->st, &v, &l->count) < 0) {
+	int64_t count = 0;
+	if (store_article_count(ui->st, &l->total) < 0 || store_list_count(ui->st, &v, &count) < 0) {
 		ui_message(ui, true, "cannot read the article list: %s", store_errmsg(ui->st));
-		l->count = 0;
+		count = 0;
 	}
+	l->w.n = count > 0 ? (size_t)count : 0;
 	l->rows_top = -1;  /* read the visible rows again */
 	if (ui->text.loaded)
 		ui->text.index = list_pane_index_of(ui, ui->text.art.id);
 }
 
-int64_t list_pane_count(const struct ui *ui) { return ui->list.count; }
-int64_t list_pane_cursor(const struct ui *ui) { return ui->list.sel; }
+int64_t list_pane_count(const struct ui *ui) { return (int64_t)ui->list.w.n; }
+int64_t list_pane_cursor(const struct ui *ui) { return (int64_t)ui->list.w.sel; }
+
+void list_pane_select(struct ui *ui, int64_t i)
+{
+	struct listw *w = &ui->list.w;
+	w->sel = i < 0 || w->n == 0 ? 0 : (size_t)i < w->n ? (size_t)i : w->n - 1;
+}
 
 int64_t list_pane_index_of(struct ui *ui, int64_t id)
 {
@@ -90,7 +85,7 @@ int64_t list_pane_index_of(struct ui *ui, int64_t id)
 
 int64_t list_pane_id_at(struct ui *ui, int64_t i)
 {
-	if (i < 0 || i >= ui->list.count)
+	if (i < 0 || i >= list_pane_count(ui))
 		return 0;
 	struct list_state *l = &ui->list;
 	if (l->rows && l->rows_top >= 0 && i >= l->rows_top && i - l->rows_top < (int64_t)l->n_rows)
@@ -107,10 +102,10 @@ int64_t list_pane_id_at(struct ui *ui, int64_t i)
 
 int64_t list_pane_step(struct ui *ui, int dir)
 {
-	int64_t from = ui->text.loaded && ui->text.index >= 0 ? ui->text.index : ui->list.sel;
+	int64_t from = ui->text.loaded && ui->text.index >= 0 ? ui->text.index : list_pane_cursor(ui);
 	int64_t id = list_pane_id_at(ui, from + dir);
 	if (id)
-		ui->list.sel = from + dir;
+		list_pane_select(ui, from + dir);
 	return id;
 }
 
@@ -118,8 +113,8 @@ int64_t list_pane_step(struct ui *ui, int dir)
 static void reselect(struct ui *ui)
 {
 	list_pane_recount(ui);
-	ui->list.sel = 0;
-	ui->list.top = 0;
+	ui->list.w.sel = 0;
+	ui->list.w.top = 0;
 }
 
 void list_pane_next_order(struct ui *ui)
@@ -150,7 +145,7 @@ void list_pane_filter_prompt(struct ui *ui)
 		set_filter(ui, got);  /* Enter keeps it */
 		if (ui->list.filter)
 			ui_message(ui, false, "%lld of %lld match: / again to change, / then Esc to show all",
-			           (long long)ui->list.count, (long long)ui->list.total);
+			           (long long)list_pane_count(ui), (long long)ui->list.total);
 	} else {
 		set_filter(ui, NULL);  /* Esc shows the whole list again */
 	}
@@ -162,30 +157,24 @@ void list_pane_filter_prompt(struct ui *ui)
 static void fetch_rows(struct ui *ui, int h)
 {
 	struct list_state *l = &ui->list;
-	if (l->rows_top == l->top && l->rows_h == h && l->rows)
+	int64_t top = (int64_t)l->w.top;
+	if (l->rows_top == top && l->rows_h == h && l->rows)
 		return;
 	list_pane_free(ui);
 	l->rows_top = -1;
 	struct store_list_view v = view_of(ui);
-	if (store_list_rows(ui->st, &v, l->top, h, &l->rows, &l->n_rows) < 0) {
+	if (store_list_rows(ui->st, &v, top, h, &l->rows, &l->n_rows) < 0) {
 		ui_message(ui, true, "cannot read the article list: %s", store_errmsg(ui->st));
 		return;
 	}
-	l->rows_top = l->top;
+	l->rows_top = top;
 	l->rows_h = h;
 }
 
 /* Keep the selection on screen. */
 static void scroll_to_selection(struct ui *ui)
 {
-	struct list_state *l = &ui->list;
-	int h = body_height(ui);
-	if (l->sel < l->top)
-		l->top = l->sel;
-	else if (l->sel >= l->top + h)
-		l->top = l->sel - h + 1;
-	if (l->top < 0)
-		l->top = 0;
+	listw_fit(&ui->list.w, (size_t)body_height(ui));
 }
 
 /* A date in 7 cells: "3 mar" this year, "03/2024" a month of another,
@@ -226,15 +215,15 @@ static void list_draw(struct ui *ui, WINDOW *w)
 		free(label);
 		if (l->filter)
 			label = k == 0 ? util_printf("%lld of %lld match '%s' \xc2\xb7 by %s",
-			                             (long long)l->count, (long long)l->total, l->filter,
+			                             (long long)l->w.n, (long long)l->total, l->filter,
 			                             store_order_name(l->order))
-			      : k == 1 ? util_printf("%lld of %lld match '%s'", (long long)l->count,
+			      : k == 1 ? util_printf("%lld of %lld match '%s'", (long long)l->w.n,
 			                             (long long)l->total, l->filter)
-			      : util_printf("%lld of %lld", (long long)l->count, (long long)l->total);
+			      : util_printf("%lld of %lld", (long long)l->w.n, (long long)l->total);
 		else
-			label = k == 0 ? util_printf("Articles (%lld) by %s", (long long)l->count,
+			label = k == 0 ? util_printf("Articles (%lld) by %s", (long long)l->w.n,
 			                             store_order_name(l->order))
-			      : util_printf("Articles (%lld)", (long long)l->count);
+			      : util_printf("Articles (%lld)", (long long)l->w.n);
 		if (!label || text_width(label, strlen(label)) + 2 <= cw || (!l->filter && k == 1))
 			break;
 	}
@@ -250,7 +239,7 @@ static void list_draw(struct ui *ui, WINDOW *w)
 	for (size_t i = 0; i < l->n_rows && (int)i < height - 1; i++) {
 		const struct store_row *r = &l->rows[i];
 		int y = (int)i + 1;
-		bool sel = l->top + (int64_t)i == l->sel;
+		bool sel = l->w.top + i == l->w.sel;
 		bool open = ui->text.loaded && ui->text.art.id == r->id;
 		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_NORMAL);
 		mvwhline(w, y, 0, ' ', cw);
@@ -284,22 +273,25 @@ static bool list_handle(struct ui *ui, enum ui_action a)
 {
 	struct list_state *l = &ui->list;
 	int h = body_height(ui);
+	if (list_pane_move(ui, a, 0))
+		return true;
 	switch (a) {
 	case UI_ACTION_OUTLINE:
 		list_pane_next_order(ui);
 		return true;
-	case UI_ACTION_DOWN: l->sel++; break;
-	case UI_ACTION_UP: l->sel--; break;
-	case UI_ACTION_PAGE_DOWN: l->sel += h; l->top += h; break;
-	case UI_ACTION_PAGE_UP: l->sel -= h; l->top -= h; break;
-	case UI_ACTION_FIRST: l->sel = 0; break;
-	case UI_ACTION_LAST: l->sel = l->count - 1; break;
+	case UI_ACTION_DOWN:
+	case UI_ACTION_UP:
+	case UI_ACTION_PAGE_DOWN:
+	case UI_ACTION_PAGE_UP:
+	case UI_ACTION_FIRST:
+	case UI_ACTION_LAST:
+		return true;  /* an empty list */
 	case UI_ACTION_OPEN: {
-		if (l->count == 0)
+		if (l->w.n == 0)
 			return true;
 		scroll_to_selection(ui);
 		fetch_rows(ui, h);
-		int64_t i = l->sel - l->rows_top;
+		int64_t i = (int64_t)l->w.sel - l->rows_top;
 		if (l->rows && i >= 0 && (size_t)i < l->n_rows &&
 		    reading_open(ui, l->rows[i].id, false) == 0) {
 			ui->focus = LAYOUT_TEXT;
@@ -310,18 +302,23 @@ static bool list_handle(struct ui *ui, enum ui_action a)
 	default:
 		return false;
 	}
-	clamp(ui, h);
-	return true;
+}
+
+bool list_pane_move(struct ui *ui, enum ui_action a, int64_t count)
+{
+	/* A page is the rows on screen, or the screen's when the list is hidden. */
+	ui->list.w.page = (size_t)body_height(ui);
+	return listw_move(&ui->list.w, a, count);
 }
 
 int64_t list_pane_selected_id(struct ui *ui)
 {
 	struct list_state *l = &ui->list;
-	if (l->count == 0)
+	if (l->w.n == 0)
 		return 0;
 	scroll_to_selection(ui);
 	fetch_rows(ui, body_height(ui));
-	int64_t i = l->sel - l->rows_top;
+	int64_t i = (int64_t)l->w.sel - l->rows_top;
 	return l->rows && i >= 0 && (size_t)i < l->n_rows ? l->rows[i].id : 0;
 }
 
@@ -329,25 +326,28 @@ int64_t list_pane_selected_id(struct ui *ui)
  * false when no article is drawn there. */
 bool list_pane_click(struct ui *ui, int y)
 {
-	struct list_state *l = &ui->list;
-	if (y < 1 || l->top + (y - 1) >= l->count)
+	struct listw *w = &ui->list.w;
+	if (y < 1 || w->top + (size_t)(y - 1) >= w->n)
 		return false;
-	l->sel = l->top + (y - 1);
+	list_pane_select(ui, (int64_t)(w->top + (size_t)(y - 1)));
 	return true;
 }
 
 /* Mouse wheel: the window moved by n rows, the selection kept in it. */
 void list_pane_scroll(struct ui *ui, int n)
 {
-	struct list_state *l = &ui->list;
-	int h = body_height(ui);
-	l->top += n;
-	clamp(ui, h);
-	if (l->sel < l->top)
-		l->sel = l->top;
-	else if (l->sel >= l->top + h)
-		l->sel = l->top + h - 1;
-	clamp(ui, h);
+	struct listw *w = &ui->list.w;
+	size_t h = (size_t)body_height(ui);
+	size_t last = w->n > h ? w->n - h : 0;
+	if (n < 0)
+		w->top = w->top > (size_t)-n ? w->top - (size_t)-n : 0;
+	else
+		w->top = w->top + (size_t)n < last ? w->top + (size_t)n : last;
+	if (w->sel < w->top)
+		w->sel = w->top;
+	else if (w->sel >= w->top + h)
+		w->sel = w->top + h - 1;
+	listw_resize(w, w->n);
 }
 
 const struct pane_ops list_pane_ops = { list_draw, list_handle };

@@ -19,7 +19,7 @@ struct mentions_view {
 	struct store_entity entity;
 	struct store_mention *m;
 	size_t n;
-	size_t sel, top;
+	struct listw l;                  /* n entries: the selection, the window */
 	struct store_entity *with;       /* entities sharing its paragraphs */
 	size_t n_with;
 };
@@ -54,7 +54,8 @@ int mentions_view_open(struct ui *ui, int64_t entity, size_t sel)
 		                                 : "cannot read the mentions: %s", store_errmsg(ui->st));
 		return -1;
 	}
-	v->sel = sel < v->n ? sel : 0;
+	v->l.n = v->n;
+	v->l.sel = sel < v->n ? sel : 0;
 	return 0;
 }
 
@@ -63,7 +64,7 @@ static int draw_head(struct ui *ui, WINDOW *w, int width)
 {
 	struct mentions_view *v = &mv;
 	char label[96];
-	snprintf(label, sizeof label, "Mentions  %zu/%zu", v->n ? v->sel + 1 : 0, v->n);
+	snprintf(label, sizeof label, "Mentions  %zu/%zu", v->n ? v->l.sel + 1 : 0, v->n);
 	draw_header(w, label, true);
 	struct buf b = { 0 };
 	buf_printf(&b, "%s (%s): %lld mentions in %lld articles", v->entity.name,
@@ -123,26 +124,19 @@ static void draw_entry(WINDOW *w, int y, const struct store_mention *m, int widt
 	draw_set_role(w, ROLE_NORMAL);
 }
 
+static void mentions_row(WINDOW *w, int y, size_t i, bool sel, void *ctx)
+{
+	draw_entry(w, y, &mv.m[i], *(const int *)ctx, sel, false);
+}
+
 static void mentions_view_draw(struct ui *ui, WINDOW *w)
 {
 	struct mentions_view *v = &mv;
-	int width = getmaxx(w), height = getmaxy(w);
+	int width = getmaxx(w);
 	werase(w);
 	int y0 = draw_head(ui, w, width);
-	int per = 3;  /* rows per entry: where, context, a blank */
-	size_t fits = height > y0 ? (size_t)((height - y0) / per) : 0;
-	if (fits == 0)
-		fits = 1;
-	if (v->sel < v->top)
-		v->top = v->sel;
-	else if (v->sel >= v->top + fits)
-		v->top = v->sel - fits + 1;
-	for (size_t i = v->top; i < v->n && i < v->top + fits; i++) {
-		int y = y0 + (int)(i - v->top) * per;
-		if (y + 1 >= height)
-			break;
-		draw_entry(w, y, &v->m[i], width, i == v->sel, false);
-	}
+	/* Three rows an entry: where, context, a blank. */
+	listw_draw(&v->l, w, y0, 3, mentions_row, &width);
 	if (!v->n) {
 		draw_set_role(w, ROLE_DIM);
 		draw_str(w, y0, 1, "No mentions.", width - 2);
@@ -153,13 +147,12 @@ static void mentions_view_draw(struct ui *ui, WINDOW *w)
 static bool mentions_view_key(struct ui *ui, enum ui_action a)
 {
 	struct mentions_view *v = &mv;
-	size_t page = (size_t)(ui->lines > 8 ? (ui->lines - 6) / 3 : 1);
-	if (v->n && ui_list_move(&v->sel, v->n, page, a))
+	if (listw_move(&v->l, a, 0))
 		return true;
 	switch (a) {
 	case UI_ACTION_OPEN:
 		if (v->n)
-			jump_to_mention(ui, &v->m[v->sel]);
+			jump_to_mention(ui, &v->m[v->l.sel]);
 		return true;
 	case UI_ACTION_HELP:
 	case UI_ACTION_BACK:
@@ -174,7 +167,7 @@ static bool mentions_view_key(struct ui *ui, enum ui_action a)
 static void mentions_view_status(struct ui *ui, struct buf *b)
 {
 	(void)ui;
-	buf_printf(b, " %zu/%zu", mv.n ? mv.sel + 1 : 0, mv.n);
+	buf_printf(b, " %zu/%zu", mv.n ? mv.l.sel + 1 : 0, mv.n);
 }
 
 static void mentions_view_place(struct ui *ui, struct ui_place *p)
@@ -182,7 +175,7 @@ static void mentions_view_place(struct ui *ui, struct ui_place *p)
 	(void)ui;
 	p->view = VIEW_MENTIONS;
 	p->view_id = mv.entity.id;
-	p->view_sel = mv.sel;
+	p->view_sel = mv.l.sel;
 }
 
 void mentions_view_save_state(struct ui *ui, FILE *f)
@@ -191,7 +184,7 @@ void mentions_view_save_state(struct ui *ui, FILE *f)
 	fprintf(f, "mentions.open=%d\n", open);
 	if (open)
 		fprintf(f, "mentions.entity=%s\nmentions.sel=%zu\nmentions.n=%zu\n",
-		        mv.entity.name, mv.sel, mv.n);
+		        mv.entity.name, mv.l.sel, mv.n);
 }
 
 const struct view_ops mentions_view_ops = {

@@ -18,6 +18,7 @@
 
 #include <time.h>
 
+#include "margo/i18n.h"
 #include "mouse.h"
 #include "ui.h"
 
@@ -263,7 +264,7 @@ bool mouse_event(struct ui *ui, void (*dispatch)(struct ui *ui, enum ui_action a
 	if (e.bstate & BUTTON1_RELEASED) {
 		if (m.down && m.dragged) {
 			m.last_ms = 0;  /* a drag is not the first half of a double click */
-			ui_message(ui, false, "selected: a annotates, Esc cancels");
+			ui_message(ui, false, _("selected: a annotates, Esc cancels"));
 			moved = true;
 		}
 		m.down = false;

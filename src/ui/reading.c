@@ -150,25 +150,24 @@ int reading_open(struct ui *ui, int64_t id, bool at_top)
 
 void reading_step(struct ui *ui, int dir, bool at_top)
 {
-	struct list_state *l = &ui->list;
 	struct text_state *t = &ui->text;
-	int64_t was = l->sel;
+	int64_t was = list_pane_cursor(ui);
 	/* From the text, the row of the open article is the one to leave. */
 	if (ui->focus != LAYOUT_LIST && t->loaded && list_pane_selected_id(ui) != t->art.id &&
 	    t->index >= 0)
-		l->sel = t->index;
-	int64_t from = l->sel;
+		list_pane_select(ui, t->index);
+	int64_t from = list_pane_cursor(ui);
 	list_pane_ops.handle(ui, dir > 0 ? UI_ACTION_DOWN : UI_ACTION_UP);
-	int64_t id = l->sel != from ? list_pane_selected_id(ui) : 0;
+	int64_t id = list_pane_cursor(ui) != from ? list_pane_selected_id(ui) : 0;
 	if (!id) {
-		l->sel = was;
+		list_pane_select(ui, was);
 		ui_message(ui, false, dir > 0 ? "last article" : "first article");
 		return;
 	}
 	if (ui->focus == LAYOUT_TEXT && t->loaded)
 		t->moved = true;  /* read on from here: it was looked at */
 	if (reading_open(ui, id, at_top) < 0)
-		l->sel = was;
+		list_pane_select(ui, was);
 }
 
 void reading_start(struct ui *ui)
@@ -177,7 +176,7 @@ void reading_start(struct ui *ui)
 	if (store_reading_last(ui->st, &id) == 1 && text_pane_open(ui, id) == 0) {
 		reading_restore(ui);
 		if (ui->text.index >= 0)
-			ui->list.sel = ui->text.index;
+			list_pane_select(ui, ui->text.index);
 		return;
 	}
 	/* Never read: the first article, so all three panes speak. */

@@ -31,7 +31,7 @@ struct results_view {
 	char *about;              /* related: the heading, naming what was asked */
 	struct store_hit *h;
 	size_t n;
-	size_t sel, top;
+	struct listw l;           /* the selection, the window */
 };
 
 static struct results_view rv;
@@ -71,8 +71,8 @@ int results_view_search(struct ui *ui, const char *input, size_t sel)
 	v->kind = RESULTS_SEARCH;
 	v->query = util_strdup(input);
 	v->h = h;
-	v->n = n;
-	v->sel = sel < n ? sel : 0;
+	v->n = v->l.n = n;
+	v->l.sel = sel < n ? sel : 0;
 	if (!n)
 		ui_message(ui, false, "no passage matches \"%s\"", input);
 	return 0;
@@ -131,8 +131,8 @@ int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t se
 		                       "\xe2\x80\x9c%s\xe2\x80\x9d", title);
 	free(said);
 	v->h = h;
-	v->n = n;
-	v->sel = sel < n ? sel : 0;
+	v->n = v->l.n = n;
+	v->l.sel = sel < n ? sel : 0;
 	if (!n)
 		ui_message(ui, false, "no related passage in other articles");
 	return 0;
@@ -252,14 +252,25 @@ static void draw_entry(struct ui *ui, WINDOW *w, int y, const struct store_hit *
 	draw_set_role(w, ROLE_NORMAL);
 }
 
+struct row_ctx {
+	struct ui *ui;
+	int width;
+};
+
+static void results_row(WINDOW *w, int y, size_t i, bool sel, void *ctx)
+{
+	const struct row_ctx *c = ctx;
+	draw_entry(c->ui, w, y, &rv.h[i], c->width, sel);
+}
+
 static void results_view_draw(struct ui *ui, WINDOW *w)
 {
 	struct results_view *v = &rv;
-	int width = getmaxx(w), height = getmaxy(w);
+	int width = getmaxx(w);
 	werase(w);
 	char label[64];
 	snprintf(label, sizeof label, "%s  %zu/%zu", v->kind == RESULTS_SEARCH ? "Search" : "Related",
-	         v->n ? v->sel + 1 : 0, v->n);
+	         v->n ? v->l.sel + 1 : 0, v->n);
 	draw_header(w, label, true);
 	struct buf b = { 0 };
 	if (v->kind == RESULTS_SEARCH)
@@ -271,18 +282,8 @@ static void results_view_draw(struct ui *ui, WINDOW *w)
 	draw_str(w, 1, 1, b.data, width - 2);
 	draw_set_role(w, ROLE_NORMAL);
 	buf_free(&b);
-	int y0 = 3, per = v->kind == RESULTS_RELATED ? 4 : 3;
-	size_t fits = height > y0 + per - 1 ? (size_t)((height - y0) / per) : 1;
-	if (v->sel < v->top)
-		v->top = v->sel;
-	else if (v->sel >= v->top + fits)
-		v->top = v->sel - fits + 1;
-	for (size_t i = v->top; i < v->n && i < v->top + fits; i++) {
-		int y = y0 + (int)(i - v->top) * per;
-		if (y + per - 1 > height)
-			break;
-		draw_entry(ui, w, y, &v->h[i], width, i == v->sel);
-	}
+	struct row_ctx c = { ui, width };
+	listw_draw(&v->l, w, 3, v->kind == RESULTS_RELATED ? 4 : 3, results_row, &c);
 }
 
 /* Enter on a related passage: to the sentence it is listed for, the words
@@ -311,13 +312,12 @@ static void open_related(struct ui *ui, const struct store_hit *h)
 static bool results_view_key(struct ui *ui, enum ui_action a)
 {
 	struct results_view *v = &rv;
-	size_t page = (size_t)(ui->lines > 10 ? (ui->lines - 4) / 4 : 1);
-	if (v->n && ui_list_move(&v->sel, v->n, page, a))
+	if (listw_move(&v->l, a, 0))
 		return true;
 	switch (a) {
 	case UI_ACTION_OPEN:
 		if (v->n) {
-			const struct store_hit *h = &v->h[v->sel];
+			const struct store_hit *h = &v->h[v->l.sel];
 			if (v->kind == RESULTS_SEARCH) {
 				/* n and N then walk this search's hits in the article */
 				char *q = util_strdup(v->query);
@@ -342,7 +342,7 @@ static bool results_view_key(struct ui *ui, enum ui_action a)
 		return true;
 	case UI_ACTION_LINK:
 		if (v->kind == RESULTS_RELATED && v->n)
-			link_passages(ui, v->passage, v->h[v->sel].passage);
+			link_passages(ui, v->passage, v->h[v->l.sel].passage);
 		else
 			ui_message(ui, false, "L links from the related list (r)");
 		return true;
@@ -364,7 +364,7 @@ static const char *results_view_title(struct ui *ui)
 static void results_view_status(struct ui *ui, struct buf *b)
 {
 	(void)ui;
-	buf_printf(b, " %zu/%zu", rv.n ? rv.sel + 1 : 0, rv.n);
+	buf_printf(b, " %zu/%zu", rv.n ? rv.l.sel + 1 : 0, rv.n);
 }
 
 static void results_view_place(struct ui *ui, struct ui_place *p)
@@ -374,7 +374,7 @@ static void results_view_place(struct ui *ui, struct ui_place *p)
 	p->view_id = rv.passage;
 	p->view_sentence = rv.sentence;
 	p->view_query = util_strdup(rv.query);
-	p->view_sel = rv.sel;
+	p->view_sel = rv.l.sel;
 }
 
 void results_view_save_state(struct ui *ui, FILE *f)
@@ -383,7 +383,7 @@ void results_view_save_state(struct ui *ui, FILE *f)
 	fprintf(f, "results.open=%d\n", open);
 	if (open)
 		fprintf(f, "results.kind=%s\nresults.n=%zu\nresults.sel=%zu\nresults.sentence=%d\n",
-		        rv.kind == RESULTS_SEARCH ? "search" : "related", rv.n, rv.sel,
+		        rv.kind == RESULTS_SEARCH ? "search" : "related", rv.n, rv.l.sel,
 		        rv.kind == RESULTS_RELATED ? rv.sentence + 1 : 0);
 }
 

@@ -30,6 +30,7 @@ void side_pane_free(struct ui *ui)
 	store_entities_free(ui->side.entities, ui->side.n_entities);
 	ui->side.entities = NULL;
 	ui->side.n_entities = 0;
+	ui->side.ents.n = 0;
 }
 
 /* Read the entities of the open article; keep the selection on the same
@@ -38,9 +39,10 @@ int side_pane_load(struct ui *ui)
 {
 	struct side_state *s = &ui->side;
 	int64_t keep = side_pane_selected_entity(ui);
-	char *keep_name = s->esel < s->n_entities ? util_strdup(s->entities[s->esel].name) : NULL;
+	char *keep_name = s->ents.sel < s->n_entities ? util_strdup(s->entities[s->ents.sel].name) : NULL;
 	side_pane_free(ui);
-	s->esel = s->etop = 0;
+	s->ents.sel = s->etop = 0;
+	s->ents.n = 0;
 	if (!ui->text.loaded)
 		return 0;
 	if (store_entities_of(ui->st, ui->text.art.id, &s->entities, &s->n_entities) < 0) {
@@ -48,16 +50,17 @@ int side_pane_load(struct ui *ui)
 		free(keep_name);
 		return -1;
 	}
+	s->ents.n = s->n_entities;
 	/* The same entity, or (a correction gave it a new id) the same name. */
 	bool found = false;
 	for (size_t i = 0; i < s->n_entities && !found; i++)
 		if (s->entities[i].id == keep) {
-			s->esel = i;
+			s->ents.sel = i;
 			found = true;
 		}
 	for (size_t i = 0; i < s->n_entities && !found && keep_name; i++)
 		if (strcmp(s->entities[i].name, keep_name) == 0) {
-			s->esel = i;
+			s->ents.sel = i;
 			found = true;
 		}
 	free(keep_name);
@@ -67,9 +70,9 @@ int side_pane_load(struct ui *ui)
 void side_pane_anchor(struct ui *ui, struct side_anchor *at, const char *except)
 {
 	const struct side_state *s = &ui->side;
-	*at = (struct side_anchor){ .row = s->esel };
-	if (s->esel < s->n_entities &&
-	    store_entity_anchor(ui->st, s->entities[s->esel].id, except, &at->type, &at->norm) < 0)
+	*at = (struct side_anchor){ .row = s->ents.sel };
+	if (s->ents.sel < s->n_entities &&
+	    store_entity_anchor(ui->st, s->entities[s->ents.sel].id, except, &at->type, &at->norm) < 0)
 		at->norm = NULL;
 }
 
@@ -82,11 +85,11 @@ int side_pane_load_at(struct ui *ui, struct side_anchor *at)
 	if (rc == 0 && at->norm && store_entity_of_form(ui->st, at->type, at->norm, &id) == 1)
 		for (size_t i = 0; i < s->n_entities && !found; i++)
 			if (s->entities[i].id == id) {
-				s->esel = i;
+				s->ents.sel = i;
 				found = true;
 			}
 	if (rc == 0 && !found && s->n_entities)
-		s->esel = at->row < s->n_entities ? at->row : s->n_entities - 1;
+		s->ents.sel = at->row < s->n_entities ? at->row : s->n_entities - 1;
 	free(at->norm);
 	at->norm = NULL;
 	return rc < 0 ? -1 : found;
@@ -95,7 +98,7 @@ int side_pane_load_at(struct ui *ui, struct side_anchor *at)
 int64_t side_pane_selected_entity(const struct ui *ui)
 {
 	const struct side_state *s = &ui->side;
-	return s->esel < s->n_entities ? s->entities[s->esel].id : 0;
+	return s->ents.sel < s->n_entities ? s->entities[s->ents.sel].id : 0;
 }
 
 /* Row of entity i: entities plus one header row per type group. */
@@ -119,7 +122,7 @@ static void draw_entities(struct ui *ui, WINDOW *w, int y0)
 		draw_set_role(w, ROLE_NORMAL);
 		return;
 	}
-	size_t sel_row = entity_row(s, s->esel);
+	size_t sel_row = entity_row(s, s->ents.sel);
 	if (sel_row < s->etop + 1)
 		s->etop = sel_row > 0 ? sel_row - 1 : 0;  /* keep its group header */
 	else if (sel_row >= s->etop + (size_t)rows)
@@ -137,7 +140,7 @@ static void draw_entities(struct ui *ui, WINDOW *w, int y0)
 		}
 		if (row >= s->etop && row < s->etop + (size_t)rows) {
 			int y = y0 + (int)(row - s->etop);
-			bool sel = i == s->esel;
+			bool sel = i == s->ents.sel;
 			enum ui_role role = sel && focused ? ROLE_SELECTED : ROLE_NORMAL;
 			draw_set_role(w, role);
 			mvwhline(w, y, 0, ' ', width);
@@ -166,6 +169,38 @@ static void draw_entities(struct ui *ui, WINDOW *w, int y0)
 	draw_set_role(w, ROLE_NORMAL);
 }
 
+struct outline_ctx {
+	struct ui *ui;
+	int width;
+	size_t here;              /* the paragraph of the reading cursor */
+	bool focused;
+};
+
+/* One paragraph of the outline: its number and its first words. */
+static void outline_row(WINDOW *w, int y, size_t k, bool selected, void *ctx)
+{
+	const struct outline_ctx *c = ctx;
+	const struct store_article *a = &c->ui->text.art;
+	const struct store_para *p = &a->paras[k];
+	int width = c->width;
+	bool sel = c->focused && selected;
+	enum ui_role role = sel ? ROLE_SELECTED
+	                  : p->kind == CORPUS_PARA_HEADING ? ROLE_HEADING : ROLE_NORMAL;
+	draw_set_role(w, role);
+	mvwhline(w, y, 0, ' ', width);
+	mvwaddstr(w, y, 0, k == c->here ? "\xe2\x96\xb8" : " ");
+	char num[16];
+	int x = 1;
+	if (p->kind != CORPUS_PARA_HEADING) {
+		snprintf(num, sizeof num, "%d ", p->n);
+		if (!sel)
+			draw_set_role(w, ROLE_DIM);
+		x += draw_str(w, y, x, num, width - x);
+		draw_set_role(w, role);
+	}
+	draw_text(w, y, x, a->body + p->start, p->end - p->start, width - x);
+}
+
 static void draw_outline(struct ui *ui, WINDOW *w, int y)
 {
 	const struct store_article *a = &ui->text.art;
@@ -173,35 +208,9 @@ static void draw_outline(struct ui *ui, WINDOW *w, int y)
 	int rows = height - y;
 	if (rows <= 0 || !a->n_paras)
 		return;
-	struct side_state *s = &ui->side;
-	if (s->sel >= a->n_paras)
-		s->sel = a->n_paras - 1;
-	if (s->sel < s->top)
-		s->top = s->sel;
-	else if (s->sel >= s->top + (size_t)rows)
-		s->top = s->sel - (size_t)rows + 1;
-	size_t here = text_pane_cursor_para(ui);
-	bool focused = ui->focus == LAYOUT_SIDE;
-	for (int i = 0; i < rows && s->top + (size_t)i < a->n_paras; i++) {
-		size_t k = s->top + (size_t)i;
-		const struct store_para *p = &a->paras[k];
-		bool sel = focused && k == s->sel;
-		enum ui_role role = sel ? ROLE_SELECTED
-		                  : p->kind == CORPUS_PARA_HEADING ? ROLE_HEADING : ROLE_NORMAL;
-		draw_set_role(w, role);
-		mvwhline(w, y + i, 0, ' ', width);
-		mvwaddstr(w, y + i, 0, k == here ? "\xe2\x96\xb8" : " ");
-		char num[16];
-		int x = 1;
-		if (p->kind != CORPUS_PARA_HEADING) {
-			snprintf(num, sizeof num, "%d ", p->n);
-			if (!sel)
-				draw_set_role(w, ROLE_DIM);
-			x += draw_str(w, y + i, x, num, width - x);
-			draw_set_role(w, role);
-		}
-		draw_text(w, y + i, x, a->body + p->start, p->end - p->start, width - x);
-	}
+	struct outline_ctx c = { ui, width, text_pane_cursor_para(ui), ui->focus == LAYOUT_SIDE };
+	listw_resize(&ui->side.outline, a->n_paras);
+	listw_draw(&ui->side.outline, w, y, 1, outline_row, &c);
 	draw_set_role(w, ROLE_NORMAL);
 }
 
@@ -290,15 +299,15 @@ static void split_message(struct ui *ui, const char *name, int64_t from, bool on
 	struct store_entity e = { 0 };
 	if (from && store_entity_get(ui->st, from, &e) != 1)
 		e.name = NULL;
-	if (on_from && s->esel < s->n_entities) {
+	if (on_from && s->ents.sel < s->n_entities) {
 		ui_message(ui, false, "\"%s\" is an entity of its own now; still on \"%s\", split from",
-		           name, s->entities[s->esel].name);
+		           name, s->entities[s->ents.sel].name);
 	} else {
 		int64_t id = 0;
 		if (store_entity_find(ui->st, name, &id) == 1)
 			for (size_t i = 0; i < s->n_entities; i++)
 				if (s->entities[i].id == id)
-					s->esel = i;
+					s->ents.sel = i;
 		ui_message(ui, false, "\"%s\" is an entity of its own now, at the cursor; \"%s\", split from,"
 		           " is not named here", name, e.name ? e.name : "the other");
 	}
@@ -328,7 +337,7 @@ static void correct(struct ui *ui, enum store_correction kind, int64_t id, const
 	int found = side_pane_load_at(ui, &at);
 	struct side_state *s = &ui->side;
 	free(s->acted.norm);
-	s->acted = (struct side_anchor){ atype, anorm, s->esel };
+	s->acted = (struct side_anchor){ atype, anorm, s->ents.sel };
 	if (kind == STORE_FIX_SPLIT)
 		split_message(ui, arg, from, found == 1);
 	else
@@ -366,7 +375,7 @@ static bool entity_action(struct ui *ui, enum ui_action a)
 	struct side_state *s = &ui->side;
 	if (!s->n_entities)
 		return false;
-	const struct store_entity *e = &s->entities[s->esel];
+	const struct store_entity *e = &s->entities[s->ents.sel];
 	switch (a) {
 	case UI_ACTION_OPEN:
 		mentions_view_open(ui, e->id, 0);
@@ -434,16 +443,19 @@ static bool side_handle(struct ui *ui, enum ui_action a)
 	}
 	if (s->mode == SIDE_OUTLINE) {
 		size_t n = ui->text.art.n_paras;
-		if (n && ui_list_move(&s->sel, n, page, a))
+		listw_resize(&s->outline, n);
+		s->outline.page = page;
+		if (listw_move(&s->outline, a, 0))
 			return true;
 		if (n && a == UI_ACTION_OPEN) {
 			ui->focus = LAYOUT_TEXT;
-			text_pane_goto_para(ui, s->sel);
+			text_pane_goto_para(ui, s->outline.sel);
 			return true;
 		}
 		return false;
 	}
-	if (s->n_entities && ui_list_move(&s->esel, s->n_entities, page, a))
+	s->ents.page = page;
+	if (listw_move(&s->ents, a, 0))
 		return true;
 	return entity_action(ui, a);
 }
@@ -455,16 +467,16 @@ bool side_pane_click(struct ui *ui, int y)
 	struct side_state *s = &ui->side;
 	if (!ui->text.loaded || y < list_y)
 		return false;
-	size_t row = (s->mode == SIDE_OUTLINE ? s->top : s->etop) + (size_t)(y - list_y);
+	size_t row = (s->mode == SIDE_OUTLINE ? s->outline.top : s->etop) + (size_t)(y - list_y);
 	if (s->mode == SIDE_OUTLINE) {
-		if (row >= ui->text.art.n_paras)
+		if (row >= s->outline.n)
 			return false;
-		s->sel = row;
+		s->outline.sel = row;
 		return true;
 	}
 	for (size_t i = 0; i < s->n_entities; i++) {
 		if (entity_row(s, i) == row) {
-			s->esel = i;
+			s->ents.sel = i;
 			return true;
 		}
 	}

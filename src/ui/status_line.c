@@ -31,12 +31,12 @@ static void position(struct ui *ui, struct buf *b)
 	const struct view_ops *top = view_top(ui);
 	const char *pane = top ? view_title(ui) : layout_pane_name(ui->focus);
 	if (ui->focus == LAYOUT_LIST && top != &help_view_ops)
-		buf_printf(b, "article %lld/%lld", (long long)(ui->list.count ? ui->list.sel + 1 : 0),
-		           (long long)ui->list.count);
+		buf_printf(b, "article %lld/%lld", (long long)(list_pane_count(ui) ? list_pane_cursor(ui) + 1 : 0),
+		           (long long)list_pane_count(ui));
 	else if (t->loaded)
-		buf_printf(b, "article %lld/%lld", (long long)t->index + 1, (long long)ui->list.count);
+		buf_printf(b, "article %lld/%lld", (long long)t->index + 1, (long long)list_pane_count(ui));
 	else
-		buf_printf(b, "article 0/%lld", (long long)ui->list.count);
+		buf_printf(b, "article 0/%lld", (long long)list_pane_count(ui));
 	buf_printf(b, " \xc2\xb7 %s", pane);
 	if (ui->count)
 		buf_printf(b, " \xc2\xb7 count %lld", (long long)ui->count);

@@ -216,8 +216,8 @@ int text_pane_open(struct ui *ui, int64_t article_id)
 	if (a.origin)
 		buf_printf(&m, "%s%s", m.len ? " \xc2\xb7 " : "", a.origin);
 	t->meta_line = buf_steal(&m);
-	ui->side.sel = 0;
-	ui->side.top = 0;
+	ui->side.outline.sel = 0;
+	ui->side.outline.top = 0;
 	text_pane_reload_mentions(ui);
 	side_pane_load(ui);
 	find_refresh(ui);
@@ -449,7 +449,7 @@ static void text_draw(struct ui *ui, WINDOW *w)
 	char label[96];
 	if (t->loaded && t->index >= 0)
 		snprintf(label, sizeof label, "Text  %lld/%lld", (long long)t->index + 1,
-		         (long long)ui->list.count);
+		         (long long)list_pane_count(ui));
 	else if (t->loaded)  /* the list's filter leaves it out */
 		snprintf(label, sizeof label, "Text  (not in the list)");
 	else
@@ -459,7 +459,7 @@ static void text_draw(struct ui *ui, WINDOW *w)
 		draw_border(w);
 	if (!t->loaded) {
 		draw_set_role(w, ROLE_DIM);
-		if (ui->list.count) {
+		if (list_pane_count(ui)) {
 			draw_str(w, 2, 1, "Press Enter on an article to read it.", wrap_width(ui));
 		} else {
 			/* An empty library: how to fill it. */

@@ -109,20 +109,6 @@ void ui_draw_all(struct ui *ui)
 	doupdate();
 }
 
-/* Move a selection of n entries by an action; true if it was a move. */
-bool ui_list_move(size_t *sel, size_t n, size_t page, enum ui_action a)
-{
-	switch (a) {
-	case UI_ACTION_DOWN: if (*sel + 1 < n) (*sel)++; return true;
-	case UI_ACTION_UP: if (*sel > 0) (*sel)--; return true;
-	case UI_ACTION_PAGE_DOWN: *sel = *sel + page < n ? *sel + page : n - 1; return true;
-	case UI_ACTION_PAGE_UP: *sel = *sel > page ? *sel - page : 0; return true;
-	case UI_ACTION_FIRST: *sel = 0; return true;
-	case UI_ACTION_LAST: *sel = n - 1; return true;
-	default: return false;
-	}
-}
-
 /* Cycle focus through the visible panes. */
 static void move_focus(struct ui *ui, int dir)
 {
@@ -386,11 +372,11 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	mouse_set(&ui, config_options()->mouse);  /* set mouse on: else no reports asked */
 	if (list_pane_init(&ui) < 0)
 		ui_message(&ui, true, "cannot read the library: %s", store_errmsg(ui.st));
-	else if (ui.list.count > 0) {
+	else if (list_pane_count(&ui) > 0) {
 		ui_relayout(&ui);  /* the position is found at the text's width */
 		reading_start(&ui);  /* where the reader left off, else the first */
 	}
-	if (ui.list.count == 0)
+	if (list_pane_count(&ui) == 0)
 		ui_message(&ui, false, "the library is empty: quit and run \"margo add PATH\"");
 	if (notice && *notice)
 		ui_message(&ui, false, "%s", notice);

@@ -36,6 +36,10 @@ const struct config_names *ui_config_names(void);
 #ifdef MARGO_UI_INTERNAL
 #include <curses.h>
 
+#include "list_pane.h"
+#include "listw.h"
+#include "side_pane.h"
+
 /* One display row of the text pane. */
 enum text_row_kind {
 	TEXT_ROW_TITLE,
@@ -53,18 +57,6 @@ struct text_row {
 	int para;                 /* paragraph index, -1 in the header */
 };
 
-struct list_state {
-	int64_t count;            /* articles in the list (as filtered) */
-	int64_t total;            /* articles in the library */
-	enum store_order order;
-	char *filter;             /* titles holding it, or NULL */
-	int64_t sel;              /* selected row (0-based) */
-	int64_t top;              /* first row shown */
-	struct store_row *rows;   /* cached rows top .. top + n_rows - 1 */
-	size_t n_rows;
-	int64_t rows_top;         /* the `top` the cache was read for */
-	int rows_h;               /* and the height */
-};
 
 struct text_state {
 	bool loaded;
@@ -107,30 +99,6 @@ struct annot_span {
 	bool anchor;              /* a bare anchor: only a link's end */
 };
 
-/* One step that u can take back. */
-enum side_mode { SIDE_ENTITIES, SIDE_OUTLINE };
-
-/* The selected entity, kept by one of its names (not `except`) and its
- * row, so that after a correction or an undo, which make entities again
- * with new ids, the cursor finds it: on the entity holding that name now,
- * else on the same row.  side_pane_load_at frees it. */
-struct side_anchor {
-	int type;
-	char *norm;
-	size_t row;
-};
-
-struct side_state {
-	enum side_mode mode;
-	size_t sel;               /* selected outline entry (paragraph) */
-	size_t top;
-	struct store_entity *entities;   /* of the open article, by type */
-	size_t n_entities;
-	size_t esel, etop;        /* selected entity, first row shown */
-	int64_t marked;           /* entity marked for a merge, or 0 */
-	struct side_anchor acted; /* the entity the last correction acted on:
-	                           * where u and Ctrl-R of it put the cursor */
-};
 
 enum view_kind { VIEW_NONE, VIEW_MENTIONS, VIEW_SEARCH, VIEW_RELATED, VIEW_ANNOTATIONS };
 
@@ -495,6 +463,10 @@ enum ui_view ui_view_in_focus(const struct ui *ui, bool under_help);
 /* The one check of an action's flags before it runs: true when it may
  * not run here and now (it said why on the status line). */
 bool ui_action_refused(struct ui *ui, enum ui_action a);
+/* Whether a count typed before the action repeats it: the actions that
+ * move the cursor or the place read (UI_F_MOVES: 5j, 3J, 2n, 2 Ctrl-O);
+ * before any other the count is forgotten and the action runs once. */
+bool ui_action_counted(enum ui_action a);
 
 /* help_view.c */
 extern const struct view_ops help_view_ops;
@@ -534,9 +506,6 @@ bool ui_suspend_if_asked(struct ui *ui);
 /* ui.c */
 void ui_relayout(struct ui *ui);
 void ui_draw_all(struct ui *ui);
-/* Move a selection of n entries (n > 0) by a movement action; false when
- * the action is not a movement. */
-bool ui_list_move(size_t *sel, size_t n, size_t page, enum ui_action a);
 int ui_pane_height(const struct ui *ui, enum layout_pane p);
 #endif
 

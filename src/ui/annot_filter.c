@@ -1,0 +1,137 @@
+/*
+ * annot_filter.c: the annotations list's filter ("/" in A): its words read
+ * as a shell reads them, and the items that pass every one.
+ */
+#define MARGO_UI_INTERNAL 1
+#include <config.h>
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "margo/util.h"
+#include "annot_filter.h"
+
+void annot_item_free(struct annot_item *it)
+{
+	free(it->id), free(it->title), free(it->tags), free(it->quote);
+	free(it->status), free(it->note), free(it->author), free(it->created);
+	free(it->color);
+}
+
+/* Does item `it` pass one filter word ("tag:T", "article:N", "author:A",
+ * "status:S", or a word of its quote, note, tags or title)? */
+static bool passes(const struct annot_item *it, const char *word)
+{
+	bool ok = false;
+	if (strncmp(word, "tag:", 4) == 0) {
+		const char *t = word + 4;
+		size_t tl = strlen(t);
+		for (const char *p = it->tags; p && *p;) {
+			const char *e = strstr(p, ", ");
+			size_t len = e ? (size_t)(e - p) : strlen(p);
+			if ((len == tl || (len > tl && p[tl] == '/')) && strncmp(p, t, tl) == 0)
+				ok = true;
+			p = e ? e + 2 : NULL;
+		}
+	} else if (strncmp(word, "article:", 8) == 0) {
+		int64_t id;
+		ok = util_parse_id(word + 8, &id) == 0 && id == it->article;
+	} else if (strncmp(word, "author:", 7) == 0) {
+		ok = strcasestr(it->author, word + 7) != NULL;
+	} else if (strncmp(word, "status:", 7) == 0) {
+		ok = strcmp(word + 7, "conflict") == 0 ? it->conflicts > 0
+		                                        : strcmp(it->status, word + 7) == 0;
+	} else {
+		ok = strcasestr(it->quote, word) || strcasestr(it->note, word) ||
+		     strcasestr(it->tags, word) || strcasestr(it->title, word);
+	}
+	return ok;
+}
+
+static void words_free(char **w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(w[i]);
+	free(w);
+}
+
+/* The words of a filter, read as a shell reads them: blanks part them;
+ * "..." and '...' keep blanks inside a word (tag:"fonti aperte" is one);
+ * a backslash outside single quotes takes the next character as it is.
+ * 0; 1 with a message in *bad (an unclosed quote, a backslash at the
+ * end); -1 out of memory. */
+static int filter_words(const char *f, char ***out, size_t *n, const char **bad)
+{
+	char **w = NULL;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	*bad = NULL;
+	for (const char *p = f; *p;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		struct buf b = { 0 };
+		char quote = 0;
+		for (; *p && (quote || (*p != ' ' && *p != '\t')); p++) {
+			if (quote == '\'' && *p == '\'') {
+				quote = 0;
+			} else if (quote != '\'' && *p == '\\') {
+				if (!p[1]) {
+					*bad = "the filter ends with a backslash";
+					break;
+				}
+				buf_putc(&b, *++p);
+			} else if (quote == '"' && *p == '"') {
+				quote = 0;
+			} else if (!quote && (*p == '"' || *p == '\'')) {
+				quote = *p;
+			} else {
+				buf_putc(&b, *p);
+			}
+		}
+		if (quote && !*bad)
+			*bad = quote == '"' ? "the filter has an unclosed \" quote"
+			                    : "the filter has an unclosed ' quote";
+		void *grown = *bad ? NULL : util_grow(w, &cap, *n, sizeof *w);
+		char *word = grown ? buf_steal(&b) : NULL;
+		if (!grown || !word) {
+			buf_free(&b);
+			free(word);
+			words_free(w, *n);
+			*n = 0;
+			return *bad ? 1 : -1;
+		}
+		w = grown;
+		w[(*n)++] = word;
+		if (!*p)
+			break;
+	}
+	*out = w;
+	return 0;
+}
+
+int annot_filter(struct annot_item *v, size_t *n, const char *filter, const char **bad)
+{
+	char **words;
+	size_t nw;
+	int rc = filter_words(filter, &words, &nw, bad);
+	if (rc != 0)
+		return -1;
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++) {
+		bool keep = true;
+		for (size_t j = 0; j < nw && keep; j++)
+			keep = passes(&v[i], words[j]);
+		if (keep)
+			v[k++] = v[i];
+		else
+			annot_item_free(&v[i]);
+	}
+	*n = k;
+	words_free(words, nw);
+	return 0;
+}
