@@ -22,6 +22,8 @@
 #include "margo/store_annot.h"
 #include "margo/util.h"
 #include "margo/store_journal.h"
+#include "margo/i18n.h"
+#include "mouse.h"
 #include "ui.h"
 #include "text_pane.h"
 
@@ -292,6 +294,21 @@ void annotate_start_selection(struct ui *ui)
 	t->sel_anchor = s->start;
 	t->sel_head = s->end;
 	ui_message(ui, false, "selecting: w b ( ) { } move its end, a annotates, Esc cancels");
+}
+
+/* Mouse (mouse.c): a drag in the text selects [anchor, head), as v does. */
+void annotate_select_span(struct ui *ui, size_t anchor, size_t head)
+{
+	struct text_state *t = text_pane_state(ui);
+	if (!t->loaded || anchor == head || anchor > t->art.body_len || head > t->art.body_len) {
+		t->selecting = false;  /* none, or not of this article's text */
+		return;
+	}
+	if (!t->selecting)
+		ui_message(ui, false, _("selecting: a annotates, Esc cancels"));
+	t->selecting = true;
+	t->sel_anchor = anchor;
+	t->sel_head = head;
 }
 
 void annotate_select_mention(struct ui *ui)

@@ -253,3 +253,45 @@ void jump_step_mention(struct ui *ui, int dir)
 	                                   : "; search hit the first mention, continuing at the last");
 	free(name);
 }
+
+/* (text_pane.h) The entity the cursor is on, for *, #, r and the sidebar. */
+int64_t text_pane_entity_at_cursor(struct ui *ui, size_t *at, bool *known)
+{
+	struct text_state *t = text_pane_state(ui);
+	*known = false;
+	if (!t->loaded || !t->art.n_sentences)
+		return 0;
+	const struct store_sentence *s = &t->art.sentences[t->cursor];
+	/* With the focus, the sidebar's selection is the one followed, and
+	 * nothing else (none selected: none). */
+	bool side = ui->focus == LAYOUT_SIDE && side_pane_state(ui)->mode == SIDE_ENTITIES;
+	int64_t want = side ? side_pane_selected_entity(ui) : 0;
+	if (side && !want)
+		return 0;
+	if (t->has_target && t->target.entity && (!want || t->target.entity == want) &&
+	    t->target.start >= s->start && t->target.start < s->end) {
+		*at = t->target.start;
+		*known = true;
+		return t->target.entity;
+	}
+	const struct store_mention *first = NULL;
+	for (size_t i = 0; i < t->n_mentions; i++) {
+		const struct store_mention *m = &t->mentions[i];
+		if (m->start < s->start || m->start >= s->end)
+			continue;
+		if (!first)
+			first = m;
+		if (m->entity == want) {
+			first = m;
+			break;
+		}
+	}
+	/* The sidebar's choice wins when it has the focus, in the sentence
+	 * or not. */
+	if (first && (!want || first->entity == want)) {
+		*at = first->start;
+		*known = true;
+		return first->entity;
+	}
+	return want;
+}

@@ -18,6 +18,7 @@
 
 #include "margo/util.h"
 #include "margo/config.h"
+#include "mouse.h"
 #include "ui.h"
 #include "text_pane.h"
 
@@ -345,6 +346,34 @@ int64_t list_pane_selected_id(struct ui *ui)
 	fetch_rows(ui, body_height(ui));
 	int64_t i = (int64_t)l->w.sel - l->rows_top;
 	return l->rows && i >= 0 && (size_t)i < l->n_rows ? l->rows[i].id : 0;
+}
+
+/* Mouse (mouse.c): the selection on the row drawn at window row y;
+ * false when no article is drawn there. */
+bool list_pane_click(struct ui *ui, int y)
+{
+	struct listw *w = &list.w;
+	if (y < 1 || w->top + (size_t)(y - 1) >= w->n)
+		return false;
+	list_pane_select(ui, (int64_t)(w->top + (size_t)(y - 1)));
+	return true;
+}
+
+/* Mouse wheel: the window moved by n rows, the selection kept in it. */
+void list_pane_scroll(struct ui *ui, int n)
+{
+	struct listw *w = &list.w;
+	size_t h = (size_t)body_height(ui);
+	size_t last = w->n > h ? w->n - h : 0;
+	if (n < 0)
+		w->top = w->top > (size_t)-n ? w->top - (size_t)-n : 0;
+	else
+		w->top = w->top + (size_t)n < last ? w->top + (size_t)n : last;
+	if (w->sel < w->top)
+		w->sel = w->top;
+	else if (w->sel >= w->top + h)
+		w->sel = w->top + h - 1;
+	listw_resize(w, w->n);
 }
 
 static size_t list_entries(struct ui *ui)

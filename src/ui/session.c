@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "margo/util.h"
+#include "mouse.h"
 #include "terminal.h"
 #include "ui.h"
 
@@ -68,6 +69,7 @@ bool ui_suspend_if_asked(struct ui *ui)
 	sigaction(SIGTSTP, &old, NULL);
 	reset_prog_mode();
 	input_paste_mode(ui, true);
+	mouse_resume(ui);
 	clearok(curscr, TRUE);
 	return true;
 }

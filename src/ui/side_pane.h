@@ -10,6 +10,7 @@
 
 #include "margo/store_entity.h"
 #include "listw.h"
+#include "actions.h"
 
 enum side_mode { SIDE_ENTITIES, SIDE_OUTLINE };
 
@@ -38,5 +39,8 @@ struct side_state {
 /* The sidebar's state, kept in side_pane.c. */
 struct ui;
 struct side_state *side_pane_state(const struct ui *ui);
+/* side_correct.c: a correction of the selected entity (R m M x T X);
+ * false for any other action. */
+bool side_pane_correct(struct ui *ui, enum ui_action a);
 
 #endif

@@ -16,6 +16,7 @@
 
 #include "margo/util.h"
 #include "margo/config.h"
+#include "mouse.h"
 #include "ui.h"
 #include "text_pane.h"
 
@@ -285,47 +286,6 @@ void text_pane_goto_offset(struct ui *ui, size_t offset)
 		t->top = max_top(ui);
 }
 
-int64_t text_pane_entity_at_cursor(struct ui *ui, size_t *at, bool *known)
-{
-	struct text_state *t = text_pane_state(ui);
-	*known = false;
-	if (!t->loaded || !t->art.n_sentences)
-		return 0;
-	const struct store_sentence *s = &t->art.sentences[t->cursor];
-	/* With the focus, the sidebar's selection is the one followed, and
-	 * nothing else (none selected: none). */
-	bool side = ui->focus == LAYOUT_SIDE && side_pane_state(ui)->mode == SIDE_ENTITIES;
-	int64_t want = side ? side_pane_selected_entity(ui) : 0;
-	if (side && !want)
-		return 0;
-	if (t->has_target && t->target.entity && (!want || t->target.entity == want) &&
-	    t->target.start >= s->start && t->target.start < s->end) {
-		*at = t->target.start;
-		*known = true;
-		return t->target.entity;
-	}
-	const struct store_mention *first = NULL;
-	for (size_t i = 0; i < t->n_mentions; i++) {
-		const struct store_mention *m = &t->mentions[i];
-		if (m->start < s->start || m->start >= s->end)
-			continue;
-		if (!first)
-			first = m;
-		if (m->entity == want) {
-			first = m;
-			break;
-		}
-	}
-	/* The sidebar's choice wins when it has the focus, in the sentence
-	 * or not. */
-	if (first && (!want || first->entity == want)) {
-		*at = first->start;
-		*known = true;
-		return first->entity;
-	}
-	return want;
-}
-
 size_t text_pane_cursor_para(const struct ui *ui)
 {
 	const struct text_state *t = text_pane_state(ui);
@@ -377,6 +337,70 @@ void text_pane_scroll_to(struct ui *ui, size_t off)
 	t->top = r < max_top(ui) ? r : max_top(ui);
 	t->cursor = sentence_at(t, off);
 	cursor_to_view(ui);
+}
+
+/* Mouse (mouse.c): the body byte drawn at row y, column x of the pane's
+ * window, counted as draw_row() draws (from column 1), and the end of its
+ * grapheme; false on the header, a blank row or past the text. */
+bool text_pane_byte_at(struct ui *ui, int y, int x, size_t *off, size_t *end)
+{
+	struct text_state *t = text_pane_state(ui);
+	if (!t->loaded || !t->art.n_sentences || y < 1)
+		return false;
+	text_pane_ensure_rows(ui);
+	size_t i = t->top + (size_t)(y - 1);
+	if (i >= t->n_rows || t->rows[i].src != t->art.body || t->rows[i].kind == TEXT_ROW_BLANK)
+		return false;
+	const struct text_row *r = &t->rows[i];
+	size_t pos = r->start;
+	int col = 1;
+	while (pos < r->end) {
+		size_t next = text_grapheme_next(r->src, r->end, pos);
+		if (next <= pos)
+			next = pos + 1;
+		int w = text_width_from(r->src + pos, next - pos, col);
+		if (x < col + (w > 0 ? w : 1) || next >= r->end) {
+			*off = pos;
+			*end = next;
+			return true;
+		}
+		col += w;
+		pos = next;
+	}
+	return false;
+}
+
+/* Mouse: the cursor on the sentence of body byte off, the view unmoved. */
+void text_pane_cursor_at(struct ui *ui, size_t off)
+{
+	struct text_state *t = text_pane_state(ui);
+	if (t->loaded && t->art.n_sentences)
+		t->cursor = sentence_at(t, off);
+}
+
+/* Mouse wheel: scroll by n rows (up when negative), the cursor kept in
+ * view. */
+void text_pane_scroll_rows(struct ui *ui, int n)
+{
+	struct text_state *t = text_pane_state(ui);
+	if (!t->loaded)
+		return;
+	text_pane_ensure_rows(ui);
+	size_t m = max_top(ui);
+	if (n < 0)
+		t->top = t->top > (size_t)-n ? t->top + (size_t)n : 0;
+	else
+		t->top = t->top + (size_t)n < m ? t->top + (size_t)n : m;
+	if (!t->art.n_sentences)
+		return;
+	size_t h = (size_t)view_height(ui);
+	const struct store_sentence *s = &t->art.sentences[t->cursor];
+	size_t first = row_of_offset(t, s->start);
+	size_t last = row_of_offset(t, s->end > s->start ? s->end - 1 : s->start);
+	if (last < t->top || first >= t->top + h)
+		cursor_to_view(ui);
+	t->moved = true;
+	reading_check(ui);
 }
 
 static bool text_move(struct ui *ui, enum ui_action a);

@@ -13,10 +13,12 @@
 #include <time.h>
 
 #include "margo/cli.h"
+#include "margo/config.h"
 #include "margo/store_annot.h"
 #include "margo/text.h"
 #include "margo/util.h"
 #include "margo/config.h"
+#include "mouse.h"
 #include "ui.h"
 #include "config_apply.h"
 #include "keymap.h"
@@ -169,6 +171,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		return start_status;
 	}
 	ui_setup_curses(&ui);
+	mouse_set(&ui, config_options()->mouse);  /* set mouse on: else no reports asked */
 	if (list_pane_init(&ui) < 0)
 		ui_message(&ui, true, "cannot read the library: %s", store_errmsg(ui.st));
 	else if (list_pane_count(&ui) > 0) {
@@ -213,6 +216,10 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		quick_errs = 0;
 		if (key == UI_FN(KEY_RESIZE)) {
 			ui_relayout(&ui);
+			continue;
+		}
+		if (key == UI_FN(KEY_MOUSE)) {
+			mouse_event(&ui, dispatch);  /* nothing when the mouse is off */
 			continue;
 		}
 		if (key == UI_KEY_PASTE) {

@@ -214,6 +214,8 @@ const struct view_ops *view_focused(const struct ui *ui);
 /* Draw the panes not covered, then the top view, then the status line
  * (the view on it, else the reader's position and message). */
 void view_draw_all(struct ui *ui);
+/* The top view alone, into curses' next screen (not yet to the terminal). */
+void view_draw(struct ui *ui);
 /* Put `ops` on the status line (NULL: the status line's own); returns the
  * view it replaces. */
 const struct view_ops *view_line(struct ui *ui, const struct view_ops *ops);

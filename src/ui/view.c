@@ -107,7 +107,7 @@ bool view_covers(const struct ui *ui, enum layout_pane p)
 	return v && (p != LAYOUT_LIST || v->over);
 }
 
-static void draw_top(struct ui *ui)
+void view_draw(struct ui *ui)
 {
 	const struct view_ops *v = view_top(ui);
 	if (!v)
@@ -133,7 +133,7 @@ void view_draw_all(struct ui *ui)
 		panes[p]->draw(ui, w);
 		wnoutrefresh(w);
 	}
-	draw_top(ui);
+	view_draw(ui);
 	if (ui->views.line)
 		ui->views.line->draw(ui, ui->status_win);
 	else
