@@ -19,7 +19,7 @@ ok "po/LINGUAS names it" grep -qx 'it' "$po/LINGUAS"
 
 # The xgettext options as po/Makevars says them (make reads its lines).
 opts=$(printf 'include %s\nprint:\n\t@echo $(XGETTEXT_OPTIONS)\n' "$po/Makevars" |
-	make -s --no-print-directory -f - print)
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s --no-print-directory -f - print)
 like "$opts" '--keyword=_ .*--keyword=N_ .*--keyword=ngettext:1,2' "po/Makevars marks _, N_ and ngettext"
 
 # ---- every file with a marked message is in POTFILES.in, and every listed file exists
