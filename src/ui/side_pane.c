@@ -21,8 +21,8 @@
 #include "text_pane.h"
 
 static const char *const group_names[] = {
-	[ENTITY_PER] = "People", [ENTITY_LOC] = "Places",
-	[ENTITY_ORG] = "Organisations", [ENTITY_DATE] = "Dates",
+	[ENTITY_PER] = N_("People"), [ENTITY_LOC] = N_("Places"),
+	[ENTITY_ORG] = N_("Organisations"), [ENTITY_DATE] = N_("Dates"),
 };
 
 void side_pane_free(struct ui *ui)
@@ -46,7 +46,7 @@ int side_pane_load(struct ui *ui)
 	if (!text_pane_state(ui)->loaded)
 		return 0;
 	if (store_entities_of(ui->st, text_pane_state(ui)->art.id, &s->entities, &s->n_entities) < 0) {
-		ui_message(ui, true, "cannot read the entities: %s", store_errmsg(ui->st));
+		ui_message(ui, true, _("cannot read the entities: %s"), store_errmsg(ui->st));
 		free(keep_name);
 		return -1;
 	}
@@ -118,7 +118,7 @@ static void draw_entities(struct ui *ui, WINDOW *w, int y0)
 	int rows = height - y0;
 	if (!s->n_entities) {
 		draw_set_role(w, ROLE_DIM);
-		draw_str(w, y0 + 1, 1, "No entities found.", width - 1);
+		draw_str(w, y0 + 1, 1, _("No entities found."), width - 1);
 		draw_set_role(w, ROLE_NORMAL);
 		return;
 	}
@@ -134,7 +134,7 @@ static void draw_entities(struct ui *ui, WINDOW *w, int y0)
 		if (i == 0 || e->type != s->entities[i - 1].type) {
 			if (row >= s->etop && row < s->etop + (size_t)rows) {
 				draw_set_role(w, ROLE_TITLE);
-				draw_str(w, y0 + (int)(row - s->etop), 1, group_names[e->type], width - 1);
+				draw_str(w, y0 + (int)(row - s->etop), 1, _(group_names[e->type]), width - 1);
 			}
 			row++;
 		}
@@ -260,7 +260,7 @@ static void side_draw(struct ui *ui, WINDOW *w)
 {
 	werase(w);
 	bool outline = ui->side.mode == SIDE_OUTLINE;
-	draw_header(w, outline ? "Outline" : "Entities", ui->focus == LAYOUT_SIDE);
+	draw_header(w, outline ? _("Outline") : _("Entities"), ui->focus == LAYOUT_SIDE);
 	if (!text_pane_state(ui)->loaded)
 		return;
 	/* The annotations at the cursor come first: tags, note, links. */
@@ -296,7 +296,7 @@ static void split_message(struct ui *ui, const char *name, int64_t from, bool on
 	if (from && store_entity_get(ui->st, from, &e) != 1)
 		e.name = NULL;
 	if (on_from && s->ents.sel < s->n_entities) {
-		ui_message(ui, false, "\"%s\" is an entity of its own now; still on \"%s\", split from",
+		ui_message(ui, false, _("\"%s\" is an entity of its own now; still on \"%s\", split from"),
 		           name, s->entities[s->ents.sel].name);
 	} else {
 		int64_t id = 0;
@@ -304,8 +304,8 @@ static void split_message(struct ui *ui, const char *name, int64_t from, bool on
 			for (size_t i = 0; i < s->n_entities; i++)
 				if (s->entities[i].id == id)
 					s->ents.sel = i;
-		ui_message(ui, false, "\"%s\" is an entity of its own now, at the cursor; \"%s\", split from,"
-		           " is not named here", name, e.name ? e.name : "the other");
+		ui_message(ui, false, _("\"%s\" is an entity of its own now, at the cursor; \"%s\", split from,"
+		           " is not named here"), name, e.name ? e.name : _("the other"));
 	}
 	free(e.name);
 }
@@ -318,7 +318,7 @@ static void correct(struct ui *ui, enum store_correction kind, int64_t id, const
 	struct side_anchor at;
 	side_pane_anchor(ui, &at, kind == STORE_FIX_SPLIT ? arg : NULL);
 	if (store_entity_correct(ui->st, kind, id, arg, other, type, &err) < 0) {
-		ui_message(ui, true, "%s", err ? err : "out of memory");
+		ui_message(ui, true, "%s", err ? err : _("out of memory"));
 		free(err);
 		free(at.norm);
 		return;
@@ -345,20 +345,20 @@ static void split_alias(struct ui *ui, const struct store_entity *e)
 	char **names;
 	size_t n;
 	if (store_entity_aliases(ui->st, e->id, &names, &n) < 0 || n < 2) {
-		ui_message(ui, false, n < 2 ? "\"%s\" has only one name" : "cannot read its names", e->name);
+		ui_message(ui, false, n < 2 ? _("\"%s\" has only one name") : _("cannot read its names"), e->name);
 		for (size_t i = 0; i < n; i++)
 			free(names[i]);
 		free(names);
 		return;
 	}
 	struct buf q = { 0 };
-	buf_puts(&q, "Split off (");
+	buf_puts(&q, _("Split off ("));
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&q, "%s%s", i ? ", " : "", names[i]);
 	buf_puts(&q, "):");
-	char *alias = prompt_line(ui, "split", q.data ? q.data : "Split off:", NULL, NULL, NULL);
+	char *alias = prompt_line(ui, "split", q.data ? q.data : _("Split off:"), NULL, NULL, NULL);
 	if (alias && *alias)
-		correct(ui, STORE_FIX_SPLIT, e->id, alias, 0, 0, "split off: it is an entity of its own now");
+		correct(ui, STORE_FIX_SPLIT, e->id, alias, 0, 0, _("split off: it is an entity of its own now"));
 	free(alias);
 	buf_free(&q);
 	for (size_t i = 0; i < n; i++)
@@ -377,29 +377,29 @@ static bool entity_action(struct ui *ui, enum ui_action a)
 		mentions_view_open(ui, e->id, 0);
 		return true;
 	case UI_ACTION_RENAME: {
-		char *name = prompt_line(ui, "rename", "Rename to:", e->name, NULL, NULL);
+		char *name = prompt_line(ui, "rename", _("Rename to:"), e->name, NULL, NULL);
 		if (name && *name)
-			correct(ui, STORE_FIX_RENAME, e->id, name, 0, 0, "renamed");
+			correct(ui, STORE_FIX_RENAME, e->id, name, 0, 0, _("renamed"));
 		free(name);
 		return true;
 	}
 	case UI_ACTION_MARK:
 		s->marked = s->marked == e->id ? 0 : e->id;
 		if (s->marked)
-			ui_message(ui, false, "marked \"%s\": select another entity and press M to merge it there", e->name);
+			ui_message(ui, false, _("marked \"%s\": select another entity and press M to merge it there"), e->name);
 		return true;
 	case UI_ACTION_MERGE:
 		if (!s->marked || s->marked == e->id)
-			ui_message(ui, true, "mark an entity with m first, then press M on the one to merge it into");
+			ui_message(ui, true, _("mark an entity with m first, then press M on the one to merge it into"));
 		else {
 			struct store_entity from = { 0 };
 			char *q = store_entity_get(ui->st, s->marked, &from) == 1
-			        ? util_printf("merge \"%s\" into \"%s\"? (y/n)", from.name, e->name) : NULL;
+			        ? util_printf(_("merge \"%s\" into \"%s\"? (y/n)"), from.name, e->name) : NULL;
 			free(from.name);
-			if (prompt_choice(ui, q ? q : "Merge the marked entity into this one? (y/n)", "yn") == 'y')
-				correct(ui, STORE_FIX_MERGE, s->marked, NULL, e->id, 0, "merged (u undoes it)");
+			if (prompt_choice(ui, q ? q : _("Merge the marked entity into this one? (y/n)"), "yn") == 'y')
+				correct(ui, STORE_FIX_MERGE, s->marked, NULL, e->id, 0, _("merged (u undoes it)"));
 			else
-				ui_message(ui, false, "not merged");
+				ui_message(ui, false, _("not merged"));
 			free(q);
 		}
 		return true;
@@ -407,17 +407,17 @@ static bool entity_action(struct ui *ui, enum ui_action a)
 		split_alias(ui, e);
 		return true;
 	case UI_ACTION_RETYPE: {
-		int c = prompt_choice(ui, "Type: p person, l place, o organisation, d date (Esc cancels)", "plod");
+		int c = prompt_choice(ui, _("Type: p person, l place, o organisation, d date (Esc cancels)"), "plod");
 		static const char types[] = "plod";
 		if (c)
 			correct(ui, STORE_FIX_RETYPE, e->id, NULL, 0,
-			        (enum entity_type)(strchr(types, c) - types), "type changed");
+			        (enum entity_type)(strchr(types, c) - types), _("type changed"));
 		return true;
 	}
 	case UI_ACTION_REJECT: {
-		char *q = util_printf("\"%s\" is not an entity? (y/n)", e->name);
-		if (prompt_choice(ui, q ? q : "Not an entity? (y/n)", "yn") == 'y')
-			correct(ui, STORE_FIX_REJECT, e->id, NULL, 0, 0, "rejected: it will not be found again");
+		char *q = util_printf(_("\"%s\" is not an entity? (y/n)"), e->name);
+		if (prompt_choice(ui, q ? q : _("Not an entity? (y/n)"), "yn") == 'y')
+			correct(ui, STORE_FIX_REJECT, e->id, NULL, 0, 0, _("rejected: it will not be found again"));
 		free(q);
 		return true;
 	}
