@@ -204,8 +204,10 @@ static void keep_unsaved(struct ui *ui, const struct draft_place *d, const char 
 		free(copy);
 	}
 	/* Why first: on a narrow status line the reason is what must show. */
-	ui_message(ui, true, "%s; kept%s (%s here retries)", why ? why : "not saved: out of memory",
-	           drafted ? " as a draft" : "", d->note ? "c" : "a");
+	/* TRANSLATORS: the reason, then the key that tries again (c or a). */
+	ui_message(ui, true, drafted ? _("%s; kept as a draft (%s here retries)")
+	                             : _("%s; kept (%s here retries)"),
+	           why ? why : _("not saved: out of memory"), d->note ? "c" : "a");
 }
 
 char *annotate_unsaved_at_exit(struct ui *ui)
@@ -220,10 +222,16 @@ char *annotate_unsaved_at_exit(struct ui *ui)
 	bool drafted = n_unsaved == 1 &&
 	               store_annot_draft_save(ui->st, u->article, u->cs, u->ce, u->note,
 	                                      u->text) == 0;
-	char *line = util_printf("not saved: the %s \xe2\x80\x9c%s\xe2\x80\x9d for article %lld, "
-	                         "characters %zu-%zu%s", u->note ? "note" : "tags", u->text,
-	                         (long long)u->article, u->cs, u->ce,
-	                         drafted ? " (kept as a draft: offered at the next start)" : "");
+	char *line = util_printf(
+		u->note ? (drafted ? _("not saved: the note \xe2\x80\x9c%s\xe2\x80\x9d for article %lld, "
+		                       "characters %zu-%zu (kept as a draft: offered at the next start)")
+		                   : _("not saved: the note \xe2\x80\x9c%s\xe2\x80\x9d for article %lld, "
+		                       "characters %zu-%zu"))
+		        : (drafted ? _("not saved: the tags \xe2\x80\x9c%s\xe2\x80\x9d for article %lld, "
+		                       "characters %zu-%zu (kept as a draft: offered at the next start)")
+		                   : _("not saved: the tags \xe2\x80\x9c%s\xe2\x80\x9d for article %lld, "
+		                       "characters %zu-%zu")),
+		u->text, (long long)u->article, u->cs, u->ce);
 	unsaved_drop(u);
 	return line;
 }
@@ -306,7 +314,10 @@ static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initi
 		store_annot_draft_clear(ui->st);
 		t->selecting = false;
 		annotate_load(ui);
-		ui_message(ui, false, "annotated%s%s (c: a note, H: a colour)", *tags ? ": " : "", tags);
+		if (*tags)
+			ui_message(ui, false, _("annotated: %s (c: a note, H: a colour)"), tags);
+		else
+			ui_message(ui, false, _("annotated (c: a note, H: a colour)"));
 	}
 	free(id);
 	free(err);
@@ -342,8 +353,10 @@ void annotate_offer_draft(struct ui *ui)
 	if (store_annot_draft_load(ui->st, &article, &cs, &ce, &note, &text) != 1)
 		return;
 	struct buf q = { 0 };
-	buf_printf(&q, "A%s was being typed (%s \xe2\x80\x9c%s\xe2\x80\x9d): r restores it, "
-	           "d drops it", note ? " note" : "n annotation", note ? "note" : "tags", text);
+	buf_printf(&q, note ? _("A note was being typed (note \xe2\x80\x9c%s\xe2\x80\x9d): r restores "
+	                       "it, d drops it")
+	                   : _("An annotation was being typed (tags \xe2\x80\x9c%s\xe2\x80\x9d): r "
+	                       "restores it, d drops it"), text);
 	int c = prompt_choice(ui, q.data ? q.data : _("An annotation was being typed: r/d"), "rd");
 	buf_free(&q);
 	if (c == 'r' && text_pane_open(ui, article) == 0) {

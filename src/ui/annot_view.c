@@ -207,11 +207,16 @@ static void annot_row(WINDOW *w, int y, size_t i, bool sel, void *ctx)
 	mvwhline(w, y, 0, ' ', width);
 	int x = 1 + draw_str(w, y, 1, swatch, width - 2);
 	buf_printf(&b, " %s[%s] ", it->conflicts ? "! " : "", it->tags);
-	if (it->n_links)
-		buf_printf(&b, "%lld link%s \xc2\xb7 ", (long long)it->n_links,
-		           it->n_links == 1 ? "" : "s");
-	buf_printf(&b, "%s \xc2\xb7 %s%s", it->title, it->status,
-	           it->conflicts ? " \xc2\xb7 conflict" : "");
+	if (it->n_links) {
+		buf_printf(&b, ngettext("%lld link", "%lld links", (unsigned long)it->n_links),
+		           (long long)it->n_links);
+		buf_puts(&b, " \xc2\xb7 ");
+	}
+	buf_printf(&b, "%s \xc2\xb7 %s", it->title, it->status);
+	if (it->conflicts) {
+		buf_puts(&b, " \xc2\xb7 ");
+		buf_puts(&b, _("conflict"));
+	}
 	draw_set_role(w, sel ? ROLE_SELECTED : ROLE_TITLE);
 	if (width - 1 - x > 0)
 		draw_str(w, y, x, b.data, width - 1 - x);

@@ -165,7 +165,7 @@ static char *span_label(const struct ui *ui, const struct annot_span *a, int cel
 	const char *text = a->tags, *end;
 	size_t len;
 	if (a->anchor)
-		text = "link end";
+		text = _("link end");
 	if (!*text && *a->note) {
 		text = a->note;
 	} else if (!*text) {

@@ -117,11 +117,12 @@ static char *repairs(size_t invalid, size_t nuls, const char *charset)
 {
 	struct buf b = { 0 };
 	if (invalid)
-		buf_printf(&b, "; %zu ill-formed byte sequence%s (not %s) became U+FFFD", invalid,
-		           invalid == 1 ? "" : "s",
-		           text_charset_is_utf8(charset) ? "UTF-8" : charset);
+		buf_printf(&b, ngettext("; %zu ill-formed byte sequence (not %s) became U+FFFD",
+		                        "; %zu ill-formed byte sequences (not %s) became U+FFFD", invalid),
+		           invalid, text_charset_is_utf8(charset) ? "UTF-8" : charset);
 	if (nuls)
-		buf_printf(&b, "; %zu NUL byte%s became U+FFFD", nuls, nuls == 1 ? "" : "s");
+		buf_printf(&b, ngettext("; %zu NUL byte became U+FFFD", "; %zu NUL bytes became U+FFFD", nuls),
+		           nuls);
 	return buf_steal(&b);
 }
 

@@ -222,17 +222,19 @@ static int draw_annotation(struct ui *ui, WINDOW *w, int y, int width,
 {
 	(void)ui;
 	struct buf head = { 0 };
-	buf_puts(&head, a->anchor ? "Link end" : "Annotation");
+	buf_puts(&head, a->anchor ? _("Link end") : _("Annotation"));
 	if (!a->anchor)
 		buf_printf(&head, " [%.3s]", annotate_color_name(a));
-	if (nl)
-		buf_printf(&head, " %zu link%s", nl, nl == 1 ? "" : "s");
+	if (nl) {
+		buf_putc(&head, ' ');
+		buf_printf(&head, ngettext("%zu link", "%zu links", nl), nl);
+	}
 	draw_set_role(w, a->anchor ? ROLE_DIM : (enum ui_role)a->role);
 	draw_str(w, y++, 1, head.data ? head.data : "", width - 1);
 	buf_free(&head);
 	draw_set_role(w, ROLE_NORMAL);
 	/* Tags (two rows at most) and the note (four), wrapped. */
-	const char *parts[2] = { a->anchor ? "" : *a->tags ? a->tags : "(no tags)", a->note };
+	const char *parts[2] = { a->anchor ? "" : *a->tags ? a->tags : _("(no tags)"), a->note };
 	const size_t most[2] = { brief ? 1 : 2, brief ? 1 : 4 };
 	for (int k = 0; k < 2; k++) {
 		struct text_line *lines;
