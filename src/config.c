@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "margo/config.h"
+#include "margo/i18n.h"
 #include "margo/lineread.h"
 #include "margo/paths.h"
 #include "margo/util.h"
@@ -166,7 +167,7 @@ static int split_words(const char *s, char **words, int max, const char **err)
 		if (!*p || *p == '#')
 			return n;
 		if (n == max) {
-			*err = "too many words on the line";
+			*err = _("too many words on the line");
 			goto fail;
 		}
 		struct buf w = { 0 };
@@ -181,7 +182,7 @@ static int split_words(const char *s, char **words, int max, const char **err)
 			} else if (*p == '\\' && quote != '\'') {
 				p++;
 				if (!*p) {
-					*err = "a backslash ends the line";
+					*err = _("a backslash ends the line");
 					buf_free(&w);
 					goto fail;
 				}
@@ -196,12 +197,12 @@ static int split_words(const char *s, char **words, int max, const char **err)
 			}
 		}
 		if (quote) {
-			*err = "a quote is not closed";
+			*err = _("a quote is not closed");
 			buf_free(&w);
 			goto fail;
 		}
 		if (!w.data) {
-			*err = "out of memory";
+			*err = _("out of memory");
 			goto fail;
 		}
 		words[n++] = buf_steal(&w);
@@ -335,14 +336,14 @@ static bool is_theme(const struct config *c, const char *name)
 static int do_set(struct config *c, const char *file, size_t line, char **w, int n)
 {
 	if (n != 3)
-		return add_error(c, file, line, "set needs an option and one value: set OPTION VALUE "
-		                 "(valid options: %s)", option_list);
+		return add_error(c, file, line, _("set needs an option and one value: set OPTION VALUE "
+		                 "(valid options: %s)"), option_list);
 	const struct option_def *d = NULL;
 	for (size_t i = 0; i < sizeof option_defs / sizeof *option_defs; i++)
 		if (strcmp(w[1], option_defs[i].name) == 0)
 			d = &option_defs[i];
 	if (!d)
-		return add_error(c, file, line, "unknown option \"%s\" (valid: %s)", w[1], option_list);
+		return add_error(c, file, line, _("unknown option \"%s\" (valid: %s)"), w[1], option_list);
 	char *field = (char *)&c->opt + d->offset;
 	const char *v = w[2];
 	switch (d->kind) {
@@ -355,7 +356,7 @@ static int do_set(struct config *c, const char *file, size_t line, char **w, int
 		else if (in_list(no, v))
 			b = false;
 		else
-			return add_error(c, file, line, "%s: \"%s\" is not on or off (valid: on, off)",
+			return add_error(c, file, line, _("%s: \"%s\" is not on or off (valid: on, off)"),
 			                 d->name, v);
 		memcpy(field, &b, sizeof b);
 		return 0;
@@ -365,8 +366,8 @@ static int do_set(struct config *c, const char *file, size_t line, char **w, int
 		errno = 0;
 		long x = strtol(v, &end, 10);
 		if (errno || end == v || *end || (x != 0 && (x < d->lo || x > d->hi)))
-			return add_error(c, file, line, "%s: \"%s\" is not a width (valid: 0 for "
-			                 "automatic, or %d to %d columns)", d->name, v, d->lo, d->hi);
+			return add_error(c, file, line, _("%s: \"%s\" is not a width (valid: 0 for "
+			                 "automatic, or %d to %d columns)"), d->name, v, d->lo, d->hi);
 		int i = (int)x;
 		memcpy(field, &i, sizeof i);
 		return 0;
@@ -386,15 +387,15 @@ static int do_set(struct config *c, const char *file, size_t line, char **w, int
 		struct buf b = { 0 };
 		for (int o = 0; o < STORE_ORDERS; o++)
 			buf_printf(&b, "%s%s", o ? ", " : "", store_order_name((enum store_order)o));
-		int rc = add_error(c, file, line, "list-order: unknown order \"%s\" (valid: %s)", v,
+		int rc = add_error(c, file, line, _("list-order: unknown order \"%s\" (valid: %s)"), v,
 		                   b.data ? b.data : "");
 		buf_free(&b);
 		return rc;
 	}
 	case OPT_THEME: {
 		if (!*v || strchr(v, '/') || v[0] == '.')
-			return add_error(c, file, line, "theme: \"%s\" is not a theme name "
-			                 "(a file of the themes folder)", v);
+			return add_error(c, file, line, _("theme: \"%s\" is not a theme name "
+			                 "(a file of the themes folder)"), v);
 		char *dir = themes_dir(c);
 		char *path = dir ? util_printf("%s/%s", dir, v) : NULL;
 		if (!path) {
@@ -404,7 +405,7 @@ static int do_set(struct config *c, const char *file, size_t line, char **w, int
 		struct stat sb;
 		int rc;
 		if (stat(path, &sb) < 0) {
-			rc = add_error(c, file, line, "theme: no theme \"%s\" in %s", v, dir);
+			rc = add_error(c, file, line, _("theme: no theme \"%s\" in %s"), v, dir);
 		} else {
 			free(c->opt.theme);
 			c->opt.theme = util_strdup(v);
@@ -422,13 +423,13 @@ static int add_bind(struct config *c, const char *file, size_t line, char **w, i
 {
 	const char *cmd = bind ? "bind" : "unbind";
 	if (n != (bind ? 4 : 3))
-		return add_error(c, file, line, bind ? "bind needs a view, keys and an action: "
-		                 "bind VIEW KEYS ACTION" : "unbind needs a view and keys: unbind "
-		                 "VIEW KEYS");
+		return add_error(c, file, line, bind ? _("bind needs a view, keys and an action: "
+		                 "bind VIEW KEYS ACTION") : _("unbind needs a view and keys: unbind "
+		                 "VIEW KEYS"));
 	const struct config_names *nm = c->names;
 	if (strcmp(w[1], "generic") != 0 && nm && !in_list(nm->views, w[1])) {
 		char *valid = join(nm->views);
-		int rc = add_error(c, file, line, "%s: unknown view \"%s\" (valid: generic, %s)", cmd,
+		int rc = add_error(c, file, line, _("%s: unknown view \"%s\" (valid: generic, %s)"), cmd,
 		                   w[1], valid ? valid : "");
 		free(valid);
 		return rc;
@@ -437,13 +438,13 @@ static int add_bind(struct config *c, const char *file, size_t line, char **w, i
 	char *err = NULL;
 	b.n_keys = config_parse_keys(w[2], b.keys, &err);
 	if (b.n_keys < 0) {
-		int rc = add_error(c, file, line, "%s: %s", cmd, err ? err : "bad key");
+		int rc = add_error(c, file, line, "%s: %s", cmd, err ? err : _("bad key"));
 		free(err);
 		return rc;
 	}
 	if (bind && nm && !in_list(nm->actions, w[3])) {
 		char *valid = join(nm->actions);
-		int rc = add_error(c, file, line, "bind: unknown action \"%s\" (valid: %s)", w[3],
+		int rc = add_error(c, file, line, _("bind: unknown action \"%s\" (valid: %s)"), w[3],
 		                   valid ? valid : "");
 		free(valid);
 		return rc;
@@ -451,8 +452,8 @@ static int add_bind(struct config *c, const char *file, size_t line, char **w, i
 	char *views = bind && nm && nm->action_views && strcmp(w[1], "generic") != 0
 	              ? nm->action_views(w[1], w[3]) : NULL;
 	if (views) {
-		int rc = add_error(c, file, line, "bind: %s does not work in the %s view (valid: "
-		                   "generic, %s)", w[3], w[1], views);
+		int rc = add_error(c, file, line, _("bind: %s does not work in the %s view (valid: "
+		                   "generic, %s)"), w[3], w[1], views);
 		free(views);
 		return rc;
 	}
@@ -501,12 +502,12 @@ static int parse_color(const char *s)
 static int add_color(struct config *c, const char *file, size_t line, char **w, int n)
 {
 	if (n < 4)
-		return add_error(c, file, line, "color needs an element and two colours: "
-		                 "color ELEMENT FG BG [ATTRS]");
+		return add_error(c, file, line, _("color needs an element and two colours: "
+		                 "color ELEMENT FG BG [ATTRS]"));
 	const struct config_names *nm = c->names;
 	if (nm && !in_list(nm->elements, w[1])) {
 		char *valid = join(nm->elements);
-		int rc = add_error(c, file, line, "color: unknown element \"%s\" (valid: %s)", w[1],
+		int rc = add_error(c, file, line, _("color: unknown element \"%s\" (valid: %s)"), w[1],
 		                   valid ? valid : "");
 		free(valid);
 		return rc;
@@ -516,17 +517,17 @@ static int add_color(struct config *c, const char *file, size_t line, char **w, 
 	col.bg = parse_color(w[3]);
 	for (int i = 2; i < 4; i++)
 		if (parse_color(w[i]) == -2)
-			return add_error(c, file, line, "color: unknown colour \"%s\" (valid: default, "
+			return add_error(c, file, line, _("color: unknown colour \"%s\" (valid: default, "
 			                 "black, red, green, yellow, blue, magenta, cyan, white, "
-			                 "bright-black .. bright-white, color0 .. color255)", w[i]);
+			                 "bright-black .. bright-white, color0 .. color255)"), w[i]);
 	for (int i = 4; i < n; i++) {
 		int a = -1;
 		for (int k = 0; attr_names[k]; k++)
 			if (strcmp(w[i], attr_names[k]) == 0)
 				a = k;
 		if (a < 0 && strcmp(w[i], "normal") != 0)
-			return add_error(c, file, line, "color: unknown attribute \"%s\" (valid: normal, "
-			                 "bold, underline, reverse, dim, italic, standout)", w[i]);
+			return add_error(c, file, line, _("color: unknown attribute \"%s\" (valid: normal, "
+			                 "bold, underline, reverse, dim, italic, standout)"), w[i]);
 		if (a >= 0)
 			col.attrs |= 1u << a;
 	}
@@ -561,7 +562,7 @@ int config_read_line(struct config *c, const char *file, size_t line, const char
 		rc = add_color(c, file, line, w, n);
 	} else if (strcmp(w[0], "source") == 0) {
 		if (n != 2) {
-			rc = add_error(c, file, line, "source needs one file: source FILE");
+			rc = add_error(c, file, line, _("source needs one file: source FILE"));
 		} else {
 			char *path = resolve(w[1], file);
 			/* A bare name with no such file beside the including one is
@@ -577,12 +578,12 @@ int config_read_line(struct config *c, const char *file, size_t line, const char
 				return rc;
 			}
 			rc = path ? read_file(c, path, true, file, line)
-			          : add_error(c, file, line, "source: no home folder for \"%s\"", w[1]);
+			          : add_error(c, file, line, _("source: no home folder for \"%s\""), w[1]);
 			free(path);
 		}
 	} else {
-		rc = add_error(c, file, line, "unknown command \"%s\" (valid: set, bind, unbind, "
-		               "color, source)", w[0]);
+		rc = add_error(c, file, line, _("unknown command \"%s\" (valid: set, bind, unbind, "
+		               "color, source)"), w[0]);
 	}
 	for (int i = 0; i < n; i++)
 		free(w[i]);
@@ -595,13 +596,13 @@ static int read_file(struct config *c, const char *path, bool must_exist,
 {
 	const char *who = from ? from : path;
 	if (c->depth >= CONFIG_DEPTH)
-		return add_error(c, who, at, "source: \"%s\" is nested too deep (more than %d files)",
+		return add_error(c, who, at, _("source: \"%s\" is nested too deep (more than %d files)"),
 		                 path, CONFIG_DEPTH);
 	char *real = realpath(path, NULL);
 	for (size_t i = 0; real && i < c->depth; i++)
 		if (strcmp(c->open_files[i], real) == 0) {
 			free(real);
-			return add_error(c, who, at, "source: \"%s\" is already being read (a cycle)",
+			return add_error(c, who, at, _("source: \"%s\" is already being read (a cycle)"),
 			                 path);
 		}
 	FILE *f = fopen(path, "r");
@@ -612,13 +613,13 @@ static int read_file(struct config *c, const char *path, bool must_exist,
 			return 0;
 		if (!from)
 			return add_error(c, path, 0, "%s", strerror(e));
-		return add_error(c, who, at, "cannot read \"%s\": %s", path, strerror(e));
+		return add_error(c, who, at, _("cannot read \"%s\": %s"), path, strerror(e));
 	}
 	struct stat sb;
 	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		fclose(f);
 		free(real);
-		return add_error(c, who, at, "cannot read \"%s\": it is a folder", path);
+		return add_error(c, who, at, _("cannot read \"%s\": it is a folder"), path);
 	}
 	char **grown = util_grow(c->open_files, &c->cap_open, c->depth + 1,
 	                         sizeof *c->open_files);
@@ -638,16 +639,16 @@ static int read_file(struct config *c, const char *path, bool must_exist,
 			break;
 		if (s == LINE_OK) {
 			if (r.has_nul)
-				rc = add_error(c, path, r.line_no, "the line holds a NUL byte");
+				rc = add_error(c, path, r.line_no, _("the line holds a NUL byte"));
 			else if (!utf8_clean(r.line, r.len))
-				rc = add_error(c, path, r.line_no, "the line is not valid UTF-8");
+				rc = add_error(c, path, r.line_no, _("the line is not valid UTF-8"));
 			else
 				rc = config_read_line(c, path, r.line_no, r.line);
 		} else if (s == LINE_LONG) {
-			rc = add_error(c, path, r.line_no, "the line is longer than %d bytes",
+			rc = add_error(c, path, r.line_no, _("the line is longer than %d bytes"),
 			               CONFIG_LINE_MAX);
 		} else {
-			rc = add_error(c, path, r.line_no, "%s", s == LINE_BINARY ? "not a text file"
+			rc = add_error(c, path, r.line_no, "%s", s == LINE_BINARY ? _("not a text file")
 			               : s == LINE_NOMEM ? "out of memory" : strerror(r.err));
 			break;
 		}

@@ -14,6 +14,7 @@
 #include <unistr.h>
 
 #include "margo/config.h"
+#include "margo/i18n.h"
 #include "margo/util.h"
 
 static const struct {
@@ -56,7 +57,7 @@ int config_parse_keys(const char *s, int keys[CONFIG_SEQ_MAX], char **err)
 	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
 	*err = NULL;
 	if (p == end) {
-		*err = util_strdup("no key given");
+		*err = util_strdup(_("no key given"));
 		return -1;
 	}
 	while (p < end) {
@@ -80,11 +81,11 @@ int config_parse_keys(const char *s, int keys[CONFIG_SEQ_MAX], char **err)
 						key = CONFIG_KEY_F1 + (int)f - 1;
 				}
 				if (key < 0) {
-					*err = util_printf("unknown key name \"<%.*s>\" (valid: a character, "
+					*err = util_printf(_("unknown key name \"<%.*s>\" (valid: a character, "
 					                   "^X, <C-x>, <Space>, <Enter>, <Tab>, <Esc>, <Up>, "
 					                   "<Down>, <Left>, <Right>, <PgUp>, <PgDn>, <Home>, "
 					                   "<End>, <Insert>, <Delete>, <Backspace>, <S-Tab>, "
-					                   "<F1>..<F12>, <Hash>, <Lt>)", (int)len, name);
+					                   "<F1>..<F12>, <Hash>, <Lt>)"), (int)len, name);
 					return -1;
 				}
 				used = len + 2;
@@ -92,8 +93,8 @@ int config_parse_keys(const char *s, int keys[CONFIG_SEQ_MAX], char **err)
 		} else if (*p == '^' && p + 1 < end) {
 			key = ctrl_of(p[1]);
 			if (key < 0) {
-				*err = util_printf("\"^%c\" is no control key (valid: ^@, ^A..^Z, ^[, ^\\, "
-				                   "^], ^^, ^_, ^?)", p[1] < 0x80 ? p[1] : '?');
+				*err = util_printf(_("\"^%c\" is no control key (valid: ^@, ^A..^Z, ^[, ^\\, "
+				                   "^], ^^, ^_, ^?)"), p[1] < 0x80 ? p[1] : '?');
 				return -1;
 			}
 			used = 2;
@@ -102,18 +103,18 @@ int config_parse_keys(const char *s, int keys[CONFIG_SEQ_MAX], char **err)
 			ucs4_t uc;
 			int len = u8_mbtoucr(&uc, p, (size_t)(end - p));
 			if (len <= 0) {
-				*err = util_strdup("a key is not valid UTF-8");
+				*err = util_strdup(_("a key is not valid UTF-8"));
 				return -1;
 			}
 			if (uc < 0x20 || uc == 0x7f) {
-				*err = util_strdup("a control character in a key (write ^X or <Esc>)");
+				*err = util_strdup(_("a control character in a key (write ^X or <Esc>)"));
 				return -1;
 			}
 			key = (int)uc;
 			used = (size_t)len;
 		}
 		if (n == CONFIG_SEQ_MAX) {
-			*err = util_printf("\"%s\" is more than %d keys", s, CONFIG_SEQ_MAX);
+			*err = util_printf(_("\"%s\" is more than %d keys"), s, CONFIG_SEQ_MAX);
 			return -1;
 		}
 		keys[n++] = key;

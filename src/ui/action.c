@@ -68,21 +68,21 @@ bool ui_action_refused(struct ui *ui, enum ui_action a)
 	enum ui_view v = ui_view_in_focus(ui, false);
 	/* The help takes every key for itself: nothing there writes. */
 	if ((flags & UI_F_WRITES) && ui->readonly && v != UI_VIEW_HELP) {
-		ui_message(ui, true, "read-only: the library cannot be written, so %s is not possible "
-		           "(check its permissions, then start margo again)", ui_action_table[a].name);
+		ui_message(ui, true, _("read-only: the library cannot be written, so %s is not possible "
+		           "(check its permissions, then start margo again)"), ui_action_table[a].name);
 		return true;
 	}
 	/* In a view over the panes the action works on the view's entries. */
 	bool in_pane = v == UI_VIEW_LIST || v == UI_VIEW_TEXT || v == UI_VIEW_SIDE;
 	if ((flags & UI_F_NEEDS_ARTICLE) && in_pane && !text_pane_loaded(ui)) {
-		ui_message(ui, false, "no article is open, so %s is not possible "
-		           "(Enter in the list opens one)", ui_action_table[a].name);
+		ui_message(ui, false, _("no article is open, so %s is not possible "
+		           "(Enter in the list opens one)"), ui_action_table[a].name);
 		return true;
 	}
 	/* A list with no entries has nothing selected to act on. */
 	const struct view_ops *f = view_focused(ui);
 	if ((flags & UI_F_NEEDS_SELECTION) && f->entries && f->entries(ui) == 0) {
-		ui_message(ui, false, "nothing selected: the %s view is empty, so %s is not possible",
+		ui_message(ui, false, _("nothing selected: the %s view is empty, so %s is not possible"),
 		           view_title(ui), ui_action_table[a].name);
 		return true;
 	}

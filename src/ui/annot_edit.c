@@ -64,11 +64,11 @@ void annotate_selection(struct ui *ui)
 		/* An orphan waiting for its new place: this is it. */
 		char *err = NULL;
 		if (store_annot_place(ui->st, reattach, true, cs, ce, &err) < 0) {
-			ui_message(ui, true, "%s", err ? err : "out of memory");
+			ui_message(ui, true, "%s", err ? err : _("out of memory"));
 		} else {
 			t->selecting = false;
 			annotate_load(ui);
-			ui_message(ui, false, "re-attached here");
+			ui_message(ui, false, _("re-attached here"));
 		}
 		free(err);
 		free(reattach);
@@ -119,7 +119,7 @@ static char *complete_tag(struct ui *ui, const char *text)
 		buf_append(&b, first, common);
 		out = buf_steal(&b);
 		if (matches > 1)
-			ui_message(ui, false, "tags: %s", list.data);
+			ui_message(ui, false, _("tags: %s"), list.data);
 	}
 	buf_free(&list);
 	for (size_t i = 0; i < n; i++)
@@ -142,7 +142,7 @@ static void save_draft(struct ui *ui, const char *text, void *ctx)
 {
 	const struct draft_place *d = ctx;
 	if (store_annot_draft_save(ui->st, d->article, d->span[0], d->span[1], d->note, text) < 0)
-		ui_message(ui, true, "cannot keep the draft: %s", store_errmsg(ui->st));
+		ui_message(ui, true, _("cannot keep the draft: %s"), store_errmsg(ui->st));
 }
 
 /* Tags and notes whose save failed (a full disk): kept here, offered
@@ -204,8 +204,10 @@ static void keep_unsaved(struct ui *ui, const struct draft_place *d, const char 
 		free(copy);
 	}
 	/* Why first: on a narrow status line the reason is what must show. */
-	ui_message(ui, true, "%s; kept%s (%s here retries)", why ? why : "not saved: out of memory",
-	           drafted ? " as a draft" : "", d->note ? "c" : "a");
+	/* TRANSLATORS: the reason, then the key that tries again (c or a). */
+	ui_message(ui, true, drafted ? _("%s; kept as a draft (%s here retries)")
+	                             : _("%s; kept (%s here retries)"),
+	           why ? why : _("not saved: out of memory"), d->note ? "c" : "a");
 }
 
 char *annotate_unsaved_at_exit(struct ui *ui)
@@ -220,10 +222,16 @@ char *annotate_unsaved_at_exit(struct ui *ui)
 	bool drafted = n_unsaved == 1 &&
 	               store_annot_draft_save(ui->st, u->article, u->cs, u->ce, u->note,
 	                                      u->text) == 0;
-	char *line = util_printf("not saved: the %s \xe2\x80\x9c%s\xe2\x80\x9d for article %lld, "
-	                         "characters %zu-%zu%s", u->note ? "note" : "tags", u->text,
-	                         (long long)u->article, u->cs, u->ce,
-	                         drafted ? " (kept as a draft: offered at the next start)" : "");
+	char *line = util_printf(
+		u->note ? (drafted ? _("not saved: the note \xe2\x80\x9c%s\xe2\x80\x9d for article %lld, "
+		                       "characters %zu-%zu (kept as a draft: offered at the next start)")
+		                   : _("not saved: the note \xe2\x80\x9c%s\xe2\x80\x9d for article %lld, "
+		                       "characters %zu-%zu"))
+		        : (drafted ? _("not saved: the tags \xe2\x80\x9c%s\xe2\x80\x9d for article %lld, "
+		                       "characters %zu-%zu (kept as a draft: offered at the next start)")
+		                   : _("not saved: the tags \xe2\x80\x9c%s\xe2\x80\x9d for article %lld, "
+		                       "characters %zu-%zu")),
+		u->text, (long long)u->article, u->cs, u->ce);
 	unsaved_drop(u);
 	return line;
 }
@@ -236,12 +244,12 @@ static void note_span(struct ui *ui, const char *id, int64_t article, size_t cs,
 	struct draft_place d = { article, { cs, ce }, true };
 	if (unsaved_at(&d))
 		initial = unsaved_at(&d)->text;
-	char *note = prompt_text_drafted(ui, "Note (Ctrl-J new line, Enter saves):", initial,
+	char *note = prompt_text_drafted(ui, _("Note (Ctrl-J new line, Enter saves):"), initial,
 	                                 save_draft, &d);
 	if (!note) {
 		if (!ui_exit_requested(ui)) {
 			store_annot_draft_clear(ui->st);
-			ui_message(ui, false, "the note is unchanged");
+			ui_message(ui, false, _("the note is unchanged"));
 		}
 		return;
 	}
@@ -252,7 +260,7 @@ static void note_span(struct ui *ui, const char *id, int64_t article, size_t cs,
 		unsaved_drop(unsaved_at(&d));
 		store_annot_draft_clear(ui->st);
 		annotate_load(ui);
-		ui_message(ui, false, *note ? "note saved" : "note removed");
+		ui_message(ui, false, *note ? _("note saved") : _("note removed"));
 	}
 	free(err);
 	free(note);
@@ -291,7 +299,7 @@ static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initi
 	if (!tags) {
 		if (!ui_exit_requested(ui)) {  /* Esc: the user let it go */
 			store_annot_draft_clear(ui->st);
-			ui_message(ui, false, "not annotated");
+			ui_message(ui, false, _("not annotated"));
 		}
 		return;
 	}
@@ -306,7 +314,10 @@ static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initi
 		store_annot_draft_clear(ui->st);
 		t->selecting = false;
 		annotate_load(ui);
-		ui_message(ui, false, "annotated%s%s (c: a note, H: a colour)", *tags ? ": " : "", tags);
+		if (*tags)
+			ui_message(ui, false, _("annotated: %s (c: a note, H: a colour)"), tags);
+		else
+			ui_message(ui, false, _("annotated (c: a note, H: a colour)"));
 	}
 	free(id);
 	free(err);
@@ -318,16 +329,16 @@ void annotate_retag(struct ui *ui, const char *id, const char *tags)
 	char *typed = prompt_line_drafted(ui, "tags", "Tags (a, b/c; empty removes them):", tags,
 	                                  NULL, NULL, complete_tag);
 	if (!typed) {
-		ui_message(ui, false, "the tags are unchanged");
+		ui_message(ui, false, _("the tags are unchanged"));
 		return;
 	}
 	char *err = NULL;
 	if (store_annot_retag(ui->st, id, typed, &err) < 0)  /* what was typed is said back */
-		ui_message(ui, true, "%s; the tags typed were: %s", err ? err : "out of memory", typed);
+		ui_message(ui, true, _("%s; the tags typed were: %s"), err ? err : _("out of memory"), typed);
 	else if (*typed)
-		ui_message(ui, false, "tags: %s (u restores the old ones)", typed);
+		ui_message(ui, false, _("tags: %s (u restores the old ones)"), typed);
 	else
-		ui_message(ui, false, "tags removed (u restores them)");
+		ui_message(ui, false, _("tags removed (u restores them)"));
 	free(err);
 	free(typed);
 	annotate_load(ui);
@@ -342,9 +353,11 @@ void annotate_offer_draft(struct ui *ui)
 	if (store_annot_draft_load(ui->st, &article, &cs, &ce, &note, &text) != 1)
 		return;
 	struct buf q = { 0 };
-	buf_printf(&q, "A%s was being typed (%s \xe2\x80\x9c%s\xe2\x80\x9d): r restores it, "
-	           "d drops it", note ? " note" : "n annotation", note ? "note" : "tags", text);
-	int c = prompt_choice(ui, q.data ? q.data : "An annotation was being typed: r/d", "rd");
+	buf_printf(&q, note ? _("A note was being typed (note \xe2\x80\x9c%s\xe2\x80\x9d): r restores "
+	                       "it, d drops it")
+	                   : _("An annotation was being typed (tags \xe2\x80\x9c%s\xe2\x80\x9d): r "
+	                       "restores it, d drops it"), text);
+	int c = prompt_choice(ui, q.data ? q.data : _("An annotation was being typed: r/d"), "rd");
 	buf_free(&q);
 	if (c == 'r' && text_pane_open(ui, article) == 0) {
 		const char *body = text_pane_state(ui)->art.body;
@@ -358,12 +371,12 @@ void annotate_offer_draft(struct ui *ui)
 		else if (store_annot_at(ui->st, article, cs, ce, &id, &err) >= 0)
 			note_span(ui, id, article, cs, ce, text);
 		else
-			ui_message(ui, true, "%s", err ? err : "out of memory");
+			ui_message(ui, true, "%s", err ? err : _("out of memory"));
 		free(id);
 		free(err);
 	} else if (c == 'd') {
 		store_annot_draft_clear(ui->st);
-		ui_message(ui, false, "draft dropped");
+		ui_message(ui, false, _("draft dropped"));
 	}
 	free(text);
 }
@@ -378,11 +391,11 @@ void annotate_undo(struct ui *ui, bool redo)
 	int rc = redo ? store_journal_redo(ui->st, &summary, &kind, &err)
 	              : store_journal_undo(ui->st, &summary, &kind, &err);
 	if (rc < 0) {
-		ui_message(ui, true, "%s", err ? err : "out of memory");
+		ui_message(ui, true, "%s", err ? err : _("out of memory"));
 	} else if (rc == 0) {
-		ui_message(ui, false, redo ? "nothing to redo" : "nothing to undo");
+		ui_message(ui, false, redo ? _("nothing to redo") : _("nothing to undo"));
 	} else {
-		char *msg = redo ? util_printf("redone: %s", summary)
+		char *msg = redo ? util_printf(_("redone: %s"), summary)
 		                 : store_journal_undo_message(kind, summary);
 		ui_message(ui, false, "%s", msg ? msg : summary);
 		free(msg);

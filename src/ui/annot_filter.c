@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "margo/i18n.h"
 #include "margo/util.h"
 #include "annot_filter.h"
 
@@ -81,7 +82,7 @@ static int filter_words(const char *f, char ***out, size_t *n, const char **bad)
 				quote = 0;
 			} else if (quote != '\'' && *p == '\\') {
 				if (!p[1]) {
-					*bad = "the filter ends with a backslash";
+					*bad = _("the filter ends with a backslash");
 					break;
 				}
 				buf_putc(&b, *++p);
@@ -94,8 +95,8 @@ static int filter_words(const char *f, char ***out, size_t *n, const char **bad)
 			}
 		}
 		if (quote && !*bad)
-			*bad = quote == '"' ? "the filter has an unclosed \" quote"
-			                    : "the filter has an unclosed ' quote";
+			*bad = quote == '"' ? _("the filter has an unclosed \" quote")
+			                    : _("the filter has an unclosed ' quote");
 		void *grown = *bad ? NULL : util_grow(w, &cap, *n, sizeof *w);
 		char *word = grown ? buf_steal(&b) : NULL;
 		if (!grown || !word) {

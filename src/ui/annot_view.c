@@ -84,7 +84,7 @@ static void apply_filter(struct ui *ui, struct annot_view *v)
 {
 	const char *bad = NULL;
 	if (v->filter && *v->filter && annot_filter(v->v, &v->n, v->filter, &bad) != 0)
-		ui_message(ui, true, "%s: / changes it", bad ? bad : "out of memory");
+		ui_message(ui, true, _("%s: / changes it"), bad ? bad : _("out of memory"));
 }
 
 static int by_place(const void *a, const void *b)
@@ -109,7 +109,7 @@ int annot_view_open(struct ui *ui)
 	annot_view_close(ui);
 	if (store_annot_each(ui->st, NULL, 0, collect_item, &av) != 0) {
 		view_close(ui, &annot_view_ops);
-		ui_message(ui, true, "cannot read the annotations: %s", store_errmsg(ui->st));
+		ui_message(ui, true, _("cannot read the annotations: %s"), store_errmsg(ui->st));
 		return -1;
 	}
 	apply_filter(ui, &av);
@@ -119,7 +119,7 @@ int annot_view_open(struct ui *ui)
 	av.l.sel = av.n && sel < av.n ? sel : 0;
 	if (!av.n)
 		ui_message(ui, false, av.filter && *av.filter
-		           ? "no annotation passes the filter" : "no annotations yet: v selects, a annotates");
+		           ? _("no annotation passes the filter") : _("no annotations yet: v selects, a annotates"));
 	return 0;
 }
 
@@ -148,10 +148,10 @@ static void draw_conflict(struct ui *ui, WINDOW *w)
 	const struct store_conflict *c = av.conflict;
 	struct buf head = { 0 };
 	buf_printf(&head, "Conflict #%lld  %s", (long long)c->id, c->title ? c->title : "");
-	draw_header(w, head.data ? head.data : "Conflict", true);
+	draw_header(w, head.data ? head.data : _("Conflict"), true);
 	buf_free(&head);
-	int y = draw_side(w, 1, "This library", &c->mine);
-	draw_side(w, y, "Imported", &c->theirs);
+	int y = draw_side(w, 1, _("This library"), &c->mine);
+	draw_side(w, y, _("Imported"), &c->theirs);
 }
 
 /* Show the first open conflict of the selected annotation and ask which
@@ -160,16 +160,16 @@ static void resolve_conflict(struct ui *ui)
 {
 	struct annot_view *v = &av;
 	if (!v->n || !v->v[v->l.sel].conflicts) {
-		ui_message(ui, false, "no import conflict here: / status:conflict lists them");
+		ui_message(ui, false, _("no import conflict here: / status:conflict lists them"));
 		return;
 	}
 	if (store_conflicts_list(ui->st, v->v[v->l.sel].id, &v->conflict, &v->n_conflict) < 0 ||
 	    !v->n_conflict) {
-		ui_message(ui, true, "cannot read the conflict: %s", store_errmsg(ui->st));
+		ui_message(ui, true, _("cannot read the conflict: %s"), store_errmsg(ui->st));
 		return;
 	}
 	ui_draw_all(ui);
-	int c = prompt_choice(ui, "keep: m this library's, t the imported, b both (Esc: decide later)",
+	int c = prompt_choice(ui, _("keep: m this library's, t the imported, b both (Esc: decide later)"),
 	                      "mtb");
 	int64_t id = v->conflict[0].id;
 	store_conflicts_free(v->conflict, v->n_conflict);
@@ -181,13 +181,13 @@ static void resolve_conflict(struct ui *ui)
 	enum store_conflict_keep keep = c == 'm' ? STORE_KEEP_MINE
 	                              : c == 't' ? STORE_KEEP_THEIRS : STORE_KEEP_BOTH;
 	if (store_conflict_resolve(ui->st, id, keep, &made, &err) < 0) {
-		ui_message(ui, true, "%s", err ? err : "out of memory");
+		ui_message(ui, true, "%s", err ? err : _("out of memory"));
 	} else {
 		annot_view_open(ui);
 		annotate_load(ui);
-		ui_message(ui, false, "%s", keep == STORE_KEEP_MINE ? "kept this library's version"
-		                          : keep == STORE_KEEP_THEIRS ? "the imported version is in place"
-		                          : "kept both: the imported version is a new annotation");
+		ui_message(ui, false, "%s", keep == STORE_KEEP_MINE ? _("kept this library's version")
+		                          : keep == STORE_KEEP_THEIRS ? _("the imported version is in place")
+		                          : _("kept both: the imported version is a new annotation"));
 	}
 	free(err);
 	free(made);
@@ -207,11 +207,16 @@ static void annot_row(WINDOW *w, int y, size_t i, bool sel, void *ctx)
 	mvwhline(w, y, 0, ' ', width);
 	int x = 1 + draw_str(w, y, 1, swatch, width - 2);
 	buf_printf(&b, " %s[%s] ", it->conflicts ? "! " : "", it->tags);
-	if (it->n_links)
-		buf_printf(&b, "%lld link%s \xc2\xb7 ", (long long)it->n_links,
-		           it->n_links == 1 ? "" : "s");
-	buf_printf(&b, "%s \xc2\xb7 %s%s", it->title, it->status,
-	           it->conflicts ? " \xc2\xb7 conflict" : "");
+	if (it->n_links) {
+		buf_printf(&b, ngettext("%lld link", "%lld links", (unsigned long)it->n_links),
+		           (long long)it->n_links);
+		buf_puts(&b, " \xc2\xb7 ");
+	}
+	buf_printf(&b, "%s \xc2\xb7 %s", it->title, it->status);
+	if (it->conflicts) {
+		buf_puts(&b, " \xc2\xb7 ");
+		buf_puts(&b, _("conflict"));
+	}
 	draw_set_role(w, sel ? ROLE_SELECTED : ROLE_TITLE);
 	if (width - 1 - x > 0)
 		draw_str(w, y, x, b.data, width - 1 - x);
@@ -241,10 +246,15 @@ static void annot_view_draw(struct ui *ui, WINDOW *w)
 		return;
 	}
 	struct buf head = { 0 };
-	buf_printf(&head, "Annotations  %zu/%zu  by %s%s%s", v->n ? v->l.sel + 1 : 0, v->n,
-	           v->by_date ? "date" : "place", v->filter && *v->filter ? "  filter: " : "",
-	           v->filter ? v->filter : "");
-	draw_header(w, head.data ? head.data : "Annotations", true);
+	size_t at = v->n ? v->l.sel + 1 : 0;
+	if (v->filter && *v->filter)
+		buf_printf(&head, v->by_date ? _("Annotations  %zu/%zu  by date  filter: %s")
+		                             : _("Annotations  %zu/%zu  by place  filter: %s"),
+		           at, v->n, v->filter);
+	else
+		buf_printf(&head, v->by_date ? _("Annotations  %zu/%zu  by date")
+		                             : _("Annotations  %zu/%zu  by place"), at, v->n);
+	draw_header(w, head.data ? head.data : _("Annotations"), true);
 	buf_free(&head);
 	listw_draw(&v->l, w, 1, 2, annot_row, &width);
 	draw_set_role(w, ROLE_NORMAL);
@@ -264,16 +274,16 @@ static bool annot_view_key(struct ui *ui, enum ui_action a)
 			jump_to_span(ui, it->article, (size_t)it->start, (size_t)it->end);
 			if (orphan && id) {
 				annotate_reattach_next(id);
-				ui_message(ui, false, "an orphan: select its new place (v, w b ( ) { }) "
-				           "and press a to re-attach it");
+				ui_message(ui, false, _("an orphan: select its new place (v, w b ( ) { }) "
+				           "and press a to re-attach it"));
 			} else {
 				free(id);
 			}
 		}
 		return true;
 	case UI_ACTION_SEARCH: {
-		char *f = prompt_line(ui, "filter", "Filter (tag:T article:N author:A status:S "
-		                      "status:conflict words):",
+		char *f = prompt_line(ui, "filter", _("Filter (tag:T article:N author:A status:S "
+		                      "status:conflict words):"),
 		                      v->filter, NULL, NULL);
 		if (f) {
 			free(v->filter);
@@ -294,14 +304,14 @@ static bool annot_view_key(struct ui *ui, enum ui_action a)
 		if (v->n) {
 			char *err = NULL;
 			if (strcmp(v->v[v->l.sel].status, "fuzzy") != 0)
-				ui_message(ui, false, "only a fuzzy annotation waits to be accepted");
+				ui_message(ui, false, _("only a fuzzy annotation waits to be accepted"));
 			else if (store_annot_place(ui->st, v->v[v->l.sel].id, true,
 			                           (size_t)v->v[v->l.sel].cp_start,
 			                           (size_t)v->v[v->l.sel].cp_end, &err) < 0)
-				ui_message(ui, true, "%s", err ? err : "out of memory");
+				ui_message(ui, true, "%s", err ? err : _("out of memory"));
 			else {
 				annot_view_open(ui);
-				ui_message(ui, false, "accepted where it was found");
+				ui_message(ui, false, _("accepted where it was found"));
 			}
 			free(err);
 		}
@@ -310,11 +320,11 @@ static bool annot_view_key(struct ui *ui, enum ui_action a)
 		if (v->n) {
 			char *err = NULL;
 			if (store_annot_set_deleted(ui->st, v->v[v->l.sel].id, true, &err) < 0) {
-				ui_message(ui, true, "%s", err ? err : "out of memory");
+				ui_message(ui, true, "%s", err ? err : _("out of memory"));
 			} else {
 				annot_view_open(ui);
 				annotate_load(ui);
-				ui_message(ui, false, "deleted (u brings it back)");
+				ui_message(ui, false, _("deleted (u brings it back)"));
 			}
 			free(err);
 		}

@@ -117,7 +117,7 @@ void annotate_load(struct ui *ui)
 	if (!text_pane_state(ui)->loaded)
 		return;
 	if (store_annot_each_anchored(ui->st, text_pane_state(ui)->art.id, collect_span, ui) != 0)
-		ui_message(ui, true, "cannot read the annotations: %s", store_errmsg(ui->st));
+		ui_message(ui, true, _("cannot read the annotations: %s"), store_errmsg(ui->st));
 	if (text_pane_state(ui)->n_annots)
 		qsort(text_pane_state(ui)->annots, text_pane_state(ui)->n_annots, sizeof *text_pane_state(ui)->annots, by_start);
 }
@@ -167,7 +167,7 @@ static char *span_label(const struct ui *ui, const struct annot_span *a, int cel
 	const char *text = a->tags, *end;
 	size_t len;
 	if (a->anchor)
-		text = "link end";
+		text = _("link end");
 	if (!*text && *a->note) {
 		text = a->note;
 	} else if (!*text) {
@@ -197,7 +197,7 @@ const struct annot_span *annotate_choose(struct ui *ui, bool anchors, bool linke
 	}
 	*asked = true;
 	struct buf q = { 0 }, keys = { 0 };
-	buf_puts(&q, "Which annotation?");
+	buf_puts(&q, _("Which annotation?"));
 	int each = n > 3 ? 12 : 20;  /* cells of each label */
 	for (size_t i = 0; i < n && i < 9; i++) {
 		char *label = span_label(ui, &text_pane_state(ui)->annots[at[i]], each);
@@ -205,7 +205,7 @@ const struct annot_span *annotate_choose(struct ui *ui, bool anchors, bool linke
 		free(label);
 		buf_putc(&keys, (char)('1' + i));
 	}
-	buf_puts(&q, " (Esc cancels)");
+	buf_puts(&q, _(" (Esc cancels)"));
 	int c = q.data && keys.data ? prompt_choice(ui, q.data, keys.data) : 0;
 	buf_free(&q);
 	buf_free(&keys);
@@ -219,15 +219,15 @@ void annotate_delete_here(struct ui *ui)
 	bool asked;
 	const struct annot_span *a = annotate_choose(ui, false, false, &asked);
 	if (!a) {
-		ui_message(ui, false, asked ? "nothing deleted"
-		                            : "no annotation at the cursor: a annotates, A lists them");
+		ui_message(ui, false, asked ? _("nothing deleted")
+		                            : _("no annotation at the cursor: a annotates, A lists them"));
 		return;
 	}
 	char *id = util_strdup(a->id), *err = NULL;
 	if (!id || store_annot_set_deleted(ui->st, id, true, &err) < 0) {
-		ui_message(ui, true, "%s", err ? err : "out of memory");
+		ui_message(ui, true, "%s", err ? err : _("out of memory"));
 	} else {
-		ui_message(ui, false, "annotation deleted (u takes it back)");
+		ui_message(ui, false, _("annotation deleted (u takes it back)"));
 	}
 	free(err);
 	free(id);
@@ -262,10 +262,10 @@ enum ui_role annotate_role_at(const struct ui *ui, size_t pos)
 
 void annotate_color(struct ui *ui, const char *id)
 {
-	int c = prompt_choice(ui, "Colour: g green, y yellow, b blue, r red, m magenta (Esc cancels)",
+	int c = prompt_choice(ui, _("Colour: g green, y yellow, b blue, r red, m magenta (Esc cancels)"),
 	                      "gybrm");
 	if (!c) {
-		ui_message(ui, false, "the colour is unchanged");
+		ui_message(ui, false, _("the colour is unchanged"));
 		return;
 	}
 	const char *name = NULL;
@@ -275,9 +275,9 @@ void annotate_color(struct ui *ui, const char *id)
 	char *err = NULL;
 	/* The default is stored as none, so a later default follows. */
 	if (store_annot_set_color(ui->st, id, strcmp(name, colors[0].name) ? name : NULL, &err) < 0)
-		ui_message(ui, true, "%s", err ? err : "out of memory");
+		ui_message(ui, true, "%s", err ? err : _("out of memory"));
 	else
-		ui_message(ui, false, "colour: %s", name);
+		ui_message(ui, false, _("colour: %s"), name);
 	free(err);
 	annotate_load(ui);
 }
@@ -293,7 +293,7 @@ void annotate_start_selection(struct ui *ui)
 	t->selecting = true;
 	t->sel_anchor = s->start;
 	t->sel_head = s->end;
-	ui_message(ui, false, "selecting: w b ( ) { } move its end, a annotates, Esc cancels");
+	ui_message(ui, false, _("selecting: w b ( ) { } move its end, a annotates, Esc cancels"));
 }
 
 /* Mouse (mouse.c): a drag in the text selects [anchor, head), as v does. */
@@ -323,11 +323,11 @@ void annotate_select_mention(struct ui *ui)
 			t->selecting = true;
 			t->sel_anchor = m->start;
 			t->sel_head = m->end;
-			ui_message(ui, false, "selected a mention: a annotates, w b extend, Esc cancels");
+			ui_message(ui, false, _("selected a mention: a annotates, w b extend, Esc cancels"));
 			return;
 		}
 	}
-	ui_message(ui, false, "no entity mention in the sentence at the cursor");
+	ui_message(ui, false, _("no entity mention in the sentence at the cursor"));
 }
 
 /* Is the code point at byte i of the body a letter or digit? */
@@ -392,7 +392,7 @@ bool annotate_key(struct ui *ui, int key)
 	case 27:
 	case 'v':
 		t->selecting = false;
-		ui_message(ui, false, "selection cancelled");
+		ui_message(ui, false, _("selection cancelled"));
 		return true;
 	default:
 		return false;  /* a, q, the page keys ... as usual */

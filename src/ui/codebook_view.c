@@ -44,13 +44,13 @@ int codebook_view_open(struct ui *ui)
 	struct codebook_view *v = &cb;
 	if (store_tags(ui->st, &v->names, &v->counts, &v->n) < 0) {
 		view_close(ui, &codebook_view_ops);
-		ui_message(ui, true, "cannot read the codebook: %s", store_errmsg(ui->st));
+		ui_message(ui, true, _("cannot read the codebook: %s"), store_errmsg(ui->st));
 		return -1;
 	}
 	v->l.n = v->n;
 	v->l.sel = sel < v->n ? sel : 0;
 	if (!v->n)
-		ui_message(ui, false, "the codebook is empty: tags are made when you annotate");
+		ui_message(ui, false, _("the codebook is empty: tags are made when you annotate"));
 	return 0;
 }
 
@@ -86,7 +86,7 @@ static void codebook_view_draw(struct ui *ui, WINDOW *w)
 	int width = getmaxx(w);
 	werase(w);
 	char label[64];
-	snprintf(label, sizeof label, "Codebook  %zu tags", v->n);
+	snprintf(label, sizeof label, ngettext("Codebook  %zu tag", "Codebook  %zu tags", v->n), v->n);
 	draw_header(w, label, true);
 	listw_draw(&v->l, w, 1, 1, codebook_row, &width);
 	draw_set_role(w, ROLE_NORMAL);
@@ -101,16 +101,16 @@ static bool codebook_view_key(struct ui *ui, enum ui_action a)
 	case UI_ACTION_RENAME:
 		if (v->n) {
 			char *from = util_strdup(v->names[v->l.sel]);
-			char *to = from ? prompt_line(ui, "tag-rename", "Rename the tag (an existing name merges):",
+			char *to = from ? prompt_line(ui, "tag-rename", _("Rename the tag (an existing name merges):"),
 			                              from, NULL, NULL) : NULL;
 			char *err = NULL;
 			if (to && *to && strcmp(to, from) != 0) {
 				if (store_tag_rename(ui->st, from, to, &err) < 0) {
-					ui_message(ui, true, "%s", err ? err : "out of memory");
+					ui_message(ui, true, "%s", err ? err : _("out of memory"));
 				} else {
 					codebook_view_open(ui);
 					annotate_load(ui);
-					ui_message(ui, false, "\xe2\x80\x9c%s\xe2\x80\x9d is now \xe2\x80\x9c%s\xe2\x80\x9d", from, to);
+					ui_message(ui, false, _("\xe2\x80\x9c%s\xe2\x80\x9d is now \xe2\x80\x9c%s\xe2\x80\x9d"), from, to);
 				}
 			}
 			free(err);
@@ -124,14 +124,16 @@ static bool codebook_view_key(struct ui *ui, enum ui_action a)
 			int64_t used = 0;
 			int rc = name ? store_tag_delete(ui->st, name, &used, &err) : -1;
 			if (rc < 0) {
-				ui_message(ui, true, "%s", err ? err : "out of memory");
+				ui_message(ui, true, "%s", err ? err : _("out of memory"));
 			} else if (rc == 1) {
-				ui_message(ui, false, "\xe2\x80\x9c%s\xe2\x80\x9d is kept: %lld annotation%s "
-				           "use%s it (Enter lists them)", name, (long long)used,
-				           used == 1 ? "" : "s", used == 1 ? "s" : "");
+				ui_message(ui, false, ngettext("\xe2\x80\x9c%s\xe2\x80\x9d is kept: %lld annotation "
+				                               "uses it (Enter lists them)",
+				                               "\xe2\x80\x9c%s\xe2\x80\x9d is kept: %lld annotations "
+				                               "use it (Enter lists them)", (unsigned long)used),
+				           name, (long long)used);
 			} else {
 				codebook_view_open(ui);
-				ui_message(ui, false, "tag \xe2\x80\x9c%s\xe2\x80\x9d deleted", name);
+				ui_message(ui, false, _("tag \xe2\x80\x9c%s\xe2\x80\x9d deleted"), name);
 			}
 			free(err);
 			free(name);

@@ -81,8 +81,9 @@ void ui_config_report(struct ui *ui)
 	for (const char *p = first; colon && p < colon; p++)
 		if (*p == '/')
 			first = p + 1;
-	ui_message(ui, true, "config: %zu error%s (all on standard error): %s", c->n_errors,
-	           c->n_errors == 1 ? "" : "s", first);
+	ui_message(ui, true, ngettext("config: %zu error (all on standard error): %s",
+	                              "config: %zu errors (all on standard error): %s", c->n_errors),
+	           c->n_errors, first);
 }
 
 /* Colour pairs of the configuration: after the ones draw.c uses. */

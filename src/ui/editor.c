@@ -58,7 +58,7 @@ static int run_editor(struct ui *ui, const char *path)
 	if (!argv || n == 0) {
 		free(argv);
 		free(store);
-		ui_message(ui, true, "no editor: set EDITOR");
+		ui_message(ui, true, _("no editor: set EDITOR"));
 		return -1;
 	}
 	argv[n] = (char *)path;
@@ -82,8 +82,8 @@ static int run_editor(struct ui *ui, const char *path)
 	free(argv);
 	free(store);
 	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		ui_message(ui, true, pid < 0 ? "cannot start the editor"
-		           : "the editor (%s) failed: the note is unchanged", cmd);
+		ui_message(ui, true, pid < 0 ? _("cannot start the editor")
+		           : _("the editor (%s) failed: the note is unchanged"), cmd);
 		return -1;
 	}
 	return 0;
@@ -117,11 +117,12 @@ static char *repairs(size_t invalid, size_t nuls, const char *charset)
 {
 	struct buf b = { 0 };
 	if (invalid)
-		buf_printf(&b, "; %zu ill-formed byte sequence%s (not %s) became U+FFFD", invalid,
-		           invalid == 1 ? "" : "s",
-		           text_charset_is_utf8(charset) ? "UTF-8" : charset);
+		buf_printf(&b, ngettext("; %zu ill-formed byte sequence (not %s) became U+FFFD",
+		                        "; %zu ill-formed byte sequences (not %s) became U+FFFD", invalid),
+		           invalid, text_charset_is_utf8(charset) ? "UTF-8" : charset);
 	if (nuls)
-		buf_printf(&b, "; %zu NUL byte%s became U+FFFD", nuls, nuls == 1 ? "" : "s");
+		buf_printf(&b, ngettext("; %zu NUL byte became U+FFFD", "; %zu NUL bytes became U+FFFD", nuls),
+		           nuls);
 	return buf_steal(&b);
 }
 
@@ -140,7 +141,7 @@ void editor_edit_note(struct ui *ui, const char *id, const char *note)
 	char *path = util_printf("%s/margo-note-XXXXXX.md", dir && *dir ? dir : "/tmp");
 	int fd = path && given ? mkstemps(path, 3) : -1;
 	if (fd < 0) {
-		ui_message(ui, true, "cannot make a temporary file: %s", strerror(errno));
+		ui_message(ui, true, _("cannot make a temporary file: %s"), strerror(errno));
 		free(path);
 		free(given);
 		return;
@@ -162,13 +163,13 @@ void editor_edit_note(struct ui *ui, const char *id, const char *note)
 		char *said = text ? repairs(invalid, nuls, charset) : NULL;
 		char *err = NULL;
 		if (!raw)
-			ui_message(ui, true, "cannot read the note back");
+			ui_message(ui, true, _("cannot read the note back"));
 		else if (!text || !said)
-			ui_message(ui, true, "cannot read the note back: out of memory");
+			ui_message(ui, true, _("cannot read the note back: out of memory"));
 		else if (strcmp(text, note) == 0)
-			ui_message(ui, false, "note unchanged");
+			ui_message(ui, false, _("note unchanged"));
 		else if (store_annot_set_note(ui->st, id, text, &err) < 0)
-			ui_message(ui, true, "%s", err ? err : "out of memory");
+			ui_message(ui, true, "%s", err ? err : _("out of memory"));
 		else
 			ui_message(ui, *said != '\0', "note saved%s", said);
 		free(err);

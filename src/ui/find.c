@@ -55,7 +55,7 @@ static int find_all(struct ui *ui, const char *query, bool words)
 void find_refresh(struct ui *ui)
 {
 	if (text_pane_state(ui)->query && find_all(ui, text_pane_state(ui)->query, text_pane_state(ui)->query_words) < 0)
-		ui_message(ui, true, "out of memory");
+		ui_message(ui, true, _("out of memory"));
 }
 
 /* Move the cursor to hit i and show it. */
@@ -108,7 +108,7 @@ static void typed(struct ui *ui, const char *text, void *ctx)
 	t->top = l->top;
 	bool empty = !*text;
 	if (find_all(ui, empty ? l->old : text, empty && l->old_words) < 0) {
-		ui_message(ui, true, "out of memory");
+		ui_message(ui, true, _("out of memory"));
 		return;
 	}
 	if (t->n_hits && !empty) {
@@ -134,7 +134,7 @@ void find_prompt(struct ui *ui)
 		t->cursor = l.cursor;
 		t->top = l.top;
 		if (find_all(ui, old, old_words) < 0)
-			ui_message(ui, true, "out of memory");
+			ui_message(ui, true, _("out of memory"));
 		t->query = old;
 		t->query_words = old_words;
 		if (q)
@@ -149,13 +149,13 @@ void find_prompt(struct ui *ui)
 	struct search_pattern *p = search_pattern_new(q, false, &oom);
 	search_pattern_free(p);
 	if (!p && !oom)
-		ui_message(ui, true, "nothing to search for: type some words");
+		ui_message(ui, true, _("nothing to search for: type some words"));
 	else if (find_all(ui, q, false) < 0)
-		ui_message(ui, true, "out of memory");
+		ui_message(ui, true, _("out of memory"));
 	else if (!t->n_hits)
-		ui_message(ui, true, "not found: %s", q);
+		ui_message(ui, true, _("not found: %s"), q);
 	else
-		ui_message(ui, false, "%zu match%s", t->n_hits, t->n_hits == 1 ? "" : "es");
+		ui_message(ui, false, ngettext("%zu match", "%zu matches", t->n_hits), t->n_hits);
 }
 
 void find_set(struct ui *ui, const char *query, bool words, size_t at)
@@ -163,14 +163,14 @@ void find_set(struct ui *ui, const char *query, bool words, size_t at)
 	struct text_state *t = text_pane_state(ui);
 	char *q = util_strdup(query);
 	if (!q) {
-		ui_message(ui, true, "out of memory");
+		ui_message(ui, true, _("out of memory"));
 		return;
 	}
 	free(t->query);
 	t->query = q;
 	t->query_words = words;
 	if (find_all(ui, q, words) < 0) {
-		ui_message(ui, true, "out of memory");
+		ui_message(ui, true, _("out of memory"));
 		return;
 	}
 	/* The current hit: the one at `at`, or the first after it. */
@@ -183,11 +183,11 @@ void find_next(struct ui *ui, int dir)
 {
 	struct text_state *t = text_pane_state(ui);
 	if (!t->query || !*t->query) {
-		ui_message(ui, false, "no search yet: press / to search the article");
+		ui_message(ui, false, _("no search yet: press / to search the article"));
 		return;
 	}
 	if (!t->n_hits) {
-		ui_message(ui, true, "not found: %s", t->query);
+		ui_message(ui, true, _("not found: %s"), t->query);
 		return;
 	}
 	/* From the current hit if the cursor is still on it, else from the
@@ -203,10 +203,10 @@ void find_next(struct ui *ui, int dir)
 	size_t i = hit_from(t, from, dir, &wrapped);
 	show_hit(ui, i);
 	if (wrapped)
-		ui_message(ui, false, dir > 0 ? "search hit BOTTOM, continuing at TOP"
-		                              : "search hit TOP, continuing at BOTTOM");
+		ui_message(ui, false, dir > 0 ? _("search hit BOTTOM, continuing at TOP")
+		                              : _("search hit TOP, continuing at BOTTOM"));
 	else
-		ui_message(ui, false, "match %zu of %zu", i + 1, t->n_hits);
+		ui_message(ui, false, _("match %zu of %zu"), i + 1, t->n_hits);
 }
 
 bool find_is_hit(const struct ui *ui, size_t pos)

@@ -75,7 +75,7 @@ static void help_view_draw(struct ui *ui, WINDOW *w)
 	(void)ui;
 	int width = getmaxx(w), height = getmaxy(w);
 	werase(w);
-	draw_header(w, "Help: keys (q or ? closes)", true);
+	draw_header(w, _("Help: keys (q or ? closes)"), true);
 	/* G asks for the end: show the last page, not a last line alone. */
 	enum ui_view v = ui_view_in_focus(ui, true);
 	place.n = help_rows(NULL, width, height, 0, v);
@@ -84,11 +84,11 @@ static void help_view_draw(struct ui *ui, WINDOW *w)
 	int y = (int)(place.n - 2 - place.top) + 1;
 	draw_set_role(w, ROLE_DIM);
 	if (y >= 1 && y < height)
-		draw_str(w, y, 1, "In the list Enter opens an article; in the text j and k move "
-		         "by sentence.", width - 2);
+		draw_str(w, y, 1, _("In the list Enter opens an article; in the text j and k move "
+		           "by sentence."), width - 2);
 	if (y + 1 >= 1 && y + 1 < height)
-		draw_str(w, y + 1, 1, "In a prompt: Left Right Home End, Ctrl-A/E/W/U/K edit; Up Down "
-		         "give earlier entries; a paste goes in whole.", width - 2);
+		draw_str(w, y + 1, 1, _("In a prompt: Left Right Home End, Ctrl-A/E/W/U/K edit; Up Down "
+		           "give earlier entries; a paste goes in whole."), width - 2);
 	draw_set_role(w, ROLE_NORMAL);
 }
 

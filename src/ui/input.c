@@ -446,7 +446,7 @@ char *input_read_paste(struct ui *ui, size_t *len)
 	if (b.len > PASTE_KEEP)
 		b.len = PASTE_KEEP;
 	if (dropped)
-		ui_message(ui, true, "the paste was cut at %zu MiB", PASTE_KEEP >> 20);
+		ui_message(ui, true, _("the paste was cut at %zu MiB"), PASTE_KEEP >> 20);
 	if (!b.data && buf_puts(&b, "") < 0)
 		return NULL;
 	b.data[b.len] = '\0';

@@ -168,14 +168,14 @@ void jump_to_mention(struct ui *ui, const struct store_mention *m)
 	jump_arrive_here(ui);
 	return;
 oom:
-	ui_message(ui, true, "out of memory");
+	ui_message(ui, true, _("out of memory"));
 }
 
 void jump_back(struct ui *ui)
 {
 	struct history *h = &history;
 	if (h->at == 0 || h->n == 0) {
-		ui_message(ui, false, "no earlier place to go back to");
+		ui_message(ui, false, _("no earlier place to go back to"));
 		return;
 	}
 	save_here(ui, h->at);
@@ -189,7 +189,7 @@ void jump_forward(struct ui *ui)
 {
 	struct history *h = &history;
 	if (h->at + 1 >= h->n) {
-		ui_message(ui, false, "no later place to go forward to");
+		ui_message(ui, false, _("no later place to go forward to"));
 		return;
 	}
 	save_here(ui, h->at);
@@ -215,9 +215,9 @@ void jump_step_mention(struct ui *ui, int dir)
 	int64_t entity = text_pane_entity_at_cursor(ui, &at, &known);
 	if (!entity) {
 		ui_message(ui, false, ui->focus == LAYOUT_SIDE && side_pane_state(ui)->mode == SIDE_ENTITIES
-		           ? "no entity selected in the sidebar: select one, or press * in the text"
-		           : "no entity at the cursor: move to a sentence with a name, "
-		             "or select one in the sidebar");
+		           ? _("no entity selected in the sidebar: select one, or press * in the text")
+		           : _("no entity at the cursor: move to a sentence with a name, "
+		             "or select one in the sidebar"));
 		return;
 	}
 	size_t pos = at;
@@ -230,11 +230,11 @@ void jump_step_mention(struct ui *ui, int dir)
 	bool wrapped = false;
 	int rc = store_mention_step(ui->st, entity, t->art.id, pos, dir, &m, &wrapped);
 	if (rc < 0) {
-		ui_message(ui, true, "cannot read the mentions: %s", store_errmsg(ui->st));
+		ui_message(ui, true, _("cannot read the mentions: %s"), store_errmsg(ui->st));
 		return;
 	}
 	if (rc == 0) {
-		ui_message(ui, false, "no other mention");
+		ui_message(ui, false, _("no other mention"));
 		return;
 	}
 	jump_to_mention(ui, &m);
@@ -243,14 +243,16 @@ void jump_step_mention(struct ui *ui, int dir)
 	char *name = NULL;
 	if (store_mention_place(ui->st, entity, m.article, m.start, &p, &name) < 0) {
 		free(name);
-		ui_message(ui, true, "cannot read the mentions: %s", store_errmsg(ui->st));
+		ui_message(ui, true, _("cannot read the mentions: %s"), store_errmsg(ui->st));
 		return;
 	}
-	ui_message(ui, false, "%s: mention %lld of %lld (article %lld of %lld)%s", name,
-	           (long long)p.mention, (long long)p.mentions, (long long)p.article,
-	           (long long)p.articles,
-	           !wrapped ? "" : dir > 0 ? "; search hit the last mention, continuing at the first"
-	                                   : "; search hit the first mention, continuing at the last");
+	/* TRANSLATORS: the entity's name, then where its mention is. */
+	ui_message(ui, false, !wrapped ? _("%s: mention %lld of %lld (article %lld of %lld)")
+	                  : dir > 0 ? _("%s: mention %lld of %lld (article %lld of %lld); search hit "
+	                                "the last mention, continuing at the first")
+	                  : _("%s: mention %lld of %lld (article %lld of %lld); search hit the first "
+	                      "mention, continuing at the last"), name, (long long)p.mention, (long long)p.mentions,
+	           (long long)p.article, (long long)p.articles);
 	free(name);
 }
 

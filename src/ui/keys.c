@@ -259,17 +259,17 @@ static void print_man(FILE *out)
 }
 
 static const char keys_usage[] =
-	"Usage: margo keys [--format config|markdown|man]\n"
+	N_("Usage: margo keys [--format config|markdown|man]\n"
 	"Print the key bindings of the reader: as a configuration file says them\n"
 	"(\"bind VIEW KEY ACTION\", the default), as the README's table (markdown)\n"
-	"or as margo(1)'s KEYS list (man).  Needs no terminal and no library.\n";
+	"or as margo(1)'s KEYS list (man).  Needs no terminal and no library.\n");
 
 int ui_keys_command(int argc, char **argv)
 {
 	const char *format = "config";
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(keys_usage, stdout);
+			fputs(_(keys_usage), stdout);
 			return CLI_OK;
 		}
 		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
@@ -277,10 +277,10 @@ int ui_keys_command(int argc, char **argv)
 		} else if (strncmp(argv[i], "--format=", 9) == 0) {
 			format = argv[i] + 9;
 		} else if (strcmp(argv[i], "--format") == 0) {
-			cli_error("keys: --format needs config, markdown or man");
+			cli_error(_("keys: --format needs config, markdown or man"));
 			return CLI_USAGE;
 		} else {
-			cli_error("keys: unexpected argument \"%s\"; see \"margo keys --help\"", argv[i]);
+			cli_error(_("keys: unexpected argument \"%s\"; see \"margo keys --help\""), argv[i]);
 			return CLI_USAGE;
 		}
 	}
@@ -292,12 +292,12 @@ int ui_keys_command(int argc, char **argv)
 	else if (strcmp(format, "man") == 0)
 		print = print_man;
 	else {
-		cli_error("keys: unknown format \"%s\"; use config, markdown or man", format);
+		cli_error(_("keys: unknown format \"%s\"; use config, markdown or man"), format);
 		return CLI_USAGE;
 	}
 	print(stdout);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_error("keys: cannot write the key bindings");
+		cli_error(_("keys: cannot write the key bindings"));
 		return CLI_FAILED;
 	}
 	return CLI_OK;

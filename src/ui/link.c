@@ -34,17 +34,17 @@ bool link_pending(void)
 
 static bool make_link(struct ui *ui, const char *from, const char *to)
 {
-	int c = prompt_choice(ui, "Link kind: s same claim, c contradicts, f follow-up (Esc cancels)",
+	int c = prompt_choice(ui, _("Link kind: s same claim, c contradicts, f follow-up (Esc cancels)"),
 	                      "scf");
 	if (!c) {
-		ui_message(ui, false, "not linked");
+		ui_message(ui, false, _("not linked"));
 		return false;
 	}
 	const char *kind = c == 's' ? "same claim" : c == 'c' ? "contradicts" : "follow-up";
 	char *err = NULL;
 	bool linked = store_annot_link(ui->st, from, to, kind, &err) == 0;
 	if (!linked)
-		ui_message(ui, true, "%s", err ? err : "out of memory");
+		ui_message(ui, true, "%s", err ? err : _("out of memory"));
 	else
 		ui_message(ui, false, "linked: %s", kind);
 	free(err);
@@ -74,14 +74,14 @@ static char *end_here(struct ui *ui, bool *made)
 	s = (size_t)(b - t->art.body);
 	e = s + n;
 	if (s >= e) {
-		ui_message(ui, false, "nothing to link here");
+		ui_message(ui, false, _("nothing to link here"));
 		return NULL;
 	}
 	size_t cs = text_cp_count(t->art.body, s), ce = cs + text_cp_count(t->art.body + s, e - s);
 	char *id = NULL, *err = NULL;
 	int rc = store_annot_at(ui->st, t->art.id, cs, ce, &id, &err);
 	if (rc < 0)
-		ui_message(ui, true, "%s", err ? err : "out of memory");
+		ui_message(ui, true, "%s", err ? err : _("out of memory"));
 	*made = rc == 1;
 	free(err);
 	t->selecting = false;
@@ -116,7 +116,7 @@ void link_here(struct ui *ui)
 		link_from = id;
 		link_from_made = made;
 		annotate_load(ui);
-		ui_message(ui, false, "linking from here: go to the other passage and press L there");
+		ui_message(ui, false, _("linking from here: go to the other passage and press L there"));
 		return;
 	}
 	if (!make_link(ui, link_from, id)) {  /* it said why */
@@ -141,7 +141,7 @@ void link_passages(struct ui *ui, int64_t from, int64_t to)
 		int rc = store_passage_span(ui->st, p[i], &a[i], &s[i], &e[i]) != 1 ? -1
 		       : store_annot_at(ui->st, a[i], s[i], e[i], &ids[i], &err);
 		if (rc < 0) {
-			ui_message(ui, true, "%s", err ? err : "cannot find the passage");
+			ui_message(ui, true, "%s", err ? err : _("cannot find the passage"));
 			free(err);
 			drop_made_end(ui, ids[0], made[0]);
 			free(ids[0]);
@@ -197,7 +197,7 @@ static bool links_here(struct ui *ui, const char *not_done, char **id,
 	}
 	if (!at || store_annot_links(ui->st, at->id, l, n) < 0 || *n == 0 ||
 	    !(*id = util_strdup(at->id))) {
-		ui_message(ui, false, "no link here: L makes one");
+		ui_message(ui, false, _("no link here: L makes one"));
 		store_annot_links_free(*l, *n);
 		return false;
 	}
@@ -209,18 +209,18 @@ void link_follow(struct ui *ui)
 	struct store_annot_linked *l;
 	size_t n;
 	char *id;
-	if (!links_here(ui, "not followed", &id, &l, &n))
+	if (!links_here(ui, _("not followed"), &id, &l, &n))
 		return;
 	free(id);
-	long pick = choose_link(ui, "Follow", l, n);
+	long pick = choose_link(ui, _("Follow"), l, n);
 	if (pick < 0) {
-		ui_message(ui, false, "not followed");
+		ui_message(ui, false, _("not followed"));
 		store_annot_links_free(l, n);
 		return;
 	}
 	char *kind = util_strdup(l[pick].kind);
 	jump_to_span(ui, l[pick].article, (size_t)l[pick].start, (size_t)l[pick].end);
-	ui_message(ui, false, "followed: %s", kind ? kind : "");
+	ui_message(ui, false, _("followed: %s"), kind ? kind : "");
 	free(kind);
 	store_annot_links_free(l, n);
 }
@@ -230,15 +230,15 @@ void link_remove(struct ui *ui)
 	struct store_annot_linked *l;
 	size_t n;
 	char *id, *err = NULL;
-	if (!links_here(ui, "no link removed", &id, &l, &n))
+	if (!links_here(ui, _("no link removed"), &id, &l, &n))
 		return;
-	long pick = choose_link(ui, "Remove the link", l, n);
+	long pick = choose_link(ui, _("Remove the link"), l, n);
 	if (pick < 0)
-		ui_message(ui, false, "no link removed");
+		ui_message(ui, false, _("no link removed"));
 	else if (store_annot_unlink(ui->st, id, l[pick].other, &err) < 0)
-		ui_message(ui, true, "%s", err ? err : "out of memory");
+		ui_message(ui, true, "%s", err ? err : _("out of memory"));
 	else
-		ui_message(ui, false, "link removed: %s (u brings it back)", l[pick].kind);
+		ui_message(ui, false, _("link removed: %s (u brings it back)"), l[pick].kind);
 	free(err);
 	free(id);
 	store_annot_links_free(l, n);

@@ -83,7 +83,7 @@ void list_pane_recount(struct ui *ui)
 	struct store_list_view v = view_of(ui);
 	int64_t count = 0;
 	if (store_article_count(ui->st, &l->total) < 0 || store_list_count(ui->st, &v, &count) < 0) {
-		ui_message(ui, true, "cannot read the article list: %s", store_errmsg(ui->st));
+		ui_message(ui, true, _("cannot read the article list: %s"), store_errmsg(ui->st));
 		count = 0;
 	}
 	l->w.n = count > 0 ? (size_t)count : 0;
@@ -145,7 +145,7 @@ void list_pane_next_order(struct ui *ui)
 {
 	list.order = (enum store_order)((list.order + 1) % STORE_ORDERS);
 	reselect(ui);
-	ui_message(ui, false, "articles by %s", store_order_name(list.order));
+	ui_message(ui, false, _("articles by %s"), store_order_name(list.order));
 }
 
 static void set_filter(struct ui *ui, const char *text)
@@ -164,11 +164,11 @@ static void filter_changed(struct ui *ui, const char *text, void *ctx)
 void list_pane_filter_prompt(struct ui *ui)
 {
 	char *before = list.filter ? util_strdup(list.filter) : NULL;
-	char *got = prompt_line(ui, NULL, "titles with: ", before, filter_changed, NULL);
+	char *got = prompt_line(ui, NULL, _("titles with: "), before, filter_changed, NULL);
 	if (got) {
 		set_filter(ui, got);  /* Enter keeps it */
 		if (list.filter)
-			ui_message(ui, false, "%lld of %lld match: / again to change, / then Esc to show all",
+			ui_message(ui, false, _("%lld of %lld match: / again to change, / then Esc to show all"),
 			           (long long)list_pane_count(ui), (long long)list.total);
 	} else {
 		set_filter(ui, NULL);  /* Esc shows the whole list again */
@@ -188,7 +188,7 @@ static void fetch_rows(struct ui *ui, int h)
 	l->rows_top = -1;
 	struct store_list_view v = view_of(ui);
 	if (store_list_rows(ui->st, &v, top, h, &l->rows, &l->n_rows) < 0) {
-		ui_message(ui, true, "cannot read the article list: %s", store_errmsg(ui->st));
+		ui_message(ui, true, _("cannot read the article list: %s"), store_errmsg(ui->st));
 		return;
 	}
 	l->rows_top = top;
@@ -238,20 +238,20 @@ static void list_draw(struct ui *ui, WINDOW *w)
 	for (int k = 0; k < 3; k++) {
 		free(label);
 		if (l->filter)
-			label = k == 0 ? util_printf("%lld of %lld match '%s' \xc2\xb7 by %s",
+			label = k == 0 ? util_printf(_("%lld of %lld match '%s' \xc2\xb7 by %s"),
 			                             (long long)l->w.n, (long long)l->total, l->filter,
 			                             store_order_name(l->order))
-			      : k == 1 ? util_printf("%lld of %lld match '%s'", (long long)l->w.n,
+			      : k == 1 ? util_printf(_("%lld of %lld match '%s'"), (long long)l->w.n,
 			                             (long long)l->total, l->filter)
-			      : util_printf("%lld of %lld", (long long)l->w.n, (long long)l->total);
+			      : util_printf(_("%lld of %lld"), (long long)l->w.n, (long long)l->total);
 		else
-			label = k == 0 ? util_printf("Articles (%lld) by %s", (long long)l->w.n,
+			label = k == 0 ? util_printf(_("Articles (%lld) by %s"), (long long)l->w.n,
 			                             store_order_name(l->order))
-			      : util_printf("Articles (%lld)", (long long)l->w.n);
+			      : util_printf(_("Articles (%lld)"), (long long)l->w.n);
 		if (!label || text_width(label, strlen(label)) + 2 <= cw || (!l->filter && k == 1))
 			break;
 	}
-	draw_header(w, label ? label : "Articles", ui->focus == LAYOUT_LIST);
+	draw_header(w, label ? label : _("Articles"), ui->focus == LAYOUT_LIST);
 	free(label);
 	int this_year = 0;
 	time_t now = time(NULL);

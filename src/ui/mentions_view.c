@@ -50,8 +50,8 @@ int mentions_view_open(struct ui *ui, int64_t entity, size_t sel)
 			free(v->entity.name);
 		memset(v, 0, sizeof *v);
 		view_close(ui, &mentions_view_ops);
-		ui_message(ui, true, found == 0 ? "that entity is gone from the library"
-		                                 : "cannot read the mentions: %s", store_errmsg(ui->st));
+		ui_message(ui, true, found == 0 ? _("that entity is gone from the library")
+		                                 : _("cannot read the mentions: %s"), store_errmsg(ui->st));
 		return -1;
 	}
 	v->l.n = v->n;
@@ -64,22 +64,23 @@ static int draw_head(struct ui *ui, WINDOW *w, int width)
 {
 	struct mentions_view *v = &mv;
 	char label[96];
-	snprintf(label, sizeof label, "Mentions  %zu/%zu", v->n ? v->l.sel + 1 : 0, v->n);
+	snprintf(label, sizeof label, _("Mentions  %zu/%zu"), v->n ? v->l.sel + 1 : 0, v->n);
 	draw_header(w, label, true);
 	struct buf b = { 0 };
-	buf_printf(&b, "%s (%s): %lld mentions in %lld articles", v->entity.name,
+	/* TRANSLATORS: the entity's name, its type, then the counts. */
+	buf_printf(&b, _("%s (%s): %lld mentions in %lld articles"), v->entity.name,
 	           entity_type_name(v->entity.type), (long long)v->entity.mentions,
 	           (long long)v->entity.articles);
 	draw_set_role(w, ROLE_TITLE);
 	draw_str(w, 1, 1, b.data, width - 2);
 	buf_reset(&b);
 	if (v->n_with) {
-		buf_puts(&b, "With: ");
+		buf_puts(&b, _("With: "));
 		for (size_t i = 0; i < v->n_with; i++)
 			buf_printf(&b, "%s%s %lld", i ? " \xc2\xb7 " : "", v->with[i].name,
 			           (long long)v->with[i].here);
 	} else {
-		buf_puts(&b, "With: no other entity in its paragraphs");
+		buf_puts(&b, _("With: no other entity in its paragraphs"));
 	}
 	draw_set_role(w, ROLE_DIM);
 	draw_str(w, 2, 1, b.data, width - 2);
@@ -98,7 +99,7 @@ static void draw_entry(WINDOW *w, int y, const struct store_mention *m, int widt
 		draw_set_role(w, sel ? ROLE_SELECTED : ROLE_DIM);
 		mvwhline(w, y, 0, ' ', width);
 		struct buf b = { 0 };
-		buf_printf(&b, "%s \xc2\xb7 %s", m->date ? m->date : "no date", m->title);
+		buf_printf(&b, "%s \xc2\xb7 %s", m->date ? m->date : _("no date"), m->title);
 		draw_str(w, y, 1, b.data, width - 2);
 		buf_free(&b);
 		y++;
@@ -139,7 +140,7 @@ static void mentions_view_draw(struct ui *ui, WINDOW *w)
 	listw_draw(&v->l, w, y0, 3, mentions_row, &width);
 	if (!v->n) {
 		draw_set_role(w, ROLE_DIM);
-		draw_str(w, y0, 1, "No mentions.", width - 2);
+		draw_str(w, y0, 1, _("No mentions."), width - 2);
 		draw_set_role(w, ROLE_NORMAL);
 	}
 }

@@ -150,14 +150,14 @@ int prompt_history_add(const char *name, const char *entry, char **err)
 		if (rc == 0 && rename(tmp, path) < 0)
 			rc = -1;
 		if (rc < 0)
-			*err = util_printf("cannot keep the prompt's history in %s: %s", path,
+			*err = util_printf(_("cannot keep the prompt's history in %s: %s"), path,
 			                   strerror(errno));
 		if (rc < 0)
 			unlink(tmp);
 	} else {
-		*err = util_printf("cannot keep the prompt's history in %s: %s",
+		*err = util_printf(_("cannot keep the prompt's history in %s: %s"),
 		                   dir ? dir : "$XDG_STATE_HOME/margo (no HOME)",
-		                   dir ? strerror(errno) : "not set");
+		                   dir ? strerror(errno) : _("not set"));
 	}
 	prompt_history_free(&h);
 	free(tmp);

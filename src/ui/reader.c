@@ -37,26 +37,29 @@ static void move_focus(struct ui *ui, int dir)
  * or a link begun with L would be lost. */
 static bool quit_confirmed(struct ui *ui)
 {
-	const char *what[3];
-	size_t n = 0;
 	if (!config_options()->confirm_quit)
 		return true;  /* set confirm-quit off */
-	if (annotate_has_unsaved())
-		what[n++] = "the note not saved";
-	if (text_pane_state(ui)->selecting)
-		what[n++] = "the selection";
-	if (link_pending())
-		what[n++] = "the link begun with L";
-	if (n == 0)
+	/* One whole question for each set of things that would be lost:
+	 * bit 1 the note not saved, 2 the selection, 4 the link begun. */
+	static const char *const questions[8] = {
+		NULL,
+		N_("quit? the note not saved will be lost (y/n)"),
+		N_("quit? the selection will be lost (y/n)"),
+		N_("quit? the note not saved and the selection will be lost (y/n)"),
+		N_("quit? the link begun with L will be lost (y/n)"),
+		N_("quit? the note not saved and the link begun with L will be lost (y/n)"),
+		N_("quit? the selection and the link begun with L will be lost (y/n)"),
+		N_("quit? the note not saved, the selection and the link begun with L will be "
+		   "lost (y/n)"),
+	};
+	int lost = (annotate_has_unsaved() ? 1 : 0) | (text_pane_state(ui)->selecting ? 2 : 0) |
+	           (link_pending() ? 4 : 0);
+	if (lost == 0)
 		return true;
-	char *q = util_printf("quit? %s%s%s%s%s will be lost (y/n)", what[0],
-	                      n > 2 ? ", " : n > 1 ? " and " : "", n > 1 ? what[1] : "",
-	                      n > 2 ? " and " : "", n > 2 ? what[2] : "");
-	int c = prompt_choice(ui, q ? q : "quit? (y/n)", "yn");
-	free(q);
+	int c = prompt_choice(ui, _(questions[lost]), "yn");
 	if (c == 'y')
 		return true;
-	ui_message(ui, false, "not quitting");
+	ui_message(ui, false, _("not quitting"));
 	return false;
 }
 
@@ -107,8 +110,8 @@ void reader_action(struct ui *ui, enum ui_action a)
 		bool asked;
 		const struct annot_span *at = annotate_choose(ui, false, false, &asked);
 		if (!at) {
-			ui_message(ui, false, asked ? "nothing changed"
-			           : "no annotation at the cursor: a annotates, A lists them");
+			ui_message(ui, false, asked ? _("nothing changed")
+			           : _("no annotation at the cursor: a annotates, A lists them"));
 			return;
 		}
 		char *id = util_strdup(at->id), *note = util_strdup(at->note);
@@ -180,7 +183,7 @@ void reader_action(struct ui *ui, enum ui_action a)
 	case UI_ACTION_CLOSE:
 		if (link_pending()) {  /* a link begun with L */
 			link_cancel(ui);
-			ui_message(ui, false, "link cancelled");
+			ui_message(ui, false, _("link cancelled"));
 		}
 		return;
 	case UI_ACTION_QUIT:

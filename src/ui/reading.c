@@ -61,10 +61,10 @@ static size_t byte_of_cp(const struct store_article *a, int64_t cp)
 static void write_failed(struct ui *ui)
 {
 	if ((sqlite3_extended_errcode(store_db(ui->st)) & 0xff) == SQLITE_BUSY)
-		ui_message(ui, true, "the library is busy (another margo is writing to it): "
-		           "the reading position and read mark are not kept this time");
+		ui_message(ui, true, _("the library is busy (another margo is writing to it): "
+		           "the reading position and read mark are not kept this time"));
 	else
-		ui_message(ui, true, "the reading position and read marks cannot be kept: %s",
+		ui_message(ui, true, _("the reading position and read marks cannot be kept: %s"),
 		           store_errmsg(ui->st));
 }
 
@@ -131,13 +131,13 @@ void reading_toggle(struct ui *ui)
 		t->moved = false;  /* unread stays unread until scrolled again */
 	}
 	list_pane_invalidate(ui);
-	ui_message(ui, false, r.read ? "marked unread" : "marked read");
+	ui_message(ui, false, r.read ? _("marked unread") : _("marked read"));
 }
 
 int reading_open(struct ui *ui, int64_t id, bool at_top)
 {
 	if (jump_leave_here(ui) < 0) {
-		ui_message(ui, true, "out of memory");
+		ui_message(ui, true, _("out of memory"));
 		return -1;
 	}
 	if (text_pane_open(ui, id) < 0)
@@ -162,7 +162,7 @@ void reading_step(struct ui *ui, int dir, bool at_top)
 	int64_t id = list_pane_cursor(ui) != from ? list_pane_selected_id(ui) : 0;
 	if (!id) {
 		list_pane_select(ui, was);
-		ui_message(ui, false, dir > 0 ? "last article" : "first article");
+		ui_message(ui, false, dir > 0 ? _("last article") : _("first article"));
 		return;
 	}
 	if (ui->focus == LAYOUT_TEXT && t->loaded)

@@ -61,8 +61,8 @@ int results_view_search(struct ui *ui, const char *input, size_t sel)
 	bool oom = false;
 	char *q = search_build_query(input, &oom);
 	if (!q) {
-		ui_message(ui, !oom ? false : true, oom ? "out of memory"
-		                                        : "nothing to search for: type some words");
+		ui_message(ui, !oom ? false : true, oom ? _("out of memory")
+		                                        : _("nothing to search for: type some words"));
 		return -1;
 	}
 	struct store_hit *h;
@@ -70,7 +70,7 @@ int results_view_search(struct ui *ui, const char *input, size_t sel)
 	int rc = store_search(ui->st, q, SEARCH_LIMIT, 0, &h, &n);
 	free(q);
 	if (rc < 0) {
-		ui_message(ui, true, "cannot search: %s", store_errmsg(ui->st));
+		ui_message(ui, true, _("cannot search: %s"), store_errmsg(ui->st));
 		return -1;
 	}
 	view_open(ui, &results_view_ops);
@@ -82,7 +82,7 @@ int results_view_search(struct ui *ui, const char *input, size_t sel)
 	v->n = v->l.n = n;
 	v->l.sel = sel < n ? sel : 0;
 	if (!n)
-		ui_message(ui, false, "no passage matches \"%s\"", input);
+		ui_message(ui, false, _("no passage matches \"%s\""), input);
 	return 0;
 }
 
@@ -118,7 +118,7 @@ int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t se
 		}
 	}
 	if (store_related(ui->st, background, passage, sentence, RELATED_LIMIT, &h, &n) < 0) {
-		ui_message(ui, true, "cannot find related passages: %s", store_errmsg(ui->st));
+		ui_message(ui, true, _("cannot find related passages: %s"), store_errmsg(ui->st));
 		return -1;
 	}
 	view_open(ui, &results_view_ops);
@@ -130,25 +130,25 @@ int results_view_related(struct ui *ui, int64_t passage, int sentence, size_t se
 	char *said = sentence >= 0 ? sentence_text(ui, passage, sentence) : NULL;
 	const char *title = text_pane_state(ui)->loaded ? text_pane_state(ui)->art.title : "";
 	if (said)
-		v->about = util_printf("Passages of other articles like \xe2\x80\x9c%s\xe2\x80\x9d", said);
+		v->about = util_printf(_("Passages of other articles like \xe2\x80\x9c%s\xe2\x80\x9d"), said);
 	else if (sentence >= 0)
-		v->about = util_printf("Passages of other articles like sentence %d of a passage of "
-		                       "\xe2\x80\x9c%s\xe2\x80\x9d", sentence + 1, title);
+		v->about = util_printf(_("Passages of other articles like sentence %d of a passage of "
+		                       "\xe2\x80\x9c%s\xe2\x80\x9d"), sentence + 1, title);
 	else
-		v->about = util_printf("Passages of other articles like this one of "
-		                       "\xe2\x80\x9c%s\xe2\x80\x9d", title);
+		v->about = util_printf(_("Passages of other articles like this one of "
+		                       "\xe2\x80\x9c%s\xe2\x80\x9d"), title);
 	free(said);
 	v->h = h;
 	v->n = v->l.n = n;
 	v->l.sel = sel < n ? sel : 0;
 	if (!n)
-		ui_message(ui, false, "no related passage in other articles");
+		ui_message(ui, false, _("no related passage in other articles"));
 	return 0;
 }
 
 void results_prompt(struct ui *ui)
 {
-	char *input = prompt_line(ui, "search", "Search all articles:", rv.query, NULL, NULL);
+	char *input = prompt_line(ui, "search", _("Search all articles:"), rv.query, NULL, NULL);
 	if (input && *input)
 		results_view_search(ui, input, 0);
 	free(input);
@@ -162,12 +162,12 @@ static void related_sentence(struct ui *ui)
 	const struct text_state *t = text_pane_state(ui);
 	if (v->sentence >= 0) {
 		if (results_view_related(ui, v->passage, -1, 0) == 0)
-			ui_message(ui, false, "related to the whole passage (r: to the sentence at the cursor)");
+			ui_message(ui, false, _("related to the whole passage (r: to the sentence at the cursor)"));
 		return;
 	}
 	if (!t->loaded || !t->art.n_sentences ||
 	    t->art.paras[text_pane_cursor_para(ui)].id != v->passage) {
-		ui_message(ui, false, "r: the cursor is not in the passage of this list");
+		ui_message(ui, false, _("r: the cursor is not in the passage of this list"));
 		return;
 	}
 	size_t first = t->cursor, para = text_pane_cursor_para(ui);
@@ -177,11 +177,11 @@ static void related_sentence(struct ui *ui)
 	while (last + 1 < t->art.n_sentences && (size_t)t->art.sentences[last + 1].para == para)
 		last++;
 	if (first == last) {
-		ui_message(ui, false, "the passage is one sentence: this list is already for it");
+		ui_message(ui, false, _("the passage is one sentence: this list is already for it"));
 		return;
 	}
 	if (results_view_related(ui, v->passage, (int)(t->cursor - first), 0) == 0)
-		ui_message(ui, false, "related to sentence %zu of %zu first (r: to the whole passage)",
+		ui_message(ui, false, _("related to sentence %zu of %zu first (r: to the whole passage)"),
 		           t->cursor - first + 1, last - first + 1);
 }
 
@@ -277,13 +277,14 @@ static void results_view_draw(struct ui *ui, WINDOW *w)
 	int width = getmaxx(w);
 	werase(w);
 	char label[64];
-	snprintf(label, sizeof label, "%s  %zu/%zu", v->kind == RESULTS_SEARCH ? "Search" : "Related",
+	snprintf(label, sizeof label, v->kind == RESULTS_SEARCH ? _("Search  %zu/%zu") : _("Related  %zu/%zu"),
 	         v->n ? v->l.sel + 1 : 0, v->n);
 	draw_header(w, label, true);
 	struct buf b = { 0 };
 	if (v->kind == RESULTS_SEARCH)
-		buf_printf(&b, "\xe2\x80\x9c%s\xe2\x80\x9d: %zu passage%s, best first", v->query,
-		           v->n, v->n == 1 ? "" : "s");
+		buf_printf(&b, ngettext("\xe2\x80\x9c%s\xe2\x80\x9d: %zu passage, best first",
+		                        "\xe2\x80\x9c%s\xe2\x80\x9d: %zu passages, best first", v->n),
+		           v->query, v->n);
 	else
 		buf_puts(&b, v->about ? v->about : "");
 	draw_set_role(w, ROLE_TITLE);
@@ -352,7 +353,7 @@ static bool results_view_key(struct ui *ui, enum ui_action a)
 		if (v->kind == RESULTS_RELATED && v->n)
 			link_passages(ui, v->passage, v->h[v->l.sel].passage);
 		else
-			ui_message(ui, false, "L links from the related list (r)");
+			ui_message(ui, false, _("L links from the related list (r)"));
 		return true;
 	case UI_ACTION_HELP:
 	case UI_ACTION_BACK:

@@ -140,7 +140,7 @@ SCREEN *ui_start_curses(struct ui *ui, const char *script, char **err, int *stat
 	*status = 3;
 	if (script) {
 		if (input_open_script(ui, script) < 0) {
-			*err = util_printf("cannot read the script %s: %s", script, strerror(errno));
+			*err = util_printf(_("cannot read the script %s: %s"), script, strerror(errno));
 			return NULL;
 		}
 		out = fopen("/dev/null", "w");
@@ -151,12 +151,12 @@ SCREEN *ui_start_curses(struct ui *ui, const char *script, char **err, int *stat
 		if (!term || !*term)
 			term = "xterm";
 	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		*err = util_strdup("the reader needs a terminal; for scripts use "
-		                   "\"margo list\", \"margo show ID\" or \"margo passages\"");
+		*err = util_strdup(_("the reader needs a terminal; for scripts use "
+		                   "\"margo list\", \"margo show ID\" or \"margo passages\""));
 		return NULL;
 	}
 	if (!term || !*term) {
-		*err = util_strdup("TERM is not set: set it to your terminal's type (for example TERM=xterm-256color)");
+		*err = util_strdup(_("TERM is not set: set it to your terminal's type (for example TERM=xterm-256color)"));
 		return NULL;
 	}
 	/* An unknown terminal is said so, and one that cannot place the
@@ -165,17 +165,17 @@ SCREEN *ui_start_curses(struct ui *ui, const char *script, char **err, int *stat
 	const char *unfit;
 	int fit = ui_terminal_check(term, fileno(out), &unfit);
 	if (fit < 0) {
-		*err = util_printf("unknown terminal type \"%s\": set TERM to one this system knows "
-		                   "(for example TERM=xterm-256color)", term);
+		*err = util_printf(_("unknown terminal type \"%s\": set TERM to one this system knows "
+		                   "(for example TERM=xterm-256color)"), term);
 		if (out != stdout)
 			fclose(out);
 		return NULL;
 	}
 	if (fit > 0) {
-		*err = util_printf("the terminal type \"%s\" (TERM) %s, and the reader needs to: "
+		*err = util_printf(_("the terminal type \"%s\" (TERM) %s, and the reader needs to: "
 		                   "set TERM to your terminal's type (for example "
 		                   "TERM=xterm-256color), or use \"margo list\", \"margo show ID\" "
-		                   "or \"margo search QUERY\"", term, unfit);
+		                   "or \"margo search QUERY\""), term, unfit);
 		*status = 2;
 		if (out != stdout)
 			fclose(out);
@@ -185,7 +185,7 @@ SCREEN *ui_start_curses(struct ui *ui, const char *script, char **err, int *stat
 		have_saved_termios = true;
 	SCREEN *scr = newterm(term, out, stdin);
 	if (!scr) {
-		*err = util_printf("cannot start the terminal \"%s\" (TERM)", term);
+		*err = util_printf(_("cannot start the terminal \"%s\" (TERM)"), term);
 		if (out != stdout)
 			fclose(out);
 		return NULL;

@@ -31,8 +31,8 @@ struct side_state *side_pane_state(const struct ui *ui)
 }
 
 static const char *const group_names[] = {
-	[ENTITY_PER] = "People", [ENTITY_LOC] = "Places",
-	[ENTITY_ORG] = "Organisations", [ENTITY_DATE] = "Dates",
+	[ENTITY_PER] = N_("People"), [ENTITY_LOC] = N_("Places"),
+	[ENTITY_ORG] = N_("Organisations"), [ENTITY_DATE] = N_("Dates"),
 };
 
 void side_pane_free(struct ui *ui)
@@ -56,7 +56,7 @@ int side_pane_load(struct ui *ui)
 	if (!text_pane_state(ui)->loaded)
 		return 0;
 	if (store_entities_of(ui->st, text_pane_state(ui)->art.id, &s->entities, &s->n_entities) < 0) {
-		ui_message(ui, true, "cannot read the entities: %s", store_errmsg(ui->st));
+		ui_message(ui, true, _("cannot read the entities: %s"), store_errmsg(ui->st));
 		free(keep_name);
 		return -1;
 	}
@@ -128,7 +128,7 @@ static void draw_entities(struct ui *ui, WINDOW *w, int y0)
 	int rows = height - y0;
 	if (!s->n_entities) {
 		draw_set_role(w, ROLE_DIM);
-		draw_str(w, y0 + 1, 1, "No entities found.", width - 1);
+		draw_str(w, y0 + 1, 1, _("No entities found."), width - 1);
 		draw_set_role(w, ROLE_NORMAL);
 		return;
 	}
@@ -144,7 +144,7 @@ static void draw_entities(struct ui *ui, WINDOW *w, int y0)
 		if (i == 0 || e->type != s->entities[i - 1].type) {
 			if (row >= s->etop && row < s->etop + (size_t)rows) {
 				draw_set_role(w, ROLE_TITLE);
-				draw_str(w, y0 + (int)(row - s->etop), 1, group_names[e->type], width - 1);
+				draw_str(w, y0 + (int)(row - s->etop), 1, _(group_names[e->type]), width - 1);
 			}
 			row++;
 		}
@@ -232,17 +232,19 @@ static int draw_annotation(struct ui *ui, WINDOW *w, int y, int width,
 {
 	(void)ui;
 	struct buf head = { 0 };
-	buf_puts(&head, a->anchor ? "Link end" : "Annotation");
+	buf_puts(&head, a->anchor ? _("Link end") : _("Annotation"));
 	if (!a->anchor)
 		buf_printf(&head, " [%.3s]", annotate_color_name(a));
-	if (nl)
-		buf_printf(&head, " %zu link%s", nl, nl == 1 ? "" : "s");
+	if (nl) {
+		buf_putc(&head, ' ');
+		buf_printf(&head, ngettext("%zu link", "%zu links", nl), nl);
+	}
 	draw_set_role(w, a->anchor ? ROLE_DIM : (enum ui_role)a->role);
 	draw_str(w, y++, 1, head.data ? head.data : "", width - 1);
 	buf_free(&head);
 	draw_set_role(w, ROLE_NORMAL);
 	/* Tags (two rows at most) and the note (four), wrapped. */
-	const char *parts[2] = { a->anchor ? "" : *a->tags ? a->tags : "(no tags)", a->note };
+	const char *parts[2] = { a->anchor ? "" : *a->tags ? a->tags : _("(no tags)"), a->note };
 	const size_t most[2] = { brief ? 1 : 2, brief ? 1 : 4 };
 	for (int k = 0; k < 2; k++) {
 		struct text_line *lines;
@@ -273,7 +275,7 @@ static void side_draw(struct ui *ui, WINDOW *w)
 {
 	werase(w);
 	bool outline = side.mode == SIDE_OUTLINE;
-	draw_header(w, outline ? "Outline" : "Entities", ui->focus == LAYOUT_SIDE);
+	draw_header(w, outline ? _("Outline") : _("Entities"), ui->focus == LAYOUT_SIDE);
 	if (!text_pane_state(ui)->loaded)
 		return;
 	/* The annotations at the cursor come first: tags, note, links. */
@@ -301,8 +303,6 @@ static void side_draw(struct ui *ui, WINDOW *w)
 }
 
 
-/* After a split: the cursor stays on the entity split from (`from`) when
- * this article names it, else it goes to the new one; say which. */
 static bool side_handle(struct ui *ui, enum ui_action a)
 {
 	struct side_state *s = &side;

@@ -32,19 +32,25 @@ static void position(struct ui *ui, struct buf *b)
 	const struct view_ops *top = view_top(ui);
 	const char *pane = view_title(ui);
 	if (ui->focus == LAYOUT_LIST && top != &help_view_ops)
-		buf_printf(b, "article %lld/%lld", (long long)(list_pane_count(ui) ? list_pane_cursor(ui) + 1 : 0),
+		buf_printf(b, _("article %lld/%lld"), (long long)(list_pane_count(ui) ? list_pane_cursor(ui) + 1 : 0),
 		           (long long)list_pane_count(ui));
 	else if (t->loaded)
-		buf_printf(b, "article %lld/%lld", (long long)t->index + 1, (long long)list_pane_count(ui));
+		buf_printf(b, _("article %lld/%lld"), (long long)t->index + 1, (long long)list_pane_count(ui));
 	else
-		buf_printf(b, "article 0/%lld", (long long)list_pane_count(ui));
+		buf_printf(b, _("article 0/%lld"), (long long)list_pane_count(ui));
 	buf_printf(b, " \xc2\xb7 %s", pane);
-	if (count_pending())
-		buf_printf(b, " \xc2\xb7 count %lld", (long long)count_pending());
-	if (ui->readonly)
-		buf_puts(b, " \xc2\xb7 read-only");
-	if (link_pending())
-		buf_puts(b, " \xc2\xb7 linking (Esc cancels)");
+	if (count_pending()) {
+		buf_puts(b, " \xc2\xb7 ");
+		buf_printf(b, _("count %lld"), (long long)count_pending());
+	}
+	if (ui->readonly) {
+		buf_puts(b, " \xc2\xb7 ");
+		buf_puts(b, _("read-only"));
+	}
+	if (link_pending()) {
+		buf_puts(b, " \xc2\xb7 ");
+		buf_puts(b, _("linking (Esc cancels)"));
+	}
 	view_status(ui, b);  /* the view's own, else the text's */
 }
 
@@ -72,8 +78,11 @@ void status_line_draw(struct ui *ui)
 		}
 		draw_set_role(w, ui->message_is_error ? ROLE_ERROR : ROLE_STATUS);
 		draw_str(w, 0, x, ui->message, width - x - 1);
-	} else if (width - left > 12) {
-		draw_str(w, 0, width - 11, "? for help", 10);
+	} else {
+		const char *hint = _("? for help");
+		int hw = text_width(hint, strlen(hint));
+		if (width - left > hw + 2)
+			draw_str(w, 0, width - hw - 1, hint, hw);
 	}
 	draw_set_role(w, ROLE_NORMAL);
 }

@@ -12,6 +12,7 @@
 #include <curses.h>
 #include <term.h>
 
+#include "margo/i18n.h"
 #include "terminal.h"
 
 int ui_terminal_check(const char *term, int fd, const char **why)
@@ -22,11 +23,11 @@ int ui_terminal_check(const char *term, int fd, const char **why)
 		return -1;
 	char *cup = tigetstr("cup");
 	if (tigetflag("hc") > 0)
-		*why = "is a hardcopy (printing) terminal";
+		*why = _("is a hardcopy (printing) terminal");
 	else if (tigetflag("gn") > 0)
-		*why = "is a generic type that does not say how to move the cursor";
+		*why = _("is a generic type that does not say how to move the cursor");
 	else if (cup == NULL || cup == (char *)-1)
-		*why = "cannot move the cursor";
+		*why = _("cannot move the cursor");
 	del_curterm(cur_term);
 	return *why ? 1 : 0;
 }

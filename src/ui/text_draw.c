@@ -125,27 +125,28 @@ void text_pane_draw(struct ui *ui, WINDOW *w)
 	werase(w);
 	char label[96];
 	if (t->loaded && t->index >= 0)
-		snprintf(label, sizeof label, "Text  %lld/%lld", (long long)t->index + 1,
+		snprintf(label, sizeof label, _("Text  %lld/%lld"), (long long)t->index + 1,
 		         (long long)list_pane_count(ui));
 	else if (t->loaded)  /* the list's filter leaves it out */
-		snprintf(label, sizeof label, "Text  (not in the list)");
+		snprintf(label, sizeof label, "%s", _("Text  (not in the list)"));
 	else
-		snprintf(label, sizeof label, "Text");
+		snprintf(label, sizeof label, "%s", _("Text"));
 	draw_header(w, label, ui->focus == LAYOUT_TEXT);
 	if (layout_visible(&ui->layout, LAYOUT_SIDE))
 		draw_border(w);
 	if (!t->loaded) {
 		draw_set_role(w, ROLE_DIM);
 		if (list_pane_count(ui)) {
-			draw_str(w, 2, 1, "Press Enter on an article to read it.", text_pane_wrap_width(ui));
+			draw_str(w, 2, 1, _("Press Enter on an article to read it."), text_pane_wrap_width(ui));
 		} else {
 			/* An empty library: how to fill it. */
 			static const char *const lines[] = {
-				"The library has no articles.", "To add some, quit and run", "",
-				"  margo add PATH", "", "PATH: a .txt or .jsonl file,", "or a folder of them.",
+				N_("The library has no articles."), N_("To add some, quit and run"), "",
+				N_("  margo add PATH"), "", N_("PATH: a .txt or .jsonl file,"),
+				N_("or a folder of them."),
 			};
 			for (int i = 0; i < (int)(sizeof lines / sizeof *lines); i++)
-				draw_str(w, 2 + i, 1, lines[i], text_pane_wrap_width(ui));
+				draw_str(w, 2 + i, 1, *lines[i] ? _(lines[i]) : "", text_pane_wrap_width(ui));
 		}
 		draw_set_role(w, ROLE_NORMAL);
 		return;
@@ -178,8 +179,8 @@ void text_pane_status(struct ui *ui, struct buf *b)
 	if (!t->loaded || !t->art.n_sentences)
 		return;
 	const struct store_sentence *s = &t->art.sentences[t->cursor];
-	buf_printf(b, " \xc2\xb7 \xc2\xb6 %d/%zu \xc2\xb7 sentence %zu/%zu", s->para + 1,
-	           t->art.n_paras, t->cursor + 1, t->art.n_sentences);
+	buf_printf(b, " \xc2\xb7 \xc2\xb6 %d/%zu \xc2\xb7 ", s->para + 1, t->art.n_paras);
+	buf_printf(b, _("sentence %zu/%zu"), t->cursor + 1, t->art.n_sentences);
 	size_t h = (size_t)(ui_pane_height(ui, LAYOUT_TEXT) > 1 ? ui_pane_height(ui, LAYOUT_TEXT) - 1 : 1);
 	size_t seen = t->top + h < t->n_rows ? t->top + h : t->n_rows;
 	int pct = t->n_rows ? (int)(seen * 100 / t->n_rows) : 100;

@@ -54,7 +54,7 @@ void text_pane_reload_mentions(struct ui *ui)
 	t->mentions = NULL;
 	t->n_mentions = 0;
 	if (t->loaded && store_article_mentions(ui->st, t->art.id, &t->mentions, &t->n_mentions) < 0)
-		ui_message(ui, true, "cannot read the mentions: %s", store_errmsg(ui->st));
+		ui_message(ui, true, _("cannot read the mentions: %s"), store_errmsg(ui->st));
 }
 
 /* Rows of text below the pane header. */
@@ -166,7 +166,7 @@ void text_pane_ensure_rows(struct ui *ui)
 		return;
 	/* Keep the cursor's sentence in view across a re-wrap. */
 	if (build_rows(ui, width) < 0) {
-		ui_message(ui, true, "out of memory");
+		ui_message(ui, true, _("out of memory"));
 		return;
 	}
 	if (t->cursor == 0) {
@@ -206,8 +206,8 @@ int text_pane_open(struct ui *ui, int64_t article_id)
 	struct store_article a;
 	int rc = store_article_get(ui->st, article_id, &a);
 	if (rc <= 0) {
-		ui_message(ui, true, rc == 0 ? "article %lld is gone from the library"
-		                             : "cannot read article %lld", (long long)article_id);
+		ui_message(ui, true, rc == 0 ? _("article %lld is gone from the library")
+		                             : _("cannot read article %lld"), (long long)article_id);
 		return -1;
 	}
 	reading_leave(ui);  /* the article left keeps its position */
@@ -431,7 +431,7 @@ static bool text_move(struct ui *ui, enum ui_action a)
 		else if (t->top < max_top(ui))
 			t->top++;  /* at the last sentence: show the rest */
 		else
-			ui_message(ui, false, "end of article");
+			ui_message(ui, false, _("end of article"));
 		show_cursor(ui);
 		return true;
 	case UI_ACTION_UP:

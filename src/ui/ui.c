@@ -135,7 +135,7 @@ static void refresh_if_changed(struct ui *ui)
 	}
 	if (view_is_open(ui, &annot_view_ops))
 		annot_view_open(ui);
-	ui_message(ui, false, "the library changed: shown again");
+	ui_message(ui, false, _("the library changed: shown again"));
 }
 
 /* Elapsed milliseconds on a monotonic clock. */
@@ -153,7 +153,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	ui.focus = LAYOUT_LIST;
 	char *err = NULL;
 	if (store_open(db_path, STORE_OPEN_WRITE_OR_READ, &ui.st, &err) < 0) {
-		cli_error("%s", err ? err : "out of memory");
+		cli_error("%s", err ? err : _("out of memory"));
 		free(err);
 		return 3;
 	}
@@ -163,7 +163,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	SCREEN *scr = ui_start_curses(&ui, script && *script ? script : NULL, &err, &start_status);
 	if (!scr) {
 		/* Made safe: TERM and the script's name come from outside. */
-		cli_error("%s", err ? err : "cannot start the terminal");
+		cli_error("%s", err ? err : _("cannot start the terminal"));
 		free(err);
 		if (ui.script)
 			fclose(ui.script);
@@ -173,13 +173,13 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	ui_setup_curses(&ui);
 	mouse_set(&ui, config_options()->mouse);  /* set mouse on: else no reports asked */
 	if (list_pane_init(&ui) < 0)
-		ui_message(&ui, true, "cannot read the library: %s", store_errmsg(ui.st));
+		ui_message(&ui, true, _("cannot read the library: %s"), store_errmsg(ui.st));
 	else if (list_pane_count(&ui) > 0) {
 		ui_relayout(&ui);  /* the position is found at the text's width */
 		reading_start(&ui);  /* where the reader left off, else the first */
 	}
 	if (list_pane_count(&ui) == 0)
-		ui_message(&ui, false, "the library is empty: quit and run \"margo add PATH\"");
+		ui_message(&ui, false, _("the library is empty: quit and run \"margo add PATH\""));
 	if (notice && *notice)
 		ui_message(&ui, false, "%s", notice);
 	if (locale_warning)
@@ -188,11 +188,14 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	refresh_if_changed(&ui);  /* the library's version, to notice others' changes */
 	int64_t review = 0;
 	if (store_annot_to_review(ui.st, &review) == 0 && review > 0)
-		ui_message(&ui, false, "%lld annotation%s moved with an edited text: A, then / status:fuzzy "
-		           "or status:orphan, to review", (long long)review, review == 1 ? "" : "s");
+		ui_message(&ui, false, ngettext("%lld annotation moved with an edited text: A, then "
+		                                "/ status:fuzzy or status:orphan, to review",
+		                                "%lld annotations moved with an edited text: A, then "
+		                                "/ status:fuzzy or status:orphan, to review",
+		                                (unsigned long)review), (long long)review);
 	ui.readonly = store_readonly(ui.st);
 	if (ui.readonly)
-		ui_message(&ui, false, "read-only: this library cannot be written; reading only");
+		ui_message(&ui, false, _("read-only: this library cannot be written; reading only"));
 	else
 		annotate_offer_draft(&ui);
 	ui_config_report(&ui);  /* errors of the configuration file */
@@ -226,7 +229,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 			/* Pasted text is not a row of commands. */
 			size_t n;
 			free(input_read_paste(&ui, &n));
-			ui_message(&ui, false, "a paste goes into a prompt (/, S, a ...), not to the reader's keys");
+			ui_message(&ui, false, _("a paste goes into a prompt (/, S, a ...), not to the reader's keys"));
 			continue;
 		}
 		if (annotate_key(&ui, key))
@@ -254,7 +257,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 	for (char *line; (line = annotate_unsaved_at_exit(&ui)); free(line)) {
 		/* Said after the screen is gone, so what was typed is not lost. */
 		char *safe = text_render(line, strlen(line), 0, -1, NULL);
-		buf_printf(&unsaved, "margo: %s\n", safe ? safe : "out of memory");
+		buf_printf(&unsaved, _("margo: %s\n"), safe ? safe : _("out of memory"));
 		free(safe);
 	}
 	endwin();

@@ -21,6 +21,7 @@
 #include "margo/store_list.h"
 #include "margo/store_search.h"
 #include "margo/text.h"
+#include "margo/i18n.h"
 
 #include "actions.h"
 
