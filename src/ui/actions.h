@@ -20,7 +20,8 @@
 /* The views an action applies to: the three panes, and the views over
  * them.  An action of the help is one it takes while open.  The last two
  * are modes: select while a selection is made in the text, prompt while
- * a line is typed on the status line; "generic" does not reach them. */
+ * a line is typed on the status line; "generic" reaches them only with
+ * their own actions. */
 enum ui_view {
 	UI_VIEW_LIST, UI_VIEW_TEXT, UI_VIEW_SIDE, UI_VIEW_HELP, UI_VIEW_MENTIONS,
 	UI_VIEW_RESULTS, UI_VIEW_ANNOTATIONS, UI_VIEW_CODEBOOK, UI_VIEW_SELECT,

@@ -3,8 +3,8 @@
  *
  * The default keys of the action list (actions.h), read once by the
  * configuration's key parser, are bound in every view ("generic"), those
- * of a mode's actions in the mode's view (select, prompt: generic keys
- * never reach a mode); the configuration's bind and unbind lines change them in
+ * of a mode's actions in the mode's view (select, prompt: a generic
+ * binding reaches a mode only with an action of the mode); the configuration's bind and unbind lines change them in
  * the order they come: a binding for one view wins over a generic one for
  * the same keys there, and "unbind VIEW KEYS" hides a generic binding in
  * that view ("unbind generic KEYS" removes the keys everywhere).
@@ -263,7 +263,9 @@ const struct keymap_entry *ui_keymap_find(int v, const int *keys, int n)
 			continue;
 		if (map[i].view == v)
 			return &map[i];
-		if (map[i].view == GENERIC && !mode)
+		/* In a mode a generic line counts for the mode's own actions. */
+		if (map[i].view == GENERIC &&
+		    (!mode || ui_action_in_view(map[i].action, (enum ui_view)v)))
 			generic = &map[i];
 	}
 	return generic;
