@@ -14,8 +14,9 @@
 #include "ui.h"
 
 const struct ui_action_info ui_action_table[UI_ACTION_COUNT] = {
-	[UI_ACTION_NONE] = { "none", 0, 0, "" },
-#define UI_ACTION_INFO(id, name, views, flags, help) [UI_ACTION_##id] = { name, views, flags, help },
+	[UI_ACTION_NONE] = { "none", 0, 0, "", "" },
+#define UI_ACTION_INFO(id, name, views, flags, keys, help) \
+	[UI_ACTION_##id] = { name, views, flags, keys, help },
 	UI_ACTIONS(UI_ACTION_INFO)
 #undef UI_ACTION_INFO
 };
@@ -29,6 +30,8 @@ const char *const ui_view_names[UI_VIEW_COUNT] = {
 	[UI_VIEW_RESULTS] = "results",
 	[UI_VIEW_ANNOTATIONS] = "annotations",
 	[UI_VIEW_CODEBOOK] = "codebook",
+	[UI_VIEW_SELECT] = "select",
+	[UI_VIEW_PROMPT] = "prompt",
 };
 
 enum ui_view ui_view_in_focus(const struct ui *ui, bool under_help)

@@ -26,6 +26,7 @@
 #include "mouse.h"
 #include "ui.h"
 #include "text_pane.h"
+#include "keymap.h"
 
 /* ---- the spans of the open article --------------------------------------- */
 
@@ -382,15 +383,15 @@ bool annotate_key(struct ui *ui, int key)
 	if (!t->selecting || ui->focus != LAYOUT_TEXT)
 		return false;
 	size_t h = t->sel_head;
-	switch (key) {
-	case 'w': h = word_step(t, h, 1); break;
-	case 'b': h = word_step(t, h, -1); break;
-	case ')': h = unit_step(t, h, 1, false); break;
-	case '(': h = unit_step(t, h, -1, false); break;
-	case '}': h = unit_step(t, h, 1, true); break;
-	case '{': h = unit_step(t, h, -1, true); break;
-	case 27:
-	case 'v':
+	/* The keys of the select view (actions.h, keymap.c). */
+	switch (ui_keymap_mode_action(UI_VIEW_SELECT, key)) {
+	case UI_ACTION_SELECT_WORD_FORWARD: h = word_step(t, h, 1); break;
+	case UI_ACTION_SELECT_WORD_BACK: h = word_step(t, h, -1); break;
+	case UI_ACTION_SELECT_SENTENCE_FORWARD: h = unit_step(t, h, 1, false); break;
+	case UI_ACTION_SELECT_SENTENCE_BACK: h = unit_step(t, h, -1, false); break;
+	case UI_ACTION_SELECT_PARAGRAPH_FORWARD: h = unit_step(t, h, 1, true); break;
+	case UI_ACTION_SELECT_PARAGRAPH_BACK: h = unit_step(t, h, -1, true); break;
+	case UI_ACTION_SELECT_CANCEL:
 		t->selecting = false;
 		ui_message(ui, false, _("selection cancelled"));
 		return true;

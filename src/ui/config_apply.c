@@ -4,7 +4,8 @@
  * The names a configuration may use (views, actions, colour elements) come
  * from here, so the parser (src/config.c) checks lines against the
  * reader's own tables.  The bindings in force are the defaults of
- * ui_bindings[] with the file's bind and unbind lines over them, per view.
+ * the action list (actions.h) with the file's bind and unbind lines over them,
+ * per view.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>

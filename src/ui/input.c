@@ -1,6 +1,5 @@
 /*
- * input.c: keys.  The default bindings, reading keys from
- * the terminal, and scripted input for tests (MARGO_SCRIPT=FILE).
+ * input.c: keys.  Reading keys from the terminal, and scripted input for tests (MARGO_SCRIPT=FILE).
  *
  * A script has one step per line: "# comment", key names such as <Down>,
  * <Enter>, <Tab>, <S-Tab>, <PgDn>, <C-o>, <Hash> (a "#" that does not start
@@ -27,84 +26,6 @@
 #include "text_pane.h"
 
 #define CTRL(c) ((c) & 0x1f)
-
-const struct ui_binding ui_bindings[] = {
-	{ 'j', "j", UI_ACTION_DOWN },
-	{ UI_FN(KEY_DOWN), "Down", UI_ACTION_DOWN },
-	{ 'k', "k", UI_ACTION_UP },
-	{ UI_FN(KEY_UP), "Up", UI_ACTION_UP },
-	{ UI_FN(KEY_NPAGE), "PgDn", UI_ACTION_PAGE_DOWN },
-	{ ' ', "Space", UI_ACTION_PAGE_DOWN },
-	{ UI_FN(KEY_PPAGE), "PgUp", UI_ACTION_PAGE_UP },
-	{ 'b', "b", UI_ACTION_PAGE_UP },
-	{ 'g', "g", UI_ACTION_FIRST },
-	{ UI_FN(KEY_HOME), "Home", UI_ACTION_FIRST },
-	{ 'G', "G", UI_ACTION_LAST },
-	{ UI_FN(KEY_END), "End", UI_ACTION_LAST },
-	{ 'J', "J", UI_ACTION_NEXT_ARTICLE },
-	{ 'K', "K", UI_ACTION_PREV_ARTICLE },
-	{ 'U', "U", UI_ACTION_TOGGLE_READ },
-	{ '\r', "Enter", UI_ACTION_OPEN },
-	{ '\n', NULL, UI_ACTION_OPEN },
-	{ UI_FN(KEY_ENTER), NULL, UI_ACTION_OPEN },
-	{ '\t', "Tab", UI_ACTION_NEXT_PANE },
-	{ UI_FN(KEY_RIGHT), "Right", UI_ACTION_NEXT_PANE },
-	{ UI_FN(KEY_BTAB), "S-Tab", UI_ACTION_PREV_PANE },
-	{ UI_FN(KEY_LEFT), "Left", UI_ACTION_PREV_PANE },
-	{ '/', "/", UI_ACTION_SEARCH },
-	{ 'n', "n", UI_ACTION_NEXT_HIT },
-	{ 'N', "N", UI_ACTION_PREV_HIT },
-	{ 'S', "S", UI_ACTION_SEARCH_CORPUS },
-	{ 'r', "r", UI_ACTION_RELATED },
-	{ 'v', "v", UI_ACTION_SELECT },
-	{ 'e', "e", UI_ACTION_SELECT_MENTION },
-	{ 'a', "a", UI_ACTION_ANNOTATE },
-	{ 'A', "A", UI_ACTION_ANNOTATIONS },
-	{ 'u', "u", UI_ACTION_UNDO },
-	{ CTRL('r'), "Ctrl-R", UI_ACTION_REDO },
-	{ 'C', "C", UI_ACTION_CODEBOOK },
-	{ 'L', "L", UI_ACTION_LINK },
-	{ 'F', "F", UI_ACTION_FOLLOW },
-	{ 'D', "D", UI_ACTION_UNLINK },
-	{ 't', "t", UI_ACTION_RETAG },
-	{ 'd', "d", UI_ACTION_DELETE },
-	{ 'c', "c", UI_ACTION_NOTE_INLINE },
-	{ 'H', "H", UI_ACTION_COLOR },
-	{ 'E', "E", UI_ACTION_NOTE },
-	{ 's', "s", UI_ACTION_SORT },
-	{ 'y', "y", UI_ACTION_ACCEPT },
-	{ '!', "!", UI_ACTION_CONFLICT },
-	{ '*', "*", UI_ACTION_NEXT_MENTION },
-	{ '#', "#", UI_ACTION_PREV_MENTION },
-	{ CTRL('o'), "Ctrl-O", UI_ACTION_BACK },
-	{ UI_FN(KEY_BACKSPACE), "Backspace", UI_ACTION_BACK },
-	{ 127, NULL, UI_ACTION_BACK },
-	{ CTRL('h'), NULL, UI_ACTION_BACK },
-	{ CTRL('n'), "Ctrl-N", UI_ACTION_FORWARD },
-	{ 'o', "o", UI_ACTION_OUTLINE },
-	{ 'R', "R", UI_ACTION_RENAME },
-	{ 'm', "m", UI_ACTION_MARK },
-	{ 'M', "M", UI_ACTION_MERGE },
-	{ 'x', "x", UI_ACTION_SPLIT },
-	{ 'T', "T", UI_ACTION_RETYPE },
-	{ 'X', "X", UI_ACTION_REJECT },
-	{ 27, "Esc", UI_ACTION_CLOSE },
-	{ '?', "?", UI_ACTION_HELP },
-	{ UI_FN(KEY_F(1)), "F1", UI_ACTION_HELP },
-	{ 'z', "z", UI_ACTION_ZOOM },
-	{ CTRL('l'), "Ctrl-L", UI_ACTION_REDRAW },
-	{ 'q', "q", UI_ACTION_QUIT },
-	{ 'Q', "Q", UI_ACTION_QUIT_NOW },
-};
-const unsigned ui_binding_count = sizeof ui_bindings / sizeof *ui_bindings;
-
-enum ui_action ui_action_for_key(int key)
-{
-	for (unsigned i = 0; i < ui_binding_count; i++)
-		if (ui_bindings[i].key == key)
-			return ui_bindings[i].action;
-	return UI_ACTION_NONE;
-}
 
 /* ---- scripts ------------------------------------------------------------ */
 

@@ -1,8 +1,10 @@
 /*
  * keymap.c: the key bindings in force, and key sequences.
  *
- * The defaults of ui_bindings[] (input.c) are bound in every view
- * ("generic"); the configuration's bind and unbind lines change them in
+ * The default keys of the action list (actions.h), read once by the
+ * configuration's key parser, are bound in every view ("generic"), those
+ * of a mode's actions in the mode's view (select, prompt: a generic
+ * binding reaches a mode only with an action of the mode); the configuration's bind and unbind lines change them in
  * the order they come: a binding for one view wins over a generic one for
  * the same keys there, and "unbind VIEW KEYS" hides a generic binding in
  * that view ("unbind generic KEYS" removes the keys everywhere).
@@ -15,6 +17,7 @@
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +65,104 @@ int ui_key_to_config(int key)
 		if (ui_key_from_config(k) == key)
 			return k;
 	return key;
+}
+
+/* The other codes a key arrives as: <Enter> is '\r', '\n' on some
+ * terminals and KEY_ENTER on the keypad; <Backspace> is KEY_BACKSPACE,
+ * ^? or ^H.  Bound together, as one key. */
+static int aliases(int key, int out[2])
+{
+	if (key == '\r') {
+		out[0] = '\n';
+		out[1] = UI_FN(KEY_ENTER);
+		return 2;
+	}
+	if (key == UI_FN(KEY_BACKSPACE)) {
+		out[0] = 127;
+		out[1] = 'h' & 0x1f;
+		return 2;
+	}
+	return 0;
+}
+
+static struct ui_default_key *defaults;
+static size_t n_defaults, cap_defaults;
+
+static void add_default(int view, const int *keys, int n, enum ui_action a, const char *label)
+{
+	struct ui_default_key *grown = util_grow(defaults, &cap_defaults, n_defaults + 1,
+	                                         sizeof *defaults);
+	if (!grown)
+		abort();
+	defaults = grown;
+	struct ui_default_key *d = &defaults[n_defaults++];
+	memset(d, 0, sizeof *d);
+	d->e.view = view;
+	d->e.n_keys = n;
+	memcpy(d->e.keys, keys, (size_t)n * sizeof *keys);
+	d->e.action = a;
+	d->label = label;
+}
+
+/* How the help shows a key written `word` in the table: "<Down>" as
+ * "Down", "^R" as "Ctrl-R", "<Hash>" as "#". */
+static const char *label_of(const char *word)
+{
+	size_t n = strlen(word);
+	if (strcmp(word, "<Hash>") == 0)
+		return util_strdup("#");
+	if (strcmp(word, "<Lt>") == 0)
+		return util_strdup("<");
+	if (n > 2 && word[0] == '<' && word[n - 1] == '>')
+		return util_strndup(word + 1, n - 2);
+	if (n == 2 && word[0] == '^')
+		return util_printf("Ctrl-%c", word[1]);
+	return util_strdup(word);
+}
+
+const struct ui_default_key *ui_default_keys(size_t *n)
+{
+	static bool read;
+	if (!read) {
+		read = true;
+		for (int a = 1; a < UI_ACTION_COUNT; a++) {
+			const char *p = ui_action_table[a].keys;
+			unsigned views = ui_action_table[a].views;
+			while (*p) {
+				size_t len = strcspn(p, " ");
+				if (len == 0) {
+					p++;
+					continue;
+				}
+				char *word = util_strndup(p, len);
+				char *err = NULL;
+				int keys[CONFIG_SEQ_MAX];
+				int nk = word ? config_parse_keys(word, keys, &err) : -1;
+				if (nk < 0) {
+					/* The table is margo's own: a wrong key is a bug. */
+					fprintf(stderr, "margo: action %s: bad default key \"%s\": %s\n",
+					        ui_action_table[a].name, word ? word : "", err ? err : "");
+					abort();
+				}
+				for (int k = 0; k < nk; k++)
+					keys[k] = ui_key_from_config(keys[k]);
+				const char *label = label_of(word);
+				int alt[2], n_alt = nk == 1 ? aliases(keys[0], alt) : 0;
+				for (int v = 0; v <= UI_VIEW_COUNT; v++) {
+					bool mode = (views & UI_V_MODES) != 0;
+					if (mode ? !(v < UI_VIEW_COUNT && (views >> v & 1u)) : v != UI_VIEW_COUNT)
+						continue;
+					add_default(v, keys, nk, (enum ui_action)a, label);
+					for (int i = 0; i < n_alt; i++)
+						add_default(v, &alt[i], 1, (enum ui_action)a, NULL);
+				}
+				free(word);
+				p += len;
+			}
+		}
+	}
+	*n = n_defaults;
+	return defaults;
 }
 
 static bool same_keys(const struct keymap_entry *e, const int *keys, int n)
@@ -118,13 +219,10 @@ static void apply(const struct config_bind *b)
 	for (int i = 0; i < b->n_keys; i++)
 		keys[i] = ui_key_from_config(b->keys[i]);
 	int view = view_named(b->view);
-	for (int pass = 0; pass < 2; pass++) {
-		if (pass == 1) {
-			/* <Enter> is '\r', and '\n' on some terminals: both go. */
-			if (b->n_keys != 1 || keys[0] != '\r')
-				break;
-			keys[0] = '\n';
-		}
+	int alt[2], n_alt = b->n_keys == 1 ? aliases(keys[0], alt) : 0;
+	for (int pass = 0; pass <= n_alt; pass++) {
+		if (pass > 0)
+			keys[0] = alt[pass - 1];  /* the key's other codes go with it */
 		drop(view, keys, b->n_keys, view == GENERIC);
 		if (b->action)
 			add(view, keys, b->n_keys, action_named(b->action));
@@ -138,8 +236,10 @@ void ui_keymap_build(void)
 	if (built)
 		return;
 	built = true;
-	for (unsigned i = 0; i < ui_binding_count; i++)
-		add(GENERIC, &ui_bindings[i].key, 1, ui_bindings[i].action);
+	size_t n;
+	const struct ui_default_key *d = ui_default_keys(&n);
+	for (size_t i = 0; i < n; i++)
+		add(d[i].e.view, d[i].e.keys, d[i].e.n_keys, d[i].e.action);
 	const struct config *c = config_current();
 	for (size_t i = 0; c && i < c->n_binds; i++)
 		apply(&c->binds[i]);
@@ -157,12 +257,15 @@ const struct keymap_entry *ui_keymap(size_t *n)
 const struct keymap_entry *ui_keymap_find(int v, const int *keys, int n)
 {
 	const struct keymap_entry *generic = NULL;
+	bool mode = v == UI_VIEW_SELECT || v == UI_VIEW_PROMPT;
 	for (size_t i = 0; i < n_map; i++) {
 		if (!same_keys(&map[i], keys, n))
 			continue;
 		if (map[i].view == v)
 			return &map[i];
-		if (map[i].view == GENERIC)
+		/* In a mode a generic line counts for the mode's own actions. */
+		if (map[i].view == GENERIC &&
+		    (!mode || ui_action_in_view(map[i].action, (enum ui_view)v)))
 			generic = &map[i];
 	}
 	return generic;
@@ -184,6 +287,13 @@ static bool is_prefix(int v, const int *keys, int n)
 			return true;
 	}
 	return false;
+}
+
+enum ui_action ui_keymap_mode_action(int view, int key)
+{
+	ui_keymap_build();
+	const struct keymap_entry *e = ui_keymap_find(view, &key, 1);
+	return e ? e->action : UI_ACTION_NONE;
 }
 
 static enum ui_action alone(int v, int key)
@@ -231,11 +341,12 @@ bool ui_keymap_pending(void)
  * spelling of a listed key, "" when it is no default. */
 static const char *default_label(const struct keymap_entry *e)
 {
-	if (e->n_keys != 1)
-		return "";
-	for (unsigned i = 0; i < ui_binding_count; i++)
-		if (ui_bindings[i].key == e->keys[0] && ui_bindings[i].action == e->action)
-			return ui_bindings[i].label;
+	size_t n;
+	const struct ui_default_key *d = ui_default_keys(&n);
+	for (size_t i = 0; i < n; i++)
+		if (d[i].e.view == e->view && d[i].e.action == e->action &&
+		    same_keys(&d[i].e, e->keys, e->n_keys))
+			return d[i].label;
 	return "";
 }
 
@@ -252,7 +363,7 @@ char *ui_keymap_labels(enum ui_action a)
 			shown = ui_keymap_shown_in(e, v);
 		if (!shown)
 			continue;
-		const char *label = e->view == GENERIC ? default_label(e) : "";
+		const char *label = default_label(e);
 		if (!label)
 			continue;
 		if (b.len)

@@ -1,6 +1,7 @@
 /*
- * keymap.h: the key bindings in force (keymap.c): the defaults of
- * ui_bindings[] with the configuration's bind and unbind lines over them.
+ * keymap.h: the key bindings in force (keymap.c): the default keys of
+ * the action list (actions.h) with the configuration's bind and unbind
+ * lines over them.
  */
 #ifndef MARGO_UI_KEYMAP_H
 #define MARGO_UI_KEYMAP_H
@@ -21,6 +22,21 @@ struct keymap_entry {
 	int n_keys;
 	enum ui_action action;
 };
+
+/* One default key of the action list, read from its "keys".  `label` is
+ * how the help and the documents show it ("j", "Down", "Ctrl-R"), NULL
+ * for another code of the key before it (^J of <Enter>, ^? of
+ * <Backspace>).  The keys of a mode's actions are bound in that mode's
+ * view, the others in every view (view UI_VIEW_COUNT, "generic"). */
+struct ui_default_key {
+	struct keymap_entry e;
+	const char *label;
+};
+const struct ui_default_key *ui_default_keys(size_t *n);
+
+/* The action of one key in a mode's view (UI_VIEW_SELECT, UI_VIEW_PROMPT),
+ * or UI_ACTION_NONE; the configuration's lines counted. */
+enum ui_action ui_keymap_mode_action(int view, int key);
 
 /* Build the bindings in force from config_current(), once. */
 void ui_keymap_build(void);

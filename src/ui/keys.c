@@ -6,10 +6,10 @@
  *   margo keys --format markdown  the README's key table
  *   margo keys --format man       margo(1)'s KEYS list
  *
- * The first is the bindings in force: the defaults of input.c with the
+ * The first is the bindings in force: the default keys of actions.h with the
  * configuration file's bind and unbind lines over them (keymap.c); the
  * other two, the documents, are the defaults.  All three come from the
- * action list (actions.h) and the bindings, as the in-app help does, so the documents cannot drift from
+ * action list (actions.h), as the in-app help does, so the documents cannot drift from
  * the code: `make update-keys` rewrites them and tests/cli/keys.sh fails
  * when they differ.  Nothing here needs a terminal or a library.
  */
@@ -98,7 +98,8 @@ static void print_config(FILE *out)
 {
 	fputs("# The key bindings of the margo reader, as a configuration file says them:\n"
 	      "# bind VIEW KEY ACTION (VIEW list, text, side, help, mentions, results,\n"
-	      "# annotations, codebook, or generic: in every view).\n", out);
+	      "# annotations, codebook, or generic: in every one of these; select and\n"
+	      "# prompt, the keys while a selection is made and while a line is typed).\n", out);
 	size_t n;
 	const struct keymap_entry *map = ui_keymap(&n);
 	for (int a = 1; a < UI_ACTION_COUNT; a++) {
@@ -120,7 +121,7 @@ static void print_config(FILE *out)
 			 * keys are not bound otherwise in, or one "generic" line
 			 * when that is all of them. */
 			bool everywhere = views == UI_V_ALL;
-			for (int v = 0; everywhere && v < UI_VIEW_COUNT; v++)
+			for (int v = 0; everywhere && v < UI_VIEW_SELECT; v++)
 				everywhere = ui_keymap_shown_in(e, v);
 			if (everywhere) {
 				print_bind(out, "generic", e, (enum ui_action)a);
@@ -134,11 +135,17 @@ static void print_config(FILE *out)
 	/* Default keys the configuration unbound, so that the output read
 	 * as a configuration gives these bindings again. */
 	bool said = false;
-	for (unsigned i = 0; i < ui_binding_count; i++) {
-		const struct keymap_entry k = { .keys = { ui_bindings[i].key }, .n_keys = 1 };
+	size_t n_def;
+	const struct ui_default_key *def = ui_default_keys(&n_def);
+	for (size_t i = 0; i < n_def; i++) {
+		const struct keymap_entry *k = &def[i].e;
 		unsigned gone = 0;
 		for (int v = 0; v < UI_VIEW_COUNT; v++) {
-			const struct keymap_entry *e = ui_keymap_find(v, k.keys, 1);
+			/* A generic key is for the views but the modes; a mode's,
+			 * for its mode. */
+			if (k->view == UI_VIEW_COUNT ? v >= UI_VIEW_SELECT : v != k->view)
+				continue;
+			const struct keymap_entry *e = ui_keymap_find(v, k->keys, k->n_keys);
 			if (!e || e->action == UI_ACTION_NONE)
 				gone |= 1u << v;
 		}
@@ -151,7 +158,7 @@ static void print_config(FILE *out)
 			fputs("unbind ", out);
 			fputs(gone == UI_V_ALL ? "generic" : ui_view_names[v], out);
 			fputc(' ', out);
-			print_keys(out, &k);
+			print_keys(out, k);
 			fputc('\n', out);
 			if (gone == UI_V_ALL)
 				break;
@@ -189,15 +196,17 @@ static void md_text(FILE *out, const char *s)
 
 static void print_markdown(FILE *out)
 {
+	size_t n_def;
+	const struct ui_default_key *def = ui_default_keys(&n_def);
 	fputs("| keys | action | views | what it does |\n|---|---|---|---|\n", out);
 	for (int a = 1; a < UI_ACTION_COUNT; a++) {
 		fputs("|", out);
-		for (unsigned i = 0; i < ui_binding_count; i++) {
-			if (ui_bindings[i].action != (enum ui_action)a || !ui_bindings[i].label)
+		for (size_t i = 0; i < n_def; i++) {
+			if (def[i].e.action != (enum ui_action)a || !def[i].label)
 				continue;
 			fputs(" `", out);
 			/* a backtick in a key is not one of margo's keys */
-			md_text(out, ui_bindings[i].label);
+			md_text(out, def[i].label);
 			fputs("`", out);
 		}
 		fputs(" | ", out);
@@ -237,14 +246,16 @@ static void man_text(FILE *out, const char *s)
 
 static void print_man(FILE *out)
 {
+	size_t n_def;
+	const struct ui_default_key *def = ui_default_keys(&n_def);
 	for (int a = 1; a < UI_ACTION_COUNT; a++) {
 		fputs(".TP\n", out);
 		bool first = true;
-		for (unsigned i = 0; i < ui_binding_count; i++) {
-			if (ui_bindings[i].action != (enum ui_action)a || !ui_bindings[i].label)
+		for (size_t i = 0; i < n_def; i++) {
+			if (def[i].e.action != (enum ui_action)a || !def[i].label)
 				continue;
 			fputs(first ? "\\fB" : ", \\fB", out);
-			man_text(out, ui_bindings[i].label);
+			man_text(out, def[i].label);
 			fputs("\\fR", out);
 			first = false;
 		}

@@ -6,7 +6,8 @@
  * Esc.  What the user types is shown through the sanitiser like any text.
  *
  * Editing has a cursor (Left/Right, Home/End, Ctrl-A/E/W/U/K, Delete), a
- * history a prompt (Up/Down, see prompt_history.c) and takes a terminal's
+ * history a prompt (Up/Down, see prompt_history.c), all of them actions of
+ * the prompt view that a configuration may bind again (actions.h), and takes a terminal's
  * bracketed paste in one piece.  Every step costs at most the text's
  * length (an insertion moves the bytes after it once), and drawing looks
  * only at the part of the text that is shown, so a long paste is instant;
@@ -30,6 +31,7 @@
 #include "margo/text.h"
 #include "margo/util.h"
 #include "ui.h"
+#include "keymap.h"
 
 #define DRAFT_MS 2000  /* a draft is saved this often while typing */
 
@@ -278,6 +280,26 @@ static void set_text(struct buf *b, size_t *cur, const char *s)
 }
 
 /*
+ * What a key does in a prompt: its binding in the prompt view (actions.h,
+ * keymap.c).  Esc and Enter unbound there still cancel and take the line,
+ * so that a prompt can always be left; a printable character unbound is
+ * text.
+ */
+static enum ui_action prompt_action(int key)
+{
+	if (key < 0 || key == UI_FN(KEY_RESIZE) || key == UI_KEY_PASTE)
+		return UI_ACTION_NONE;
+	enum ui_action a = ui_keymap_mode_action(UI_VIEW_PROMPT, key);
+	if (a != UI_ACTION_NONE)
+		return a;
+	if (key == 27)
+		return UI_ACTION_PROMPT_CANCEL;
+	if (key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER))
+		return UI_ACTION_PROMPT_ACCEPT;
+	return UI_ACTION_NONE;
+}
+
+/*
  * The prompt's loop.  With a draft function, what is typed is handed to it
  * every DRAFT_MS while it changes, and once more when margo is told to end
  * (a signal, or a terminal that is gone), so nothing typed is lost.
@@ -322,7 +344,8 @@ static char *prompt_run(struct ui *ui, const char *hist_name, const char *questi
 		}
 		long t0 = now_ms();
 		int key = input_next_key(ui);
-		if (key == -2 || key == 27 || key == ('g' & 0x1f) || key == ('c' & 0x1f))
+		enum ui_action a = prompt_action(key);
+		if (key == -2 || a == UI_ACTION_PROMPT_CANCEL)
 			break;
 		if (key == ERR) {
 			/* ERR at once, again and again: the terminal is gone. */
@@ -347,7 +370,7 @@ static char *prompt_run(struct ui *ui, const char *hist_name, const char *questi
 		} else if (key == '\n' && multiline) {
 			if (insert_at(&b, cur, "\n", 1) == 0)
 				cur++;  /* Ctrl-J: a new line of the note */
-		} else if (key == '\r' || key == '\n' || key == UI_FN(KEY_ENTER)) {
+		} else if (a == UI_ACTION_PROMPT_ACCEPT) {
 			if (hist_name) {
 				char *err = NULL;
 				if (prompt_history_add(hist_name, b.data, &err) < 0 && err)
@@ -356,49 +379,48 @@ static char *prompt_run(struct ui *ui, const char *hist_name, const char *questi
 			}
 			result = buf_steal(&b);
 			break;
-		} else if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == ('h' & 0x1f)) {
+		} else if (a == UI_ACTION_PROMPT_DELETE_BACK) {
 			size_t p = text_grapheme_prev(b.data, b.len, cur);
 			remove_range(&b, p, cur);
 			cur = p;
-		} else if (key == UI_FN(KEY_DC) || key == ('d' & 0x1f)) {
+		} else if (a == UI_ACTION_PROMPT_DELETE) {
 			remove_range(&b, cur, text_grapheme_next(b.data, b.len, cur));
-		} else if (key == UI_FN(KEY_LEFT) || key == ('b' & 0x1f)) {
+		} else if (a == UI_ACTION_PROMPT_LEFT) {
 			cur = text_grapheme_prev(b.data, b.len, cur);
-		} else if (key == UI_FN(KEY_RIGHT) || key == ('f' & 0x1f)) {
+		} else if (a == UI_ACTION_PROMPT_RIGHT) {
 			cur = text_grapheme_next(b.data, b.len, cur);
-		} else if (key == UI_FN(KEY_HOME) || key == ('a' & 0x1f)) {
+		} else if (a == UI_ACTION_PROMPT_HOME) {
 			cur = 0;
-		} else if (key == UI_FN(KEY_END) || key == ('e' & 0x1f)) {
+		} else if (a == UI_ACTION_PROMPT_END) {
 			cur = b.len;
-		} else if (key == ('w' & 0x1f)) {
+		} else if (a == UI_ACTION_PROMPT_KILL_WORD) {
 			size_t p = word_start(b.data, cur);
 			remove_range(&b, p, cur);
 			cur = p;
-		} else if (key == ('u' & 0x1f)) {
+		} else if (a == UI_ACTION_PROMPT_KILL_START) {
 			remove_range(&b, 0, cur);
 			cur = 0;
-		} else if (key == ('k' & 0x1f)) {
+		} else if (a == UI_ACTION_PROMPT_KILL_LINE) {
 			remove_range(&b, cur, b.len);
-		} else if ((key == UI_FN(KEY_UP) || key == ('p' & 0x1f)) && hpos > 0 && !multiline) {
+		} else if (a == UI_ACTION_PROMPT_HISTORY_BACK && hpos > 0 && !multiline) {
 			if (hpos == hist.n) {
 				free(pending);
 				pending = util_strdup(b.data);
 			}
 			set_text(&b, &cur, hist.items[--hpos]);
 			version++;
-		} else if ((key == UI_FN(KEY_DOWN) || key == ('n' & 0x1f)) && hpos < hist.n &&
-		           !multiline) {
+		} else if (a == UI_ACTION_PROMPT_HISTORY_FORWARD && hpos < hist.n && !multiline) {
 			hpos++;
 			set_text(&b, &cur, hpos < hist.n ? hist.items[hpos] : pending ? pending : "");
 			version++;
-		} else if (key == '\t' && complete) {
+		} else if (a == UI_ACTION_PROMPT_COMPLETE && complete) {
 			char *more = complete(ui, b.data);
 			if (more) {
 				set_text(&b, &cur, more);
 				free(more);
 				version++;
 			}
-		} else if (key >= 0x20 && key < 0x110000 && key != 127) {
+		} else if (a == UI_ACTION_NONE && key >= 0x20 && key < 0x110000 && key != 127) {
 			char mb[8];
 			mbstate_t st;
 			memset(&st, 0, sizeof st);
@@ -443,8 +465,7 @@ int prompt_choice(struct ui *ui, const char *question, const char *choices)
 	for (;;) {
 		draw_prompt(ui, question, "", 0, 0);
 		int key = input_next_key(ui);
-		if (key == -2 || key == 27 || key == ('g' & 0x1f) || key == ('c' & 0x1f) ||
-		    ui_exit_requested(ui))
+		if (key == -2 || prompt_action(key) == UI_ACTION_PROMPT_CANCEL || ui_exit_requested(ui))
 			return 0;
 		if (key == UI_FN(KEY_RESIZE))
 			ui_relayout(ui);

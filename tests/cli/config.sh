@@ -105,7 +105,7 @@ err=$(cat "$TEST_TMP/err")
 f=$cfgdir/config
 has "$err" "margo: $f:1: mouse: \"perhaps\" is not on or off (valid: on, off)" "a bad value: file:line and the choices"
 has "$err" "margo: $f:2: bind: unknown action \"jump\" (valid: down, up," "an unknown action: the actions"
-has "$err" "margo: $f:3: bind: unknown view \"nowhere\" (valid: generic, list, text, side, help, mentions, results, annotations, codebook)" "an unknown view: the views"
+has "$err" "margo: $f:3: bind: unknown view \"nowhere\" (valid: generic, list, text, side, help, mentions, results, annotations, codebook, select, prompt)" "an unknown view: the views"
 has "$err" "margo: $f:4: bind: unknown key name \"<Foo>\" (valid:" "an unknown key name"
 has "$err" "margo: $f:5: color: unknown colour \"pink\" (valid: default, black," "an unknown colour"
 has "$err" "margo: $f:6: color: unknown element \"nothing\" (valid: normal, header, header-focus," "an unknown element: the elements"

@@ -29,7 +29,7 @@ is "$(cat "$TEST_TMP/err")" "" "margo keys says nothing on standard error"
 ok "margo keys creates no library" test ! -e "$TEST_TMP/none"
 
 binds=$(printf '%s\n' "$out" | grep -v '^#' | grep .)
-views="generic list text side help mentions results annotations codebook"
+views="generic list text side help mentions results annotations codebook select prompt"
 is "$(printf '%s\n' "$binds" | V="$views" awk 'BEGIN { n = split(ENVIRON["V"], v); for (i = 1; i <= n; i++) ok[v[i]] = 1 }
 	NF != 4 || $1 != "bind" || !($2 in ok)' | head -3)" "" \
 	"every line that is not a comment is 'bind VIEW KEY ACTION' with a view of the reader"
@@ -45,7 +45,12 @@ for line in "bind list J next-article" "bind text J next-article" "bind side J n
 	"bind codebook <Enter> open" "bind results <Esc> close" "bind generic <PgDn> page-down" \
 	"bind text <Hash> prev-mention" "bind annotations ^R redo" "bind generic Q quit-now" \
 	"bind annotations s sort" "bind annotations y accept" "bind codebook R rename" \
-	"bind side R rename" "bind codebook d delete" "bind results L link"; do
+	"bind side R rename" "bind codebook d delete" "bind results L link" \
+	"bind select w select-word-forward" "bind select ) select-sentence-forward" \
+	"bind select } select-paragraph-forward" "bind select <Esc> select-cancel" \
+	"bind prompt <Enter> prompt-accept" "bind prompt ^K prompt-kill-line" \
+	"bind prompt <Up> prompt-history-back" "bind prompt <Backspace> prompt-delete-back" \
+	"bind prompt <Tab> prompt-complete"; do
 	has "$out" "$line" "margo keys: $line"
 done
 # What a key does not do in a view is not bound there.
@@ -54,6 +59,12 @@ for line in "bind list s sort" "bind text y accept" "bind help <Enter> open" \
 	"bind codebook ^O back" "bind list R rename"; do
 	hasnt "$out" "$line" "margo keys does not say: $line"
 done
+md=$("$MARGO" keys --format markdown)
+# The modes take no generic key: only their own.
+is "$(printf '%s\n' "$binds" | awk '($2 == "select" || $2 == "prompt") && $4 !~ /^(select|prompt)-/' | head -3)" "" \
+	"the select and prompt views bind only their own actions"
+has "$md" "| \`w\` | select-word-forward | select | " "the README's table lists the keys of a selection"
+has "$md" "| \`Ctrl-K\` | prompt-kill-line | prompt | " "... and the prompt's editing keys"
 # An action bound in every view is said once, as generic, not view by view.
 is "$(printf '%s\n' "$binds" | awk '$2 == "generic" { g[$4] = 1 } $2 != "generic" { o[$4] = 1 }
 	END { for (a in g) if (a in o) print a }')" "" "an action is generic, or bound view by view, never both"

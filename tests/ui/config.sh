@@ -162,4 +162,38 @@ expect_state bad message "config: 1 error (all on standard error): config:2: mou
 	"the status line says the configuration had an error"
 expect_state badx list.sel 1 "the good line of it still counts"
 
+# ---- the keys of the modes: select and prompt ---------------------------------------
+# The keys of a selection being made and of a line being typed are actions
+# of the views select and prompt, bound again like any other.
+cat >"$cfg" <<'CFG'
+bind select W select-word-forward
+unbind select w
+bind prompt ^Y prompt-kill-start
+unbind prompt <Esc>
+unbind prompt <Enter>
+CFG
+run_script 100x30 <<'SCRIPT'
+<Enter>
+<Tab>
+v
+W
+:save-state selW
+w
+:save-state selw
+<Esc>
+:save-state selesc
+/zzz<C-y>frase<Enter>
+:save-state query
+/Seconda<Esc>
+:save-state cancelled
+SCRIPT
+expect_run_ok "a configuration binding keys of select and prompt runs"
+# v selects the sentence at the cursor; W takes in the next word.
+like "$(state selW selection)" 'lettura\. Seconda$' \
+	"bind select W select-word-forward: W extends the selection by a word"
+like "$(state selw selection)" 'lettura\. Seconda$' "unbind select w: w no longer extends it"
+expect_state selesc text.selecting 0 "Esc still cancels the selection"
+expect_state query find.query "frase" "bind prompt ^Y prompt-kill-start: ^Y deletes what was typed before it"
+expect_state cancelled find.query "frase" "Esc unbound in the prompt still cancels it (its search is not run)"
+
 done_testing

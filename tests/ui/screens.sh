@@ -499,9 +499,9 @@ like "$(screen help.screen)" 'j, Down +Move down' "the help shows the keys of an
 like "$(sed -n 2p "$RUN_DIR/help.screen")" '^ j, Down +Move down' "the help takes the whole screen, from the first column"
 like "$(screen help.screen)" '^ +entry$' "a description too long for the line goes on below its keys"
 is "$(sed -n 2p "$RUN_DIR/help2.screen")" "$(sed -n 14p "$RUN_DIR/help.screen")" "j scrolls the help: after 12 j the 13th row is on top"
-like "$(screen help3.screen)" 'Ctrl-L +Redraw the screen' "G shows the end of the help"
-like "$(sed -n 20p "$RUN_DIR/help3.screen")" 'X +Sidebar: this is not an entity' \
-	"with the last action at the foot of the page: in the list, the last of those the list has not"
+like "$(screen help3.screen)" 'v, Esc +Selection: cancel it' "G shows the end of the help: the keys of a selection"
+like "$(sed -n 20p "$RUN_DIR/help3.screen")" 'Tab +Prompt: complete the tag or name typed' \
+	"with the last action at the foot of the page: in the list, the last of those the list has not (the prompt's)"
 like "$(sed -n 22p "$RUN_DIR/help3.screen")" 'Enter opens an article' "and the closing hint on the last line"
 like "$(sed -n 23p "$RUN_DIR/help3.screen")" 'In a prompt: Left Right Home End' "and the prompt's keys after it"
 
