@@ -148,6 +148,8 @@ enum ui_view {
 	  N_("Move to the previous pane")) \
 	X(HELP, "help", UI_V_ALL, 0, "? <F1>", \
 	  N_("Show or hide this help")) \
+	X(WHERE, "where", UI_V_PANES, UI_F_NEEDS_ARTICLE, "= ^G", \
+	  N_("Say where you are: the article's place in the list, the sentence, how far read, its file")) \
 	X(ZOOM, "zoom", UI_V_PANES, 0, "z", \
 	  N_("The pane in focus takes the whole screen, or gives it back")) \
 	X(REDRAW, "redraw", UI_V_ALL, 0, "^L", \

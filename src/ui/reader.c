@@ -63,6 +63,22 @@ static bool quit_confirmed(struct ui *ui)
 	return false;
 }
 
+/* = and Ctrl-G, as in less and vi: where the reader is. */
+static void where(struct ui *ui)
+{
+	const struct text_state *t = text_pane_state(ui);
+	size_t n = t->art.n_sentences, at = n ? t->cursor + 1 : 0;
+	int pct = n ? (int)(at * 100 / n) : 100;
+	const char *file = t->art.origin && *t->art.origin ? t->art.origin : t->art.key;
+	if (t->index >= 0)
+		ui_message(ui, false, _("article %lld of %lld · sentence %zu of %zu (%d%%) · %s"),
+		           (long long)t->index + 1, (long long)list_pane_count(ui), at, n, pct,
+		           file ? file : "");
+	else
+		ui_message(ui, false, _("article not in the list as filtered · sentence %zu of %zu "
+		                        "(%d%%) · %s"), at, n, pct, file ? file : "");
+}
+
 void reader_action(struct ui *ui, enum ui_action a)
 {
 	switch (a) {
@@ -200,6 +216,9 @@ void reader_action(struct ui *ui, enum ui_action a)
 		return;
 	case UI_ACTION_REDRAW:
 		clearok(curscr, TRUE);
+		return;
+	case UI_ACTION_WHERE:
+		where(ui);
 		return;
 	case UI_ACTION_ZOOM:
 		ui->zoom = !ui->zoom;

@@ -220,4 +220,19 @@ else
 	skip "the 950 articles of Wikinews" "not found at $WN"
 fi
 
+# ---- = and Ctrl-G say where the reader is -------------------------------------
+run_script 80x24 <<'EOF2'
+<Tab>
+j
+j
+=
+:save-display where
+J
+<C-g>
+:save-display where2
+EOF2
+like "$(screen where)" 'article 1 of [0-9]+ · sentence 3 of [0-9]+ \([0-9]+%\) · ' \
+	"= says the article's place in the list and the sentence read"
+like "$(screen where2)" 'article 2 of [0-9]+ · sentence [0-9]+ of [0-9]+ ' "Ctrl-G says it too, after J"
+
 done_testing
