@@ -141,11 +141,26 @@ static void reselect(struct ui *ui)
 	list.w.top = 0;
 }
 
+/* The order's name as the screen shows it: the configuration's word
+ * (`set list-order date`), in the reader's language. */
+static const char *order_label(enum store_order o)
+{
+	static const char *const labels[] = {
+		/* TRANSLATORS: the article list's orders, "Articles (5) by added". */
+		N_("added"), N_("date"), N_("title"), N_("source"), N_("annotated"), N_("unread"),
+	};
+	const char *name = store_order_name(o);
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		if (strcmp(labels[i], name) == 0)
+			return _(labels[i]);
+	return name;
+}
+
 void list_pane_next_order(struct ui *ui)
 {
 	list.order = (enum store_order)((list.order + 1) % STORE_ORDERS);
 	reselect(ui);
-	ui_message(ui, false, _("articles by %s"), store_order_name(list.order));
+	ui_message(ui, false, _("articles by %s"), order_label(list.order));
 }
 
 static void set_filter(struct ui *ui, const char *text)
@@ -240,13 +255,13 @@ static void list_draw(struct ui *ui, WINDOW *w)
 		if (l->filter)
 			label = k == 0 ? util_printf(_("%lld of %lld match '%s' \xc2\xb7 by %s"),
 			                             (long long)l->w.n, (long long)l->total, l->filter,
-			                             store_order_name(l->order))
+			                             order_label(l->order))
 			      : k == 1 ? util_printf(_("%lld of %lld match '%s'"), (long long)l->w.n,
 			                             (long long)l->total, l->filter)
 			      : util_printf(_("%lld of %lld"), (long long)l->w.n, (long long)l->total);
 		else
 			label = k == 0 ? util_printf(_("Articles (%lld) by %s"), (long long)l->w.n,
-			                             store_order_name(l->order))
+			                             order_label(l->order))
 			      : util_printf(_("Articles (%lld)"), (long long)l->w.n);
 		if (!label || text_width(label, strlen(label)) + 2 <= cw || (!l->filter && k == 1))
 			break;

@@ -58,6 +58,9 @@ for size in 80x24 200x60; do
 	ok "$size: the status line counts the articles in Italian" wait_for it "articolo 1/5"
 	like "$(last it)" "\\? per l'aiuto *\$" "$size: the status line's hint is in Italian"
 	ok "$size: the list's header is in Italian" wait_for it "Articoli (5)"
+	if [ "$cols" -ge 100 ]; then
+		has "$(cap it)" "Articoli (5) per arrivo" "$size: ... and so is the name of its order"
+	fi
 	ok "$size: the Italian screen fits the terminal, whole characters only" fits it "$cols"
 	T send-keys -t it '?'
 	ok "$size: the help's title is in Italian" wait_for it "Aiuto: tasti (q o ? chiude)"
