@@ -53,6 +53,7 @@ int mvec_add(struct mvec *v, const struct tokvec *tv, size_t s, size_t e,
 	m->type = type;
 	m->norm = copy;
 	m->derived = derived;
+	m->first_name_only = false;
 	return 0;
 }
 

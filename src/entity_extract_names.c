@@ -516,6 +516,10 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 		*err = -1;
 		return i + 1;
 	}
+	/* "Habemus Papam", "Urbi et Orbi", "Ave Maria": a phrase or a title
+	 * of data/entity_phrases.txt names nothing */
+	if (gl > 0 && cx->x->ents[ge].kind == GAZ_PHRASE)
+		return i + (size_t)gl;
 	/* "Nato a Roma": a common word that starts a sentence; "Oggi": a
 	 * function word, not the magazine. */
 	if (gl == 1 && (t->flags & T_SENT) && has(cx, &cx->x->words, i) &&
@@ -570,9 +574,23 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 	/* "l'uragano Sandy": named things that are not entities here */
 	if (i > 0 && (T(cx, i - 1)->cue & CUE_NONE_AFTER) && !gl)
 		return e;
+	/* "Giro d'Italia", "Gran Premio di Monza": the place an event is
+	 * named after stays a place; "Tour de France" is a foreign title */
+	bool event = i >= 2 && connector(cx, i - 1) && same_line(cx, i - 1) &&
+	             same_line(cx, i) && cap_word(cx, i - 2) && (T(cx, i - 2)->cue & CUE_EVENT);
+	if (event) {
+		static const char *const foreign[] = { "de", "du", "des", "of", NULL };
+		if (key_in(cx, i - 1, foreign))
+			return e;
+		if (!(gl > 0 && cx->x->ents[ge].type == ENTITY_LOC)) {
+			if (add_run(cx, i, e, ENTITY_LOC, MEDIUM, -1, false) < 0)
+				*err = -1;
+			return e;
+		}
+	}
 	/* "Coppa Italia", "Giro d'Italia": the name of an event */
 	size_t pv = i > 0 && (T(cx, i - 1)->flags & T_ELISION) ? i - 1 : i;
-	if (pv > 0 && cap_word(cx, pv - 1) && same_line(cx, pv) &&
+	if (!event && pv > 0 && cap_word(cx, pv - 1) && same_line(cx, pv) &&
 	    (T(cx, pv - 1)->cue & CUE_NOT_NAME) && !(T(cx, pv - 1)->cue & CUE_TITLE))
 		return e;
 	if (gl > 0) {

@@ -92,6 +92,13 @@ int ent_resolve(struct ctx *cx)
 			if (o->date || o->derived || o->dropped || o->strength < MEDIUM)
 				continue;
 			size_t a = pass ? c->e : o->e, b = pass ? o->s : c->s;
+			size_t first = pass ? c->s : o->s;
+			/* "da Bersani e da Diliberto": the preposition repeated */
+			if (b == a + 2 && first > 0 && is_lower_word(cx, a + 1) &&
+			    T(cx, a + 1)->keylen == T(cx, first - 1)->keylen &&
+			    memcmp(tok_key(cx->tv, a + 1), tok_key(cx->tv, first - 1),
+			           T(cx, a + 1)->keylen) == 0)
+				b--;
 			if (b != a + 1 || !(key_is(cx, a, ",") || key_is(cx, a, "e") ||
 			                    key_is(cx, a, "ed") || key_is(cx, a, "o") ||
 			                    ((key_is(cx, a, "-") || key_is(cx, a, "\xe2\x80\x93")) &&
@@ -104,6 +111,18 @@ int ent_resolve(struct ctx *cx)
 			c->strength = MEDIUM;
 			c->dropped = false;
 		}
+	}
+	/* "a Oliviero Diliberto": a first name and a surname are a person,
+	 * whatever the words around them say, unless a gazetteer or a place
+	 * head ("Piazza", "San") makes the run a place. */
+	for (size_t k = 0; k < cx->nc; k++) {
+		struct cand *c = &cx->c[k];
+		if (c->date || c->derived || c->gaz >= 0 || c->type != ENTITY_LOC ||
+		    c->e - c->s < 2 || (T(cx, c->s)->cue & (CUE_LOC_HEAD | CUE_LOC_LOWER)) ||
+		    !lex_map_get(&cx->x->first, tok_key(cx->tv, c->s), T(cx, c->s)->keylen, NULL) ||
+		    !(T(cx, c->e - 1)->flags & T_CAP))
+			continue;
+		c->type = ENTITY_PER;
 	}
 	return 0;
 }
@@ -172,6 +191,9 @@ int ent_emit(struct ctx *cx, struct mvec *out)
 		if (mvec_add(out, cx->tv, c->s, c->e, (enum entity_type)c->type,
 		             norm, nl, c->derived) < 0)
 			return -1;
+		if (c->type == ENTITY_PER && c->e - c->s == 1 &&
+		    lex_map_get(&cx->x->first, tok_key(cx->tv, c->s), T(cx, c->s)->keylen, NULL))
+			out->m[out->n - 1].first_name_only = true;
 	}
 	return 0;
 }

@@ -73,6 +73,7 @@ enum {
 	CUE_SPORT      = 1u << 25, /* partita, gol: the text is about sport  */
 	CUE_ORG_ALONE  = 1u << 26, /* Ministero, Procura: an ORG on its own  */
 	CUE_ORG_OF     = 1u << 27, /* ministero: "del tesoro" joins it       */
+	CUE_EVENT      = 1u << 28, /* Tour, Giro: an event named by a place  */
 };
 
 /* ---- gazetteer ---------------------------------------------------- */
@@ -80,7 +81,8 @@ enum {
 /* What kind of thing a gazetteer entry is ("@kind" lines of the data
  * files): a country or a city can also stand for its government or its
  * sports team. */
-enum gaz_kind { GAZ_OTHER, GAZ_COUNTRY, GAZ_CITY, GAZ_REGION, GAZ_PERSON };
+enum gaz_kind { GAZ_OTHER, GAZ_COUNTRY, GAZ_CITY, GAZ_REGION, GAZ_PERSON,
+		GAZ_PHRASE /* a phrase or title that names no entity */ };
 
 struct gaz_entry {
 	uint32_t canon;            /* offset of the canonical name in names */

@@ -9,6 +9,7 @@
  *
  * Data files (format documented at the top of each):
  *   entity_places.txt, entity_orgs.txt, entity_people.txt   gazetteers
+ *   entity_phrases.txt                                       phrases, titles (no entity)
  *   entity_demonyms.txt                                      demonyms
  *   entity_firstnames.txt                                    first names
  *   entity_english.txt                                       English words
@@ -386,6 +387,17 @@ static int gaz_line(struct entity_extractor *x, char *line, size_t n,
 	return 0;
 }
 
+/* "Habemus Papam": a phrase or a title that is no entity, one a line */
+static int phrase_line(struct entity_extractor *x, char *line, size_t n,
+                       struct tokvec *tv)
+{
+	x->load_kind = GAZ_PHRASE;
+	long e = gaz_add_entry(x, line, n, ENTITY_ORG);
+	if (e < 0 || add_phrase(x, line, n, (uint32_t)e, tv) < 0)
+		return -1;
+	return 0;
+}
+
 /* "form form form|Place" */
 static int demonym_line(struct entity_extractor *x, char *line, size_t n,
                         struct tokvec *tv)
@@ -467,7 +479,7 @@ static const struct {
 	{ "org-tail", CUE_ORG_TAIL }, { "article", CUE_ARTICLE },
 	{ "loc-adj", CUE_LOC_ADJ }, { "per-of", CUE_PER_OF },
 	{ "sport", CUE_SPORT }, { "org-alone", CUE_ORG_ALONE },
-	{ "org-of", CUE_ORG_OF },
+	{ "org-of", CUE_ORG_OF }, { "event", CUE_EVENT },
 };
 
 /* "class: word word word" */
@@ -563,6 +575,7 @@ struct entity_extractor *entity_extractor_load(const char *datadir,
 		{ "entity_places.txt", gaz_line },
 		{ "entity_orgs.txt", gaz_line },
 		{ "entity_people.txt", gaz_line },
+		{ "entity_phrases.txt", phrase_line },
 		{ "entity_demonyms.txt", demonym_line },
 		{ "entity_firstnames.txt", first_line },
 		{ "entity_english.txt", english_line },

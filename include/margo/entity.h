@@ -56,6 +56,10 @@ struct entity_mention {
 	/* True for mentions derived from a word that is not a name (a
 	 * demonym, "russo"): indexed, but not a named-entity span. */
 	bool derived;
+	/* True for a person named by a first name alone ("Francesco"): it
+	 * says nothing about which Francesco, so it is no reason to join
+	 * the entities of different people. */
+	bool first_name_only;
 };
 
 struct entity_extractor;

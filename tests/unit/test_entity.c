@@ -446,6 +446,57 @@ static void test_display_name_of_a_date_without_year(void **state)
 	}
 }
 
+/* Latin formulas, prayers and titles of data/entity_phrases.txt name no
+ * one, nor does any word inside them. */
+static void test_phrases_are_no_entities(void **state)
+{
+	struct got g = run(state, "Dal balcone il pontefice ha letto l'Habemus Papam, poi "
+	                          "la benedizione Urbi et Orbi e il coro ha intonato "
+	                          "l'Ave Maria davanti a Mario Bianchi.", NULL);
+	assert_false(any_starts_with(&g, "Habemus"));
+	assert_false(any_starts_with(&g, "Papam"));
+	assert_false(any_starts_with(&g, "Urbi"));
+	assert_false(any_starts_with(&g, "Orbi"));
+	assert_false(any_starts_with(&g, "Ave"));
+	assert_false(any_starts_with(&g, "Maria"));
+	expect(&g, "Mario Bianchi", ENTITY_PER, NULL);
+	done(&g);
+}
+
+/* An event named after a place: the place stays a place in Italian, a
+ * title in another language names no one. */
+static void test_events_named_after_places(void **state)
+{
+	struct got g = run(state, "Dopo il Tour de France il corridore correrà il "
+	                          "Giro d'Italia e il Gran Premio di Valdorcia.", NULL);
+	assert_false(any_starts_with(&g, "France"));
+	expect(&g, "Italia", ENTITY_LOC, NULL);
+	expect(&g, "Valdorcia", ENTITY_LOC, NULL);
+	done(&g);
+}
+
+/* "da X e da Y": a person listed with a person is one too, not a place. */
+static void test_person_is_no_place(void **state)
+{
+	struct got g = run(state, "Le critiche sono arrivate da Pier Luigi Bersani e "
+	                          "da Oliviero Diliberto.", NULL);
+	expect(&g, "Oliviero Diliberto", ENTITY_PER, NULL);
+	done(&g);
+}
+
+/* A first name alone is marked, so that it joins no one's entity. */
+static void test_first_name_alone_is_marked(void **state)
+{
+	struct got g = run(state, "Ieri Francesco Rossi ha parlato con Francesco Verdi; "
+	                          "poi Francesco ha lasciato la sala.", NULL);
+	const struct entity_mention *m = find(&g, "Francesco", false);
+	assert_non_null(m);
+	assert_int_equal(m->type, ENTITY_PER);
+	assert_true(m->first_name_only);
+	assert_false(find(&g, "Francesco Rossi", false)->first_name_only);
+	done(&g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -466,6 +517,10 @@ int main(void)
 		cmocka_unit_test(test_dates_of_an_ingested_article),
 		cmocka_unit_test(test_bundled_corpus),
 		cmocka_unit_test(test_display_name_of_a_date_without_year),
+		cmocka_unit_test(test_phrases_are_no_entities),
+		cmocka_unit_test(test_events_named_after_places),
+		cmocka_unit_test(test_person_is_no_place),
+		cmocka_unit_test(test_first_name_alone_is_marked),
 	};
 	return cmocka_run_group_tests_name("entity", tests, setup, teardown);
 }

@@ -76,7 +76,7 @@ static void put_article(void)
 	for (size_t i = 0; i < 5; i++) {
 		size_t s = (size_t)(strstr(body + from, names[i].surface) - body);
 		size_t e = s + strlen(names[i].surface);
-		m[i] = (struct entity_mention){ s, e, s, e, names[i].type, (char *)names[i].surface, false };
+		m[i] = (struct entity_mention){ s, e, s, e, names[i].type, (char *)names[i].surface, false, false };
 		from = i == 2 ? split : e;
 	}
 	char hash[17];

@@ -68,7 +68,7 @@ static int put_in_transaction(const char *key, const struct spec *sp, int64_t *i
 		size_t s = (size_t)(at - body.data);
 		m[nm] = (struct entity_mention){ s, s + strlen(surface), s, s + strlen(surface),
 		                                 (enum entity_type)entity_type_parse(type),
-		                                 (char *)(colon + 1), false };
+		                                 (char *)(colon + 1), false, false };
 		from = s + strlen(surface);
 		nm++;
 		free(surface);
