@@ -504,6 +504,40 @@ static int hyphen_pair(const struct ctx *cx, size_t i)
 	return 0;
 }
 
+/* "Sandy, l'uragano": the name of a thing in apposition before it */
+static bool none_apposition(const struct ctx *cx, size_t e)
+{
+	size_t q = e;
+	if (!key_is(cx, q, ","))
+		return false;
+	q++;
+	if (q < cx->tv->n && (T(cx, q)->cue & CUE_ARTICLE))
+		q++;
+	return q < cx->tv->n && is_lower_word(cx, q) && (T(cx, q)->cue & CUE_NONE_AFTER) &&
+	       !key_is(cx, q, "the") && !key_is(cx, q, "of");
+}
+
+static bool open_quote(const struct ctx *cx, size_t i)
+{
+	return key_is(cx, i, "\"") || key_is(cx, i, "\xc2\xab") || key_is(cx, i, "\xe2\x80\x9c");
+}
+
+static bool close_quote(const struct ctx *cx, size_t i)
+{
+	return key_is(cx, i, "\"") || key_is(cx, i, "\xc2\xbb") || key_is(cx, i, "\xe2\x80\x9d");
+}
+
+/* The run [s, e) is the whole of a quotation. */
+static bool quoted(const struct ctx *cx, size_t s, size_t e)
+{
+	if (s == 0 || e >= cx->tv->n)
+		return false;
+	size_t p = s - 1;
+	if ((T(cx, p)->flags & T_ELISION) && p > 0)
+		p--;
+	return open_quote(cx, p) && close_quote(cx, e);
+}
+
 /* A name starting at capitalised token i; returns the next token. */
 static size_t name_at(struct ctx *cx, size_t i, int *err)
 {
@@ -571,9 +605,22 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 	if (hy < 0)
 		return i + 1;
 	size_t e = run_end(cx, i);
-	/* "l'uragano Sandy": named things that are not entities here */
-	if (i > 0 && (T(cx, i - 1)->cue & CUE_NONE_AFTER) && !gl)
+	/* "l'uragano Sandy", "Sandy, l'uragano": named things that are not
+	 * entities, here and wherever else the text names them */
+	if (!gl && ((i > 0 && (T(cx, i - 1)->cue & CUE_NONE_AFTER)) || none_apposition(cx, e))) {
+		size_t kl = ent_phrase(cx, i, e);
+		if (kl == (size_t)-1 || lex_map_put(&cx->none, cx->kb, kl, 1, LEX_KEEP) < 0)
+			*err = -1;
 		return e;
+	}
+	/* «Aspettando Godot», "Jolly Nero": a quoted run that nothing types
+	 * is a title */
+	if (!gl && quoted(cx, i, e)) {
+		int qt, qs;
+		type_run(cx, i, e, &qt, &qs);
+		if (qs == WEAK)
+			return e;
+	}
 	/* "Giro d'Italia", "Gran Premio di Monza": the place an event is
 	 * named after stays a place; "Tour de France" is a foreign title */
 	bool event = i >= 2 && connector(cx, i - 1) && same_line(cx, i - 1) &&
@@ -800,6 +847,7 @@ int ent_find_names(const struct entity_extractor *x, const char *text,
 	lex_map_free(&cx.strong);
 	lex_map_free(&cx.surnames);
 	lex_map_free(&cx.votes);
+	lex_map_free(&cx.none);
 	free(cx.kb);
 	free(cx.c);
 	return err;

@@ -112,6 +112,17 @@ int ent_resolve(struct ctx *cx)
 			c->dropped = false;
 		}
 	}
+	/* "Sandy" where the text says elsewhere "l'uragano Sandy" */
+	for (size_t k = 0; k < cx->nc; k++) {
+		struct cand *c = &cx->c[k];
+		if (c->date || c->derived || c->strength == STRONG || !cx->none.n)
+			continue;
+		size_t kl = ent_phrase(cx, c->s, c->e);
+		if (kl == (size_t)-1)
+			return -1;
+		if (lex_map_get(&cx->none, cx->kb, kl, NULL))
+			c->dropped = true;
+	}
 	/* "a Oliviero Diliberto": a first name and a surname are a person,
 	 * whatever the words around them say, unless a gazetteer or a place
 	 * head ("Piazza", "San") makes the run a place. */

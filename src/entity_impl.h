@@ -213,6 +213,8 @@ struct ctx {
 	struct lex_map strong;    /* phrase -> type + 1, typed strongly */
 	struct lex_map surnames;  /* last words of strong PER names */
 	struct lex_map votes;     /* phrase -> votes of its contexts by type */
+	struct lex_map none;      /* names the text says are no entity
+	                           * ("l'uragano Sandy") */
 	char *kb;
 	size_t kcap;
 	struct cand *c;

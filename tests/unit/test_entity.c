@@ -497,6 +497,32 @@ static void test_first_name_alone_is_marked(void **state)
 	done(&g);
 }
 
+/* A name the text calls a thing ("l'uragano Ofelia", "Ofelia, la nave")
+ * is no entity anywhere in that text. */
+static void test_things_named_once_are_no_entities(void **state)
+{
+	struct got g = run(state, "Ofelia arriverà domani sulla costa. Secondo gli esperti "
+	                          "l'uragano Ofelia porterà piogge, ha detto Marco Neri.", NULL);
+	assert_false(any_starts_with(&g, "Ofelia"));
+	expect(&g, "Marco Neri", ENTITY_PER, NULL);
+	done(&g);
+	g = run(state, "I soccorsi hanno raggiunto la Stella Polare, la nave rimasta "
+	                "senza motore al largo.", NULL);
+	assert_false(any_starts_with(&g, "Stella"));
+	done(&g);
+}
+
+/* A quoted run that no cue types is the title of a work. */
+static void test_quoted_titles(void **state)
+{
+	struct got g = run(state, "Stasera va in scena «Aspettando Pioggia Lunga» al "
+	                          "teatro e domani \"Vento Ghiacciato Nord\" con Luca Bassi.", NULL);
+	assert_false(any_starts_with(&g, "Aspettando"));
+	assert_false(any_starts_with(&g, "Vento"));
+	expect(&g, "Luca Bassi", ENTITY_PER, NULL);
+	done(&g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -521,6 +547,8 @@ int main(void)
 		cmocka_unit_test(test_events_named_after_places),
 		cmocka_unit_test(test_person_is_no_place),
 		cmocka_unit_test(test_first_name_alone_is_marked),
+		cmocka_unit_test(test_things_named_once_are_no_entities),
+		cmocka_unit_test(test_quoted_titles),
 	};
 	return cmocka_run_group_tests_name("entity", tests, setup, teardown);
 }
