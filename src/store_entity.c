@@ -369,8 +369,8 @@ int store_entity_cooccurring(struct store *st, int64_t entity, int limit,
 	*out = NULL;
 	*n = 0;
 	/* The paragraphs of its mentions, then each of their articles'
-	 * mentions once, kept when in one of those paragraphs (an index
-	 * SQLite makes for the query): joining its mentions to their
+	 * mentions once, kept when in one of those paragraphs (looked up in
+	 * the index SQLite makes for the IN): joining its mentions to their
 	 * paragraphs' mentions read all of an article's mentions for each
 	 * of its mentions there, thousands squared in a long article. */
 	if (store_prepare(st, "WITH paras(article, para) AS MATERIALIZED ("
@@ -380,9 +380,8 @@ int store_entity_cooccurring(struct store *st, int64_t entity, int limit,
 	                " e.mentions, e.articles"
 	                " FROM (SELECT DISTINCT article FROM paras) x"
 	                " CROSS JOIN mention m2 ON m2.article = x.article"
-	                " CROSS JOIN paras p ON p.article = m2.article AND p.para = m2.para"
-	                " JOIN entity e ON e.id = m2.entity"
-	                " WHERE e.id != ?1"
+	                " CROSS JOIN entity e ON e.id = m2.entity"
+	                " WHERE e.id != ?1 AND (m2.article, m2.para) IN (SELECT article, para FROM paras)"
 	                " GROUP BY e.id ORDER BY shared DESC, e.mentions DESC, e.name LIMIT ?2", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, entity);

@@ -10,7 +10,8 @@
  * form's entity: the corpus-wide one when that was unambiguous, else the
  * name's own entity, kept apart.  A name moves neither from nor to an
  * entity the user merged or split: it stays where the corrections put it.  One pass over the
- * mentions in article order; each article's names are few.
+ * mentions in article order; in each article, a sorted table of its full
+ * names' words is searched for each bare name: O(n log n).
  */
 #include <config.h>
 
@@ -53,35 +54,76 @@ static char *word_key(const char *s, size_t len)
 	return k;
 }
 
-/* The one entity among the article's full names whose first (`last`
- * false) or last word has the key: the first of its names, or NULL when
- * none or several. */
-static const struct name *one_fitting(const struct article_names *a, const char *key, bool last)
+/* A full name's word and its entity, for look-ups by word. */
+struct fit {
+	const char *key;
+	const struct name *name;
+};
+
+static int fit_cmp(const void *a, const void *b)
 {
-	const struct name *found = NULL;
-	for (size_t i = 0; i < a->n; i++) {
-		const struct name *f = &a->v[i];
-		if (!f->full || !f->entity || strcmp(last ? f->last : f->first, key) != 0)
-			continue;
-		if (found && found->entity != f->entity)
-			return NULL;
-		if (!found)
-			found = f;
-	}
-	return found;
+	const struct fit *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	return (x->name->entity > y->name->entity) - (x->name->entity < y->name->entity);
+}
+
+static int fit_key_cmp(const void *key, const void *b)
+{
+	return strcmp(key, ((const struct fit *)b)->key);
+}
+
+/* The article's full names by first (`last` false) or last word, sorted,
+ * one entry per (word, entity): a long article repeats its names by the
+ * thousand. */
+static struct fit *fits_of(const struct article_names *a, bool last, size_t *n)
+{
+	struct fit *v = malloc((a->n + 1) * sizeof *v);
+	size_t k = 0;
+	if (!v)
+		return NULL;
+	for (size_t i = 0; i < a->n; i++)
+		if (a->v[i].full && a->v[i].entity)
+			v[k++] = (struct fit){ last ? a->v[i].last : a->v[i].first, &a->v[i] };
+	qsort(v, k, sizeof *v, fit_cmp);
+	size_t u = 0;
+	for (size_t i = 0; i < k; i++)
+		if (!u || fit_cmp(&v[u - 1], &v[i]) != 0)
+			v[u++] = v[i];
+	*n = u;
+	return v;
+}
+
+/* The one full name whose word has the key, or NULL when none, or when
+ * names of two entities have it. */
+static const struct name *one_fitting(const struct fit *v, size_t n, const char *key)
+{
+	const struct fit *hit = bsearch(key, v, n, sizeof *v, fit_key_cmp);
+	if (!hit)
+		return NULL;
+	if ((hit > v && strcmp(hit[-1].key, key) == 0) ||
+	    (hit + 1 < v + n && strcmp(hit[1].key, key) == 0))
+		return NULL;
+	return hit->name;
 }
 
 /* Decide the bare names of one article and write those that change.  A
  * name moves neither from nor to an entity the user merged or split. */
 static int resolve_article(struct article_names *a, int64_t article, sqlite3_stmt *set)
 {
+	size_t n_last = 0, n_first = 0;
+	struct fit *by_last = fits_of(a, true, &n_last), *by_first = fits_of(a, false, &n_first);
+	int ret = -1;
+	if (!by_last || !by_first)
+		goto out;
 	for (size_t i = 0; i < a->n; i++) {
 		struct name *b = &a->v[i];
 		if (b->full || b->fixed)
 			continue;
-		const struct name *to = one_fitting(a, b->last, true);
+		const struct name *to = one_fitting(by_last, n_last, b->last);
 		if (!to)
-			to = one_fitting(a, b->first, false);
+			to = one_fitting(by_first, n_first, b->first);
 		if (!to || to->fixed || to->entity == b->entity)
 			continue;
 		sqlite3_bind_int64(set, 1, article);
@@ -90,9 +132,13 @@ static int resolve_article(struct article_names *a, int64_t article, sqlite3_stm
 		int rc = sqlite3_step(set);
 		sqlite3_reset(set);
 		if (rc != SQLITE_DONE)
-			return -1;
+			goto out;
 	}
-	return 0;
+	ret = 0;
+out:
+	free(by_last);
+	free(by_first);
+	return ret;
 }
 
 /* Columns: article, n, entity, norm, whether the entity is a person,
