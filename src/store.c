@@ -289,6 +289,14 @@ const char *const store_migrations[] = {
 	"  pos INTEGER NOT NULL DEFAULT 0,"
 	"  seen TEXT);"
 	"CREATE INDEX reading_seen ON reading(seen);",
+	/* v14: each mention's own entity, decided in its article (a bare
+	 * surname goes to the one full name of its article that it fits);
+	 * filled here from its form's entity, resolved by the next rebuild
+	 * (run when the migration ends).  Corrections are kept as they are. */
+	"ALTER TABLE mention ADD COLUMN entity INTEGER;"
+	"UPDATE mention SET entity = (SELECT entity FROM form WHERE form.id = mention.form);"
+	"CREATE INDEX mention_entity ON mention(entity, article, bstart);"
+	"INSERT OR REPLACE INTO meta(key, value) VALUES ('entities_stale', '1');",
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }
@@ -592,6 +600,10 @@ static int migrate(struct store *st, char **err)
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE || store_commit(st) < 0)
+		goto fail;
+	/* A library from before v14: its mentions are resolved in their
+	 * articles now, with the corrections it has. */
+	if (version > 0 && version < 14 && store_entities_rebuild(st) < 0)
 		goto fail;
 	return 0;
 fail:

@@ -68,7 +68,7 @@ int store_entities_of(struct store *st, int64_t article, struct store_entity **o
 	*n = 0;
 	int rc = article
 		? store_prepare(st, "SELECT e.id, e.type, e.name, count(*) AS here, e.mentions, e.articles"
-		              " FROM mention m JOIN form f ON f.id = m.form JOIN entity e ON e.id = f.entity"
+		              " FROM mention m JOIN entity e ON e.id = m.entity"
 		              " WHERE m.article = ?1 GROUP BY e.id"
 		              " ORDER BY e.type, here DESC, e.mentions DESC, e.name", &s)
 		: store_prepare(st, "SELECT id, type, name, mentions, mentions, articles FROM entity"
@@ -136,7 +136,8 @@ int store_entity_aliases(struct store *st, int64_t id, char ***names, size_t *n)
 	sqlite3_stmt *s;
 	*names = NULL;
 	*n = 0;
-	if (store_prepare(st, "SELECT norm FROM form WHERE entity = ?1 ORDER BY norm", &s) < 0)
+	if (store_prepare(st, "SELECT DISTINCT f.norm FROM mention m JOIN form f ON f.id = m.form"
+	                " WHERE m.entity = ?1 ORDER BY f.norm", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	int rc;
@@ -261,12 +262,12 @@ int store_entity_mentions(struct store *st, int64_t entity, int context,
 	*out = NULL;
 	*n = 0;
 	/* The rows of an article come together: its body is read once. */
-	if (store_prepare(st, "SELECT m.article, f.entity, m.para, m.bstart, m.bend, m.start, m.end,"
+	if (store_prepare(st, "SELECT m.article, m.entity, m.para, m.bstart, m.bend, m.start, m.end,"
 	                " a.title, a.date, p.start, p.end, p.bstart, p.bend"
-	                " FROM form f JOIN mention m ON m.form = f.id"
+	                " FROM mention m"
 	                " JOIN article a ON a.id = m.article"
 	                " JOIN paragraph p ON p.article = m.article AND p.n = m.para + 1"
-	                " WHERE f.entity = ?1"
+	                " WHERE m.entity = ?1"
 	                " ORDER BY a.date IS NULL, a.date, m.article, m.bstart", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, entity);
@@ -279,9 +280,9 @@ int store_article_mentions(struct store *st, int64_t article,
 	sqlite3_stmt *s;
 	*out = NULL;
 	*n = 0;
-	if (store_prepare(st, "SELECT m.article, f.entity, m.para, m.bstart, m.bend, m.start, m.end"
-	                " FROM mention m JOIN form f ON f.id = m.form"
-	                " WHERE m.article = ?1 AND f.entity IS NOT NULL ORDER BY m.bstart", &s) < 0)
+	if (store_prepare(st, "SELECT m.article, m.entity, m.para, m.bstart, m.bend, m.start, m.end"
+	                " FROM mention m"
+	                " WHERE m.article = ?1 AND m.entity IS NOT NULL ORDER BY m.bstart", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, article);
 	return collect_mentions(st, s, -1, out, n);
@@ -292,20 +293,20 @@ int store_mention_step(struct store *st, int64_t entity, int64_t article,
 {
 	static const char *const sql[2][2] = {
 		{ /* backwards: before the place, then from the end */
-		  "SELECT m.article, f.entity, m.para, m.bstart, m.bend, m.start, m.end"
-		  " FROM form f JOIN mention m ON m.form = f.id WHERE f.entity = ?1"
+		  "SELECT m.article, m.entity, m.para, m.bstart, m.bend, m.start, m.end"
+		  " FROM mention m WHERE m.entity = ?1"
 		  " AND (m.article < ?2 OR (m.article = ?2 AND m.bstart < ?3))"
 		  " ORDER BY m.article DESC, m.bstart DESC LIMIT 1",
-		  "SELECT m.article, f.entity, m.para, m.bstart, m.bend, m.start, m.end"
-		  " FROM form f JOIN mention m ON m.form = f.id WHERE f.entity = ?1"
+		  "SELECT m.article, m.entity, m.para, m.bstart, m.bend, m.start, m.end"
+		  " FROM mention m WHERE m.entity = ?1"
 		  " ORDER BY m.article DESC, m.bstart DESC LIMIT 1" },
 		{ /* forwards */
-		  "SELECT m.article, f.entity, m.para, m.bstart, m.bend, m.start, m.end"
-		  " FROM form f JOIN mention m ON m.form = f.id WHERE f.entity = ?1"
+		  "SELECT m.article, m.entity, m.para, m.bstart, m.bend, m.start, m.end"
+		  " FROM mention m WHERE m.entity = ?1"
 		  " AND (m.article > ?2 OR (m.article = ?2 AND m.bstart > ?3))"
 		  " ORDER BY m.article, m.bstart LIMIT 1",
-		  "SELECT m.article, f.entity, m.para, m.bstart, m.bend, m.start, m.end"
-		  " FROM form f JOIN mention m ON m.form = f.id WHERE f.entity = ?1"
+		  "SELECT m.article, m.entity, m.para, m.bstart, m.bend, m.start, m.end"
+		  " FROM mention m WHERE m.entity = ?1"
 		  " ORDER BY m.article, m.bstart LIMIT 1" },
 	};
 	int fwd = dir > 0;
@@ -337,8 +338,8 @@ int store_mention_place(struct store *st, int64_t entity, int64_t article, size_
 	sqlite3_stmt *s;
 	memset(out, 0, sizeof *out);
 	*name = NULL;
-	if (store_prepare(st, "WITH m AS (SELECT m.article, m.bstart FROM form f"
-	                  " JOIN mention m ON m.form = f.id WHERE f.entity = ?1)"
+	if (store_prepare(st, "WITH m AS (SELECT m.article, m.bstart FROM mention m"
+	                  " WHERE m.entity = ?1)"
 	                  " SELECT (SELECT count(*) FROM m WHERE article < ?2"
 	                  "         OR (article = ?2 AND bstart <= ?3)),"
 	                  " (SELECT count(*) FROM m),"
@@ -368,20 +369,19 @@ int store_entity_cooccurring(struct store *st, int64_t entity, int limit,
 	*out = NULL;
 	*n = 0;
 	/* The paragraphs of its mentions, then each of their articles'
-	 * mentions once, kept when in one of those paragraphs (an index
-	 * SQLite makes for the query): joining its mentions to their
+	 * mentions once, kept when in one of those paragraphs (looked up in
+	 * the index SQLite makes for the IN): joining its mentions to their
 	 * paragraphs' mentions read all of an article's mentions for each
 	 * of its mentions there, thousands squared in a long article. */
 	if (store_prepare(st, "WITH paras(article, para) AS MATERIALIZED ("
-	                "  SELECT DISTINCT m1.article, m1.para FROM form f1"
-	                "  JOIN mention m1 ON m1.form = f1.id WHERE f1.entity = ?1)"
+	                "  SELECT DISTINCT m1.article, m1.para FROM mention m1"
+	                "  WHERE m1.entity = ?1)"
 	                " SELECT e.id, e.type, e.name, count(DISTINCT m2.article || ':' || m2.para) AS shared,"
 	                " e.mentions, e.articles"
 	                " FROM (SELECT DISTINCT article FROM paras) x"
 	                " CROSS JOIN mention m2 ON m2.article = x.article"
-	                " CROSS JOIN paras p ON p.article = m2.article AND p.para = m2.para"
-	                " JOIN form f2 ON f2.id = m2.form JOIN entity e ON e.id = f2.entity"
-	                " WHERE e.id != ?1"
+	                " CROSS JOIN entity e ON e.id = m2.entity"
+	                " WHERE e.id != ?1 AND (m2.article, m2.para) IN (SELECT article, para FROM paras)"
 	                " GROUP BY e.id ORDER BY shared DESC, e.mentions DESC, e.name LIMIT ?2", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, entity);
@@ -538,7 +538,8 @@ static char *correction_summary(struct store *st, enum store_correction kind, in
 static int split_name(struct store *st, int64_t entity, const char *norm, char **err)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(st, "SELECT type FROM form WHERE entity = ?1 AND norm = ?2 ORDER BY type", &s) < 0)
+	if (store_prepare(st, "SELECT DISTINCT f.type FROM mention m JOIN form f ON f.id = m.form"
+	                " WHERE m.entity = ?1 AND f.norm = ?2 ORDER BY f.type", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, entity);
 	sqlite3_bind_text(s, 2, norm, -1, SQLITE_STATIC);

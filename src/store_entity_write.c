@@ -138,8 +138,9 @@ int store_mentions_put(struct store *st, int64_t id, const struct corpus_article
 	 * again every time. */
 	if (store_cached(st, "SELECT id FROM form WHERE type = ?1 AND norm = ?2", &find) < 0 ||
 	    store_cached(st, "INSERT INTO form(type, norm) VALUES (?1, ?2) RETURNING id", &form) < 0 ||
-	    store_cached(st, "INSERT INTO mention(article, n, form, start, end, bstart, bend, para, derived) "
-	                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &ins) < 0)
+	    store_cached(st, "INSERT INTO mention(article, n, form, start, end, bstart, bend, para, derived, entity) "
+	                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+	                " (SELECT entity FROM form WHERE id = ?3))", &ins) < 0)
 		goto out;
 	int para = 0;
 	struct form_cache *fc = store_forms(st);
@@ -187,8 +188,11 @@ int store_mentions_put(struct store *st, int64_t id, const struct corpus_article
 	 * only forms and their counts, would give the same entities. */
 	if (n)
 		qsort(after, n, sizeof *after, cmp_i64);
-	if ((n != n_before || (n && memcmp(before, after, n * sizeof *after) != 0)) &&
-	    store_mark_entities_stale(st) < 0)
+	bool same = n == n_before && (!n || memcmp(before, after, n * sizeof *after) == 0);
+	if (!same && store_mark_entities_stale(st) < 0)
+		goto out;
+	/* The same forms: the same entities, resolved in the article again. */
+	if (same && n && store_entities_resolve(st, id) < 0)
 		goto out;
 	ret = 0;
 out:
@@ -382,9 +386,17 @@ static int write_clusters(struct store *st, struct rebuild *r,
 	if (sqlite3_exec(store_db(st),
 	        "DELETE FROM meta WHERE key = 'entities_stale';"
 	        "DELETE FROM entity WHERE live = 0;"
-	        "UPDATE form SET entity = NULL WHERE entity NOT IN (SELECT id FROM entity);"
-	        "UPDATE entity SET articles = (SELECT count(DISTINCT m.article) FROM form f"
-	        " JOIN mention m ON m.form = f.id WHERE f.entity = entity.id);",
+	        "UPDATE form SET entity = NULL WHERE entity NOT IN (SELECT id FROM entity);",
+	        NULL, NULL, NULL) != SQLITE_OK)
+		goto out;
+	/* Each mention's entity in its article, then the counts from them;
+	 * an entity all of whose mentions went to full names is gone. */
+	if (store_entities_resolve(st, 0) < 0 ||
+	    sqlite3_exec(store_db(st),
+	        "UPDATE entity SET mentions = (SELECT count(*) FROM mention m WHERE m.entity = entity.id),"
+	        " articles = (SELECT count(DISTINCT m.article) FROM mention m WHERE m.entity = entity.id);"
+	        "DELETE FROM entity WHERE mentions = 0;"
+	        "UPDATE form SET entity = NULL WHERE entity NOT IN (SELECT id FROM entity);",
 	        NULL, NULL, NULL) != SQLITE_OK)
 		goto out;
 	ret = 0;

@@ -36,6 +36,11 @@ int store_mark_entities_stale(struct store *st);
 /* Re-cluster every form into entities, applying the corrections.  Runs its
  * own BEGIN IMMEDIATE transaction.  0 or -1. */
 int store_entities_rebuild(struct store *st);
+/* Give each mention of `article` (of every article when 0) its entity in
+ * its article: its form's, or for a bare name the one full person name of
+ * the article it fits (store_entity_resolve.c).  Inside the caller's
+ * transaction; entity counts are the caller's.  0 or -1. */
+int store_entities_resolve(struct store *st, int64_t article);
 
 struct store_entity {
 	int64_t id;

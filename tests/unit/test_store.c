@@ -274,6 +274,18 @@ static void test_migrates_previous_schema(void **state)
 	                              " CREATE INDEX mention_para ON mention(article, para);"
 	                              " INSERT INTO tag(name) VALUES ('kept');"
 	                              " INSERT INTO passage_fts(passage_fts) VALUES ('delete-all');"
+	                              /* mentions pointing only at forms, and
+	                               * a correction of the user's */
+	                              " DROP INDEX mention_entity;"
+	                              " ALTER TABLE mention DROP COLUMN entity;"
+	                              " INSERT INTO form(id, type, norm) VALUES"
+	                              "  (1, 0, 'Mario Rossi'), (2, 0, 'Rossi');"
+	                              " INSERT INTO mention(article, n, form, start, end, bstart,"
+	                              "  bend, para) VALUES (1, 0, 1, 0, 5, 0, 5, 0),"
+	                              "  (1, 1, 2, 6, 8, 6, 8, 0), (1, 2, 2, 10, 12, 10, 12, 0);"
+	                              " INSERT INTO correction(kind, type, form, target, created)"
+	                              "  VALUES ('rename', 0, 'Mario Rossi', 'Mario Rossi (sindaco)',"
+	                              "  '2026-01-01T00:00:00Z');"
 	                              " DROP TABLE journal_op; DROP TABLE journal;"
 	                              " PRAGMA user_version=4;", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM passage_fts WHERE passage_fts"
@@ -292,6 +304,13 @@ static void test_migrates_previous_schema(void **state)
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
 	                             " name IN ('article_date', 'article_title', 'article_origin')"), 3);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM tag WHERE name = 'kept'"), 1);
+	/* Each mention has its entity, decided in its article; the user's
+	 * correction is kept and applied: the bare surname is the renamed
+	 * person's. */
+	assert_int_equal(one_int(st, "SELECT count(*) FROM correction"), 1);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM mention m JOIN entity e ON e.id = m.entity"
+	                             " WHERE e.name = 'Mario Rossi (sindaco)'"), 3);
+	assert_int_equal(one_int(st, "SELECT mentions FROM entity WHERE name = 'Mario Rossi (sindaco)'"), 3);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM passage_fts WHERE passage_fts"
 	                             " MATCH 'fornito'"), 1);
 	/* The index reads passages cut by bytes, and agrees with them. */
