@@ -59,8 +59,8 @@ int chart_draw(WINDOW *w, int y, int x, int width, int height,
 	struct buf b = { 0 };
 	if (!s->n) {
 		draw_set_role(w, ROLE_DIM);
-		/* TRANSLATORS: the chart of mentions by month when no article has a date. */
-		buf_printf(&b, _("No dated mentions (%lld undated)."), (long long)s->undated);
+		/* TRANSLATORS: a chart by month when none of its articles has a date. */
+		buf_printf(&b, _("Nothing dated (%lld undated)."), (long long)s->undated);
 		draw_str(w, y, x, b.data, width);
 		draw_set_role(w, ROLE_NORMAL);
 		buf_free(&b);

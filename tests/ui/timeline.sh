@@ -71,4 +71,19 @@ EOF
 view=$(screen ascii.screen)
 like "$view" '│ #+ +#+ ' "without UTF-8 the bars are ASCII"
 hasnt "$view" "█" "and no block character is drawn"
+
+# The codebook: the same bars for the selected tag's annotations.
+"$MARGO" annotate 1 0 5 --tag fonti >/dev/null
+"$MARGO" annotate 2 0 5 --tag fonti >/dev/null
+"$MARGO" annotate 3 0 5 --tag fonti >/dev/null
+run_script 100x30 <<'EOF'
+C
+:save-state codebook
+:save-display codebook.screen
+EOF
+expect_run_ok "the codebook opens"
+expect_state codebook codebook.bars 3 "the tag's annotations over three months"
+view=$(screen codebook.screen)
+like "$view" '│ █+ +█+ *$' "drawn as bars: one in 2023-11, two in 2024-01"
+has "$view" "2023-11" "labelled with the first month"
 done_testing
