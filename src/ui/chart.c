@@ -33,7 +33,8 @@ static const char *cell(int eighths)
 		"\xe2\x96\x85", "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88",
 	};
 	static const char *const plain[8] = { ".", ".", "_", "o", "o", "#", "#", "#" };
-	return (ascii ? plain : blocks)[eighths - 1];
+	int i = eighths < 1 ? 0 : eighths > 8 ? 7 : eighths - 1;
+	return ascii ? plain[i] : blocks[i];
 }
 
 void chart_label(struct buf *b, const struct store_bin *bin)
