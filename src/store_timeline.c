@@ -49,6 +49,11 @@ int store_period_of(const char *date, enum store_period by, int *year, int *mont
 		p++;
 		if (digits(&p, 2, &m) < 0 || m < 1 || m > 12)
 			return 0;
+		int d;
+		if (*p == '-' && (p++, digits(&p, 2, &d) < 0 || d < 1 || d > 31))
+			return 0;
+		if (*p != '\0' && *p != 'T' && *p != ' ')
+			return 0;
 	} else if (*p != '\0') {
 		return 0;
 	}
