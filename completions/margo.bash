@@ -65,7 +65,7 @@ _margo()
 			fi
 			((i++))
 			;;
-		--tag | --note | --author | --article | --format | --keep | --limit | --sentence | \
+		--tag | --note | --author | --article | --format | --keep | --by | --limit | --sentence | \
 			--separator | -o | --output | --config)
 			((i++))
 			;;
@@ -107,7 +107,7 @@ _margo()
 		_margo_reply articles "$cur"
 		return
 		;;
-	--format | --keep)
+	--format | --keep | --by)
 		_margo_reply values "$cmd" "$prev" "$cur"
 		return
 		;;
@@ -129,7 +129,7 @@ _margo()
 	add | import)
 		_margo_files "$(_margo_dequote "$cur")"
 		;;
-	mentions)
+	mentions | timeline)
 		_margo_reply entities "$(_margo_dequote "$cur")"
 		;;
 	show | passages)

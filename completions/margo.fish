@@ -59,7 +59,7 @@ end
 function __margo_operand_of
     set -l cmd (__margo_command); or return 1
     contains -- $cmd $argv; or return 1
-    not __margo_after --db --tag --note --author --article --format --keep --limit --sentence --separator -o --output --config -n
+    not __margo_after --db --tag --note --author --article --format --keep --by --limit --sentence --separator -o --output --config -n
 end
 
 complete -c margo -f
@@ -69,7 +69,7 @@ complete -c margo -n 'string match -q -- "-*" (commandline -ct)' -a '(__margo_as
 complete -c margo -n '__margo_after --db --config -o --output' -F
 complete -c margo -n '__margo_after --tag' -a '(set -l t (commandline -ct); set -l head (string match -r -- ".*," $t); __margo_ask tags (string replace -r -- ".*," "" $t) | string replace -r -- "^" "$head")'
 complete -c margo -n '__margo_after --article' -a '(__margo_ask articles (commandline -ct))'
-complete -c margo -n '__margo_after --format --keep' -a '(__margo_ask values (__margo_command; or echo margo) (commandline -opc)[-1] (commandline -ct))'
+complete -c margo -n '__margo_after --format --keep --by' -a '(__margo_ask values (__margo_command; or echo margo) (commandline -opc)[-1] (commandline -ct))'
 complete -c margo -n '__margo_operand_of add import' -F
-complete -c margo -n '__margo_operand_of mentions' -a '(__margo_ask entities (commandline -ct))'
+complete -c margo -n '__margo_operand_of mentions timeline' -a '(__margo_ask entities (commandline -ct))'
 complete -c margo -n '__margo_operand_of show passages annotate' -a '(__margo_ask articles (commandline -ct))'

@@ -24,6 +24,7 @@ const struct cli_command cli_commands[] = {
 	{ "passages", cli_passages, OPTS("--format"), 0 },
 	{ "entities", cli_entities, OPTS("--format", "--article"), 0 },
 	{ "mentions", cli_mentions, OPTS("--format"), 0 },
+	{ "timeline", cli_timeline, OPTS("--by", "--format", "-o", "--output", "--force"), 0 },
 	{ "search", cli_search, OPTS("--format", "--limit"), 0 },
 	{ "related", cli_related, OPTS("--format", "--limit", "--sentence"), 0 },
 	{ "annotate", cli_annotate, OPTS("--tag", "--note", "--author"), 0 },
@@ -49,6 +50,12 @@ const char *const *cli_option_values(const char *command, const char *option)
 	static const char *const exports[] = { "w3c", "jsonl", "csv", "markdown", NULL };
 	static const char *const keep[] = { "mine", "theirs", "both", NULL };
 	static const char *const keys[] = { "config", "markdown", "man", NULL };
+	static const char *const timeline[] = { "plain", "jsonl", "svg", NULL };
+	static const char *const periods[] = { "month", "year", NULL };
+	if (strcmp(option, "--by") == 0)
+		return periods;
+	if (strcmp(option, "--format") == 0 && command && strcmp(command, "timeline") == 0)
+		return timeline;
 	if (strcmp(option, "--format") == 0 && command && strcmp(command, "keys") == 0)
 		return keys;
 	if (strcmp(option, "--format") == 0)

@@ -32,12 +32,6 @@
 
 /* ---- the file written ------------------------------------------------------------ */
 
-struct out_file {
-	FILE *f;
-	const char *path;     /* NULL: standard output */
-	char *tmp, *dir;      /* the temporary file beside the target, its folder */
-	bool existed;         /* the target was there before */
-};
 
 static const char *write_error(int err)
 {
@@ -691,4 +685,20 @@ int cli_write_annotations(const struct cli_env *env, const struct annot_opts *o,
 		out_abandon(&out);
 	store_close(&st);
 	return status;
+}
+
+int cli_out_open(struct out_file *o, const char *path, bool force)
+{
+	struct annot_opts a = { .output = path, .force = force };
+	return out_open(o, &a);
+}
+
+int cli_out_commit(struct out_file *o, bool force)
+{
+	return out_commit(o, force);
+}
+
+void cli_out_abandon(struct out_file *o)
+{
+	out_abandon(o);
 }

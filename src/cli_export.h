@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "margo/cli.h"
 
@@ -25,5 +26,19 @@ enum annot_format { AF_PLAIN, AF_JSONL, AF_W3C, AF_CSV, AF_MARKDOWN };
  * output or to o->output; a CLI_* status. */
 int cli_write_annotations(const struct cli_env *env, const struct annot_opts *o,
                           enum annot_format format);
+
+/* A file written whole or not at all: a temporary file beside the target,
+ * renamed over it when complete (standard output when path is NULL or
+ * "-").  An existing target is replaced only with `force`.  Each says why
+ * it failed; 0 or -1. */
+struct out_file {
+	FILE *f;
+	const char *path;     /* NULL: standard output */
+	char *tmp, *dir;      /* the temporary file beside the target, its folder */
+	bool existed;         /* the target was there before */
+};
+int cli_out_open(struct out_file *o, const char *path, bool force);
+int cli_out_commit(struct out_file *o, bool force);
+void cli_out_abandon(struct out_file *o);
 
 #endif

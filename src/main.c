@@ -42,6 +42,7 @@ static const char usage[] = N_(
 	"  passages [ID]          print the passages of one article, or of all\n"
 	"  entities [--article ID] list the people, places, organisations and dates\n"
 	"  mentions ENTITY        every mention of an entity, in context\n"
+	"  timeline ENTITY|tag:T  mentions (or a tag) by month or year; jsonl, svg\n"
 	"  search QUERY           search every passage, best first\n"
 	"  related PASSAGE        passages of other articles that tell the same\n"
 	"  annotate ARTICLE START END  annotate a span (--tag, --note)\n"

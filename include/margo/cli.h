@@ -46,6 +46,8 @@ int cli_passages(const struct cli_env *env, int argc, char **argv);
 int cli_tag(const struct cli_env *env, int argc, char **argv);
 int cli_entities(const struct cli_env *env, int argc, char **argv);
 int cli_mentions(const struct cli_env *env, int argc, char **argv);
+/* Mentions or tagged annotations by month or year (cli_timeline.c). */
+int cli_timeline(const struct cli_env *env, int argc, char **argv);
 int cli_search(const struct cli_env *env, int argc, char **argv);
 int cli_related(const struct cli_env *env, int argc, char **argv);
 int cli_annotate(const struct cli_env *env, int argc, char **argv);

@@ -3,7 +3,8 @@
  * annotations, children under their parents ("militare/munizioni" under
  * "militare").  R renames a tag and its children; renaming onto a tag that
  * exists merges the two.  d deletes a tag no annotation has; Enter lists
- * the tag's annotations (A, filtered by tag:"NAME").
+ * the tag's annotations (A, filtered by tag:"NAME").  Above the list, the
+ * selected tag's annotations by month (or year) of their articles.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
@@ -22,6 +23,8 @@ struct codebook_view {
 	int64_t *counts;
 	size_t n;
 	struct listw l;           /* the selection, the window */
+	struct store_series series;  /* the selected tag's annotations over time */
+	size_t series_of;         /* the tag it was read for, + 1 (0: none) */
 };
 
 static struct codebook_view cb;
@@ -33,7 +36,20 @@ static void codebook_view_close(struct ui *ui)
 		free(v->names[i]);
 	free(v->names);
 	free(v->counts);
+	store_series_free(&v->series);
 	memset(v, 0, sizeof *v);
+}
+
+/* Read the selected tag's series when the selection moved to another. */
+static void load_series(struct ui *ui)
+{
+	struct codebook_view *v = &cb;
+	if (!v->n || v->series_of == v->l.sel + 1)
+		return;
+	store_series_free(&v->series);
+	v->series_of = v->l.sel + 1;
+	if (store_timeline_tag(ui->st, v->names[v->l.sel], STORE_BY_AUTO, &v->series) < 0)
+		ui_message(ui, true, _("cannot read the codebook: %s"), store_errmsg(ui->st));
 }
 
 int codebook_view_open(struct ui *ui)
@@ -51,6 +67,7 @@ int codebook_view_open(struct ui *ui)
 	v->l.sel = sel < v->n ? sel : 0;
 	if (!v->n)
 		ui_message(ui, false, _("the codebook is empty: tags are made when you annotate"));
+	load_series(ui);
 	return 0;
 }
 
@@ -88,15 +105,25 @@ static void codebook_view_draw(struct ui *ui, WINDOW *w)
 	char label[64];
 	snprintf(label, sizeof label, ngettext("Codebook  %zu tag", "Codebook  %zu tags", v->n), v->n);
 	draw_header(w, label, true);
-	listw_draw(&v->l, w, 1, 1, codebook_row, &width);
+	int y = 1, height = getmaxy(w);
+	if (v->n && height >= 12) {
+		/* The selected tag's annotations by month, on top. */
+		int ch = height >= 24 ? 5 : 3;
+		chart_draw(w, y, 1, width - 2, ch, &v->series, v->series.n ? v->series.n - 1 : 0,
+		           false, -1);
+		y += (v->series.n ? ch : 1) + 1;
+	}
+	listw_draw(&v->l, w, y, 1, codebook_row, &width);
 	draw_set_role(w, ROLE_NORMAL);
 }
 
 static bool codebook_view_key(struct ui *ui, enum ui_action a)
 {
 	struct codebook_view *v = &cb;
-	if (listw_move(&v->l, a, 0))
+	if (listw_move(&v->l, a, 0)) {
+		load_series(ui);
 		return true;
+	}
 	switch (a) {
 	case UI_ACTION_RENAME:
 		if (v->n) {
@@ -166,7 +193,9 @@ static bool codebook_view_key(struct ui *ui, enum ui_action a)
 
 void codebook_view_save_state(struct ui *ui, FILE *f)
 {
-	fprintf(f, "codebook.open=%d\ncodebook.n=%zu\n", view_is_open(ui, &codebook_view_ops), cb.n);
+	fprintf(f, "codebook.open=%d\ncodebook.n=%zu\ncodebook.bars=%zu\ncodebook.undated=%lld\n",
+	        view_is_open(ui, &codebook_view_ops), cb.n, cb.series.n,
+	        (long long)cb.series.undated);
 }
 
 static size_t codebook_view_entries(struct ui *ui)

@@ -1,8 +1,11 @@
 /*
  * mentions_view.c: every mention of one entity in the corpus, as
- * keyword-in-context lines sorted by date, with the entities that most
- * often share a paragraph with it.  Enter jumps to the mention; back
- * (Ctrl-O) returns here.
+ * keyword-in-context lines sorted by date, under a chart of its mentions
+ * by month (or year) and beside the entities that most often share a
+ * paragraph with it.  Enter jumps to the mention; back (Ctrl-O) returns
+ * here.  Tab (or B) moves into the chart, where Left/Right pick a period
+ * and Enter lists only its mentions (Esc lists them all again); B again
+ * moves to the entities named with it, where Enter opens one's mentions.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
@@ -14,14 +17,21 @@
 #include "margo/util.h"
 #include "ui.h"
 
+enum mv_focus { MV_LIST, MV_CHART, MV_WITH };
+
 /* The mentions view: every mention of one entity, in context. */
 struct mentions_view {
 	struct store_entity entity;
 	struct store_mention *m;
 	size_t n;
-	struct listw l;                  /* n entries: the selection, the window */
+	size_t *idx;                     /* the mentions listed: all, or a period's */
+	struct listw l;                  /* idx's entries: the selection, the window */
 	struct store_entity *with;       /* entities sharing its paragraphs */
-	size_t n_with;
+	size_t n_with, with_sel;
+	struct store_series series;      /* its mentions by month or year */
+	size_t bar;                      /* the bar selected in the chart */
+	long picked;                     /* the bar the list is narrowed to, or -1 */
+	enum mv_focus focus;
 };
 
 static struct mentions_view mv;
@@ -34,7 +44,42 @@ static void mentions_view_close(struct ui *ui)
 	free(v->entity.name);
 	store_mentions_free(v->m, v->n);
 	store_entities_free(v->with, v->n_with);
+	store_series_free(&v->series);
+	free(v->idx);
 	memset(v, 0, sizeof *v);
+	v->picked = -1;
+}
+
+/* List the mentions of bar `picked`, or all with -1; 0 or -1. */
+static int narrow(long picked)
+{
+	struct mentions_view *v = &mv;
+	size_t k = 0;
+	for (size_t i = 0; i < v->n; i++)
+		if (picked < 0 || store_bin_holds(&v->series.bins[picked], v->m[i].date))
+			v->idx[k++] = i;
+	v->picked = picked;
+	v->l.n = k;
+	v->l.sel = v->l.top = 0;
+	return 0;
+}
+
+/* The series of the mentions read, by month or by year on a long corpus:
+ * the same mentions the list shows, so a bar and its list agree. */
+static int make_series(void)
+{
+	struct mentions_view *v = &mv;
+	const char **dates = malloc((v->n ? v->n : 1) * sizeof *dates);
+	v->idx = malloc((v->n ? v->n : 1) * sizeof *v->idx);
+	if (!dates || !v->idx) {
+		free(dates);
+		return -1;
+	}
+	for (size_t i = 0; i < v->n; i++)
+		dates[i] = v->m[i].date;
+	int rc = store_series_make(dates, v->n, STORE_BY_AUTO, &v->series);
+	free(dates);
+	return rc < 0 ? -1 : narrow(-1);
 }
 
 int mentions_view_open(struct ui *ui, int64_t entity, size_t sel)
@@ -45,48 +90,59 @@ int mentions_view_open(struct ui *ui, int64_t entity, size_t sel)
 	int found = store_entity_get(ui->st, entity, &v->entity);
 	if (found <= 0 ||
 	    store_entity_mentions(ui->st, entity, CONTEXT_CP, &v->m, &v->n) < 0 ||
-	    store_entity_cooccurring(ui->st, entity, 6, &v->with, &v->n_with) < 0) {
-		if (found == 1)
-			free(v->entity.name);
-		memset(v, 0, sizeof *v);
+	    store_entity_cooccurring(ui->st, entity, 6, &v->with, &v->n_with) < 0 ||
+	    make_series() < 0) {
 		view_close(ui, &mentions_view_ops);
 		ui_message(ui, true, found == 0 ? _("that entity is gone from the library")
 		                                 : _("cannot read the mentions: %s"), store_errmsg(ui->st));
 		return -1;
 	}
-	v->l.n = v->n;
 	v->l.sel = sel < v->n ? sel : 0;
+	v->bar = v->series.n ? v->series.n - 1 : 0;
 	return 0;
 }
 
-/* The header: name, type, counts; then "With: A 12 · B 9 ..." */
+/* The header: name, type, counts. */
 static int draw_head(struct ui *ui, WINDOW *w, int width)
 {
+	(void)ui;
 	struct mentions_view *v = &mv;
 	char label[96];
-	snprintf(label, sizeof label, _("Mentions  %zu/%zu"), v->n ? v->l.sel + 1 : 0, v->n);
-	draw_header(w, label, true);
+	snprintf(label, sizeof label, _("Mentions  %zu/%zu"), v->l.n ? v->l.sel + 1 : 0, v->l.n);
+	draw_header(w, label, v->focus == MV_LIST);
 	struct buf b = { 0 };
 	/* TRANSLATORS: the entity's name, its type, then the counts. */
 	buf_printf(&b, _("%s (%s): %lld mentions in %lld articles"), v->entity.name,
 	           entity_type_name(v->entity.type), (long long)v->entity.mentions,
 	           (long long)v->entity.articles);
+	if (v->picked >= 0) {
+		buf_puts(&b, " \xc2\xb7 ");
+		chart_label(&b, &v->series.bins[v->picked]);
+		/* TRANSLATORS: after the period the list is narrowed to. */
+		buf_puts(&b, _(" only (Esc: all)"));
+	}
 	draw_set_role(w, ROLE_TITLE);
 	draw_str(w, 1, 1, b.data, width - 2);
-	buf_reset(&b);
-	if (v->n_with) {
-		buf_puts(&b, _("With: "));
-		for (size_t i = 0; i < v->n_with; i++)
-			buf_printf(&b, "%s%s %lld", i ? " \xc2\xb7 " : "", v->with[i].name,
-			           (long long)v->with[i].here);
-	} else {
-		buf_puts(&b, _("With: no other entity in its paragraphs"));
-	}
-	draw_set_role(w, ROLE_DIM);
-	draw_str(w, 2, 1, b.data, width - 2);
 	draw_set_role(w, ROLE_NORMAL);
 	buf_free(&b);
-	return 4;
+	return 2;
+}
+
+/* The entities named in the same paragraphs, one a row with its count as
+ * a bar, under a heading; rows used. */
+static int draw_with(WINDOW *w, int y, int x, int width, int rows)
+{
+	struct mentions_view *v = &mv;
+	draw_set_role(w, v->focus == MV_WITH ? ROLE_SELECTED : ROLE_DIM);
+	draw_str(w, y, x, v->n_with ? _("With: named in its paragraphs")
+	                            : _("With: no other entity in its paragraphs"), width);
+	draw_set_role(w, ROLE_NORMAL);
+	int64_t max = v->n_with ? v->with[0].here : 1;
+	int k = 0;
+	for (size_t i = 0; i < v->n_with && k < rows - 1; i++, k++)
+		chart_hbar(w, y + 1 + k, x, width, v->with[i].name, v->with[i].here, max,
+		           v->focus == MV_WITH && i == v->with_sel);
+	return k + 1;
 }
 
 /* One entry: "date · title" then "…left MENTION right…" with the mention
@@ -127,39 +183,127 @@ static void draw_entry(WINDOW *w, int y, const struct store_mention *m, int widt
 
 static void mentions_row(WINDOW *w, int y, size_t i, bool sel, void *ctx)
 {
-	draw_entry(w, y, &mv.m[i], *(const int *)ctx, sel, false);
+	draw_entry(w, y, &mv.m[mv.idx[i]], *(const int *)ctx, sel && mv.focus == MV_LIST, false);
 }
 
 static void mentions_view_draw(struct ui *ui, WINDOW *w)
 {
 	struct mentions_view *v = &mv;
-	int width = getmaxx(w);
+	int width = getmaxx(w), height = getmaxy(w);
 	werase(w);
-	int y0 = draw_head(ui, w, width);
+	int y = draw_head(ui, w, width) + 1;
+	/* The chart on top, the entities named with it beside it, or below
+	 * it on a narrow screen. */
+	int ch = height >= 40 ? 7 : height >= 24 ? 4 : 3;
+	bool wide = width >= 60;
+	int cw = wide ? width * (width >= 100 ? 3 : 2) / 5 - 2 : width - 2;
+	chart_draw(w, y, 1, cw, ch, &v->series, v->bar, v->focus == MV_CHART, v->picked);
+	if (wide) {
+		draw_with(w, y, cw + 4, width - cw - 5, ch);
+		y += ch + 1;
+	} else {
+		y += (v->series.n ? ch : 1) + 1;
+		y += draw_with(w, y, 1, width - 2, 4) + 1;
+	}
 	/* Three rows an entry: where, context, a blank. */
-	listw_draw(&v->l, w, y0, 3, mentions_row, &width);
-	if (!v->n) {
+	listw_draw(&v->l, w, y, 3, mentions_row, &width);
+	if (!v->l.n) {
 		draw_set_role(w, ROLE_DIM);
-		draw_str(w, y0, 1, _("No mentions."), width - 2);
+		draw_str(w, y, 1, _("No mentions."), width - 2);
 		draw_set_role(w, ROLE_NORMAL);
+	}
+}
+
+/* Keys while the chart has the focus: Left/Right (and Tab) pick a bar,
+ * Enter lists its mentions, Esc goes back to the list. */
+static void chart_key(struct ui *ui, enum ui_action a)
+{
+	struct mentions_view *v = &mv;
+	size_t n = v->series.n;
+	switch (a) {
+	case UI_ACTION_NEXT_PANE:
+	case UI_ACTION_DOWN:
+		if (v->bar + 1 < n)
+			v->bar++;
+		break;
+	case UI_ACTION_PREV_PANE:
+	case UI_ACTION_UP:
+		if (v->bar > 0)
+			v->bar--;
+		break;
+	case UI_ACTION_FIRST:
+		v->bar = 0;
+		break;
+	case UI_ACTION_LAST:
+		v->bar = n ? n - 1 : 0;
+		break;
+	case UI_ACTION_OPEN:
+		if (n) {
+			narrow((long)v->bar);
+			v->focus = MV_LIST;
+			if (!v->l.n)
+				ui_message(ui, false, _("no mentions in that period"));
+		}
+		break;
+	case UI_ACTION_CLOSE:
+		v->focus = MV_LIST;
+		break;
+	default:
+		break;
 	}
 }
 
 static bool mentions_view_key(struct ui *ui, enum ui_action a)
 {
 	struct mentions_view *v = &mv;
-	if (listw_move(&v->l, a, 0))
-		return true;
 	switch (a) {
-	case UI_ACTION_OPEN:
-		if (v->n)
-			jump_to_mention(ui, &v->m[v->l.sel]);
-		return true;
 	case UI_ACTION_HELP:
 	case UI_ACTION_BACK:
 	case UI_ACTION_FORWARD:
 	case UI_ACTION_REDRAW:
 		return false;  /* the loop's own */
+	case UI_ACTION_CHART:
+		v->focus = v->focus == MV_LIST ? MV_CHART : v->focus == MV_CHART ? MV_WITH : MV_LIST;
+		return true;
+	default:
+		break;
+	}
+	if (v->focus == MV_CHART) {
+		chart_key(ui, a);
+		return true;
+	}
+	if (v->focus == MV_WITH) {
+		if (a == UI_ACTION_DOWN && v->with_sel + 1 < v->n_with)
+			v->with_sel++;
+		else if (a == UI_ACTION_UP && v->with_sel > 0)
+			v->with_sel--;
+		else if (a == UI_ACTION_CLOSE || a == UI_ACTION_NEXT_PANE)
+			v->focus = MV_LIST;
+		else if (a == UI_ACTION_PREV_PANE)
+			v->focus = MV_CHART;
+		else if (a == UI_ACTION_OPEN && v->n_with)
+			mentions_view_open(ui, v->with[v->with_sel].id, 0);
+		return true;
+	}
+	if (listw_move(&v->l, a, 0))
+		return true;
+	switch (a) {
+	case UI_ACTION_OPEN:
+		if (v->l.n)
+			jump_to_mention(ui, &v->m[v->idx[v->l.sel]]);
+		return true;
+	case UI_ACTION_NEXT_PANE:
+	case UI_ACTION_PREV_PANE:
+		v->focus = MV_CHART;
+		if (v->picked >= 0)
+			v->bar = (size_t)v->picked;
+		return true;
+	case UI_ACTION_CLOSE:
+		if (v->picked >= 0)
+			narrow(-1);  /* Esc widens the list first */
+		else
+			view_close(ui, &mentions_view_ops);
+		return true;
 	default:
 		return true;   /* the panes' keys wait until the view closes */
 	}
@@ -168,7 +312,7 @@ static bool mentions_view_key(struct ui *ui, enum ui_action a)
 static void mentions_view_status(struct ui *ui, struct buf *b)
 {
 	(void)ui;
-	buf_printf(b, " %zu/%zu", mv.n ? mv.l.sel + 1 : 0, mv.n);
+	buf_printf(b, " %zu/%zu", mv.l.n ? mv.l.sel + 1 : 0, mv.l.n);
 }
 
 static void mentions_view_place(struct ui *ui, struct ui_place *p)
@@ -176,22 +320,31 @@ static void mentions_view_place(struct ui *ui, struct ui_place *p)
 	(void)ui;
 	p->view = VIEW_MENTIONS;
 	p->view_id = mv.entity.id;
-	p->view_sel = mv.l.sel;
+	p->view_sel = mv.l.n ? mv.idx[mv.l.sel] : 0;
 }
 
 void mentions_view_save_state(struct ui *ui, FILE *f)
 {
 	bool open = view_is_open(ui, &mentions_view_ops);
 	fprintf(f, "mentions.open=%d\n", open);
-	if (open)
-		fprintf(f, "mentions.entity=%s\nmentions.sel=%zu\nmentions.n=%zu\n",
-		        mv.entity.name, mv.l.sel, mv.n);
+	if (open) {
+		struct buf b = { 0 };
+		if (mv.picked >= 0)
+			chart_label(&b, &mv.series.bins[mv.picked]);
+		fprintf(f, "mentions.entity=%s\nmentions.sel=%zu\nmentions.n=%zu\n"
+		        "mentions.listed=%zu\nmentions.focus=%s\nmentions.bars=%zu\n"
+		        "mentions.bar=%zu\nmentions.period=%s\nmentions.with=%zu\n",
+		        mv.entity.name, mv.l.sel, mv.n, mv.l.n,
+		        mv.focus == MV_CHART ? "chart" : mv.focus == MV_WITH ? "with" : "list",
+		        mv.series.n, mv.bar, b.data ? b.data : "", mv.with_sel);
+		buf_free(&b);
+	}
 }
 
 static size_t mentions_view_entries(struct ui *ui)
 {
 	(void)ui;
-	return mv.n;
+	return mv.focus == MV_CHART ? mv.series.n : mv.focus == MV_WITH ? mv.n_with : mv.l.n;
 }
 
 const struct view_ops mentions_view_ops = {
@@ -202,5 +355,6 @@ const struct view_ops mentions_view_ops = {
 	.close = mentions_view_close,
 	.status = mentions_view_status,
 	.place = mentions_view_place,
+	.keeps_esc = true,
 };
 

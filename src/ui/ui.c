@@ -182,6 +182,7 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		ui_message(&ui, false, _("the library is empty: quit and run \"margo add PATH\""));
 	if (notice && *notice)
 		ui_message(&ui, false, "%s", notice);
+	chart_set_ascii(locale_warning != NULL);
 	if (locale_warning)
 		ui_message(&ui, true, "%s", locale_warning);
 	ui_relayout(&ui);

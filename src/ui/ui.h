@@ -229,6 +229,21 @@ const char *view_title(struct ui *ui);
 bool view_status(struct ui *ui, struct buf *b);
 /* The open view's place in p (p->view stays VIEW_NONE when none). */
 void view_place(struct ui *ui, struct ui_place *p);
+/* chart.c: a series as vertical bars at (y, x), `height` rows with the
+ * labels' row, the bar `sel` shown selected when `focus`, bar `picked`
+ * (or -1) marked; rows used.  chart_hbar: one name and its count as a
+ * horizontal bar scaled to max.  ASCII instead of blocks when the
+ * locale was not UTF-8 (chart_set_ascii, from ui_run). */
+#include "margo/store_timeline.h"
+void chart_set_ascii(bool on);
+bool chart_ascii(void);
+void chart_label(struct buf *b, const struct store_bin *bin);
+size_t chart_first(const struct store_series *s, size_t sel, int width);
+int chart_draw(WINDOW *w, int y, int x, int width, int height,
+               const struct store_series *s, size_t sel, bool focus, long picked);
+void chart_hbar(WINDOW *w, int y, int x, int width, const char *name, int64_t count,
+                int64_t max, bool sel);
+
 /* mentions_view.c */
 extern const struct view_ops mentions_view_ops;
 int mentions_view_open(struct ui *ui, int64_t entity, size_t sel);

@@ -118,6 +118,9 @@ t show ''
 t --db "$MANY" show 2
 t add "$TMPFILES/notiz"
 t search --limit ''
+t timeline --by ''
+t timeline --format ''
+t timeline 'Kim'
 EOF
 mkdir -p "$TEST_TMP/files" && : >"$TEST_TMP/files/notizie.txt"
 out=$(MANY=$many TMPFILES=$TEST_TMP/files bash --norc --noprofile "$TEST_TMP/drive.bash" "$bash_script" 2>&1)
@@ -135,6 +138,9 @@ is "$(line 10)" "[1][2][3][4][5]" "bash: margo show <Tab> offers the article ids
 is "$(line 11)" "[2][20][21][22][23][24][25]" "bash: --db FILE on the line: the ids of that library"
 is "$(line 12)" "[$TEST_TMP/files/notizie.txt]" "bash: margo add <Tab> completes a file path"
 is "$(line 13)" "[]" "bash: margo search --limit <Tab> offers nothing"
+is "$(line 14)" "[month][year]" "bash: margo timeline --by <Tab> offers month and year"
+is "$(line 15)" "[plain][jsonl][svg]" "bash: margo timeline --format <Tab> offers its formats"
+is "$(line 16)" "[Kim Jong-un]" "bash: margo timeline Kim<Tab> offers the entity"
 
 # ---- zsh and fish -----------------------------------------------------------------
 if command -v zsh >/dev/null; then

@@ -35,8 +35,9 @@ expect_state view mentions.open 1 "the mentions view is open"
 expect_state view mentions.n "$((2 * N))" "it lists every mention"
 view=$(screen view.screen)
 has "$view" "Mentions  1/$((2 * N))" "its header counts them"
-has "$view" "With: Mario Rossi $N · Milano $N" \
-	"the names sharing its paragraphs, each with the $N paragraphs they share"
+like "$view" "Mario Rossi +█+ $N\$" \
+	"the names sharing its paragraphs, each with the $N paragraphs they share: Mario Rossi"
+like "$view" "Milano +█+ $N\$" "and Milano"
 has "$view" " là, Mario Rossi incontra Anna Bianchi a Milano; poi Mario Rossi …" \
 	"the first mention in its context"
 has "$view" "ilano; poi Mario Rossi e Anna Bianchi tornano a Milano (1)." \
