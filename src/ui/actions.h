@@ -142,7 +142,7 @@ enum ui_view {
 	  N_("Sidebar: change the type of the selected entity")) \
 	X(REJECT, "reject", UI_V_SIDE, UI_F_WRITES | UI_F_NEEDS_ARTICLE | UI_F_NEEDS_SELECTION, "X", \
 	  N_("Sidebar: this is not an entity")) \
-	X(CHART, "chart", UI_V_MENTIONS, 0, "B", \
+	X(CHART, "chart", UI_V_MENTIONS | UI_V_CODEBOOK, 0, "B", \
 	  N_("Mentions: move into the chart of mentions by month (also Tab), then to the entities named with it, then back; in the chart Left/Right pick a period, Enter lists only its mentions, Esc all again")) \
 	X(NEXT_PANE, "next-pane", UI_V_PANES, 0, "<Tab> <Right>", \
 	  N_("Move to the next pane")) \

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "margo/i18n.h"
+#include "margo/store_timeline.h"
 #include "margo/util.h"
 #include "annot_filter.h"
 
@@ -18,11 +19,24 @@ void annot_item_free(struct annot_item *it)
 {
 	free(it->id), free(it->title), free(it->tags), free(it->quote);
 	free(it->status), free(it->note), free(it->author), free(it->created);
-	free(it->color);
+	free(it->color), free(it->date);
+}
+
+/* The period of a "date:" word: a year ("2023") or a month ("2023-09");
+ * false for anything else (a day too: the charts go by month). */
+static bool date_word(const char *word, struct store_bin *bin)
+{
+	int y, m;
+	if (strlen(word) > 7 || !store_period_of(word, STORE_BY_MONTH, &y, &m))
+		return false;
+	bin->year = y;
+	bin->month = m;
+	bin->count = 0;
+	return true;
 }
 
 /* Does item `it` pass one filter word ("tag:T", "article:N", "author:A",
- * "status:S", or a word of its quote, note, tags or title)? */
+ * "status:S", "date:PERIOD", or a word of its quote, note, tags or title)? */
 static bool passes(const struct annot_item *it, const char *word)
 {
 	bool ok = false;
@@ -41,6 +55,9 @@ static bool passes(const struct annot_item *it, const char *word)
 		ok = util_parse_id(word + 8, &id) == 0 && id == it->article;
 	} else if (strncmp(word, "author:", 7) == 0) {
 		ok = strcasestr(it->author, word + 7) != NULL;
+	} else if (strncmp(word, "date:", 5) == 0) {
+		struct store_bin bin;
+		ok = date_word(word + 5, &bin) && it->date && store_bin_holds(&bin, it->date);
 	} else if (strncmp(word, "status:", 7) == 0) {
 		ok = strcmp(word + 7, "conflict") == 0 ? it->conflicts > 0
 		                                        : strcmp(it->status, word + 7) == 0;
@@ -122,6 +139,13 @@ int annot_filter(struct annot_item *v, size_t *n, const char *filter, const char
 	int rc = filter_words(filter, &words, &nw, bad);
 	if (rc != 0)
 		return -1;
+	struct store_bin bin;
+	for (size_t j = 0; j < nw; j++)
+		if (strncmp(words[j], "date:", 5) == 0 && !date_word(words[j] + 5, &bin)) {
+			*bad = _("date: takes a year or a month, e.g. date:2023 or date:2023-09");
+			words_free(words, nw);
+			return -1;
+		}
 	size_t k = 0;
 	for (size_t i = 0; i < *n; i++) {
 		bool keep = true;

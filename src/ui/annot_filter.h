@@ -10,6 +10,7 @@
 
 struct annot_item {
 	char *id, *title, *tags, *quote, *status, *note, *author, *created, *color;
+	char *date;           /* the article's date, or NULL */
 	int64_t article, n_links;
 	int64_t start, end;   /* bytes of the article's text */
 	int64_t cp_start, cp_end;  /* the same in code points */
@@ -19,7 +20,8 @@ struct annot_item {
 void annot_item_free(struct annot_item *it);
 
 /* Keep the n items of v that pass every word of `filter` ("tag:T",
- * "article:N", "author:A", "status:S" or status:conflict, else a word of
+ * "article:N", "author:A", "status:S" or status:conflict, "date:2023" or
+ * "date:2023-09" (the article's year or month), else a word of
  * the quote, note, tags or title; "..." and '...' hold blanks); the others
  * are freed and *n is what is left.  -1 when the filter cannot be read,
  * its one-line reason in *bad (NULL: out of memory), the items untouched. */

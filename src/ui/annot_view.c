@@ -68,6 +68,7 @@ static int collect_item(void *ctx, const struct store_annot_row *r)
 	it->author = util_strdup(r->author);
 	it->created = util_strdup(r->created);
 	it->color = util_strdup(r->color ? r->color : "green");
+	it->date = r->date ? util_strdup(r->date) : NULL;
 	it->n_links = r->n_links;
 	it->article = r->article;
 	it->start = r->bstart;
@@ -76,7 +77,7 @@ static int collect_item(void *ctx, const struct store_annot_row *r)
 	it->cp_end = r->end;
 	it->conflicts = r->conflicts;
 	return it->id && it->title && it->tags && it->quote && it->status && it->note &&
-	       it->author && it->created && it->color ? 0 : -1;
+	       it->author && it->created && it->color && (it->date || !r->date) ? 0 : -1;
 }
 
 /* Keep the items that pass every word of the filter. */

@@ -4,7 +4,10 @@
  * "militare").  R renames a tag and its children; renaming onto a tag that
  * exists merges the two.  d deletes a tag no annotation has; Enter lists
  * the tag's annotations (A, filtered by tag:"NAME").  Above the list, the
- * selected tag's annotations by month (or year) of their articles.
+ * selected tag's annotations by month (or year) of their articles: Tab
+ * (or B) moves into it, Left/Right pick a bar, Enter lists the tag's
+ * annotations of that period (A, filtered by tag:"NAME" date:PERIOD), Esc
+ * goes back to the tags.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
@@ -25,6 +28,8 @@ struct codebook_view {
 	struct listw l;           /* the selection, the window */
 	struct store_series series;  /* the selected tag's annotations over time */
 	size_t series_of;         /* the tag it was read for, + 1 (0: none) */
+	bool in_chart;            /* the keys go to the chart */
+	size_t bar;               /* the bar selected in the chart */
 };
 
 static struct codebook_view cb;
@@ -48,8 +53,77 @@ static void load_series(struct ui *ui)
 		return;
 	store_series_free(&v->series);
 	v->series_of = v->l.sel + 1;
+	v->bar = 0;
 	if (store_timeline_tag(ui->st, v->names[v->l.sel], STORE_BY_AUTO, &v->series) < 0)
 		ui_message(ui, true, _("cannot read the codebook: %s"), store_errmsg(ui->st));
+	else if (v->series.n)
+		v->bar = v->series.n - 1;
+}
+
+/* Open the annotations list filtered by the selected tag and, when `bin`
+ * is not NULL, by its period: the name in double quotes, its quotes and
+ * backslashes escaped. */
+static void open_annotations(struct ui *ui, const struct store_bin *bin)
+{
+	struct codebook_view *v = &cb;
+	struct buf f = { 0 };
+	buf_puts(&f, "tag:\"");
+	for (const char *p = v->names[v->l.sel]; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_putc(&f, '\\');
+		buf_putc(&f, *p);
+	}
+	buf_putc(&f, '"');
+	if (bin) {
+		buf_puts(&f, " date:");
+		chart_label(&f, bin);
+	}
+	char *filter = buf_steal(&f);
+	if (filter)
+		annot_view_open_filtered(ui, filter);  /* in place of the codebook */
+	else
+		ui_message(ui, true, "%s", _("out of memory"));
+}
+
+/* Keys while the chart has the focus: Left/Right (and Tab) pick a bar,
+ * Enter lists its annotations, Esc goes back to the tags. */
+static void chart_key(struct ui *ui, enum ui_action a)
+{
+	struct codebook_view *v = &cb;
+	size_t n = v->series.n;
+	switch (a) {
+	case UI_ACTION_NEXT_PANE:
+	case UI_ACTION_DOWN:
+		if (v->bar + 1 < n)
+			v->bar++;
+		break;
+	case UI_ACTION_PREV_PANE:
+	case UI_ACTION_UP:
+		if (v->bar > 0)
+			v->bar--;
+		break;
+	case UI_ACTION_FIRST:
+		v->bar = 0;
+		break;
+	case UI_ACTION_LAST:
+		v->bar = n ? n - 1 : 0;
+		break;
+	case UI_ACTION_OPEN:
+		if (n && v->bar < n) {
+			v->in_chart = false;
+			if (!v->series.bins[v->bar].count)
+				ui_message(ui, false, _("no annotations in that period"));
+			else
+				open_annotations(ui, &v->series.bins[v->bar]);
+		}
+		break;
+	case UI_ACTION_CHART:
+	case UI_ACTION_CLOSE:
+		v->in_chart = false;
+		break;
+	default:
+		break;
+	}
 }
 
 int codebook_view_open(struct ui *ui)
@@ -109,8 +183,7 @@ static void codebook_view_draw(struct ui *ui, WINDOW *w)
 	if (v->n && height >= 12) {
 		/* The selected tag's annotations by month, on top. */
 		int ch = height >= 24 ? 5 : 3;
-		chart_draw(w, y, 1, width - 2, ch, &v->series, v->series.n ? v->series.n - 1 : 0,
-		           false, -1);
+		chart_draw(w, y, 1, width - 2, ch, &v->series, v->bar, v->in_chart, -1);
 		y += (v->series.n ? ch : 1) + 1;
 	}
 	listw_draw(&v->l, w, y, 1, codebook_row, &width);
@@ -120,6 +193,12 @@ static void codebook_view_draw(struct ui *ui, WINDOW *w)
 static bool codebook_view_key(struct ui *ui, enum ui_action a)
 {
 	struct codebook_view *v = &cb;
+	if (a == UI_ACTION_HELP || a == UI_ACTION_REDRAW)
+		return false;
+	if (v->in_chart) {
+		chart_key(ui, a);
+		return true;
+	}
 	if (listw_move(&v->l, a, 0)) {
 		load_series(ui);
 		return true;
@@ -167,21 +246,17 @@ static bool codebook_view_key(struct ui *ui, enum ui_action a)
 		}
 		return true;
 	case UI_ACTION_OPEN:
-		if (v->n) {
-			/* The name in double quotes, its quotes and backslashes escaped. */
-			struct buf f = { 0 };
-			buf_puts(&f, "tag:\"");
-			for (const char *p = v->names[v->l.sel]; *p; p++) {
-				if (*p == '"' || *p == '\\')
-					buf_putc(&f, '\\');
-				buf_putc(&f, *p);
-			}
-			buf_putc(&f, '"');
-			char *filter = buf_steal(&f);
-			if (filter) {
-				annot_view_open_filtered(ui, filter);  /* in place of the codebook */
-			}
-		}
+		if (v->n)
+			open_annotations(ui, NULL);
+		return true;
+	case UI_ACTION_CLOSE:
+		view_close(ui, &codebook_view_ops);
+		return true;
+	case UI_ACTION_CHART:
+	case UI_ACTION_NEXT_PANE:
+	case UI_ACTION_PREV_PANE:
+		if (v->n && v->series.n)
+			v->in_chart = true;
 		return true;
 	case UI_ACTION_HELP:
 	case UI_ACTION_REDRAW:
@@ -193,9 +268,10 @@ static bool codebook_view_key(struct ui *ui, enum ui_action a)
 
 void codebook_view_save_state(struct ui *ui, FILE *f)
 {
-	fprintf(f, "codebook.open=%d\ncodebook.n=%zu\ncodebook.bars=%zu\ncodebook.undated=%lld\n",
+	fprintf(f, "codebook.open=%d\ncodebook.n=%zu\ncodebook.bars=%zu\ncodebook.undated=%lld\n"
+	        "codebook.focus=%s\ncodebook.bar=%zu\n",
 	        view_is_open(ui, &codebook_view_ops), cb.n, cb.series.n,
-	        (long long)cb.series.undated);
+	        (long long)cb.series.undated, cb.in_chart ? "chart" : "list", cb.bar);
 }
 
 static size_t codebook_view_entries(struct ui *ui)
@@ -210,4 +286,5 @@ const struct view_ops codebook_view_ops = {
 	.draw = codebook_view_draw,
 	.key = codebook_view_key,
 	.close = codebook_view_close,
+	.keeps_esc = true,   /* Esc leaves the chart first */
 };

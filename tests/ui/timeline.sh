@@ -86,4 +86,54 @@ expect_state codebook codebook.bars 3 "the tag's annotations over three months"
 view=$(screen codebook.screen)
 like "$view" '│ █+ +█+ *$' "drawn as bars: one in 2023-11, two in 2024-01"
 has "$view" "2023-11" "labelled with the first month"
+
+# In the codebook too a bar is picked: Tab enters the chart (on the last
+# month), Left twice the first, Enter lists the tag's annotations of that
+# month only; B enters it as well, Esc leaves it.
+"$MARGO" annotate 1 6 12 --tag altro >/dev/null
+run_script 100x30 <<'EOF'
+C
+j
+<Tab>
+:save-state cbchart
+<Left><Left>
+:save-display cbpicked.screen
+<Enter>
+:save-state cbnarrow
+:save-display cbnarrow.screen
+EOF
+expect_run_ok "the codebook's chart script runs"
+expect_state cbchart codebook.focus chart "Tab in the codebook moves into the chart"
+expect_state cbchart codebook.bar 2 "on the last month"
+has "$(screen cbpicked.screen)" "2023-11: 1" "Left twice: the first month, named with its count"
+expect_state cbnarrow annotations.open 1 "Enter opens the annotations"
+expect_state cbnarrow annotations.n 1 "only the one of that month"
+view=$(screen cbnarrow.screen)
+has "$view" 'date:2023-11' "the filter names the month"
+has "$view" "[fonti] Primo" "the annotation of article 1 (2023-11) is listed"
+hasnt "$view" "[fonti] Secondo" "not the one of 2024-01"
+hasnt "$view" "[altro]" "nor another tag's of the same month"
+
+run_script 100x30 <<'EOF'
+C
+j
+B
+:save-state cbb
+<Esc>
+:save-state cbesc
+EOF
+expect_state cbb codebook.focus chart "B moves into the codebook's chart too"
+expect_state cbesc codebook.focus list "Esc leaves the chart"
+expect_state cbesc codebook.open 1 "without closing the codebook"
+
+# The filter word by itself, in A: a year or a month of the article's date.
+run_script 100x30 <<'EOF'
+A
+/date:2024<Enter>
+:save-state year
+/date:2024-13<Enter>
+:save-display baddate.screen
+EOF
+expect_state year annotations.n 2 "date:2024 keeps the annotations of 2024's articles"
+has "$(screen baddate.screen)" "date: takes a year or a month" "a date that is no period says so in one line"
 done_testing
