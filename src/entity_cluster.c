@@ -172,6 +172,7 @@ struct word_ref {
 	const char *word;         /* points into a key */
 	size_t len;
 	size_t form;
+	bool first;               /* the first word of a longer person's name */
 };
 
 static int word_cmp(const void *a, const void *b)
@@ -183,20 +184,28 @@ static int word_cmp(const void *a, const void *b)
 }
 
 /* Join form i to the forms the sorted index lists under its key, when they
- * all belong to one entity (the join must be unambiguous). */
+ * all belong to one entity (the join must be unambiguous).  A first name
+ * alone ("Francesco") joins only by a last word ("papa Francesco"), never
+ * by the first word of a longer name: it says nothing about which
+ * Francesco Rossi or Bianchi it is, so across the corpus it joins none of
+ * them (its article may still give it to its one full name). */
 static void join_if_one(struct work *w, const struct word_ref *idx, size_t k, size_t i)
 {
-	struct word_ref probe = { w->keys[i], strlen(w->keys[i]), 0 };
+	struct word_ref probe = { w->keys[i], strlen(w->keys[i]), 0, false };
 	const struct word_ref *hit = bsearch(&probe, idx, k, sizeof *idx, word_cmp);
 	if (!hit)
 		return;
 	while (hit > idx && word_cmp(hit - 1, &probe) == 0)
 		hit--;  /* the first equal entry */
 	size_t root = find(w, hit->form);
-	for (const struct word_ref *h = hit; h < idx + k && word_cmp(h, &probe) == 0; h++)
+	bool by_last = false;
+	for (const struct word_ref *h = hit; h < idx + k && word_cmp(h, &probe) == 0; h++) {
 		if (find(w, h->form) != root)
 			return;
-	join(w, i, root);
+		by_last |= !h->first;
+	}
+	if (by_last || !w->forms[i].first_name_only)
+		join(w, i, root);
 }
 
 /* The key of one space-separated word of a person's name ("Jong-un"
@@ -233,8 +242,8 @@ static int join_surnames(struct work *w)
 		words[k + 1] = b;
 		if (!a || !b)
 			goto out;
-		idx[k] = (struct word_ref){ a, strlen(a), i };
-		idx[k + 1] = (struct word_ref){ b, strlen(b), i };
+		idx[k] = (struct word_ref){ a, strlen(a), i, true };
+		idx[k + 1] = (struct word_ref){ b, strlen(b), i, false };
 		k += 2;
 	}
 	qsort(idx, k, sizeof *idx, word_cmp);
@@ -298,7 +307,7 @@ static int join_acronyms(struct work *w)
 		initials(w->keys[i], tmp, sizeof tmp);
 		if (strlen(tmp) < 2 || !(ini[i] = util_strdup(tmp)))
 			continue;
-		idx[k++] = (struct word_ref){ ini[i], strlen(ini[i]), i };
+		idx[k++] = (struct word_ref){ ini[i], strlen(ini[i]), i, false };
 	}
 	qsort(idx, k, sizeof *idx, word_cmp);
 	for (size_t i = 0; i < w->n; i++) {

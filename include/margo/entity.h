@@ -103,6 +103,9 @@ struct entity_form {
 	                           * earlier ones keep its old entity whole) */
 	int retype;               /* -1, or the type the user gave it */
 	size_t cluster;           /* out: index of its cluster, or SIZE_MAX */
+	bool first_name_only;     /* a person's first name alone ("Francesco"):
+	                           * never joined by the first word of a longer
+	                           * name, which would join different people */
 };
 
 /* A user's merge: the cluster of form `from` joins the cluster of `into`. */

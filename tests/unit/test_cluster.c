@@ -15,7 +15,7 @@
 
 #include "margo/entity.h"
 
-#define FORM(t, s, c) { ENTITY_##t, s, c, false, false, 0, -1, 0 }
+#define FORM(t, s, c) { ENTITY_##t, s, c, false, false, 0, -1, 0, false }
 
 static struct entity_cluster_out *clusters;
 static size_t n_clusters;
@@ -112,6 +112,43 @@ static void test_ambiguous_surname_stays_alone(void **state)
 	assert_string_equal(name_of(&f[2]), "Kim");
 }
 
+/* A first name alone: "Francesco Rossi" named in one article, "Francesco
+ * Bianchi" in another, a bare "Francesco" in a third that names neither. */
+#define FIRST_NAME(s, c) { ENTITY_PER, s, c, false, false, 0, -1, 0, true }
+
+static void test_first_name_alone_joins_no_one(void **state)
+{
+	(void)state;
+	struct entity_form f[] = {
+		FORM(PER, "Francesco Rossi", 2), FORM(PER, "Francesco Bianchi", 2),
+		FIRST_NAME("Francesco", 3),
+	};
+	run(f, 3, NULL, 0, NULL, 0);
+	assert_int_equal(n_clusters, 3);
+	assert_string_equal(name_of(&f[2]), "Francesco");
+	assert_int_equal(clusters[f[2].cluster].count, 3);
+}
+
+/* Even with one Francesco in full in the whole corpus, a bare "Francesco"
+ * is not taken to be him; a surname still joins, and so does a first name
+ * that is the last word of the longer name ("papa Francesco"). */
+static void test_first_name_alone_not_joined_by_first_word(void **state)
+{
+	(void)state;
+	struct entity_form f[] = {
+		FORM(PER, "Francesco Rossi", 2), FIRST_NAME("Francesco", 3), FORM(PER, "Rossi", 4),
+		FORM(PER, "Benedetto XVI", 5), FORM(PER, "Benedetto", 1),
+		FORM(PER, "Jorge Bergoglio", 1), FORM(PER, "Papa Giovanni", 2),
+		FIRST_NAME("Giovanni", 1),
+	};
+	run(f, 8, NULL, 0, NULL, 0);
+	assert_int_not_equal(f[1].cluster, f[0].cluster);
+	assert_string_equal(name_of(&f[1]), "Francesco");
+	assert_int_equal(f[2].cluster, f[0].cluster);
+	assert_int_equal(f[4].cluster, f[3].cluster);  /* not marked: joins as before */
+	assert_int_equal(f[7].cluster, f[6].cluster);  /* by the last word */
+}
+
 static void test_case_acronyms_and_types(void **state)
 {
 	(void)state;
@@ -170,6 +207,8 @@ int main(void)
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test_teardown(test_people_join, teardown),
 		cmocka_unit_test_teardown(test_ambiguous_surname_stays_alone, teardown),
+		cmocka_unit_test_teardown(test_first_name_alone_joins_no_one, teardown),
+		cmocka_unit_test_teardown(test_first_name_alone_not_joined_by_first_word, teardown),
 		cmocka_unit_test_teardown(test_case_acronyms_and_types, teardown),
 		cmocka_unit_test_teardown(test_corrections, teardown),
 		cmocka_unit_test_teardown(test_empty, teardown),
