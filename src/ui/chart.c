@@ -37,6 +37,30 @@ static const char *cell(int eighths)
 	return ascii ? plain[i] : blocks[i];
 }
 
+bool chart_move(size_t *bar, size_t n, enum ui_action a)
+{
+	switch (a) {
+	case UI_ACTION_NEXT_PANE:
+	case UI_ACTION_DOWN:
+		if (*bar + 1 < n)
+			(*bar)++;
+		return true;
+	case UI_ACTION_PREV_PANE:
+	case UI_ACTION_UP:
+		if (*bar > 0)
+			(*bar)--;
+		return true;
+	case UI_ACTION_FIRST:
+		*bar = 0;
+		return true;
+	case UI_ACTION_LAST:
+		*bar = n ? n - 1 : 0;
+		return true;
+	default:
+		return false;
+	}
+}
+
 void chart_label(struct buf *b, const struct store_bin *bin)
 {
 	if (bin->month)

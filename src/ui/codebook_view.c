@@ -91,23 +91,9 @@ static void chart_key(struct ui *ui, enum ui_action a)
 {
 	struct codebook_view *v = &cb;
 	size_t n = v->series.n;
+	if (chart_move(&v->bar, n, a))
+		return;
 	switch (a) {
-	case UI_ACTION_NEXT_PANE:
-	case UI_ACTION_DOWN:
-		if (v->bar + 1 < n)
-			v->bar++;
-		break;
-	case UI_ACTION_PREV_PANE:
-	case UI_ACTION_UP:
-		if (v->bar > 0)
-			v->bar--;
-		break;
-	case UI_ACTION_FIRST:
-		v->bar = 0;
-		break;
-	case UI_ACTION_LAST:
-		v->bar = n ? n - 1 : 0;
-		break;
 	case UI_ACTION_OPEN:
 		if (n && v->bar < n) {
 			v->in_chart = false;

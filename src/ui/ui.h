@@ -239,6 +239,9 @@ void chart_set_ascii(bool on);
 bool chart_ascii(void);
 void chart_label(struct buf *b, const struct store_bin *bin);
 size_t chart_first(const struct store_series *s, size_t sel, int width);
+/* The chart's keys that pick a bar (Right/Tab, Left, first, last) move
+ * *bar among n; false for any other action. */
+bool chart_move(size_t *bar, size_t n, enum ui_action a);
 int chart_draw(WINDOW *w, int y, int x, int width, int height,
                const struct store_series *s, size_t sel, bool focus, long picked);
 void chart_hbar(WINDOW *w, int y, int x, int width, const char *name, int64_t count,
