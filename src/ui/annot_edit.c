@@ -44,22 +44,9 @@ void annotate_selection(struct ui *ui)
 	struct text_state *t = text_pane_state(ui);
 	if (!t->loaded || !t->art.n_sentences)
 		return;
-	size_t s, e;
-	if (t->selecting) {
-		s = t->sel_anchor < t->sel_head ? t->sel_anchor : t->sel_head;
-		e = t->sel_anchor < t->sel_head ? t->sel_head : t->sel_anchor;
-	} else {
-		s = t->art.sentences[t->cursor].start;
-		e = t->art.sentences[t->cursor].end;
-	}
-	/* No blank at either end of what is annotated. */
-	const char *p = t->art.body + s;
-	size_t n = text_trim(&p, e - s);
-	s = (size_t)(p - t->art.body);
-	e = s + n;
-	if (s >= e)
+	size_t cs, ce;
+	if (!annotate_span_here(ui, &cs, &ce))
 		return;
-	size_t cs = text_cp_count(t->art.body, s), ce = cs + text_cp_count(t->art.body + s, e - s);
 	if (reattach) {
 		/* An orphan waiting for its new place: this is it. */
 		char *err = NULL;

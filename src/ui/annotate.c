@@ -297,6 +297,30 @@ void annotate_start_selection(struct ui *ui)
 	ui_message(ui, false, _("selecting: w b ( ) { } move its end, a annotates, Esc cancels"));
 }
 
+bool annotate_span_here(struct ui *ui, size_t *cs, size_t *ce)
+{
+	const struct text_state *t = text_pane_state(ui);
+	if (!t->loaded || !t->art.n_sentences)
+		return false;
+	size_t s, e;
+	if (t->selecting) {
+		s = t->sel_anchor < t->sel_head ? t->sel_anchor : t->sel_head;
+		e = t->sel_anchor < t->sel_head ? t->sel_head : t->sel_anchor;
+	} else {
+		s = t->art.sentences[t->cursor].start;
+		e = t->art.sentences[t->cursor].end;
+	}
+	/* No blank at either end of what is taken. */
+	const char *p = t->art.body + s;
+	size_t n = text_trim(&p, e - s);
+	s = (size_t)(p - t->art.body);
+	if (n == 0)
+		return false;
+	*cs = text_cp_count(t->art.body, s);
+	*ce = *cs + text_cp_count(t->art.body + s, n);
+	return true;
+}
+
 /* Mouse (mouse.c): a drag in the text selects [anchor, head), as v does. */
 void annotate_select_span(struct ui *ui, size_t anchor, size_t head)
 {

@@ -59,25 +59,12 @@ static char *end_here(struct ui *ui, bool *made)
 	struct text_state *t = text_pane_state(ui);
 	if (!t->loaded || !t->art.n_sentences)
 		return NULL;
-	size_t s, e;
-	if (t->selecting) {
-		s = t->sel_anchor < t->sel_head ? t->sel_anchor : t->sel_head;
-		e = t->sel_anchor < t->sel_head ? t->sel_head : t->sel_anchor;
-	} else {
-		s = t->art.sentences[t->cursor].start;
-		e = t->art.sentences[t->cursor].end;
-	}
-	/* As `a` takes it (no blank at either end): the same sentence
-	 * annotated is the same end. */
-	const char *b = t->art.body + s;
-	size_t n = text_trim(&b, e - s);
-	s = (size_t)(b - t->art.body);
-	e = s + n;
-	if (s >= e) {
+	/* As `a` takes it: the same sentence annotated is the same end. */
+	size_t cs, ce;
+	if (!annotate_span_here(ui, &cs, &ce)) {
 		ui_message(ui, false, _("nothing to link here"));
 		return NULL;
 	}
-	size_t cs = text_cp_count(t->art.body, s), ce = cs + text_cp_count(t->art.body + s, e - s);
 	char *id = NULL, *err = NULL;
 	int rc = store_annot_at(ui->st, t->art.id, cs, ce, &id, &err);
 	if (rc < 0)

@@ -256,6 +256,9 @@ bool annotate_key(struct ui *ui, int key);     /* keys while selecting */
 void annotate_start_selection(struct ui *ui);
 void annotate_select_mention(struct ui *ui);
 void annotate_selection(struct ui *ui);
+/* What a and L take: the selection, else the cursor's sentence, without
+ * blanks at either end, in code points; false when that is empty. */
+bool annotate_span_here(struct ui *ui, size_t *cs, size_t *ce);
 void annotate_load(struct ui *ui);             /* spans of the open article */
 void annotate_free(struct ui *ui);
 /* The role of the annotation at byte pos (the last begun), or ROLE_NORMAL. */
