@@ -143,7 +143,7 @@ enum ui_view {
 	X(REJECT, "reject", UI_V_SIDE, UI_F_WRITES | UI_F_NEEDS_ARTICLE | UI_F_NEEDS_SELECTION, "X", \
 	  N_("Sidebar: this is not an entity")) \
 	X(CHART, "chart", UI_V_MENTIONS | UI_V_CODEBOOK, 0, "B", \
-	  N_("Mentions: move into the chart of mentions by month (also Tab), then to the entities named with it, then back; in the chart Left/Right pick a period, Enter lists only its mentions, Esc all again")) \
+	  N_("Mentions and codebook: move into the chart by month (also Tab; in the mentions, then to the entities named with it); in the chart Left/Right pick a period, Enter lists only its mentions or annotations, Esc leaves it")) \
 	X(NEXT_PANE, "next-pane", UI_V_PANES, 0, "<Tab> <Right>", \
 	  N_("Move to the next pane")) \
 	X(PREV_PANE, "prev-pane", UI_V_PANES, 0, "<S-Tab> <Left>", \
@@ -157,7 +157,7 @@ enum ui_view {
 	X(REDRAW, "redraw", UI_V_ALL, 0, "^L", \
 	  N_("Redraw the screen")) \
 	X(CLOSE, "close", UI_V_PANES | UI_V_VIEWS, 0, "<Esc>", \
-	  N_("Close the help or the mentions view")) \
+	  N_("Close the view in focus (in the mentions, Esc first shows all mentions again after a period was picked)")) \
 	X(QUIT, "quit", UI_V_ALL, 0, "q", \
 	  N_("Close the view in focus; in the three panes quit (asks if a selection or link would be lost)")) \
 	X(QUIT_NOW, "quit-now", UI_V_ALL, 0, "Q", \
