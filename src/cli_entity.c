@@ -230,7 +230,48 @@ static const char entities_usage[] =
 	"List the entities of the library (or of one article): people (PER),\n"
 	"places (LOC), organisations (ORG) and dates (DATE), with how often they\n"
 	"are mentioned and in how many articles.  JSON Lines: {\"id\",\"type\",\n"
-	"\"name\",\"mentions\",\"articles\"} (and \"here\" with --article).\n");
+	"\"name\",\"mentions\",\"articles\"} (and \"here\" with --article).\n"
+	"A bare name kept apart because several people's full names fit it is\n"
+	"marked \"(?)\" and followed by those people (JSON: \"ambiguous\":true and\n"
+	"\"fits\", their names).\n");
+
+/* How many of the people a bare name fits the plain listing names. */
+#define FITS_SHOWN 5
+
+/* After a bare name kept apart: the people it fits, in `b` (plain: "(?)
+ * which of: A, B", JSON: the members "ambiguous" and "fits").  0, or -1
+ * when the library fails. */
+static int put_fits(struct store *st, const struct store_entity *e, bool json, struct buf *b)
+{
+	char **names;
+	size_t n;
+	if (!e->apart)
+		return 0;
+	if (store_entity_fits(st, e->id, &names, &n) < 0)
+		return -1;
+	if (json) {
+		buf_puts(b, ",\"ambiguous\":true,\"fits\":[");
+		for (size_t i = 0; i < n; i++) {
+			buf_puts(b, i ? ",\"" : "\"");
+			buf_json_string(b, names[i], strlen(names[i]));
+			buf_putc(b, '"');
+		}
+		buf_putc(b, ']');
+	} else {
+		/* TRANSLATORS: after a bare name ("Berlusconi") that several
+		 * people's full names fit; the list of them follows. */
+		buf_puts(b, _(" (?) which of: "));
+		for (size_t i = 0; i < n && i < FITS_SHOWN; i++)
+			buf_printf(b, "%s%s", i ? ", " : "", names[i]);
+		if (n > FITS_SHOWN)
+			buf_printf(b, ngettext(" and %zu more", " and %zu more", n - FITS_SHOWN),
+			           n - FITS_SHOWN);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return 0;
+}
 
 int cli_entities(const struct cli_env *env, int argc, char **argv)
 {
@@ -278,8 +319,14 @@ int cli_entities(const struct cli_env *env, int argc, char **argv)
 			cli_json_field(&b, "name", e[i].name, 1);
 			if (article)
 				buf_printf(&b, ",\"here\":%lld", (long long)e[i].here);
-			buf_printf(&b, ",\"mentions\":%lld,\"articles\":%lld}", (long long)e[i].mentions,
+			buf_printf(&b, ",\"mentions\":%lld,\"articles\":%lld", (long long)e[i].mentions,
 			           (long long)e[i].articles);
+			if (put_fits(st, &e[i], true, &b) < 0) {
+				cli_error("%s: %s", env->db_path, store_errmsg(st));
+				status = CLI_FAILED;
+				break;
+			}
+			buf_putc(&b, '}');
 			if (cli_flush_line(&b) < 0)
 				status = CLI_FAILED;
 		} else {
@@ -292,6 +339,17 @@ int cli_entities(const struct cli_env *env, int argc, char **argv)
 				       entity_type_name(e[i].type), (long long)e[i].mentions,
 				       (long long)e[i].articles);
 			cli_puts_safe(stdout, e[i].name);
+			b.len = 0;
+			if (put_fits(st, &e[i], false, &b) < 0) {
+				fputc('\n', stdout);
+				cli_error("%s: %s", env->db_path, store_errmsg(st));
+				status = CLI_FAILED;
+				break;
+			}
+			if (b.len) {
+				buf_putc(&b, '\0');
+				cli_puts_safe(stdout, b.data);
+			}
 			fputc('\n', stdout);
 		}
 	}

@@ -118,6 +118,10 @@ struct work {
 	char **keys;
 	int *type;                /* the effective type: retype applied */
 	size_t *words;            /* words in the key */
+	size_t *fit_at, *fit_n;   /* a one-word person that several people fit:
+	                           * its range of `fit` (fit_n 0: none) */
+	size_t *fit;              /* the multi-word forms fitting such names */
+	size_t n_fit, cap_fit;
 };
 
 static size_t find(struct work *w, size_t i)
@@ -189,23 +193,52 @@ static int word_cmp(const void *a, const void *b)
  * by the first word of a longer name: it says nothing about which
  * Francesco Rossi or Bianchi it is, so across the corpus it joins none of
  * them (its article may still give it to its one full name). */
-static void join_if_one(struct work *w, const struct word_ref *idx, size_t k, size_t i)
+static const struct word_ref *join_if_one(struct work *w, const struct word_ref *idx, size_t k,
+                                          size_t i, size_t *n_hits)
 {
 	struct word_ref probe = { w->keys[i], strlen(w->keys[i]), 0, false };
 	const struct word_ref *hit = bsearch(&probe, idx, k, sizeof *idx, word_cmp);
+	*n_hits = 0;
 	if (!hit)
-		return;
+		return NULL;
 	while (hit > idx && word_cmp(hit - 1, &probe) == 0)
 		hit--;  /* the first equal entry */
-	size_t root = find(w, hit->form);
-	bool by_last = false;
-	for (const struct word_ref *h = hit; h < idx + k && word_cmp(h, &probe) == 0; h++) {
-		if (find(w, h->form) != root)
-			return;
+	size_t root = find(w, hit->form), n = 0;
+	bool by_last = false, several = false;
+	for (const struct word_ref *h = hit; h < idx + k && word_cmp(h, &probe) == 0; h++, n++) {
+		several |= find(w, h->form) != root;
 		by_last |= !h->first;
+	}
+	if (several) {
+		*n_hits = n;  /* kept apart: the names that fit it */
+		return hit;
 	}
 	if (by_last || !w->forms[i].first_name_only)
 		join(w, i, root);
+	return NULL;
+}
+
+/* Note the multi-word forms that fit one-word person i, which is kept
+ * apart (forms of one key, joined already, share one list). */
+static int note_fits(struct work *w, size_t i, const struct word_ref *hit, size_t n,
+                     size_t *noted)
+{
+	size_t r = find(w, i);
+	if (noted[r] != SIZE_MAX) {
+		w->fit_at[i] = w->fit_at[noted[r]];
+		w->fit_n[i] = w->fit_n[noted[r]];
+		return 0;
+	}
+	void *grown = util_grow(w->fit, &w->cap_fit, w->n_fit + n, sizeof *w->fit);
+	if (!grown)
+		return -1;
+	w->fit = grown;
+	w->fit_at[i] = w->n_fit;
+	w->fit_n[i] = n;
+	for (size_t h = 0; h < n; h++)
+		w->fit[w->n_fit++] = hit[h].form;
+	noted[r] = i;
+	return 0;
 }
 
 /* The key of one space-separated word of a person's name ("Jong-un"
@@ -227,10 +260,13 @@ static int join_surnames(struct work *w)
 {
 	struct word_ref *idx = malloc(2 * w->n * sizeof *idx + 1);
 	char **words = calloc(2 * w->n + 1, sizeof *words);
+	size_t *noted = malloc((w->n + 1) * sizeof *noted);
 	size_t k = 0;
 	int rc = -1;
-	if (!idx || !words)
+	if (!idx || !words || !noted)
 		goto out;
+	for (size_t i = 0; i < w->n; i++)
+		noted[i] = SIZE_MAX;
 	for (size_t i = 0; i < w->n; i++) {
 		const char *norm = w->forms[i].norm, *sp = strchr(norm, ' ');
 		if (!joinable(w, i) || w->type[i] != ENTITY_PER || !sp)
@@ -250,7 +286,10 @@ static int join_surnames(struct work *w)
 	for (size_t i = 0; i < w->n; i++) {
 		if (!joinable(w, i) || w->type[i] != ENTITY_PER || strchr(w->forms[i].norm, ' '))
 			continue;
-		join_if_one(w, idx, k, i);
+		size_t n_hits;
+		const struct word_ref *hit = join_if_one(w, idx, k, i, &n_hits);
+		if (hit && note_fits(w, i, hit, n_hits, noted) < 0)
+			goto out;
 	}
 	rc = 0;
 out:
@@ -258,6 +297,7 @@ out:
 		for (size_t i = 0; i < 2 * w->n; i++)
 			free(words[i]);
 	free(words);
+	free(noted);
 	free(idx);
 	return rc;
 }
@@ -320,7 +360,8 @@ static int join_acronyms(struct work *w)
 			caps += isupper((unsigned char)*p) != 0;
 		if (caps < 2)
 			continue;  /* "Onu" is handled by the gazetteer, "Roma" is a word */
-		join_if_one(w, idx, k, i);
+		size_t n_hits;
+		join_if_one(w, idx, k, i, &n_hits);
 	}
 	rc = 0;
 out:
@@ -418,6 +459,7 @@ static int unique_keys(const struct work *w, struct entity_cluster_out *c, const
 void entity_clusters_free(struct entity_cluster_out *c, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		free(c[i].fits);
 		free(c[i].name);
 		free(c[i].key);
 	}
@@ -503,6 +545,79 @@ oom:
 	return -1;
 }
 
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The people each kept-apart bare name fits, as clusters: two or more,
+ * else none.  The user's word wins: a cluster with a form renamed,
+ * merged, split or retyped lists none. */
+static int cluster_fits(struct work *w, const struct entity_merge *merges, size_t n_merges,
+                        const struct entity_rename *renames, size_t n_renames,
+                        struct entity_cluster_out *c, size_t k)
+{
+	bool *fixed = calloc(k + 1, sizeof *fixed);
+	size_t *seen = malloc((k + 1) * sizeof *seen), *cap = calloc(k + 1, sizeof *cap);
+	int rc = -1;
+	if (!fixed || !seen || !cap)
+		goto out;
+	const struct entity_form *f = w->forms;
+	for (size_t i = 0; i < w->n; i++)
+		if (f[i].cluster != SIZE_MAX && (f[i].split || f[i].retype >= 0))
+			fixed[f[i].cluster] = true;
+	for (size_t m = 0; m < n_merges; m++)
+		for (int end = 0; end < 2; end++) {
+			size_t x = end ? merges[m].into : merges[m].from;
+			if (x < w->n && f[x].cluster != SIZE_MAX)
+				fixed[f[x].cluster] = true;
+		}
+	for (size_t r = 0; r < n_renames; r++)
+		if (renames[r].form < w->n && f[renames[r].form].cluster != SIZE_MAX)
+			fixed[f[renames[r].form].cluster] = true;
+	for (size_t j = 0; j < k; j++)
+		seen[j] = SIZE_MAX;
+	for (size_t i = 0; i < w->n; i++) {
+		size_t j = f[i].cluster;
+		if (!w->fit_n[i] || j == SIZE_MAX || fixed[j] || c[j].type != ENTITY_PER ||
+		    seen[j] == w->fit_at[i])
+			continue;
+		seen[j] = w->fit_at[i];  /* forms of one key share their list */
+		for (size_t h = w->fit_at[i]; h < w->fit_at[i] + w->fit_n[i]; h++) {
+			size_t to = f[w->fit[h]].cluster;
+			if (to == SIZE_MAX || to == j)
+				continue;
+			void *grown = util_grow(c[j].fits, &cap[j], c[j].n_fits, sizeof *c[j].fits);
+			if (!grown)
+				goto out;
+			c[j].fits = grown;
+			c[j].fits[c[j].n_fits++] = to;
+		}
+	}
+	for (size_t j = 0; j < k; j++) {
+		if (!c[j].fits)
+			continue;
+		qsort(c[j].fits, c[j].n_fits, sizeof *c[j].fits, cmp_size);
+		size_t u = 0;
+		for (size_t x = 0; x < c[j].n_fits; x++)
+			if (!u || c[j].fits[u - 1] != c[j].fits[x])
+				c[j].fits[u++] = c[j].fits[x];
+		c[j].n_fits = u;
+		if (u < 2) {
+			free(c[j].fits);
+			c[j].fits = NULL;
+			c[j].n_fits = 0;
+		}
+	}
+	rc = 0;
+out:
+	free(fixed);
+	free(seen);
+	free(cap);
+	return rc;
+}
+
 /* Split forms by the point they were split at, then key. */
 static int by_split(const void *a, const void *b, void *ctx)
 {
@@ -557,8 +672,11 @@ int entity_cluster(struct entity_form *forms, size_t n,
 	w.keys = calloc(n + 1, sizeof *w.keys);
 	w.type = malloc((n + 1) * sizeof *w.type);
 	w.words = malloc((n + 1) * sizeof *w.words);
+	w.fit_at = calloc(n + 1, sizeof *w.fit_at);
+	w.fit_n = calloc(n + 1, sizeof *w.fit_n);
 	order = malloc((n + 1) * sizeof *order);
-	if (!w.parent || !w.node || !w.keys || !w.type || !w.words || !order)
+	if (!w.parent || !w.node || !w.keys || !w.type || !w.words || !w.fit_at || !w.fit_n ||
+	    !order)
 		goto out;
 	for (size_t i = 0; i < w.n_nodes; i++)
 		w.parent[i] = i;
@@ -580,6 +698,13 @@ int entity_cluster(struct entity_form *forms, size_t n,
 			order[k++] = i;
 	apply_corrections(&w, order, k, merges, n_merges);
 	rc = build_clusters(&w, renames, n_renames, clusters, n_clusters);
+	if (rc == 0 && cluster_fits(&w, merges, n_merges, renames, n_renames, *clusters,
+	                            *n_clusters) < 0) {
+		entity_clusters_free(*clusters, *n_clusters);
+		*clusters = NULL;
+		*n_clusters = 0;
+		rc = -1;
+	}
 out:
 	if (w.keys)
 		for (size_t i = 0; i < n; i++)
@@ -589,6 +714,9 @@ out:
 	free(w.node);
 	free(w.type);
 	free(w.words);
+	free(w.fit_at);
+	free(w.fit_n);
+	free(w.fit);
 	free(order);
 	return rc;
 }

@@ -297,6 +297,12 @@ const char *const store_migrations[] = {
 	"UPDATE mention SET entity = (SELECT entity FROM form WHERE form.id = mention.form);"
 	"CREATE INDEX mention_entity ON mention(entity, article, bstart);"
 	"INSERT OR REPLACE INTO meta(key, value) VALUES ('entities_stale', '1');",
+	/* v15: a bare person's name kept apart because several people's full
+	 * names fit it ("Berlusconi": Silvio, Pier Silvio) lists them, as a
+	 * JSON array of entity ids (NULL: not kept apart so); filled by the
+	 * rebuild run when the migration ends. */
+	"ALTER TABLE entity ADD COLUMN fits TEXT;"
+	"INSERT OR REPLACE INTO meta(key, value) VALUES ('entities_stale', '1');",
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }
@@ -601,9 +607,10 @@ static int migrate(struct store *st, char **err)
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE || store_commit(st) < 0)
 		goto fail;
-	/* A library from before v14: its mentions are resolved in their
-	 * articles now, with the corrections it has. */
-	if (version > 0 && version < 14 && store_entities_rebuild(st) < 0)
+	/* A library from before v15: its mentions are resolved in their
+	 * articles now, with the corrections it has, and its bare names kept
+	 * apart list the people they fit. */
+	if (version > 0 && version < 15 && store_entities_rebuild(st) < 0)
 		goto fail;
 	return 0;
 fail:

@@ -27,7 +27,7 @@ void store_entities_free(struct store_entity *e, size_t n)
 	free(e);
 }
 
-/* Collect rows of (id, type, name, here, mentions, articles). */
+/* Collect rows of (id, type, name, here, mentions, articles[, kept apart]). */
 static int collect_entities(sqlite3_stmt *s, struct store_entity **out, size_t *n)
 {
 	struct store_entity *v = NULL;
@@ -45,6 +45,7 @@ static int collect_entities(sqlite3_stmt *s, struct store_entity **out, size_t *
 			.here = sqlite3_column_int64(s, 3),
 			.mentions = sqlite3_column_int64(s, 4),
 			.articles = sqlite3_column_int64(s, 5),
+			.apart = sqlite3_column_count(s) > 6 && sqlite3_column_int(s, 6) != 0,
 		};
 		if (!v[k].name)
 			break;
@@ -67,12 +68,12 @@ int store_entities_of(struct store *st, int64_t article, struct store_entity **o
 	*out = NULL;
 	*n = 0;
 	int rc = article
-		? store_prepare(st, "SELECT e.id, e.type, e.name, count(*) AS here, e.mentions, e.articles"
-		              " FROM mention m JOIN entity e ON e.id = m.entity"
+		? store_prepare(st, "SELECT e.id, e.type, e.name, count(*) AS here, e.mentions, e.articles,"
+		              " e.fits IS NOT NULL FROM mention m JOIN entity e ON e.id = m.entity"
 		              " WHERE m.article = ?1 GROUP BY e.id"
 		              " ORDER BY e.type, here DESC, e.mentions DESC, e.name", &s)
-		: store_prepare(st, "SELECT id, type, name, mentions, mentions, articles FROM entity"
-		              " ORDER BY type, mentions DESC, name", &s);
+		: store_prepare(st, "SELECT id, type, name, mentions, mentions, articles, fits IS NOT NULL"
+		              " FROM entity ORDER BY type, mentions DESC, name", &s);
 	if (rc < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, article);
@@ -82,7 +83,8 @@ int store_entities_of(struct store *st, int64_t article, struct store_entity **o
 int store_entity_get(struct store *st, int64_t id, struct store_entity *out)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(st, "SELECT id, type, name, mentions, mentions, articles FROM entity WHERE id = ?1", &s) < 0)
+	if (store_prepare(st, "SELECT id, type, name, mentions, mentions, articles, fits IS NOT NULL"
+	                " FROM entity WHERE id = ?1", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	struct store_entity *v;
@@ -153,6 +155,40 @@ int store_entity_aliases(struct store *st, int64_t id, char ***names, size_t *n)
 	}
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_entity_fits(struct store *st, int64_t id, char ***names, size_t *n)
+{
+	sqlite3_stmt *s;
+	*names = NULL;
+	*n = 0;
+	if (store_prepare(st, "SELECT p.name FROM entity e, json_each(CASE WHEN json_valid(e.fits) THEN e.fits END) j"
+	                " JOIN entity p ON p.id = j.value"
+	                " WHERE e.id = ?1"
+	                " ORDER BY p.mentions DESC, p.name", &s) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		void *grown = util_grow(*names, &cap, *n, sizeof **names);
+		if (!grown)
+			break;
+		*names = grown;
+		if (!((*names)[*n] = store_column_dup(s, 0)))
+			break;
+		(*n)++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		for (size_t i = 0; i < *n; i++)
+			free((*names)[i]);
+		free(*names);
+		*names = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
 }
 
 void store_mentions_free(struct store_mention *m, size_t n)

@@ -349,14 +349,16 @@ static int write_clusters(struct store *st, struct rebuild *r,
                           const struct entity_cluster_out *c, size_t nc)
 {
 	int64_t *ids = malloc((nc + 1) * sizeof *ids);
-	sqlite3_stmt *up = NULL, *point = NULL;
+	sqlite3_stmt *up = NULL, *point = NULL, *fits = NULL;
+	struct buf json = { 0 };
 	int ret = -1;
 	if (!ids || sqlite3_exec(store_db(st), "UPDATE entity SET live = 0", NULL, NULL, NULL) != SQLITE_OK ||
 	    store_prepare(st, "INSERT INTO entity(type, name, key, form, mentions, live)"
 	                " VALUES (?1, ?2, ?3, ?5, ?4, 1) ON CONFLICT(type, key) DO UPDATE SET"
 	                " name = excluded.name, form = excluded.form,"
-	                " mentions = excluded.mentions, live = 1 RETURNING id", &up) < 0 ||
-	    store_prepare(st, "UPDATE form SET entity = ?2 WHERE id = ?1", &point) < 0)
+	                " mentions = excluded.mentions, live = 1, fits = NULL RETURNING id", &up) < 0 ||
+	    store_prepare(st, "UPDATE form SET entity = ?2 WHERE id = ?1", &point) < 0 ||
+	    store_prepare(st, "UPDATE entity SET fits = json(?2) WHERE id = ?1", &fits) < 0)
 		goto out;
 	for (size_t j = 0; j < nc; j++) {
 		sqlite3_bind_int(up, 1, (int)c[j].type);
@@ -368,6 +370,23 @@ static int write_clusters(struct store *st, struct rebuild *r,
 			goto out;
 		ids[j] = sqlite3_column_int64(up, 0);
 		sqlite3_reset(up);
+	}
+	/* The people a bare name kept apart fits, by their entities' ids. */
+	for (size_t j = 0; j < nc; j++) {
+		if (!c[j].n_fits)
+			continue;
+		json.len = 0;
+		int rc = buf_putc(&json, '[');
+		for (size_t x = 0; x < c[j].n_fits && rc == 0; x++)
+			rc = buf_printf(&json, "%s%lld", x ? "," : "", (long long)ids[c[j].fits[x]]);
+		if (rc < 0 || buf_putc(&json, ']') < 0)
+			goto out;
+		sqlite3_bind_int64(fits, 1, ids[j]);
+		sqlite3_bind_text(fits, 2, json.data, (int)json.len, SQLITE_STATIC);
+		rc = sqlite3_step(fits);
+		sqlite3_reset(fits);
+		if (rc != SQLITE_DONE)
+			goto out;
 	}
 	for (size_t i = 0; i < r->n; i++) {
 		size_t j = r->forms[i].cluster;
@@ -403,6 +422,8 @@ static int write_clusters(struct store *st, struct rebuild *r,
 out:
 	sqlite3_finalize(up);
 	sqlite3_finalize(point);
+	sqlite3_finalize(fits);
+	buf_free(&json);
 	free(ids);
 	return ret;
 }

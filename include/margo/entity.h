@@ -126,6 +126,10 @@ struct entity_cluster_out {
 	                           * input; differs from name after a rename) */
 	char *key;                /* stable key: type-specific normal form */
 	size_t count;             /* mentions of all its forms */
+	size_t *fits;             /* a bare person's name kept apart because
+	                           * several people's full names fit it: those
+	                           * clusters (malloc'd, two or more), else NULL */
+	size_t n_fits;
 };
 
 /* The matching key of a name: case and diacritics folded, hyphens and
@@ -140,7 +144,9 @@ char *entity_key(enum entity_type type, const char *norm);
  * type it has most often); a one-word person name joins the one
  * multi-word person whose first or last word it is, when there is exactly
  * one; an acronym joins the one multi-word name whose initials it spells;
- * then the user's merges and renames apply.  A split form leaves its
+ * then the user's merges and renames apply.  A one-word person name that
+ * two or more multi-word people fit stays alone and lists them in `fits`,
+ * unless the user corrected its entity (renamed, merged, split, retyped).  A split form leaves its
  * entity with its own mentions only: what was joined through it stays
  * joined, merges made before the split no longer pull it back, merges
  * made after it apply to it.  Split forms of one name (and key) split at

@@ -49,6 +49,8 @@ struct store_entity {
 	int64_t here;             /* mentions in the article asked about */
 	int64_t mentions;         /* in the corpus */
 	int64_t articles;         /* articles that mention it */
+	bool apart;               /* a bare name kept apart: several people's
+	                           * full names fit it (store_entity_fits) */
 };
 
 void store_entities_free(struct store_entity *e, size_t n);
@@ -64,6 +66,9 @@ int store_entity_get(struct store *st, int64_t id, struct store_entity *out);
 int store_entity_find(struct store *st, const char *what, int64_t *id);
 /* The other names (forms) an entity was found under, malloc'd array. */
 int store_entity_aliases(struct store *st, int64_t id, char ***names, size_t *n);
+/* The names of the people a bare name kept apart fits (entity.apart),
+ * most mentioned first; none for any other entity.  malloc'd array. */
+int store_entity_fits(struct store *st, int64_t id, char ***names, size_t *n);
 
 /* A name that keeps standing for an entity across a correction or an undo
  * (ids change when entities are made again): its commonest form, or the

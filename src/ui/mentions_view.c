@@ -22,6 +22,8 @@ enum mv_focus { MV_LIST, MV_CHART, MV_WITH };
 /* The mentions view: every mention of one entity, in context. */
 struct mentions_view {
 	struct store_entity entity;
+	char *fits;                      /* a bare name kept apart: the people it
+	                                  * fits, "A, B", else NULL */
 	struct store_mention *m;
 	size_t n;
 	size_t *idx;                     /* the mentions listed: all, or a period's */
@@ -42,6 +44,7 @@ static void mentions_view_close(struct ui *ui)
 {
 	struct mentions_view *v = &mv;
 	free(v->entity.name);
+	free(v->fits);
 	store_mentions_free(v->m, v->n);
 	store_entities_free(v->with, v->n_with);
 	store_series_free(&v->series);
@@ -61,6 +64,26 @@ static int narrow(long picked)
 	v->picked = picked;
 	v->l.n = k;
 	v->l.sel = v->l.top = 0;
+	return 0;
+}
+
+/* The people a bare name kept apart fits, "A, B", in v->fits. */
+static int read_fits(struct ui *ui)
+{
+	struct mentions_view *v = &mv;
+	char **names;
+	size_t n;
+	if (!v->entity.apart)
+		return 0;
+	if (store_entity_fits(ui->st, v->entity.id, &names, &n) < 0)
+		return -1;
+	struct buf b = { 0 };
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	v->fits = b.data;
 	return 0;
 }
 
@@ -88,7 +111,7 @@ int mentions_view_open(struct ui *ui, int64_t entity, size_t sel)
 	mentions_view_close(ui);
 	struct mentions_view *v = &mv;
 	int found = store_entity_get(ui->st, entity, &v->entity);
-	if (found <= 0 ||
+	if (found <= 0 || read_fits(ui) < 0 ||
 	    store_entity_mentions(ui->st, entity, CONTEXT_CP, &v->m, &v->n) < 0 ||
 	    store_entity_cooccurring(ui->st, entity, 6, &v->with, &v->n_with) < 0 ||
 	    make_series() < 0) {
@@ -123,6 +146,15 @@ static int draw_head(struct ui *ui, WINDOW *w, int width)
 	}
 	draw_set_role(w, ROLE_TITLE);
 	draw_str(w, 1, 1, b.data, width - 2);
+	if (v->fits) {
+		/* The row under the title, blank for other entities. */
+		b.len = 0;
+		/* TRANSLATORS: under a bare name ("Berlusconi") kept apart
+		 * because several people's full names fit it: those people. */
+		buf_printf(&b, _("(?) which of: %s"), v->fits);
+		draw_set_role(w, ROLE_DIM);
+		draw_str(w, 2, 1, b.data, width - 2);
+	}
 	draw_set_role(w, ROLE_NORMAL);
 	buf_free(&b);
 	return 2;
