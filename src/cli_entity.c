@@ -260,7 +260,7 @@ static int put_fits(struct store *st, const struct store_entity *e, bool json, s
 	} else {
 		/* TRANSLATORS: after a bare name ("Berlusconi") that several
 		 * people's full names fit; the list of them follows. */
-		buf_puts(b, _(" (?) which of: "));
+		buf_puts(b, n ? _(" (?) which of: ") : " (?)");
 		for (size_t i = 0; i < n && i < FITS_SHOWN; i++)
 			buf_printf(b, "%s%s", i ? ", " : "", names[i]);
 		if (n > FITS_SHOWN)

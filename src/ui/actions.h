@@ -67,7 +67,7 @@ enum ui_view {
 	X(LAST, "last", UI_V_ALL, UI_F_MOVES, "G <End>", \
 	  N_("Go to the last article, sentence or entry; a count first (500G): to that one")) \
 	X(OPEN, "open", UI_V_LIST | UI_V_SIDE | UI_V_VIEWS, UI_F_NEEDS_SELECTION, "<Enter>", \
-	  N_("Open the selected article, entity, mention or outline entry")) \
+	  N_("Open the selected article, entity, mention or outline entry (an entity marked ? is a bare name that several people's full names fit, kept apart: its mentions say which)")) \
 	X(NEXT_ARTICLE, "next-article", UI_V_PANES, UI_F_MOVES, "J", \
 	  N_("Open the next article of the list (where it was left)")) \
 	X(PREV_ARTICLE, "prev-article", UI_V_PANES, UI_F_MOVES, "K", \

@@ -188,7 +188,7 @@ void ui_save_state(struct ui *ui, FILE *f)
 			}
 			free(names);
 		}
-		fputc('\n', f);
+		fprintf(f, "\nside.entity.apart=%d\n", e->apart);
 	}
 	annot_view_save_state(ui, f);
 	fprintf(f, "text.selecting=%d\ntext.annotated=%zu\n", t->selecting, t->n_annots);

@@ -355,6 +355,7 @@ void mentions_view_save_state(struct ui *ui, FILE *f)
 		        mv.entity.name, mv.l.sel, mv.n, mv.l.n,
 		        mv.focus == MV_CHART ? "chart" : mv.focus == MV_WITH ? "with" : "list",
 		        mv.series.n, mv.bar, b.data ? b.data : "", mv.with_sel);
+		fprintf(f, "mentions.fits=%s\n", mv.fits ? mv.fits : "");
 		buf_free(&b);
 	}
 }

@@ -167,13 +167,13 @@ static void draw_entities(struct ui *ui, WINDOW *w, int y0)
 			 * and redraw for the rest. */
 			char *shown = e->type == ENTITY_DATE ? entity_display_name(e->type, e->name) : NULL;
 			/* A bare name kept apart (several people fit it) says so. */
-			int mark_w = e->apart && name_w > 8 ? 4 : 0;
+			int mark_w = e->apart && name_w > 6 ? 2 : 0;
 			int drawn = draw_str(w, y, 1, shown ? shown : e->name, name_w - mark_w);
 			free(shown);
 			if (mark_w) {
 				if (!(sel && focused))
 					draw_set_role(w, ROLE_DIM);
-				draw_str(w, y, 1 + drawn, " (?)", mark_w);
+				draw_str(w, y, 1 + drawn, " ?", mark_w);
 				draw_set_role(w, role);
 			}
 			if (cw) {

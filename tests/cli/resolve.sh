@@ -21,8 +21,8 @@ has "$ents" '"name":"Mario Rossi","mentions":3,"articles":1}' \
 	"Mario Rossi has his full name and the two bare Rossi of his article"
 has "$ents" '"name":"Anna Rossi","mentions":3,"articles":1}' \
 	"Anna Rossi has hers, though the same surname means Mario elsewhere"
-has "$ents" '"name":"Rossi","mentions":2,"articles":1}' \
-	"the bare Rossi of the article with no full name is kept apart"
+has "$ents" '"name":"Rossi","mentions":2,"articles":1,"ambiguous":true,"fits":["Anna Rossi","Mario Rossi"]}' \
+	"the bare Rossi of the article with no full name is kept apart, and marked so"
 
 m=$("$MARGO" mentions "Mario Rossi" --format jsonl)
 is "$(printf '%s\n' "$m" | grep -c '"article":1,')" 3 "margo mentions \"Mario Rossi\": three, all in his article"
