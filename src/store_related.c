@@ -259,7 +259,7 @@ static int entity_candidates(struct related_ctx *c)
 {
 	sqlite3_stmt *s, *p;
 	if (store_prepare(c->st, "SELECT DISTINCT e.id, e.name, e.articles FROM mention m"
-	                   " JOIN form f ON f.id = m.form JOIN entity e ON e.id = f.entity"
+	                   " JOIN entity e ON e.id = m.entity"
 	                   " WHERE m.article = ?1 AND m.para = ?2 ORDER BY e.articles", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, c->article);
@@ -289,9 +289,9 @@ static int entity_candidates(struct related_ctx *c)
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return -1;
-	if (store_prepare(c->st, "SELECT DISTINCT p.id FROM form f JOIN mention m ON m.form = f.id"
+	if (store_prepare(c->st, "SELECT DISTINCT p.id FROM mention m"
 	                   " JOIN paragraph p ON p.article = m.article AND p.n = m.para + 1"
-	                   " WHERE f.entity = ?1 AND m.article != ?2 LIMIT ?3", &p) < 0)
+	                   " WHERE m.entity = ?1 AND m.article != ?2 LIMIT ?3", &p) < 0)
 		return -1;
 	for (size_t i = 0, used = 0; i < c->n_ents && used < ENT_ENTITIES; i++) {
 		if (c->ents[i].articles < 2)
@@ -713,10 +713,9 @@ int store_related(struct store *st, const struct search_background *bg, int64_t 
 	if (store_prepare(st, "SELECT t.article, t.n, t.text, a.title, a.date, p.bstart"
 	                " FROM passage_text t JOIN article a ON a.id = t.article"
 	                " JOIN paragraph p ON p.id = t.id WHERE t.id = ?1 AND p.kind = 0", &get) < 0 ||
-	    store_prepare(st, "SELECT f.entity, m.bstart - p.bstart FROM mention m"
-	                " JOIN form f ON f.id = m.form"
+	    store_prepare(st, "SELECT m.entity, m.bstart - p.bstart FROM mention m"
 	                " JOIN paragraph p ON p.article = m.article AND p.n = m.para + 1"
-	                " WHERE m.article = ?1 AND m.para = ?2 AND f.entity IS NOT NULL", &ents) < 0 ||
+	                " WHERE m.article = ?1 AND m.para = ?2 AND m.entity IS NOT NULL", &ents) < 0 ||
 	    passage_mentions(ents, c.article, c.para, &c.at, &c.n_at) < 0 ||
 	    sentence_entities_of_source(&c) < 0)
 		goto out;

@@ -60,6 +60,23 @@ cp "$MARGO_DB" "$TEST_TMP/bad.db"
 out=$("$MARGO" --db "$TEST_TMP/bad.db" entities 2>&1)
 like "$out" '  Berlusconi \(\?\)$' "a damaged list: marked, no names, no error"
 
+# Related passages follow each mention's own entity: a paragraph that says
+# only "Berlusconi", in an article that names Silvio Berlusconi in full,
+# shares Silvio Berlusconi with a passage of another article about him.
+R=$TEST_TMP/related
+mkdir -p "$R"
+cp "$D"/a2.txt "$D"/a3.txt "$D"/a4.txt "$R/"
+printf 'Mediaset, il piano\n\nL%sassemblea dei soci si è riunita a Milano.\n\nSilvio Berlusconi ha parlato ai soci riuniti per l%sassemblea annuale del gruppo.\n\nBerlusconi ha detto che il gruppo crescerà in Spagna con una nuova rete.\n' "'" "'" >"$R/a1.txt"
+printf 'Televisione in Europa\n\nIl fondatore Silvio Berlusconi voleva da anni una televisione europea.\n' >"$R/a5.txt"
+RDB=$TEST_TMP/related.db
+"$MARGO" --db "$RDB" add "$R" >/dev/null 2>&1
+src=$("$MARGO" --db "$RDB" passages --format jsonl | grep -F 'crescerà in Spagna' | sed -n 's/^{"id":\([0-9]*\),.*/\1/p')
+to=$("$MARGO" --db "$RDB" passages --format jsonl | grep -F 'una televisione europea' | sed -n 's/^{"id":\([0-9]*\),.*/\1/p')
+rel=$("$MARGO" --db "$RDB" related "$src" --format jsonl)
+like "$rel" "^\\{\"passage\":$to,.*\"why\":\"shared: Silvio Berlusconi;" \
+	"related: the bare Berlusconi of Silvio's article finds a passage on him elsewhere"
+hasnt "$rel" '"why":"shared: Berlusconi;' "and shares nothing as the bare name kept apart"
+
 # The third article names Silvio Berlusconi: its bare names are his, and
 # nothing is left apart to mark.
 printf 'Il vertice di Arcore\n\nSilvio Berlusconi ha ricevuto gli alleati ad Arcore. Secondo Berlusconi il governo durerà.\n' >"$D/a3.txt"
