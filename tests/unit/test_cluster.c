@@ -110,12 +110,50 @@ static void test_ambiguous_surname_stays_alone(void **state)
 	run(f, 3, NULL, 0, NULL, 0);
 	assert_int_equal(n_clusters, 3);
 	assert_string_equal(name_of(&f[2]), "Kim");
+	/* kept apart, it lists the two people it fits; they list none */
+	const struct entity_cluster_out *kim = &clusters[f[2].cluster];
+	assert_int_equal(kim->n_fits, 2);
+	assert_true((kim->fits[0] == f[0].cluster && kim->fits[1] == f[1].cluster) ||
+	            (kim->fits[0] == f[1].cluster && kim->fits[1] == f[0].cluster));
+	assert_int_equal(clusters[f[0].cluster].n_fits, 0);
+	assert_null(clusters[f[1].cluster].fits);
+}
+
+/* A first name alone (struct entity_form.first_name_only). */
+#define FIRST_NAME(s, c) { ENTITY_PER, s, c, false, false, 0, -1, 0, true }
+
+/* The user's word wins: a bare name the user renamed is not marked, nor
+ * one whose entity took part in a merge; one person it fits is no choice. */
+static void test_kept_apart_corrected_or_alone(void **state)
+{
+	(void)state;
+	struct entity_form f[] = {
+		FORM(PER, "Kim Jong-un", 8), FORM(PER, "Kim Yo-jong", 3), FORM(PER, "Kim", 12),
+	};
+	struct entity_rename r = { 2, "Kim (?)" };
+	run(f, 3, NULL, 0, &r, 1);
+	assert_string_equal(name_of(&f[2]), "Kim (?)");
+	assert_int_equal(clusters[f[2].cluster].n_fits, 0);
+	entity_clusters_free(clusters, n_clusters);
+	clusters = NULL;
+	n_clusters = 0;
+	struct entity_merge m = { 2, 1 };
+	run(f, 3, &m, 1, NULL, 0);
+	assert_int_equal(n_clusters, 2);
+	assert_int_equal(clusters[f[2].cluster].n_fits, 0);
+	entity_clusters_free(clusters, n_clusters);
+	clusters = NULL;
+	n_clusters = 0;
+	struct entity_form g[] = {
+		FORM(PER, "Francesco Rossi", 2), FIRST_NAME("Francesco", 3),
+	};
+	run(g, 2, NULL, 0, NULL, 0);
+	assert_int_equal(n_clusters, 2);
+	assert_int_equal(clusters[g[1].cluster].n_fits, 0);
 }
 
 /* A first name alone: "Francesco Rossi" named in one article, "Francesco
  * Bianchi" in another, a bare "Francesco" in a third that names neither. */
-#define FIRST_NAME(s, c) { ENTITY_PER, s, c, false, false, 0, -1, 0, true }
-
 static void test_first_name_alone_joins_no_one(void **state)
 {
 	(void)state;
@@ -207,6 +245,7 @@ int main(void)
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test_teardown(test_people_join, teardown),
 		cmocka_unit_test_teardown(test_ambiguous_surname_stays_alone, teardown),
+		cmocka_unit_test_teardown(test_kept_apart_corrected_or_alone, teardown),
 		cmocka_unit_test_teardown(test_first_name_alone_joins_no_one, teardown),
 		cmocka_unit_test_teardown(test_first_name_alone_not_joined_by_first_word, teardown),
 		cmocka_unit_test_teardown(test_case_acronyms_and_types, teardown),

@@ -278,6 +278,7 @@ static void test_migrates_previous_schema(void **state)
 	                               * a correction of the user's */
 	                              " DROP INDEX mention_entity;"
 	                              " ALTER TABLE mention DROP COLUMN entity;"
+	                              " ALTER TABLE entity DROP COLUMN fits;"
 	                              " INSERT INTO form(id, type, norm) VALUES"
 	                              "  (1, 0, 'Mario Rossi'), (2, 0, 'Rossi');"
 	                              " INSERT INTO mention(article, n, form, start, end, bstart,"
@@ -295,6 +296,8 @@ static void test_migrates_previous_schema(void **state)
 	assert_int_equal(one_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM pragma_table_info('annotation')"
 	                             " WHERE name = 'anchor'"), 1);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM pragma_table_info('entity')"
+	                             " WHERE name = 'fits'"), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
 	                             " name = 'reading'"), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
