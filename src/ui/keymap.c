@@ -4,7 +4,10 @@
  * The default keys of the action list (actions.h), read once by the
  * configuration's key parser, are bound in every view ("generic"), those
  * of a mode's actions in the mode's view (select, prompt: a generic
- * binding reaches a mode only with an action of the mode); the configuration's bind and unbind lines change them in
+ * binding reaches a mode only with an action of the mode), and those of
+ * an action flagged UI_F_OWN_KEYS in its own views, where they win over
+ * the generic ones (Right picks the chart's next bar in the mentions and
+ * moves to the next pane elsewhere); the configuration's bind and unbind lines change them in
  * the order they come: a binding for one view wins over a generic one for
  * the same keys there, and "unbind VIEW KEYS" hides a generic binding in
  * that view ("unbind generic KEYS" removes the keys everywhere).
@@ -149,7 +152,8 @@ const struct ui_default_key *ui_default_keys(size_t *n)
 				const char *label = label_of(word);
 				int alt[2], n_alt = nk == 1 ? aliases(keys[0], alt) : 0;
 				for (int v = 0; v <= UI_VIEW_COUNT; v++) {
-					bool mode = (views & UI_V_MODES) != 0;
+					bool mode = (views & UI_V_MODES) != 0 ||
+					            (ui_action_table[a].flags & UI_F_OWN_KEYS);
 					if (mode ? !(v < UI_VIEW_COUNT && (views >> v & 1u)) : v != UI_VIEW_COUNT)
 						continue;
 					add_default(v, keys, nk, (enum ui_action)a, label);
