@@ -354,18 +354,26 @@ static const char *default_label(const struct keymap_entry *e)
 	return "";
 }
 
-char *ui_keymap_labels(enum ui_action a)
+char *ui_keymap_labels(enum ui_action a, int view)
 {
 	ui_keymap_build();
 	struct buf b = { 0 };
+	bool here = view >= 0 && view < UI_VIEW_COUNT && ui_action_in_view(a, (enum ui_view)view);
 	for (size_t i = 0; i < n_map; i++) {
 		const struct keymap_entry *e = &map[i];
 		if (e->action != a)
 			continue;
-		bool shown = false;
-		for (int v = 0; v < UI_VIEW_COUNT && !shown; v++)
+		bool shown = here && ui_keymap_shown_in(e, view);
+		for (int v = 0; !here && v < UI_VIEW_COUNT && !shown; v++)
 			shown = ui_keymap_shown_in(e, v);
 		if (!shown)
+			continue;
+		/* The same keys bound in several views are shown once. */
+		bool again = false;
+		for (size_t j = 0; j < i && !again; j++)
+			again = map[j].action == a && same_keys(&map[j], e->keys, e->n_keys) &&
+			        (here ? ui_keymap_shown_in(&map[j], view) : true);
+		if (again)
 			continue;
 		const char *label = default_label(e);
 		if (!label)

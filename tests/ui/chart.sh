@@ -85,6 +85,19 @@ expect_state right mentions.focus chart "Shift-Tab again, then Right: in the cha
 expect_state right mentions.bar 2 "Right picks the next bar"
 expect_state first mentions.bar 0 "Left stops at the first bar"
 
+# The help of the mentions view names each key once, and the keys as they
+# work there: Right picks a bar, Tab the next part.
+run_script 200x60 <<'EOF'
+<Tab><Tab>
+<Enter>
+?
+:save-display help.screen
+EOF
+view=$(screen help.screen)
+like "$view" ' Right, l +Mentions and codebook: move into the chart, then pick the next period' "the help: Right and l pick the next bar"
+hasnt "$view" "Right, Right" "each key once"
+like "$view" ' Tab +Move to the next pane' "in the mentions Tab moves on, Right is not said to"
+
 # 3. The codebook: a tag's annotations in an undated article are a bar too,
 #    listed with date:none.
 "$MARGO" annotate 1 0 5 --tag fonti >/dev/null
