@@ -363,16 +363,20 @@ char *ui_keymap_labels(enum ui_action a, int view)
 		const struct keymap_entry *e = &map[i];
 		if (e->action != a)
 			continue;
-		bool shown = here && ui_keymap_shown_in(e, view);
-		for (int v = 0; !here && v < UI_VIEW_COUNT && !shown; v++)
+		bool shown = false;
+		for (int v = 0; v < UI_VIEW_COUNT && !shown; v++)
 			shown = ui_keymap_shown_in(e, v);
 		if (!shown)
+			continue;
+		/* Keys the view binds to something else of its own are not
+		 * the action's keys there (Right picks a bar in the mentions). */
+		const struct keymap_entry *there = here ? ui_keymap_find(view, e->keys, e->n_keys) : NULL;
+		if (there && there->view == view && there->action != a)
 			continue;
 		/* The same keys bound in several views are shown once. */
 		bool again = false;
 		for (size_t j = 0; j < i && !again; j++)
-			again = map[j].action == a && same_keys(&map[j], e->keys, e->n_keys) &&
-			        (here ? ui_keymap_shown_in(&map[j], view) : true);
+			again = map[j].action == a && same_keys(&map[j], e->keys, e->n_keys);
 		if (again)
 			continue;
 		const char *label = default_label(e);
