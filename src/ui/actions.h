@@ -47,6 +47,8 @@ enum ui_view {
 #define UI_F_NEEDS_ARTICLE   (1u << 1)  /* in the panes, acts on the open article */
 #define UI_F_NEEDS_SELECTION (1u << 2)  /* acts on the entry selected in a list */
 #define UI_F_MOVES           (1u << 3)  /* moves the cursor or the place read */
+#define UI_F_OWN_KEYS        (1u << 4)  /* its default keys are bound in its views only,
+                                           over a generic action on the same keys */
 
 /* X(ID, "name", views, flags, "keys", N_("help")): "keys" are the default
  * keys, blank-separated, as a configuration file writes them ("j <Down>",
@@ -143,11 +145,15 @@ enum ui_view {
 	X(REJECT, "reject", UI_V_SIDE, UI_F_WRITES | UI_F_NEEDS_ARTICLE | UI_F_NEEDS_SELECTION, "X", \
 	  N_("Sidebar: this is not an entity")) \
 	X(CHART, "chart", UI_V_MENTIONS | UI_V_CODEBOOK, 0, "B", \
-	  N_("Mentions and codebook: move into the chart by month (also Tab; in the mentions, then to the entities named with it); in the chart Left/Right pick a period, Enter lists only its mentions or annotations, Esc leaves it")) \
-	X(NEXT_PANE, "next-pane", UI_V_PANES, 0, "<Tab> <Right>", \
-	  N_("Move to the next pane")) \
-	X(PREV_PANE, "prev-pane", UI_V_PANES, 0, "<S-Tab> <Left>", \
-	  N_("Move to the previous pane")) \
+	  N_("Mentions and codebook: move into the chart by month (in the mentions, then to the entities named with it, then back to the list); in the chart Enter lists only the period's mentions or annotations, Esc leaves it")) \
+	X(NEXT_BAR, "next-bar", UI_V_MENTIONS | UI_V_CODEBOOK, UI_F_OWN_KEYS, "<Right> l", \
+	  N_("Mentions and codebook: move into the chart, then pick the next period (the last bar counts the undated)")) \
+	X(PREV_BAR, "prev-bar", UI_V_MENTIONS | UI_V_CODEBOOK, UI_F_OWN_KEYS, "<Left> h", \
+	  N_("Mentions and codebook: move into the chart, then pick the period before")) \
+	X(NEXT_PANE, "next-pane", UI_V_PANES | UI_V_MENTIONS | UI_V_CODEBOOK, 0, "<Tab> <Right>", \
+	  N_("Move to the next pane; in the mentions and the codebook Tab moves to the next part (list, chart, entities named with it), Right picks the next bar")) \
+	X(PREV_PANE, "prev-pane", UI_V_PANES | UI_V_MENTIONS | UI_V_CODEBOOK, 0, "<S-Tab> <Left>", \
+	  N_("Move to the previous pane; in the mentions and the codebook, Shift-Tab: the part before, Left: the bar before")) \
 	X(HELP, "help", UI_V_ALL, 0, "? <F1>", \
 	  N_("Show or hide this help")) \
 	X(WHERE, "where", UI_V_PANES, UI_F_NEEDS_ARTICLE, "= ^G", \

@@ -22,11 +22,16 @@ void annot_item_free(struct annot_item *it)
 	free(it->color), free(it->date);
 }
 
-/* The period of a "date:" word: a year ("2023") or a month ("2023-09");
+/* The period of a "date:" word: a year ("2023") or a month ("2023-09"),
+ * or "none" for the articles without a date (year 0, which no date has);
  * false for anything else (a day too: the charts go by month). */
 static bool date_word(const char *word, struct store_bin *bin)
 {
 	int y, m;
+	if (strcmp(word, "none") == 0) {
+		memset(bin, 0, sizeof *bin);
+		return true;
+	}
 	if (strlen(word) > 7 || !store_period_of(word, STORE_BY_MONTH, &y, &m))
 		return false;
 	bin->year = y;
@@ -57,7 +62,11 @@ static bool passes(const struct annot_item *it, const char *word)
 		ok = strcasestr(it->author, word + 7) != NULL;
 	} else if (strncmp(word, "date:", 5) == 0) {
 		struct store_bin bin;
-		ok = date_word(word + 5, &bin) && it->date && store_bin_holds(&bin, it->date);
+		int y, m;
+		/* none: no date, or one that no chart could place either */
+		ok = date_word(word + 5, &bin) &&
+		     (bin.year == 0 ? !store_period_of(it->date, STORE_BY_MONTH, &y, &m)
+		                    : it->date && store_bin_holds(&bin, it->date));
 	} else if (strncmp(word, "status:", 7) == 0) {
 		ok = strcmp(word + 7, "conflict") == 0 ? it->conflicts > 0
 		                                        : strcmp(it->status, word + 7) == 0;
@@ -142,7 +151,7 @@ int annot_filter(struct annot_item *v, size_t *n, const char *filter, const char
 	struct store_bin bin;
 	for (size_t j = 0; j < nw; j++)
 		if (strncmp(words[j], "date:", 5) == 0 && !date_word(words[j] + 5, &bin)) {
-			*bad = _("date: takes a year or a month, e.g. date:2023 or date:2023-09");
+			*bad = _("date: takes a year or a month, e.g. date:2023 or date:2023-09, or none for the undated");
 			words_free(words, nw);
 			return -1;
 		}

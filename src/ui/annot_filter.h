@@ -21,7 +21,7 @@ void annot_item_free(struct annot_item *it);
 
 /* Keep the n items of v that pass every word of `filter` ("tag:T",
  * "article:N", "author:A", "status:S" or status:conflict, "date:2023" or
- * "date:2023-09" (the article's year or month), else a word of
+ * "date:2023-09" (the article's year or month; "date:none": it has none), else a word of
  * the quote, note, tags or title; "..." and '...' hold blanks); the others
  * are freed and *n is what is left.  -1 when the filter cannot be read,
  * its one-line reason in *bad (NULL: out of memory), the items untouched. */

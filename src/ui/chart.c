@@ -40,12 +40,12 @@ static const char *cell(int eighths)
 bool chart_move(size_t *bar, size_t n, enum ui_action a)
 {
 	switch (a) {
-	case UI_ACTION_NEXT_PANE:
+	case UI_ACTION_NEXT_BAR:
 	case UI_ACTION_DOWN:
 		if (*bar + 1 < n)
 			(*bar)++;
 		return true;
-	case UI_ACTION_PREV_PANE:
+	case UI_ACTION_PREV_BAR:
 	case UI_ACTION_UP:
 		if (*bar > 0)
 			(*bar)--;
@@ -69,10 +69,30 @@ void chart_label(struct buf *b, const struct store_bin *bin)
 		buf_printf(b, "%04d", bin->year);
 }
 
-size_t chart_first(const struct store_series *s, size_t sel, int width)
+size_t chart_bars(const struct store_series *s)
+{
+	return s->n + (s->undated > 0);
+}
+
+void chart_label_at(struct buf *b, const struct store_series *s, size_t i)
+{
+	if (i < s->n)
+		chart_label(b, &s->bins[i]);
+	else
+		/* TRANSLATORS: the chart's bar of the mentions or annotations
+		 * in articles without a date. */
+		buf_puts(b, _("undated"));
+}
+
+int64_t chart_count(const struct store_series *s, size_t i)
+{
+	return i < s->n ? s->bins[i].count : s->undated;
+}
+
+size_t chart_first(size_t n, size_t sel, int width)
 {
 	size_t cols = width > 0 ? (size_t)width : 1;
-	return s->n <= cols || sel < cols ? 0 : sel - cols + 1;
+	return n <= cols || sel < cols ? 0 : sel - cols + 1;
 }
 
 int chart_draw(WINDOW *w, int y, int x, int width, int height,
@@ -82,7 +102,8 @@ int chart_draw(WINDOW *w, int y, int x, int width, int height,
 		return 0;
 	int rows = height - 1;
 	struct buf b = { 0 };
-	if (!s->n) {
+	size_t nb = chart_bars(s);
+	if (!nb) {
 		draw_set_role(w, ROLE_DIM);
 		/* TRANSLATORS: a chart by month when none of its articles has a date. */
 		buf_printf(&b, _("Nothing dated (%lld undated)."), (long long)s->undated);
@@ -92,19 +113,24 @@ int chart_draw(WINDOW *w, int y, int x, int width, int height,
 		return 1;
 	}
 	/* One column a bar, up to six (and a gap) when there is room; the
-	 * window follows sel. */
-	size_t fit = (size_t)width / s->n;
+	 * undated bar one column apart from the periods; the window follows
+	 * sel. */
+	int sep = s->undated > 0 && s->n ? 1 : 0;
+	int room = width - sep;
+	size_t fit = (size_t)room / nb;
 	int bw = fit >= 7 ? 7 : fit < 1 ? 1 : (int)fit;
 	int gap = bw >= 3 ? 1 : 0;
-	size_t shown = (size_t)(width / bw);
-	size_t first = chart_first(s, sel, (int)shown);
-	int64_t max = s->max > 0 ? s->max : 1;
-	for (size_t i = first; i < s->n && i < first + shown; i++) {
-		int64_t c = s->bins[i].count;
+	size_t shown = (size_t)(room / bw);
+	size_t first = chart_first(nb, sel, (int)shown);
+	int64_t max = s->max > s->undated ? s->max : s->undated;
+	if (max < 1)
+		max = 1;
+	for (size_t i = first; i < nb && i < first + shown; i++) {
+		int64_t c = chart_count(s, i);
 		long level = c ? (long)((c * rows * 8 + max - 1) / max) : 0;
 		bool here = focus && i == sel;
 		draw_set_role(w, here ? ROLE_SELECTED : (long)i == picked ? ROLE_MENTION : ROLE_NORMAL);
-		int cx = x + (int)(i - first) * bw;
+		int cx = x + (int)(i - first) * bw + (i == s->n ? sep : 0);
 		for (int r = 0; r < rows; r++) {
 			long fill = level - r * 8;
 			const char *ch = fill >= 8 ? cell(8) : fill > 0 ? cell((int)fill) : " ";
@@ -115,24 +141,51 @@ int chart_draw(WINDOW *w, int y, int x, int width, int height,
 		}
 	}
 	/* Under the bars: the first and last period shown; or the one
-	 * selected (or listed) with its count, and the span. */
+	 * selected (or listed) with its count, and the span.  The undated
+	 * are named with their count. */
 	draw_set_role(w, ROLE_DIM);
 	mvwhline(w, y + rows, x, ' ', width);
-	size_t last = first + shown < s->n ? first + shown - 1 : s->n - 1;
-	if (focus || picked >= 0) {
-		size_t at = focus ? sel : (size_t)picked;
-		draw_set_role(w, ROLE_SELECTED);
-		chart_label(&b, &s->bins[at]);
-		buf_printf(&b, ": %lld", (long long)s->bins[at].count);
-		int used = draw_str(w, y + rows, x, b.data, width);
+	size_t last = first + shown < nb ? first + shown - 1 : nb - 1;
+	bool undated_shown = last == s->n;
+	size_t last_dated = undated_shown ? last - 1 : last;  /* when first < s->n */
+	if (focus || picked >= 0 || undated_shown) {
+		/* From the left: "2024-01: 2  (2023-11 – 2024-01)" for the bar
+		 * selected or listed, else "2023-11 – 2024-01 · undated 12";
+		 * the span shortened, then left out, when it does not fit. */
+		long at = focus ? (long)sel : picked;
+		struct buf head = { 0 };
+		if (at >= 0) {
+			chart_label_at(&head, s, (size_t)at);
+			buf_printf(&head, ": %lld", (long long)chart_count(s, (size_t)at));
+		}
+		int hw = head.len ? text_width(head.data, head.len) : 0;
+		for (int tries = 0; tries < 3; tries++) {
+			buf_reset(&b);
+			if (first < s->n && tries < 2) {
+				buf_puts(&b, at >= 0 ? "  (" : "");
+				chart_label(&b, &s->bins[first]);
+				if (last_dated > first && tries == 0) {
+					buf_puts(&b, " \xe2\x80\x93 ");
+					chart_label(&b, &s->bins[last_dated]);
+				}
+				buf_puts(&b, at >= 0 ? ")" : " \xc2\xb7 ");
+			}
+			if (at < 0) {
+				chart_label_at(&b, s, s->n);
+				buf_printf(&b, " %lld", (long long)s->undated);
+			}
+			if (hw + (b.len ? text_width(b.data, b.len) : 0) <= width)
+				break;
+		}
+		int used = 0;
+		if (head.len) {
+			draw_set_role(w, ROLE_SELECTED);
+			used = draw_str(w, y + rows, x, head.data, width);
+		}
 		draw_set_role(w, ROLE_DIM);
-		buf_reset(&b);
-		buf_puts(&b, "  (");
-		chart_label(&b, &s->bins[first]);
-		buf_puts(&b, " \xe2\x80\x93 ");
-		chart_label(&b, &s->bins[last]);
-		buf_puts(&b, ")");
-		draw_str(w, y + rows, x + used, b.data, width - used);
+		if (b.len)
+			draw_str(w, y + rows, x + used, b.data, width - used);
+		buf_free(&head);
 	} else {
 		chart_label(&b, &s->bins[first]);
 		draw_str(w, y + rows, x, b.data, width);

@@ -4,9 +4,10 @@
  * "militare").  R renames a tag and its children; renaming onto a tag that
  * exists merges the two.  d deletes a tag no annotation has; Enter lists
  * the tag's annotations (A, filtered by tag:"NAME").  Above the list, the
- * selected tag's annotations by month (or year) of their articles: Tab
- * (or B) moves into it, Left/Right pick a bar, Enter lists the tag's
- * annotations of that period (A, filtered by tag:"NAME" date:PERIOD), Esc
+ * selected tag's annotations by month (or year) of their articles, the
+ * last bar those in undated articles: Tab (or B) moves into it when it is
+ * drawn, Left/Right pick a bar, Enter lists the tag's annotations of that
+ * period (A, filtered by tag:"NAME" date:PERIOD, or date:none), Esc or Tab
  * goes back to the tags.
  */
 #define MARGO_UI_INTERNAL 1
@@ -29,6 +30,7 @@ struct codebook_view {
 	struct store_series series;  /* the selected tag's annotations over time */
 	size_t series_of;         /* the tag it was read for, + 1 (0: none) */
 	bool in_chart;            /* the keys go to the chart */
+	bool chart_shown;         /* the last draw drew it: the screen has room */
 	size_t bar;               /* the bar selected in the chart */
 };
 
@@ -57,13 +59,13 @@ static void load_series(struct ui *ui)
 	if (store_timeline_tag(ui->st, v->names[v->l.sel], STORE_BY_AUTO, &v->series) < 0)
 		ui_message(ui, true, _("cannot read the codebook: %s"), store_errmsg(ui->st));
 	else if (v->series.n)
-		v->bar = v->series.n - 1;
+		v->bar = v->series.n - 1;  /* the last period, else the undated */
 }
 
-/* Open the annotations list filtered by the selected tag and, when `bin`
- * is not NULL, by its period: the name in double quotes, its quotes and
- * backslashes escaped. */
-static void open_annotations(struct ui *ui, const struct store_bin *bin)
+/* Open the annotations list filtered by the selected tag and, when `bar`
+ * is not -1, by the chart's bar `bar` (a period, or the undated): the name
+ * in double quotes, its quotes and backslashes escaped. */
+static void open_annotations(struct ui *ui, long bar)
 {
 	struct codebook_view *v = &cb;
 	struct buf f = { 0 };
@@ -74,9 +76,11 @@ static void open_annotations(struct ui *ui, const struct store_bin *bin)
 		buf_putc(&f, *p);
 	}
 	buf_putc(&f, '"');
-	if (bin) {
+	if (bar >= 0 && (size_t)bar < v->series.n) {
 		buf_puts(&f, " date:");
-		chart_label(&f, bin);
+		chart_label(&f, &v->series.bins[bar]);
+	} else if (bar >= 0) {
+		buf_puts(&f, " date:none");
 	}
 	char *filter = buf_steal(&f);
 	if (filter)
@@ -85,25 +89,27 @@ static void open_annotations(struct ui *ui, const struct store_bin *bin)
 		ui_message(ui, true, "%s", _("out of memory"));
 }
 
-/* Keys while the chart has the focus: Left/Right (and Tab) pick a bar,
- * Enter lists its annotations, Esc goes back to the tags. */
+/* Keys while the chart has the focus: Left/Right pick a bar, Enter lists
+ * its annotations, Esc (or B, Tab) goes back to the tags. */
 static void chart_key(struct ui *ui, enum ui_action a)
 {
 	struct codebook_view *v = &cb;
-	size_t n = v->series.n;
+	size_t n = chart_bars(&v->series);
 	if (chart_move(&v->bar, n, a))
 		return;
 	switch (a) {
 	case UI_ACTION_OPEN:
 		if (n && v->bar < n) {
 			v->in_chart = false;
-			if (!v->series.bins[v->bar].count)
+			if (!chart_count(&v->series, v->bar))
 				ui_message(ui, false, _("no annotations in that period"));
 			else
-				open_annotations(ui, &v->series.bins[v->bar]);
+				open_annotations(ui, (long)v->bar);
 		}
 		break;
 	case UI_ACTION_CHART:
+	case UI_ACTION_NEXT_PANE:
+	case UI_ACTION_PREV_PANE:
 	case UI_ACTION_CLOSE:
 		v->in_chart = false;
 		break;
@@ -166,11 +172,16 @@ static void codebook_view_draw(struct ui *ui, WINDOW *w)
 	snprintf(label, sizeof label, ngettext("Codebook  %zu tag", "Codebook  %zu tags", v->n), v->n);
 	draw_header(w, label, true);
 	int y = 1, height = getmaxy(w);
-	if (v->n && height >= 12) {
+	/* Too few rows for the chart: it is not drawn, and the focus is not
+	 * left in it (nor let in, codebook_view_key). */
+	v->chart_shown = v->n && height >= 12;
+	if (!v->chart_shown)
+		v->in_chart = false;
+	if (v->chart_shown) {
 		/* The selected tag's annotations by month, on top. */
 		int ch = height >= 24 ? 5 : 3;
 		chart_draw(w, y, 1, width - 2, ch, &v->series, v->bar, v->in_chart, -1);
-		y += (v->series.n ? ch : 1) + 1;
+		y += (chart_bars(&v->series) ? ch : 1) + 1;
 	}
 	listw_draw(&v->l, w, y, 1, codebook_row, &width);
 	draw_set_role(w, ROLE_NORMAL);
@@ -233,7 +244,7 @@ static bool codebook_view_key(struct ui *ui, enum ui_action a)
 		return true;
 	case UI_ACTION_OPEN:
 		if (v->n)
-			open_annotations(ui, NULL);
+			open_annotations(ui, -1);
 		return true;
 	case UI_ACTION_CLOSE:
 		view_close(ui, &codebook_view_ops);
@@ -241,8 +252,13 @@ static bool codebook_view_key(struct ui *ui, enum ui_action a)
 	case UI_ACTION_CHART:
 	case UI_ACTION_NEXT_PANE:
 	case UI_ACTION_PREV_PANE:
-		if (v->n && v->series.n)
+	case UI_ACTION_NEXT_BAR:
+	case UI_ACTION_PREV_BAR:
+		/* Into the chart, only when it is drawn. */
+		if (v->n && chart_bars(&v->series) && v->chart_shown)
 			v->in_chart = true;
+		else if (v->n && !v->chart_shown)
+			ui_message(ui, false, _("the chart needs a taller terminal (12 rows)"));
 		return true;
 	case UI_ACTION_HELP:
 	case UI_ACTION_REDRAW:

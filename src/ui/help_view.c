@@ -19,11 +19,12 @@
  * it has no selection, the movements scroll it. */
 static struct listw place = { .scroll_only = true };
 
-/* "j, Down" for an action: every key bound to it, the configuration's
- * bind and unbind lines counted (keymap.c). */
-static char *keys_for(enum ui_action a)
+/* "j, Down" for an action: every key bound to it in view v (the one
+ * beneath the help), the configuration's bind and unbind lines counted
+ * (keymap.c). */
+static char *keys_for(enum ui_action a, enum ui_view v)
 {
-	return ui_keymap_labels(a);
+	return ui_keymap_labels(a, (int)v);
 }
 
 /* Draw (or only count, when w is NULL) the help's rows from row `top`:
@@ -48,7 +49,7 @@ static size_t help_rows(WINDOW *w, int width, int height, size_t top, enum ui_vi
 			free(lines);
 			n = 0;
 		}
-		char *keys = w ? keys_for((enum ui_action)a) : NULL;
+		char *keys = w ? keys_for((enum ui_action)a, v) : NULL;
 		for (size_t i = 0; i < (n ? n : 1); i++, row++) {
 			int y = (int)(row - top) + 1;
 			if (!w || row < top || y >= height)

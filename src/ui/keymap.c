@@ -4,7 +4,10 @@
  * The default keys of the action list (actions.h), read once by the
  * configuration's key parser, are bound in every view ("generic"), those
  * of a mode's actions in the mode's view (select, prompt: a generic
- * binding reaches a mode only with an action of the mode); the configuration's bind and unbind lines change them in
+ * binding reaches a mode only with an action of the mode), and those of
+ * an action flagged UI_F_OWN_KEYS in its own views, where they win over
+ * the generic ones (Right picks the chart's next bar in the mentions and
+ * moves to the next pane elsewhere); the configuration's bind and unbind lines change them in
  * the order they come: a binding for one view wins over a generic one for
  * the same keys there, and "unbind VIEW KEYS" hides a generic binding in
  * that view ("unbind generic KEYS" removes the keys everywhere).
@@ -149,7 +152,8 @@ const struct ui_default_key *ui_default_keys(size_t *n)
 				const char *label = label_of(word);
 				int alt[2], n_alt = nk == 1 ? aliases(keys[0], alt) : 0;
 				for (int v = 0; v <= UI_VIEW_COUNT; v++) {
-					bool mode = (views & UI_V_MODES) != 0;
+					bool mode = (views & UI_V_MODES) != 0 ||
+					            (ui_action_table[a].flags & UI_F_OWN_KEYS);
 					if (mode ? !(v < UI_VIEW_COUNT && (views >> v & 1u)) : v != UI_VIEW_COUNT)
 						continue;
 					add_default(v, keys, nk, (enum ui_action)a, label);
@@ -350,10 +354,11 @@ static const char *default_label(const struct keymap_entry *e)
 	return "";
 }
 
-char *ui_keymap_labels(enum ui_action a)
+char *ui_keymap_labels(enum ui_action a, int view)
 {
 	ui_keymap_build();
 	struct buf b = { 0 };
+	bool here = view >= 0 && view < UI_VIEW_COUNT && ui_action_in_view(a, (enum ui_view)view);
 	for (size_t i = 0; i < n_map; i++) {
 		const struct keymap_entry *e = &map[i];
 		if (e->action != a)
@@ -362,6 +367,17 @@ char *ui_keymap_labels(enum ui_action a)
 		for (int v = 0; v < UI_VIEW_COUNT && !shown; v++)
 			shown = ui_keymap_shown_in(e, v);
 		if (!shown)
+			continue;
+		/* Keys the view binds to something else of its own are not
+		 * the action's keys there (Right picks a bar in the mentions). */
+		const struct keymap_entry *there = here ? ui_keymap_find(view, e->keys, e->n_keys) : NULL;
+		if (there && there->view == view && there->action != a)
+			continue;
+		/* The same keys bound in several views are shown once. */
+		bool again = false;
+		for (size_t j = 0; j < i && !again; j++)
+			again = map[j].action == a && same_keys(&map[j], e->keys, e->n_keys);
+		if (again)
 			continue;
 		const char *label = default_label(e);
 		if (!label)

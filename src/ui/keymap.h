@@ -56,8 +56,10 @@ size_t ui_keymap_feed(struct ui *ui, int key, enum ui_action out[CONFIG_SEQ_MAX 
 bool ui_keymap_pending(void);
 
 /* "j, Down, x" for an action: the keys in force for it, the defaults by
- * their labels (malloc'd). */
-char *ui_keymap_labels(enum ui_action a);
+ * their labels, each once (malloc'd); when it applies to view `v`, not
+ * the keys that view binds to another action of its own (Right is not
+ * next-pane in the mentions). */
+char *ui_keymap_labels(enum ui_action a, int v);
 
 /* Key codes: the configuration's (config.h) to the reader's and back. */
 int ui_key_from_config(int key);

@@ -184,6 +184,17 @@ static void print_views(FILE *out, enum ui_action a)
 	}
 }
 
+/* Whether default key i was listed already for its action: the keys of
+ * an action bound in each of its views come once a view. */
+static bool said_before(const struct ui_default_key *def, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (def[j].e.action == def[i].e.action && def[j].label &&
+		    strcmp(def[j].label, def[i].label) == 0)
+			return true;
+	return false;
+}
+
 /* Markdown: `|` would end a table cell. */
 static void md_text(FILE *out, const char *s)
 {
@@ -202,7 +213,7 @@ static void print_markdown(FILE *out)
 	for (int a = 1; a < UI_ACTION_COUNT; a++) {
 		fputs("|", out);
 		for (size_t i = 0; i < n_def; i++) {
-			if (def[i].e.action != (enum ui_action)a || !def[i].label)
+			if (def[i].e.action != (enum ui_action)a || !def[i].label || said_before(def, i))
 				continue;
 			fputs(" `", out);
 			/* a backtick in a key is not one of margo's keys */
@@ -252,7 +263,7 @@ static void print_man(FILE *out)
 		fputs(".TP\n", out);
 		bool first = true;
 		for (size_t i = 0; i < n_def; i++) {
-			if (def[i].e.action != (enum ui_action)a || !def[i].label)
+			if (def[i].e.action != (enum ui_action)a || !def[i].label || said_before(def, i))
 				continue;
 			fputs(first ? "\\fB" : ", \\fB", out);
 			man_text(out, def[i].label);

@@ -3,9 +3,11 @@
  * keyword-in-context lines sorted by date, under a chart of its mentions
  * by month (or year) and beside the entities that most often share a
  * paragraph with it.  Enter jumps to the mention; back (Ctrl-O) returns
- * here.  Tab (or B) moves into the chart, where Left/Right pick a period
- * and Enter lists only its mentions (Esc lists them all again); B again
- * moves to the entities named with it, where Enter opens one's mentions.
+ * here.  Tab (or B) moves from part to part: the list, the chart, the
+ * entities named with it (Shift-Tab the other way).  In the chart
+ * Left/Right pick a period, the last bar being the undated mentions, and
+ * Enter lists only its mentions (Esc lists them all again); among the
+ * entities named with it, Enter opens one's mentions.
  */
 #define MARGO_UI_INTERNAL 1
 #include <config.h>
@@ -32,7 +34,8 @@ struct mentions_view {
 	size_t n_with, with_sel;
 	struct store_series series;      /* its mentions by month or year */
 	size_t bar;                      /* the bar selected in the chart */
-	long picked;                     /* the bar the list is narrowed to, or -1 */
+	long picked;                     /* the bar the list is narrowed to, or -1
+	                                    (series.n: the undated mentions) */
 	enum mv_focus focus;
 };
 
@@ -53,13 +56,24 @@ static void mentions_view_close(struct ui *ui)
 	v->picked = -1;
 }
 
+/* Whether mention i falls in bar `picked`: its period's, or the undated
+ * one's (a date store_series_make could not place either). */
+static bool in_bar(size_t i, long picked)
+{
+	struct mentions_view *v = &mv;
+	int y, m;
+	if ((size_t)picked == v->series.n)
+		return !store_period_of(v->m[i].date, STORE_BY_MONTH, &y, &m);
+	return store_bin_holds(&v->series.bins[picked], v->m[i].date);
+}
+
 /* List the mentions of bar `picked`, or all with -1; 0 or -1. */
 static int narrow(long picked)
 {
 	struct mentions_view *v = &mv;
 	size_t k = 0;
 	for (size_t i = 0; i < v->n; i++)
-		if (picked < 0 || store_bin_holds(&v->series.bins[picked], v->m[i].date))
+		if (picked < 0 || in_bar(i, picked))
 			v->idx[k++] = i;
 	v->picked = picked;
 	v->l.n = k;
@@ -130,20 +144,22 @@ static int draw_head(struct ui *ui, WINDOW *w, int width)
 {
 	(void)ui;
 	struct mentions_view *v = &mv;
-	char label[96];
-	snprintf(label, sizeof label, _("Mentions  %zu/%zu"), v->l.n ? v->l.sel + 1 : 0, v->l.n);
-	draw_header(w, label, v->focus == MV_LIST);
 	struct buf b = { 0 };
+	buf_printf(&b, _("Mentions  %zu/%zu"), v->l.n ? v->l.sel + 1 : 0, v->l.n);
+	/* The period the list is narrowed to, on the header: the line under
+	 * it is cut first on a narrow screen. */
+	if (v->picked >= 0) {
+		buf_puts(&b, " \xc2\xb7 ");
+		chart_label_at(&b, &v->series, (size_t)v->picked);
+		/* TRANSLATORS: after the period the list is narrowed to. */
+		buf_puts(&b, _(" only (Esc: all)"));
+	}
+	draw_header(w, b.data ? b.data : "", v->focus == MV_LIST);
+	buf_reset(&b);
 	/* TRANSLATORS: the entity's name, its type, then the counts. */
 	buf_printf(&b, _("%s (%s): %lld mentions in %lld articles"), v->entity.name,
 	           entity_type_name(v->entity.type), (long long)v->entity.mentions,
 	           (long long)v->entity.articles);
-	if (v->picked >= 0) {
-		buf_puts(&b, " \xc2\xb7 ");
-		chart_label(&b, &v->series.bins[v->picked]);
-		/* TRANSLATORS: after the period the list is narrowed to. */
-		buf_puts(&b, _(" only (Esc: all)"));
-	}
 	draw_set_role(w, ROLE_TITLE);
 	draw_str(w, 1, 1, b.data, width - 2);
 	if (v->fits) {
@@ -234,7 +250,7 @@ static void mentions_view_draw(struct ui *ui, WINDOW *w)
 		draw_with(w, y, cw + 4, width - cw - 5, ch);
 		y += ch + 1;
 	} else {
-		y += (v->series.n ? ch : 1) + 1;
+		y += (chart_bars(&v->series) ? ch : 1) + 1;
 		y += draw_with(w, y, 1, width - 2, 4) + 1;
 	}
 	/* Three rows an entry: where, context, a blank. */
@@ -246,12 +262,12 @@ static void mentions_view_draw(struct ui *ui, WINDOW *w)
 	}
 }
 
-/* Keys while the chart has the focus: Left/Right (and Tab) pick a bar,
- * Enter lists its mentions, Esc goes back to the list. */
+/* Keys while the chart has the focus: Left/Right pick a bar, Enter lists
+ * its mentions, Esc goes back to the list. */
 static void chart_key(struct ui *ui, enum ui_action a)
 {
 	struct mentions_view *v = &mv;
-	size_t n = v->series.n;
+	size_t n = chart_bars(&v->series);
 	if (chart_move(&v->bar, n, a))
 		return;
 	switch (a) {
@@ -281,8 +297,27 @@ static bool mentions_view_key(struct ui *ui, enum ui_action a)
 	case UI_ACTION_REDRAW:
 		return false;  /* the loop's own */
 	case UI_ACTION_CHART:
-		v->focus = v->focus == MV_LIST ? MV_CHART : v->focus == MV_CHART ? MV_WITH : MV_LIST;
+	case UI_ACTION_NEXT_PANE:
+	case UI_ACTION_PREV_PANE:
+		/* The parts in turn: list, chart, entities named with it. */
+		if (a == UI_ACTION_PREV_PANE)
+			v->focus = v->focus == MV_LIST ? MV_WITH : v->focus == MV_WITH ? MV_CHART : MV_LIST;
+		else
+			v->focus = v->focus == MV_LIST ? MV_CHART : v->focus == MV_CHART ? MV_WITH : MV_LIST;
+		if (v->focus == MV_CHART && v->picked >= 0)
+			v->bar = (size_t)v->picked;
 		return true;
+	case UI_ACTION_NEXT_BAR:
+	case UI_ACTION_PREV_BAR:
+		/* From the list or the entities, Left/Right move into the
+		 * chart; there they pick a bar. */
+		if (v->focus != MV_CHART) {
+			v->focus = MV_CHART;
+			if (v->picked >= 0)
+				v->bar = (size_t)v->picked;
+			return true;
+		}
+		break;
 	default:
 		break;
 	}
@@ -295,10 +330,8 @@ static bool mentions_view_key(struct ui *ui, enum ui_action a)
 			v->with_sel++;
 		else if (a == UI_ACTION_UP && v->with_sel > 0)
 			v->with_sel--;
-		else if (a == UI_ACTION_CLOSE || a == UI_ACTION_NEXT_PANE)
+		else if (a == UI_ACTION_CLOSE)
 			v->focus = MV_LIST;
-		else if (a == UI_ACTION_PREV_PANE)
-			v->focus = MV_CHART;
 		else if (a == UI_ACTION_OPEN && v->n_with)
 			mentions_view_open(ui, v->with[v->with_sel].id, 0);
 		return true;
@@ -309,12 +342,6 @@ static bool mentions_view_key(struct ui *ui, enum ui_action a)
 	case UI_ACTION_OPEN:
 		if (v->l.n)
 			jump_to_mention(ui, &v->m[v->idx[v->l.sel]]);
-		return true;
-	case UI_ACTION_NEXT_PANE:
-	case UI_ACTION_PREV_PANE:
-		v->focus = MV_CHART;
-		if (v->picked >= 0)
-			v->bar = (size_t)v->picked;
 		return true;
 	case UI_ACTION_CLOSE:
 		if (v->picked >= 0)
@@ -347,14 +374,18 @@ void mentions_view_save_state(struct ui *ui, FILE *f)
 	fprintf(f, "mentions.open=%d\n", open);
 	if (open) {
 		struct buf b = { 0 };
-		if (mv.picked >= 0)
+		if (mv.picked >= 0 && (size_t)mv.picked == mv.series.n)
+			buf_puts(&b, "undated");
+		else if (mv.picked >= 0)
 			chart_label(&b, &mv.series.bins[mv.picked]);
 		fprintf(f, "mentions.entity=%s\nmentions.sel=%zu\nmentions.n=%zu\n"
 		        "mentions.listed=%zu\nmentions.focus=%s\nmentions.bars=%zu\n"
-		        "mentions.bar=%zu\nmentions.period=%s\nmentions.with=%zu\n",
+		        "mentions.bar=%zu\nmentions.period=%s\nmentions.with=%zu\n"
+		        "mentions.undated=%lld\n",
 		        mv.entity.name, mv.l.sel, mv.n, mv.l.n,
 		        mv.focus == MV_CHART ? "chart" : mv.focus == MV_WITH ? "with" : "list",
-		        mv.series.n, mv.bar, b.data ? b.data : "", mv.with_sel);
+		        mv.series.n, mv.bar, b.data ? b.data : "", mv.with_sel,
+		        (long long)mv.series.undated);
 		fprintf(f, "mentions.fits=%s\n", mv.fits ? mv.fits : "");
 		buf_free(&b);
 	}
@@ -363,7 +394,7 @@ void mentions_view_save_state(struct ui *ui, FILE *f)
 static size_t mentions_view_entries(struct ui *ui)
 {
 	(void)ui;
-	return mv.focus == MV_CHART ? mv.series.n : mv.focus == MV_WITH ? mv.n_with : mv.l.n;
+	return mv.focus == MV_CHART ? chart_bars(&mv.series) : mv.focus == MV_WITH ? mv.n_with : mv.l.n;
 }
 
 const struct view_ops mentions_view_ops = {

@@ -231,16 +231,23 @@ bool view_status(struct ui *ui, struct buf *b);
 void view_place(struct ui *ui, struct ui_place *p);
 /* chart.c: a series as vertical bars at (y, x), `height` rows with the
  * labels' row, the bar `sel` shown selected when `focus`, bar `picked`
- * (or -1) marked; rows used.  chart_hbar: one name and its count as a
- * horizontal bar scaled to max.  ASCII instead of blocks when the
- * locale was not UTF-8 (chart_set_ascii, from ui_run). */
+ * (or -1) marked; rows used.  The bars are the series' periods, then,
+ * when some dates are missing, one more for the undated (index s->n).
+ * chart_hbar: one name and its count as a horizontal bar scaled to max.
+ * ASCII instead of blocks when the locale was not UTF-8 (chart_set_ascii,
+ * from ui_run). */
 #include "margo/store_timeline.h"
 void chart_set_ascii(bool on);
 bool chart_ascii(void);
 void chart_label(struct buf *b, const struct store_bin *bin);
-size_t chart_first(const struct store_series *s, size_t sel, int width);
-/* The chart's keys that pick a bar (Right/Tab, Left, first, last) move
- * *bar among n; false for any other action. */
+/* The bars of a series: its periods and the undated one, if any. */
+size_t chart_bars(const struct store_series *s);
+/* Bar i's label ("2023-09", "2023", or "undated" translated) and count. */
+void chart_label_at(struct buf *b, const struct store_series *s, size_t i);
+int64_t chart_count(const struct store_series *s, size_t i);
+size_t chart_first(size_t n, size_t sel, int width);
+/* The chart's keys that pick a bar (Right, Left, first, last) move *bar
+ * among n; false for any other action. */
 bool chart_move(size_t *bar, size_t n, enum ui_action a);
 int chart_draw(WINDOW *w, int y, int x, int width, int height,
                const struct store_series *s, size_t sel, bool focus, long picked);
