@@ -158,6 +158,31 @@ static size_t org_of(const struct ctx *cx, size_t i)
 }
 
 /* The end of the capitalised run that starts at s. */
+/* A word inside a web address ("http://www.gazzetta.it/Sport-Vari/Boxe/"):
+ * the run of text without spaces around it has "://" or starts "www.".
+ * Looks at most ADDRESS_SPAN bytes each way, so a text with no spaces
+ * costs no more than that per word. */
+#define ADDRESS_SPAN 512
+static bool in_address(const struct ctx *cx, size_t i)
+{
+	const char *text = cx->text;
+	size_t a = T(cx, i)->start, b = T(cx, i)->end;
+	size_t lo = a > ADDRESS_SPAN ? a - ADDRESS_SPAN : 0;
+	size_t last = T(cx, cx->tv->n - 1)->end;	/* the text is not NUL-terminated */
+	size_t hi = b + ADDRESS_SPAN < last ? b + ADDRESS_SPAN : last;
+	while (a > lo && text[a - 1] != ' ' && text[a - 1] != '\n' && text[a - 1] != '\t' &&
+	       text[a - 1] != '(' && text[a - 1] != '[' && text[a - 1] != '"')
+		a--;
+	while (b < hi && text[b] != ' ' && text[b] != '\n' && text[b] != '\t')
+		b++;
+	if (b - a >= 4 && memcmp(text + a, "www.", 4) == 0)
+		return true;
+	for (size_t k = a; k + 3 <= b; k++)
+		if (text[k] == ':' && text[k + 1] == '/' && text[k + 2] == '/')
+			return true;
+	return false;
+}
+
 /* "al-Maliki", "el-Azizia", "bin-Laden": an Arabic name with its article,
  * inside a name that began before it. */
 static bool article_name(const struct ctx *cx, size_t i)
@@ -484,7 +509,13 @@ static void type_run(struct ctx *cx, size_t s, size_t e, int *type, int *strengt
 		*type = key_in(cx, s - 1, loc_art) || place_like(cx, s, e) ? ENTITY_LOC : ENTITY_ORG;
 		/* "la Crew Dragon", "il Telegiornale Regionale": more often a
 		 * thing, an event or a title than an organisation */
-		cx->unconfirmed = *type == ENTITY_ORG && e - s >= 2;
+		static const char *const plural[] = { "i", "gli", "dei", "degli", "ai", "agli", "dai",
+		                                      "dagli", "nei", "negli", "sui", "sugli", "coi", NULL };
+		const char *lk = tok_key(cx->tv, e - 1);
+		size_t ln = T(cx, e - 1)->keylen;
+		/* but "i Rolling Stones", "dei Black Eyed Peas": a band */
+		bool band = key_in(cx, s - 1, plural) && ln > 3 && lk[ln - 1] == 's';
+		cx->unconfirmed = *type == ENTITY_ORG && e - s >= 2 && !band;
 		return;
 	}
 	/* "(Cnir)", "(Assogestioni)": an acronym or a short name in brackets */
@@ -697,6 +728,8 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 	const struct tok *t = T(cx, i);
 	size_t n = cx->tv->n;
 	uint32_t ge;
+	if (in_address(cx, i))
+		return i + 1;
 	long gl = gaz_match(cx, i, &ge);
 	int type, strength;
 	if (gl < 0) {
@@ -1019,6 +1052,7 @@ int ent_find_names(const struct entity_extractor *x, const char *text,
 	lex_map_free(&cx.surnames);
 	lex_map_free(&cx.weak_surnames);
 	lex_map_free(&cx.votes);
+	lex_map_free(&cx.bare);
 	lex_map_free(&cx.none);
 	free(cx.kb);
 	free(cx.c);

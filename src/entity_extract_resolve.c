@@ -46,12 +46,17 @@ int ent_resolve(struct ctx *cx)
 	 * "a Capoterra" and "di Capoterra" make "Capoterra" a place. */
 	for (size_t k = 0; k < cx->nc; k++) {
 		struct cand *c = &cx->c[k];
-		if (c->date || c->derived || c->strength != CONTEXT)
+		if (c->date || c->derived || c->strength > CONTEXT)
 			continue;
 		size_t kl = ent_phrase(cx, c->s, c->e);
 		uint32_t v = 0;
 		if (kl == (size_t)-1)
 			return -1;
+		if (c->strength == WEAK) {
+			if (lex_map_put(&cx->bare, cx->kb, kl, 1, LEX_ADD) < 0)
+				return -1;
+			continue;
+		}
 		lex_map_get(&cx->votes, cx->kb, kl, &v);
 		if (((v >> (10 * c->type)) & 1023u) < 1023u &&
 		    lex_map_put(&cx->votes, cx->kb, kl, 1u << (10 * c->type), LEX_ADD) < 0)
@@ -83,6 +88,13 @@ int ent_resolve(struct ctx *cx)
 					bv = (v >> (10 * t)) & 1023u;
 					best = t;
 				}
+			uint32_t nb = 0;
+			lex_map_get(&cx->bare, cx->kb, kl, &nb);
+			/* "Alinghi vince", "Adobe pagherà" ... "di Adobe": a name
+			 * mostly written on its own, a place only once or twice
+			 * by its preposition, is a company or a team */
+			if (best == ENTITY_LOC && nb >= 3 && nb >= 2 * bv)
+				best = ENTITY_ORG;
 			if (best >= 0)
 				c->type = (uint8_t)best;
 		}

@@ -216,6 +216,7 @@ struct ctx {
 	struct lex_map weak_surnames; /* ... of PER names of two words or more */
 	bool unconfirmed;         /* type_run: a name kept only if confirmed */
 	struct lex_map votes;     /* phrase -> votes of its contexts by type */
+	struct lex_map bare;      /* phrase -> its mentions that no context types */
 	struct lex_map none;      /* names the text says are no entity
 	                           * ("l'uragano Sandy") */
 	char *kb;

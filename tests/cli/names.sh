@@ -80,4 +80,10 @@ out=$(tagged "$text")
 is "$out" "LOC Parigi
 LOC Roubaix" "a race between two places keeps them places"
 
+out=$(tagged "Fonte: http://www.esempio.it/Sport-Vari/Boxe/articolo.html e www.Notizie.it/Roma, lette ieri.")
+is "$out" "" "the words of a web address are no entities"
+
+out=$(tagged "La rotta passa per la città di Tripoli e per il porto di Bengasi.")
+like "$out" "^LOC Tripoli$" "(a place in an ordinary sentence is still found)"
+
 done_testing
