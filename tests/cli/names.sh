@@ -80,6 +80,9 @@ out=$(tagged "$text")
 is "$out" "LOC Parigi
 LOC Roubaix" "a race between two places keeps them places"
 
+out=$(tagged "Zentrax ha chiuso il bilancio in attivo. Le azioni di Zentrax sono salite del tre per cento. Zentrax assumerà cento persone e Zentrax aprirà una sede.")
+is "$(printf '%s\n' "$out" | sort -u)" "ORG Zentrax" "a name written on its own three times and once after di is a company, not a place"
+
 out=$(tagged "Fonte: http://www.esempio.it/Sport-Vari/Boxe/articolo.html e www.Notizie.it/Roma, lette ieri.")
 is "$out" "" "the words of a web address are no entities"
 
