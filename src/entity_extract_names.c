@@ -162,7 +162,7 @@ static size_t org_of(const struct ctx *cx, size_t i)
  * the run of text without spaces around it has "://" or starts "www.".
  * Looks at most ADDRESS_SPAN bytes each way, so a text with no spaces
  * costs no more than that per word. */
-#define ADDRESS_SPAN 512
+#define ADDRESS_SPAN 256
 static bool in_address(const struct ctx *cx, size_t i)
 {
 	const char *text = cx->text;
@@ -212,6 +212,10 @@ static bool place_after(const struct ctx *cx, size_t i)
 	return !(e < cx->tv->n && same_line(cx, e) && namey(cx, e));
 }
 
+static const char *const name_particles[] = {
+	"de", "da", "dos", "das", "do", "van", "von", "der", "den", "la", "le", "du", "el", NULL,
+};
+
 static size_t run_end(const struct ctx *cx, size_t s)
 {
 	static const char *const final_part[] = { "dalla", "della", "delle", NULL };
@@ -228,6 +232,18 @@ static size_t run_end(const struct ctx *cx, size_t s)
 		    !((T(cx, e)->cue & CUE_TITLE) && !(T(cx, e)->flags & T_UPPER))) {
 			e++;
 			continue;
+		}
+		/* "Óscar de la Hoya", "Leonardo da Vinci": a first name, then a
+		 * surname with its particles in small letters */
+		if (person && e == s + 1 && e + 1 < n && same_line(cx, e) && is_lower_word(cx, e) &&
+		    key_in(cx, e, name_particles)) {
+			size_t q = e + 1;
+			if (q + 1 < n && is_lower_word(cx, q) && key_in(cx, q, name_particles))
+				q++;
+			if (same_line(cx, q) && namey(cx, q) && !gaz_start(cx, q)) {
+				e = q + 1;
+				continue;
+			}
 		}
 		/* "Antonio Di Pietro", "Lucio Dalla" */
 		if (!join && same_line(cx, e) && cap_word(cx, e) && !(T(cx, e)->flags & T_SENT) &&
@@ -346,6 +362,26 @@ static bool office(const struct ctx *cx, size_t p)
 	return ent_common_word(cx->x, tok_key(cx->tv, p), T(cx, p)->keylen);
 }
 
+/* An adjective by its ending: "speciale", "ortodossa", "rivoluzionaria". */
+static bool adjective(const struct ctx *cx, size_t i)
+{
+	static const char *const endings[] = {
+		"ale", "ali", "ile", "ili", "ico", "ica", "ici", "iche", "ese", "esi",
+		"ivo", "iva", "ivi", "ive", "ario", "aria", "ari", "arie", "ense", "ensi",
+		"osso", "ossa", "odossa", "odosso", NULL,
+	};
+	if (!is_lower_word(cx, i) || (T(cx, i)->cue & CUE_STOP))
+		return false;
+	const char *k = tok_key(cx->tv, i);
+	size_t n = T(cx, i)->keylen;
+	for (const char *const *w = endings; *w; w++) {
+		size_t l = strlen(*w);
+		if (n >= l + 3 && memcmp(k + n - l, *w, l) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Skip back over adjectives between a cue and a name ("il presidente
  * russo Vladimir Putin", "il ministro degli Esteri"). */
 static size_t cue_before(const struct ctx *cx, size_t s)
@@ -356,7 +392,9 @@ static size_t cue_before(const struct ctx *cx, size_t s)
 	uint32_t e;
 	for (int k = 0; k < 2 && p > 0; k++) {
 		if (demonym(cx, p, &e) || key_is(cx, p, "ex") || key_is(cx, p, "uscente") ||
-		    key_is(cx, p, "neo") || key_is(cx, p, "nuovo") || key_is(cx, p, "attuale"))
+		    key_is(cx, p, "neo") || key_is(cx, p, "nuovo") || key_is(cx, p, "attuale") ||
+		    (adjective(cx, p) && p > 0 && !(T(cx, p - 1)->cue & CUE_STOP) &&
+		     !(T(cx, p)->cue & (CUE_LOC_BEFORE | CUE_ORG_BEFORE | CUE_TITLE | CUE_PER_HEAD))))
 			p--;
 		else
 			break;
@@ -540,25 +578,6 @@ static size_t org_adjectives(const struct ctx *cx, size_t e)
 	return e;
 }
 
-/* An adjective by its ending: "speciale", "ortodossa", "rivoluzionaria". */
-static bool adjective(const struct ctx *cx, size_t i)
-{
-	static const char *const endings[] = {
-		"ale", "ali", "ile", "ili", "ico", "ica", "ici", "iche", "ese", "esi",
-		"ivo", "iva", "ivi", "ive", "ario", "aria", "ari", "arie", "ense", "ensi",
-		"osso", "ossa", "odossa", "odosso", NULL,
-	};
-	if (!is_lower_word(cx, i) || (T(cx, i)->cue & CUE_STOP))
-		return false;
-	const char *k = tok_key(cx->tv, i);
-	size_t n = T(cx, i)->keylen;
-	for (const char *const *w = endings; *w; w++) {
-		size_t l = strlen(*w);
-		if (n >= l + 3 && memcmp(k + n - l, *w, l) == 0)
-			return true;
-	}
-	return false;
-}
 
 /* An institution named by its head and its adjectives: "Corte
  * rivoluzionaria", "Tribunale speciale iracheno", "Chiesa ortodossa". */

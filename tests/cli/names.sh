@@ -89,4 +89,18 @@ is "$out" "" "the words of a web address are no entities"
 out=$(tagged "La rotta passa per la città di Tripoli e per il porto di Bengasi.")
 like "$out" "^LOC Tripoli$" "(a place in an ordinary sentence is still found)"
 
+out=$(tagged "Non ha avuto torto Óscar de la Hoya, ritirato da anni, e Leonardo da Vinci lo sapeva.")
+like "$out" "^PER Óscar de la Hoya$" "a first name, then a surname with its particles in small letters"
+like "$out" "^PER Leonardo da Vinci$" "(da as well)"
+
+out=$(tagged "Il treno della compagnia ferroviaria spagnola Velotren è partito da Madrid.")
+like "$out" "^ORG Velotren$" "a company word, then its adjectives, then the name: an organisation"
+
+# A text with no spaces and a capital every three bytes: the look for a
+# web address around each word is bounded, so this ends in seconds.
+big=$TEST_TMP/nospace.jsonl
+{ printf '{"id":1,"text":"'; head -c 3000000 /dev/zero | tr '\0' 'X' | sed 's/XXX/Ab,/g'; printf '"}\n'; } >"$big"
+timeout 120 "$MARGO" tag <"$big" >"$TEST_TMP/nospace.out"
+is "$?" 0 "a 3 MB text with no spaces is tagged"
+
 done_testing
