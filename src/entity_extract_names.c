@@ -158,6 +158,64 @@ static size_t org_of(const struct ctx *cx, size_t i)
 }
 
 /* The end of the capitalised run that starts at s. */
+/* A word inside a web address ("http://www.gazzetta.it/Sport-Vari/Boxe/"):
+ * the run of text without spaces around it has "://" or starts "www.".
+ * Looks at most ADDRESS_SPAN bytes each way, so a text with no spaces
+ * costs no more than that per word. */
+#define ADDRESS_SPAN 256
+static bool in_address(const struct ctx *cx, size_t i)
+{
+	const char *text = cx->text;
+	size_t a = T(cx, i)->start, b = T(cx, i)->end;
+	size_t lo = a > ADDRESS_SPAN ? a - ADDRESS_SPAN : 0;
+	size_t last = T(cx, cx->tv->n - 1)->end;	/* the text is not NUL-terminated */
+	size_t hi = b + ADDRESS_SPAN < last ? b + ADDRESS_SPAN : last;
+	while (a > lo && text[a - 1] != ' ' && text[a - 1] != '\n' && text[a - 1] != '\t' &&
+	       text[a - 1] != '(' && text[a - 1] != '[' && text[a - 1] != '"')
+		a--;
+	while (b < hi && text[b] != ' ' && text[b] != '\n' && text[b] != '\t')
+		b++;
+	if (b - a >= 4 && memcmp(text + a, "www.", 4) == 0)
+		return true;
+	for (size_t k = a; k + 3 <= b; k++)
+		if (text[k] == ':' && text[k + 1] == '/' && text[k + 2] == '/')
+			return true;
+	return false;
+}
+
+/* "al-Maliki", "el-Azizia", "bin-Laden": an Arabic name with its article,
+ * inside a name that began before it. */
+static bool article_name(const struct ctx *cx, size_t i)
+{
+	static const char *const arts[] = { "al-", "el-", "ad-", "as-", "ash-", "ar-", "an-",
+	                                    "at-", "az-", "ed-", "ul-", "bin-", "ibn-", NULL };
+	if (i >= cx->tv->n || !(T(cx, i)->flags & T_WORD))
+		return false;
+	const char *b = cx->text + T(cx, i)->start;
+	size_t n = T(cx, i)->end - T(cx, i)->start;
+	for (const char *const *a = arts; *a; a++) {
+		size_t l = strlen(*a);
+		if (n > l + 1 && memcmp(b, *a, l) == 0)
+			return (b[l] >= 'A' && b[l] <= 'Z') || (unsigned char)b[l] >= 0xc0;
+	}
+	return false;
+}
+
+/* A known place at i that ends the name: "di Milano", "dello Zimbabwe". */
+static bool place_after(const struct ctx *cx, size_t i)
+{
+	uint32_t ge;
+	long gl = gaz_match((struct ctx *)cx, i, &ge);	/* its key buffer only */
+	if (gl <= 0 || cx->x->ents[ge].type != ENTITY_LOC)
+		return false;
+	size_t e = i + (size_t)gl;
+	return !(e < cx->tv->n && same_line(cx, e) && namey(cx, e));
+}
+
+static const char *const name_particles[] = {
+	"de", "da", "dos", "das", "do", "van", "von", "der", "den", "la", "le", "du", "el", NULL,
+};
+
 static size_t run_end(const struct ctx *cx, size_t s)
 {
 	static const char *const final_part[] = { "dalla", "della", "delle", NULL };
@@ -170,10 +228,22 @@ static size_t run_end(const struct ctx *cx, size_t s)
 	if (org_of(cx, s))
 		return org_of(cx, s);
 	for (;;) {
-		if (e < n && same_line(cx, e) && namey(cx, e) &&
+		if (e < n && same_line(cx, e) && (namey(cx, e) || article_name(cx, e)) &&
 		    !((T(cx, e)->cue & CUE_TITLE) && !(T(cx, e)->flags & T_UPPER))) {
 			e++;
 			continue;
+		}
+		/* "Óscar de la Hoya", "Leonardo da Vinci": a first name, then a
+		 * surname with its particles in small letters */
+		if (person && e == s + 1 && e + 1 < n && same_line(cx, e) && is_lower_word(cx, e) &&
+		    key_in(cx, e, name_particles)) {
+			size_t q = e + 1;
+			if (q + 1 < n && is_lower_word(cx, q) && key_in(cx, q, name_particles))
+				q++;
+			if (same_line(cx, q) && namey(cx, q) && !gaz_start(cx, q)) {
+				e = q + 1;
+				continue;
+			}
 		}
 		/* "Antonio Di Pietro", "Lucio Dalla" */
 		if (!join && same_line(cx, e) && cap_word(cx, e) && !(T(cx, e)->flags & T_SENT) &&
@@ -197,6 +267,12 @@ static size_t run_end(const struct ctx *cx, size_t s)
 		}
 		if ((join || key_is(cx, e, "of")) && e + 1 < n && same_line(cx, e) &&
 		    same_line(cx, e + 1) && connector(cx, e) && namey(cx, e + 1)) {
+			/* "Università Cattolica | di Milano", "Istituto Floriani |
+			 * di Vimercate": a named body, then where it is (but
+			 * "Università di Nottingham", "Comune di Vercelli") */
+			if (join && e - s >= 2 && (c0 & CUE_ORG_HEAD) && !(c0 & CUE_LOC_HEAD) &&
+			    place_after(cx, e + 1))
+				break;
 			e += 2;
 			continue;
 		}
@@ -286,6 +362,26 @@ static bool office(const struct ctx *cx, size_t p)
 	return ent_common_word(cx->x, tok_key(cx->tv, p), T(cx, p)->keylen);
 }
 
+/* An adjective by its ending: "speciale", "ortodossa", "rivoluzionaria". */
+static bool adjective(const struct ctx *cx, size_t i)
+{
+	static const char *const endings[] = {
+		"ale", "ali", "ile", "ili", "ico", "ica", "ici", "iche", "ese", "esi",
+		"ivo", "iva", "ivi", "ive", "ario", "aria", "ari", "arie", "ense", "ensi",
+		"osso", "ossa", "odossa", "odosso", NULL,
+	};
+	if (!is_lower_word(cx, i) || (T(cx, i)->cue & CUE_STOP))
+		return false;
+	const char *k = tok_key(cx->tv, i);
+	size_t n = T(cx, i)->keylen;
+	for (const char *const *w = endings; *w; w++) {
+		size_t l = strlen(*w);
+		if (n >= l + 3 && memcmp(k + n - l, *w, l) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Skip back over adjectives between a cue and a name ("il presidente
  * russo Vladimir Putin", "il ministro degli Esteri"). */
 static size_t cue_before(const struct ctx *cx, size_t s)
@@ -296,7 +392,9 @@ static size_t cue_before(const struct ctx *cx, size_t s)
 	uint32_t e;
 	for (int k = 0; k < 2 && p > 0; k++) {
 		if (demonym(cx, p, &e) || key_is(cx, p, "ex") || key_is(cx, p, "uscente") ||
-		    key_is(cx, p, "neo") || key_is(cx, p, "nuovo") || key_is(cx, p, "attuale"))
+		    key_is(cx, p, "neo") || key_is(cx, p, "nuovo") || key_is(cx, p, "attuale") ||
+		    (adjective(cx, p) && p > 0 && !(T(cx, p - 1)->cue & CUE_STOP) &&
+		     !(T(cx, p)->cue & (CUE_LOC_BEFORE | CUE_ORG_BEFORE | CUE_TITLE | CUE_PER_HEAD))))
 			p--;
 		else
 			break;
@@ -308,11 +406,47 @@ static size_t cue_before(const struct ctx *cx, size_t s)
 	return p;
 }
 
+/* "YouTube", "ThyssenKrupp", "AstraZeneca": a capital after small
+ * letters inside a word names a company or a product, not a person
+ * ("McCartney", "DeLillo", "MacArthur" are names). */
+static bool camel_case(const struct ctx *cx, size_t i)
+{
+	static const char *const prefixes[] = { "Mc", "Mac", "De", "Di", "Da", "Del", "Della",
+	                                        "La", "Le", "Lo", "Van", "Von", "Du", "El", "Al", NULL };
+	const char *b = cx->text + T(cx, i)->start;
+	size_t n = T(cx, i)->end - T(cx, i)->start;
+	if (!(T(cx, i)->flags & T_WORD) || (T(cx, i)->flags & T_UPPER) || n < 4)
+		return false;
+	for (size_t k = 1; k + 1 < n; k++) {
+		if (!(b[k] >= 'a' && b[k] <= 'z') || !(b[k + 1] >= 'A' && b[k + 1] <= 'Z'))
+			continue;
+		for (const char *const *p = prefixes; *p; p++)
+			if (strlen(*p) == k + 1 && memcmp(b, *p, k + 1) == 0)
+				return false;
+		/* the rest in small letters again: "YouTube", not "PdL" */
+		return k + 2 < n && b[k + 2] >= 'a' && b[k + 2] <= 'z';
+	}
+	return false;
+}
+
+/* One word with the ending of a country's or a region's name in Italian
+ * ("Ossezia", "Mauritania", "Gloucestershire"), not a first name. */
+static bool place_like(const struct ctx *cx, size_t s, size_t e)
+{
+	if (e - s != 1 || (T(cx, s)->flags & T_UPPER) || has(cx, &cx->x->first, s))
+		return false;
+	const char *k = tok_key(cx->tv, s);
+	size_t n = T(cx, s)->keylen;
+	return (n >= 5 && memcmp(k + n - 2, "ia", 2) == 0) ||
+	       (n >= 8 && memcmp(k + n - 5, "shire", 5) == 0);
+}
+
 static void type_run(struct ctx *cx, size_t s, size_t e, int *type, int *strength)
 {
 	const struct tok *t0 = T(cx, s);
 	size_t n = cx->tv->n;
 	*strength = STRONG;
+	cx->unconfirmed = false;
 	if ((t0->cue & CUE_ORG_HEAD) && e - s >= 2) {
 		*type = ENTITY_ORG;
 		return;
@@ -330,6 +464,12 @@ static void type_run(struct ctx *cx, size_t s, size_t e, int *type, int *strengt
 	for (size_t k = s + 1; k < e; k++)
 		if (T(cx, k)->cue & CUE_ORG_SUFFIX) {
 			*type = ENTITY_ORG;
+			return;
+		}
+	for (size_t k = s; k < e; k++)
+		if (camel_case(cx, k)) {
+			*type = ENTITY_ORG;
+			*strength = MEDIUM;
 			return;
 		}
 	*type = ENTITY_PER;
@@ -404,7 +544,16 @@ static void type_run(struct ctx *cx, size_t s, size_t e, int *type, int *strengt
 	}
 	if (s > 0 && (T(cx, s - 1)->cue & CUE_ARTICLE)) {
 		static const char *const loc_art[] = { "al", "allo", "sul", "sullo", NULL };
-		*type = key_in(cx, s - 1, loc_art) ? ENTITY_LOC : ENTITY_ORG;
+		*type = key_in(cx, s - 1, loc_art) || place_like(cx, s, e) ? ENTITY_LOC : ENTITY_ORG;
+		/* "la Crew Dragon", "il Telegiornale Regionale": more often a
+		 * thing, an event or a title than an organisation */
+		static const char *const plural[] = { "i", "gli", "dei", "degli", "ai", "agli", "dai",
+		                                      "dagli", "nei", "negli", "sui", "sugli", "coi", NULL };
+		const char *lk = tok_key(cx->tv, e - 1);
+		size_t ln = T(cx, e - 1)->keylen;
+		/* but "i Rolling Stones", "dei Black Eyed Peas": a band */
+		bool band = key_in(cx, s - 1, plural) && ln > 3 && lk[ln - 1] == 's';
+		cx->unconfirmed = *type == ENTITY_ORG && e - s >= 2 && !band;
 		return;
 	}
 	/* "(Cnir)", "(Assogestioni)": an acronym or a short name in brackets */
@@ -424,6 +573,20 @@ static size_t org_adjectives(const struct ctx *cx, size_t e)
 	size_t lim = e + 2;
 	while (e < cx->tv->n && e < lim && same_line(cx, e) &&
 	       (demonym(cx, e, &d) ||
+	        (is_lower_word(cx, e) && (T(cx, e)->cue & CUE_ORG_ADJ))))
+		e++;
+	return e;
+}
+
+
+/* An institution named by its head and its adjectives: "Corte
+ * rivoluzionaria", "Tribunale speciale iracheno", "Chiesa ortodossa". */
+static size_t head_adjectives(const struct ctx *cx, size_t e)
+{
+	uint32_t d;
+	size_t lim = e + 2;
+	while (e < cx->tv->n && e < lim && same_line(cx, e) &&
+	       (demonym(cx, e, &d) || adjective(cx, e) ||
 	        (is_lower_word(cx, e) && (T(cx, e)->cue & CUE_ORG_ADJ))))
 		e++;
 	return e;
@@ -449,12 +612,20 @@ static int add_run(struct ctx *cx, size_t s, size_t e, int type, int strength,
 		type = ENTITY_ORG;	/* a web site */
 		strength = MEDIUM;
 	}
-	if (type == ENTITY_ORG)
+	if (type == ENTITY_ORG && e - s <= 2 && (T(cx, s)->cue & CUE_ORG_HEAD) && (T(cx, s)->flags & T_CAP))
+		e = head_adjectives(cx, e);
+	else if (type == ENTITY_ORG)
 		e = org_adjectives(cx, e);
 	else if (type == ENTITY_LOC && e < cx->tv->n && same_line(cx, e) &&
 	         is_lower_word(cx, e) && (T(cx, e)->cue & CUE_LOC_ADJ))
 		e++;
 	e = take_period(cx, e);
+	/* "Yahoo!", "Jeopardy!": a name that ends in "!" inside the sentence */
+	if (e - s == 1 && e + 1 < cx->tv->n && key_is(cx, e, "!") && !(T(cx, e)->flags & T_SPACE) &&
+	    same_line(cx, e + 1) && (is_lower_word(cx, e + 1) || key_is(cx, e + 1, ".") ||
+	                             key_is(cx, e + 1, ",") || key_is(cx, e + 1, ":") ||
+	                             key_is(cx, e + 1, ";")))
+		e++;
 	if (add_cand(cx, s, e, type, strength, gaz) < 0)
 		return -1;
 	cx->c[cx->nc - 1].common = common;
@@ -499,9 +670,40 @@ static int hyphen_pair(const struct ctx *cx, size_t i)
 	bool k2 = g2 || lex_map_get(&cx->x->first, h + 1, n2, NULL);
 	if (k1 && k2)
 		return -1;
-	if (g2 && !k1 && cx->x->ents[e2].type == ENTITY_LOC)
+	if ((g2 && !k1 && cx->x->ents[e2].type == ENTITY_LOC) ||
+	    (g1 && !k2 && cx->x->ents[e1].type == ENTITY_LOC))
 		return 1;
 	return 0;
+}
+
+static bool ends_in(const char *k, size_t n, const char *const *endings)
+{
+	for (; *endings; endings++) {
+		size_t l = strlen(*endings);
+		if (n > l + 2 && memcmp(k + n - l, *endings, l) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* "Helicobacter pylori", "Staphylococcus aureus", "Homo sapiens": a
+ * genus, then a Latin epithet that is no Italian word. */
+static bool species(const struct ctx *cx, size_t i, size_t e)
+{
+	static const char *const endings[] = { "us", "um", "ae", "is", "ii", "ens", "ex", "i", NULL };
+	if (e != i + 1 || !is_lower_word(cx, e) || !same_line(cx, e) || has(cx, &cx->x->first, i) ||
+	    (T(cx, i)->flags & T_UPPER))
+		return false;
+	const char *k = tok_key(cx->tv, e);
+	size_t n = T(cx, e)->keylen;
+	if (n < 4 || (T(cx, e)->cue & CUE_STOP) || ent_common_word(cx->x, k, n) ||
+	    has(cx, &cx->x->english, e))
+		return false;
+	static const char *const genus[] = { "us", "um", "er", "es", "ia", "o", NULL };
+	if (!ends_in(k, n, endings) || memchr(k, '-', n) ||
+	    !ends_in(tok_key(cx->tv, i), T(cx, i)->keylen, genus))
+		return false;
+	return true;
 }
 
 /* "Sandy, l'uragano": the name of a thing in apposition before it */
@@ -541,9 +743,12 @@ static bool quoted(const struct ctx *cx, size_t s, size_t e)
 /* A name starting at capitalised token i; returns the next token. */
 static size_t name_at(struct ctx *cx, size_t i, int *err)
 {
+	cx->unconfirmed = false;
 	const struct tok *t = T(cx, i);
 	size_t n = cx->tv->n;
 	uint32_t ge;
+	if (in_address(cx, i))
+		return i + 1;
 	long gl = gaz_match(cx, i, &ge);
 	int type, strength;
 	if (gl < 0) {
@@ -607,7 +812,8 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 	size_t e = run_end(cx, i);
 	/* "l'uragano Sandy", "Sandy, l'uragano": named things that are not
 	 * entities, here and wherever else the text names them */
-	if (!gl && ((i > 0 && (T(cx, i - 1)->cue & CUE_NONE_AFTER)) || none_apposition(cx, e))) {
+	if (!gl && ((i > 0 && (T(cx, i - 1)->cue & CUE_NONE_AFTER)) || none_apposition(cx, e) ||
+	            species(cx, i, e))) {
 		size_t kl = ent_phrase(cx, i, e);
 		if (kl == (size_t)-1 || lex_map_put(&cx->none, cx->kb, kl, 1, LEX_KEEP) < 0)
 			*err = -1;
@@ -652,6 +858,12 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 		if (strength < STRONG) {
 			type = cx->x->ents[ge].type;
 			strength = MEDIUM;
+			/* "Miami Marlins", "New York Mets": a city's team */
+			const char *lk = tok_key(cx->tv, e - 1);
+			size_t ln = T(cx, e - 1)->keylen;
+			if (type == ENTITY_LOC && e == ge_end + 1 && ln > 3 && lk[ln - 1] == 's' &&
+			    !(T(cx, e - 1)->flags & T_UPPER) && !has(cx, &cx->x->first, e - 1))
+				type = ENTITY_ORG;
 		}
 		if (add_run(cx, i, e, type, strength, -1, false) < 0)
 			*err = -1;
@@ -686,6 +898,16 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 		if (k == e)
 			return e;
 	}
+	/* "sulla A14", "l'A4": a motorway */
+	if (e - i == 1 && (t->flags & T_DIGIT) && strength < STRONG && t->keylen >= 2 &&
+	    t->keylen <= 3 && tok_key(cx->tv, i)[0] == 'a' && cx->text[t->start] == 'A') {
+		const char *k = tok_key(cx->tv, i);
+		if (k[1] >= '1' && k[1] <= '9' && (t->keylen == 2 || (k[2] >= '0' && k[2] <= '9'))) {
+			if (add_run(cx, i, e, ENTITY_LOC, MEDIUM, -1, false) < 0)
+				*err = -1;
+			return e;
+		}
+	}
 	/* "N2", "S5", "O157": codes, not names */
 	if (e - i == 1 && (t->flags & T_DIGIT) && strength < STRONG) {
 		size_t letters = 0;
@@ -694,7 +916,8 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 		if (letters < 2)
 			return e;
 	}
-	bool common = e - i == 1 && strength < STRONG && has(cx, &cx->x->words, i);
+	bool common = (e - i == 1 && strength < STRONG &&
+	               ent_common_word(cx->x, tok_key(cx->tv, i), t->keylen)) || cx->unconfirmed;
 	(void)n;
 	if (add_run(cx, i, e, type, strength, -1, common) < 0)
 		*err = -1;
@@ -846,7 +1069,9 @@ int ent_find_names(const struct entity_extractor *x, const char *text,
 	lex_map_free(&cx.lower);
 	lex_map_free(&cx.strong);
 	lex_map_free(&cx.surnames);
+	lex_map_free(&cx.weak_surnames);
 	lex_map_free(&cx.votes);
+	lex_map_free(&cx.bare);
 	lex_map_free(&cx.none);
 	free(cx.kb);
 	free(cx.c);

@@ -24,6 +24,13 @@ int ent_resolve(struct ctx *cx)
 {
 	for (size_t k = 0; k < cx->nc; k++) {
 		struct cand *c = &cx->c[k];
+		/* "August Wilson", however weakly typed, makes "Wilson" a person */
+		if (!c->date && !c->derived && c->type == ENTITY_PER && c->e - c->s >= 2 &&
+		    c->e - c->s <= 3 && (T(cx, c->e - 1)->flags & T_CAP) &&
+		    !(T(cx, c->e - 1)->flags & T_UPPER) &&
+		    lex_map_put(&cx->weak_surnames, tok_key(cx->tv, c->e - 1),
+		                T(cx, c->e - 1)->keylen, 1, LEX_KEEP) < 0)
+			return -1;
 		if (c->date || c->derived || c->strength < MEDIUM)
 			continue;
 		size_t kl = ent_phrase(cx, c->s, c->e);
@@ -39,12 +46,17 @@ int ent_resolve(struct ctx *cx)
 	 * "a Capoterra" and "di Capoterra" make "Capoterra" a place. */
 	for (size_t k = 0; k < cx->nc; k++) {
 		struct cand *c = &cx->c[k];
-		if (c->date || c->derived || c->strength != CONTEXT)
+		if (c->date || c->derived || c->strength > CONTEXT)
 			continue;
 		size_t kl = ent_phrase(cx, c->s, c->e);
 		uint32_t v = 0;
 		if (kl == (size_t)-1)
 			return -1;
+		if (c->strength == WEAK) {
+			if (lex_map_put(&cx->bare, cx->kb, kl, 1, LEX_ADD) < 0)
+				return -1;
+			continue;
+		}
 		lex_map_get(&cx->votes, cx->kb, kl, &v);
 		if (((v >> (10 * c->type)) & 1023u) < 1023u &&
 		    lex_map_put(&cx->votes, cx->kb, kl, 1u << (10 * c->type), LEX_ADD) < 0)
@@ -63,6 +75,9 @@ int ent_resolve(struct ctx *cx)
 		else if (lex_map_get(&cx->surnames, tok_key(cx->tv, c->e - 1),
 		                     T(cx, c->e - 1)->keylen, NULL))
 			c->type = ENTITY_PER;
+		else if (c->e - c->s == 1 && !c->common &&
+		         lex_map_get(&cx->weak_surnames, tok_key(cx->tv, c->s), T(cx, c->s)->keylen, NULL))
+			c->type = ENTITY_PER;
 		else if (c->common)
 			c->dropped = true;
 		else if (lex_map_get(&cx->votes, cx->kb, kl, &v)) {
@@ -73,6 +88,13 @@ int ent_resolve(struct ctx *cx)
 					bv = (v >> (10 * t)) & 1023u;
 					best = t;
 				}
+			uint32_t nb = 0;
+			lex_map_get(&cx->bare, cx->kb, kl, &nb);
+			/* "Alinghi vince", "Adobe pagherà" ... "di Adobe": a name
+			 * mostly written on its own, a place only once or twice
+			 * by its preposition, is a company or a team */
+			if (best == ENTITY_LOC && nb >= 3 && nb >= 2 * bv)
+				best = ENTITY_ORG;
 			if (best >= 0)
 				c->type = (uint8_t)best;
 		}
@@ -89,7 +111,10 @@ int ent_resolve(struct ctx *cx)
 			if ((pass && k + 1 >= cx->nc) || (!pass && k == 0))
 				continue;
 			const struct cand *o = &cx->c[nb];
-			if (o->date || o->derived || o->dropped || o->strength < MEDIUM)
+			/* a weak name follows a neighbour typed by its context too,
+			 * and passes the type on: "di Cattenom, Civaux, Flamanville" */
+			if (o->date || o->derived || o->dropped ||
+			    o->strength < (c->strength == WEAK ? CONTEXT : MEDIUM))
 				continue;
 			size_t a = pass ? c->e : o->e, b = pass ? o->s : c->s;
 			size_t first = pass ? c->s : o->s;
@@ -108,7 +133,7 @@ int ent_resolve(struct ctx *cx)
 			if (key_is(cx, a, ",") && o->type == ENTITY_PER && pass == 1)
 				continue;
 			c->type = o->type;
-			c->strength = MEDIUM;
+			c->strength = o->strength == CONTEXT ? CONTEXT : MEDIUM;
 			c->dropped = false;
 		}
 	}
@@ -135,7 +160,46 @@ int ent_resolve(struct ctx *cx)
 			continue;
 		c->type = ENTITY_PER;
 	}
+	/* "Treviglio (BG)", "Cassano Magnago (VA)": a place with the code of
+	 * its province after it (not "Miccoli (PD)", a person and a party) */
+	for (size_t k = 1; k < cx->nc; k++) {
+		struct cand *c = &cx->c[k], *o = &cx->c[k - 1];
+		if (c->date || c->derived || c->strength == STRONG || c->e - c->s != 1 ||
+		    !(T(cx, c->s)->flags & T_UPPER) || !(T(cx, c->s)->cue & CUE_PROVINCE) ||
+		    o->dropped || o->date || o->e + 1 != c->s ||
+		    !key_is(cx, o->e, "(") || !key_is(cx, c->e, ")"))
+			continue;
+		if (o->type != ENTITY_LOC && (o->strength >= MEDIUM || o->type == ENTITY_ORG))
+			continue;
+		o->type = ENTITY_LOC;
+		c->type = ENTITY_LOC;
+		c->strength = MEDIUM;
+		c->dropped = false;
+	}
 	return 0;
+}
+
+/* "Milan - Lazio", "la partita Ecuador - Polonia": one side of a match
+ * (not "la Parigi - Roubaix", a race between places). */
+static bool match_side(const struct ctx *cx, const struct cand *c)
+{
+	static const char *const game[] = { "partita", "match", "incontro", "derby", "sfida", NULL };
+	size_t k = (size_t)(c - cx->c);
+	const struct cand *o = NULL, *first = c;
+	if (c->e + 1 < cx->tv->n && (key_is(cx, c->e, "-") || key_is(cx, c->e, "\xe2\x80\x93")) &&
+	    k + 1 < cx->nc && cx->c[k + 1].s == c->e + 1)
+		o = &cx->c[k + 1];
+	else if (c->s > 1 && (key_is(cx, c->s - 1, "-") || key_is(cx, c->s - 1, "\xe2\x80\x93")) &&
+	         k > 0 && cx->c[k - 1].e + 1 == c->s)
+		o = first = &cx->c[k - 1];
+	if (!o || o->date || o->dropped)
+		return false;
+	if (o->type == ENTITY_ORG)
+		return true;
+	for (const char *const *w = game; *w && first->s > 0; w++)
+		if (key_is(cx, first->s - 1, *w))
+			return true;
+	return false;
 }
 
 /* A country or a city that stands for its team or its government: "la
@@ -160,7 +224,7 @@ static void team_or_state(struct ctx *cx, struct cand *c)
 		a = key_is(cx, p, *w);
 	for (const char *const *w = artprep; *w && !ap; w++)
 		ap = key_is(cx, p, *w);
-	if (cx->sport && (a || (ap && kind == GAZ_CITY)))
+	if (cx->sport && (a || (ap && kind == GAZ_CITY) || match_side(cx, c)))
 		c->type = ENTITY_ORG;
 	else if (cx->sport_dense && kind == GAZ_COUNTRY && !(T(cx, p)->cue & CUE_LOC_PREP) &&
 	         !key_is(cx, p, "di"))

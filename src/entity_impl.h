@@ -74,6 +74,7 @@ enum {
 	CUE_ORG_ALONE  = 1u << 26, /* Ministero, Procura: an ORG on its own  */
 	CUE_ORG_OF     = 1u << 27, /* ministero: "del tesoro" joins it       */
 	CUE_EVENT      = 1u << 28, /* Tour, Giro: an event named by a place  */
+	CUE_PROVINCE   = 1u << 29, /* MI, BG: "Treviglio (BG)"               */
 };
 
 /* ---- gazetteer ---------------------------------------------------- */
@@ -212,7 +213,10 @@ struct ctx {
 	struct lex_map lower;     /* words the text writes in lower case */
 	struct lex_map strong;    /* phrase -> type + 1, typed strongly */
 	struct lex_map surnames;  /* last words of strong PER names */
+	struct lex_map weak_surnames; /* ... of PER names of two words or more */
+	bool unconfirmed;         /* type_run: a name kept only if confirmed */
 	struct lex_map votes;     /* phrase -> votes of its contexts by type */
+	struct lex_map bare;      /* phrase -> its mentions that no context types */
 	struct lex_map none;      /* names the text says are no entity
 	                           * ("l'uragano Sandy") */
 	char *kb;

@@ -479,7 +479,7 @@ static const struct {
 	{ "org-tail", CUE_ORG_TAIL }, { "article", CUE_ARTICLE },
 	{ "loc-adj", CUE_LOC_ADJ }, { "per-of", CUE_PER_OF },
 	{ "sport", CUE_SPORT }, { "org-alone", CUE_ORG_ALONE },
-	{ "org-of", CUE_ORG_OF }, { "event", CUE_EVENT },
+	{ "org-of", CUE_ORG_OF }, { "event", CUE_EVENT }, { "province", CUE_PROVINCE },
 };
 
 /* "class: word word word" */
