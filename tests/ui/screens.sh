@@ -497,7 +497,7 @@ has "$(screen help.screen)" "Help: keys (q or ? closes)" "the help screen has it
 has "$(screen help.screen)" "Move down: next article" "the help lists the actions"
 like "$(screen help.screen)" 'j, Down +Move down' "the help shows the keys of an action"
 like "$(sed -n 2p "$RUN_DIR/help.screen")" '^ j, Down +Move down' "the help takes the whole screen, from the first column"
-like "$(screen help.screen)" '^ +entry$' "a description too long for the line goes on below its keys"
+like "$(screen help.screen)" '^ +first \(5j\) moves that many$' "a description too long for the line goes on below its keys"
 is "$(sed -n 2p "$RUN_DIR/help2.screen")" "$(sed -n 14p "$RUN_DIR/help.screen")" "j scrolls the help: after 12 j the 13th row is on top"
 like "$(screen help3.screen)" 'v, Esc +Selection: cancel it' "G shows the end of the help: the keys of a selection"
 like "$(sed -n 20p "$RUN_DIR/help3.screen")" 'Tab +Prompt: complete the tag or name typed' \
