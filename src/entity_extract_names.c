@@ -157,7 +157,6 @@ static size_t org_of(const struct ctx *cx, size_t i)
 	return i + 3;
 }
 
-/* The end of the capitalised run that starts at s. */
 /* A word inside a web address ("http://www.gazzetta.it/Sport-Vari/Boxe/"):
  * the run of text without spaces around it has "://" or starts "www.".
  * Looks at most ADDRESS_SPAN bytes each way, so a text with no spaces
@@ -212,10 +211,12 @@ static bool place_after(const struct ctx *cx, size_t i)
 	return !(e < cx->tv->n && same_line(cx, e) && namey(cx, e));
 }
 
+/* Particles in small letters inside a surname after a first name. */
 static const char *const name_particles[] = {
 	"de", "da", "dos", "das", "do", "van", "von", "der", "den", "la", "le", "du", "el", NULL,
 };
 
+/* The end of the capitalised run that starts at s. */
 static size_t run_end(const struct ctx *cx, size_t s)
 {
 	static const char *const final_part[] = { "dalla", "della", "delle", NULL };
