@@ -404,6 +404,12 @@ static size_t cue_before(const struct ctx *cx, size_t s)
 	 * between the title and the name */
 	if (office(cx, p))
 		return p - 2;
+	/* "l'agenzia di stampa (giapponese) Jiji", "la casa di produzione X":
+	 * an organisation's word with its common noun */
+	if (p >= 2 && is_lower_word(cx, p) && connector(cx, p - 1) &&
+	    (T(cx, p - 2)->cue & CUE_ORG_BEFORE) && !(T(cx, p)->cue & CUE_STOP) &&
+	    ent_common_word(cx->x, tok_key(cx->tv, p), T(cx, p)->keylen))
+		return p - 2;
 	return p;
 }
 

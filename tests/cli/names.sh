@@ -105,6 +105,9 @@ is "$out" "" "acronyms of things (IP, HTML) are no organisations"
 out=$(tagged "Il documentario Public Statement ha vinto il premio Best Video a Londra.")
 unlike "$out" "Public Statement|Best Video" "a run of common English words is a title, not a person"
 
+out=$(tagged "Lo riferisce l'agenzia di stampa giapponese Korinda, citando fonti locali.")
+like "$out" "^ORG Korinda$" "an organisation's word with its common noun, then the name"
+
 # A text with no spaces and a capital every three bytes: the look for a
 # web address around each word is bounded, so this ends in seconds.
 big=$TEST_TMP/nospace.jsonl
