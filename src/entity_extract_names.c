@@ -157,7 +157,6 @@ static size_t org_of(const struct ctx *cx, size_t i)
 	return i + 3;
 }
 
-/* The end of the capitalised run that starts at s. */
 /* A word inside a web address ("http://www.gazzetta.it/Sport-Vari/Boxe/"):
  * the run of text without spaces around it has "://" or starts "www.".
  * Looks at most ADDRESS_SPAN bytes each way, so a text with no spaces
@@ -212,10 +211,12 @@ static bool place_after(const struct ctx *cx, size_t i)
 	return !(e < cx->tv->n && same_line(cx, e) && namey(cx, e));
 }
 
+/* Particles in small letters inside a surname after a first name. */
 static const char *const name_particles[] = {
 	"de", "da", "dos", "das", "do", "van", "von", "der", "den", "la", "le", "du", "el", NULL,
 };
 
+/* The end of the capitalised run that starts at s. */
 static size_t run_end(const struct ctx *cx, size_t s)
 {
 	static const char *const final_part[] = { "dalla", "della", "delle", NULL };
@@ -402,6 +403,12 @@ static size_t cue_before(const struct ctx *cx, size_t s)
 	/* "il ministro della Difesa (russo) Andrei Belousov": the office
 	 * between the title and the name */
 	if (office(cx, p))
+		return p - 2;
+	/* "l'agenzia di stampa (giapponese) Jiji", "la casa di produzione X":
+	 * an organisation's word with its common noun */
+	if (p >= 2 && is_lower_word(cx, p) && connector(cx, p - 1) &&
+	    (T(cx, p - 2)->cue & CUE_ORG_BEFORE) && !(T(cx, p)->cue & CUE_STOP) &&
+	    ent_common_word(cx->x, tok_key(cx->tv, p), T(cx, p)->keylen))
 		return p - 2;
 	return p;
 }

@@ -207,6 +207,11 @@ bool ent_common_word(const struct entity_extractor *x, const char *k, size_t n)
 	/* -ità / -zione words the list lacks */
 	if (ends(k, n, "zione", 3) || ends(k, n, "zioni", 3) || ends(k, n, "ità", 3))
 		return true;
+	/* "razzismo", "cronologia", "paleoantropologia", "trasferitosi" */
+	if (ends(k, n, "ismo", 3) || ends(k, n, "ismi", 3) || ends(k, n, "logia", 2) ||
+	    ends(k, n, "logie", 2) || ends(k, n, "grafia", 2) || ends(k, n, "atosi", 3) ||
+	    ends(k, n, "itosi", 3) || ends(k, n, "utosi", 3))
+		return true;
 	static const struct {
 		const char *suf, *inf;
 	} verb[] = {

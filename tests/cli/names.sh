@@ -96,6 +96,18 @@ like "$out" "^PER Leonardo da Vinci$" "(da as well)"
 out=$(tagged "Il treno della compagnia ferroviaria spagnola Velotren è partito da Madrid.")
 like "$out" "^ORG Velotren$" "a company word, then its adjectives, then the name: an organisation"
 
+out=$(tagged "Razzismo e cronologia dei fatti. Trasferitosi a Roma, ha aperto un negozio.")
+unlike "$out" "Razzismo|Trasferitosi" "an ordinary word at the start of a sentence, by its ending, is no name"
+
+out=$(tagged "Il server ha bloccato l'indirizzo IP e il codice HTML della pagina.")
+is "$out" "" "acronyms of things (IP, HTML) are no organisations"
+
+out=$(tagged "Il documentario Public Statement ha vinto il premio Best Video a Londra.")
+unlike "$out" "Public Statement|Best Video" "a run of common English words is a title, not a person"
+
+out=$(tagged "Lo riferisce l'agenzia di stampa giapponese Korinda, citando fonti locali.")
+like "$out" "^ORG Korinda$" "an organisation's word with its common noun, then the name"
+
 # A text with no spaces and a capital every three bytes: the look for a
 # web address around each word is bounded, so this ends in seconds.
 big=$TEST_TMP/nospace.jsonl
