@@ -56,6 +56,7 @@ static const char usage[] = N_(
 	"  history                the changes made to annotations, tags, entities\n"
 	"  undo [N] / redo [N]    undo the last N changes, or redo them\n"
 	"  tag                    find entities in JSON Lines texts on standard input\n"
+	"  extract FILE...        the article and metadata of web pages, as JSON Lines\n"
 	"  keys                   the key bindings in force, in the configuration's syntax\n"
 	"Each command takes --help; list, show and passages take --format jsonl.\n"
 	"\n"
