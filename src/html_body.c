@@ -278,10 +278,28 @@ static void unlink_dropped(struct page *pg)
 		}
 }
 
-/* Mark what is never the article, and take it out of the tree. */
+/* Mark what is never the article, and take it out of the tree.  What
+ * holds the article is kept whatever it is called: the itemprop=articleBody
+ * element with the most paragraph text (else such an <article>, else such
+ * a <main>) and its ancestors, or, on a page with none, an element with most of the page's
+ * paragraph text. */
 static void clean(struct page *pg, size_t body_ptext)
 {
 	static const char *const yes[] = { "true", NULL };
+	struct info *primary = NULL;
+	int rank = 0;  /* itemprop=articleBody 3, <article> 2, <main> 1 */
+	for (size_t i = 0; i < pg->n; i++) {
+		struct info *in = &pg->v[i];
+		const char *name = html_name(in->node);
+		int r = is_article_body(in->node) ? 3 : strcmp(name, "article") == 0 ? 2 :
+		        strcmp(name, "main") == 0 ? 1 : 0;
+		if (r && in->ptext > 0 && (r > rank || (r == rank && in->ptext > primary->ptext))) {
+			primary = in;
+			rank = r;
+		}
+	}
+	for (struct info *a = primary; a; a = a->parent ? &pg->v[a->parent - 1] : NULL)
+		a->keep = true;  /* (reset before unlink_dropped) */
 	for (size_t i = 0; i < pg->n; i++) {
 		struct info *in = &pg->v[i];
 		const char *name = html_name(in->node);
@@ -290,16 +308,16 @@ static void clean(struct page *pg, size_t body_ptext)
 			in->drop = true;
 			continue;
 		}
-		if (strcmp(name, "body") == 0 || strcmp(name, "html") == 0 || in->strong)
+		if (strcmp(name, "body") == 0 || strcmp(name, "html") == 0 || in->keep)
 			continue;
-		/* A wrapper holding most of the page's paragraphs is not boilerplate,
-		 * whatever it is called. */
 		if (body_ptext > 0 && in->ptext * 2 > body_ptext)
 			continue;
 		if (is_one_of(name, boiler_tags) || attr_is(in->node, "role", boiler_roles) ||
 		    class_weight(in->node) < 0)
 			in->drop = true;
 	}
+	for (size_t i = 0; i < pg->n; i++)
+		pg->v[i].keep = false;
 	unlink_dropped(pg);
 }
 
@@ -328,34 +346,59 @@ static double base_score(const struct info *in)
 	return s + 25 * class_weight(in->node);
 }
 
-/* A paragraph, or a block of text with no blocks inside (a <div> written
- * as a paragraph). */
-static bool paragraph_like(const struct info *in)
+/* A paragraph's points to its ancestors, from `up` (index + 1) on. */
+static void give_points(struct page *pg, size_t up, size_t len, unsigned commas)
 {
-	const char *name = html_name(in->node);
-	if (strcmp(name, "p") == 0 || strcmp(name, "pre") == 0)
-		return true;
-	return !in->block_child && in->own >= MIN_PARAGRAPH &&
-	       is_one_of(name, (const char *const[]){ "div", "section", "article", "td", NULL });
+	if (len < MIN_PARAGRAPH)
+		return;
+	double points = 1 + commas + (len / 100 < 3 ? (double)(len / 100) : 3);
+	for (int level = 0; up && level < ANCESTORS; level++) {
+		struct info *a = &pg->v[up - 1];
+		if (!a->scored) {
+			a->scored = true;
+			a->score = base_score(a);
+		}
+		a->score += points / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+		up = a->parent;
+	}
 }
 
+static bool is_block(const xmlNode *n)
+{
+	return is_one_of(html_name(n), block_tags);
+}
+
+/* Each <p> and <pre> is a paragraph; so is each run of text and inline
+ * elements inside another element, between its blocks and line breaks
+ * (text written in a <div> with <br>s), whose points go to that element
+ * first. */
 static void score(struct page *pg)
 {
 	for (size_t i = 0; i < pg->n; i++) {
 		struct info *in = &pg->v[i];
-		if (!paragraph_like(in) || in->text < MIN_PARAGRAPH)
+		const char *name = html_name(in->node);
+		if (strcmp(name, "p") == 0 || strcmp(name, "pre") == 0) {
+			give_points(pg, in->parent, in->text, in->commas);
 			continue;
-		double points = 1 + in->commas + (in->text / 100 < 3 ? (double)(in->text / 100) : 3);
-		size_t up = in->parent;
-		for (int level = 0; up && level < ANCESTORS; level++) {
-			struct info *a = &pg->v[up - 1];
-			if (!a->scored) {
-				a->scored = true;
-				a->score = base_score(a);
-			}
-			a->score += points / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
-			up = a->parent;
 		}
+		if (in->own == 0 || strcmp(name, "a") == 0 || !is_block(in->node))
+			continue;
+		size_t run = 0;
+		unsigned commas = 0;
+		for (xmlNode *c = in->node->children; c; c = c->next) {
+			if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+				run += text_len((const char *)c->content, &commas);
+			} else if (c->type == XML_ELEMENT_NODE && !is_block(c)) {
+				struct info *ci = info_of(c);
+				run += ci ? ci->text : 0;
+				commas += ci ? ci->commas : 0;
+			} else if (c->type == XML_ELEMENT_NODE) {
+				give_points(pg, i + 1, run, commas);
+				run = 0;
+				commas = 0;
+			}
+		}
+		give_points(pg, i + 1, run, commas);
 	}
 	for (size_t i = 0; i < pg->n; i++)
 		if (pg->v[i].scored)
@@ -499,11 +542,6 @@ static bool skip_in_text(const struct info *in)
 	if (strcmp(name, "p") == 0)
 		return ld > 0.8;
 	return false;
-}
-
-static bool is_block(const xmlNode *n)
-{
-	return is_one_of(html_name(n), block_tags);
 }
 
 static void emit(struct out *o, xmlNode *root)
