@@ -26,7 +26,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "margo/text.h"
 #include "margo/util.h"
 #include "html_impl.h"
 
@@ -170,6 +172,34 @@ static bool attr_is(const xmlNode *n, const char *name, const char *const *value
 	return r;
 }
 
+/* An inline style that hides the element: its declarations (name: value;
+ * ...) read one by one, display: none or visibility: hidden among them. */
+static bool hidden_by_style(const xmlNode *n)
+{
+	char *style = html_attr(n, "style");
+	if (!style)
+		return false;
+	bool hidden = false;
+	for (char *decl = style, *next; decl && !hidden; decl = next) {
+		next = strchr(decl, ';');
+		if (next)
+			*next++ = '\0';
+		char *colon = strchr(decl, ':');
+		if (!colon)
+			continue;
+		*colon = '\0';
+		const char *name = decl, *value = colon + 1;
+		size_t nl = text_trim(&name, strlen(name)), vl = text_trim(&value, strlen(value));
+		if ((nl == 7 && strncasecmp(name, "display", 7) == 0 && vl >= 4 &&
+		     strncasecmp(value, "none", 4) == 0) ||
+		    (nl == 10 && strncasecmp(name, "visibility", 10) == 0 && vl >= 6 &&
+		     strncasecmp(value, "hidden", 6) == 0))
+			hidden = true;
+	}
+	xmlFree(style);
+	return hidden;
+}
+
 static bool is_article_body(const xmlNode *n)
 {
 	char *v = html_attr(n, "itemprop");
@@ -304,7 +334,7 @@ static void clean(struct page *pg, size_t body_ptext)
 		struct info *in = &pg->v[i];
 		const char *name = html_name(in->node);
 		if (is_one_of(name, never) || xmlHasProp(in->node, (const xmlChar *)"hidden") ||
-		    attr_is(in->node, "aria-hidden", yes)) {
+		    attr_is(in->node, "aria-hidden", yes) || hidden_by_style(in->node)) {
 			in->drop = true;
 			continue;
 		}
