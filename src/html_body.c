@@ -112,7 +112,8 @@ static const char *const negative_words[] = {
 	"promo", "newsletter", "subscribe", "subscription", "footer", "sidebar",
 	"breadcrumb", "breadcrumbs", "ad", "ads", "advert", "advertisement", "adv",
 	"popup", "modal", "sponsor", "sponsored", "outbrain", "taboola", "masthead",
-	"toolbar", "widget", "recommended", "trending", "paywall", "disclaimer", NULL,
+	"toolbar", "widget", "recommended", "trending", "paywall", "disclaimer", "byline",
+	"caption", "gallery", "credit", "credits", "timestamp", NULL,
 };
 static const char *const negative_prefixes[] = {
 	"share", "social", "comment", "related", "newsletter", "promo", "cookie",
