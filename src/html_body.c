@@ -113,7 +113,8 @@ static const char *const negative_words[] = {
 	"breadcrumb", "breadcrumbs", "ad", "ads", "advert", "advertisement", "adv",
 	"popup", "modal", "sponsor", "sponsored", "outbrain", "taboola", "masthead",
 	"toolbar", "widget", "recommended", "trending", "paywall", "disclaimer", "byline",
-	"caption", "gallery", "credit", "credits", "timestamp", NULL,
+	"caption", "gallery", "credit", "credits", "timestamp", "pagination", "pager",
+	"replies", "disqus", "community", "rss", "supplemental", "skyscraper", NULL,
 };
 static const char *const negative_prefixes[] = {
 	"share", "social", "comment", "related", "newsletter", "promo", "cookie",
@@ -550,6 +551,11 @@ static void put_text(struct out *o, const char *s)
 			o->space = true;
 			continue;
 		}
+		if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+			o->space = true;  /* a no-break space: a space, or nothing */
+			s++;
+			continue;
+		}
 		if (o->space && o->cur.len)
 			o->failed |= buf_putc(&o->cur, ' ');
 		o->space = false;
@@ -606,6 +612,29 @@ static void emit(struct out *o, xmlNode *root)
 		n = n && n != root ? n->next : NULL;
 	}
 	flush(o);
+}
+
+char *html_text(htmlDocPtr doc, bool *oom)
+{
+	*oom = false;
+	xmlNode *root = xmlDocGetRootElement(doc);
+	if (!root)
+		return NULL;
+	struct out o = { .space = true };
+	emit(&o, root);
+	buf_free(&o.cur);
+	if (o.failed) {
+		buf_free(&o.all);
+		*oom = true;
+		return NULL;
+	}
+	if (!o.all.len) {
+		buf_free(&o.all);
+		return NULL;
+	}
+	char *text = buf_steal(&o.all);
+	*oom = !text;
+	return text;
 }
 
 char *html_body(htmlDocPtr doc, bool *oom)

@@ -424,6 +424,30 @@ static void read_meta(xmlNode *root, struct html_page *p, struct meta *m)
 	free(m->ld_title), free(m->ld_author), free(m->ld_date), free(m->ld_site), free(m->ld_url);
 }
 
+/* JSON-LD's articleBody as text: some pages put HTML in it (markup is seen
+ * by parsing it: elements beyond the html, body and p the parser supplies
+ * around plain text). */
+static char *ld_body_text(char *body)
+{
+	htmlDocPtr doc = htmlReadMemory(body, (int)strlen(body), NULL, "UTF-8", PARSE_OPTIONS);
+	if (!doc)
+		return body;
+	size_t elements = 0;
+	xmlNode *root = xmlDocGetRootElement(doc);
+	for (xmlNode *n = root; n; n = html_next(n, root, true))
+		elements += n->type == XML_ELEMENT_NODE;
+	if (elements > 3) {
+		bool oom;
+		char *text = html_text(doc, &oom);
+		if (text) {
+			free(body);
+			body = text;
+		}
+	}
+	xmlFreeDoc(doc);
+	return body;
+}
+
 /* Characters that are not white space, for comparing lengths of text. */
 static size_t solid_len(const char *s)
 {
@@ -459,6 +483,8 @@ int html_extract(const char *data, size_t len, const char *charset_hint,
 	xmlFreeDoc(doc);
 	/* JSON-LD's articleBody when it is the whole article (some pages give
 	 * only its first lines there). */
+	if (m.ld_body)
+		m.ld_body = ld_body_text(m.ld_body);
 	if (m.ld_body && solid_len(m.ld_body) >= solid_len(out->text) * 9 / 10 &&
 	    solid_len(m.ld_body) > 0) {
 		free(out->text);

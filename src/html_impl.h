@@ -15,6 +15,10 @@
  * when memory runs out (*oom set). */
 char *html_body(htmlDocPtr doc, bool *oom);
 
+/* All the text of `doc`, a paragraph per block, as html_body() reads the
+ * article's: malloc'd; NULL when there is none or memory runs out (*oom). */
+char *html_text(htmlDocPtr doc, bool *oom);
+
 /* The name of an element, lowercase as the HTML parser gives it, or "". */
 const char *html_name(const xmlNode *n);
 /* The next node of a walk in document order below `root`, into the

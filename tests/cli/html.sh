@@ -85,6 +85,21 @@ hasnt "$(cat "$J")" "NASCOSTO" "no script's or style's text is in the output"
 hasnt "$T" "I più letti" "the aside is left out"
 hasnt "$T" "Copyright" "the footer is left out"
 
+# JSON-LD's articleBody, whole and written in HTML, wins over a teaser on the page.
+cat >"$D/ld.html" <<'HTML'
+<html><head><script type="application/ld+json">
+[{"@type":"BreadcrumbList"},{"@type":["ReportageNewsArticle"],"headline":"Il porto",
+  "author":"Marco Bianchi","datePublished":"2023-11-02",
+  "articleBody":"<p>Il porto di Genova ha chiuso l'anno con un traffico record, secondo l'autorità portuale.</p><p>Le navi da crociera, in particolare, sono cresciute di un terzo rispetto all'anno prima.</p>"}]
+</script></head><body><div class="teaser"><p>Il porto di Genova ha chiuso l'anno con un traffico record, secondo l'autorità.</p><a href="/abbonati">Abbonati per leggere</a></div></body></html>
+HTML
+"$MARGO" extract "$D/ld.html" >"$TEST_TMP/ld.json"
+is "$(jq_ "$TEST_TMP/ld.json" text)" "Il porto di Genova ha chiuso l'anno con un traffico record, secondo l'autorità portuale.
+
+Le navi da crociera, in particolare, sono cresciute di un terzo rispetto all'anno prima." \
+   "JSON-LD's whole articleBody (in an array, its HTML read as paragraphs) is the text"
+is "$(jq_ "$TEST_TMP/ld.json" author)" "Marco Bianchi" "a JSON-LD author given as a string"
+
 # ---- charsets ------------------------------------------------------------------
 printf '<html><head><title>Citt\xe0</title></head><body><div><p>Perch\xe8 la citt\xe0 \xe8 cambiata, e cos\xec in fretta, lo spiegano i numeri del censimento.</p><p>Il caff\xe8 costa di pi\xf9, dicono \x93tutti\x94.</p></div></body></html>' >"$D/latino.html"
 T=$("$MARGO" extract "$D/latino.html" | python3 -c "import json,sys; print(json.load(sys.stdin)['text'])")
