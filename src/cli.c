@@ -140,7 +140,7 @@ static char *summarise(const struct ingest_report *r)
 		if (rest)
 			buf_printf(&b, r->n_skipped_kinds ? _(", %zu of other kinds") : _("%zu of other kinds"),
 			           rest);
-		buf_puts(&b, _(" (margo reads .txt and .jsonl)"));
+		buf_puts(&b, _(" (margo reads .txt, .jsonl and web pages)"));
 	}
 	const struct store_annot_counts *a = &r->anchors;
 	if (a->exact + a->moved + a->fuzzy + a->orphan)
@@ -332,6 +332,8 @@ static const char add_usage[] =
 	"Add or refresh articles from .txt files, folders (searched recursively\n"
 	"for .txt and .jsonl files) and JSON Lines files of\n"
 	"{\"title\",\"text\",\"date\",\"author\",\"url\",\"id\"}.  Unchanged files are skipped.\n"
+	"Web pages (.html, .htm, .xhtml, and each of them .gz, in folders too)\n"
+	"give their article, with its title, author, date and address.\n"
 	"Ctrl-C or SIGTERM stops a load: what was read is saved, and the next\n"
 	"\"margo add\" of the same paths goes on where it stopped.\n"
 	"Exit status: 0 all loaded, 1 some inputs skipped, 3 library error;\n"

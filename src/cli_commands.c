@@ -40,6 +40,7 @@ const struct cli_command cli_commands[] = {
 	{ "undo", cli_undo, COMMON, 0 },
 	{ "redo", cli_redo, COMMON, 0 },
 	{ "tag", cli_tag, OPTS("--all"), 0 },
+	{ "extract", cli_extract, COMMON, 0 },
 	{ "complete", cli_complete, COMMON, 1 },
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof *cli_commands;

@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "margo/html.h"
 #include "margo/ingest.h"
 #include "margo/store_entity.h"
 #include "margo/text.h"
@@ -229,6 +230,13 @@ bool ingest_has_suffix(const char *name, const char *suffix)
 	return n > k && strcasecmp(name + n - k, suffix) == 0;
 }
 
+/* Files read by their kind: .txt, .jsonl and web pages (ingest_html.c). */
+bool ingest_readable_name(const char *name)
+{
+	return ingest_has_suffix(name, ".txt") || ingest_has_suffix(name, ".jsonl") ||
+	       html_is_page_name(name, NULL);
+}
+
 /* One regular file, opened without following links or blocking. */
 static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 {
@@ -290,6 +298,11 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 		if (store_file_put(w->st, path, &cur) < 0)
 			ingest_library_error(w, _("cannot write to the library"));
 		w->rep->unchanged++;
+		goto out;
+	}
+	bool gz = false;
+	if (html_is_page_name(path, &gz)) {
+		ingest_html(w, path, &cur, data, len, gz);
 		goto out;
 	}
 	int bom = text_utf16_bom(data, len);
@@ -449,8 +462,7 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 	} else {
 		sb = lsb;
 	}
-	if (name[0] == '.' && (S_ISDIR(sb.st_mode) || ingest_has_suffix(name, ".txt") ||
-	                       ingest_has_suffix(name, ".jsonl"))) {
+	if (name[0] == '.' && (S_ISDIR(sb.st_mode) || ingest_readable_name(name))) {
 		/* Said, not counted as a problem: a corpus kept in git has one. */
 		ingest_report(w, path, _("hidden %s; skipped (give its name to load it)"),
 		              S_ISDIR(sb.st_mode) ? "folder" : "file");
@@ -459,7 +471,7 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 	if (S_ISDIR(sb.st_mode)) {
 		walk_dir(w, path, true);
 	} else if (S_ISREG(sb.st_mode)) {
-		if (!ingest_has_suffix(name, ".txt") && !ingest_has_suffix(name, ".jsonl")) {
+		if (!ingest_readable_name(name)) {
 			if (!w->counting)
 				count_skipped(w, name);
 			return;
@@ -473,7 +485,7 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 		w->pr.files++;
 		w->pr.bytes += (unsigned long long)sb.st_size;
 		progress(w, false);
-	} else if (ingest_has_suffix(name, ".txt") || ingest_has_suffix(name, ".jsonl")) {
+	} else if (ingest_readable_name(name)) {
 		ingest_report(w, path, _("not a regular file (FIFO, socket or device); skipped"));
 		w->rep->problems++;
 	}

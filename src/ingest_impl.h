@@ -115,4 +115,11 @@ int ingest_jsonl(struct walk *w, const char *path, int64_t file_id, const char *
 int ingest_jsonl_stream(struct walk *w, const char *path, int fd, int known,
                         const struct store_file *prev, struct store_file *cur);
 
+/* ingest_html.c: a web page's bytes as read (gz: compressed), its article
+ * handed to the pipeline, or the page reported. */
+void ingest_html(struct walk *w, const char *path, struct store_file *cur,
+                 const char *data, size_t len, bool gz);
+/* A file margo reads, by its name: .txt, .jsonl, or a web page. */
+bool ingest_readable_name(const char *name);
+
 #endif

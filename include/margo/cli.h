@@ -44,6 +44,8 @@ int cli_list(const struct cli_env *env, int argc, char **argv);
 int cli_show(const struct cli_env *env, int argc, char **argv);
 int cli_passages(const struct cli_env *env, int argc, char **argv);
 int cli_tag(const struct cli_env *env, int argc, char **argv);
+/* margo extract FILE...: web pages' articles as JSON Lines (cli_extract.c). */
+int cli_extract(const struct cli_env *env, int argc, char **argv);
 int cli_entities(const struct cli_env *env, int argc, char **argv);
 int cli_mentions(const struct cli_env *env, int argc, char **argv);
 /* Mentions or tagged annotations by month or year (cli_timeline.c). */

@@ -1,10 +1,11 @@
 /*
  * ingest.h: files and folders into the library.
  *
- * Reads .txt files, folders (recursively: .txt and .jsonl inside, hidden
- * entries skipped, symbolic links followed only when they stay inside the
- * folder given, loops detected) and JSON Lines files of
- * {"title","text","date","author","url"}.  Every file is read (never
+ * Reads .txt files, folders (recursively: .txt, .jsonl and web pages
+ * inside, hidden entries skipped, symbolic links followed only when they
+ * stay inside the folder given, loops detected), JSON Lines files of
+ * {"title","text","date","author","url"} and web pages (.html, .htm,
+ * .xhtml, each perhaps .gz: their article, see html.h).  Every file is read (never
  * mapped), decoded strictly, canonicalised and parsed; unchanged files are
  * skipped by size, time and content hash.  A file that cannot be used is
  * reported once through the callback and skipped; the rest still loads.
