@@ -140,7 +140,27 @@ static char *summarise(const struct ingest_report *r)
 		if (rest)
 			buf_printf(&b, r->n_skipped_kinds ? _(", %zu of other kinds") : _("%zu of other kinds"),
 			           rest);
-		buf_puts(&b, _(" (margo reads .txt and .jsonl)"));
+		buf_puts(&b, _(" (margo reads .txt, .jsonl and RSS or Atom feeds)"));
+	}
+	/* Files by kind, when a feed was among them or kinds were mixed. */
+	size_t kinds = (r->text_files > 0) + (r->jsonl_files > 0) + (r->feed_files > 0);
+	if (r->feed_files || kinds > 1) {
+		const char *sep = "; ";
+		if (r->text_files) {
+			buf_printf(&b, ngettext("%s%zu text file", "%s%zu text files", r->text_files), sep,
+			           r->text_files);
+			sep = ", ";
+		}
+		if (r->jsonl_files) {
+			buf_printf(&b, ngettext("%s%zu JSON Lines file", "%s%zu JSON Lines files",
+			                        r->jsonl_files), sep, r->jsonl_files);
+			sep = ", ";
+		}
+		if (r->feed_files) {
+			/* TRANSLATORS: feeds read, and the items with text in them. */
+			buf_printf(&b, ngettext("%s%zu feed", "%s%zu feeds", r->feeds), sep, r->feeds);
+			buf_printf(&b, ngettext(" (%zu item)", " (%zu items)", r->feed_items), r->feed_items);
+		}
 	}
 	const struct store_annot_counts *a = &r->anchors;
 	if (a->exact + a->moved + a->fuzzy + a->orphan)

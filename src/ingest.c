@@ -247,6 +247,12 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 		return;
 	}
 	w->rep->files++;
+	if (ingest_has_suffix(path, ".jsonl"))
+		w->rep->jsonl_files++;
+	else if (ingest_is_feed_name(path))
+		w->rep->feed_files++;
+	else
+		w->rep->text_files++;
 	struct store_file prev, cur = {
 		.size = sb.st_size,
 		.mtime_ns = (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec,
@@ -325,6 +331,9 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 	cur.id = rec.id;
 	if (ingest_has_suffix(path, ".jsonl")) {
 		if (ingest_jsonl(w, path, cur.id, data, len) >= 0 && !ingest_stopping(w))
+			ingest_file_done(w, path, &cur, false);
+	} else if (ingest_is_feed_name(path)) {
+		if (ingest_feed(w, path, cur.id, data, len) >= 0 && !ingest_stopping(w))
 			ingest_file_done(w, path, &cur, false);
 	} else if (ingest_text(w, path, path, cur.id, data, len, NULL, NULL, NULL) == 0) {
 		ingest_file_done(w, path, &cur, false);
@@ -426,6 +435,13 @@ static void skipped_kinds(struct walk *w)
 		w->rep->skipped_kind[w->rep->n_skipped_kinds++] = w->skipped[i];
 }
 
+/* A file margo reads: text, JSON Lines, or (by its content) a feed. */
+static bool readable_name(const char *name)
+{
+	return ingest_has_suffix(name, ".txt") || ingest_has_suffix(name, ".jsonl") ||
+	       ingest_is_feed_name(name);
+}
+
 static void walk_entry(struct walk *w, const char *path, const char *name)
 {
 	struct stat lsb, sb;
@@ -449,8 +465,7 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 	} else {
 		sb = lsb;
 	}
-	if (name[0] == '.' && (S_ISDIR(sb.st_mode) || ingest_has_suffix(name, ".txt") ||
-	                       ingest_has_suffix(name, ".jsonl"))) {
+	if (name[0] == '.' && (S_ISDIR(sb.st_mode) || readable_name(name))) {
 		/* Said, not counted as a problem: a corpus kept in git has one. */
 		ingest_report(w, path, _("hidden %s; skipped (give its name to load it)"),
 		              S_ISDIR(sb.st_mode) ? "folder" : "file");
@@ -459,7 +474,7 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 	if (S_ISDIR(sb.st_mode)) {
 		walk_dir(w, path, true);
 	} else if (S_ISREG(sb.st_mode)) {
-		if (!ingest_has_suffix(name, ".txt") && !ingest_has_suffix(name, ".jsonl")) {
+		if (!readable_name(name)) {
 			if (!w->counting)
 				count_skipped(w, name);
 			return;
@@ -473,7 +488,7 @@ static void walk_entry(struct walk *w, const char *path, const char *name)
 		w->pr.files++;
 		w->pr.bytes += (unsigned long long)sb.st_size;
 		progress(w, false);
-	} else if (ingest_has_suffix(name, ".txt") || ingest_has_suffix(name, ".jsonl")) {
+	} else if (readable_name(name)) {
 		ingest_report(w, path, _("not a regular file (FIFO, socket or device); skipped"));
 		w->rep->problems++;
 	}
@@ -557,7 +572,7 @@ static void walk_paths(struct walk *w, char *const *paths, size_t n)
 		/* A folder that gave nothing, and said nothing of why. */
 		if (folder && !w->counting && !w->failed && !ingest_stopping(w) &&
 		    w->pr.files == files && w->rep->problems == problems) {
-			ingest_report(w, paths[i], _("no .txt or .jsonl file in it; nothing added"));
+			ingest_report(w, paths[i], _("no .txt, .jsonl, .rss, .atom or .xml file in it; nothing added"));
 			w->rep->problems++;
 		}
 		free(real);

@@ -115,4 +115,11 @@ int ingest_jsonl(struct walk *w, const char *path, int64_t file_id, const char *
 int ingest_jsonl_stream(struct walk *w, const char *path, int fd, int known,
                         const struct store_file *prev, struct store_file *cur);
 
+/* ingest_feed.c: whether a file's name is one a feed may have (.rss,
+ * .atom, .xml), and a feed file in memory, one article an item (1 when it
+ * gave articles, 0 none or not a feed, reported; -1 library error). */
+bool ingest_is_feed_name(const char *name);
+int ingest_feed(struct walk *w, const char *path, int64_t file_id, const char *data,
+                size_t len);
+
 #endif
