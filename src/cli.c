@@ -158,8 +158,11 @@ static char *summarise(const struct ingest_report *r)
 		}
 		if (r->feed_files) {
 			/* TRANSLATORS: feeds read, and the items with text in them. */
-			buf_printf(&b, ngettext("%s%zu feed", "%s%zu feeds", r->feeds), sep, r->feeds);
-			buf_printf(&b, ngettext(" (%zu item)", " (%zu items)", r->feed_items), r->feed_items);
+			buf_printf(&b, ngettext("%s%zu feed", "%s%zu feeds", r->feed_files), sep,
+			           r->feed_files);
+			if (r->feed_items)
+				buf_printf(&b, ngettext(" (%zu item)", " (%zu items)", r->feed_items),
+				           r->feed_items);
 		}
 	}
 	const struct store_annot_counts *a = &r->anchors;

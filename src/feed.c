@@ -479,6 +479,20 @@ static void quiet(void *ctx, const char *msg, ...)
 	(void)ctx, (void)msg;
 }
 
+/* An RSS channel's link (RSS 1.0: its rdf:about) as the feed's own. */
+static int channel_self(struct feed *f, xmlNode *ch)
+{
+	bool oom = false;
+	xmlChar *about = xmlGetNsProp(ch, (const xmlChar *)"about", (const xmlChar *)NS_RDF);
+	if (about)
+		take(&f->self, one_line(util_strdup((const char *)about)));
+	xmlFree(about);
+	for (xmlNode *c = ch->children; c && !f->self && !oom; c = c->next)
+		if (is_el(c, NULL, "link"))
+			take(&f->self, one_line(raw_text(c, &oom)));
+	return oom ? -1 : 0;
+}
+
 static int items_under(struct feed *f, size_t *cap, xmlNode *parent, bool atom,
                        const char *feed_author)
 {
@@ -503,13 +517,30 @@ int feed_parse(const char *data, size_t len, struct feed *out)
 	for (size_t i = 0; i < len && !utf8; i++)
 		utf8 = (unsigned char)data[i] >= 0x80;
 	utf8 = utf8 && utf8_clean(data, len);
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (!ctxt)
+		return -1;
 	xmlExternalEntityLoader was = xmlGetExternalEntityLoader();
 	xmlSetExternalEntityLoader(refuse_entity);
-	xmlDocPtr doc = xmlReadMemory(data, (int)len, NULL, utf8 ? "UTF-8" : NULL,
-	                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	                              XML_PARSE_RECOVER);
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, utf8 ? "UTF-8" : NULL,
+	                                  XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                                  XML_PARSE_NOWARNING | XML_PARSE_RECOVER);
 	xmlSetExternalEntityLoader(was);
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (root && !ctxt->wellFormed) {
+		xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
+		/* The two limits in words of our own, any other as libxml2 says. */
+		const char *msg = !e || !e->message ? "not well-formed" :
+		                  e->code == XML_ERR_ENTITY_LOOP ? "an entity that expands without bound" :
+		                  e->code == XML_ERR_INTERNAL_ERROR ? "elements nested too deep" :
+		                  e->message;
+		out->error = one_line(util_strdup(msg));
+		for (char *p = out->error; p && *p; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f)
+				*p = '?';
+		out->error_line = e ? e->line : 0;
+	}
+	xmlFreeParserCtxt(ctxt);
 	if (!root) {
 		xmlFreeDoc(doc);
 		return 0;
@@ -519,18 +550,27 @@ int feed_parse(const char *data, size_t len, struct feed *out)
 	if (strcmp((const char *)root->name, "rss") == 0) {
 		out->kind = FEED_RSS;
 		for (xmlNode *c = root->children; c && rc > 0; c = c->next)
-			if (is_el(c, NULL, "channel") && items_under(out, &cap, c, false, NULL) < 0)
+			if (is_el(c, NULL, "channel") && (channel_self(out, c) < 0 ||
+			                                  items_under(out, &cap, c, false, NULL) < 0))
 				rc = -1;
 		if (rc > 0 && items_under(out, &cap, root, false, NULL) < 0)
 			rc = -1;
 	} else if (strcmp((const char *)root->name, "RDF") == 0 && ns_is(root, NS_RDF)) {
 		out->kind = FEED_RDF;
-		if (items_under(out, &cap, root, false, NULL) < 0)
+		for (xmlNode *c = root->children; c && rc > 0; c = c->next)
+			if (is_el(c, NULL, "channel") && channel_self(out, c) < 0)
+				rc = -1;
+		if (rc > 0 && items_under(out, &cap, root, false, NULL) < 0)
 			rc = -1;
 	} else if (strcmp((const char *)root->name, "feed") == 0 && ns_is(root, NS_ATOM)) {
 		out->kind = FEED_ATOM;
 		char *author = NULL;
 		bool oom = false;
+		for (xmlNode *c = root->children; c; c = c->next)
+			if (is_el(c, NS_ATOM, "id"))
+				take(&out->self, one_line(raw_text(c, &oom)));
+			else if (is_el(c, NS_ATOM, "link") && !out->self)
+				take(&out->self, atom_link(c));
 		for (xmlNode *c = root->children; c && !author; c = c->next)
 			if (is_el(c, NS_ATOM, "author"))
 				for (xmlNode *a = c->children; a; a = a->next)
@@ -556,5 +596,7 @@ void feed_free(struct feed *f)
 			free(it->text);
 	}
 	free(f->items);
+	free(f->error);
+	free(f->self);
 	memset(f, 0, sizeof *f);
 }

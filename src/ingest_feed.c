@@ -9,7 +9,7 @@
  * a hash of its title and text: an id that is a URI (it has a scheme, as
  * "http:", "urn:" or "tag:") is the item's wherever it is found (the same
  * item in two saved copies of a feed is one article), any other only
- * within the file.  Loading a feed again changes nothing; an item whose
+ * within its feed (named by its atom:id or link, else by the file).  Loading a feed again changes nothing; an item whose
  * text changed is updated (its annotations placed again); items gone from
  * the feed stay, as a feed shows only its latest items.
  */
@@ -44,12 +44,12 @@ static bool has_scheme(const char *s)
 	return s[i] == ':' && s[i + 1];
 }
 
-static char *item_key(const char *path, const struct feed_item *it)
+static char *item_key(const char *path, const struct feed *f, const struct feed_item *it)
 {
 	if (it->id && has_scheme(it->id))
 		return util_strdup(it->id);
 	if (it->id)
-		return util_printf("%s#id:%s", path, it->id);
+		return util_printf("%s#id:%s", f->self ? f->self : path, it->id);
 	if (it->link)
 		return util_strdup(it->link);
 	uint64_t h = util_fnv1a_more(UTIL_FNV1A_INIT, it->title ? it->title : "",
@@ -70,9 +70,14 @@ int ingest_feed(struct walk *w, const char *path, int64_t file_id, const char *d
 	if (rc == 0) {
 		ingest_report(w, path, _("not an RSS or Atom feed; skipped"));
 		w->rep->problems++;
+		w->rep->feed_files--;  /* counted by its name, not one after all */
 		return 0;
 	}
-	w->rep->feeds++;
+	if (f.error) {
+		ingest_report(w, path, _("not well-formed XML (line %d: %s); what comes before is read"),
+		              f.error_line, f.error);
+		w->rep->problems++;
+	}
 	size_t articles = 0, empty = 0;
 	for (size_t i = 0; i < f.n && !w->failed && !ingest_stopping(w); i++) {
 		const struct feed_item *it = &f.items[i];
@@ -85,7 +90,7 @@ int ingest_feed(struct walk *w, const char *path, int64_t file_id, const char *d
 		char *date = it->date ? util_strndup(it->date, 10) : NULL;
 		struct corpus_hints hints = { .title = it->title, .author = it->author, .date = date };
 		const char *url = it->link ? it->link : NULL;
-		char *key = item_key(path, it);
+		char *key = item_key(path, &f, it);
 		if (key && (!it->date || date)) {
 			ingest_text(w, key, path, file_id, it->text, strlen(it->text), &hints, url, NULL);
 			articles++;

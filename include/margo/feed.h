@@ -31,6 +31,11 @@ struct feed {
 	enum feed_kind kind;
 	struct feed_item *items;
 	size_t n;
+	char *self;    /* the feed's own id or page: atom:id, else its link */
+	/* Not well-formed: libxml2's first error (one line, no control
+	 * characters) and its line; what was read before it is in items. */
+	char *error;
+	int error_line;
 };
 
 /* Parse `data`: 1 a feed (out filled; it may hold no item), 0 not a feed
