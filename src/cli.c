@@ -353,8 +353,9 @@ int cli_flush_line(struct buf *b)
 static const char add_usage[] =
 	N_("Usage: margo add [--db FILE] PATH...\n"
 	"Add or refresh articles from .txt files, folders (searched recursively\n"
-	"for .txt and .jsonl files) and JSON Lines files of\n"
-	"{\"title\",\"text\",\"date\",\"author\",\"url\",\"id\"}.  Unchanged files are skipped.\n"
+	"for .txt, .jsonl, .rss, .atom and .xml files), JSON Lines files of\n"
+	"{\"title\",\"text\",\"date\",\"author\",\"url\",\"id\"} and RSS or Atom feeds\n"
+	"(.rss, .atom, .xml; one article an item).  Unchanged files are skipped.\n"
 	"Ctrl-C or SIGTERM stops a load: what was read is saved, and the next\n"
 	"\"margo add\" of the same paths goes on where it stopped.\n"
 	"Exit status: 0 all loaded, 1 some inputs skipped, 3 library error;\n"
