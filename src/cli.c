@@ -157,7 +157,7 @@ static char *summarise(const struct ingest_report *r)
 			sep = ", ";
 		}
 		if (r->feed_files) {
-			/* TRANSLATORS: feeds read, and the items with text in them. */
+			/* TRANSLATORS: feed files, then the items with text of those read. */
 			buf_printf(&b, ngettext("%s%zu feed", "%s%zu feeds", r->feed_files), sep,
 			           r->feed_files);
 			if (r->feed_items)

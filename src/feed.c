@@ -511,12 +511,9 @@ int feed_parse(const char *data, size_t len, struct feed *out)
 	xmlInitParser();
 	xmlSetGenericErrorFunc(NULL, quiet);
 	/* Bytes that are UTF-8 are read as UTF-8 whatever the feed declares
-	 * (a feed saying ISO-8859-1 that holds UTF-8 is common); others as
-	 * declared. */
-	bool utf8 = false;
-	for (size_t i = 0; i < len && !utf8; i++)
-		utf8 = (unsigned char)data[i] >= 0x80;
-	utf8 = utf8 && utf8_clean(data, len);
+	 * (a feed saying ISO-8859-1 that holds UTF-8 is common, and one that
+	 * was UTF-16 reaches here as UTF-8); others as declared. */
+	bool utf8 = utf8_clean(data, len);
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (!ctxt)
 		return -1;

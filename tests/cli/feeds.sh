@@ -194,6 +194,13 @@ out=$(MARGO_DB=$TEST_TMP/mixed.db "$MARGO" add "$M" 2>/dev/null)
 is "$out" "5 added, 0 updated, 0 unchanged; 1 skipped with a problem; 2 text files, 1 JSON Lines file, 2 feeds (2 items)" \
 	"a mixed folder is told by kind"
 
+# A UTF-16 feed with its byte-order mark reads as the UTF-8 one.
+{ printf '\xff\xfe'; printf '<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><item><title>Sedici bit</title><link>http://example.org/16</link><description>Il lago di Bolsena è calmo.</description></item></channel></rss>' |
+	iconv -f UTF-8 -t UTF-16LE; } >"$TEST_TMP/u16.rss"
+out=$(MARGO_DB=$TEST_TMP/u16.db "$MARGO" add "$TEST_TMP/u16.rss" 2>&1)
+is "$out" "1 added, 0 updated, 0 unchanged; 1 feed (1 item)" "a UTF-16 feed loads"
+has "$(MARGO_DB=$TEST_TMP/u16.db "$MARGO" show 1)" "Il lago di Bolsena è calmo." "its text read right"
+
 # ---- hostile feeds ----------------------------------------------------------
 H=$TEST_TMP/hostile
 mkdir "$H"
