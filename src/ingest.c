@@ -247,11 +247,11 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 		return;
 	}
 	w->rep->files++;
+	/* A feed is counted once known to be one: loaded before, or read. */
+	bool feed = !ingest_has_suffix(path, ".jsonl") && ingest_is_feed_name(path);
 	if (ingest_has_suffix(path, ".jsonl"))
 		w->rep->jsonl_files++;
-	else if (ingest_is_feed_name(path))
-		w->rep->feed_files++;
-	else
+	else if (!feed)
 		w->rep->text_files++;
 	struct store_file prev, cur = {
 		.size = sb.st_size,
@@ -269,6 +269,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 	    prev.mtime_ns == cur.mtime_ns) {
 		close(fd);
 		w->rep->unchanged++;
+		w->rep->feed_files += feed;
 		return;
 	}
 	if (ingest_has_suffix(path, ".jsonl")) {
@@ -296,6 +297,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 		if (store_file_put(w->st, path, &cur) < 0)
 			ingest_library_error(w, _("cannot write to the library"));
 		w->rep->unchanged++;
+		w->rep->feed_files += feed;
 		goto out;
 	}
 	int bom = text_utf16_bom(data, len);

@@ -70,9 +70,9 @@ int ingest_feed(struct walk *w, const char *path, int64_t file_id, const char *d
 	if (rc == 0) {
 		ingest_report(w, path, _("not an RSS or Atom feed; skipped"));
 		w->rep->problems++;
-		w->rep->feed_files--;  /* counted by its name, not one after all */
 		return 0;
 	}
+	w->rep->feed_files++;
 	if (f.error) {
 		ingest_report(w, path, _("not well-formed XML (line %d: %s); what comes before is read"),
 		              f.error_line, f.error);

@@ -190,9 +190,13 @@ cp "$F/rdf.xml" "$F/blog.atom" "$F/impostazioni.xml" "$M/"
 printf 'Titolo uno\n\nIl lago di Como era calmo.\n' >"$M/uno.txt"
 printf 'Titolo due\n\nIl lago di Garda era mosso.\n' >"$M/due.txt"
 printf '{"title":"J","text":"Il fiume Po era in piena."}\n' >"$M/a.jsonl"
+: >"$M/vuoto.xml"
 out=$(MARGO_DB=$TEST_TMP/mixed.db "$MARGO" add "$M" 2>/dev/null)
-is "$out" "5 added, 0 updated, 0 unchanged; 1 skipped with a problem; 2 text files, 1 JSON Lines file, 2 feeds (2 items)" \
-	"a mixed folder is told by kind"
+is "$out" "5 added, 0 updated, 0 unchanged; 2 skipped with a problem; 2 text files, 1 JSON Lines file, 2 feeds (2 items)" \
+	"a mixed folder is told by kind (a .xml empty or no feed is not a feed)"
+out=$(MARGO_DB=$TEST_TMP/mixed.db "$MARGO" add "$M" 2>/dev/null)
+is "$out" "0 added, 0 updated, 5 unchanged; 2 skipped with a problem; 2 text files, 1 JSON Lines file, 2 feeds" \
+	"and again, unchanged feeds still counted as feeds"
 
 # A UTF-16 feed with its byte-order mark reads as the UTF-8 one.
 { printf '\xff\xfe'; printf '<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><item><title>Sedici bit</title><link>http://example.org/16</link><description>Il lago di Bolsena è calmo.</description></item></channel></rss>' |
