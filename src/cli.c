@@ -140,7 +140,36 @@ static char *summarise(const struct ingest_report *r)
 		if (rest)
 			buf_printf(&b, r->n_skipped_kinds ? _(", %zu of other kinds") : _("%zu of other kinds"),
 			           rest);
-		buf_puts(&b, _(" (margo reads .txt, .jsonl and web pages)"));
+		buf_puts(&b, _(" (margo reads .txt, .jsonl, web pages and RSS or Atom feeds)"));
+	}
+	/* Files by kind, when a feed was among them or kinds were mixed. */
+	size_t kinds = (r->text_files > 0) + (r->jsonl_files > 0) + (r->page_files > 0) +
+	               (r->feed_files > 0);
+	if (r->feed_files || kinds > 1) {
+		const char *sep = "; ";
+		if (r->text_files) {
+			buf_printf(&b, ngettext("%s%zu text file", "%s%zu text files", r->text_files), sep,
+			           r->text_files);
+			sep = ", ";
+		}
+		if (r->jsonl_files) {
+			buf_printf(&b, ngettext("%s%zu JSON Lines file", "%s%zu JSON Lines files",
+			                        r->jsonl_files), sep, r->jsonl_files);
+			sep = ", ";
+		}
+		if (r->page_files) {
+			buf_printf(&b, ngettext("%s%zu web page", "%s%zu web pages", r->page_files), sep,
+			           r->page_files);
+			sep = ", ";
+		}
+		if (r->feed_files) {
+			/* TRANSLATORS: feed files, then the items with text of those read. */
+			buf_printf(&b, ngettext("%s%zu feed", "%s%zu feeds", r->feed_files), sep,
+			           r->feed_files);
+			if (r->feed_items)
+				buf_printf(&b, ngettext(" (%zu item)", " (%zu items)", r->feed_items),
+				           r->feed_items);
+		}
 	}
 	const struct store_annot_counts *a = &r->anchors;
 	if (a->exact + a->moved + a->fuzzy + a->orphan)
@@ -330,8 +359,9 @@ int cli_flush_line(struct buf *b)
 static const char add_usage[] =
 	N_("Usage: margo add [--db FILE] PATH...\n"
 	"Add or refresh articles from .txt files, folders (searched recursively\n"
-	"for .txt and .jsonl files) and JSON Lines files of\n"
-	"{\"title\",\"text\",\"date\",\"author\",\"url\",\"id\"}.  Unchanged files are skipped.\n"
+	"for .txt, .jsonl, .rss, .atom and .xml files), JSON Lines files of\n"
+	"{\"title\",\"text\",\"date\",\"author\",\"url\",\"id\"} and RSS or Atom feeds\n"
+	"(.rss, .atom, .xml; one article an item).  Unchanged files are skipped.\n"
 	"Web pages (.html, .htm, .xhtml, and each of them .gz, in folders too)\n"
 	"give their article, with its title, author, date and address.\n"
 	"Ctrl-C or SIGTERM stops a load: what was read is saved, and the next\n"

@@ -234,7 +234,7 @@ bool ingest_has_suffix(const char *name, const char *suffix)
 bool ingest_readable_name(const char *name)
 {
 	return ingest_has_suffix(name, ".txt") || ingest_has_suffix(name, ".jsonl") ||
-	       html_is_page_name(name, NULL);
+	       html_is_page_name(name, NULL) || ingest_is_feed_name(name);
 }
 
 /* One regular file, opened without following links or blocking. */
@@ -255,6 +255,14 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 		return;
 	}
 	w->rep->files++;
+	/* A feed is counted once known to be one: loaded before, or read. */
+	bool feed = !ingest_has_suffix(path, ".jsonl") && ingest_is_feed_name(path);
+	if (ingest_has_suffix(path, ".jsonl"))
+		w->rep->jsonl_files++;
+	else if (html_is_page_name(path, NULL))
+		w->rep->page_files++;
+	else if (!feed)
+		w->rep->text_files++;
 	struct store_file prev, cur = {
 		.size = sb.st_size,
 		.mtime_ns = (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec,
@@ -271,6 +279,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 	    prev.mtime_ns == cur.mtime_ns) {
 		close(fd);
 		w->rep->unchanged++;
+		w->rep->feed_files += feed;
 		return;
 	}
 	if (ingest_has_suffix(path, ".jsonl")) {
@@ -298,6 +307,7 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 		if (store_file_put(w->st, path, &cur) < 0)
 			ingest_library_error(w, _("cannot write to the library"));
 		w->rep->unchanged++;
+		w->rep->feed_files += feed;
 		goto out;
 	}
 	bool gz = false;
@@ -338,6 +348,9 @@ static void ingest_file(struct walk *w, const char *path, bool explicit_arg)
 	cur.id = rec.id;
 	if (ingest_has_suffix(path, ".jsonl")) {
 		if (ingest_jsonl(w, path, cur.id, data, len) >= 0 && !ingest_stopping(w))
+			ingest_file_done(w, path, &cur, false);
+	} else if (ingest_is_feed_name(path)) {
+		if (ingest_feed(w, path, cur.id, data, len) >= 0 && !ingest_stopping(w))
 			ingest_file_done(w, path, &cur, false);
 	} else if (ingest_text(w, path, path, cur.id, data, len, NULL, NULL, NULL) == 0) {
 		ingest_file_done(w, path, &cur, false);
@@ -439,6 +452,7 @@ static void skipped_kinds(struct walk *w)
 		w->rep->skipped_kind[w->rep->n_skipped_kinds++] = w->skipped[i];
 }
 
+/* A file margo reads: text, JSON Lines, or (by its content) a feed. */
 static void walk_entry(struct walk *w, const char *path, const char *name)
 {
 	struct stat lsb, sb;
@@ -569,7 +583,7 @@ static void walk_paths(struct walk *w, char *const *paths, size_t n)
 		/* A folder that gave nothing, and said nothing of why. */
 		if (folder && !w->counting && !w->failed && !ingest_stopping(w) &&
 		    w->pr.files == files && w->rep->problems == problems) {
-			ingest_report(w, paths[i], _("no .txt or .jsonl file in it; nothing added"));
+			ingest_report(w, paths[i], _("no .txt, .jsonl, .rss, .atom or .xml file in it; nothing added"));
 			w->rep->problems++;
 		}
 		free(real);

@@ -121,5 +121,11 @@ void ingest_html(struct walk *w, const char *path, struct store_file *cur,
                  const char *data, size_t len, bool gz);
 /* A file margo reads, by its name: .txt, .jsonl, or a web page. */
 bool ingest_readable_name(const char *name);
+/* ingest_feed.c: whether a file's name is one a feed may have (.rss,
+ * .atom, .xml), and a feed file in memory, one article an item (1 when it
+ * gave articles, 0 none or not a feed, reported; -1 library error). */
+bool ingest_is_feed_name(const char *name);
+int ingest_feed(struct walk *w, const char *path, int64_t file_id, const char *data,
+                size_t len);
 
 #endif

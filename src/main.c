@@ -32,7 +32,7 @@ static const char usage[] = N_(
 	"A terminal reader for corpora of news articles.\n"
 	"\n"
 	"With no PATH, opens the library (adding the bundled corpus when it is\n"
-	"empty).  With PATHs (.txt files, folders, .jsonl files, web pages), adds\n"
+	"empty).  With PATHs (.txt, .jsonl, web pages, feeds, folders), adds\n"
 	"or refreshes them first, then opens the reader.\n"
 	"\n"
 	"Commands:\n"

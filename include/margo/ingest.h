@@ -30,6 +30,10 @@ struct ingest_report {
 	size_t updated;     /* articles whose text changed */
 	size_t unchanged;   /* articles or files skipped as unchanged */
 	size_t problems;    /* files (or JSONL lines) reported and skipped */
+	/* Files looked at by kind (feeds: .rss, .atom and .xml files that are
+	 * feeds, or were when loaded), and the items with text of the feeds
+	 * read (not those found unchanged). */
+	size_t text_files, jsonl_files, page_files, feed_files, feed_items;
 	struct store_annot_counts anchors;  /* annotations placed again */
 	bool stopped;       /* asked to stop: what was read is saved, not the rest */
 	/* Files inside the folders given that margo does not read (not .txt

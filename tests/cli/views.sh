@@ -102,15 +102,15 @@ cp "$top_srcdir/corpus/$(ls "$top_srcdir/corpus" | head -1)" "$TEST_TMP/mixed/"
 E=$TEST_TMP/e.db
 out=$("$MARGO" --db "$E" add "$TEST_TMP/mixed" 2>"$TEST_TMP/err")
 is "$?" 0 "add of a folder with an article and other files exits 0"
-is "$out" "1 added, 0 updated, 0 unchanged; 6 files skipped: 4 .pdf, 2 .odt (margo reads .txt, .jsonl and web pages)" \
+is "$out" "1 added, 0 updated, 0 unchanged; 6 files skipped: 4 .pdf, 2 .odt (margo reads .txt, .jsonl, web pages and RSS or Atom feeds)" \
 	"and says how many files of each kind it skipped, and why"
 rm "$TEST_TMP/mixed/"*.txt
 : >"$TEST_TMP/none/notes.docx"
 out=$("$MARGO" --db "$TEST_TMP/f.db" add "$TEST_TMP/none" 2>"$TEST_TMP/err")
 is "$?" 1 "add of a folder with no file margo reads exits 1"
-is "$(cat "$TEST_TMP/err")" "margo: $TEST_TMP/none: no .txt or .jsonl file in it; nothing added" \
+is "$(cat "$TEST_TMP/err")" "margo: $TEST_TMP/none: no .txt, .jsonl, .rss, .atom or .xml file in it; nothing added" \
 	"and says the folder gave nothing"
-has "$out" "1 file skipped: 1 .docx (margo reads .txt, .jsonl and web pages)" "and what it skipped"
+has "$out" "1 file skipped: 1 .docx (margo reads .txt, .jsonl, web pages and RSS or Atom feeds)" "and what it skipped"
 "$MARGO" --db "$TEST_TMP/f.db" add "$TEST_TMP/none" "$TEST_TMP/a/corpus" >/dev/null 2>&1
 is "$?" 1 "add of two paths, one giving nothing: exits 1"
 
