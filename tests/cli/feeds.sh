@@ -191,12 +191,21 @@ printf 'Titolo uno\n\nIl lago di Como era calmo.\n' >"$M/uno.txt"
 printf 'Titolo due\n\nIl lago di Garda era mosso.\n' >"$M/due.txt"
 printf '{"title":"J","text":"Il fiume Po era in piena."}\n' >"$M/a.jsonl"
 : >"$M/vuoto.xml"
+page() {
+	printf '<html><head><title>%s</title></head><body><nav><a href="/">Home</a></nav><article><h1>%s</h1>' "$1" "$1"
+	printf '<p>%s, dopo una lunga discussione in consiglio comunale, il piano è stato approvato con ventotto voti a favore e dodici contrari.</p>' "$2"
+	printf '<p>Secondo la giunta, i lavori cominceranno in primavera e dureranno, almeno, fino alla fine del prossimo anno, tra mille polemiche.</p>'
+	printf '</article><footer>Riproduzione riservata</footer></body></html>\n'
+}
+page "Il tram di Bologna" "Il tram di Bologna si farà" >"$M/tram.html"
+page "Il porto di Genova" "Il porto di Genova cambia" | gzip >"$M/porto.html.gz"
 out=$(MARGO_DB=$TEST_TMP/mixed.db "$MARGO" add "$M" 2>/dev/null)
-is "$out" "5 added, 0 updated, 0 unchanged; 2 skipped with a problem; 2 text files, 1 JSON Lines file, 2 feeds (2 items)" \
-	"a mixed folder is told by kind (a .xml empty or no feed is not a feed)"
+is "$out" "7 added, 0 updated, 0 unchanged; 2 skipped with a problem; 2 text files, 1 JSON Lines file, 2 web pages, 2 feeds (2 items)" \
+	"a mixed folder of text, JSON Lines, web pages (one .gz) and feeds is told by kind (a .xml empty or no feed is not a feed)"
 out=$(MARGO_DB=$TEST_TMP/mixed.db "$MARGO" add "$M" 2>/dev/null)
-is "$out" "0 added, 0 updated, 5 unchanged; 2 skipped with a problem; 2 text files, 1 JSON Lines file, 2 feeds" \
+is "$out" "0 added, 0 updated, 7 unchanged; 2 skipped with a problem; 2 text files, 1 JSON Lines file, 2 web pages, 2 feeds" \
 	"and again, unchanged feeds still counted as feeds"
+has "$(MARGO_DB=$TEST_TMP/mixed.db "$MARGO" list)" "Il porto di Genova" "the compressed page is an article with its title"
 
 # A UTF-16 feed with its byte-order mark reads as the UTF-8 one.
 { printf '\xff\xfe'; printf '<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><item><title>Sedici bit</title><link>http://example.org/16</link><description>Il lago di Bolsena è calmo.</description></item></channel></rss>' |
