@@ -121,7 +121,7 @@ static void help_view_close(struct ui *ui)
 
 /* The help opens over a view (the whole screen), and Esc does not close it. */
 const struct view_ops help_view_ops = {
-	.name = "help",
+	.name = N_("help"),
 	.draw = help_view_draw,
 	.key = help_view_key,
 	.close = help_view_close,
