@@ -769,7 +769,7 @@ EOF
 	unset LOCPATH MARGO_LOCALEDIR LANGUAGE
 	export LANG=C.UTF-8
 	expect_run_ok "Italian views: the script runs"
-	for pair in list:elenco help:aiuto text:testo related:correlati side:"barra laterale" \
+	for pair in list:elenco help:aiuto text:testo related:legati side:"barra laterale" \
 		mentions:menzioni annotations:annotazioni search:ricerca; do
 		like "$(tail -n 1 "$RUN_DIR/${pair%%:*}")" "^ articolo [0-9]+/5 · ${pair#*:}( |\$)" \
 			"Italian: the status line names the ${pair%%:*} view \"${pair#*:}\""
