@@ -386,6 +386,9 @@ char *prompt_line_drafted(struct ui *ui, const char *history, const char *questi
 char *prompt_text_drafted(struct ui *ui, const char *question, const char *initial,
                           prompt_changed_fn draft, void *ctx);
 int prompt_choice(struct ui *ui, const char *question, const char *choices);
+/* A question ending in "(y/n)": true for yes, answered by the letters the
+ * user's language shows ("(s/n)" in Italian; y is yes in every language). */
+bool prompt_yes(struct ui *ui, const char *question);
 /* prompt_history.c: the entries of the history `name`, oldest first. */
 struct prompt_history {
 	char **items;

@@ -131,4 +131,29 @@ G
 EOF
 like "$(screen help.screen)" 'Q +Quit margo at once, from any view' "the help names Q"
 
+# ---- in Italian the question shows the Italian letters, and s answers yes
+if italian_locale; then
+	for v in $IT_ENV; do export "${v?}"; done
+	export LANGUAGE=it
+	run_script 100x30 <<'EOF'
+<Enter>
+v
+q
+:save-display asked.screen
+n
+:save-state kept
+q
+s
+:save-state never
+EOF
+	unset LOCPATH MARGO_LOCALEDIR LANGUAGE
+	export LANG=C.UTF-8
+	expect_run_ok "Italian: the script runs"
+	has "$(screen asked.screen)" "uscire? la selezione andrà persa (s/n)" "Italian: the question shows s/n"
+	is "$(state kept text.selecting)" 1 "Italian: n keeps margo and the selection"
+	ok "Italian: s (sì) quits" test ! -e "$RUN_DIR/never"
+else
+	skip "Italian: the script runs" "$italian_problem"
+fi
+
 done_testing
