@@ -402,7 +402,7 @@ char *ui_keymap_labels(enum ui_action a, int view)
 		if (b.len)
 			buf_puts(&b, ", ");
 		if (*label) {
-			buf_puts(&b, label);
+			buf_puts(&b, help_key_label(label));
 			continue;
 		}
 		for (int k = 0; k < e->n_keys; k++) {

@@ -63,6 +63,9 @@ char *ui_keymap_pending_keys(void);
  * the keys that view binds to another action of its own (Right is not
  * next-pane in the mentions). */
 char *ui_keymap_labels(enum ui_action a, int v);
+/* A default key's label ("Down") as the help shows it, in the user's
+ * language (help_view.c); the configuration keeps the English names. */
+const char *help_key_label(const char *label);
 
 /* Key codes: the configuration's (config.h) to the reader's and back. */
 int ui_key_from_config(int key);

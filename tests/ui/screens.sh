@@ -744,6 +744,8 @@ if italian_locale; then
 :save-display list
 ?
 :save-display help
+G
+:save-display help-end
 ?
 <Enter>
 :save-display text
@@ -774,6 +776,9 @@ EOF
 		like "$(tail -n 1 "$RUN_DIR/${pair%%:*}")" "^ articolo [0-9]+/5 · ${pair#*:}( |\$)" \
 			"Italian: the status line names the ${pair%%:*} view \"${pair#*:}\""
 	done
+	like "$(screen help)" '^ j, Giù +Giù: ' "Italian: the help names the keys in Italian (Down: Giù)"
+	like "$(screen help)" '^ Invio +Apri ' "Italian: ... Enter as Invio"
+	has "$(screen help-end)" "In un prompt: Sinistra Destra Inizio Fine" "Italian: ... in the closing hints too"
 else
 	skip "Italian views: the script runs" "$italian_problem"
 fi
