@@ -489,9 +489,12 @@ fresh_library
 if italian_locale; then
 	for v in $IT_ENV; do export "${v?}"; done
 	export LANGUAGE=it
-	run_script 200x30 <<'EOF'
+	printf '#!/bin/sh\nprintf "scritta qui" > "$1"\n' >"$TEST_TMP/ed-it.sh"
+	chmod +x "$TEST_TMP/ed-it.sh"
+	EDITOR="$TEST_TMP/ed-it.sh" run_script 200x30 <<'EOF'
 <Enter>
 a
+:save-display tags.screen
 uno
 <Enter>
 L
@@ -509,6 +512,8 @@ H
 r
 :save-state coloured
 :save-display coloured.screen
+E
+:save-state edited
 EOF
 	unset LOCPATH MARGO_LOCALEDIR LANGUAGE
 	export LANG=C.UTF-8
@@ -520,6 +525,8 @@ EOF
 		"Italian: the annotations list shows the colour and the status in Italian"
 	like "$(state coloured message)" 'rosso' "Italian: the new colour is named in Italian"
 	has "$(screen coloured.screen)" "[ros] [uno]" "Italian: ... and so is its swatch"
+	like "$(tail -n 1 "$RUN_DIR/tags.screen")" '^ Etichette \(a, b/c\):' "Italian: a asks for the tags in Italian"
+	expect_state edited message "nota salvata" "Italian: the note written in the editor is said saved in Italian"
 	like "$("$MARGO" export --format jsonl)" '"kind":"contradicts"' "the library keeps the kind in English"
 	like "$("$MARGO" export --format jsonl)" '"color":"red"' "and the colour"
 else
