@@ -85,6 +85,7 @@ sed -e 's/nostra nota/loro nota/' -e 's/"modified":"[^"]*"/"modified":"2001-01-0
 	"$TEST_TMP/mine.jsonl" >"$TEST_TMP/older.jsonl"
 "$MARGO" import "$TEST_TMP/older.jsonl" >/dev/null
 cp "$MARGO_DB" "$TEST_TMP/conflict.db"
+cp "$MARGO_DB" "$TEST_TMP/conflict-it.db"
 run_script 100x30 <<'EOF'
 A
 :save-display all.screen
@@ -152,6 +153,22 @@ EOF
 	has "$(screen asked.screen)" "uscire? la selezione andrà persa (s/n)" "Italian: the question shows s/n"
 	is "$(state kept text.selecting)" 1 "Italian: n keeps margo and the selection"
 	ok "Italian: s (sì) quits" test ! -e "$RUN_DIR/never"
+	for v in $IT_ENV; do export "${v?}"; done
+	export LANGUAGE=it
+	run_script 100x30 --db "$TEST_TMP/conflict-it.db" <<'EOF'
+A
+/status:conflict
+<Enter>
+!
+:save-display conflict.screen
+<Esc>
+EOF
+	unset LOCPATH MARGO_LOCALEDIR LANGUAGE
+	export LANG=C.UTF-8
+	both=$(screen conflict.screen)
+	has "$both" "Conflitto n. 1" "Italian: the conflict's title is in Italian"
+	like "$both" "│  nota +nostra nota" "Italian: ... and the names of its fields (note: nota)"
+	like "$both" "│  modifica +2001-01-01T00:00:00Z" "Italian: ... (modified: modifica)"
 else
 	skip "Italian: the script runs" "$italian_problem"
 fi
