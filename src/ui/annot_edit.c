@@ -281,7 +281,7 @@ static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initi
 	struct draft_place d = { t->art.id, { cs, ce }, false };
 	if (!initial && unsaved_at(&d))
 		initial = unsaved_at(&d)->text;
-	char *tags = prompt_line_drafted(ui, "tags", "Tags (a, b/c):", initial, save_draft, &d,
+	char *tags = prompt_line_drafted(ui, "tags", _("Tags (a, b/c):"), initial, save_draft, &d,
 	                                 complete_tag);
 	if (!tags) {
 		if (!ui_exit_requested(ui)) {  /* Esc: the user let it go */
@@ -313,7 +313,7 @@ static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initi
 
 void annotate_retag(struct ui *ui, const char *id, const char *tags)
 {
-	char *typed = prompt_line_drafted(ui, "tags", "Tags (a, b/c; empty removes them):", tags,
+	char *typed = prompt_line_drafted(ui, "tags", _("Tags (a, b/c; empty removes them):"), tags,
 	                                  NULL, NULL, complete_tag);
 	if (!typed) {
 		ui_message(ui, false, _("the tags are unchanged"));

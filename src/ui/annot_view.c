@@ -130,7 +130,9 @@ int annot_view_open(struct ui *ui)
 static int draw_side(WINDOW *w, int y, const char *label, const struct store_conflict_side *s)
 {
 	int width = getmaxx(w), height = getmaxy(w);
-	const char *names[] = { "modified", "tags", "colour", "author", "quote", "note" };
+	/* TRANSLATORS: the fields of an annotation in an import conflict,
+	 * in a column 9 cells wide. */
+	const char *names[] = { _("modified"), _("tags"), _("colour"), _("author"), _("quote"), _("note") };
 	const char *values[] = { s->updated, s->tags, s->color, s->author, s->quote, s->note };
 	if (y < height) {
 		draw_set_role(w, ROLE_TITLE);
@@ -139,7 +141,8 @@ static int draw_side(WINDOW *w, int y, const char *label, const struct store_con
 	draw_set_role(w, ROLE_NORMAL);
 	for (int i = 0; i < 6 && y < height; i++, y++) {
 		draw_str(w, y, 2, names[i], 9);
-		draw_str(w, y, 12, values[i] && *values[i] ? values[i] : "-", width - 13);
+		draw_str(w, y, 12, values[i] && *values[i] ? (i == 2 ? _(values[i]) : values[i]) : "-",
+		         width - 13);
 	}
 	return y + 1;
 }
@@ -148,7 +151,7 @@ static void draw_conflict(struct ui *ui, WINDOW *w)
 {
 	const struct store_conflict *c = av.conflict;
 	struct buf head = { 0 };
-	buf_printf(&head, "Conflict #%lld  %s", (long long)c->id, c->title ? c->title : "");
+	buf_printf(&head, _("Conflict #%lld  %s"), (long long)c->id, c->title ? c->title : "");
 	draw_header(w, head.data ? head.data : _("Conflict"), true);
 	buf_free(&head);
 	int y = draw_side(w, 1, _("This library"), &c->mine);
@@ -194,6 +197,27 @@ static void resolve_conflict(struct ui *ui)
 	free(made);
 }
 
+/* Where an annotation is found again in its article, as shown: the store's
+ * words (exact, moved, fuzzy, orphan; typed in filters as status:fuzzy)
+ * said in the user's language. */
+static const char *status_shown(const char *status)
+{
+	static const char *const statuses[] = {
+		/* TRANSLATORS: an annotation found where it was. */
+		N_("exact"),
+		/* TRANSLATORS: an annotation whose text is found elsewhere. */
+		N_("moved"),
+		/* TRANSLATORS: an annotation found at a text close to its own. */
+		N_("fuzzy"),
+		/* TRANSLATORS: an annotation whose text is no longer found. */
+		N_("orphan"),
+	};
+	for (size_t i = 0; status && i < sizeof statuses / sizeof *statuses; i++)
+		if (strcmp(status, statuses[i]) == 0)
+			return _(statuses[i]);
+	return status ? status : "";
+}
+
 /* One annotation in two rows: its colour, tags, links, article and status;
  * the first line of its note, then its quote. */
 static void annot_row(WINDOW *w, int y, size_t i, bool sel, void *ctx)
@@ -202,18 +226,19 @@ static void annot_row(WINDOW *w, int y, size_t i, bool sel, void *ctx)
 	int width = *(const int *)ctx;
 	struct buf b = { 0 };
 	/* Its colour by name (seen without colours too), in its colour. */
-	char swatch[8];
-	snprintf(swatch, sizeof swatch, "[%.3s]", it->color);
+	struct buf sw = { 0 };
+	annotate_swatch(&sw, it->color);
 	draw_set_role(w, sel ? ROLE_SELECTED : annotate_role_of(it->color));
 	mvwhline(w, y, 0, ' ', width);
-	int x = 1 + draw_str(w, y, 1, swatch, width - 2);
+	int x = 1 + draw_str(w, y, 1, sw.data ? sw.data : "", width - 2);
+	buf_free(&sw);
 	buf_printf(&b, " %s[%s] ", it->conflicts ? "! " : "", it->tags);
 	if (it->n_links) {
 		buf_printf(&b, ngettext("%lld link", "%lld links", (unsigned long)it->n_links),
 		           (long long)it->n_links);
 		buf_puts(&b, " \xc2\xb7 ");
 	}
-	buf_printf(&b, "%s \xc2\xb7 %s", it->title, it->status);
+	buf_printf(&b, "%s \xc2\xb7 %s", it->title, status_shown(it->status));
 	if (it->conflicts) {
 		buf_puts(&b, " \xc2\xb7 ");
 		buf_puts(&b, _("conflict"));
@@ -429,7 +454,7 @@ static size_t annot_view_entries(struct ui *ui)
 }
 
 const struct view_ops annot_view_ops = {
-	.name = "annotations",
+	.name = N_("annotations"),
 	.entries = annot_view_entries,
 	.draw = annot_view_draw,
 	.key = annot_view_key,

@@ -51,10 +51,22 @@ static const struct {
 	int key;
 	enum ui_role role;
 } colors[] = {
-	{ "green", 'g', ROLE_ANNOT }, { "yellow", 'y', ROLE_ANNOT_YELLOW },
-	{ "blue", 'b', ROLE_ANNOT_BLUE }, { "red", 'r', ROLE_ANNOT_RED },
-	{ "magenta", 'm', ROLE_ANNOT_MAGENTA },
+	/* TRANSLATORS: the colours of annotations, shown by their first
+	 * three letters too ("[gre]"). */
+	{ N_("green"), 'g', ROLE_ANNOT }, { N_("yellow"), 'y', ROLE_ANNOT_YELLOW },
+	{ N_("blue"), 'b', ROLE_ANNOT_BLUE }, { N_("red"), 'r', ROLE_ANNOT_RED },
+	{ N_("magenta"), 'm', ROLE_ANNOT_MAGENTA },
 };
+
+/* The colour as shown: stored by its English name, said in the user's
+ * language ("[ver]" in Italian) by its first three characters, whole ones. */
+void annotate_swatch(struct buf *b, const char *name)
+{
+	const char *shown = name ? _(name) : "";
+	char *cut = text_render(shown, strlen(shown), 0, 3, NULL);
+	buf_printf(b, "[%s]", cut ? cut : "");
+	free(cut);
+}
 
 enum ui_role annotate_role_of(const char *name)
 {
@@ -278,7 +290,7 @@ void annotate_color(struct ui *ui, const char *id)
 	if (store_annot_set_color(ui->st, id, strcmp(name, colors[0].name) ? name : NULL, &err) < 0)
 		ui_message(ui, true, "%s", err ? err : _("out of memory"));
 	else
-		ui_message(ui, false, _("colour: %s"), name);
+		ui_message(ui, false, _("colour: %s"), _(name));
 	free(err);
 	annotate_load(ui);
 }

@@ -284,7 +284,7 @@ static size_t codebook_view_entries(struct ui *ui)
 
 const struct view_ops codebook_view_ops = {
 	.entries = codebook_view_entries,
-	.name = "codebook",
+	.name = N_("codebook"),
 	.draw = codebook_view_draw,
 	.key = codebook_view_key,
 	.close = codebook_view_close,

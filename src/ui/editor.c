@@ -171,7 +171,9 @@ void editor_edit_note(struct ui *ui, const char *id, const char *note)
 		else if (store_annot_set_note(ui->st, id, text, &err) < 0)
 			ui_message(ui, true, "%s", err ? err : _("out of memory"));
 		else
-			ui_message(ui, *said != '\0', "note saved%s", said);
+			/* TRANSLATORS: after it, what was repaired in the note ("; 1 NUL byte
+			 * became U+FFFD"), or nothing. */
+			ui_message(ui, *said != '\0', _("note saved%s"), said);
 		free(err);
 		free(said);
 		free(text);

@@ -19,6 +19,22 @@
  * it has no selection, the movements scroll it. */
 static struct listw place = { .scroll_only = true };
 
+const char *help_key_label(const char *label)
+{
+	/* TRANSLATORS: the names of keys in the help's column of keys, as
+	 * they are written on the keyboards of the language (22 cells wide
+	 * for all the keys of an action). */
+	static const char *const names[] = {
+		N_("Backspace"), N_("Delete"), N_("Down"), N_("End"), N_("Enter"), N_("Esc"),
+		N_("Home"), N_("Left"), N_("PgDn"), N_("PgUp"), N_("Right"), N_("S-Tab"),
+		N_("Space"), N_("Tab"), N_("Up"),
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcmp(label, names[i]) == 0)
+			return _(names[i]);
+	return label;
+}
+
 /* "j, Down" for an action: every key bound to it in view v (the one
  * beneath the help), the configuration's bind and unbind lines counted
  * (keymap.c). */
@@ -121,7 +137,7 @@ static void help_view_close(struct ui *ui)
 
 /* The help opens over a view (the whole screen), and Esc does not close it. */
 const struct view_ops help_view_ops = {
-	.name = "help",
+	.name = N_("help"),
 	.draw = help_view_draw,
 	.key = help_view_key,
 	.close = help_view_close,

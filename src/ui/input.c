@@ -374,3 +374,30 @@ char *input_read_paste(struct ui *ui, size_t *len)
 	*len = b.len;
 	return buf_steal(&b);
 }
+
+/* ---- the answer to a yes/no question (prompt_choice() reads it) ---- */
+
+/* The letter a translation gives for an answer: one ASCII letter, lower
+ * case, or `fallback` when it is anything else. */
+static char answer_letter(const char *translated, char fallback)
+{
+	unsigned char c = (unsigned char)translated[0];
+	if (!c || translated[1] || c >= 128 || !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+		return fallback;
+	return (char)(c | 0x20);
+}
+
+bool prompt_yes(struct ui *ui, const char *question)
+{
+	/* TRANSLATORS: the letter that answers yes to the questions ending in
+	 * "(y/n)", as their translation writes it ("(s/n)": s).  One letter. */
+	char yes = answer_letter(_("y"), 'y');
+	/* TRANSLATORS: the letter that answers no to the questions ending in
+	 * "(y/n)", as their translation writes it.  One letter. */
+	char no = answer_letter(_("n"), 'n');
+	if (no == yes)
+		yes = 'y', no = 'n';
+	char choices[4] = { yes, no, no == 'y' ? '\0' : 'y', '\0' };
+	int c = prompt_choice(ui, question, choices);
+	return c && c != no;
+}

@@ -341,6 +341,23 @@ bool ui_keymap_pending(void)
 	return n_pending > 0;
 }
 
+char *ui_keymap_pending_keys(void)
+{
+	if (!n_pending)
+		return NULL;
+	struct buf b = { 0 };
+	for (int i = 0; i < n_pending; i++) {
+		char *name = config_key_name(pending[i]);
+		if (!name) {
+			buf_free(&b);
+			return NULL;
+		}
+		buf_puts(&b, name);
+		free(name);
+	}
+	return buf_steal(&b);
+}
+
 /* The label of a default key ("Down", "Ctrl-R"), NULL for another
  * spelling of a listed key, "" when it is no default. */
 static const char *default_label(const struct keymap_entry *e)
@@ -385,7 +402,7 @@ char *ui_keymap_labels(enum ui_action a, int view)
 		if (b.len)
 			buf_puts(&b, ", ");
 		if (*label) {
-			buf_puts(&b, label);
+			buf_puts(&b, help_key_label(label));
 			continue;
 		}
 		for (int k = 0; k < e->n_keys; k++) {

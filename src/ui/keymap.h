@@ -54,12 +54,18 @@ bool ui_keymap_shown_in(const struct keymap_entry *e, int v);
 size_t ui_keymap_feed(struct ui *ui, int key, enum ui_action out[CONFIG_SEQ_MAX + 1]);
 /* A sequence has begun and waits for its next key. */
 bool ui_keymap_pending(void);
+/* The keys of a sequence begun, as a configuration writes them ("g"),
+ * malloc'd; NULL when none has begun (or memory runs out). */
+char *ui_keymap_pending_keys(void);
 
 /* "j, Down, x" for an action: the keys in force for it, the defaults by
  * their labels, each once (malloc'd); when it applies to view `v`, not
  * the keys that view binds to another action of its own (Right is not
  * next-pane in the mentions). */
 char *ui_keymap_labels(enum ui_action a, int v);
+/* A default key's label ("Down") as the help shows it, in the user's
+ * language (help_view.c); the configuration keeps the English names. */
+const char *help_key_label(const char *label);
 
 /* Key codes: the configuration's (config.h) to the reader's and back. */
 int ui_key_from_config(int key);

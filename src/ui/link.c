@@ -22,8 +22,6 @@
 #include "ui.h"
 #include "text_pane.h"
 
-/* Ask the kind, then link; the message says what happened. */
-/* Ask the kind and link: true when linked. */
 static char *link_from;     /* L was pressed here: the link's first end */
 static bool link_from_made; /* ... an annotation made for the link alone */
 
@@ -32,6 +30,27 @@ bool link_pending(void)
 	return link_from != NULL;
 }
 
+/* A link's kind as shown: the words stored in the library ("same claim",
+ * "contradicts", "follow-up") stay in English, the screen says them in the
+ * user's language; a kind margo does not know is shown as it is. */
+const char *link_kind_shown(const char *kind)
+{
+	static const char *const kinds[] = {
+		/* TRANSLATORS: a kind of link between two passages. */
+		N_("same claim"),
+		/* TRANSLATORS: a kind of link between two passages. */
+		N_("contradicts"),
+		/* TRANSLATORS: a kind of link between two passages. */
+		N_("follow-up"),
+	};
+	for (size_t i = 0; kind && i < sizeof kinds / sizeof *kinds; i++)
+		if (strcmp(kind, kinds[i]) == 0)
+			return _(kinds[i]);
+	return kind ? kind : "";
+}
+
+/* Ask the kind and link: true when linked; the message says what
+ * happened. */
 static bool make_link(struct ui *ui, const char *from, const char *to)
 {
 	int c = prompt_choice(ui, _("Link kind: s same claim, c contradicts, f follow-up (Esc cancels)"),
@@ -46,7 +65,7 @@ static bool make_link(struct ui *ui, const char *from, const char *to)
 	if (!linked)
 		ui_message(ui, true, "%s", err ? err : _("out of memory"));
 	else
-		ui_message(ui, false, "linked: %s", kind);
+		ui_message(ui, false, _("linked: %s"), link_kind_shown(kind));
 	free(err);
 	annotate_load(ui);
 	return linked;
@@ -157,11 +176,12 @@ static long choose_link(struct ui *ui, const char *verb, const struct store_anno
 	for (size_t i = 0; i < n && i < 9; i++) {
 		const char *t = l[i].title ? l[i].title : "?";
 		char *shown = text_render(t, strlen(t), 0, each, NULL);
-		buf_printf(&q, " %zu %s, %s;", i + 1, l[i].kind, shown ? shown : "?");
+		buf_printf(&q, " %zu %s, %s;", i + 1, link_kind_shown(l[i].kind), shown ? shown : "?");
 		free(shown);
 		buf_putc(&keys, (char)('1' + i));
 	}
-	buf_puts(&q, " (Esc cancels)");
+	buf_putc(&q, ' ');
+	buf_puts(&q, _("(Esc cancels)"));
 	int c = q.data && keys.data ? prompt_choice(ui, q.data, keys.data) : 0;
 	buf_free(&q);
 	buf_free(&keys);
@@ -205,7 +225,7 @@ void link_follow(struct ui *ui)
 		store_annot_links_free(l, n);
 		return;
 	}
-	char *kind = util_strdup(l[pick].kind);
+	char *kind = util_strdup(link_kind_shown(l[pick].kind));
 	jump_to_span(ui, l[pick].article, (size_t)l[pick].start, (size_t)l[pick].end);
 	ui_message(ui, false, _("followed: %s"), kind ? kind : "");
 	free(kind);
@@ -225,7 +245,7 @@ void link_remove(struct ui *ui)
 	else if (store_annot_unlink(ui->st, id, l[pick].other, &err) < 0)
 		ui_message(ui, true, "%s", err ? err : _("out of memory"));
 	else
-		ui_message(ui, false, _("link removed: %s (u brings it back)"), l[pick].kind);
+		ui_message(ui, false, _("link removed: %s (u brings it back)"), link_kind_shown(l[pick].kind));
 	free(err);
 	free(id);
 	store_annot_links_free(l, n);

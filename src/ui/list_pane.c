@@ -397,5 +397,5 @@ static size_t list_entries(struct ui *ui)
 }
 
 const struct view_ops list_pane_ops = {
-	.name = "list", .draw = list_draw, .key = list_handle, .entries = list_entries,
+	.name = N_("list"), .draw = list_draw, .key = list_handle, .entries = list_entries,
 };

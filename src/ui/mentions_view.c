@@ -399,7 +399,7 @@ static size_t mentions_view_entries(struct ui *ui)
 
 const struct view_ops mentions_view_ops = {
 	.entries = mentions_view_entries,
-	.name = "mentions",
+	.name = N_("mentions"),
 	.draw = mentions_view_draw,
 	.key = mentions_view_key,
 	.close = mentions_view_close,

@@ -56,8 +56,7 @@ static bool quit_confirmed(struct ui *ui)
 	           (link_pending() ? 4 : 0);
 	if (lost == 0)
 		return true;
-	int c = prompt_choice(ui, _(questions[lost]), "yn");
-	if (c == 'y')
+	if (prompt_yes(ui, _(questions[lost])))
 		return true;
 	ui_message(ui, false, _("not quitting"));
 	return false;

@@ -367,7 +367,7 @@ static bool results_view_key(struct ui *ui, enum ui_action a)
 
 static const char *results_view_title(struct ui *ui)
 {
-	return rv.kind == RESULTS_SEARCH ? "search" : "related";
+	return rv.kind == RESULTS_SEARCH ? _("search") : _("related");
 }
 
 static void results_view_status(struct ui *ui, struct buf *b)
@@ -404,7 +404,7 @@ static size_t results_view_entries(struct ui *ui)
 
 const struct view_ops results_view_ops = {
 	.entries = results_view_entries,
-	.name = "results",
+	.name = N_("results"),
 	.title = results_view_title,
 	.draw = results_view_draw,
 	.key = results_view_key,

@@ -126,7 +126,7 @@ bool side_pane_correct(struct ui *ui, enum ui_action a)
 			char *q = store_entity_get(ui->st, s->marked, &from) == 1
 			        ? util_printf(_("merge \"%s\" into \"%s\"? (y/n)"), from.name, e->name) : NULL;
 			free(from.name);
-			if (prompt_choice(ui, q ? q : _("Merge the marked entity into this one? (y/n)"), "yn") == 'y')
+			if (prompt_yes(ui, q ? q : _("Merge the marked entity into this one? (y/n)")))
 				correct(ui, STORE_FIX_MERGE, s->marked, NULL, e->id, 0, _("merged (u undoes it)"));
 			else
 				ui_message(ui, false, _("not merged"));
@@ -146,7 +146,7 @@ bool side_pane_correct(struct ui *ui, enum ui_action a)
 	}
 	case UI_ACTION_REJECT: {
 		char *q = util_printf(_("\"%s\" is not an entity? (y/n)"), e->name);
-		if (prompt_choice(ui, q ? q : _("Not an entity? (y/n)"), "yn") == 'y')
+		if (prompt_yes(ui, q ? q : _("Not an entity? (y/n)")))
 			correct(ui, STORE_FIX_REJECT, e->id, NULL, 0, 0, _("rejected: it will not be found again"));
 		free(q);
 		return true;

@@ -242,7 +242,10 @@ static int draw_annotation(struct ui *ui, WINDOW *w, int y, int width,
 	struct buf head = { 0 };
 	buf_puts(&head, a->anchor ? _("Link end") : _("Annotation"));
 	if (!a->anchor)
-		buf_printf(&head, " [%.3s]", annotate_color_name(a));
+		{
+		buf_putc(&head, ' ');
+		annotate_swatch(&head, annotate_color_name(a));
+	}
 	if (nl) {
 		buf_putc(&head, ' ');
 		buf_printf(&head, ngettext("%zu link", "%zu links", nl), nl);
@@ -267,7 +270,7 @@ static int draw_annotation(struct ui *ui, WINDOW *w, int y, int width,
 	/* Its links, from either end. */
 	for (size_t i = 0; i < nl && i < (brief ? 2u : 3u); i++) {
 		struct buf b = { 0 };
-		buf_printf(&b, "\xe2\x86\x92 %s: %s", l[i].kind, l[i].title);
+		buf_printf(&b, "\xe2\x86\x92 %s: %s", link_kind_shown(l[i].kind), l[i].title);
 		draw_set_role(w, ROLE_DIM);
 		draw_str(w, y++, 1, b.data ? b.data : "", width - 1);
 		buf_free(&b);
@@ -372,5 +375,5 @@ static size_t side_entries(struct ui *ui)
 }
 
 const struct view_ops side_pane_ops = {
-	.name = "side", .draw = side_draw, .key = side_handle, .entries = side_entries,
+	.name = N_("side"), .draw = side_draw, .key = side_handle, .entries = side_entries,
 };

@@ -12,6 +12,7 @@
 
 #include "margo/util.h"
 #include "ui.h"
+#include "keymap.h"
 #include "text_pane.h"
 
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
@@ -42,6 +43,16 @@ static void position(struct ui *ui, struct buf *b)
 	if (count_pending()) {
 		buf_puts(b, " \xc2\xb7 ");
 		buf_printf(b, _("count %lld"), (long long)count_pending());
+	}
+	char *keys = ui_keymap_pending_keys();
+	if (keys) {
+		/* A sequence begun waits for its next key: say which keys
+		 * were typed, as vim's showcmd does. */
+		buf_puts(b, " \xc2\xb7 ");
+		/* TRANSLATORS: the keys of a sequence begun ("keys g"), waiting
+		 * for the next one. */
+		buf_printf(b, _("keys %s"), keys);
+		free(keys);
 	}
 	if (ui->readonly) {
 		buf_puts(b, " \xc2\xb7 ");

@@ -470,7 +470,7 @@ static bool text_move(struct ui *ui, enum ui_action a)
 }
 
 const struct view_ops text_pane_ops = {
-	.name = "text",
+	.name = N_("text"),
 	.draw = text_pane_draw,
 	.key = text_handle,
 	.status = text_pane_status,

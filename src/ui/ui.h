@@ -276,6 +276,8 @@ void annotate_color(struct ui *ui, const char *id);
  * their indexes in *out (malloc'd); with `anchors` the links' bare ends
  * too, with `linked` only those with a link. */
 size_t annotate_here(struct ui *ui, bool anchors, bool linked, size_t **out);
+/* "[gre]": the colour `name` (stored, English) as shown, appended to b. */
+void annotate_swatch(struct buf *b, const char *name);
 /* The role of a colour by name. */
 enum ui_role annotate_role_of(const char *name);
 /* d in the text: delete the annotation at the cursor (u takes it back). */
@@ -308,6 +310,8 @@ void link_here(struct ui *ui);
 void link_cancel(struct ui *ui);
 /* Whether a link begun with L waits for its other end. */
 bool link_pending(void);
+/* A link's kind (stored in English) as shown in the user's language. */
+const char *link_kind_shown(const char *kind);
 void link_passages(struct ui *ui, int64_t from, int64_t to);
 void link_follow(struct ui *ui);
 void link_remove(struct ui *ui);   /* D: remove a link of the annotation at the cursor */
@@ -382,6 +386,9 @@ char *prompt_line_drafted(struct ui *ui, const char *history, const char *questi
 char *prompt_text_drafted(struct ui *ui, const char *question, const char *initial,
                           prompt_changed_fn draft, void *ctx);
 int prompt_choice(struct ui *ui, const char *question, const char *choices);
+/* A question ending in "(y/n)": true for yes, answered by the letters the
+ * user's language shows ("(s/n)" in Italian; y is yes in every language). */
+bool prompt_yes(struct ui *ui, const char *question);
 /* prompt_history.c: the entries of the history `name`, oldest first. */
 struct prompt_history {
 	char **items;

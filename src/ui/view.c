@@ -151,7 +151,9 @@ const struct view_ops *view_line(struct ui *ui, const struct view_ops *ops)
 const char *view_title(struct ui *ui)
 {
 	const struct view_ops *v = view_focused(ui);
-	return v->title ? v->title(ui) : v->name;
+	/* The name is shown in the user's language; the configuration's view
+	 * names (ui_view_names) stay as they are. */
+	return v->title ? v->title(ui) : _(v->name);
 }
 
 bool view_status(struct ui *ui, struct buf *b)

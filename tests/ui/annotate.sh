@@ -483,4 +483,54 @@ expect_state esc message "link cancelled" "L then Esc: link cancelled"
 expect_state kind-esc message "not linked" "L, L, then Esc at the kind: not linked"
 is "$("$MARGO" annotations | wc -l)" "$count" "and neither left an annotation behind"
 
+# ---- in Italian: the kinds of links, the colours and the statuses of the
+# annotations are shown in Italian (the library keeps them in English)
+fresh_library
+if italian_locale; then
+	for v in $IT_ENV; do export "${v?}"; done
+	export LANGUAGE=it
+	printf '#!/bin/sh\nprintf "scritta qui" > "$1"\n' >"$TEST_TMP/ed-it.sh"
+	chmod +x "$TEST_TMP/ed-it.sh"
+	EDITOR="$TEST_TMP/ed-it.sh" run_script 200x30 <<'EOF'
+<Enter>
+a
+:save-display tags.screen
+uno
+<Enter>
+L
+j
+L
+c
+:save-state linked
+:save-display linked.screen
+k
+F
+:save-state followed
+A
+:save-display list.screen
+H
+r
+:save-state coloured
+:save-display coloured.screen
+E
+:save-state edited
+EOF
+	unset LOCPATH MARGO_LOCALEDIR LANGUAGE
+	export LANG=C.UTF-8
+	expect_run_ok "Italian links: the script runs"
+	expect_state linked message "collegato: contraddice" "Italian: the message names the link's kind in Italian"
+	like "$(screen linked.screen)" '→ contraddice: ' "Italian: the sidebar names the link's kind in Italian"
+	like "$(state followed message)" 'contraddice' "Italian: F names the kind followed in Italian"
+	like "$(screen list.screen)" '\[ver\] \[uno\] .* · esatta *$' \
+		"Italian: the annotations list shows the colour and the status in Italian"
+	like "$(state coloured message)" 'rosso' "Italian: the new colour is named in Italian"
+	has "$(screen coloured.screen)" "[ros] [uno]" "Italian: ... and so is its swatch"
+	like "$(tail -n 1 "$RUN_DIR/tags.screen")" '^ Etichette \(a, b/c\):' "Italian: a asks for the tags in Italian"
+	expect_state edited message "nota salvata" "Italian: the note written in the editor is said saved in Italian"
+	like "$("$MARGO" export --format jsonl)" '"kind":"contradicts"' "the library keeps the kind in English"
+	like "$("$MARGO" export --format jsonl)" '"color":"red"' "and the colour"
+else
+	skip "Italian links: the script runs" "$italian_problem"
+fi
+
 done_testing

@@ -34,8 +34,11 @@ x
 :save-state x
 j
 :save-state j
-gg
+g
+:save-display g.screen
+g
 :save-state gg
+:save-display gg.screen
 gk
 :save-state gk
 <Tab>
@@ -49,6 +52,8 @@ expect_state x list.sel 1 "bind list x down: x moves down in the list"
 expect_state j list.sel 1 "unbind list j: j does nothing in the list"
 expect_state gg list.sel 2 "bind generic gg last: gg goes to the last"
 expect_state gk list.sel 0 "g then k: g alone (first), then k (up)"
+like "$(tail -n 1 "$RUN_DIR/g.screen")" '· keys g( |$)' "g begun: the status line shows the key waiting for the next"
+unlike "$(tail -n 1 "$RUN_DIR/gg.screen")" 'keys' "gg done: the status line no longer shows it"
 expect_state textj focus text "Tab still moves to the text"
 expect_state textj text.cursor 1 "j still moves down in the text"
 like "$(screen help)" '^ *j, Down, x +Move down' "the help lists the keys in force (x added to down)"

@@ -85,6 +85,7 @@ sed -e 's/nostra nota/loro nota/' -e 's/"modified":"[^"]*"/"modified":"2001-01-0
 	"$TEST_TMP/mine.jsonl" >"$TEST_TMP/older.jsonl"
 "$MARGO" import "$TEST_TMP/older.jsonl" >/dev/null
 cp "$MARGO_DB" "$TEST_TMP/conflict.db"
+cp "$MARGO_DB" "$TEST_TMP/conflict-it.db"
 run_script 100x30 <<'EOF'
 A
 :save-display all.screen
@@ -130,5 +131,46 @@ G
 :save-display help.screen
 EOF
 like "$(screen help.screen)" 'Q +Quit margo at once, from any view' "the help names Q"
+
+# ---- in Italian the question shows the Italian letters, and s answers yes
+if italian_locale; then
+	for v in $IT_ENV; do export "${v?}"; done
+	export LANGUAGE=it
+	run_script 100x30 <<'EOF'
+<Enter>
+v
+q
+:save-display asked.screen
+n
+:save-state kept
+q
+s
+:save-state never
+EOF
+	unset LOCPATH MARGO_LOCALEDIR LANGUAGE
+	export LANG=C.UTF-8
+	expect_run_ok "Italian: the script runs"
+	has "$(screen asked.screen)" "uscire? la selezione andrà persa (s/n)" "Italian: the question shows s/n"
+	is "$(state kept text.selecting)" 1 "Italian: n keeps margo and the selection"
+	ok "Italian: s (sì) quits" test ! -e "$RUN_DIR/never"
+	for v in $IT_ENV; do export "${v?}"; done
+	export LANGUAGE=it
+	run_script 100x30 --db "$TEST_TMP/conflict-it.db" <<'EOF'
+A
+/status:conflict
+<Enter>
+!
+:save-display conflict.screen
+<Esc>
+EOF
+	unset LOCPATH MARGO_LOCALEDIR LANGUAGE
+	export LANG=C.UTF-8
+	both=$(screen conflict.screen)
+	has "$both" "Conflitto n. 1" "Italian: the conflict's title is in Italian"
+	like "$both" "│  nota +nostra nota" "Italian: ... and the names of its fields (note: nota)"
+	like "$both" "│  modifica +2001-01-01T00:00:00Z" "Italian: ... (modified: modifica)"
+else
+	skip "Italian: the script runs" "$italian_problem"
+fi
 
 done_testing

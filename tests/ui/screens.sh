@@ -734,4 +734,53 @@ else
 	skip "someone else's SQLite database" "python3 is missing"
 fi
 
+# ---- in Italian, the status line names each view in Italian (the names a
+# configuration's bind line takes stay English: see tests/ui/config.sh)
+fresh_library
+if italian_locale; then
+	for v in $IT_ENV; do export "${v?}"; done
+	export LANGUAGE=it
+	run_script 80x24 <<'EOF'
+:save-display list
+?
+:save-display help
+G
+:save-display help-end
+?
+<Enter>
+:save-display text
+a
+uno
+<Enter>
+r
+:save-display related
+<Esc>
+<Tab>
+:save-display side
+<Enter>
+:save-display mentions
+<Esc>
+A
+:save-display annotations
+<Esc>
+S
+Putin
+<Enter>
+:save-display search
+EOF
+	unset LOCPATH MARGO_LOCALEDIR LANGUAGE
+	export LANG=C.UTF-8
+	expect_run_ok "Italian views: the script runs"
+	for pair in list:elenco help:aiuto text:testo related:legati side:"barra laterale" \
+		mentions:menzioni annotations:annotazioni search:ricerca; do
+		like "$(tail -n 1 "$RUN_DIR/${pair%%:*}")" "^ articolo [0-9]+/5 · ${pair#*:}( |\$)" \
+			"Italian: the status line names the ${pair%%:*} view \"${pair#*:}\""
+	done
+	like "$(screen help)" '^ j, Giù +Giù: ' "Italian: the help names the keys in Italian (Down: Giù)"
+	like "$(screen help)" '^ Invio +Apri ' "Italian: ... Enter as Invio"
+	has "$(screen help-end)" "In un prompt: Sinistra Destra Inizio Fine" "Italian: ... in the closing hints too"
+else
+	skip "Italian views: the script runs" "$italian_problem"
+fi
+
 done_testing
