@@ -1,0 +1,61 @@
+/*
+ * html_fuzzer.c: the web page extractor (html_extract) on arbitrary bytes.
+ *
+ * The input is a page, put after a script and before a style whose texts
+ * are markers.  Properties, as html.h promises them:
+ *  - every field it gives (title, author, date, site, url, text) is
+ *    well-formed UTF-8;
+ *  - the text of a script or a style never reaches the output;
+ *  - when the input has no '<' or '&' of its own, the output has no '<'
+ *    (no markup is copied into the text).
+ * The extractor must end on any input: libFuzzer's timeout catches a hang.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "margo/html.h"
+
+const char fuzz_target_name[] = "html";
+
+static const char head[] = "<html><head><script>var XSCRIPTMARKX = 1;</script>"
+                           "<style>p { XSTYLEMARKX: 0 }</style></head><body>";
+
+static void check_field(const char *what, const char *s, bool plain)
+{
+	if (!s)
+		return;
+	fuzz_require_utf8(what, s, strlen(s));
+	if (strstr(s, "XSCRIPTMARKX") || strstr(s, "XSTYLEMARKX"))
+		fuzz_fail("%s: the text of a script or a style is in the output", what);
+	if (plain && strchr(s, '<'))
+		fuzz_fail("%s: markup in the output of an input with none", what);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	size_t hl = sizeof head - 1;
+	char *page = malloc(hl + size + 1);
+	if (!page)
+		fuzz_fail("out of memory");
+	memcpy(page, head, hl);
+	if (size)
+		memcpy(page + hl, data, size);
+	page[hl + size] = '\0';
+	bool plain = !memchr(data, '<', size) && !memchr(data, '&', size);
+	struct html_page p;
+	memset(&p, 0, sizeof p);
+	if (html_extract(page, hl + size, NULL, &p) == 0) {
+		check_field("title", p.title, plain);
+		check_field("author", p.author, plain);
+		check_field("date", p.date, plain);
+		check_field("site", p.site, plain);
+		check_field("url", p.url, false);
+		check_field("text", p.text, plain);
+	}
+	html_page_free(&p);
+	free(page);
+	return 0;
+}
