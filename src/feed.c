@@ -24,6 +24,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <unistr.h>
+
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -31,6 +33,7 @@
 #include <libxml/uri.h>
 
 #include "margo/feed.h"
+#include "margo/text.h"
 #include "margo/lineread.h"
 #include "margo/util.h"
 
@@ -503,6 +506,21 @@ static int items_under(struct feed *f, size_t *cap, xmlNode *parent, bool atom,
 	return 0;
 }
 
+/* *s made well-formed UTF-8 (each ill-formed part a U+FFFD); 0, or -1
+ * out of memory. */
+static int fix_utf8(char **s)
+{
+	if (!*s || !u8_check((const uint8_t *)*s, strlen(*s)))
+		return 0;
+	size_t n;
+	char *v = text_canonicalize(*s, strlen(*s), &n, NULL);
+	if (!v)
+		return -1;
+	free(*s);
+	*s = v;
+	return 0;
+}
+
 int feed_parse(const char *data, size_t len, struct feed *out)
 {
 	memset(out, 0, sizeof *out);
@@ -580,6 +598,16 @@ int feed_parse(const char *data, size_t len, struct feed *out)
 		rc = 0;
 	}
 	xmlFreeDoc(doc);
+	/* A feed that declares UTF-8 and holds other bytes comes through the
+	 * parser's recovery as it is: every field is made valid here. */
+	for (size_t i = 0; i < out->n && rc > 0; i++) {
+		struct feed_item *it = &out->items[i];
+		if (fix_utf8(&it->title) < 0 || fix_utf8(&it->link) < 0 || fix_utf8(&it->date) < 0 ||
+		    fix_utf8(&it->author) < 0 || fix_utf8(&it->id) < 0 || fix_utf8(&it->text) < 0)
+			rc = -1;
+	}
+	if (rc > 0 && (fix_utf8(&out->self) < 0 || fix_utf8(&out->error) < 0))
+		rc = -1;
 	if (rc <= 0)
 		feed_free(out);
 	return rc;
