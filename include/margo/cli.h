@@ -35,6 +35,13 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_ingest(const struct cli_env *env, char *const *paths, size_t n,
                char **summary, int quiet);
 
+/* The same, with documents in memory besides (see ingest_options), and
+ * `problems` found before (fetches that failed) counted in the summary;
+ * `out` (may be NULL) gets the report. */
+int cli_ingest_ex(const struct cli_env *env, char *const *paths, size_t n,
+                  const struct ingest_buffer *bufs, size_t n_bufs, size_t problems,
+                  char **summary, int quiet, struct ingest_report *out);
+
 /* Ingest the bundled corpus when the library is empty. */
 int cli_ingest_bundled_if_empty(const struct cli_env *env, char **summary);
 
