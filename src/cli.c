@@ -223,11 +223,12 @@ static void release_stop_signals(const struct sigaction old[2])
 int cli_ingest(const struct cli_env *env, char *const *paths, size_t n,
                char **summary, int quiet)
 {
-	return cli_ingest_ex(env, paths, n, NULL, 0, 0, summary, quiet, NULL);
+	return cli_ingest_ex(env, paths, n, NULL, 0, NULL, summary, quiet, NULL);
 }
 
 int cli_ingest_ex(const struct cli_env *env, char *const *paths, size_t n,
-                  const struct ingest_buffer *bufs, size_t n_bufs, size_t problems,
+                  const struct ingest_buffer *bufs, size_t n_bufs,
+                  const struct ingest_report *before,
                   char **summary, int quiet, struct ingest_report *out)
 {
 	struct store *st;
@@ -256,7 +257,11 @@ int cli_ingest_ex(const struct cli_env *env, char *const *paths, size_t n,
 	opt.n_buffers = n_bufs;
 	opt.stop = &stop_signal;
 	int rc = x ? ingest_paths(st, &opt, paths, n, &rep) : -1;
-	rep.problems += problems;
+	if (before) {
+		rep.problems += before->problems;
+		rep.unchanged += before->unchanged;
+		rep.feed_files += before->feed_files;
+	}
 	if (out)
 		*out = rep;
 	entity_extractor_free(&x);

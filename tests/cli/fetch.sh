@@ -93,4 +93,75 @@ hasnt "$("$MARGO" list)" "root:" "nor loaded"
 out=$("$MARGO" add "$U/loop" 2>&1)
 is "$?" 1 "one address that fails alone: exit 1"
 
+# ---- subscriptions -----------------------------------------------------------
+cat >"$W/porto.atom" <<'EOF2'
+<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Il porto, ora per ora</title>
+<id>tag:example.org,2024:porto</id><updated>2024-04-03T08:00:00Z</updated>
+<entry><id>tag:example.org,2024:gru</id><title>Le gru ferme</title><updated>2024-04-03T08:00:00Z</updated>
+<content type="html">&lt;p&gt;Le gru del terminal container sono ferme per il vento forte da nord.&lt;/p&gt;</content></entry>
+<entry><id>tag:example.org,2024:traghetto</id><title>Il traghetto per Olbia</title><updated>2024-04-03T09:00:00Z</updated>
+<content type="html">&lt;p&gt;Il traghetto per Olbia partirà con due ore di ritardo a causa del mare mosso.&lt;/p&gt;</content></entry>
+</feed>
+EOF2
+: >"$LOG"
+out=$("$MARGO" subscribe "$U/porto.atom" "$U/articolo.html" "$U/sparito.rss" "file:///etc/passwd" 2>&1)
+is "$?" 1 "subscribe with some addresses that are not feeds: exit 1"
+like "$out" "^margo: $U/articolo.html: not an RSS or Atom feed; not subscribed\$" "a page is not subscribed"
+like "$out" "^margo: $U/sparito.rss: the server answered 404; not subscribed\$" "a 404 is not subscribed"
+like "$out" "^margo: file:///etc/passwd: not an http or https address\$" "file:// is refused"
+like "$out" "^2 added, 0 updated, 0 unchanged" "the feed's two items are loaded"
+"$MARGO" subscribe "$U/notizie.rss" >/dev/null 2>&1
+feeds=$("$MARGO" feeds)
+like "$feeds" "^$U/porto.atom  Il porto, ora per ora  2 items  fetched 20[0-9-]*T[0-9:]*Z\$" "feeds lists the feed, its title and items"
+like "$feeds" "^$U/notizie.rss  Notizie dal porto  2 items" "and the one added before by add"
+hasnt "$feeds" "articolo.html" "a page refused is not among them"
+jsonl=$("$MARGO" feeds --format jsonl)
+like "$jsonl" "^\\{\"url\":\"$U/porto.atom\",\"title\":\"Il porto, ora per ora\",\"items\":2,\"last_fetch\":\"20[^\"]*\",\"last_error\":null\\}\$" \
+	"feeds --format jsonl"
+
+: >"$LOG"
+out=$("$MARGO" fetch 2>&1)
+is "$?" 0 "a second fetch: exit 0"
+like "$out" "^0 added, 0 updated, 2 unchanged" "a second fetch of unchanged feeds says 0 added"
+like "$(cat "$LOG")" "^GET /porto.atom inm=\"[0-9a-f]{16}\" ims=[A-Z][a-z][a-z], [0-9]+ [A-Z][a-z][a-z] 20" \
+	"it asks with If-None-Match and If-Modified-Since"
+is "$(grep -c . "$LOG")" 2 "one request a feed"
+
+# A changed item is refreshed, its annotation placed again.
+id=$(id_of "Il traghetto per Olbia")
+body=$(body_of "Il traghetto per Olbia")
+pre=${body%%"due ore di ritardo"*}
+s=${#pre}
+"$MARGO" annotate "$id" "$s" "$((s + 18))" --tag ritardi >/dev/null
+sed -i 's|Il traghetto per Olbia partirà|Questa sera il traghetto per Olbia partirà|' "$W/porto.atom"
+touch -d '+1 minute' "$W/porto.atom"
+out=$("$MARGO" fetch 2>&1)
+like "$out" "^0 added, 1 updated, 2 unchanged; 2 feeds \\(2 items\\); annotations: 0 exact, 1 moved," \
+	"a changed feed: its changed item is updated, the annotation moved with its words"
+has "$(body_of "Il traghetto per Olbia")" "Questa sera il traghetto" "the new text is kept"
+has "$("$MARGO" annotations)" "due ore di ritardo" "the annotation still quotes its words"
+
+# A feed that fails is told once, the rest still load, and feeds shows it.
+rm "$W/notizie.rss"
+sed -i 's|</feed>|<entry><id>tag:example.org,2024:nave</id><title>Una nave nuova</title><updated>2024-04-04T09:00:00Z</updated><content>La nave nuova è entrata nel porto di Genova ieri sera.</content></entry></feed>|' "$W/porto.atom"
+touch -d '+2 minutes' "$W/porto.atom"
+out=$("$MARGO" fetch 2>&1)
+is "$?" 1 "a fetch with a feed that fails: exit 1"
+is "$(grep -c "notizie.rss" <<<"$out")" 1 "the failed feed is told once"
+like "$out" "^margo: $U/notizie.rss: the server answered 404\$" "in one line"
+like "$out" "^1 added, 0 updated, 2 unchanged; 1 skipped with a problem; 1 feed \\(3 items\\)" "the other feed loads"
+like "$("$MARGO" feeds)" "^$U/notizie.rss  Notizie dal porto  2 items  fetched .*  error: the server answered 404\$" \
+	"feeds shows the last error"
+
+out=$("$MARGO" unsubscribe "$U/notizie.rss" "$U/mai.rss" 2>&1)
+is "$?" 1 "unsubscribe of one not subscribed: exit 1"
+like "$out" "^unsubscribed from $U/notizie.rss \\(its articles stay\\)\$" "unsubscribed"
+like "$out" "^margo: $U/mai.rss: not subscribed\$" "one not subscribed is said"
+hasnt "$("$MARGO" feeds)" "notizie.rss" "gone from feeds"
+has "$("$MARGO" list)" "Arrivano le navi" "its articles stay"
+: >"$LOG"
+"$MARGO" fetch >/dev/null 2>&1
+hasnt "$(cat "$LOG")" "notizie.rss" "and it is not fetched again"
+
 done_testing
