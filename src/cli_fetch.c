@@ -118,7 +118,8 @@ static char *feed_title(const struct fetch_result *r, bool *is_feed)
 static void fetch_progress(void *ctx, size_t done, size_t total)
 {
 	(void)ctx;
-	fprintf(stderr, _("\rfetching feeds: %zu of %zu"), done, total);
+	fputc('\r', stderr);
+	fprintf(stderr, _("fetching feeds: %zu of %zu"), done, total);
 	if (done == total)
 		fputs("\r\033[K", stderr);
 	fflush(stderr);
