@@ -64,8 +64,16 @@ has "$("$MARGO" show --format jsonl "$(id_of "Il porto di Genova riapre")")" "\"
 	"the page's url is the address it came from"
 has "$(body_of "Arrivano le navi")" "Tre navi da crociera" "a feed's item is read"
 like "$(cat "$LOG")" "^GET /articolo.html inm=- ims=-" "the server saw the request"
+like "$(cat "$LOG")" "^GET /articolo.html .* ua=margo/[0-9]+\\.[0-9]+\\.[0-9]+\$" "margo says who it is (User-Agent margo/VERSION)"
 out=$("$MARGO" add "$U/articolo.html" "$U/notizie.rss" 2>&1)
 like "$out" "^0 added, 0 updated, 2 unchanged" "the same addresses again change nothing"
+
+# A feed sent compressed (Content-Encoding: gzip).
+sed -e "s|Notizie dal porto|Notizie compresse|" -e "s|navi-1|navi-gz|" -e "s|sindaco-1|sindaco-gz|" \
+	-e "s|<title>Arrivano le navi|<title>Navi compresse|" "$W/notizie.rss" | gzip -c >"$W/compresso.rss.gz"
+out=$("$MARGO" add "$U/compresso.rss" 2>&1)
+like "$out" "^2 added, 0 updated, 0 unchanged" "a feed sent with gzip is read"
+has "$(body_of "Navi compresse")" "Tre navi da crociera" "its items whole"
 
 # A page in Latin-1 whose server says so (and the page does not).
 printf '<html><head><title>Citt\xe0 di mare</title></head><body><article><p>La citt\xe0 di Genova \xe8 un porto antico sul mare Ligure, con molte navi.</p></article></body></html>' >"$W/latino.html"

@@ -8,7 +8,10 @@
  * A file's ETag is a hash of its content and its Last-Modified its time;
  * If-None-Match (first) or If-Modified-Since make a 304.  NAME.ctype beside
  * a file holds its Content-Type (else by suffix).  Each request is logged
- * to LOG as one line: "METHOD PATH inm=VALUE ims=VALUE" ("-" when absent).
+ * to LOG as one line: "METHOD PATH inm=VALUE ims=VALUE ua=VALUE" ("-" when
+ * absent).
+ * NAME.gz is sent instead, with Content-Encoding: gzip, when the client
+ * accepts gzip.
  * Paths for the hostile cases: /loop redirects to itself, /stall sends a
  * little of its body and then nothing, /endless sends a body without end.
  */
@@ -93,9 +96,10 @@ static void serve(int c)
 	if (sscanf(head, "%15s %4095s", method, path) != 2)
 		_exit(0);
 	char *inm = header(head, "If-None-Match"), *ims = header(head, "If-Modified-Since");
+	char *ua = header(head, "User-Agent");
 	char *line = NULL;
-	int n = asprintf(&line, "%s %s inm=%s ims=%s\n", method, path, inm ? inm : "-",
-	                 ims ? ims : "-");
+	int n = asprintf(&line, "%s %s inm=%s ims=%s ua=%s\n", method, path, inm ? inm : "-",
+	                 ims ? ims : "-", ua ? ua : "-");
 	int lf = open(logpath, O_WRONLY | O_APPEND | O_CREAT, 0644);
 	if (n > 0 && lf >= 0)
 		put(lf, line, (size_t)n);
@@ -123,8 +127,17 @@ static void serve(int c)
 	char *file = NULL;
 	if (strstr(path, "..") || asprintf(&file, "%s%s", dir, path) < 0)
 		_exit(1);
+	/* A NAME.gz beside (or instead of) NAME is sent compressed to a client
+	 * that accepts gzip. */
+	char *ae = header(head, "Accept-Encoding"), *gz = NULL;
+	int fd = -1;
+	bool zipped = false;
+	if (ae && strstr(ae, "gzip") && asprintf(&gz, "%s.gz", file) > 0 &&
+	    (fd = open(gz, O_RDONLY)) >= 0)
+		zipped = true;
+	if (fd < 0)
+		fd = open(file, O_RDONLY);
 	struct stat sb;
-	int fd = open(file, O_RDONLY);
 	if (fd < 0 || fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
 		say(c, "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 10\r\n"
 		       "Connection: close\r\n\r\nnot found\n");
@@ -172,8 +185,8 @@ static void serve(int c)
 		}
 	}
 	say(c, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %lld\r\nETag: %s\r\n"
-	       "Last-Modified: %s\r\nConnection: close\r\n\r\n", ctype, (long long)sb.st_size,
-	    etag, lm);
+	       "Last-Modified: %s\r\n%sConnection: close\r\n\r\n", ctype, (long long)sb.st_size,
+	    etag, lm, zipped ? "Content-Encoding: gzip\r\n" : "");
 	put(c, body, (size_t)sb.st_size);
 }
 
