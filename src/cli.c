@@ -223,6 +223,14 @@ static void release_stop_signals(const struct sigaction old[2])
 int cli_ingest(const struct cli_env *env, char *const *paths, size_t n,
                char **summary, int quiet)
 {
+	return cli_ingest_ex(env, paths, n, NULL, 0, NULL, summary, quiet, NULL);
+}
+
+int cli_ingest_ex(const struct cli_env *env, char *const *paths, size_t n,
+                  const struct ingest_buffer *bufs, size_t n_bufs,
+                  const struct ingest_report *before,
+                  char **summary, int quiet, struct ingest_report *out)
+{
 	struct store *st;
 	if (cli_open_library(env, STORE_OPEN_WRITE, &st) < 0)
 		return CLI_FAILED;
@@ -245,8 +253,17 @@ int cli_ingest(const struct cli_env *env, char *const *paths, size_t n,
 	struct ingest_report rep = { 0 };
 	struct sigaction old[2];
 	catch_stop_signals(old);
+	opt.buffers = bufs;
+	opt.n_buffers = n_bufs;
 	opt.stop = &stop_signal;
 	int rc = x ? ingest_paths(st, &opt, paths, n, &rep) : -1;
+	if (before) {
+		rep.problems += before->problems;
+		rep.unchanged += before->unchanged;
+		rep.feed_files += before->feed_files;
+	}
+	if (out)
+		*out = rep;
 	entity_extractor_free(&x);
 	char *sum = summarise(&rep);
 	if (!quiet && sum)
@@ -357,13 +374,16 @@ int cli_flush_line(struct buf *b)
 /* ---- add ---------------------------------------------------------------- */
 
 static const char add_usage[] =
-	N_("Usage: margo add [--db FILE] PATH...\n"
+	N_("Usage: margo add [--db FILE] PATH|URL...\n"
 	"Add or refresh articles from .txt files, folders (searched recursively\n"
 	"for .txt, .jsonl, .rss, .atom and .xml files), JSON Lines files of\n"
 	"{\"title\",\"text\",\"date\",\"author\",\"url\",\"id\"} and RSS or Atom feeds\n"
 	"(.rss, .atom, .xml; one article an item).  Unchanged files are skipped.\n"
 	"Web pages (.html, .htm, .xhtml, and each of them .gz, in folders too)\n"
 	"give their article, with its title, author, date and address.\n"
+	"An http or https address is fetched: a feed loads its items, a page its\n"
+	"article (with the address as its url); one that cannot be fetched is\n"
+	"said in one line, and the rest still loads.\n"
 	"Ctrl-C or SIGTERM stops a load: what was read is saved, and the next\n"
 	"\"margo add\" of the same paths goes on where it stopped.\n"
 	"Exit status: 0 all loaded, 1 some inputs skipped, 3 library error;\n"
@@ -381,7 +401,7 @@ int cli_add(const struct cli_env *env, int argc, char **argv)
 		cli_error(_("add: no PATH given; see \"margo add --help\""));
 		return CLI_USAGE;
 	}
-	return cli_ingest(env, argv + first, (size_t)(argc - first), NULL, 0);
+	return cli_add_args(env, argv + first, (size_t)(argc - first));
 }
 
 /* ---- check -------------------------------------------------------------- */

@@ -41,6 +41,10 @@ const struct cli_command cli_commands[] = {
 	{ "redo", cli_redo, COMMON, 0 },
 	{ "tag", cli_tag, OPTS("--all"), 0 },
 	{ "extract", cli_extract, COMMON, 0 },
+	{ "subscribe", cli_subscribe, COMMON, 0 },
+	{ "feeds", cli_feeds, OPTS("--format"), 0 },
+	{ "unsubscribe", cli_unsubscribe, COMMON, 0 },
+	{ "fetch", cli_fetch, COMMON, 0 },
 	{ "complete", cli_complete, COMMON, 1 },
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof *cli_commands;

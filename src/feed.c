@@ -493,6 +493,9 @@ static int channel_self(struct feed *f, xmlNode *ch)
 	for (xmlNode *c = ch->children; c && !f->self && !oom; c = c->next)
 		if (is_el(c, NULL, "link"))
 			take(&f->self, one_line(raw_text(c, &oom)));
+	for (xmlNode *c = ch->children; c && !f->title && !oom; c = c->next)
+		if (is_el(c, NULL, "title"))
+			take(&f->title, title_text(c, false, &oom));
 	return oom ? -1 : 0;
 }
 
@@ -586,6 +589,8 @@ int feed_parse(const char *data, size_t len, struct feed *out)
 				take(&out->self, one_line(raw_text(c, &oom)));
 			else if (is_el(c, NS_ATOM, "link") && !out->self)
 				take(&out->self, atom_link(c));
+			else if (is_el(c, NS_ATOM, "title") && !out->title)
+				take(&out->title, title_text(c, true, &oom));
 		for (xmlNode *c = root->children; c && !author; c = c->next)
 			if (is_el(c, NS_ATOM, "author"))
 				for (xmlNode *a = c->children; a; a = a->next)
@@ -623,5 +628,6 @@ void feed_free(struct feed *f)
 	free(f->items);
 	free(f->error);
 	free(f->self);
+	free(f->title);
 	memset(f, 0, sizeof *f);
 }

@@ -612,6 +612,8 @@ int ingest_paths(struct store *st, const struct ingest_options *opt,
 	w.started = w.last_shown = now_s();
 	w.worker = ingest_worker_start();
 	walk_paths(&w, paths, n);
+	for (size_t i = 0; i < opt->n_buffers && !w.failed && !ingest_stopping(&w); i++)
+		ingest_buffer(&w, &opt->buffers[i]);
 	ingest_pipeline_flush(&w);
 	read_end(&w);
 	ingest_worker_stop(w.worker);

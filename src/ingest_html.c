@@ -33,7 +33,8 @@ void ingest_html(struct walk *w, const char *path, struct store_file *cur,
 		len = n;
 	}
 	struct html_page page;
-	int rc = html_extract(data, len, NULL, &page);
+	const struct ingest_buffer *b = w->buffer;
+	int rc = html_extract(data, len, b ? b->charset : NULL, &page);
 	free(inflated);
 	if (rc < 0 || !page.text) {
 		ingest_report(w, path, "%s", rc == -1 ? _("out of memory; skipped") :
@@ -51,7 +52,7 @@ void ingest_html(struct walk *w, const char *path, struct store_file *cur,
 		cur->id = rec.id;
 		struct corpus_hints hints = { page.title, page.author, page.date };
 		if (ingest_text(w, path, path, cur->id, page.text, strlen(page.text), &hints,
-		                page.url, NULL) == 0)
+		                b ? b->key : page.url, NULL) == 0)
 			ingest_file_done(w, path, cur, false);
 	}
 	html_page_free(&page);

@@ -70,6 +70,7 @@ struct walk {
 	size_t put_count;         /* ... and how many of its articles in a row */
 	struct ingest_skipped_kind *skipped;  /* files of kinds margo does not read */
 	size_t n_skipped, cap_skipped;
+	const struct ingest_buffer *buffer;  /* the document in memory being read */
 };
 
 /* A problem with one input, told once through the caller's callback. */
@@ -127,5 +128,7 @@ bool ingest_readable_name(const char *name);
 bool ingest_is_feed_name(const char *name);
 int ingest_feed(struct walk *w, const char *path, int64_t file_id, const char *data,
                 size_t len);
+/* ingest_url.c: a document in memory (fetched), a feed or a web page. */
+void ingest_buffer(struct walk *w, const struct ingest_buffer *b);
 
 #endif

@@ -303,6 +303,18 @@ const char *const store_migrations[] = {
 	 * rebuild run when the migration ends. */
 	"ALTER TABLE entity ADD COLUMN fits TEXT;"
 	"INSERT OR REPLACE INTO meta(key, value) VALUES ('entities_stale', '1');",
+	/* v16: the feeds subscribed to (margo subscribe), fetched again by
+	 * margo fetch: the validators of the last answer (ETag, Last-Modified,
+	 * sent back to ask for changes only), when it was last fetched (UTC,
+	 * ISO 8601) and what went wrong then (NULL: nothing).  Its items are
+	 * the articles of the file row keyed by the same address. */
+	"CREATE TABLE feed("
+	"  url TEXT PRIMARY KEY,"
+	"  title TEXT,"
+	"  etag TEXT,"
+	"  last_modified TEXT,"
+	"  last_fetch TEXT,"
+	"  last_error TEXT);",
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }

@@ -35,6 +35,14 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_ingest(const struct cli_env *env, char *const *paths, size_t n,
                char **summary, int quiet);
 
+/* The same, with documents in memory besides (see ingest_options), and
+ * the counts of `before` (fetches that failed, feeds unchanged) added;
+ * `out` (may be NULL) gets the report. */
+int cli_ingest_ex(const struct cli_env *env, char *const *paths, size_t n,
+                  const struct ingest_buffer *bufs, size_t n_bufs,
+                  const struct ingest_report *before,
+                  char **summary, int quiet, struct ingest_report *out);
+
 /* Ingest the bundled corpus when the library is empty. */
 int cli_ingest_bundled_if_empty(const struct cli_env *env, char **summary);
 
@@ -44,6 +52,11 @@ int cli_list(const struct cli_env *env, int argc, char **argv);
 int cli_show(const struct cli_env *env, int argc, char **argv);
 int cli_passages(const struct cli_env *env, int argc, char **argv);
 int cli_tag(const struct cli_env *env, int argc, char **argv);
+/* cli_fetch.c: subscriptions to feeds. */
+int cli_subscribe(const struct cli_env *env, int argc, char **argv);
+int cli_unsubscribe(const struct cli_env *env, int argc, char **argv);
+int cli_feeds(const struct cli_env *env, int argc, char **argv);
+int cli_fetch(const struct cli_env *env, int argc, char **argv);
 /* margo extract FILE...: web pages' articles as JSON Lines (cli_extract.c). */
 int cli_extract(const struct cli_env *env, int argc, char **argv);
 int cli_entities(const struct cli_env *env, int argc, char **argv);

@@ -32,6 +32,7 @@ struct feed {
 	struct feed_item *items;
 	size_t n;
 	char *self;    /* the feed's own id or page: atom:id, else its link */
+	char *title;   /* the feed's title (channel or feed), one line, or NULL */
 	/* Not well-formed: libxml2's first error (one line, no control
 	 * characters) and its line; what was read before it is in items. */
 	char *error;

@@ -65,6 +65,15 @@ typedef void (*ingest_progress_fn)(void *ctx, const struct ingest_progress *p);
 /* Called once per problem: `path` is raw (sanitise before showing). */
 typedef void (*ingest_message_fn)(void *ctx, const char *path, const char *message);
 
+/* A document in memory: `key` names it in the library (its address) and
+ * is a web page's url; `charset` is what its server said, or NULL. */
+struct ingest_buffer {
+	const char *key;
+	const char *data;
+	size_t len;
+	const char *charset;
+};
+
 struct ingest_options {
 	const struct corpus_rules *rules;
 	const struct entity_extractor *extractor;  /* NULL: no entity index */
@@ -75,6 +84,10 @@ struct ingest_options {
 	 * nothing more: the articles already read are written and committed,
 	 * the files begun are left to resume, and ingest_paths returns. */
 	volatile sig_atomic_t *stop;
+	/* Documents already in memory (fetched from the web), read after the
+	 * paths: each a feed by its content, else a web page. */
+	const struct ingest_buffer *buffers;
+	size_t n_buffers;
 };
 
 /* Ingest each path.  Returns 0 when the library could be written (even if

@@ -287,7 +287,8 @@ static void test_migrates_previous_schema(void **state)
 	                              " INSERT INTO correction(kind, type, form, target, created)"
 	                              "  VALUES ('rename', 0, 'Mario Rossi', 'Mario Rossi (sindaco)',"
 	                              "  '2026-01-01T00:00:00Z');"
-	                              " DROP TABLE journal_op; DROP TABLE journal;"
+	                              " DROP TABLE feed;"
+                              " DROP TABLE journal_op; DROP TABLE journal;"
 	                              " PRAGMA user_version=4;", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM passage_fts WHERE passage_fts"
 	                             " MATCH 'fornito'"), 0);
@@ -300,6 +301,8 @@ static void test_migrates_previous_schema(void **state)
 	                             " WHERE name = 'fits'"), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
 	                             " name = 'reading'"), 1);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM pragma_table_info('feed')"
+	                             " WHERE name IN ('url', 'etag', 'last_modified', 'last_error')"), 4);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
 	                             " name = 'annotation_link_target'"), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
