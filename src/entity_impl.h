@@ -293,6 +293,21 @@ int ent_emit(struct ctx *cx, struct mvec *out);
 void ent_parse_doc_date(const char *d, int *y, int *m);
 
 
+/* Shared by entity_extract_names.c and entity_extract_type.c. */
+extern const char *const ent_surname_particles[];
+bool ent_demonym(const struct ctx *cx, size_t i, uint32_t *e);
+bool ent_key_in(const struct ctx *cx, size_t i, const char *const *set);
+bool ent_gaz_start(const struct ctx *cx, size_t i);
+bool ent_cap_word(const struct ctx *cx, size_t i);
+size_t ent_org_of(const struct ctx *cx, size_t i);
+bool ent_in_address(const struct ctx *cx, size_t i);
+size_t ent_run_end(const struct ctx *cx, size_t s);
+bool ent_office(const struct ctx *cx, size_t p);
+void ent_type_run(struct ctx *cx, size_t s, size_t e, int *type, int *strength);
+size_t ent_org_adjectives(const struct ctx *cx, size_t e);
+size_t ent_head_adjectives(const struct ctx *cx, size_t e);
+long ent_gaz_match(struct ctx *cx, size_t s, uint32_t *entry);
+
 int ent_find_names(const struct entity_extractor *x, const char *text,
                    struct tokvec *tv, const char *doc_date, struct mvec *out);
 
