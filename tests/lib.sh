@@ -312,3 +312,23 @@ italian_locale() {
 	}
 	IT_ENV="LOCPATH=$TEST_TMP/loc MARGO_LOCALEDIR=$TEST_TMP/locale LC_ALL= LANG=it_IT.UTF-8"
 }
+
+# ---- a web server on 127.0.0.1 ------------------------------------------------
+
+# start_httpd DIR LOG: serve the files of DIR with tests/helpers/httpd
+# (read its header) on an ephemeral port of 127.0.0.1, stopped when the
+# test ends; each request is logged to LOG.  Sets U to the server's
+# address ("http://127.0.0.1:PORT").  Bails out if the server does not
+# start.
+start_httpd() {
+	mkdir -p "$1"
+	: >"$2"
+	"$top_builddir/tests/helpers/httpd" "$1" "$2" >"$TEST_TMP/httpd.port" &
+	at_exit "kill $! 2>/dev/null"
+	for _ in $(seq 100); do
+		[ -s "$TEST_TMP/httpd.port" ] && break
+		sleep 0.05
+	done
+	U=http://127.0.0.1:$(cat "$TEST_TMP/httpd.port")
+	[ "$U" != "http://127.0.0.1:" ] || { echo "Bail out! the test server did not start"; exit 1; }
+}

@@ -9,15 +9,7 @@
 # Skips (a TAP "1..0 # SKIP") when tmux is not installed.
 
 . "${top_srcdir:?set top_srcdir}/tests/lib.sh"
-
-command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
-
-unset TMUX TMUX_PANE
-export TMUX_TMPDIR="$TEST_TMP"
-SOCK="margo-chart-$$"
-CONF="$top_srcdir/tests/tmux/tmux.conf"
-T() { tmux -L "$SOCK" -f "$CONF" "$@"; }
-at_exit 'T kill-server >/dev/null 2>&1'
+. "$top_srcdir/tests/tmux/lib.sh"
 
 cat >"$TEST_TMP/dated.jsonl" <<'J'
 {"title":"Primo","date":"2023-11-02","text":"Il presidente russo Vladimir Putin ha incontrato Kim Jong-un a Mosca.\n\nVladimir Putin ha parlato a lungo."}
@@ -29,32 +21,6 @@ J
 "$MARGO" annotate 1 0 5 --tag fonti >/dev/null
 "$MARGO" annotate 4 0 5 --tag fonti >/dev/null
 
-# margo_cmd LOCALE-ENV...: a pane command running margo in that locale.
-margo_cmd() {
-	printf 'exec env TZ=UTC NO_COLOR=1 MARGO_DB=%q XDG_CONFIG_HOME=%q XDG_STATE_HOME=%q' \
-		"$MARGO_DB" "$TEST_TMP/config" "$TEST_TMP/state"
-	printf ' %q' "$@" "$MARGO"
-}
-start() {
-	forget_reading
-	T new-session -d -s "$1" -x "${2%x*}" -y "${2#*x}" "$3"
-}
-cap() { T capture-pane -p -t "$1"; }
-# wait_for NAME TEXT [TRIES]: poll the screen every 0.02 s (5 s by default).
-wait_for() {
-	_i=0
-	until cap "$1" | grep -qF -- "$2"; do
-		_i=$((_i + 1))
-		[ $_i -lt "${3:-250}" ] || return 1
-		sleep 0.02
-	done
-}
-# fits NAME COLS: every line is whole UTF-8 and at most COLS wide.
-fits() {
-	_s=$(cap "$1")
-	printf '%s\n' "$_s" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 || return 1
-	[ "$(printf '%s\n' "$_s" | LC_ALL=C.UTF-8 wc -L)" -le "$2" ]
-}
 # The mentions view of Vladimir Putin, the sidebar's first entity.
 open_mentions() {
 	wait_for "$1" "Primo" || return 1
