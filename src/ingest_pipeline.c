@@ -93,11 +93,13 @@ static int join_left(struct pending *p)
 		free(more);
 		return -1;
 	}
-	memcpy(v, p->left, p->n_left * sizeof *v);
+	if (p->n_left)
+		memcpy(v, p->left, p->n_left * sizeof *v);
 	size_t k = p->n_left;
 	if (more)
 		v[k++] = (struct corpus_dropped){ CORPUS_DROP_NOT_KEPT, more };
-	memcpy(v + k, p->a.dropped, p->a.n_dropped * sizeof *v);
+	if (p->a.n_dropped)
+		memcpy(v + k, p->a.dropped, p->a.n_dropped * sizeof *v);
 	free(p->a.dropped);
 	free(p->left);
 	p->left = NULL;
