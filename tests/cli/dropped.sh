@@ -41,7 +41,7 @@ HTML
 }
 page 'Mario: finalmente una buona notizia per la città!' >"$D/porto.html"
 
-plan 30
+plan 32
 
 # ---- margo extract prints what it printed before: no "dropped"
 out=$("$MARGO" extract "$D/porto.html")
@@ -80,6 +80,14 @@ share: Condividi su Facebook Invia per email
 caption: La banchina nuova all’alba
 comments: Commenti Mario: finalmente una buona notizia per la città!"
 has "$out" "$expected" "show --dropped prints them after the text, kind: text a line"
+
+# ---- a control character in a menu never reaches the terminal
+printf '<html><body><nav>Menu \033[31mrosso</nav><article><p>%s</p><p>%s</p><p>%s</p></article></body></html>' \
+	"$P1" "$P2" "$P3" >"$D/esc.html"
+"$MARGO" --db "$TEST_TMP/esc.db" add "$D/esc.html" >/dev/null 2>&1
+out=$("$MARGO" --db "$TEST_TMP/esc.db" show --dropped 1)
+like "$out" '^navigation: Menu .*rosso$' "a menu with an escape sequence is listed"
+hasnt "$out" $'\033' "without the escape character"
 
 # ---- only the comments change: the article is written again
 page 'Lucia: e i parcheggi per i camion?' >"$D/porto.html"
