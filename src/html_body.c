@@ -15,6 +15,8 @@
  * it when they score a fifth as well, or are paragraphs of text with few
  * links.  The text is then read block by block: each paragraph, heading
  * and list item one paragraph, lists and blocks mostly of links left out.
+ * What is left out, at each step, goes to a struct html_left (html_left.c)
+ * with its kind and its place on the page.
  *
  * Every walk goes through html_next() (no recursion), and each element's
  * totals are summed from the last element to the first, so the cost is
