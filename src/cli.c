@@ -315,18 +315,31 @@ int cli_ingest_bundled_if_empty(const struct cli_env *env, char **summary)
  * after printing a usage error. */
 int cli_parse_sub(int argc, char **argv, const char *usage, struct sub_opts *o)
 {
+	return cli_parse_sub_flags(argc, argv, usage, o, 0);
+}
+
+int cli_parse_sub_flags(int argc, char **argv, const char *usage, struct sub_opts *o,
+                        unsigned flags)
+{
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "dropped", no_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
 	o->format = FORMAT_PLAIN;
 	o->help = 0;
+	o->dropped = 0;
 	optind = 0;
 	opterr = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, "hf:", longopts, NULL)) != -1) {
+		if (c == 'd' && !(flags & SUB_DROPPED))
+			c = '?';
 		switch (c) {
+		case 'd':
+			o->dropped = 1;
+			break;
 		case 'f':
 			if (strcmp(optarg, "jsonl") == 0)
 				o->format = FORMAT_JSONL;
@@ -524,11 +537,15 @@ int cli_list(const struct cli_env *env, int argc, char **argv)
 /* ---- show --------------------------------------------------------------- */
 
 static const char show_usage[] =
-	N_("Usage: margo show [--db FILE] [--format plain|jsonl] ID\n"
+	N_("Usage: margo show [--db FILE] [--format plain|jsonl] [--dropped] ID\n"
 	"Print one article: its title, subtitle, byline, date and source, then\n"
-	"its text, paragraph by paragraph.  JSON Lines: one object with \"id\",\n"
+	"its text, paragraph by paragraph.  --dropped: then what was left out of\n"
+	"it, one \"kind: text\" a line (a text file's boilerplate lines; a web\n"
+	"page's navigation, banners, share bars, related links, comments,\n"
+	"captions, low-score blocks, ...).  JSON Lines: one object with \"id\",\n"
 	"\"title\", \"subtitle\", \"author\", \"date\", \"source\", \"url\",\n"
-	"\"paragraphs\", \"text\" and \"dropped\" (the boilerplate lines removed).\n");
+	"\"paragraphs\", \"text\" and \"dropped\" (what was left out, as\n"
+	"{\"kind\", \"text\"}).\n");
 
 static int dropped_json(void *ctx, const char *kind, const char *text)
 {
@@ -539,6 +556,26 @@ static int dropped_json(void *ctx, const char *kind, const char *text)
 	cli_json_field(b, "kind", kind, 1);
 	cli_json_field(b, "text", text, 0);
 	buf_putc(b, '}');
+	return 0;
+}
+
+/* One line of what was left out: "kind: text"; the count of the blocks
+ * not kept as a sentence. */
+static int dropped_plain(void *ctx, const char *kind, const char *text)
+{
+	size_t *n = ctx;
+	kind = kind ? kind : "";
+	text = text ? text : "";
+	if ((*n)++ == 0)
+		printf("\n%s\n", _("Left out:"));
+	if (strcmp(kind, "not-kept") == 0) {
+		fputs(_("more blocks left out, not kept: "), stdout);
+	} else {
+		cli_puts_safe(stdout, kind);
+		fputs(": ", stdout);
+	}
+	cli_puts_safe(stdout, text);
+	fputc('\n', stdout);
 	return 0;
 }
 
@@ -571,7 +608,7 @@ static void show_plain(const struct store_article *a)
 int cli_show(const struct cli_env *env, int argc, char **argv)
 {
 	struct sub_opts o;
-	int first = cli_parse_sub(argc, argv, show_usage, &o);
+	int first = cli_parse_sub_flags(argc, argv, show_usage, &o, SUB_DROPPED);
 	if (first < 0)
 		return CLI_USAGE;
 	if (o.help)
@@ -612,6 +649,13 @@ int cli_show(const struct cli_env *env, int argc, char **argv)
 		buf_free(&b);
 	} else {
 		show_plain(&a);
+		size_t n = 0;
+		if (o.dropped && store_dropped(st, a.id, dropped_plain, &n) < 0) {
+			cli_error("%s: %s", env->db_path, store_errmsg(st));
+			status = CLI_FAILED;
+		} else if (o.dropped && n == 0) {
+			printf("\n%s\n", _("Left out: nothing."));
+		}
 	}
 	if (found > 0)
 		store_article_free(&a);

@@ -20,7 +20,7 @@ const char *const cli_global_options[] = { "--db", "--config", "--no-config", "-
 const struct cli_command cli_commands[] = {
 	{ "add", cli_add, COMMON, 0 },
 	{ "list", cli_list, OPTS("--format", "--unread"), 0 },
-	{ "show", cli_show, OPTS("--format"), 0 },
+	{ "show", cli_show, OPTS("--format", "--dropped"), 0 },
 	{ "passages", cli_passages, OPTS("--format"), 0 },
 	{ "entities", cli_entities, OPTS("--format", "--article"), 0 },
 	{ "mentions", cli_mentions, OPTS("--format"), 0 },

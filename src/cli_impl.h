@@ -16,7 +16,9 @@ enum format { FORMAT_PLAIN, FORMAT_JSONL };
 struct sub_opts {
 	enum format format;
 	int help;
+	int dropped;    /* show --dropped */
 };
+#define SUB_DROPPED 1u  /* cli_parse_sub_flags(): take --dropped */
 
 /* Write `s` to `f` made safe for a terminal (one line; LF becomes space). */
 void cli_put_safe(FILE *f, const char *s, size_t len);
@@ -27,6 +29,8 @@ int cli_open_library(const struct cli_env *env, enum store_open_mode mode,
 /* Parse --format and --help; returns the index of the first operand, or -1
  * after printing a usage error (o->help set: usage printed, stop). */
 int cli_parse_sub(int argc, char **argv, const char *usage, struct sub_opts *o);
+int cli_parse_sub_flags(int argc, char **argv, const char *usage, struct sub_opts *o,
+                        unsigned flags);
 /* Append ,"name":"value" (or null) to a JSON object being built. */
 void cli_json_field(struct buf *b, const char *name, const char *value, int first);
 /* The entity extractor with margo's lexicons (warnings on stderr). */
