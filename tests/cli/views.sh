@@ -121,4 +121,6 @@ run_script 80x24 --db "$TEST_TMP/empty.db" "$TEST_TMP/empty" <<'SCRIPT'
 SCRIPT
 has "$(screen empty)" "margo add PATH" "the reader's empty library says: margo add PATH"
 hasnt "$(screen empty)" "No articles yet" "not just that it has no articles"
+has "$(screen empty)" "web page" "it names web pages among what PATH can be"
+has "$(screen empty)" "or the address of a page or" "and addresses"
 done_testing
