@@ -429,6 +429,15 @@ void ent_type_run(struct ctx *cx, size_t s, size_t e, int *type, int *strength)
 			return;
 		}
 	}
+	/* "gli azionisti di X", "la fusione con X": a company, and the
+	 * other mentions of X in the text with it (not in a text about sport:
+	 * "l'acquisto di X" is a player's there) */
+	if (s > 1 && !cx->sport && (key_is(cx, s - 1, "di") || key_is(cx, s - 1, "con")) &&
+	    (T(cx, s - 2)->cue & CUE_ORG_DI)) {
+		*type = ENTITY_ORG;
+		*strength = MEDIUM;
+		return;
+	}
 	/* ", presidente", "ha detto" after the name */
 	if (e < n) {
 		size_t q = e;

@@ -128,6 +128,10 @@ out=$(tagged "I tifosi della Lazio hanno invaso il campo, mentre nel Lazio piove
 is "$out" "ORG Lazio
 LOC Lazio" "a region with a masculine name and a feminine article is its team"
 
+out=$(tagged "Ieri è stato annunciato l'acquisto di Brentax per due miliardi. Le azioni di Brentax sono salite molto.")
+is "$out" "ORG Brentax
+ORG Brentax" "a name after the purchase of is a company, and so is the same name elsewhere in the text"
+
 # A text with no spaces and a capital every three bytes: the look for a
 # web address around each word is bounded, so this ends in seconds.
 big=$TEST_TMP/nospace.jsonl
