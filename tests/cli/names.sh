@@ -132,6 +132,9 @@ out=$(tagged "Ieri è stato annunciato l'acquisto di Brentax per due miliardi. L
 is "$out" "ORG Brentax
 ORG Brentax" "a name after the purchase of is a company, and so is the same name elsewhere in the text"
 
+out=$(tagged "Il bollettino emesso dalla Santa Sede parla di un lieve miglioramento.")
+like "$out" "^ORG Santa Sede$" "the Holy See is an organisation, not a place"
+
 # A text with no spaces and a capital every three bytes: the look for a
 # web address around each word is bounded, so this ends in seconds.
 big=$TEST_TMP/nospace.jsonl
