@@ -263,10 +263,33 @@ static void team_or_state(struct ctx *cx, struct cand *c)
 		c->type = ENTITY_ORG;	/* "che la Francia", ". La Cina": the state acts */
 }
 
+/* A text about the Palio of Siena: it names the Palio and a contrada. */
+static bool palio_text(const struct ctx *cx)
+{
+	bool palio = false, contrada = false;
+	for (size_t i = 0; i < cx->tv->n && !(palio && contrada); i++) {
+		if (key_is(cx, i, "palio") && (T(cx, i)->flags & T_CAP))
+			palio = true;
+		else if (key_is(cx, i, "contrada") || key_is(cx, i, "contrade"))
+			contrada = true;
+	}
+	return palio && contrada;
+}
+
 int ent_emit(struct ctx *cx, struct mvec *out)
 {
-	for (size_t k = 0; k < cx->nc; k++)
-		team_or_state(cx, &cx->c[k]);
+	/* "Chiocciola, Drago e Tartuca": in a text about the Palio the
+	 * contrade that run it are organisations, not places or people */
+	bool palio = palio_text(cx);
+	for (size_t k = 0; k < cx->nc; k++) {
+		struct cand *c = &cx->c[k];
+		if (palio && !c->date && !c->derived && c->e - c->s == 1 &&
+		    (T(cx, c->s)->cue & CUE_CONTRADA)) {
+			c->type = ENTITY_ORG;
+			continue;
+		}
+		team_or_state(cx, c);
+	}
 	for (size_t k = 0; k < cx->nc; k++) {
 		const struct cand *c = &cx->c[k];
 		const char *norm;

@@ -135,6 +135,14 @@ ORG Brentax" "a name after the purchase of is a company, and so is the same name
 out=$(tagged "Il bollettino emesso dalla Santa Sede parla di un lieve miglioramento.")
 like "$out" "^ORG Santa Sede$" "the Holy See is an organisation, not a place"
 
+out=$(tagged "Al Palio di luglio la contrada vincitrice festeggia, mentre Tartuca e Valdimontone restano a guardare.")
+is "$out" "DATE luglio
+ORG Tartuca
+ORG Valdimontone" "in a text about the Palio the contrade of Siena are organisations"
+
+out=$(tagged "Lo chef Anselmo Tartuca di Milano ha chiuso il suo ristorante.")
+unlike "$out" "^ORG" "(elsewhere the same word is not one)"
+
 # A text with no spaces and a capital every three bytes: the look for a
 # web address around each word is bounded, so this ends in seconds.
 big=$TEST_TMP/nospace.jsonl
