@@ -348,6 +348,22 @@ static bool place_like(const struct ctx *cx, size_t s, size_t e)
 	       (n >= 8 && memcmp(k + n - 5, "shire", 5) == 0);
 }
 
+/* "Wikivoyage", "Wikiversità": a project named after the wiki it is
+ * (but "Wikimediani", the people of one). */
+static bool wiki_name(const struct ctx *cx, size_t i)
+{
+	static const char *const people[] = { "iano", "iana", "iani", "iane", NULL };
+	const char *k = tok_key(cx->tv, i);
+	size_t n = T(cx, i)->keylen;
+	if (!(T(cx, i)->flags & T_WORD) || n < 7 || memcmp(k, "wiki", 4) != 0 ||
+	    memcmp(cx->text + T(cx, i)->start, "Wiki", 4) != 0)
+		return false;
+	for (const char *const *p = people; *p; p++)
+		if (memcmp(k + n - 4, *p, 4) == 0)
+			return false;
+	return true;
+}
+
 void ent_type_run(struct ctx *cx, size_t s, size_t e, int *type, int *strength)
 {
 	const struct tok *t0 = T(cx, s);
@@ -373,6 +389,10 @@ void ent_type_run(struct ctx *cx, size_t s, size_t e, int *type, int *strength)
 			*type = ENTITY_ORG;
 			return;
 		}
+	if (e - s == 1 && wiki_name(cx, s)) {
+		*type = ENTITY_ORG;
+		return;
+	}
 	for (size_t k = s; k < e; k++)
 		if (camel_case(cx, k)) {
 			*type = ENTITY_ORG;
@@ -408,6 +428,15 @@ void ent_type_run(struct ctx *cx, size_t s, size_t e, int *type, int *strength)
 			*type = ENTITY_LOC;
 			return;
 		}
+	}
+	/* "gli azionisti di X", "la fusione con X": a company, and the
+	 * other mentions of X in the text with it (not in a text about sport:
+	 * "l'acquisto di X" is a player's there) */
+	if (s > 1 && !cx->sport && (key_is(cx, s - 1, "di") || key_is(cx, s - 1, "con")) &&
+	    (T(cx, s - 2)->cue & CUE_ORG_DI)) {
+		*type = ENTITY_ORG;
+		*strength = MEDIUM;
+		return;
 	}
 	/* ", presidente", "ha detto" after the name */
 	if (e < n) {

@@ -75,7 +75,10 @@ enum {
 	CUE_ORG_OF     = 1u << 27, /* ministero: "del tesoro" joins it       */
 	CUE_EVENT      = 1u << 28, /* Tour, Giro: an event named by a place  */
 	CUE_PROVINCE   = 1u << 29, /* MI, BG: "Treviglio (BG)"               */
+	CUE_ORG_DI     = 1u << 30, /* azionisti: "gli azionisti di X" an ORG */
 };
+/* the last bit is out of an enum's range (int) */
+#define CUE_CONTRADA (1u << 31)    /* Tartuca: a contrada in a Palio text    */
 
 /* ---- gazetteer ---------------------------------------------------- */
 

@@ -108,6 +108,41 @@ unlike "$out" "Public Statement|Best Video" "a run of common English words is a 
 out=$(tagged "Lo riferisce l'agenzia di stampa giapponese Korinda, citando fonti locali.")
 like "$out" "^ORG Korinda$" "an organisation's word with its common noun, then the name"
 
+out=$(tagged "Da oggi Wikicomunità in lingua italiana accoglie i primi corsi, e il progetto Wikiviaggi cresce.")
+like "$out" "^ORG Wikicomunità$" "a wiki project is an organisation, also with the ending of a common noun"
+like "$out" "^ORG Wikiviaggi$" "(and not a place or a person)"
+
+out=$(tagged "Domenica gioca U.S.D. Sangiorgese, e i tifosi della S.S. Lazio sono in viaggio.")
+like "$out" "^ORG S.S. Lazio$" "the dotted initials of a sports club make its name an organisation"
+like "$out" "^ORG U.S.D. Sangiorgese$" "(also before a name margo does not know)"
+
+out=$(tagged "La frana ha colpito Borgo San Lorenzo (FI), mentre i consiglieri della Liguria (FI) e delle Marche (PD) discutono.")
+is "$out" "LOC Borgo San Lorenzo
+LOC FI
+LOC Liguria
+ORG FI
+LOC Marche
+ORG PD" "a province's code that is also a party's acronym is a place after a town, the party after a region"
+
+out=$(tagged "I tifosi della Lazio hanno invaso il campo, mentre nel Lazio piove.")
+is "$out" "ORG Lazio
+LOC Lazio" "a region with a masculine name and a feminine article is its team"
+
+out=$(tagged "Ieri è stato annunciato l'acquisto di Brentax per due miliardi. Le azioni di Brentax sono salite molto.")
+is "$out" "ORG Brentax
+ORG Brentax" "a name after the purchase of is a company, and so is the same name elsewhere in the text"
+
+out=$(tagged "Il bollettino emesso dalla Santa Sede parla di un lieve miglioramento.")
+like "$out" "^ORG Santa Sede$" "the Holy See is an organisation, not a place"
+
+out=$(tagged "Al Palio di luglio la contrada vincitrice festeggia, mentre Tartuca e Valdimontone restano a guardare.")
+is "$out" "DATE luglio
+ORG Tartuca
+ORG Valdimontone" "in a text about the Palio the contrade of Siena are organisations"
+
+out=$(tagged "Lo chef Anselmo Tartuca di Milano ha chiuso il suo ristorante.")
+unlike "$out" "^ORG" "(elsewhere the same word is not one)"
+
 # A text with no spaces and a capital every three bytes: the look for a
 # web address around each word is bounded, so this ends in seconds.
 big=$TEST_TMP/nospace.jsonl
