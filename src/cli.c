@@ -313,20 +313,35 @@ int cli_ingest_bundled_if_empty(const struct cli_env *env, char **summary)
 
 /* Parse --format and --help; returns the index of the first operand or -1
  * after printing a usage error. */
-int cli_parse_sub(int argc, char **argv, const char *usage, struct sub_opts *o)
+static int parse_sub(int argc, char **argv, const char *usage, int pages, struct sub_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "fetch-pages", no_argument, NULL, 'P' },
+		{ "no-fetch-pages", no_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct option opts[5];
+	size_t k = 0;
+	for (size_t i = 0; longopts[i].name; i++)
+		if (!(longopts[i].val == 'P' && pages < 1) && !(longopts[i].val == 'N' && pages < 2))
+			opts[k++] = longopts[i];
+	opts[k] = longopts[4];
 	o->format = FORMAT_PLAIN;
 	o->help = 0;
+	o->fetch_pages = -1;
 	optind = 0;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "hf:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hf:", opts, NULL)) != -1) {
 		switch (c) {
+		case 'P':
+			o->fetch_pages = 1;
+			break;
+		case 'N':
+			o->fetch_pages = 0;
+			break;
 		case 'f':
 			if (strcmp(optarg, "jsonl") == 0)
 				o->format = FORMAT_JSONL;
@@ -348,6 +363,16 @@ int cli_parse_sub(int argc, char **argv, const char *usage, struct sub_opts *o)
 		}
 	}
 	return optind;
+}
+
+int cli_parse_sub(int argc, char **argv, const char *usage, struct sub_opts *o)
+{
+	return parse_sub(argc, argv, usage, 0, o);
+}
+
+int cli_parse_sub_pages(int argc, char **argv, const char *usage, bool no, struct sub_opts *o)
+{
+	return parse_sub(argc, argv, usage, no ? 2 : 1, o);
 }
 
 void cli_json_field(struct buf *b, const char *name, const char *value, int first)
@@ -392,7 +417,7 @@ static const char add_usage[] =
 int cli_add(const struct cli_env *env, int argc, char **argv)
 {
 	struct sub_opts o;
-	int first = cli_parse_sub(argc, argv, add_usage, &o);
+	int first = cli_parse_sub_pages(argc, argv, add_usage, false, &o);
 	if (first < 0)
 		return CLI_USAGE;
 	if (o.help)
@@ -401,7 +426,7 @@ int cli_add(const struct cli_env *env, int argc, char **argv)
 		cli_error(_("add: no PATH given; see \"margo add --help\""));
 		return CLI_USAGE;
 	}
-	return cli_add_args(env, argv + first, (size_t)(argc - first));
+	return cli_add_args(env, argv + first, (size_t)(argc - first), o.fetch_pages == 1);
 }
 
 /* ---- check -------------------------------------------------------------- */

@@ -16,6 +16,7 @@ enum format { FORMAT_PLAIN, FORMAT_JSONL };
 struct sub_opts {
 	enum format format;
 	int help;
+	int fetch_pages;  /* -1 not said, 1 --fetch-pages, 0 --no-fetch-pages */
 };
 
 /* Write `s` to `f` made safe for a terminal (one line; LF becomes space). */
@@ -27,6 +28,8 @@ int cli_open_library(const struct cli_env *env, enum store_open_mode mode,
 /* Parse --format and --help; returns the index of the first operand, or -1
  * after printing a usage error (o->help set: usage printed, stop). */
 int cli_parse_sub(int argc, char **argv, const char *usage, struct sub_opts *o);
+/* The same, with --fetch-pages and (`no`) --no-fetch-pages. */
+int cli_parse_sub_pages(int argc, char **argv, const char *usage, bool no, struct sub_opts *o);
 /* Append ,"name":"value" (or null) to a JSON object being built. */
 void cli_json_field(struct buf *b, const char *name, const char *value, int first);
 /* The entity extractor with margo's lexicons (warnings on stderr). */
@@ -34,6 +37,6 @@ struct entity_extractor *cli_load_extractor(void);
 /* Write the buffer and a newline to stdout and empty it; 0 or -1. */
 int cli_flush_line(struct buf *b);
 /* cli_fetch.c: "margo add" of paths and web addresses. */
-int cli_add_args(const struct cli_env *env, char *const *args, size_t n);
+int cli_add_args(const struct cli_env *env, char *const *args, size_t n, bool fetch_pages);
 
 #endif
