@@ -399,7 +399,7 @@ int cli_flush_line(struct buf *b)
 /* ---- add ---------------------------------------------------------------- */
 
 static const char add_usage[] =
-	N_("Usage: margo add [--db FILE] PATH|URL...\n"
+	N_("Usage: margo add [--db FILE] [--fetch-pages] PATH|URL...\n"
 	"Add or refresh articles from .txt files, folders (searched recursively\n"
 	"for .txt, .jsonl, .rss, .atom and .xml files), JSON Lines files of\n"
 	"{\"title\",\"text\",\"date\",\"author\",\"url\",\"id\"} and RSS or Atom feeds\n"
@@ -408,7 +408,9 @@ static const char add_usage[] =
 	"give their article, with its title, author, date and address.\n"
 	"An http or https address is fetched: a feed loads its items, a page its\n"
 	"article (with the address as its url); one that cannot be fetched is\n"
-	"said in one line, and the rest still loads.\n"
+	"said in one line, and the rest still loads.  --fetch-pages: a feed's\n"
+	"items that carry only a summary read the page they link to instead\n"
+	"(see \"margo subscribe --help\").\n"
 	"Ctrl-C or SIGTERM stops a load: what was read is saved, and the next\n"
 	"\"margo add\" of the same paths goes on where it stopped.\n"
 	"Exit status: 0 all loaded, 1 some inputs skipped, 3 library error;\n"

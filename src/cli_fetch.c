@@ -153,28 +153,36 @@ out:
 /* ---- subscriptions ---------------------------------------------------- */
 
 static const char subscribe_usage[] =
-	N_("Usage: margo subscribe [--db FILE] URL...\n"
+	N_("Usage: margo subscribe [--db FILE] [--fetch-pages|--no-fetch-pages] URL...\n"
 	"Subscribe to RSS or Atom feeds: each is fetched once and its items\n"
 	"loaded; \"margo fetch\" fetches them all again.  An address that cannot\n"
 	"be fetched, or is not a feed, is said in one line and not subscribed.\n"
+	"--fetch-pages: for each item that carries only a summary, the page it\n"
+	"links to is fetched and its article read in place of the summary, now\n"
+	"and at every fetch (--no-fetch-pages stops it); a page that fails is\n"
+	"said in one line and its item keeps the summary.\n"
 	"Exit status: 0 all subscribed, 1 some not, 3 library error.\n");
 
 static const char feeds_usage[] =
 	N_("Usage: margo feeds [--db FILE] [--format jsonl]\n"
 	"The feeds subscribed to: address, title, items loaded, when last\n"
-	"fetched and the error of that fetch, if any.\n");
+	"fetched, \"with linked pages\" when they are fetched (--fetch-pages),\n"
+	"and the error of that fetch, if any.\n");
 
 static const char unsubscribe_usage[] =
 	N_("Usage: margo unsubscribe [--db FILE] URL...\n"
 	"Stop fetching these feeds; the articles loaded from them stay.\n");
 
 static const char fetch_usage[] =
-	N_("Usage: margo fetch [--db FILE]\n"
+	N_("Usage: margo fetch [--db FILE] [--fetch-pages]\n"
 	"Fetch every feed subscribed to, eight at a time, and load new and\n"
 	"changed items.  A feed's server is asked for changes only (the ETag\n"
 	"and Last-Modified of its last answer): one unchanged loads nothing.  A\n"
 	"feed that cannot be fetched is said in one line, and kept for the\n"
 	"next fetch, while the rest loads.\n"
+	"--fetch-pages: in the feeds that changed, each item that carries only\n"
+	"a summary has the page it links to read in place of the summary, as\n"
+	"for a feed subscribed to with --fetch-pages (this time only).\n"
 	"Exit status: 0 all fetched, 1 some failed, 3 library error.\n");
 
 /* The feed's title, or NULL (not a feed, or none). */
