@@ -3,7 +3,8 @@
 # (--fetch-pages), from a real HTTP server on 127.0.0.1 (tests/helpers/httpd):
 # the page's article in place of the summary, without the page's menus;
 # an item with its full content not fetched; a summary kept without the
-# option; a page that fails told in one line, its item keeping the
+# option; the page read in the charset its server gives; a page that
+# fails told in one line, its item keeping the
 # summary; the choice stored with the subscription and shown by feeds;
 # and a second fetch asking for no page again, even of a changed feed.
 . "$top_srcdir/tests/lib.sh"
@@ -155,6 +156,19 @@ out=$("$MARGO" add --fetch-pages "$U/anteprime.rss" 2>&1)
 has "$(body_of "La nuova diga del porto")" "sarà lunga sei chilometri" "a short content ending in an ellipsis is a teaser: its page is read"
 is "$(requests /uguale.html)" 1 "content no longer than the summary is a teaser too"
 is "$(requests /lunga.html)" 0 "a long content ending in an ellipsis is not"
+
+# ---- a page in Latin-1 whose server says so (and the page does not) -------------------
+export MARGO_DB=$TEST_TMP/latino.db
+printf '<html><head><title>Citt\xe0 di mare</title></head><body><article><p>La citt\xe0 di Genova \xe8 un porto antico sul mare Ligure, con molte navi in arrivo ogni giorno.</p></article></body></html>' >"$W/latino.html"
+echo "text/html; charset=ISO-8859-1" >"$W/latino.html.ctype"
+cat >"$W/latino.rss" <<EOF2
+<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Latino</title>
+<item><title>Citt&#224;</title><link>$U/latino.html</link><description>In breve.</description></item>
+</channel></rss>
+EOF2
+"$MARGO" add --fetch-pages "$U/latino.rss" >/dev/null 2>&1
+has "$(body_of "Città di mare")" "La città di Genova è un porto" "the page is read in the charset its server gives"
 
 # ---- pages that are not articles ---------------------------------------------------------
 export MARGO_DB=$TEST_TMP/cattive.db
