@@ -4,8 +4,8 @@
 # the page's article in place of the summary, without the page's menus;
 # an item with its full content not fetched; a summary kept without the
 # option; the page read in the charset its server gives; a page that
-# fails told in one line, its item keeping the
-# summary; the choice stored with the subscription and shown by feeds;
+# fails told in one line, its item keeping the summary; the choice stored
+# with the subscription, shown by feeds and dropped by --no-fetch-pages;
 # and a second fetch asking for no page again, even of a changed feed.
 . "$top_srcdir/tests/lib.sh"
 
@@ -193,5 +193,12 @@ hasnt "$(cat "$LOG")" "passwd" "a link that is not http or https is not fetched"
 hasnt "$out" "root:" "nor read"
 like "$out" "^4 added" "every item keeps its summary"
 is "$(body_of "Vuota")" "Una pagina vuota." "its summary"
+
+# ---- the choice dropped ----------------------------------------------------------------------
+export MARGO_DB=$TEST_TMP/con.db
+out=$("$MARGO" subscribe --no-fetch-pages "$U/riassunti.rss" 2>&1)
+is "$?" 0 "subscribe --no-fetch-pages of a feed subscribed to: exit 0"
+unlike "$("$MARGO" feeds)" "linked pages" "feeds no longer shows linked pages"
+has "$(body_of "La nuova diga del porto")" "sarà lunga sei chilometri" "an item loaded with its page keeps it"
 
 done_testing
