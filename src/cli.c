@@ -311,13 +311,6 @@ int cli_ingest_bundled_if_empty(const struct cli_env *env, char **summary)
 
 /* ---- option parsing shared by the subcommands ------------------------- */
 
-/* Parse --format and --help; returns the index of the first operand or -1
- * after printing a usage error. */
-int cli_parse_sub(int argc, char **argv, const char *usage, struct sub_opts *o)
-{
-	return cli_parse_sub_flags(argc, argv, usage, o, 0);
-}
-
 int cli_parse_sub_flags(int argc, char **argv, const char *usage, struct sub_opts *o,
                         unsigned flags)
 {
@@ -325,20 +318,31 @@ int cli_parse_sub_flags(int argc, char **argv, const char *usage, struct sub_opt
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "dropped", no_argument, NULL, 'd' },
+		{ "fetch-pages", no_argument, NULL, 'P' },
+		{ "no-fetch-pages", no_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 },
 	};
 	o->format = FORMAT_PLAIN;
 	o->help = 0;
 	o->dropped = 0;
+	o->fetch_pages = -1;
 	optind = 0;
 	opterr = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, "hf:", longopts, NULL)) != -1) {
-		if (c == 'd' && !(flags & SUB_DROPPED))
+		/* Each command takes only the options its flags allow. */
+		if ((c == 'd' && !(flags & SUB_DROPPED)) || (c == 'P' && !(flags & SUB_PAGES)) ||
+		    (c == 'N' && !(flags & SUB_NO_PAGES)))
 			c = '?';
 		switch (c) {
 		case 'd':
 			o->dropped = 1;
+			break;
+		case 'P':
+			o->fetch_pages = 1;
+			break;
+		case 'N':
+			o->fetch_pages = 0;
 			break;
 		case 'f':
 			if (strcmp(optarg, "jsonl") == 0)
@@ -361,6 +365,11 @@ int cli_parse_sub_flags(int argc, char **argv, const char *usage, struct sub_opt
 		}
 	}
 	return optind;
+}
+
+int cli_parse_sub(int argc, char **argv, const char *usage, struct sub_opts *o)
+{
+	return cli_parse_sub_flags(argc, argv, usage, o, 0);
 }
 
 void cli_json_field(struct buf *b, const char *name, const char *value, int first)
@@ -387,7 +396,7 @@ int cli_flush_line(struct buf *b)
 /* ---- add ---------------------------------------------------------------- */
 
 static const char add_usage[] =
-	N_("Usage: margo add [--db FILE] PATH|URL...\n"
+	N_("Usage: margo add [--db FILE] [--fetch-pages] PATH|URL...\n"
 	"Add or refresh articles from .txt files, folders (searched recursively\n"
 	"for .txt, .jsonl, .rss, .atom and .xml files), JSON Lines files of\n"
 	"{\"title\",\"text\",\"date\",\"author\",\"url\",\"id\"} and RSS or Atom feeds\n"
@@ -396,7 +405,9 @@ static const char add_usage[] =
 	"give their article, with its title, author, date and address.\n"
 	"An http or https address is fetched: a feed loads its items, a page its\n"
 	"article (with the address as its url); one that cannot be fetched is\n"
-	"said in one line, and the rest still loads.\n"
+	"said in one line, and the rest still loads.  --fetch-pages: a feed's\n"
+	"items that carry only a summary read the page they link to instead\n"
+	"(see \"margo subscribe --help\").\n"
 	"Ctrl-C or SIGTERM stops a load: what was read is saved, and the next\n"
 	"\"margo add\" of the same paths goes on where it stopped.\n"
 	"Exit status: 0 all loaded, 1 some inputs skipped, 3 library error;\n"
@@ -405,7 +416,7 @@ static const char add_usage[] =
 int cli_add(const struct cli_env *env, int argc, char **argv)
 {
 	struct sub_opts o;
-	int first = cli_parse_sub(argc, argv, add_usage, &o);
+	int first = cli_parse_sub_flags(argc, argv, add_usage, &o, SUB_PAGES);
 	if (first < 0)
 		return CLI_USAGE;
 	if (o.help)
@@ -414,7 +425,7 @@ int cli_add(const struct cli_env *env, int argc, char **argv)
 		cli_error(_("add: no PATH given; see \"margo add --help\""));
 		return CLI_USAGE;
 	}
-	return cli_add_args(env, argv + first, (size_t)(argc - first));
+	return cli_add_args(env, argv + first, (size_t)(argc - first), o.fetch_pages == 1);
 }
 
 /* ---- check -------------------------------------------------------------- */

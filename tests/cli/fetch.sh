@@ -15,7 +15,7 @@ mkdir "$W"
 : >"$LOG"
 "$HTTPD" "$W" "$LOG" >"$TEST_TMP/port" &
 server=$!
-trap 'kill "$server" 2>/dev/null' EXIT
+at_exit 'kill "$server" 2>/dev/null'
 for _ in $(seq 50); do
 	[ -s "$TEST_TMP/port" ] && break
 	sleep 0.1
@@ -125,7 +125,7 @@ like "$feeds" "^$U/porto.atom  Il porto, ora per ora  2 items  fetched 20[0-9-]*
 like "$feeds" "^$U/notizie.rss  Notizie dal porto  2 items" "and the one added before by add"
 hasnt "$feeds" "articolo.html" "a page refused is not among them"
 jsonl=$("$MARGO" feeds --format jsonl)
-like "$jsonl" "^\\{\"url\":\"$U/porto.atom\",\"title\":\"Il porto, ora per ora\",\"items\":2,\"last_fetch\":\"20[^\"]*\",\"last_error\":null\\}\$" \
+like "$jsonl" "^\\{\"url\":\"$U/porto.atom\",\"title\":\"Il porto, ora per ora\",\"items\":2,\"last_fetch\":\"20[^\"]*\",\"last_error\":null,\"fetch_pages\":false\\}\$" \
 	"feeds --format jsonl"
 
 : >"$LOG"

@@ -287,7 +287,7 @@ static void test_migrates_previous_schema(void **state)
 	                              " INSERT INTO correction(kind, type, form, target, created)"
 	                              "  VALUES ('rename', 0, 'Mario Rossi', 'Mario Rossi (sindaco)',"
 	                              "  '2026-01-01T00:00:00Z');"
-	                              " DROP TABLE feed;"
+	                              " DROP TABLE feed; DROP TABLE feed_page;"
                               " DROP TABLE journal_op; DROP TABLE journal;"
 	                              " PRAGMA user_version=4;", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM passage_fts WHERE passage_fts"
@@ -302,7 +302,10 @@ static void test_migrates_previous_schema(void **state)
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
 	                             " name = 'reading'"), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM pragma_table_info('feed')"
-	                             " WHERE name IN ('url', 'etag', 'last_modified', 'last_error')"), 4);
+	                             " WHERE name IN ('url', 'etag', 'last_modified', 'last_error',"
+	                             " 'pages')"), 5);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM pragma_table_info('feed_page')"
+	                             " WHERE name IN ('key', 'summary', 'page')"), 3);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
 	                             " name = 'annotation_link_target'"), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
