@@ -260,6 +260,25 @@ static bool quoted(const struct ctx *cx, size_t s, size_t e)
 	return open_quote(cx, p) && close_quote(cx, e);
 }
 
+/* One unknown word after an article that would make it a thing: "i
+ * Beatles", "dei Barbarians" (a foreign plural after a plural article: a
+ * band or a team), "il Feyenoord" in a text about sport (a club). */
+static bool band_or_club(const struct ctx *cx, size_t i)
+{
+	static const char *const plural[] = {
+		"i", "gli", "dei", "degli", "ai", "agli", "dai", "dagli", "nei", "negli",
+		"sui", "sugli", NULL,
+	};
+	const struct tok *t = T(cx, i);
+	const char *k = tok_key(cx->tv, i);
+	if ((t->flags & (T_UPPER | T_DIGIT)) || t->keylen < 4 ||
+	    ent_common_word(cx->x, k, t->keylen) || has(cx, &cx->x->words, i))
+		return false;
+	if (ent_key_in(cx, i - 1, plural))
+		return k[t->keylen - 1] == 's' && k[t->keylen - 2] != 's';
+	return cx->sport && key_is(cx, i - 1, "il");
+}
+
 /* A name starting at capitalised token i; returns the next token. */
 static size_t name_at(struct ctx *cx, size_t i, int *err)
 {
@@ -407,8 +426,12 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 			"ai", "agli", "alle", "dai", "dagli", "dalle", "nei", "negli", "nelle",
 			"sui", "sugli", "sulle", NULL,
 		};
-		if (i > 0 && (ent_key_in(cx, i - 1, no_art) || key_is(cx, i - 1, "il")))
-			return e;
+		if (i > 0 && (ent_key_in(cx, i - 1, no_art) || key_is(cx, i - 1, "il"))) {
+			if (!band_or_club(cx, i))
+				return e;
+			type = ENTITY_ORG;
+			strength = MEDIUM;
+		}
 	}
 	/* "il brano Purple Rain", "Everybody Lies": a title in English */
 	if (strength < STRONG && !has(cx, &cx->x->first, i)) {

@@ -108,6 +108,12 @@ unlike "$out" "Public Statement|Best Video" "a run of common English words is a 
 out=$(tagged "Lo riferisce l'agenzia di stampa giapponese Korinda, citando fonti locali.")
 like "$out" "^ORG Korinda$" "an organisation's word with its common noun, then the name"
 
+out=$(tagged "Al festival hanno suonato i Moonriders, poi il pubblico ha chiesto i bis.")
+like "$out" "^ORG Moonriders$" "a foreign plural after a plural article is a band"
+
+out=$(tagged "La squadra ha perso la partita in casa: il Zuiderveld ha segnato due gol nel campionato e ha vinto la sfida.")
+like "$out" "^ORG Zuiderveld$" "an unknown name after il in a text about sport is a club"
+
 # A text with no spaces and a capital every three bytes: the look for a
 # web address around each word is bounded, so this ends in seconds.
 big=$TEST_TMP/nospace.jsonl
