@@ -488,6 +488,26 @@ static size_t lower_at(struct ctx *cx, size_t i, int *err)
 			return e;
 		}
 	}
+	/* "università di Nottingham", "fondazione Wikimedia": the head
+	 * belongs to the name, a known place after it too */
+	if (t->cue & CUE_ORG_NAMED) {
+		size_t j = i + 1;
+		if (j + 1 < n && connector(cx, j) && same_line(cx, j))
+			j++;
+		if (j < n && namey(cx, j) && same_line(cx, j) && !(T(cx, j)->cue & CUE_TITLE) &&
+		    (j > i + 1 || !has(cx, &cx->x->first, j))) {
+			uint32_t ge;
+			long gl = ent_gaz_match(cx, j, &ge);
+			if (gl < 0) {
+				*err = -1;
+				return i + 1;
+			}
+			size_t e = gl > 0 ? j + (size_t)gl : ent_run_end(cx, j);
+			if (add_run(cx, i, e, ENTITY_ORG, STRONG, -1, false) < 0)
+				*err = -1;
+			return e;
+		}
+	}
 	/* "ministero degli Esteri", "vigili del fuoco" */
 	if ((t->cue & (CUE_ORG_LOWER | CUE_ORG_OF)) && i + 2 < n && connector(cx, i + 1) &&
 	    same_line(cx, i + 1) && same_line(cx, i + 2)) {

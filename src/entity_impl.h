@@ -75,6 +75,7 @@ enum {
 	CUE_ORG_OF     = 1u << 27, /* ministero: "del tesoro" joins it       */
 	CUE_EVENT      = 1u << 28, /* Tour, Giro: an event named by a place  */
 	CUE_PROVINCE   = 1u << 29, /* MI, BG: "Treviglio (BG)"               */
+	CUE_ORG_NAMED  = 1u << 30, /* università: "università di Nottingham" */
 };
 
 /* ---- gazetteer ---------------------------------------------------- */

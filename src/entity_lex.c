@@ -485,6 +485,7 @@ static const struct {
 	{ "loc-adj", CUE_LOC_ADJ }, { "per-of", CUE_PER_OF },
 	{ "sport", CUE_SPORT }, { "org-alone", CUE_ORG_ALONE },
 	{ "org-of", CUE_ORG_OF }, { "event", CUE_EVENT }, { "province", CUE_PROVINCE },
+	{ "org-named", CUE_ORG_NAMED },
 };
 
 /* "class: word word word" */

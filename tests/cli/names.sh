@@ -114,6 +114,10 @@ like "$out" "^ORG Moonriders$" "a foreign plural after a plural article is a ban
 out=$(tagged "La squadra ha perso la partita in casa: il Zuiderveld ha segnato due gol nel campionato e ha vinto la sfida.")
 like "$out" "^ORG Zuiderveld$" "an unknown name after il in a text about sport is a club"
 
+out=$(tagged "Lo studio è dell'università di Groningen e della fondazione Vandermeer, in Olanda.")
+like "$out" "^ORG università di Groningen$" "a lower-case university with its name is one organisation"
+like "$out" "^ORG fondazione Vandermeer$" "(a foundation too)"
+
 # A text with no spaces and a capital every three bytes: the look for a
 # web address around each word is bounded, so this ends in seconds.
 big=$TEST_TMP/nospace.jsonl
