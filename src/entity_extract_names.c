@@ -304,6 +304,13 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 	    ((is_lower_word(cx, i + 1) && (T(cx, i + 1)->cue & CUE_STOP)) ||
 	     ((t->cue & CUE_STOP) && !(t->flags & T_UPPER))))
 		return i + 1;
+	/* "il capo dello Stato": the state as an institution */
+	if (key_is(cx, i, "stato") && i >= 2 && key_is(cx, i - 1, "dello") &&
+	    key_is(cx, i - 2, "capo") && !namey(cx, i + 1)) {
+		if (add_run(cx, i, i + 1, ENTITY_ORG, STRONG, -1, false) < 0)
+			*err = -1;
+		return i + 1;
+	}
 	if (!gl) {
 		/* "Don Zeno", "Lord Buddha": the form of address is inside. */
 		if ((t->cue & CUE_PER_HEAD) && namey(cx, i + 1) && same_line(cx, i + 1)) {

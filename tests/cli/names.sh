@@ -118,6 +118,12 @@ out=$(tagged "Lo studio è dell'università di Groningen e della fondazione Vand
 like "$out" "^ORG università di Groningen$" "a lower-case university with its name is one organisation"
 like "$out" "^ORG fondazione Vandermeer$" "(a foundation too)"
 
+out=$(tagged "La legge è stata firmata dal capo dello Stato ieri sera.")
+like "$out" "^ORG Stato$" "the state of capo dello Stato is an institution"
+
+out=$(tagged "La decisione sarà presa dal cda della società a gennaio.")
+like "$out" "^ORG cda$" "a board written cda is an organisation"
+
 # A text with no spaces and a capital every three bytes: the look for a
 # web address around each word is bounded, so this ends in seconds.
 big=$TEST_TMP/nospace.jsonl
