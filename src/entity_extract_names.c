@@ -125,6 +125,44 @@ static size_t take_period(const struct ctx *cx, size_t e)
 	return e;
 }
 
+/* What an institution named by its head and an adjective is for, in
+ * small letters: "Corte suprema | di cassazione", "Commissione
+ * internazionale | per la caccia alle balene", "Consiglio nazionale | per
+ * la pace e l'ordine"; the end of the name, or e for none. */
+static size_t org_purpose(const struct ctx *cx, size_t e)
+{
+	static const char *const prep[] = { "alle", "alla", "ai", "al", "agli", "sulla", "sul", NULL };
+	size_t q = e, n = cx->tv->n;
+	for (int seg = 0; seg < 3; seg++) {
+		size_t p = q;
+		if (seg > 0 && (key_is(cx, p, "e") || key_is(cx, p, "ed")))
+			p++;
+		if (connector(cx, p))
+			p++;
+		else if (p + 1 < n && key_is(cx, p, "per") && (T(cx, p + 1)->cue & CUE_ARTICLE) &&
+		         is_lower_word(cx, p + 1))
+			p += 2;	/* "per la", never "per quattro anni" */
+		else if (seg > 0 && p < n && ent_key_in(cx, p, prep))
+			p++;
+		else if (p > q && (T(cx, p)->cue & CUE_ARTICLE) && is_lower_word(cx, p))
+			p++;	/* "e l'ordine" */
+		else if (p == q)
+			break;
+		if (p >= n || !same_line(cx, p) || p == q)
+			break;
+		if (seg > 0 && namey(cx, p) && !(T(cx, p)->cue & CUE_TITLE)) {
+			q = p + 1;	/* "per la liberazione del Ruanda" */
+			break;
+		}
+		if (!is_lower_word(cx, p) ||
+		    (T(cx, p)->cue & (CUE_STOP | CUE_ARTICLE | CUE_CONNECTOR | CUE_LOC_BEFORE | CUE_LOC_LOWER)) ||
+		    T(cx, p)->keylen < 3 || !has(cx, &cx->x->words, p))
+			break;
+		q = ent_head_adjectives(cx, p + 1);
+	}
+	return q;
+}
+
 static int add_run(struct ctx *cx, size_t s, size_t e, int type, int strength,
                    int32_t gaz, bool common)
 {
@@ -132,8 +170,12 @@ static int add_run(struct ctx *cx, size_t s, size_t e, int type, int strength,
 		type = ENTITY_ORG;	/* a web site */
 		strength = MEDIUM;
 	}
-	if (type == ENTITY_ORG && e - s <= 2 && (T(cx, s)->cue & CUE_ORG_HEAD) && (T(cx, s)->flags & T_CAP))
-		e = ent_head_adjectives(cx, e);
+	if (type == ENTITY_ORG && e - s <= 2 && (T(cx, s)->cue & CUE_ORG_HEAD) && (T(cx, s)->flags & T_CAP)) {
+		size_t a = ent_head_adjectives(cx, e);
+		uint32_t d;
+		/* "Parlamento ellenico": a nation's body ends with its nation */
+		e = a > e && !ent_demonym(cx, a - 1, &d) ? org_purpose(cx, a) : a;
+	}
 	else if (type == ENTITY_ORG)
 		e = ent_org_adjectives(cx, e);
 	else if (type == ENTITY_LOC && e < cx->tv->n && same_line(cx, e) &&

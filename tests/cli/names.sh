@@ -124,6 +124,11 @@ like "$out" "^ORG Stato$" "the state of capo dello Stato is an institution"
 out=$(tagged "La decisione sarà presa dal cda della società a gennaio.")
 like "$out" "^ORG cda$" "a board written cda is an organisation"
 
+out=$(tagged "La delegazione ha parlato davanti alla Commissione internazionale per la tutela delle foreste, riunita a Oslo.")
+like "$out" "^ORG Commissione internazionale per la tutela delle foreste$" "an institution keeps its purpose in small letters"
+out=$(tagged "La squadra fu guidata dalla Nazionale inglese per quattro anni.")
+like "$out" "^ORG Nazionale inglese$" "(but not a time after it)"
+
 # A text with no spaces and a capital every three bytes: the look for a
 # web address around each word is bounded, so this ends in seconds.
 big=$TEST_TMP/nospace.jsonl
