@@ -116,6 +116,11 @@ static const char *const name_particles[] = {
 	"de", "da", "dos", "das", "do", "van", "von", "der", "den", "la", "le", "du", "el", NULL,
 };
 
+/* An article inside a run that is no person's starts a new sentence the
+ * text ran into: "MotoGP | La FIM ha pubblicato" ("Ignazio La Russa"
+ * keeps it). */
+static const char *const run_articles[] = { "la", "il", "lo", "le", "gli", NULL };
+
 /* The end of the capitalised run that starts at s. */
 size_t ent_run_end(const struct ctx *cx, size_t s)
 {
@@ -148,7 +153,7 @@ size_t ent_run_end(const struct ctx *cx, size_t s)
 		}
 		/* "Antonio Di Pietro", "Lucio Dalla" */
 		if (!join && same_line(cx, e) && ent_cap_word(cx, e) && !(T(cx, e)->flags & T_SENT) &&
-		    (T(cx, e)->cue & CUE_CAP_PART)) {
+		    (T(cx, e)->cue & CUE_CAP_PART) && (person || !ent_key_in(cx, e, run_articles))) {
 			if (e + 1 < n && same_line(cx, e + 1) && namey(cx, e + 1)) {
 				e += 2;
 				continue;

@@ -129,6 +129,10 @@ like "$out" "^ORG Commissione internazionale per la tutela delle foreste$" "an i
 out=$(tagged "La squadra fu guidata dalla Nazionale inglese per quattro anni.")
 like "$out" "^ORG Nazionale inglese$" "(but not a time after it)"
 
+out=$(tagged "Il calendario della Supercoppa Zentrix La FIM ha pubblicato le date. Ne ha parlato Ignazio La Russa.")
+like "$out" "^ORG FIM$" "a capitalised article inside a run starts the next name"
+like "$out" "^PER Ignazio La Russa$" "(a person's surname keeps its particle)"
+
 # A text with no spaces and a capital every three bytes: the look for a
 # web address around each word is bounded, so this ends in seconds.
 big=$TEST_TMP/nospace.jsonl
