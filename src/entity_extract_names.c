@@ -112,11 +112,14 @@ static int add_cand(struct ctx *cx, size_t s, size_t e, int type, int strength,
 }
 
 
-/* "Floyd Mayweather Jr." takes its period, "Megaupload.com" its domain. */
+/* "Floyd Mayweather Jr." and "Right Media Inc." take their period,
+ * "Megaupload.com" its domain. */
 static size_t take_period(const struct ctx *cx, size_t e)
 {
 	static const char *const domains[] = { "com", "it", "org", "net", "eu", "info", NULL };
-	if (e < cx->tv->n && (key_is(cx, e - 1, "jr") || key_is(cx, e - 1, "sr")) &&
+	static const char *const abbr[] = { "jr", "sr", "inc", "ltd", "corp", "co", NULL };
+	if (e < cx->tv->n && e - 1 > 0 && ent_key_in(cx, e - 1, abbr) &&
+	    (T(cx, e - 1)->flags & T_CAP) &&
 	    key_is(cx, e, ".") && !(T(cx, e)->flags & T_SPACE))
 		return e + 1;
 	if (e + 1 < cx->tv->n && key_is(cx, e, ".") && !(T(cx, e)->flags & T_SPACE) &&
@@ -166,6 +169,13 @@ static size_t org_purpose(const struct ctx *cx, size_t e)
 static int add_run(struct ctx *cx, size_t s, size_t e, int type, int strength,
                    int32_t gaz, bool common)
 {
+	/* "Uber Italy s.r.l.": a company's form in small letters */
+	static const char *const form[] = { "s.r.l.", "s.p.a.", "s.a.s.", "s.n.c.", "srl", "spa", NULL };
+	if (e < cx->tv->n && same_line(cx, e) && is_lower_word(cx, e) && ent_key_in(cx, e, form)) {
+		e++;
+		type = ENTITY_ORG;
+		strength = STRONG;
+	}
 	if (take_period(cx, e) > e + 1 && strength < STRONG) {
 		type = ENTITY_ORG;	/* a web site */
 		strength = MEDIUM;

@@ -133,6 +133,10 @@ out=$(tagged "Il calendario della Supercoppa Zentrix La FIM ha pubblicato le dat
 like "$out" "^ORG FIM$" "a capitalised article inside a run starts the next name"
 like "$out" "^PER Ignazio La Russa$" "(a person's surname keeps its particle)"
 
+out=$(tagged "Il tribunale ha condannato Velox Italia s.r.l. e ha assolto la Tramont Inc., sua socia.")
+like "$out" "^ORG Velox Italia s.r.l.$" "a company's form in small letters belongs to its name"
+like "$out" "^ORG Tramont Inc.$" "(Inc. keeps its period)"
+
 # A text with no spaces and a capital every three bytes: the look for a
 # web address around each word is bounded, so this ends in seconds.
 big=$TEST_TMP/nospace.jsonl
