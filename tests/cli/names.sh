@@ -137,6 +137,10 @@ out=$(tagged "Il tribunale ha condannato Velox Italia s.r.l. e ha assolto la Tra
 like "$out" "^ORG Velox Italia s.r.l.$" "a company's form in small letters belongs to its name"
 like "$out" "^ORG Tramont Inc.$" "(Inc. keeps its period)"
 
+out=$(tagged "Il ricorso è stato respinto dal Tribunale fallimentare di Pescara e dalla commissione parlamentare.")
+like "$out" "^ORG Tribunale fallimentare$" "an institution takes an adjective of its kind"
+like "$out" "^ORG commissione parlamentare$" "(in small letters too)"
+
 # A text with no spaces and a capital every three bytes: the look for a
 # web address around each word is bounded, so this ends in seconds.
 big=$TEST_TMP/nospace.jsonl
