@@ -166,6 +166,31 @@ static size_t org_purpose(const struct ctx *cx, size_t e)
 	return q;
 }
 
+/* A body named by two things it deals with: "Ministero delle
+ * Infrastrutture | e dei Trasporti", "Ministero del lavoro | e delle
+ * politiche sociali"; the end of the name. */
+static size_t org_and(const struct ctx *cx, size_t e)
+{
+	size_t n = cx->tv->n;
+	while (e + 2 < n && key_is(cx, e, "e") && same_line(cx, e + 2) && connector(cx, e + 1) &&
+	       !key_is(cx, e + 1, "di") && !key_is(cx, e + 1, "da")) {
+		size_t p = e + 2;
+		/* but "Capitaneria di Porto e dell'Ente Parco", "Princeton e
+		 * dell'Iowa", "Vigili del Fuoco e delle forze dell'ordine":
+		 * another body, or a place */
+		if (namey(cx, p) && !(T(cx, p)->cue & (CUE_TITLE | CUE_ORG_HEAD | CUE_LOC_HEAD)) &&
+		    !has(cx, &cx->x->first, p) && !ent_gaz_start(cx, p))
+			e = ent_run_end(cx, p);
+		else if (is_lower_word(cx, p) && T(cx, p)->keylen >= 4 && has(cx, &cx->x->words, p) &&
+		         !(T(cx, p)->cue & (CUE_STOP | CUE_CONNECTOR | CUE_ARTICLE | CUE_ORG_WORD |
+		                            CUE_ORG_LOWER | CUE_ORG_NAMED)))
+			e = ent_head_adjectives(cx, p + 1);
+		else
+			break;
+	}
+	return e;
+}
+
 static int add_run(struct ctx *cx, size_t s, size_t e, int type, int strength,
                    int32_t gaz, bool common)
 {
@@ -191,6 +216,9 @@ static int add_run(struct ctx *cx, size_t s, size_t e, int type, int strength,
 	else if (type == ENTITY_LOC && e < cx->tv->n && same_line(cx, e) &&
 	         is_lower_word(cx, e) && (T(cx, e)->cue & CUE_LOC_ADJ))
 		e++;
+	if (type == ENTITY_ORG && (T(cx, s)->cue & CUE_HEAD_JOIN) && (T(cx, s)->flags & T_CAP) &&
+	    e - s >= 3 && connector(cx, s + 1))
+		e = org_and(cx, e);
 	e = take_period(cx, e);
 	/* "Yahoo!", "Jeopardy!": a name that ends in "!" inside the sentence */
 	if (e - s == 1 && e + 1 < cx->tv->n && key_is(cx, e, "!") && !(T(cx, e)->flags & T_SPACE) &&

@@ -141,6 +141,11 @@ out=$(tagged "Il ricorso è stato respinto dal Tribunale fallimentare di Pescara
 like "$out" "^ORG Tribunale fallimentare$" "an institution takes an adjective of its kind"
 like "$out" "^ORG commissione parlamentare$" "(in small letters too)"
 
+out=$(tagged "Il decreto è stato firmato al Ministero delle Foreste e dei Pascoli ieri mattina.")
+like "$out" "^ORG Ministero delle Foreste e dei Pascoli$" "a ministry of two things is one name"
+out=$(tagged "Sono intervenuti i Vigili del Fuoco e delle forze dell'ordine.")
+like "$out" "^ORG Vigili del Fuoco$" "(but another body after e stays apart)"
+
 # A text with no spaces and a capital every three bytes: the look for a
 # web address around each word is bounded, so this ends in seconds.
 big=$TEST_TMP/nospace.jsonl
