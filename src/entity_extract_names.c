@@ -472,9 +472,19 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 	if (!event && pv > 0 && ent_cap_word(cx, pv - 1) && same_line(cx, pv) &&
 	    (T(cx, pv - 1)->cue & CUE_NOT_NAME) && !(T(cx, pv - 1)->cue & CUE_TITLE))
 		return e;
+	/* "il segretario dell'Onu Ban Ki-moon", "il leader di SEL Vendola":
+	 * the body of a title, then the person who holds it */
+	bool of_title = i >= 2 && connector(cx, i - 1) && (T(cx, i - 2)->cue & CUE_TITLE) &&
+	                is_lower_word(cx, i - 2);
+	if (of_title && !gl && e - i >= 2 && (t->flags & T_UPPER) && namey(cx, i + 1) &&
+	    !(T(cx, i + 1)->flags & T_UPPER))
+		e = i + 1;
 	if (gl > 0) {
 		size_t ge_end = i + (size_t)gl;
-		if (ge_end >= e || has(cx, &cx->x->first, ge_end) || gaz_stops(cx, ge, ge_end, e)) {
+		if (ge_end >= e || has(cx, &cx->x->first, ge_end) || gaz_stops(cx, ge, ge_end, e) ||
+		    (of_title && cx->x->ents[ge].type == ENTITY_ORG && namey(cx, ge_end) &&
+		     !ent_gaz_start(cx, ge_end) && !connector(cx, ge_end) &&
+		     !(e == ge_end + 1 && has(cx, &cx->x->words, ge_end)))) {
 			if (add_run(cx, i, ge_end, cx->x->ents[ge].type, STRONG, (int32_t)ge, false) < 0)
 				*err = -1;
 			return ge_end;

@@ -146,6 +146,11 @@ like "$out" "^ORG Ministero delle Foreste e dei Pascoli$" "a ministry of two thi
 out=$(tagged "Sono intervenuti i Vigili del Fuoco e delle forze dell'ordine.")
 like "$out" "^ORG Vigili del Fuoco$" "(but another body after e stays apart)"
 
+out=$(tagged "Ha parlato il presidente della Uefa Lennart Johansson, poi il leader di ZLP Vandoli.")
+like "$out" "^ORG Uefa$" "the body of a title, then the person who holds it: two entities"
+like "$out" "^PER Lennart Johansson$" "(the person)"
+like "$out" "^ORG ZLP$" "(an unknown acronym too)"
+
 # A text with no spaces and a capital every three bytes: the look for a
 # web address around each word is bounded, so this ends in seconds.
 big=$TEST_TMP/nospace.jsonl
