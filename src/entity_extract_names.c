@@ -195,7 +195,7 @@ static int add_run(struct ctx *cx, size_t s, size_t e, int type, int strength,
                    int32_t gaz, bool common)
 {
 	/* "Uber Italy s.r.l.": a company's form in small letters */
-	static const char *const form[] = { "s.r.l.", "s.p.a.", "s.a.s.", "s.n.c.", "srl", "spa", NULL };
+	static const char *const form[] = { "s.r.l.", "s.p.a.", "s.a.s.", "s.n.c.", "srl", "spa", "plc", NULL };
 	if (e < cx->tv->n && same_line(cx, e) && is_lower_word(cx, e) && ent_key_in(cx, e, form)) {
 		e++;
 		type = ENTITY_ORG;
