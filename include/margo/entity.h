@@ -31,7 +31,7 @@ enum entity_type {
 const char *entity_type_name(enum entity_type t);
 /* The type as a person reads it, in the reader's language: the code in
  * English, a word elsewhere ("persona" in Italian).  Never for JSON Lines
- * or what a user types: those take entity_type_name. */
+ * or the lexicon files: those take entity_type_name. */
 const char *entity_type_shown(enum entity_type t);
 
 /* An entity's name as a reader should see it (malloc'd; NULL when memory
