@@ -425,7 +425,7 @@ int cli_add(const struct cli_env *env, int argc, char **argv)
 		cli_error(_("add: no PATH given; see \"margo add --help\""));
 		return CLI_USAGE;
 	}
-	return cli_add_args(env, argv + first, (size_t)(argc - first), o.fetch_pages == 1);
+	return cli_add_args(env, argv + first, (size_t)(argc - first), o.fetch_pages == 1, NULL, 0);
 }
 
 /* ---- check -------------------------------------------------------------- */

@@ -87,7 +87,8 @@ static void pages_said(const struct fetch_pages_report *rep)
 	putchar('\n');
 }
 
-int cli_add_args(const struct cli_env *env, char *const *args, size_t n, bool fetch_pages)
+int cli_add_args(const struct cli_env *env, char *const *args, size_t n, bool fetch_pages,
+                 char **summary, int quiet)
 {
 	char **paths = calloc(n, sizeof *paths);
 	struct fetch_request *req = calloc(n, sizeof *req);
@@ -132,7 +133,7 @@ int cli_add_args(const struct cli_env *env, char *const *args, size_t n, bool fe
 	if (load_pages(env, bufs, want, nb, fp, &pages) < 0)
 		goto out;
 	struct ingest_report before = { .problems = problems };
-	rc = cli_ingest_ex(env, paths, np, bufs, nb, &before, NULL, 0, NULL);
+	rc = cli_ingest_ex(env, paths, np, bufs, nb, &before, summary, quiet, NULL);
 	if (rc != CLI_FAILED)
 		pages_said(&pages);
 	if (rc == CLI_OK && problems)
@@ -148,6 +149,12 @@ out:
 	free(res);
 	free(bufs);
 	return rc;
+}
+
+int cli_ingest_args(const struct cli_env *env, char *const *args, size_t n,
+                    char **summary, int quiet)
+{
+	return cli_add_args(env, args, n, false, summary, quiet);
 }
 
 /* ---- subscriptions ---------------------------------------------------- */

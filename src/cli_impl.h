@@ -44,6 +44,7 @@ struct entity_extractor *cli_load_extractor(void);
 /* Write the buffer and a newline to stdout and empty it; 0 or -1. */
 int cli_flush_line(struct buf *b);
 /* cli_fetch.c: "margo add" of paths and web addresses. */
-int cli_add_args(const struct cli_env *env, char *const *args, size_t n, bool fetch_pages);
+int cli_add_args(const struct cli_env *env, char *const *args, size_t n, bool fetch_pages,
+                 char **summary, int quiet);
 
 #endif

@@ -8,21 +8,9 @@
 # stalls (MARGO_FETCH_TIMEOUT), addresses other than http and https.
 . "$top_srcdir/tests/lib.sh"
 
-HTTPD=$top_builddir/tests/helpers/httpd
 W=$TEST_TMP/www
 LOG=$TEST_TMP/httpd.log
-mkdir "$W"
-: >"$LOG"
-"$HTTPD" "$W" "$LOG" >"$TEST_TMP/port" &
-server=$!
-at_exit 'kill "$server" 2>/dev/null'
-for _ in $(seq 50); do
-	[ -s "$TEST_TMP/port" ] && break
-	sleep 0.1
-done
-PORT=$(cat "$TEST_TMP/port")
-[ -n "$PORT" ] || { echo "Bail out! the test server did not start"; exit 1; }
-U=http://127.0.0.1:$PORT
+start_httpd "$W" "$LOG"
 
 id_of() {
 	"$MARGO" list --format jsonl | grep -F "\"title\":\"$1\"" | sed 's/^{"id":\([0-9]*\),.*/\1/'
