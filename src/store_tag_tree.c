@@ -69,7 +69,7 @@ int store_tags_check(const char *list, char sep, char **err)
 
 /* Tree order: level by level, a parent before its children, "a/b"
  * before "a-b/c" (which a plain sort of the names would mix). */
-static int by_levels(const char *a, const char *b)
+int store_tag_cmp(const char *a, const char *b)
 {
 	for (;;) {
 		size_t la = strcspn(a, "/"), lb = strcspn(b, "/");
@@ -87,7 +87,7 @@ static int by_levels(const char *a, const char *b)
 
 static int node_cmp(const void *x, const void *y)
 {
-	return by_levels(((const struct store_tag_node *)x)->path,
+	return store_tag_cmp(((const struct store_tag_node *)x)->path,
 	                 ((const struct store_tag_node *)y)->path);
 }
 

@@ -188,6 +188,8 @@ int store_tag_rename(struct store *st, const char *from, const char *to, char **
  * tag, *out NULL); -2 an empty level, with a message in *err (err may be
  * NULL); -1 out of memory. */
 int store_tag_path(const char *in, size_t len, char **out, char **err);
+/* Tree order of two tag paths: level by level, a parent first. */
+int store_tag_cmp(const char *a, const char *b);
 /* Check every tag of a list separated by `sep`: 0, or -2 with a message. */
 int store_tags_check(const char *list, char sep, char **err);
 

@@ -39,6 +39,18 @@ err=$("$MARGO" annotations --tag 'armi//' 2>&1); rc=$?
 is "$rc" 2 "--tag with an empty level is a usage error"
 has "$err" "has an empty level" "and says why"
 
+# ---- exports: Markdown nests the tags, JSON Lines and CSV keep the path -----------------
+"$MARGO" annotate 2 0 10 --tag armi-x >/dev/null
+is "$("$MARGO" export --format markdown | grep '^#' | sed 's/^\(#*\) .*/\1/' | tr '\n' ' ')" \
+	"# ## ### ### #### #### ##### ## ### ## ### ## ### #### " \
+	"Markdown: each level a heading under its parent's, each article a level under its tag"
+is "$("$MARGO" export --format markdown | grep '^###* [^LPK]' | tr '\n' '|')" \
+	"## armi|### munizioni|#### proiettili|## armi-x|## armistizio|## logistica|### viveri|" \
+	"the headings are the levels, in tree order (armi-x after the branch of armi); logistica, only a level, heads its branch"
+has "$("$MARGO" export --format jsonl --tag armi/munizioni/proiettili)" '"purpose":"tagging","value":"armi/munizioni/proiettili"' \
+	"JSON Lines keeps the path string"
+"$MARGO" undo >/dev/null
+
 # ---- margo tags ----------------------------------------------------------------------
 is "$("$MARGO" tags)" "armi  1  2
   munizioni  1  2
