@@ -107,7 +107,7 @@ enum ui_view {
 	X(RETAG, "retag", UI_V_PANES | UI_V_ANNOTATIONS, UI_F_WRITES | UI_F_NEEDS_ARTICLE, "t", \
 	  N_("Change the tags of the annotation (at the cursor, or in the list); empty removes them")) \
 	X(CODEBOOK, "codebook", UI_V_PANES, 0, "C", \
-	  N_("The codebook: tags with counts (R renames or merges, d deletes unused, Enter lists)")) \
+	  N_("The codebook: a tree of the tags with counts (z folds, R renames or moves a branch, d deletes unused, Enter lists)")) \
 	X(DELETE, "delete", UI_V_TEXT | UI_V_SIDE | UI_V_ANNOTATIONS | UI_V_CODEBOOK, UI_F_WRITES | UI_F_NEEDS_ARTICLE, "d", \
 	  N_("Delete the annotation (list, at the cursor) or an unused tag (codebook)")) \
 	X(SORT, "sort", UI_V_ANNOTATIONS, 0, "s", \

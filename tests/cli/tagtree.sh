@@ -51,6 +51,12 @@ has "$("$MARGO" export --format jsonl --tag armi/munizioni/proiettili)" '"purpos
 	"JSON Lines keeps the path string"
 "$MARGO" undo >/dev/null
 
+# ---- timeline tag:T: the branch, each annotation once ----------------------------------
+"$MARGO" annotate 4 20 30 --tag armi/munizioni >/dev/null
+is "$("$MARGO" timeline --format jsonl tag:armi)" '{"period":"2023-09","count":1}
+{"period":null,"count":2}' "timeline tag:armi counts the annotations of its branch, one with two of its tags once"
+"$MARGO" undo >/dev/null
+
 # ---- margo tags ----------------------------------------------------------------------
 is "$("$MARGO" tags)" "armi  1  2
   munizioni  1  2

@@ -141,7 +141,7 @@ EOF
 		expect_run_ok "$size in Italian: the script runs"
 		like "$(screen it.screen)" 'Codebook  5 etichette +propri   ramo$' "$size: the two counts are named in Italian"
 		like "$(screen it.screen)" '│ ▾ logistica +-      1 *$' "$size: the level logistica is shown"
-		like "$(state it message)" "^“armi/munizioni/proiettili” non ha tag sotto di sé$" "$size: the message in Italian"
+		like "$(state it message)" "^“armi/munizioni/proiettili” non ha etichette sotto di sé$" "$size: the message in Italian"
 	done
 else
 	skip "Italian screens" "$italian_problem"
