@@ -560,8 +560,9 @@ int store_tag_rename(struct store *st, const char *from, const char *given, char
 		else if (strcmp(from, to) != 0)
 			*err = util_printf(_("\xe2\x80\x9c%s\xe2\x80\x9d cannot move under itself"
 			                     " (to \xe2\x80\x9c%s\xe2\x80\x9d)"), from, to);
+		int same = strcmp(from, to) == 0;
 		free(to);
-		return there < 0 ? -1 : strcmp(from, to) == 0 && there ? 0 : -2;
+		return there < 0 ? -1 : same && there ? 0 : -2;
 	}
 	int ret = rename_branch(st, from, to, err);
 	free(to);
