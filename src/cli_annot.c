@@ -112,6 +112,29 @@ static int user_text(const char *cmd, const char *what, const char *v, const cha
 	return rc < 0 ? -1 : 0;
 }
 
+int cli_user_text(const char *cmd, const char *what, const char *v, char **out)
+{
+	return user_text(cmd, what, v, "", out);
+}
+
+/* The --tag of a listing as a tag path (levels trimmed, in *keep, which
+ * o->tag then points to); -1 after saying why. */
+static int tag_filter(const char *cmd, struct annot_opts *o, char **keep)
+{
+	char *err = NULL;
+	*keep = NULL;
+	if (!o->tag)
+		return 0;
+	int rc = store_tag_path(o->tag, strlen(o->tag), keep, &err);
+	if (rc != 0) {
+		cli_error("%s: --tag: %s", cmd, rc == 1 ? _("a tag needs a name") : err ? err : _("out of memory"));
+		free(err);
+		return -1;
+	}
+	o->tag = *keep;
+	return 0;
+}
+
 int cli_annotate(const struct cli_env *env, int argc, char **argv)
 {
 	struct annot_opts o = { 0 };
@@ -188,7 +211,12 @@ int cli_annotations(const struct cli_env *env, int argc, char **argv)
 		cli_error(_("annotations: unknown format \"%s\" (use plain or jsonl)"), o.format);
 		return CLI_USAGE;
 	}
-	return cli_write_annotations(env, &o, fm);
+	char *tag;
+	if (tag_filter("annotations", &o, &tag) < 0)
+		return CLI_USAGE;
+	int status = cli_write_annotations(env, &o, fm);
+	free(tag);
+	return status;
 }
 
 static const char export_usage[] =
@@ -219,10 +247,19 @@ int cli_export(const struct cli_env *env, int argc, char **argv)
 	static const struct { const char *name; enum annot_format f; } formats[] = {
 		{ "w3c", AF_W3C }, { "jsonl", AF_JSONL }, { "csv", AF_CSV }, { "markdown", AF_MARKDOWN },
 	};
+	char *tag;
 	for (size_t i = 0; o.format && i < sizeof formats / sizeof *formats; i++)
-		if (strcmp(o.format, formats[i].name) == 0)
-			return argc > 1 ? (cli_error(_("export: unexpected argument \"%s\""), argv[1]), CLI_USAGE)
-			                : cli_write_annotations(env, &o, formats[i].f);
+		if (strcmp(o.format, formats[i].name) == 0) {
+			if (argc > 1) {
+				cli_error(_("export: unexpected argument \"%s\""), argv[1]);
+				return CLI_USAGE;
+			}
+			if (tag_filter("export", &o, &tag) < 0)
+				return CLI_USAGE;
+			int status = cli_write_annotations(env, &o, formats[i].f);
+			free(tag);
+			return status;
+		}
 	cli_error(_("export: give --format w3c, jsonl, csv or markdown"));
 	return CLI_USAGE;
 }

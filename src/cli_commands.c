@@ -34,6 +34,8 @@ const struct cli_command cli_commands[] = {
 	{ "import", cli_import, COMMON, 0 },
 	{ "retag", cli_retag, COMMON, 0 },
 	{ "unlink", cli_unlink, COMMON, 0 },
+	{ "tags", cli_tags, OPTS("--format"), 0 },
+	{ "tag-rename", cli_tag_rename, COMMON, 0 },
 	{ "conflicts", cli_conflicts, OPTS("--format", "--keep"), 0 },
 	{ "check", cli_check, COMMON, 0 },
 	{ "history", cli_history, OPTS("--format", "-n"), 0 },

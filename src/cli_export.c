@@ -361,7 +361,8 @@ static int cmp_entry(const void *va, const void *vb)
 {
 	const struct md_entry *a = va, *b = vb;
 	int d;
-	if ((d = cmp_str(a->tag, b->tag)) || (d = cmp_str(a->title, b->title)))
+	if ((d = a->tag && b->tag ? store_tag_cmp(a->tag, b->tag) : cmp_str(a->tag, b->tag)) ||
+	    (d = cmp_str(a->title, b->title)))
 		return d;
 	if (a->article != b->article)
 		return a->article < b->article ? -1 : 1;
@@ -470,7 +471,56 @@ static void md_quote(struct out_ctx *c, const char *q)
 	put(c, "\n", 1);
 }
 
-/* The Markdown report: by tag, then article, quotes and notes. */
+/* The levels of tag path `s` ("a/b/c": 3; "": 1). */
+static size_t md_levels(const char *s)
+{
+	size_t n = 1;
+	for (; *s; s++)
+		n += *s == '/';
+	return n;
+}
+
+/* A heading of `level` #s (at most 6). */
+static void md_heading(struct out_ctx *c, size_t level)
+{
+	puts_(c, "\n");
+	for (size_t i = 0; i < level && i < 6; i++)
+		put(c, "#", 1);
+	put(c, " ", 1);
+}
+
+/* The headings of a tag, nested by its levels ("## armi", then "###
+ * munizioni" under it), from the first level it does not share with the
+ * tag before it (NULL: none before). */
+static void md_tag_headings(struct out_ctx *c, const char *tag, const char *before)
+{
+	size_t level = 0;
+	const char *p = tag, *q = before;
+	/* Skip the parents both have: their headings are written. */
+	while (q) {
+		size_t lp = strcspn(p, "/"), lq = strcspn(q, "/");
+		if (p[lp] != '/' || lp != lq || strncmp(p, q, lp) != 0)
+			break;
+		level++;
+		p += lp + 1;
+		q = q[lq] == '/' ? q + lq + 1 : NULL;
+	}
+	for (;; level++) {
+		size_t n = strcspn(p, "/");
+		md_heading(c, 2 + level);
+		if (!*tag)
+			md_line(c, "(no tag)");
+		else
+			md_text(c, p, n, true);
+		put(c, "\n", 1);
+		if (!p[n])
+			break;
+		p += n + 1;
+	}
+}
+
+/* The Markdown report: by tag (nested by its levels), then article,
+ * quotes and notes. */
 static void md_write(struct out_ctx *c)
 {
 	puts_(c, "# Annotations\n");
@@ -478,13 +528,11 @@ static void md_write(struct out_ctx *c)
 	for (size_t i = 0; i < c->n_md && flush_row(c) == 0; i++) {
 		const struct md_entry *m = &c->md[i], *prev = i ? &c->md[i - 1] : NULL;
 		bool new_tag = !prev || cmp_str(m->tag, prev->tag) != 0;
-		if (new_tag) {
-			puts_(c, "\n## ");
-			md_line(c, *m->tag ? m->tag : "(no tag)");
-			put(c, "\n", 1);
-		}
+		if (new_tag)
+			md_tag_headings(c, m->tag, prev ? prev->tag : NULL);
 		if (new_tag || m->article != prev->article) {
-			puts_(c, "\n### ");
+			/* The article's heading one level under its tag's. */
+			md_heading(c, 2 + md_levels(m->tag));
 			if (md_linkable(m->url)) {
 				puts_(c, "[");
 				md_line(c, m->title);

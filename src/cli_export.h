@@ -27,6 +27,10 @@ enum annot_format { AF_PLAIN, AF_JSONL, AF_W3C, AF_CSV, AF_MARKDOWN };
 int cli_write_annotations(const struct cli_env *env, const struct annot_opts *o,
                           enum annot_format format);
 
+/* Text given on the command line, checked and made UTF-8 (*out malloc'd,
+ * NULL for NULL); -1 after saying why (cli_annot.c). */
+int cli_user_text(const char *cmd, const char *what, const char *v, char **out);
+
 /* A file written whole or not at all: a temporary file beside the target,
  * renamed over it when complete (standard output when path is NULL or
  * "-").  An existing target is replaced only with `force`.  Each says why

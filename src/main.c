@@ -51,6 +51,8 @@ static const char usage[] = N_(
 	"  export --format F      annotations as w3c, jsonl, csv or markdown\n"
 	"  import FILE            merge annotations from margo's JSON Lines\n"
 	"  retag ID TAGS          replace the tags of an annotation (\"\" removes them)\n"
+	"  tags                   the tags as a tree, with their counts\n"
+	"  tag-rename FROM TO     rename or move a tag and the tags under it\n"
 	"  unlink ID ID           remove the link between two annotations\n"
 	"  conflicts              what imports did not keep; --keep resolves one\n"
 	"  check                  check the library for damage, without writing\n"

@@ -66,10 +66,20 @@ int store_annot_set_tags(struct store *st, const char *id, const char *list, cha
 		size_t n = e ? (size_t)(e - p) : strlen(p);
 		const char *s = p;
 		size_t len = text_trim(&s, n);
+		char *path = NULL;
+		/* A path's levels trimmed; one with an empty level (which only
+		 * an import brings: the others check first) is kept as it is. */
+		int pr = store_tag_path(s, len, &path, NULL);
 		p += n + (e ? 1 : 0);
+		if (pr == -1)
+			goto out;
 		if (!len)
 			continue;
-		sqlite3_bind_text(tag, 1, s, (int)len, SQLITE_STATIC);
+		if (path)
+			sqlite3_bind_text(tag, 1, path, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_text(tag, 1, s, (int)len, SQLITE_STATIC);
+		free(path);
 		if (sqlite3_step(tag) != SQLITE_ROW)
 			goto out;
 		int64_t t = sqlite3_column_int64(tag, 0);
@@ -195,6 +205,9 @@ static int create(struct store *st, int64_t article, size_t start, size_t end,
 {
 	*id = NULL;
 	*err = NULL;
+	int bad = store_tags_check(tags, ',', err);
+	if (bad < 0)
+		return bad;
 	char *body = NULL, *quote = NULL, *prefix = NULL, *suffix = NULL, hash[17], now[21];
 	size_t len = 0;
 	char uuid[46];
@@ -480,6 +493,8 @@ int store_annot_set_color(struct store *st, const char *id, const char *color, c
 
 /* ---- the codebook --------------------------------------------------------------- */
 
+static int rename_branch(struct store *st, const char *from, const char *to, char **err);
+
 int store_tags(struct store *st, char ***names, int64_t **counts, size_t *n)
 {
 	sqlite3_stmt *s;
@@ -512,13 +527,50 @@ int store_tags(struct store *st, char ***names, int64_t **counts, size_t *n)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int store_tag_rename(struct store *st, const char *from, const char *to, char **err)
+/* Whether `from` names a tag or a level above tags: 1, 0, -1. */
+static int tag_branch_exists(struct store *st, const char *from)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT 1 FROM tag WHERE name = ?1"
+	                      " OR substr(name, 1, length(?1) + 1) = ?1 || '/' LIMIT 1", &s) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, from, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_tag_rename(struct store *st, const char *from, const char *given, char **err)
 {
 	*err = NULL;
-	if (!*to) {
-		*err = util_strdup(_("a tag needs a name"));
-		return -1;
+	char *to = NULL;
+	int pr = store_tag_path(given, strlen(given), &to, err);
+	if (pr != 0) {
+		if (pr == 1)
+			*err = util_strdup(_("a tag needs a name"));
+		return pr == -1 ? -1 : -2;
 	}
+	size_t fl = strlen(from);
+	int there = tag_branch_exists(st, from);
+	if (there <= 0 || strcmp(from, to) == 0 || (strncmp(to, from, fl) == 0 && to[fl] == '/')) {
+		if (there < 0)
+			*err = util_printf(_("cannot read the library: %s"), store_errmsg(st));
+		else if (!there)
+			*err = util_printf(_("there is no tag \xe2\x80\x9c%s\xe2\x80\x9d"), from);
+		else if (strcmp(from, to) != 0)
+			*err = util_printf(_("\xe2\x80\x9c%s\xe2\x80\x9d cannot move under itself"
+			                     " (to \xe2\x80\x9c%s\xe2\x80\x9d)"), from, to);
+		int same = strcmp(from, to) == 0;
+		free(to);
+		return there < 0 ? -1 : same && there ? 0 : -2;
+	}
+	int ret = rename_branch(st, from, to, err);
+	free(to);
+	return ret;
+}
+
+static int rename_branch(struct store *st, const char *from, const char *to, char **err)
+{
 	char *qf = store_journal_quote(from), *qt = store_journal_quote(to);
 	char *summary = util_printf("tag %s renamed %s", qf ? qf : "", qt ? qt : "");
 	free(qf);

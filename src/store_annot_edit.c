@@ -133,6 +133,9 @@ int store_annot_retag(struct store *st, const char *id, const char *tags, char *
 		                 : util_printf(_("\"%s\" is the end of a link, not an annotation"), id);
 		return kind < 0 ? -1 : -2;
 	}
+	int bad = store_tags_check(tags, ',', err);
+	if (bad < 0)
+		return bad;
 	util_now_rfc3339(now);
 	if (store_annot_journal_begin(st, "tags", "tags changed", id) < 0)
 		goto fail;

@@ -151,10 +151,12 @@ int store_timeline_tag(struct store *st, const char *tag, enum store_period by,
 {
 	sqlite3_stmt *s;
 	memset(out, 0, sizeof *out);
-	if (store_prepare(st, "SELECT an.id, a.date"
+	/* The tag's whole branch ("a" and "a/b"), each annotation once. */
+	if (store_prepare(st, "SELECT DISTINCT an.id, a.date"
 	                  " FROM tag t JOIN annotation_tag x ON x.tag = t.id"
-	                  " JOIN annotation an ON an.id = x.annotation"
-	                  " JOIN article a ON a.id = an.article WHERE t.name = ?1", &s) < 0)
+	                  " JOIN annotation an ON an.id = x.annotation AND an.deleted IS NULL"
+	                  " JOIN article a ON a.id = an.article"
+	                  " WHERE t.name = ?1 OR substr(t.name, 1, length(?1) + 1) = ?1 || '/'", &s) < 0)
 		return -1;
 	sqlite3_bind_text(s, 1, tag, -1, SQLITE_TRANSIENT);
 	char **dates = NULL;
@@ -179,7 +181,8 @@ int store_timeline_tag(struct store *st, const char *tag, enum store_period by,
 	free(dates);
 	if (result == 1 && n == 0) {
 		/* No annotation: is there such a tag at all? */
-		if (store_prepare(st, "SELECT 1 FROM tag WHERE name = ?1", &s) < 0)
+		if (store_prepare(st, "SELECT 1 FROM tag WHERE name = ?1"
+		                      " OR substr(name, 1, length(?1) + 1) = ?1 || '/' LIMIT 1", &s) < 0)
 			return -1;
 		sqlite3_bind_text(s, 1, tag, -1, SQLITE_TRANSIENT);
 		rc = sqlite3_step(s);

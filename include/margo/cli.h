@@ -78,6 +78,8 @@ int cli_import(const struct cli_env *env, int argc, char **argv);
 /* margo retag ID TAGS, margo unlink ID ID. */
 int cli_retag(const struct cli_env *env, int argc, char **argv);
 int cli_unlink(const struct cli_env *env, int argc, char **argv);
+int cli_tags(const struct cli_env *env, int argc, char **argv);
+int cli_tag_rename(const struct cli_env *env, int argc, char **argv);
 int cli_conflicts(const struct cli_env *env, int argc, char **argv);
 int cli_check(const struct cli_env *env, int argc, char **argv);
 /* The journal of changes (cli_journal.c). */

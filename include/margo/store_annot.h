@@ -177,8 +177,36 @@ int store_annot_draft_clear(struct store *st);
 /* The codebook: every tag with its count of live annotations, by name
  * (names and counts in malloc'd arrays). */
 int store_tags(struct store *st, char ***names, int64_t **counts, size_t *n);
-/* Rename a tag, or merge it into another when the new name exists. */
+/* Rename a tag and every tag under it ("a" -> "b" takes "a/x" to "b/x"),
+ * merging into the tags of the new names that exist; one journal entry.
+ * 0; -2 a bad name (an empty level, no such tag, a move under itself) or
+ * -1 with a message in *err. */
 int store_tag_rename(struct store *st, const char *from, const char *to, char **err);
+
+/* A tag path from `len` bytes of `in`: its levels ("/" between them)
+ * trimmed of blanks, in *out (malloc'd).  0; 1 nothing but blanks (no
+ * tag, *out NULL); -2 an empty level, with a message in *err (err may be
+ * NULL); -1 out of memory. */
+int store_tag_path(const char *in, size_t len, char **out, char **err);
+/* Tree order of two tag paths: level by level, a parent first. */
+int store_tag_cmp(const char *a, const char *b);
+/* Check every tag of a list separated by `sep`: 0, or -2 with a message. */
+int store_tags_check(const char *list, char sep, char **err);
+
+/* One node of the codebook's tree: a tag, or a level that exists only
+ * as the beginning of tags ("a" of "a/b" when no annotation has "a"). */
+struct store_tag_node {
+	char *path;               /* "armi/munizioni" */
+	const char *name;         /* its last level, in path: "munizioni" */
+	size_t depth;             /* levels above it */
+	size_t children;          /* nodes right under it */
+	bool exists;              /* a tag of its own, not only a level */
+	int64_t own;              /* live annotations with this tag */
+	int64_t total;            /* live annotations with it or a tag under it */
+};
+/* The tree in order (a parent before its children, depth first). */
+int store_tag_tree(struct store *st, struct store_tag_node **v, size_t *n);
+void store_tag_tree_free(struct store_tag_node *v, size_t n);
 /* Delete a tag no live annotation has (one transaction): 0 deleted; 1
  * in use, nothing done (*used: by how many); -1 with a message. */
 int store_tag_delete(struct store *st, const char *name, int64_t *used, char **err);

@@ -94,9 +94,9 @@ enum ui_view {
 	  N_("Annotate the selection, or the sentence at the cursor: tags")) \
 	X(ANNOTATIONS, "annotations", UI_V_PANES, 0, "A", \
 	  N_("List the annotations (colour, tags, links, note; Enter jumps, t re-tags, d deletes)")) \
-	X(UNDO, "undo", UI_V_PANES | UI_V_ANNOTATIONS, UI_F_WRITES, "u", \
+	X(UNDO, "undo", UI_V_PANES | UI_V_ANNOTATIONS | UI_V_CODEBOOK, UI_F_WRITES, "u", \
 	  N_("Undo the last change to annotations, tags or entities (kept in the library)")) \
-	X(REDO, "redo", UI_V_PANES | UI_V_ANNOTATIONS, UI_F_WRITES, "^R", \
+	X(REDO, "redo", UI_V_PANES | UI_V_ANNOTATIONS | UI_V_CODEBOOK, UI_F_WRITES, "^R", \
 	  N_("Redo the last change undone")) \
 	X(LINK, "link", UI_V_PANES | UI_V_RESULTS, UI_F_WRITES | UI_F_NEEDS_ARTICLE, "L", \
 	  N_("Link the selection or sentence to another (L here, L there; or L in the related list)")) \
@@ -107,7 +107,7 @@ enum ui_view {
 	X(RETAG, "retag", UI_V_PANES | UI_V_ANNOTATIONS, UI_F_WRITES | UI_F_NEEDS_ARTICLE, "t", \
 	  N_("Change the tags of the annotation (at the cursor, or in the list); empty removes them")) \
 	X(CODEBOOK, "codebook", UI_V_PANES, 0, "C", \
-	  N_("The codebook: tags with counts (R renames or merges, d deletes unused, Enter lists)")) \
+	  N_("The codebook: a tree of the tags with counts (z folds, R renames or moves a branch, d deletes unused, Enter lists)")) \
 	X(DELETE, "delete", UI_V_TEXT | UI_V_SIDE | UI_V_ANNOTATIONS | UI_V_CODEBOOK, UI_F_WRITES | UI_F_NEEDS_ARTICLE, "d", \
 	  N_("Delete the annotation (list, at the cursor) or an unused tag (codebook)")) \
 	X(SORT, "sort", UI_V_ANNOTATIONS, 0, "s", \
@@ -146,6 +146,8 @@ enum ui_view {
 	  N_("Sidebar: this is not an entity")) \
 	X(CHART, "chart", UI_V_MENTIONS | UI_V_CODEBOOK, 0, "B", \
 	  N_("Mentions and codebook: move into the chart by month (in the mentions, then to the entities named with it, then back to the list); in the chart Enter lists only the period's mentions or annotations, Esc leaves it")) \
+	X(FOLD, "fold", UI_V_CODEBOOK, UI_F_OWN_KEYS, "z", \
+	  N_("Codebook: fold or unfold the branch of the selected tag (the tags under it)")) \
 	X(NEXT_BAR, "next-bar", UI_V_MENTIONS | UI_V_CODEBOOK, UI_F_OWN_KEYS, "<Right> l", \
 	  N_("Mentions and codebook: move into the chart, then pick the next period (the last bar counts the undated)")) \
 	X(PREV_BAR, "prev-bar", UI_V_MENTIONS | UI_V_CODEBOOK, UI_F_OWN_KEYS, "<Left> h", \

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "margo/i18n.h"
+#include "margo/store_annot.h"
 #include "margo/store_timeline.h"
 #include "margo/util.h"
 #include "annot_filter.h"
@@ -149,6 +150,27 @@ int annot_filter(struct annot_item *v, size_t *n, const char *filter, const char
 	if (rc != 0)
 		return -1;
 	struct store_bin bin;
+	for (size_t j = 0; j < nw; j++) {
+		/* tag:PATH as the tags are kept: its levels trimmed; an empty
+		 * level is refused (tag:armi// would match nothing). */
+		char *path = NULL, *err = NULL;
+		int pr = strncmp(words[j], "tag:", 4) == 0
+		       ? store_tag_path(words[j] + 4, strlen(words[j] + 4), &path, &err) : 0;
+		char *word = path ? util_printf("tag:%s", path) : NULL;
+		bool oom = pr == -1 || (path && !word);
+		free(path);
+		free(err);
+		if (pr == -2 || oom) {
+			*bad = pr == -2 ? _("tag: takes a tag with no empty level, e.g. tag:armi or tag:armi/munizioni")
+			                : _("out of memory");
+			words_free(words, nw);
+			return -1;
+		}
+		if (word) {
+			free(words[j]);
+			words[j] = word;
+		}
+	}
 	for (size_t j = 0; j < nw; j++)
 		if (strncmp(words[j], "date:", 5) == 0 && !date_word(words[j] + 5, &bin)) {
 			*bad = _("date: takes a year or a month, e.g. date:2023 or date:2023-09, or none for the undated");

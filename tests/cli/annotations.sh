@@ -64,7 +64,9 @@ has "$csv" '"Dice ""10mila container"", poi' "CSV doubles quotes and quotes fiel
 is "$(printf '%s\n' "$csv" | grep -c ',persone/consiglieri,\|,usa,')" 2 "CSV has one row per annotation and tag"
 has "$("$MARGO" export --format csv --separator ';' | head -1)" "id;article;title" "--separator ';'"
 md=$("$MARGO" export --format markdown)
-has "$md" "## militare/munizioni" "Markdown groups by tag"
+like "$md" '^## militare$' "Markdown groups by tag"
+like "$md" '^### munizioni$' "nested by its levels: militare/munizioni is munizioni a level under militare"
+like "$md" '^#### L’incontro' "and its article a level under it"
 has "$md" "> forniture di artiglieria nordcoreane" "and quotes the passages"
 "$MARGO" export --format jsonl -o "$TEST_TMP/out.jsonl"
 is "$(stat -c %a "$TEST_TMP/out.jsonl")" 600 "-o writes a file made 0600"

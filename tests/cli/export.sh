@@ -57,7 +57,7 @@ has "$md" "$(printf 'prima\036falsa\037\\#\\# forgiata')" \
 	"Markdown: a note holding bytes 0x1e and 0x1f is written whole, not cut into forged entries"
 has "$md" '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;' "Markdown: HTML in a note is escaped"
 hasnt "$md" "<script>" "Markdown: no raw HTML from a note"
-has "$md" '## &lt;i&gt;tag&lt;/i&gt;' "Markdown: HTML in a tag is escaped"
+has "$md" $'## &lt;i&gt;tag&lt;\n\n### i&gt;\n' "Markdown: HTML in a tag is escaped (its / makes two levels)"
 has "$md" '### &lt;b&gt;Tom &amp; &quot;Jerry&quot;&lt;/b&gt; \# \[x\](javascript:alert(1)) (2024-06-19)' \
 	"Markdown: HTML and link syntax in a title are escaped, and a javascript: address is not linked"
 unlike "$md" '^# titolo|^> citazione|^- voce|^1\. primo|^    codice' \

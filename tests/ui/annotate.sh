@@ -155,7 +155,7 @@ mil<Tab>
 C
 :save-state codebook
 :save-display codebook.screen
-j
+jj
 R
 <C-u>sola frase
 <Enter>
@@ -165,8 +165,9 @@ expect_run_ok "codebook: the script runs"
 expect_state completed message "annotated: sola frase (c: a note, H: a colour)" "Tab completes a tag from the codebook"
 expect_state codebook codebook.open 1 "C opens the codebook"
 expect_state codebook codebook.n 3 "with every tag"
-like "$(screen codebook.screen)" '│ militare/munizioni +1 *$' "each with its count"
-like "$(screen codebook.screen)" '│ sola frase +2 *$' "counts are of live annotations"
+like "$(screen codebook.screen)" '│ ▾ militare +- +1 *$' "a tree: militare, only a level, with the count of its branch"
+like "$(screen codebook.screen)" '│     munizioni +1 +1 *$' "each tag under its parent with its count"
+like "$(screen codebook.screen)" '│   sola frase +2 +2 *$' "counts are of live annotations"
 expect_state merged codebook.n 2 "renaming onto an existing tag merges the two"
 has "$("$MARGO" annotations)" "[militare/munizioni, sola frase]" "the merged tag is on the annotation"
 
