@@ -36,6 +36,7 @@ static int take_opts(int *argc, char **argv, struct annot_opts *o)
 		const char **slot = strcmp(a, "--tag") == 0 ? &o->tag
 		                  : strcmp(a, "--note") == 0 ? &o->note
 		                  : strcmp(a, "--author") == 0 ? &o->author
+		                  : strcmp(a, "--coder") == 0 ? &o->coder
 		                  : strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ? &o->output
 		                  : strcmp(a, "--format") == 0 ? &o->format : NULL;
 		if (slot || strcmp(a, "--article") == 0 || strcmp(a, "--separator") == 0) {
@@ -84,10 +85,12 @@ static bool wants_help(int argc, char **argv, const char *usage)
 
 static const char annotate_usage[] =
 	N_("Usage: margo annotate [--db FILE] ARTICLE START END [--tag T,U] [--note TEXT]\n"
-	"                      [--author NAME]\n"
+	"                      [--as NAME]\n"
 	"Annotate characters START to END (code points, end excluded) of ARTICLE\n"
 	"with tags (comma-separated; \"a/b\" makes a hierarchy) and a note.  Prints\n"
-	"the new annotation's id.\n");
+	"the new annotation's id.  Its coder (and author) is NAME, else the\n"
+	"configuration's \"set user\", else the login name; --author NAME is the\n"
+	"older spelling of --as NAME.\n");
 
 /* Argument or variable `v` (named `what` in messages, `hint` after) as
  * UTF-8 in *out (malloc'd; NULL when `v` is NULL): 0, or -1 after saying
@@ -128,15 +131,25 @@ int cli_annotate(const struct cli_env *env, int argc, char **argv)
 	/* What is saved is UTF-8, so that every export reads elsewhere. */
 	char *tag = NULL, *note = NULL, *author = NULL;
 	if (user_text("annotate", "--tag", o.tag, "", &tag) < 0 || user_text("annotate", "--note", o.note, "", &note) < 0 ||
-	    (o.author ? user_text("annotate", "--author", o.author, "", &author)
-	              : user_text("annotate", _("$USER, the default author,"), getenv("USER"),
-	                          " (give --author NAME)", &author)) < 0) {
+	    user_text("annotate", "--author", o.author, "", &author) < 0) {
 		free(tag);
 		free(note);
 		return CLI_USAGE;
 	}
+	if (author && !store_coder_name_ok(author)) {
+		cli_error(_("annotate: --author: \"%s\" is not a name (1 to 100 characters, none of "
+		            "them a control character)"), author);
+		free(tag);
+		free(note);
+		free(author);
+		return CLI_USAGE;
+	}
+	/* --author is the coder, unless --as names another. */
+	struct cli_env as_author = *env;
+	if (author && !env->coder_named)
+		as_author.coder = author;
 	struct store *st;
-	if (cli_open_library(env, STORE_OPEN_WRITE, &st) < 0) {
+	if (cli_open_library(&as_author, STORE_OPEN_WRITE, &st) < 0) {
 		free(tag);
 		free(note);
 		free(author);
@@ -145,7 +158,7 @@ int cli_annotate(const struct cli_env *env, int argc, char **argv)
 	char *id = NULL, *err = NULL;
 	int status = CLI_OK;
 	int rc = store_annot_create(st, article, (size_t)start, (size_t)end, tag, note,
-	                            author, &id, &err);
+	                            author ? author : store_coder(st), &id, &err);
 	free(tag);
 	free(note);
 	free(author);
@@ -165,10 +178,12 @@ int cli_annotate(const struct cli_env *env, int argc, char **argv)
 
 static const char annotations_usage[] =
 	N_("Usage: margo annotations [--db FILE] [--format plain|jsonl] [--tag T]\n"
-	"                         [--article ID]\n"
+	"                         [--article ID] [--coder NAME]\n"
 	"List the annotations (sorted by id), of one tag (and its children: \"a\"\n"
-	"also gives \"a/b\") or one article.  JSON Lines: one W3C Web Annotation a\n"
-	"line, the form margo export and import use.\n");
+	"also gives \"a/b\"), one article or one coder (\"unknown\": those made\n"
+	"before coders were kept).  JSON Lines: one W3C Web Annotation a line, the\n"
+	"form margo export and import use; its coder is \"creator\" and\n"
+	"\"margo\": {\"coder\"} (null: unknown).\n");
 
 int cli_annotations(const struct cli_env *env, int argc, char **argv)
 {
