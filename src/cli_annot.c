@@ -249,7 +249,7 @@ int cli_export(const struct cli_env *env, int argc, char **argv)
 #define IMPORT_MAX_LINE ((size_t)16 << 20)
 
 static const char import_usage[] =
-	N_("Usage: margo import [--db FILE] FILE\n"
+	N_("Usage: margo import [--db FILE] [--as NAME] FILE\n"
 	"Merge annotations by id from margo's JSON Lines (margo export --format\n"
 	"jsonl), or from one JSON text: W3C JSON as margo export --format w3c\n"
 	"writes it (an AnnotationCollection), an AnnotationPage, an array of\n"
@@ -545,13 +545,13 @@ int cli_import(const struct cli_env *env, int argc, char **argv)
 /* ---- retag and unlink --------------------------------------------------------------- */
 
 static const char retag_usage[] =
-	N_("Usage: margo retag [--db FILE] ID TAGS\n"
+	N_("Usage: margo retag [--db FILE] [--as NAME] ID TAGS\n"
 	"Give the annotation ID (as \"margo annotations\" shows it; \"urn:uuid:\" may\n"
 	"be left out) exactly the tags TAGS (comma-separated; \"\" removes them all,\n"
 	"the annotation stays).  One change: \"margo undo\" gives the old tags back.\n");
 
 static const char unlink_usage[] =
-	N_("Usage: margo unlink [--db FILE] ID ID\n"
+	N_("Usage: margo unlink [--db FILE] [--as NAME] ID ID\n"
 	"Remove the link between two annotations (either may be the end it was\n"
 	"made from; \"urn:uuid:\" may be left out).  A bare link end no other link\n"
 	"uses goes with it.  One change: \"margo undo\" brings the link back.\n");

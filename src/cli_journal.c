@@ -25,12 +25,12 @@ static const char history_usage[] =
 	"\"author\" is the login, \"coder\" null when unknown.\n");
 
 static const char undo_usage[] =
-	N_("Usage: margo undo [--db FILE] [N]\n"
+	N_("Usage: margo undo [--db FILE] [--as NAME] [N]\n"
 	"Undo the last N changes (default 1), saying each.  Exits 1 when there\n"
 	"is nothing to undo.\n");
 
 static const char redo_usage[] =
-	N_("Usage: margo redo [--db FILE] [N]\n"
+	N_("Usage: margo redo [--db FILE] [--as NAME] [N]\n"
 	"Redo the last N changes undone (default 1), saying each.  Exits 1 when\n"
 	"there is nothing to redo.\n");
 
