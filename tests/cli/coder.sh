@@ -96,6 +96,15 @@ has "$("$MARGO" --db "$other" annotations --coder fabio)" "[quattro]" \
 has "$("$MARGO" --db "$other" conflicts --format jsonl)" '"name":"carla"' \
 	"and the version not kept, in the conflict, keeps carla's"
 
+# A creator's name that is not text (a NUL) is made U+FFFD, and said.
+third=$TEST_TMP/third.db
+fresh_library "$third"
+grep '"name":"ana"' "$TEST_TMP/all.jsonl" | sed 's/"name":"ana"/"name":"an\\u0000a"/' >"$TEST_TMP/nul.jsonl"
+out=$("$MARGO" --db "$third" import "$TEST_TMP/nul.jsonl" 2>&1)
+has "$("$MARGO" --db "$third" annotations --format jsonl)" '"name":"an�a"' \
+	"an imported coder's NUL becomes U+FFFD"
+has "$out" "U+FFFD" "and the import says so"
+
 # ---- bad names ----------------------------------------------------------------------------
 out=$("$MARGO" annotate 1 0 5 --as "$(printf 'a\tb')" 2>&1); rc=$?
 is "$rc" 2 "--as with a control character is a usage error"
