@@ -394,6 +394,10 @@ static void test_migrates_schema_16_coders(void **state)
 	char *id3 = NULL;
 	assert_int_equal(store_annot_create(st, art, 13, 16, "nuovo", NULL, "ana", &id3, &err), 0);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM journal WHERE coder = 'ana'"), 1);
+	assert_int_equal(store_annot_link(st, id3, id, "follow-up", &err), 0);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM annotation_link WHERE coder = 'ana'"
+	                             " AND kind = 'follow-up'"), 1);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM journal WHERE coder = 'ana'"), 2);
 	int n[2] = { 0, 0 };
 	assert_int_equal(store_annot_each(st, NULL, 0, count_coder, n), 0);
 	assert_int_equal(n[0], 2);
