@@ -7,7 +7,11 @@
  *    well-formed UTF-8;
  *  - the text of a script or a style never reaches the output;
  *  - when the input has no '<' or '&' of its own, the output has no '<'
- *    (no markup is copied into the text).
+ *    (no markup is copied into the text);
+ *  - what was left out obeys the same, and its bounds: at most
+ *    HTML_LEFT_MAX_BLOCKS blocks, none empty, each of at most
+ *    HTML_LEFT_BLOCK_BYTES and all of at most HTML_LEFT_MAX_BYTES (give or
+ *    take the last character and an ellipsis).
  * The extractor must end on any input: libFuzzer's timeout catches a hang.
  */
 #include <config.h>
@@ -68,6 +72,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_field("site", p.site, plain);
 		check_field("url", p.url, false);
 		check_field("text", p.text, plain);
+		if (p.n_dropped > HTML_LEFT_MAX_BLOCKS)
+			fuzz_fail("%zu blocks left out kept", p.n_dropped);
+		size_t total = 0;
+		for (size_t i = 0; i < p.n_dropped; i++) {
+			size_t n = strlen(p.dropped[i].text);
+			if (n == 0 || n > HTML_LEFT_BLOCK_BYTES + 7)
+				fuzz_fail("a block left out of %zu bytes", n);
+			total += n;
+			check_field("dropped", p.dropped[i].text, plain);
+		}
+		if (total > HTML_LEFT_MAX_BYTES + 7)
+			fuzz_fail("%zu bytes left out kept", total);
 	}
 	html_page_free(&p);
 	free(page);

@@ -317,22 +317,39 @@ int cli_ingest_bundled_if_empty(const struct cli_env *env, char **summary)
 
 /* ---- option parsing shared by the subcommands ------------------------- */
 
-/* Parse --format and --help; returns the index of the first operand or -1
- * after printing a usage error. */
-int cli_parse_sub(int argc, char **argv, const char *usage, struct sub_opts *o)
+int cli_parse_sub_flags(int argc, char **argv, const char *usage, struct sub_opts *o,
+                        unsigned flags)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "dropped", no_argument, NULL, 'd' },
+		{ "fetch-pages", no_argument, NULL, 'P' },
+		{ "no-fetch-pages", no_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 },
 	};
 	o->format = FORMAT_PLAIN;
 	o->help = 0;
+	o->dropped = 0;
+	o->fetch_pages = -1;
 	optind = 0;
 	opterr = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, "hf:", longopts, NULL)) != -1) {
+		/* Each command takes only the options its flags allow. */
+		if ((c == 'd' && !(flags & SUB_DROPPED)) || (c == 'P' && !(flags & SUB_PAGES)) ||
+		    (c == 'N' && !(flags & SUB_NO_PAGES)))
+			c = '?';
 		switch (c) {
+		case 'd':
+			o->dropped = 1;
+			break;
+		case 'P':
+			o->fetch_pages = 1;
+			break;
+		case 'N':
+			o->fetch_pages = 0;
+			break;
 		case 'f':
 			if (strcmp(optarg, "jsonl") == 0)
 				o->format = FORMAT_JSONL;
@@ -354,6 +371,11 @@ int cli_parse_sub(int argc, char **argv, const char *usage, struct sub_opts *o)
 		}
 	}
 	return optind;
+}
+
+int cli_parse_sub(int argc, char **argv, const char *usage, struct sub_opts *o)
+{
+	return cli_parse_sub_flags(argc, argv, usage, o, 0);
 }
 
 void cli_json_field(struct buf *b, const char *name, const char *value, int first)
@@ -380,7 +402,7 @@ int cli_flush_line(struct buf *b)
 /* ---- add ---------------------------------------------------------------- */
 
 static const char add_usage[] =
-	N_("Usage: margo add [--db FILE] PATH|URL...\n"
+	N_("Usage: margo add [--db FILE] [--fetch-pages] PATH|URL...\n"
 	"Add or refresh articles from .txt files, folders (searched recursively\n"
 	"for .txt, .jsonl, .rss, .atom and .xml files), JSON Lines files of\n"
 	"{\"title\",\"text\",\"date\",\"author\",\"url\",\"id\"} and RSS or Atom feeds\n"
@@ -389,7 +411,9 @@ static const char add_usage[] =
 	"give their article, with its title, author, date and address.\n"
 	"An http or https address is fetched: a feed loads its items, a page its\n"
 	"article (with the address as its url); one that cannot be fetched is\n"
-	"said in one line, and the rest still loads.\n"
+	"said in one line, and the rest still loads.  --fetch-pages: a feed's\n"
+	"items that carry only a summary read the page they link to instead\n"
+	"(see \"margo subscribe --help\").\n"
 	"Ctrl-C or SIGTERM stops a load: what was read is saved, and the next\n"
 	"\"margo add\" of the same paths goes on where it stopped.\n"
 	"Exit status: 0 all loaded, 1 some inputs skipped, 3 library error;\n"
@@ -398,7 +422,7 @@ static const char add_usage[] =
 int cli_add(const struct cli_env *env, int argc, char **argv)
 {
 	struct sub_opts o;
-	int first = cli_parse_sub(argc, argv, add_usage, &o);
+	int first = cli_parse_sub_flags(argc, argv, add_usage, &o, SUB_PAGES);
 	if (first < 0)
 		return CLI_USAGE;
 	if (o.help)
@@ -407,7 +431,7 @@ int cli_add(const struct cli_env *env, int argc, char **argv)
 		cli_error(_("add: no PATH given; see \"margo add --help\""));
 		return CLI_USAGE;
 	}
-	return cli_add_args(env, argv + first, (size_t)(argc - first));
+	return cli_add_args(env, argv + first, (size_t)(argc - first), o.fetch_pages == 1, NULL, 0);
 }
 
 /* ---- check -------------------------------------------------------------- */
@@ -530,11 +554,15 @@ int cli_list(const struct cli_env *env, int argc, char **argv)
 /* ---- show --------------------------------------------------------------- */
 
 static const char show_usage[] =
-	N_("Usage: margo show [--db FILE] [--format plain|jsonl] ID\n"
+	N_("Usage: margo show [--db FILE] [--format plain|jsonl] [--dropped] ID\n"
 	"Print one article: its title, subtitle, byline, date and source, then\n"
-	"its text, paragraph by paragraph.  JSON Lines: one object with \"id\",\n"
+	"its text, paragraph by paragraph.  --dropped: then what was left out of\n"
+	"it, one \"kind: text\" a line (a text file's boilerplate lines; a web\n"
+	"page's navigation, banners, share bars, related links, comments,\n"
+	"captions, low-score blocks, ...).  JSON Lines: one object with \"id\",\n"
 	"\"title\", \"subtitle\", \"author\", \"date\", \"source\", \"url\",\n"
-	"\"paragraphs\", \"text\" and \"dropped\" (the boilerplate lines removed).\n");
+	"\"paragraphs\", \"text\" and \"dropped\" (what was left out, as\n"
+	"{\"kind\", \"text\"}).\n");
 
 static int dropped_json(void *ctx, const char *kind, const char *text)
 {
@@ -545,6 +573,26 @@ static int dropped_json(void *ctx, const char *kind, const char *text)
 	cli_json_field(b, "kind", kind, 1);
 	cli_json_field(b, "text", text, 0);
 	buf_putc(b, '}');
+	return 0;
+}
+
+/* One line of what was left out: "kind: text"; the count of the blocks
+ * not kept as a sentence. */
+static int dropped_plain(void *ctx, const char *kind, const char *text)
+{
+	size_t *n = ctx;
+	kind = kind ? kind : "";
+	text = text ? text : "";
+	if ((*n)++ == 0)
+		printf("\n%s\n", _("Left out:"));
+	if (strcmp(kind, "not-kept") == 0) {
+		fputs(_("more blocks left out, not kept: "), stdout);
+	} else {
+		cli_puts_safe(stdout, kind);
+		fputs(": ", stdout);
+	}
+	cli_puts_safe(stdout, text);
+	fputc('\n', stdout);
 	return 0;
 }
 
@@ -577,7 +625,7 @@ static void show_plain(const struct store_article *a)
 int cli_show(const struct cli_env *env, int argc, char **argv)
 {
 	struct sub_opts o;
-	int first = cli_parse_sub(argc, argv, show_usage, &o);
+	int first = cli_parse_sub_flags(argc, argv, show_usage, &o, SUB_DROPPED);
 	if (first < 0)
 		return CLI_USAGE;
 	if (o.help)
@@ -618,6 +666,13 @@ int cli_show(const struct cli_env *env, int argc, char **argv)
 		buf_free(&b);
 	} else {
 		show_plain(&a);
+		size_t n = 0;
+		if (o.dropped && store_dropped(st, a.id, dropped_plain, &n) < 0) {
+			cli_error("%s: %s", env->db_path, store_errmsg(st));
+			status = CLI_FAILED;
+		} else if (o.dropped && n == 0) {
+			printf("\n%s\n", _("Left out: nothing."));
+		}
 	}
 	if (found > 0)
 		store_article_free(&a);

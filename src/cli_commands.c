@@ -18,9 +18,9 @@ const char *const cli_global_options[] = { "--db", "--config", "--no-config", "-
                                            "--version", NULL };
 
 const struct cli_command cli_commands[] = {
-	{ "add", cli_add, COMMON, 0 },
+	{ "add", cli_add, OPTS("--fetch-pages"), 0 },
 	{ "list", cli_list, OPTS("--format", "--unread"), 0 },
-	{ "show", cli_show, OPTS("--format"), 0 },
+	{ "show", cli_show, OPTS("--format", "--dropped"), 0 },
 	{ "passages", cli_passages, OPTS("--format"), 0 },
 	{ "entities", cli_entities, OPTS("--format", "--article"), 0 },
 	{ "mentions", cli_mentions, OPTS("--format"), 0 },
@@ -41,10 +41,10 @@ const struct cli_command cli_commands[] = {
 	{ "redo", cli_redo, OPTS("--as"), 0 },
 	{ "tag", cli_tag, OPTS("--all"), 0 },
 	{ "extract", cli_extract, COMMON, 0 },
-	{ "subscribe", cli_subscribe, COMMON, 0 },
+	{ "subscribe", cli_subscribe, OPTS("--fetch-pages", "--no-fetch-pages"), 0 },
 	{ "feeds", cli_feeds, OPTS("--format"), 0 },
 	{ "unsubscribe", cli_unsubscribe, COMMON, 0 },
-	{ "fetch", cli_fetch, COMMON, 0 },
+	{ "fetch", cli_fetch, OPTS("--fetch-pages"), 0 },
 	{ "complete", cli_complete, COMMON, 1 },
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof *cli_commands;

@@ -311,6 +311,13 @@ int cli_entities(const struct cli_env *env, int argc, char **argv)
 		store_close(&st);
 		return CLI_FAILED;
 	}
+	int type_width = 0;
+	for (int t = 0; t < ENTITY_TYPES; t++) {
+		const char *shown = entity_type_shown((enum entity_type)t);
+		int tw = text_width(shown, strlen(shown));
+		if (tw > type_width)
+			type_width = tw;
+	}
 	struct buf b = { 0 };
 	for (size_t i = 0; i < n && status == CLI_OK; i++) {
 		if (o.format == FORMAT_JSONL) {
@@ -330,14 +337,14 @@ int cli_entities(const struct cli_env *env, int argc, char **argv)
 			if (cli_flush_line(&b) < 0)
 				status = CLI_FAILED;
 		} else {
+			/* The type in the reader's language, padded to the
+			 * widest of the types in display columns. */
+			const char *type = entity_type_shown(e[i].type);
+			int pad = type_width - text_width(type, strlen(type));
+			printf("%5lld  %s%*s ", (long long)e[i].id, type, pad > 0 ? pad : 0, "");
 			if (article)
-				printf("%5lld  %-4s %4lld %6lld %5lld  ", (long long)e[i].id,
-				       entity_type_name(e[i].type), (long long)e[i].here,
-				       (long long)e[i].mentions, (long long)e[i].articles);
-			else
-				printf("%5lld  %-4s %6lld %5lld  ", (long long)e[i].id,
-				       entity_type_name(e[i].type), (long long)e[i].mentions,
-				       (long long)e[i].articles);
+				printf("%4lld ", (long long)e[i].here);
+			printf("%6lld %5lld  ", (long long)e[i].mentions, (long long)e[i].articles);
 			cli_puts_safe(stdout, e[i].name);
 			b.len = 0;
 			if (put_fits(st, &e[i], false, &b) < 0) {

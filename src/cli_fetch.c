@@ -12,6 +12,7 @@
 
 #include "margo/feed.h"
 #include "margo/fetch.h"
+#include "margo/fetch_pages.h"
 #include "margo/store_feed.h"
 #include "margo/i18n.h"
 #include "cli_impl.h"
@@ -22,15 +23,83 @@ static bool is_address(const char *arg, bool *web)
 	return fetch_is_url(arg, web) && access(arg, F_OK) != 0;
 }
 
-int cli_add_args(const struct cli_env *env, char *const *args, size_t n)
+/* ---- linked pages ------------------------------------------------------ */
+
+static void page_message(void *ctx, const char *url, const char *message)
+{
+	(void)ctx;
+	if (!url) {
+		cli_error("%s", message);
+		return;
+	}
+	fputs("margo: ", stderr);
+	cli_puts_safe(stderr, url);
+	fprintf(stderr, ": %s\n", message);
+}
+
+static void page_progress(void *ctx, size_t done, size_t total)
+{
+	(void)ctx;
+	fputc('\r', stderr);
+	fprintf(stderr, _("fetching linked pages: %zu of %zu"), done, total);
+	if (done == total)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+static bool stderr_tty(void)
+{
+	return isatty(STDERR_FILENO) && getenv("TERM") && strcmp(getenv("TERM"), "dumb") != 0;
+}
+
+/* The linked pages of the feeds among bufs[i] with want[i], fetched and
+ * given to their buffers (fp holds them): 0, or -1 (said). */
+static int load_pages(const struct cli_env *env, struct ingest_buffer *bufs, const bool *want,
+                      size_t n, struct feed_pages *fp, struct fetch_pages_report *rep)
+{
+	bool any = false;
+	for (size_t i = 0; i < n; i++)
+		any = any || want[i];
+	if (!any)
+		return 0;
+	struct store *st;
+	if (cli_open_library(env, STORE_OPEN_WRITE, &st) < 0)
+		return -1;
+	int rc = fetch_pages(st, bufs, want, n, fp, stderr_tty() ? page_progress : NULL, NULL,
+	                     page_message, rep);
+	store_close(&st);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		bufs[i].pages = fp[i].pages;
+		bufs[i].n_pages = fp[i].n;
+	}
+	return rc;
+}
+
+static void pages_said(const struct fetch_pages_report *rep)
+{
+	if (rep->read + rep->failed == 0)
+		return;
+	printf(ngettext("linked pages: %zu read", "linked pages: %zu read", rep->read), rep->read);
+	if (rep->failed)
+		printf(ngettext(", %zu failed (its item keeps its summary)",
+		                ", %zu failed (their items keep their summaries)", rep->failed),
+		       rep->failed);
+	putchar('\n');
+}
+
+int cli_add_args(const struct cli_env *env, char *const *args, size_t n, bool fetch_pages,
+                 char **summary, int quiet)
 {
 	char **paths = calloc(n, sizeof *paths);
 	struct fetch_request *req = calloc(n, sizeof *req);
 	struct fetch_result *res = calloc(n, sizeof *res);
 	struct ingest_buffer *bufs = calloc(n, sizeof *bufs);
+	struct feed_pages *fp = calloc(n, sizeof *fp);
+	bool *want = calloc(n, sizeof *want);
+	struct fetch_pages_report pages = { 0 };
 	int rc = CLI_FAILED;
 	size_t np = 0, nr = 0, nb = 0, problems = 0;
-	if (!paths || !req || !res || !bufs) {
+	if (!paths || !req || !res || !bufs || !fp || !want) {
 		cli_error(_("out of memory"));
 		goto out;
 	}
@@ -48,8 +117,9 @@ int cli_add_args(const struct cli_env *env, char *const *args, size_t n)
 	fetch_many(req, nr, res, NULL, NULL);
 	for (size_t i = 0; i < nr; i++) {
 		if (res[i].ok) {
+			want[nb] = fetch_pages;
 			bufs[nb++] = (struct ingest_buffer){ req[i].url, res[i].data, res[i].len,
-			                                     res[i].charset };
+			                                     res[i].charset, NULL, 0 };
 		} else {
 			cli_error(_("%s: %s; skipped"), req[i].url,
 			          res[i].error ? res[i].error : _("not modified"));
@@ -60,11 +130,18 @@ int cli_add_args(const struct cli_env *env, char *const *args, size_t n)
 		rc = CLI_PARTIAL;
 		goto out;
 	}
+	if (load_pages(env, bufs, want, nb, fp, &pages) < 0)
+		goto out;
 	struct ingest_report before = { .problems = problems };
-	rc = cli_ingest_ex(env, paths, np, bufs, nb, &before, NULL, 0, NULL);
+	rc = cli_ingest_ex(env, paths, np, bufs, nb, &before, summary, quiet, NULL);
+	if (rc != CLI_FAILED)
+		pages_said(&pages);
 	if (rc == CLI_OK && problems)
 		rc = CLI_PARTIAL;
 out:
+	feed_pages_free(fp, nb);
+	free(fp);
+	free(want);
 	for (size_t i = 0; res && i < nr; i++)
 		fetch_result_free(&res[i]);
 	free(paths);
@@ -74,31 +151,45 @@ out:
 	return rc;
 }
 
+int cli_ingest_args(const struct cli_env *env, char *const *args, size_t n,
+                    char **summary, int quiet)
+{
+	return cli_add_args(env, args, n, false, summary, quiet);
+}
+
 /* ---- subscriptions ---------------------------------------------------- */
 
 static const char subscribe_usage[] =
-	N_("Usage: margo subscribe [--db FILE] URL...\n"
+	N_("Usage: margo subscribe [--db FILE] [--fetch-pages|--no-fetch-pages] URL...\n"
 	"Subscribe to RSS or Atom feeds: each is fetched once and its items\n"
 	"loaded; \"margo fetch\" fetches them all again.  An address that cannot\n"
 	"be fetched, or is not a feed, is said in one line and not subscribed.\n"
+	"--fetch-pages: for each item that carries only a summary, the page it\n"
+	"links to is fetched and its article read in place of the summary, now\n"
+	"and at every fetch (--no-fetch-pages stops it); a page that fails is\n"
+	"said in one line and its item keeps the summary.\n"
 	"Exit status: 0 all subscribed, 1 some not, 3 library error.\n");
 
 static const char feeds_usage[] =
 	N_("Usage: margo feeds [--db FILE] [--format jsonl]\n"
 	"The feeds subscribed to: address, title, items loaded, when last\n"
-	"fetched and the error of that fetch, if any.\n");
+	"fetched, \"with linked pages\" when they are fetched (--fetch-pages),\n"
+	"and the error of that fetch, if any.\n");
 
 static const char unsubscribe_usage[] =
 	N_("Usage: margo unsubscribe [--db FILE] URL...\n"
 	"Stop fetching these feeds; the articles loaded from them stay.\n");
 
 static const char fetch_usage[] =
-	N_("Usage: margo fetch [--db FILE]\n"
+	N_("Usage: margo fetch [--db FILE] [--fetch-pages]\n"
 	"Fetch every feed subscribed to, eight at a time, and load new and\n"
 	"changed items.  A feed's server is asked for changes only (the ETag\n"
 	"and Last-Modified of its last answer): one unchanged loads nothing.  A\n"
 	"feed that cannot be fetched is said in one line, and kept for the\n"
 	"next fetch, while the rest loads.\n"
+	"--fetch-pages: in the feeds that changed, each item that carries only\n"
+	"a summary has the page it links to read in place of the summary, as\n"
+	"for a feed subscribed to with --fetch-pages (this time only).\n"
 	"Exit status: 0 all fetched, 1 some failed, 3 library error.\n");
 
 /* The feed's title, or NULL (not a feed, or none). */
@@ -125,24 +216,28 @@ static void fetch_progress(void *ctx, size_t done, size_t total)
 	fflush(stderr);
 }
 
-/* Fetch `n` feeds (validators given), load what came, and record each
- * outcome; `subscribing`: a feed is recorded only once it has loaded. */
+/* Fetch `n` feeds (validators given), load what came (with the linked
+ * pages of those with pages[i]), and record each outcome; `subscribing`:
+ * a feed is recorded only once it has loaded, its choice of pages stored
+ * when `store_pages` is 0 or 1. */
 static int fetch_feeds(const struct cli_env *env, struct fetch_request *req, size_t n,
-                       bool subscribing)
+                       const bool *pages, bool subscribing, int store_pages)
 {
 	struct fetch_result *res = calloc(n ? n : 1, sizeof *res);
 	struct ingest_buffer *bufs = calloc(n ? n : 1, sizeof *bufs);
 	char **titles = calloc(n ? n : 1, sizeof *titles);
 	bool *keep = calloc(n ? n : 1, sizeof *keep);
+	bool *want = calloc(n ? n : 1, sizeof *want);
+	struct feed_pages *fp = calloc(n ? n : 1, sizeof *fp);
+	struct fetch_pages_report prep = { 0 };
 	int rc = CLI_FAILED;
 	size_t nb = 0;
 	struct ingest_report before = { 0 };
-	if (!res || !bufs || !titles || !keep) {
+	if (!res || !bufs || !titles || !keep || !want || !fp) {
 		cli_error(_("out of memory"));
 		goto out;
 	}
-	bool tty = isatty(STDERR_FILENO) && getenv("TERM") && strcmp(getenv("TERM"), "dumb") != 0;
-	fetch_many(req, n, res, tty && n > 1 ? fetch_progress : NULL, NULL);
+	fetch_many(req, n, res, stderr_tty() && n > 1 ? fetch_progress : NULL, NULL);
 	for (size_t i = 0; i < n; i++) {
 		if (res[i].not_modified) {
 			before.unchanged++;
@@ -165,14 +260,18 @@ static int fetch_feeds(const struct cli_env *env, struct fetch_request *req, siz
 				keep[i] = !subscribing;
 				continue;
 			}
+			want[nb] = pages[i];
 			bufs[nb++] = (struct ingest_buffer){ req[i].url, res[i].data, res[i].len,
-			                                     res[i].charset };
+			                                     res[i].charset, NULL, 0 };
 			keep[i] = true;
 		}
 	}
+	if (load_pages(env, bufs, want, nb, fp, &prep) < 0)
+		goto out;
 	rc = cli_ingest_ex(env, NULL, 0, bufs, nb, &before, NULL, 0, NULL);
 	if (rc == CLI_FAILED)
 		goto out;
+	pages_said(&prep);
 	struct store *st;
 	if (cli_open_library(env, STORE_OPEN_WRITE, &st) < 0) {
 		rc = CLI_FAILED;
@@ -183,6 +282,9 @@ static int fetch_feeds(const struct cli_env *env, struct fetch_request *req, siz
 		if (!keep[i])
 			continue;
 		if (subscribing && store_feed_add(st, req[i].url) < 0)
+			failed = true;
+		else if (subscribing && store_pages >= 0 &&
+		         store_feed_set_pages(st, req[i].url, store_pages == 1) < 0)
 			failed = true;
 		else if (store_feed_fetched(st, req[i].url, titles[i], res[i].etag,
 		                            res[i].last_modified, res[i].error) < 0)
@@ -206,6 +308,9 @@ out:
 	free(bufs);
 	free(titles);
 	free(keep);
+	free(want);
+	feed_pages_free(fp, nb);
+	free(fp);
 	return rc;
 }
 
@@ -226,10 +331,38 @@ static size_t web_operands(char **argv, int first, int argc, struct fetch_reques
 	return n;
 }
 
+/* Whether each feed's linked pages are fetched: as `said` (0 or 1), else
+ * as its subscription stored it (none: not).  0 or -1 (said). */
+static int pages_chosen(const struct cli_env *env, const struct fetch_request *req, size_t n,
+                        bool *pages, int said)
+{
+	for (size_t i = 0; i < n; i++)
+		pages[i] = said == 1;
+	if (said == 0 || access(env->db_path, F_OK) != 0)
+		return 0;
+	struct store *st;
+	if (cli_open_library(env, STORE_OPEN_WRITE, &st) < 0)
+		return -1;
+	struct store_feed *f;
+	size_t nf;
+	int r = store_feed_list(st, &f, &nf);
+	if (r < 0)
+		cli_error(_("%s: cannot read the library: %s"), env->db_path, store_errmsg(st));
+	store_close(&st);
+	if (r < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < nf; k++)
+			if (strcmp(req[i].url, f[k].url) == 0)
+				pages[i] = f[k].pages;
+	store_feed_list_free(f, nf);
+	return 0;
+}
+
 int cli_subscribe(const struct cli_env *env, int argc, char **argv)
 {
 	struct sub_opts o;
-	int first = cli_parse_sub(argc, argv, subscribe_usage, &o);
+	int first = cli_parse_sub_flags(argc, argv, subscribe_usage, &o, SUB_PAGES | SUB_NO_PAGES);
 	if (first < 0)
 		return CLI_USAGE;
 	if (o.help)
@@ -244,7 +377,22 @@ int cli_subscribe(const struct cli_env *env, int argc, char **argv)
 		return CLI_FAILED;
 	}
 	size_t bad = 0, n = web_operands(argv, first, argc, req, &bad);
-	int rc = n ? fetch_feeds(env, req, n, true) : CLI_PARTIAL;
+	bool *pages = calloc((size_t)(argc - first), sizeof *pages);
+	int rc = CLI_FAILED;
+	if (!pages) {
+		cli_error(_("out of memory"));
+	} else if (n && o.fetch_pages != 1) {
+		/* Unsaid: a feed subscribed to already keeps its choice. */
+		if (pages_chosen(env, req, n, pages, o.fetch_pages) < 0)
+			rc = CLI_FAILED;
+		else
+			rc = fetch_feeds(env, req, n, pages, true, o.fetch_pages);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			pages[i] = true;
+		rc = n ? fetch_feeds(env, req, n, pages, true, o.fetch_pages) : CLI_PARTIAL;
+	}
+	free(pages);
 	free(req);
 	return rc == CLI_OK && bad ? CLI_PARTIAL : rc;
 }
@@ -286,7 +434,7 @@ int cli_unsubscribe(const struct cli_env *env, int argc, char **argv)
 int cli_fetch(const struct cli_env *env, int argc, char **argv)
 {
 	struct sub_opts o;
-	int first = cli_parse_sub(argc, argv, fetch_usage, &o);
+	int first = cli_parse_sub_flags(argc, argv, fetch_usage, &o, SUB_PAGES);
 	if (first < 0)
 		return CLI_USAGE;
 	if (o.help)
@@ -296,7 +444,7 @@ int cli_fetch(const struct cli_env *env, int argc, char **argv)
 		return CLI_USAGE;
 	}
 	struct store *st;
-	if (cli_open_library(env, STORE_OPEN_READ, &st) < 0)
+	if (cli_open_library(env, STORE_OPEN_WRITE, &st) < 0)
 		return CLI_FAILED;
 	struct store_feed *f;
 	size_t n;
@@ -312,15 +460,19 @@ int cli_fetch(const struct cli_env *env, int argc, char **argv)
 		return CLI_OK;
 	}
 	struct fetch_request *req = calloc(n, sizeof *req);
+	bool *pages = calloc(n, sizeof *pages);
 	int rc = CLI_FAILED;
-	if (req) {
-		for (size_t i = 0; i < n; i++)
+	if (req && pages) {
+		for (size_t i = 0; i < n; i++) {
 			req[i] = (struct fetch_request){ f[i].url, f[i].etag, f[i].last_modified };
-		rc = fetch_feeds(env, req, n, false);
+			pages[i] = f[i].pages || o.fetch_pages == 1;
+		}
+		rc = fetch_feeds(env, req, n, pages, false, -1);
 	} else {
 		cli_error(_("out of memory"));
 	}
 	free(req);
+	free(pages);
 	store_feed_list_free(f, n);
 	return rc;
 }
@@ -357,7 +509,7 @@ int cli_feeds(const struct cli_env *env, int argc, char **argv)
 			buf_printf(&b, ",\"items\":%lld", (long long)f[i].items);
 			cli_json_field(&b, "last_fetch", f[i].last_fetch, 0);
 			cli_json_field(&b, "last_error", f[i].last_error, 0);
-			buf_putc(&b, '}');
+			buf_printf(&b, ",\"fetch_pages\":%s}", f[i].pages ? "true" : "false");
 			cli_flush_line(&b);
 			continue;
 		}
@@ -367,6 +519,8 @@ int cli_feeds(const struct cli_env *env, int argc, char **argv)
 		printf(ngettext("  %lld item", "  %lld items", (unsigned long)f[i].items),
 		       (long long)f[i].items);
 		printf(_("  fetched %s"), f[i].last_fetch ? f[i].last_fetch : _("never"));
+		if (f[i].pages)
+			fputs(_("  with linked pages"), stdout);
 		if (f[i].last_error) {
 			fputs(_("  error: "), stdout);
 			cli_puts_safe(stdout, f[i].last_error);

@@ -204,7 +204,7 @@ int cli_related(const struct cli_env *env, int argc, char **argv)
 			       (long long)h[i].article, h[i].n);
 			cli_puts_safe(stdout, h[i].title);
 			fputs("\n        ", stdout);
-			cli_puts_safe(stdout, h[i].why);
+			cli_puts_safe(stdout, h[i].why_shown);
 			fputs("\n        ", stdout);
 			cli_puts_safe(stdout, snip);
 			fputc('\n', stdout);

@@ -740,6 +740,20 @@ const char *corpus_drop_kind_name(enum corpus_drop_kind kind)
 	case CORPUS_DROP_SYMBOL: return "symbol";
 	case CORPUS_DROP_CAPTION: return "caption";
 	case CORPUS_DROP_PROMPT: return "prompt";
+	case CORPUS_DROP_NAVIGATION: return "navigation";
+	case CORPUS_DROP_SHARE: return "share";
+	case CORPUS_DROP_RELATED: return "related";
+	case CORPUS_DROP_COMMENTS: return "comments";
+	case CORPUS_DROP_CREDIT: return "credit";
+	case CORPUS_DROP_ADVERT: return "advert";
+	case CORPUS_DROP_HEADER: return "header";
+	case CORPUS_DROP_FOOTER: return "footer";
+	case CORPUS_DROP_SIDEBAR: return "sidebar";
+	case CORPUS_DROP_FORM: return "form";
+	case CORPUS_DROP_HIDDEN: return "hidden";
+	case CORPUS_DROP_LOW_SCORE: return "low-score";
+	case CORPUS_DROP_BOILERPLATE: return "boilerplate";
+	case CORPUS_DROP_NOT_KEPT: return "not-kept";
 	}
 	return "unknown";
 }

@@ -13,12 +13,23 @@
 #include <string.h>
 
 #include "margo/entity.h"
+#include "margo/i18n.h"
 #include "entity_impl.h"
 
 const char *entity_type_name(enum entity_type t)
 {
 	static const char *const names[] = { "PER", "LOC", "ORG", "DATE" };
 	return t < ENTITY_TYPES ? names[t] : "?";
+}
+
+const char *entity_type_shown(enum entity_type t)
+{
+	/* TRANSLATORS: the types of an entity, which English shows by the
+	 * codes a filter takes (PER a person, LOC a place, ORG an
+	 * organisation, DATE a date): translate each as a word, lower case
+	 * (persona, luogo...), as the reader shows it after a name. */
+	static const char *const names[] = { N_("PER"), N_("LOC"), N_("ORG"), N_("DATE") };
+	return t < ENTITY_TYPES ? _(names[t]) : "?";
 }
 
 int entity_type_parse(const char *s)

@@ -112,11 +112,14 @@ static int add_cand(struct ctx *cx, size_t s, size_t e, int type, int strength,
 }
 
 
-/* "Floyd Mayweather Jr." takes its period, "Megaupload.com" its domain. */
+/* "Floyd Mayweather Jr." and "Right Media Inc." take their period,
+ * "Megaupload.com" its domain. */
 static size_t take_period(const struct ctx *cx, size_t e)
 {
 	static const char *const domains[] = { "com", "it", "org", "net", "eu", "info", NULL };
-	if (e < cx->tv->n && (key_is(cx, e - 1, "jr") || key_is(cx, e - 1, "sr")) &&
+	static const char *const abbr[] = { "jr", "sr", "inc", "ltd", "corp", "co", NULL };
+	if (e < cx->tv->n && e - 1 > 0 && ent_key_in(cx, e - 1, abbr) &&
+	    (T(cx, e - 1)->flags & T_CAP) &&
 	    key_is(cx, e, ".") && !(T(cx, e)->flags & T_SPACE))
 		return e + 1;
 	if (e + 1 < cx->tv->n && key_is(cx, e, ".") && !(T(cx, e)->flags & T_SPACE) &&
@@ -125,20 +128,97 @@ static size_t take_period(const struct ctx *cx, size_t e)
 	return e;
 }
 
+/* What an institution named by its head and an adjective is for, in
+ * small letters: "Corte suprema | di cassazione", "Commissione
+ * internazionale | per la caccia alle balene", "Consiglio nazionale | per
+ * la pace e l'ordine"; the end of the name, or e for none. */
+static size_t org_purpose(const struct ctx *cx, size_t e)
+{
+	static const char *const prep[] = { "alle", "alla", "ai", "al", "agli", "sulla", "sul", NULL };
+	size_t q = e, n = cx->tv->n;
+	for (int seg = 0; seg < 3; seg++) {
+		size_t p = q;
+		if (seg > 0 && (key_is(cx, p, "e") || key_is(cx, p, "ed")))
+			p++;
+		if (connector(cx, p))
+			p++;
+		else if (p + 1 < n && key_is(cx, p, "per") && (T(cx, p + 1)->cue & CUE_ARTICLE) &&
+		         is_lower_word(cx, p + 1))
+			p += 2;	/* "per la", never "per quattro anni" */
+		else if (seg > 0 && p < n && ent_key_in(cx, p, prep))
+			p++;
+		else if (p > q && (T(cx, p)->cue & CUE_ARTICLE) && is_lower_word(cx, p))
+			p++;	/* "e l'ordine" */
+		else if (p == q)
+			break;
+		if (p >= n || !same_line(cx, p) || p == q)
+			break;
+		if (seg > 0 && namey(cx, p) && !(T(cx, p)->cue & CUE_TITLE)) {
+			q = p + 1;	/* "per la liberazione del Ruanda" */
+			break;
+		}
+		if (!is_lower_word(cx, p) ||
+		    (T(cx, p)->cue & (CUE_STOP | CUE_ARTICLE | CUE_CONNECTOR | CUE_LOC_BEFORE | CUE_LOC_LOWER)) ||
+		    T(cx, p)->keylen < 3 || !has(cx, &cx->x->words, p))
+			break;
+		q = ent_head_adjectives(cx, p + 1);
+	}
+	return q;
+}
+
+/* A body named by two things it deals with: "Ministero delle
+ * Infrastrutture | e dei Trasporti", "Ministero del lavoro | e delle
+ * politiche sociali"; the end of the name. */
+static size_t org_and(const struct ctx *cx, size_t e)
+{
+	size_t n = cx->tv->n;
+	while (e + 2 < n && key_is(cx, e, "e") && same_line(cx, e + 2) && connector(cx, e + 1) &&
+	       !key_is(cx, e + 1, "di") && !key_is(cx, e + 1, "da")) {
+		size_t p = e + 2;
+		/* but "Capitaneria di Porto e dell'Ente Parco", "Princeton e
+		 * dell'Iowa", "Vigili del Fuoco e delle forze dell'ordine":
+		 * another body, or a place */
+		if (namey(cx, p) && !(T(cx, p)->cue & (CUE_TITLE | CUE_ORG_HEAD | CUE_LOC_HEAD)) &&
+		    !has(cx, &cx->x->first, p) && !ent_gaz_start(cx, p))
+			e = ent_run_end(cx, p);
+		else if (is_lower_word(cx, p) && T(cx, p)->keylen >= 4 && has(cx, &cx->x->words, p) &&
+		         !(T(cx, p)->cue & (CUE_STOP | CUE_CONNECTOR | CUE_ARTICLE | CUE_ORG_WORD |
+		                            CUE_ORG_LOWER | CUE_ORG_NAMED)))
+			e = ent_head_adjectives(cx, p + 1);
+		else
+			break;
+	}
+	return e;
+}
+
 static int add_run(struct ctx *cx, size_t s, size_t e, int type, int strength,
                    int32_t gaz, bool common)
 {
+	/* "Uber Italy s.r.l.": a company's form in small letters */
+	static const char *const form[] = { "s.r.l.", "s.p.a.", "s.a.s.", "s.n.c.", "srl", "spa", "plc", NULL };
+	if (e < cx->tv->n && same_line(cx, e) && is_lower_word(cx, e) && ent_key_in(cx, e, form)) {
+		e++;
+		type = ENTITY_ORG;
+		strength = STRONG;
+	}
 	if (take_period(cx, e) > e + 1 && strength < STRONG) {
 		type = ENTITY_ORG;	/* a web site */
 		strength = MEDIUM;
 	}
-	if (type == ENTITY_ORG && e - s <= 2 && (T(cx, s)->cue & CUE_ORG_HEAD) && (T(cx, s)->flags & T_CAP))
-		e = ent_head_adjectives(cx, e);
+	if (type == ENTITY_ORG && e - s <= 2 && (T(cx, s)->cue & CUE_ORG_HEAD) && (T(cx, s)->flags & T_CAP)) {
+		size_t a = ent_head_adjectives(cx, e);
+		uint32_t d;
+		/* "Parlamento ellenico": a nation's body ends with its nation */
+		e = a > e && !ent_demonym(cx, a - 1, &d) ? org_purpose(cx, a) : a;
+	}
 	else if (type == ENTITY_ORG)
 		e = ent_org_adjectives(cx, e);
 	else if (type == ENTITY_LOC && e < cx->tv->n && same_line(cx, e) &&
 	         is_lower_word(cx, e) && (T(cx, e)->cue & CUE_LOC_ADJ))
 		e++;
+	if (type == ENTITY_ORG && (T(cx, s)->cue & CUE_HEAD_JOIN) && (T(cx, s)->flags & T_CAP) &&
+	    e - s >= 3 && connector(cx, s + 1))
+		e = org_and(cx, e);
 	e = take_period(cx, e);
 	/* "Yahoo!", "Jeopardy!": a name that ends in "!" inside the sentence */
 	if (e - s == 1 && e + 1 < cx->tv->n && key_is(cx, e, "!") && !(T(cx, e)->flags & T_SPACE) &&
@@ -260,6 +340,25 @@ static bool quoted(const struct ctx *cx, size_t s, size_t e)
 	return open_quote(cx, p) && close_quote(cx, e);
 }
 
+/* One unknown word after an article that would make it a thing: "i
+ * Beatles", "dei Barbarians" (a foreign plural after a plural article: a
+ * band or a team), "il Feyenoord" in a text about sport (a club). */
+static bool band_or_club(const struct ctx *cx, size_t i)
+{
+	static const char *const plural[] = {
+		"i", "gli", "dei", "degli", "ai", "agli", "dai", "dagli", "nei", "negli",
+		"sui", "sugli", NULL,
+	};
+	const struct tok *t = T(cx, i);
+	const char *k = tok_key(cx->tv, i);
+	if ((t->flags & (T_UPPER | T_DIGIT)) || t->keylen < 4 ||
+	    ent_common_word(cx->x, k, t->keylen) || has(cx, &cx->x->words, i))
+		return false;
+	if (ent_key_in(cx, i - 1, plural))
+		return k[t->keylen - 1] == 's' && k[t->keylen - 2] != 's';
+	return cx->sport && key_is(cx, i - 1, "il");
+}
+
 /* A name starting at capitalised token i; returns the next token. */
 static size_t name_at(struct ctx *cx, size_t i, int *err)
 {
@@ -285,6 +384,13 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 	    ((is_lower_word(cx, i + 1) && (T(cx, i + 1)->cue & CUE_STOP)) ||
 	     ((t->cue & CUE_STOP) && !(t->flags & T_UPPER))))
 		return i + 1;
+	/* "il capo dello Stato": the state as an institution */
+	if (key_is(cx, i, "stato") && i >= 2 && key_is(cx, i - 1, "dello") &&
+	    key_is(cx, i - 2, "capo") && !namey(cx, i + 1)) {
+		if (add_run(cx, i, i + 1, ENTITY_ORG, STRONG, -1, false) < 0)
+			*err = -1;
+		return i + 1;
+	}
 	if (!gl) {
 		/* "Don Zeno", "Lord Buddha": the form of address is inside. */
 		if ((t->cue & CUE_PER_HEAD) && namey(cx, i + 1) && same_line(cx, i + 1)) {
@@ -366,9 +472,19 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 	if (!event && pv > 0 && ent_cap_word(cx, pv - 1) && same_line(cx, pv) &&
 	    (T(cx, pv - 1)->cue & CUE_NOT_NAME) && !(T(cx, pv - 1)->cue & CUE_TITLE))
 		return e;
+	/* "il segretario dell'Onu Ban Ki-moon", "il leader di SEL Vendola":
+	 * the body of a title, then the person who holds it */
+	bool of_title = i >= 2 && connector(cx, i - 1) && (T(cx, i - 2)->cue & CUE_TITLE) &&
+	                is_lower_word(cx, i - 2);
+	if (of_title && !gl && e - i >= 2 && (t->flags & T_UPPER) && namey(cx, i + 1) &&
+	    !(T(cx, i + 1)->flags & T_UPPER))
+		e = i + 1;
 	if (gl > 0) {
 		size_t ge_end = i + (size_t)gl;
-		if (ge_end >= e || has(cx, &cx->x->first, ge_end) || gaz_stops(cx, ge, ge_end, e)) {
+		if (ge_end >= e || has(cx, &cx->x->first, ge_end) || gaz_stops(cx, ge, ge_end, e) ||
+		    (of_title && cx->x->ents[ge].type == ENTITY_ORG && namey(cx, ge_end) &&
+		     !ent_gaz_start(cx, ge_end) && !connector(cx, ge_end) &&
+		     !(e == ge_end + 1 && has(cx, &cx->x->words, ge_end)))) {
 			if (add_run(cx, i, ge_end, cx->x->ents[ge].type, STRONG, (int32_t)ge, false) < 0)
 				*err = -1;
 			return ge_end;
@@ -407,8 +523,12 @@ static size_t name_at(struct ctx *cx, size_t i, int *err)
 			"ai", "agli", "alle", "dai", "dagli", "dalle", "nei", "negli", "nelle",
 			"sui", "sugli", "sulle", NULL,
 		};
-		if (i > 0 && (ent_key_in(cx, i - 1, no_art) || key_is(cx, i - 1, "il")))
-			return e;
+		if (i > 0 && (ent_key_in(cx, i - 1, no_art) || key_is(cx, i - 1, "il"))) {
+			if (!band_or_club(cx, i))
+				return e;
+			type = ENTITY_ORG;
+			strength = MEDIUM;
+		}
 	}
 	/* "il brano Purple Rain", "Everybody Lies": a title in English */
 	if (strength < STRONG && !has(cx, &cx->x->first, i)) {
@@ -461,6 +581,26 @@ static size_t lower_at(struct ctx *cx, size_t i, int *err)
 			long gl = ent_gaz_match(cx, j, &ge);
 			size_t e = gl > 0 ? j + (size_t)gl : ent_run_end(cx, j);
 			if (gl < 0 || add_cand(cx, i, e, ENTITY_LOC, STRONG, -1) < 0)
+				*err = -1;
+			return e;
+		}
+	}
+	/* "università di Nottingham", "fondazione Wikimedia": the head
+	 * belongs to the name, a known place after it too */
+	if (t->cue & CUE_ORG_NAMED) {
+		size_t j = i + 1;
+		if (j + 1 < n && connector(cx, j) && same_line(cx, j))
+			j++;
+		if (j < n && namey(cx, j) && same_line(cx, j) && !(T(cx, j)->cue & CUE_TITLE) &&
+		    (j > i + 1 || !has(cx, &cx->x->first, j))) {
+			uint32_t ge;
+			long gl = ent_gaz_match(cx, j, &ge);
+			if (gl < 0) {
+				*err = -1;
+				return i + 1;
+			}
+			size_t e = gl > 0 ? j + (size_t)gl : ent_run_end(cx, j);
+			if (add_run(cx, i, e, ENTITY_ORG, STRONG, -1, false) < 0)
 				*err = -1;
 			return e;
 		}

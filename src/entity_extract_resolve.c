@@ -164,12 +164,21 @@ int ent_resolve(struct ctx *cx)
 	 * its province after it (not "Miccoli (PD)", a person and a party) */
 	for (size_t k = 1; k < cx->nc; k++) {
 		struct cand *c = &cx->c[k], *o = &cx->c[k - 1];
-		if (c->date || c->derived || c->strength == STRONG || c->e - c->s != 1 ||
+		if (c->date || c->derived || c->e - c->s != 1 ||
 		    !(T(cx, c->s)->flags & T_UPPER) || !(T(cx, c->s)->cue & CUE_PROVINCE) ||
 		    o->dropped || o->date || o->e + 1 != c->s ||
 		    !key_is(cx, o->e, "(") || !key_is(cx, c->e, ")"))
 			continue;
 		if (o->type != ENTITY_LOC && (o->strength >= MEDIUM || o->type == ENTITY_ORG))
+			continue;
+		/* "Scarperia (FI)", "Cittadella (PD)": a code that is also a
+		 * party's acronym is the province after a place, but stays the
+		 * party after a name nothing makes a place ("Miccoli (PD)") or
+		 * after a region, which has no province ("Marche (PD)") */
+		if (c->strength == STRONG && c->type != ENTITY_LOC &&
+		    (o->type != ENTITY_LOC || o->strength < CONTEXT ||
+		     (o->gaz >= 0 && (cx->x->ents[o->gaz].kind == GAZ_REGION ||
+		                      cx->x->ents[o->gaz].kind == GAZ_COUNTRY))))
 			continue;
 		o->type = ENTITY_LOC;
 		c->type = ENTITY_LOC;
@@ -213,9 +222,23 @@ static void team_or_state(struct ctx *cx, struct cand *c)
 		"dalla", "dall'", "dai", "dagli", "al", "allo", "alla", "all'", "ai", "agli",
 		"sul", "sulla", "sull'", "col", "contro", NULL,
 	};
+	static const char *const fem[] = { "la", "della", "alla", "dalla", "sulla", "nella",
+	                                   "colla", NULL };
 	if (c->gaz < 0 || c->type != ENTITY_LOC || c->s == 0)
 		return;
 	uint8_t kind = cx->x->ents[c->gaz].kind;
+	/* "i tifosi della Lazio": a country or a region whose name is
+	 * masculine ("il Lazio", "il Brasile"), with a feminine article, is
+	 * the team ("la squadra") or the company named after it */
+	if ((kind == GAZ_COUNTRY || kind == GAZ_REGION) && c->e - c->s == 1 &&
+	    ent_key_in(cx, c->s - 1, fem) && (T(cx, c->s)->flags & T_CAP)) {
+		const char *k = tok_key(cx->tv, c->s);
+		size_t n = T(cx, c->s)->keylen;
+		if (n >= 3 && (k[n - 1] == 'o' || k[n - 1] == 'e')) {
+			c->type = ENTITY_ORG;
+			return;
+		}
+	}
 	if (kind != GAZ_COUNTRY && kind != GAZ_CITY)
 		return;
 	size_t p = c->s - 1;
@@ -240,10 +263,33 @@ static void team_or_state(struct ctx *cx, struct cand *c)
 		c->type = ENTITY_ORG;	/* "che la Francia", ". La Cina": the state acts */
 }
 
+/* A text about the Palio of Siena: it names the Palio and a contrada. */
+static bool palio_text(const struct ctx *cx)
+{
+	bool palio = false, contrada = false;
+	for (size_t i = 0; i < cx->tv->n && !(palio && contrada); i++) {
+		if (key_is(cx, i, "palio") && (T(cx, i)->flags & T_CAP))
+			palio = true;
+		else if (key_is(cx, i, "contrada") || key_is(cx, i, "contrade"))
+			contrada = true;
+	}
+	return palio && contrada;
+}
+
 int ent_emit(struct ctx *cx, struct mvec *out)
 {
-	for (size_t k = 0; k < cx->nc; k++)
-		team_or_state(cx, &cx->c[k]);
+	/* "Chiocciola, Drago e Tartuca": in a text about the Palio the
+	 * contrade that run it are organisations, not places or people */
+	bool palio = palio_text(cx);
+	for (size_t k = 0; k < cx->nc; k++) {
+		struct cand *c = &cx->c[k];
+		if (palio && !c->date && !c->derived && c->e - c->s == 1 &&
+		    (T(cx, c->s)->cue & CUE_CONTRADA)) {
+			c->type = ENTITY_ORG;
+			continue;
+		}
+		team_or_state(cx, c);
+	}
 	for (size_t k = 0; k < cx->nc; k++) {
 		const struct cand *c = &cx->c[k];
 		const char *norm;

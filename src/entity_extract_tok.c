@@ -321,10 +321,12 @@ int ent_tokenize(const struct entity_extractor *x, const char *s, size_t n,
 		nl = space = false;
 		if (push_key(tv, s + t->start, t->end - t->start, t) < 0)
 			return -1;
-		uint32_t cue = 0;
-		if (x && (t->flags & T_WORD))
-			lex_map_get(&x->cues, tok_key(tv, tv->n - 1), t->keylen, &cue);
-		t->cue = cue;
+		uint32_t lo = 0, hi = 0;
+		if (x && (t->flags & T_WORD)) {
+			lex_map_get(&x->cues, tok_key(tv, tv->n - 1), t->keylen, &lo);
+			lex_map_get(&x->cues_hi, tok_key(tv, tv->n - 1), t->keylen, &hi);
+		}
+		t->cue = (uint64_t)hi << 32 | lo;
 	}
 	return 0;
 }

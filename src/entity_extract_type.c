@@ -116,13 +116,18 @@ static const char *const name_particles[] = {
 	"de", "da", "dos", "das", "do", "van", "von", "der", "den", "la", "le", "du", "el", NULL,
 };
 
+/* An article inside a run that is no person's starts a new sentence the
+ * text ran into: "MotoGP | La FIM ha pubblicato" ("Ignazio La Russa"
+ * keeps it). */
+static const char *const run_articles[] = { "la", "il", "lo", "le", "gli", NULL };
+
 /* The end of the capitalised run that starts at s. */
 size_t ent_run_end(const struct ctx *cx, size_t s)
 {
 	static const char *const final_part[] = { "dalla", "della", "delle", NULL };
 	static const char *const name_di[] = { "del", "della", "de", "da", "dei", NULL };
 	size_t n = cx->tv->n, e = s + 1;
-	uint32_t c0 = T(cx, s)->cue;
+	uint64_t c0 = T(cx, s)->cue;
 	bool join = (c0 & CUE_HEAD_JOIN) != 0;
 	bool person = has(cx, &cx->x->first, s) && !join;
 	bool joined_di = false;
@@ -148,7 +153,7 @@ size_t ent_run_end(const struct ctx *cx, size_t s)
 		}
 		/* "Antonio Di Pietro", "Lucio Dalla" */
 		if (!join && same_line(cx, e) && ent_cap_word(cx, e) && !(T(cx, e)->flags & T_SENT) &&
-		    (T(cx, e)->cue & CUE_CAP_PART)) {
+		    (T(cx, e)->cue & CUE_CAP_PART) && (person || !ent_key_in(cx, e, run_articles))) {
 			if (e + 1 < n && same_line(cx, e + 1) && namey(cx, e + 1)) {
 				e += 2;
 				continue;
@@ -348,6 +353,22 @@ static bool place_like(const struct ctx *cx, size_t s, size_t e)
 	       (n >= 8 && memcmp(k + n - 5, "shire", 5) == 0);
 }
 
+/* "Wikivoyage", "Wikiversità": a project named after the wiki it is
+ * (but "Wikimediani", the people of one). */
+static bool wiki_name(const struct ctx *cx, size_t i)
+{
+	static const char *const people[] = { "iano", "iana", "iani", "iane", NULL };
+	const char *k = tok_key(cx->tv, i);
+	size_t n = T(cx, i)->keylen;
+	if (!(T(cx, i)->flags & T_WORD) || n < 7 || memcmp(k, "wiki", 4) != 0 ||
+	    memcmp(cx->text + T(cx, i)->start, "Wiki", 4) != 0)
+		return false;
+	for (const char *const *p = people; *p; p++)
+		if (memcmp(k + n - 4, *p, 4) == 0)
+			return false;
+	return true;
+}
+
 void ent_type_run(struct ctx *cx, size_t s, size_t e, int *type, int *strength)
 {
 	const struct tok *t0 = T(cx, s);
@@ -373,6 +394,10 @@ void ent_type_run(struct ctx *cx, size_t s, size_t e, int *type, int *strength)
 			*type = ENTITY_ORG;
 			return;
 		}
+	if (e - s == 1 && wiki_name(cx, s)) {
+		*type = ENTITY_ORG;
+		return;
+	}
 	for (size_t k = s; k < e; k++)
 		if (camel_case(cx, k)) {
 			*type = ENTITY_ORG;
@@ -393,7 +418,7 @@ void ent_type_run(struct ctx *cx, size_t s, size_t e, int *type, int *strength)
 				return;
 	size_t p = cue_before(cx, s);
 	if (p != (size_t)-1) {
-		uint32_t c = T(cx, p)->cue;
+		uint64_t c = T(cx, p)->cue;
 		if (c & (CUE_TITLE | CUE_PER_HEAD))
 			return;
 		if (c & CUE_ORG_BEFORE) {
@@ -408,6 +433,15 @@ void ent_type_run(struct ctx *cx, size_t s, size_t e, int *type, int *strength)
 			*type = ENTITY_LOC;
 			return;
 		}
+	}
+	/* "gli azionisti di X", "la fusione con X": a company, and the
+	 * other mentions of X in the text with it (not in a text about sport:
+	 * "l'acquisto di X" is a player's there) */
+	if (s > 1 && !cx->sport && (key_is(cx, s - 1, "di") || key_is(cx, s - 1, "con")) &&
+	    (T(cx, s - 2)->cue & CUE_ORG_DI)) {
+		*type = ENTITY_ORG;
+		*strength = MEDIUM;
+		return;
 	}
 	/* ", presidente", "ha detto" after the name */
 	if (e < n) {

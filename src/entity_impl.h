@@ -75,7 +75,12 @@ enum {
 	CUE_ORG_OF     = 1u << 27, /* ministero: "del tesoro" joins it       */
 	CUE_EVENT      = 1u << 28, /* Tour, Giro: an event named by a place  */
 	CUE_PROVINCE   = 1u << 29, /* MI, BG: "Treviglio (BG)"               */
+	CUE_ORG_DI     = 1u << 30, /* azionisti: "gli azionisti di X" an ORG */
 };
+/* Classes past an enum's range (int): a token's cue is 64 bits, the
+ * lexicon keeps the low and the high half in two maps (entity_lex.c). */
+#define CUE_CONTRADA  (UINT64_C(1) << 31) /* Tartuca: a contrada in a Palio text */
+#define CUE_ORG_NAMED (UINT64_C(1) << 32) /* università: "università di Nottingham" */
 
 /* ---- gazetteer ---------------------------------------------------- */
 
@@ -98,7 +103,8 @@ struct entity_extractor {
 	struct lex_map demonyms;   /* adjective -> gaz_entry index */
 	struct lex_map first;      /* first names */
 	struct lex_map english;    /* common English words (titles) */
-	struct lex_map cues;       /* word -> CUE_* bits */
+	struct lex_map cues;       /* word -> CUE_* bits, the low 32 */
+	struct lex_map cues_hi;    /* word -> CUE_* bits, the high 32 */
 	struct gaz_entry *ents;
 	size_t nents, capents;
 	char *names;               /* canonical names, NUL-separated */
@@ -138,7 +144,7 @@ struct tok {
 	uint32_t start, end;   /* bytes */
 	uint32_t cps, cpe;     /* code points */
 	uint32_t flags;
-	uint32_t cue;          /* CUE_* bits of the lower-case form */
+	uint64_t cue;          /* CUE_* bits of the lower-case form */
 	uint32_t keyoff, keylen; /* lower-case form in the key buffer */
 };
 

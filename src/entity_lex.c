@@ -469,7 +469,7 @@ static int english_line(struct entity_extractor *x, char *line, size_t n,
 
 static const struct {
 	const char *name;
-	uint32_t bit;
+	uint64_t bit;
 } cue_names[] = {
 	{ "title", CUE_TITLE }, { "org-head", CUE_ORG_HEAD },
 	{ "loc-head", CUE_LOC_HEAD }, { "org-suffix", CUE_ORG_SUFFIX },
@@ -485,7 +485,20 @@ static const struct {
 	{ "loc-adj", CUE_LOC_ADJ }, { "per-of", CUE_PER_OF },
 	{ "sport", CUE_SPORT }, { "org-alone", CUE_ORG_ALONE },
 	{ "org-of", CUE_ORG_OF }, { "event", CUE_EVENT }, { "province", CUE_PROVINCE },
+	{ "org-di", CUE_ORG_DI }, { "contrada", CUE_CONTRADA },
+	{ "org-named", CUE_ORG_NAMED },
 };
+
+/* Word k takes the cue bits `bits`, the low half in one map and the high
+ * in the other. */
+static int cue_put(struct entity_extractor *x, const char *k, size_t n, uint64_t bits)
+{
+	if ((uint32_t)bits && lex_map_put(&x->cues, k, n, (uint32_t)bits, LEX_OR) < 0)
+		return -1;
+	if ((uint32_t)(bits >> 32) && lex_map_put(&x->cues_hi, k, n, (uint32_t)(bits >> 32), LEX_OR) < 0)
+		return -1;
+	return 0;
+}
 
 /* "class: word word word" */
 static int cue_line(struct entity_extractor *x, char *line, size_t n,
@@ -496,7 +509,7 @@ static int cue_line(struct entity_extractor *x, char *line, size_t n,
 	if (!colon)
 		return 0;
 	*colon = '\0';
-	uint32_t bits = 0;
+	uint64_t bits = 0;
 	for (size_t i = 0; i < sizeof cue_names / sizeof cue_names[0]; i++)
 		if (strcmp(line, cue_names[i].name) == 0)
 			bits = cue_names[i].bit;
@@ -506,8 +519,7 @@ static int cue_line(struct entity_extractor *x, char *line, size_t n,
 	for (char *w = strtok_r(colon + 1, " \t", &sp); w; w = strtok_r(NULL, " \t", &sp)) {
 		if (ent_tokenize(NULL, w, strlen(w), tv) < 0)
 			return -1;
-		if (tv->n == 1 && lex_map_put(&x->cues, tok_key(tv, 0),
-		                              tv->t[0].keylen, bits, LEX_OR) < 0)
+		if (tv->n == 1 && cue_put(x, tok_key(tv, 0), tv->t[0].keylen, bits) < 0)
 			return -1;
 		/* "dell'", "l'": an elided word, keyed with its apostrophe as the
 		 * tokenizer keys it before a vowel */
@@ -518,7 +530,7 @@ static int cue_line(struct entity_extractor *x, char *line, size_t n,
 			if (kl + 1 < sizeof k) {
 				memcpy(k, tok_key(tv, 0), kl);
 				k[kl] = '\'';
-				if (lex_map_put(&x->cues, k, kl + 1, bits, LEX_OR) < 0)
+				if (cue_put(x, k, kl + 1, bits) < 0)
 					return -1;
 			}
 		}
@@ -640,6 +652,7 @@ void entity_extractor_free(struct entity_extractor **xp)
 	lex_map_free(&x->first);
 	lex_map_free(&x->english);
 	lex_map_free(&x->cues);
+	lex_map_free(&x->cues_hi);
 	free(x->ents);
 	free(x->names);
 	free(x);

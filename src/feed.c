@@ -437,6 +437,32 @@ static void item_field(xmlNode *c, struct feed_item *it, struct texts *t, bool a
 	}
 }
 
+/* Characters of a UTF-8 text (what is not valid counts a byte each). */
+static size_t chars(const char *s)
+{
+	return s ? u8_mbsnlen((const uint8_t *)s, strlen(s)) : 0;
+}
+
+static bool ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), k = strlen(end);
+	return n >= k && memcmp(s + n - k, end, k) == 0;
+}
+
+/* See feed_item.teaser. */
+static bool is_teaser(const struct texts *t)
+{
+	const char *content = t->encoded ? t->encoded : t->content;
+	if (!content)
+		return t->summary != NULL;
+	size_t n = chars(content);
+	if (t->summary && n <= chars(t->summary))
+		return true;
+	return n < FEED_TEASER_CHARS &&
+	       (ends_with(content, "...") || ends_with(content, "\xe2\x80\xa6") ||  /* … */
+	        ends_with(content, "[\xe2\x80\xa6]") || ends_with(content, "[...]"));
+}
+
 static int add_item(struct feed *f, size_t *cap, xmlNode *e, bool atom, const char *feed_author)
 {
 	struct feed_item it = { 0 };
@@ -450,6 +476,7 @@ static int add_item(struct feed *f, size_t *cap, xmlNode *e, bool atom, const ch
 	}
 	for (xmlNode *c = e->children; c && !oom; c = c->next)
 		item_field(c, &it, &t, atom, &oom);
+	it.teaser = is_teaser(&t);
 	it.text = t.encoded ? t.encoded : t.content ? t.content : t.summary;
 	if (it.text != t.encoded)
 		free(t.encoded);

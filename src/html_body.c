@@ -15,6 +15,8 @@
  * it when they score a fifth as well, or are paragraphs of text with few
  * links.  The text is then read block by block: each paragraph, heading
  * and list item one paragraph, lists and blocks mostly of links left out.
+ * What is left out, at each step, goes to a struct html_left (html_left.c)
+ * with its kind and its place on the page.
  *
  * Every walk goes through html_next() (no recursion), and each element's
  * totals are summed from the last element to the first, so the cost is
@@ -49,6 +51,9 @@ struct info {
 	bool block_child;   /* has a block element among its children */
 	bool drop;
 	bool keep;          /* part of the article */
+	bool inside;        /* is or is inside an element of the article */
+	bool holds;         /* holds an element of the article */
+	enum corpus_drop_kind why;  /* of a dropped element */
 };
 
 struct page {
@@ -288,7 +293,10 @@ static int collect(struct page *pg, xmlNode *root)
 	return 0;
 }
 
-static void unlink_dropped(struct page *pg)
+/* Take the dropped elements out of the tree, what they held to `left`;
+ * *place: for each element that stays, in order, its place on the page
+ * as it was (or NULL: memory). */
+static void unlink_dropped(struct page *pg, struct html_left *left, size_t **place)
 {
 	for (size_t i = 0; i < pg->n; i++) {
 		struct info *in = &pg->v[i];
@@ -303,8 +311,14 @@ static void unlink_dropped(struct page *pg)
 			in->drop = false;
 		}
 	}
+	size_t *stays = left ? malloc((pg->n ? pg->n : 1) * sizeof *stays) : NULL;
+	for (size_t i = 0, k = 0; stays && i < pg->n; i++)
+		if (!pg->v[i].drop && !pg->v[i].keep)
+			stays[k++] = i;
+	*place = stays;
 	for (size_t i = 0; i < pg->n; i++)
 		if (pg->v[i].drop) {
+			html_left_add(left, pg->v[i].why, pg->v[i].node, 2 * i);
 			xmlUnlinkNode(pg->v[i].node);
 			xmlFreeNode(pg->v[i].node);
 		}
@@ -315,7 +329,7 @@ static void unlink_dropped(struct page *pg)
  * element with the most paragraph text (else such an <article>, else such
  * a <main>) and its ancestors, or, on a page with none, an element with most of the page's
  * paragraph text. */
-static void clean(struct page *pg, size_t body_ptext)
+static void clean(struct page *pg, size_t body_ptext, struct html_left *left, size_t **place)
 {
 	static const char *const yes[] = { "true", NULL };
 	struct info *primary = NULL;
@@ -335,9 +349,13 @@ static void clean(struct page *pg, size_t body_ptext)
 	for (size_t i = 0; i < pg->n; i++) {
 		struct info *in = &pg->v[i];
 		const char *name = html_name(in->node);
-		if (is_one_of(name, never) || xmlHasProp(in->node, (const xmlChar *)"hidden") ||
+		bool never_here = is_one_of(name, never);
+		if (never_here || xmlHasProp(in->node, (const xmlChar *)"hidden") ||
 		    attr_is(in->node, "aria-hidden", yes) || hidden_by_style(in->node)) {
 			in->drop = true;
+			if (left)
+				in->why = html_left_kind(in->node, never_here ? CORPUS_DROP_BOILERPLATE :
+				                                              CORPUS_DROP_HIDDEN);
 			continue;
 		}
 		if (strcmp(name, "body") == 0 || strcmp(name, "html") == 0 || in->keep)
@@ -345,12 +363,15 @@ static void clean(struct page *pg, size_t body_ptext)
 		if (body_ptext > 0 && in->ptext * 2 > body_ptext)
 			continue;
 		if (is_one_of(name, boiler_tags) || attr_is(in->node, "role", boiler_roles) ||
-		    class_weight(in->node) < 0)
+		    class_weight(in->node) < 0) {
 			in->drop = true;
+			if (left)
+				in->why = html_left_kind(in->node, CORPUS_DROP_BOILERPLATE);
+		}
 	}
 	for (size_t i = 0; i < pg->n; i++)
 		pg->v[i].keep = false;
-	unlink_dropped(pg);
+	unlink_dropped(pg, left, place);
 }
 
 static double link_density(const struct info *in)
@@ -395,10 +416,11 @@ static void give_points(struct page *pg, size_t up, size_t len, unsigned commas)
 	}
 }
 
-static bool is_block(const xmlNode *n)
+bool html_is_block(const xmlNode *n)
 {
 	return is_one_of(html_name(n), block_tags);
 }
+#define is_block html_is_block
 
 /* Each <p> and <pre> is a paragraph; so is each run of text and inline
  * elements inside another element, between its blocks and line breaks
@@ -637,7 +659,49 @@ char *html_text(htmlDocPtr doc, bool *oom)
 	return text;
 }
 
-char *html_body(htmlDocPtr doc, bool *oom)
+/* What the article leaves out, in page order: in it, the lists and blocks
+ * of links its text skips (the title, <h1>, is given apart); around it,
+ * each block that holds none of it (low-score) and loose text. */
+static void record_left(struct page *pg, xmlNode *root, struct html_left *left,
+                        const size_t *place)
+{
+	for (size_t i = 0; i < pg->n; i++) {
+		struct info *in = &pg->v[i], *up = parent_of(pg, in);
+		in->inside = in->keep || (up && up->inside);
+	}
+	for (size_t i = pg->n; i-- > 0;) {
+		struct info *up = parent_of(pg, &pg->v[i]);
+		if (up && (pg->v[i].keep || pg->v[i].holds))
+			up->holds = true;
+	}
+	/* Each block's place on the page as it was: twice that of its element
+	 * (as for what clean() dropped), loose text one more than the last
+	 * element before it. */
+	size_t at = 0;
+	xmlNode *n = root;
+	while (n) {
+		bool descend = true;
+		struct info *in = info_of(n), *up = info_of(n->parent);
+		bool h1 = strcmp(html_name(n), "h1") == 0;
+		if (in)
+			at = 2 * place[in - pg->v];
+		if (in && in->inside) {
+			if (!in->keep && skip_in_text(in)) {
+				html_left_add(left, h1 ? CORPUS_DROP_TITLE : CORPUS_DROP_RELATED, n, at);
+				descend = false;
+			}
+		} else if (in && !in->holds) {
+			html_left_add(left, h1 ? CORPUS_DROP_TITLE : CORPUS_DROP_LOW_SCORE, n, at);
+			descend = false;
+		} else if (!in && (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+		           up && !up->inside) {
+			html_left_add(left, CORPUS_DROP_LOW_SCORE, n, at + 1);
+		}
+		n = html_next(n, root, descend);
+	}
+}
+
+char *html_body(htmlDocPtr doc, struct html_left *left, bool *oom)
 {
 	*oom = false;
 	xmlNode *root = xmlDocGetRootElement(doc);
@@ -645,19 +709,26 @@ char *html_body(htmlDocPtr doc, bool *oom)
 		return NULL;
 	struct page pg = { 0 };
 	char *text = NULL;
+	size_t *place = NULL;  /* see unlink_dropped() */
 	if (collect(&pg, root) < 0)
 		goto fail;
 	size_t body_ptext = 0;
 	for (size_t i = 0; i < pg.n; i++)
 		if (strcmp(html_name(pg.v[i].node), "body") == 0)
 			body_ptext = pg.v[i].ptext;
-	clean(&pg, body_ptext);
+	clean(&pg, body_ptext, left, &place);
+	if (left && !place)
+		left->failed = true;
+	if (left)
+		html_left_mark(left);
 	if (collect(&pg, root) < 0)
 		goto fail;
 	score(&pg);
 	struct info *top = top_candidate(&pg);
 	if (top) {
 		mark_article(&pg, top);
+		if (left && place)
+			record_left(&pg, root, left, place);
 		struct out o = { .space = true };
 		for (size_t i = 0; i < pg.n; i++)
 			if (pg.v[i].keep)
@@ -677,11 +748,13 @@ char *html_body(htmlDocPtr doc, bool *oom)
 	for (size_t i = 0; i < pg.n; i++)
 		pg.v[i].node->_private = NULL;
 	free(pg.v);
+	free(place);
 	return text;
 fail:
 	for (size_t i = 0; i < pg.n; i++)
 		pg.v[i].node->_private = NULL;
 	free(pg.v);
+	free(place);
 	*oom = true;
 	return NULL;
 }

@@ -44,6 +44,9 @@ void html_page_free(struct html_page *p)
 	free(p->site);
 	free(p->url);
 	free(p->text);
+	for (size_t i = 0; i < p->n_dropped; i++)
+		free(p->dropped[i].text);
+	free(p->dropped);
 	memset(p, 0, sizeof *p);
 }
 
@@ -479,7 +482,8 @@ int html_extract(const char *data, size_t len, const char *charset_hint,
 	struct meta m = { 0 };
 	read_meta(root, out, &m);
 	bool oom;
-	out->text = html_body(doc, &oom);
+	struct html_left left = { 0 };
+	out->text = html_body(doc, &left, &oom);
 	xmlFreeDoc(doc);
 	/* JSON-LD's articleBody when it is the whole article (some pages give
 	 * only its first lines there). */
@@ -490,11 +494,18 @@ int html_extract(const char *data, size_t len, const char *charset_hint,
 		free(out->text);
 		out->text = m.ld_body;
 		m.ld_body = NULL;
+		html_left_rewind(&left);  /* what the scoring left out may be in it */
 	}
 	free(m.ld_body);
-	if (oom) {
+	if (oom || left.failed) {
+		html_left_free(&left);
 		html_page_free(out);
 		return -1;
 	}
+	html_left_sort(&left);
+	free(left.place);
+	out->dropped = left.v;
+	out->n_dropped = left.n;
+	out->more = left.more;
 	return 0;
 }

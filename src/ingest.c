@@ -583,7 +583,9 @@ static void walk_paths(struct walk *w, char *const *paths, size_t n)
 		/* A folder that gave nothing, and said nothing of why. */
 		if (folder && !w->counting && !w->failed && !ingest_stopping(w) &&
 		    w->pr.files == files && w->rep->problems == problems) {
-			ingest_report(w, paths[i], _("no .txt, .jsonl, .rss, .atom or .xml file in it; nothing added"));
+			ingest_report(w, paths[i], _("no file margo reads in it (.txt, .jsonl, web pages: "
+			                             ".html, .htm or .xhtml, each perhaps .gz, RSS or "
+			                             "Atom feeds: .rss, .atom or .xml); nothing added"));
 			w->rep->problems++;
 		}
 		free(real);

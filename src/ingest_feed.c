@@ -12,6 +12,13 @@
  * within its feed (named by its atom:id or link, else by the file).  Loading a feed again changes nothing; an item whose
  * text changed is updated (its annotations placed again); items gone from
  * the feed stay, as a feed shows only its latest items.
+ *
+ * An item that carries only a summary (feed_item.teaser) may come with
+ * the article of the page it links to (ingest_buffer.pages, fetched by
+ * margo fetch --fetch-pages): that article is its text, with the page's
+ * title, author and date (else the feed's), and the feed_page table
+ * remembers it.  Such an item, its summary unchanged, keeps its page in
+ * every later load, with or without a page given.
  */
 #include <config.h>
 
@@ -20,6 +27,7 @@
 #include <string.h>
 
 #include "margo/feed.h"
+#include "margo/store_feed.h"
 #include "margo/text.h"
 #include "margo/util.h"
 #include "ingest_impl.h"
@@ -44,7 +52,7 @@ static bool has_scheme(const char *s)
 	return s[i] == ':' && s[i + 1];
 }
 
-static char *item_key(const char *path, const struct feed *f, const struct feed_item *it)
+char *ingest_feed_item_key(const char *path, const struct feed *f, const struct feed_item *it)
 {
 	if (it->id && has_scheme(it->id))
 		return util_strdup(it->id);
@@ -56,6 +64,53 @@ static char *item_key(const char *path, const struct feed *f, const struct feed_
 	                             it->title ? strlen(it->title) + 1 : 1);
 	h = util_fnv1a_more(h, it->text, strlen(it->text));
 	return util_printf("%s#text:%016llx", path, (unsigned long long)h);
+}
+
+static int by_item(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct ingest_page *)elem)->item);
+}
+
+/* The page fetched for the item keyed `key`, or NULL. */
+static const struct ingest_page *page_of(const struct walk *w, const char *key)
+{
+	const struct ingest_buffer *b = w->buffer;
+	if (!b || !b->n_pages)
+		return NULL;
+	return bsearch(key, b->pages, b->n_pages, sizeof *b->pages, by_item);
+}
+
+/* A teaser item: left as it is when loaded with its page before (1), read
+ * from the page given (1), or neither (0); -1 library error. */
+static int item_page(struct walk *w, const char *path, int64_t file_id, const char *key,
+                     const struct feed_item *it, const char *date)
+{
+	char summary[17];
+	util_hash_hex(it->text, strlen(it->text), summary);
+	const struct ingest_page *pg = page_of(w, key);
+	if (!pg) {
+		int kept = store_feed_page_kept(w->st, key, summary);
+		if (kept < 0) {
+			ingest_library_error(w, _("cannot read the library"));
+			return -1;
+		}
+		if (kept)
+			w->rep->unchanged++;
+		return kept;
+	}
+	char page[17];
+	util_hash_hex(pg->text, strlen(pg->text), page);
+	if (ingest_batch_open(w) < 0)
+		return -1;
+	if (store_feed_page_put(w->st, key, summary, page) < 0) {
+		ingest_library_error(w, _("cannot write to the library"));
+		return -1;
+	}
+	struct corpus_hints hints = { .title = pg->title ? pg->title : it->title,
+	                              .author = pg->author ? pg->author : it->author,
+	                              .date = pg->date ? pg->date : date };
+	ingest_text(w, key, path, file_id, pg->text, strlen(pg->text), &hints, it->link, NULL);
+	return 1;
 }
 
 int ingest_feed(struct walk *w, const char *path, int64_t file_id, const char *data, size_t len)
@@ -90,8 +145,17 @@ int ingest_feed(struct walk *w, const char *path, int64_t file_id, const char *d
 		char *date = it->date ? util_strndup(it->date, 10) : NULL;
 		struct corpus_hints hints = { .title = it->title, .author = it->author, .date = date };
 		const char *url = it->link ? it->link : NULL;
-		char *key = item_key(path, &f, it);
-		if (key && (!it->date || date)) {
+		char *key = ingest_feed_item_key(path, &f, it);
+		int paged = 0;
+		if (key && (!it->date || date) && it->teaser &&
+		    (paged = item_page(w, path, file_id, key, it, date)) < 0) {
+			free(key);
+			free(date);
+			break;
+		}
+		if (paged) {
+			articles++;
+		} else if (key && (!it->date || date)) {
 			ingest_text(w, key, path, file_id, it->text, strlen(it->text), &hints, url, NULL);
 			articles++;
 		} else {

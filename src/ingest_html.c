@@ -51,8 +51,8 @@ void ingest_html(struct walk *w, const char *path, struct store_file *cur,
 	if (ingest_file_begin(w, path, &rec) == 0) {
 		cur->id = rec.id;
 		struct corpus_hints hints = { page.title, page.author, page.date };
-		if (ingest_text(w, path, path, cur->id, page.text, strlen(page.text), &hints,
-		                b ? b->key : page.url, NULL) == 0)
+		if (ingest_page_text(w, path, path, cur->id, page.text, strlen(page.text), &hints,
+		                     b ? b->key : page.url, NULL, &page) == 0)
 			ingest_file_done(w, path, cur, false);
 	}
 	html_page_free(&page);

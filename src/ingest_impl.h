@@ -95,6 +95,12 @@ int ingest_pipeline_flush(struct walk *w);
 int ingest_text(struct walk *w, const char *key, const char *path, int64_t file_id,
                 const char *raw, size_t len, const struct corpus_hints *hints,
                 const char *url, const struct ingest_pos *pos);
+/* The same for a web page's article: what its extraction left out
+ * (page->dropped, taken from it) is stored with the lines the parse drops. */
+struct html_page;
+int ingest_page_text(struct walk *w, const char *key, const char *path, int64_t file_id,
+                     const char *raw, size_t len, const struct corpus_hints *hints,
+                     const char *url, const struct ingest_pos *pos, struct html_page *page);
 /* A file's row while it loads (f->size -1, f->hash ""), written in the
  * open batch; sets f->id.  0 or -1 (reported). */
 int ingest_file_begin(struct walk *w, const char *path, struct store_file *f);

@@ -17,10 +17,12 @@
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "margo/html.h"
 #include "margo/ingest.h"
 #include "margo/store_entity.h"
 #include "margo/text.h"
@@ -41,6 +43,8 @@ struct pending {
 	const struct corpus_rules *rules;
 	const struct entity_extractor *x;
 	bool same;                /* in the library as it is: no entities */
+	struct corpus_dropped *left;  /* what a page's extraction left out */
+	size_t n_left, more_left;
 	/* the worker's output (read once ready) */
 	int parsed;               /* 0, or -1: out of memory */
 	struct text_stats stats;
@@ -76,6 +80,35 @@ static void pending_entities_now(struct pending *p)
 	p->extracted = true;
 }
 
+/* What the page's extraction left out goes before the lines the parse
+ * dropped, with the count of the blocks not kept ("not-kept") after it.
+ * 0, or -1 when memory runs out. */
+static int join_left(struct pending *p)
+{
+	size_t n = p->n_left + (p->more_left > 0) + p->a.n_dropped;
+	struct corpus_dropped *v = calloc(n, sizeof *v);
+	char *more = p->more_left ? util_printf("%zu", p->more_left) : NULL;
+	if (!v || (p->more_left && !more)) {
+		free(v);
+		free(more);
+		return -1;
+	}
+	if (p->n_left)
+		memcpy(v, p->left, p->n_left * sizeof *v);
+	size_t k = p->n_left;
+	if (more)
+		v[k++] = (struct corpus_dropped){ CORPUS_DROP_NOT_KEPT, more };
+	if (p->a.n_dropped)
+		memcpy(v + k, p->a.dropped, p->a.n_dropped * sizeof *v);
+	free(p->a.dropped);
+	free(p->left);
+	p->left = NULL;
+	p->n_left = 0;
+	p->a.dropped = v;
+	p->a.n_dropped = n;
+	return 0;
+}
+
 /* The worker's part: canonical text, parse, entities. */
 static void prepare(struct pending *p)
 {
@@ -90,6 +123,11 @@ static void prepare(struct pending *p)
 		return;
 	}
 	free(canon);
+	if ((p->n_left || p->more_left) && join_left(p) < 0) {
+		corpus_article_free(&p->a);
+		p->parsed = -1;
+		return;
+	}
 	if (p->x && !p->same && p->a.n_paras > 0)
 		pending_entities_now(p);
 }
@@ -203,6 +241,9 @@ static void pending_free(struct pending *p)
 		corpus_article_free(&p->a);
 	for (int i = 0; i < 3; i++)
 		free(p->hint[i]);
+	for (size_t i = 0; i < p->n_left; i++)
+		free(p->left[i].text);
+	free(p->left);
 	free(p->raw);
 	free(p->key);
 	free(p->url);
@@ -375,6 +416,13 @@ int ingest_text(struct walk *w, const char *key, const char *path, int64_t file_
                 const char *raw, size_t len, const struct corpus_hints *hints,
                 const char *url, const struct ingest_pos *pos)
 {
+	return ingest_page_text(w, key, path, file_id, raw, len, hints, url, pos, NULL);
+}
+
+int ingest_page_text(struct walk *w, const char *key, const char *path, int64_t file_id,
+                     const char *raw, size_t len, const struct corpus_hints *hints,
+                     const char *url, const struct ingest_pos *pos, struct html_page *page)
+{
 	struct pending *p = calloc(1, sizeof *p);
 	char *host = url ? url_host(url) : NULL;
 	bool ok = p && (p->key = util_strdup(key)) && (p->path = util_strdup(path)) &&
@@ -405,6 +453,23 @@ int ingest_text(struct walk *w, const char *key, const char *path, int64_t file_
 	}
 	p->utf16_invalid = w->utf16_invalid;
 	util_hash_hex(raw, len, p->hash);
+	if (page && (page->n_dropped || page->more)) {
+		/* What was left out is part of what is stored: when it changes,
+		 * the article is written again. */
+		uint64_t h = util_fnv1a_more(UTIL_FNV1A_INIT, raw, len);
+		for (size_t i = 0; i < page->n_dropped; i++) {
+			const char *kind = corpus_drop_kind_name(page->dropped[i].kind);
+			h = util_fnv1a_more(h, kind, strlen(kind) + 1);
+			h = util_fnv1a_more(h, page->dropped[i].text, strlen(page->dropped[i].text) + 1);
+		}
+		h = util_fnv1a_more(h, &page->more, sizeof page->more);
+		snprintf(p->hash, sizeof p->hash, "%016llx", (unsigned long long)h);
+		p->left = page->dropped;
+		p->n_left = page->n_dropped;
+		p->more_left = page->more;
+		page->dropped = NULL;
+		page->n_dropped = 0;
+	}
 	p->rules = w->opt->rules;
 	p->x = w->opt->extractor;
 	/* An article already there as it is needs no entities (were it to

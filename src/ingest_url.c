@@ -3,7 +3,8 @@
  * library under its address: a feed (its root element says so, as
  * feed_parse() reads it) loads its items as a feed file's do, anything
  * else is read as a web page whose url is the address.  The same bytes
- * fetched again change nothing; a changed feed item is updated.
+ * fetched again change nothing; a changed feed item is updated.  A feed
+ * given with the linked pages of its items is read again all the same.
  */
 #include <config.h>
 
@@ -33,7 +34,8 @@ void ingest_buffer(struct walk *w, const struct ingest_buffer *b)
 	}
 	if (feed)
 		feed_free(&f);
-	if (known == 1 && prev.has_articles && strcmp(prev.hash, cur.hash) == 0) {
+	/* (pages fetched for its items make a feed read again) */
+	if (known == 1 && prev.has_articles && strcmp(prev.hash, cur.hash) == 0 && !b->n_pages) {
 		w->rep->unchanged++;
 		if (feed)
 			w->rep->feed_files++;

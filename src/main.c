@@ -1,7 +1,7 @@
 /*
  * main.c: margo's command line.
  *
- *   margo [--db FILE] [PATH...]       open the reader (adding PATHs first)
+ *   margo [--db FILE] [PATH|URL...]   open the reader (adding them first)
  *   margo [--db FILE] COMMAND [ARGS]  run a subcommand (see --help)
  *
  * --db may appear anywhere before "--"; MARGO_DB is the fallback, then the
@@ -28,13 +28,14 @@
 #include "ui/ui.h"
 
 static const char usage[] = N_(
-	"Usage: margo [--db FILE] [--config FILE | -n] [PATH...]\n"
+	"Usage: margo [--db FILE] [--config FILE | -n] [PATH|URL...]\n"
 	"       margo [--db FILE] [--config FILE | -n] COMMAND [ARGS...]\n"
 	"A terminal reader for corpora of news articles.\n"
 	"\n"
 	"With no PATH, opens the library (adding the bundled corpus when it is\n"
-	"empty).  With PATHs (.txt, .jsonl, web pages, feeds, folders), adds\n"
-	"or refreshes them first, then opens the reader.\n"
+	"empty).  With PATHs (.txt, .jsonl, web pages, feeds, folders) or the\n"
+	"http(s) addresses of pages and feeds, adds or refreshes them first,\n"
+	"then opens the reader.\n"
 	"\n"
 	"Commands:\n"
 	"  add PATH|URL...        add or refresh articles without opening the reader\n"
@@ -302,7 +303,7 @@ int main(int argc, char **argv)
 		char *summary = NULL;
 		int skip = first && strcmp(first, "--") == 0 ? 2 : 1;
 		if (argc > skip)
-			status = cli_ingest(&env, argv + skip, (size_t)(argc - skip), &summary, 1);
+			status = cli_ingest_args(&env, argv + skip, (size_t)(argc - skip), &summary, 1);
 		else
 			status = cli_ingest_bundled_if_empty(&env, &summary);
 		if (status != CLI_FAILED)

@@ -318,7 +318,18 @@ const char *const store_migrations[] = {
 	"  last_modified TEXT,"
 	"  last_fetch TEXT,"
 	"  last_error TEXT);",
-	/* v17: who coded each annotation, link and change (the name set by
+	/* v17: linked pages.  A feed's `pages` is 1 when the pages its items
+	 * link to are fetched for the items that carry only a summary (margo
+	 * subscribe --fetch-pages).  feed_page holds each item loaded with
+	 * its page: the hash of the summary it stood for and of the page's
+	 * text loaded in its place, so that an unchanged item keeps its page
+	 * and is not fetched again. */
+	"ALTER TABLE feed ADD COLUMN pages INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE feed_page("
+	"  key TEXT PRIMARY KEY,"
+	"  summary TEXT NOT NULL,"
+	"  page TEXT NOT NULL);",
+	/* v18: who coded each annotation, link and change (the name set by
 	 * "set user", --as or the login); NULL for what was made before,
 	 * shown as unknown and never guessed. */
 	"ALTER TABLE annotation ADD COLUMN coder TEXT;"

@@ -48,6 +48,35 @@ int store_feed_fetched(struct store *st, const char *url, const char *title, con
 	               " last_error = ?6 WHERE url = ?1", args, 6, NULL);
 }
 
+int store_feed_set_pages(struct store *st, const char *url, bool pages)
+{
+	const char *args[] = { url, pages ? "1" : "0" };
+	return run(st, "UPDATE feed SET pages = ?2 WHERE url = ?1", args, 2, NULL);
+}
+
+int store_feed_page_kept(struct store *st, const char *key, const char *summary)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(store_db(st),
+	        "SELECT 1 FROM feed_page p JOIN article a ON a.key = p.key"
+	        " WHERE p.key = ?1 AND p.summary = ?2 AND a.source_hash = p.page",
+	        -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, summary, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_feed_page_put(struct store *st, const char *key, const char *summary,
+                        const char *page)
+{
+	const char *args[] = { key, summary, page };
+	return run(st, "INSERT OR REPLACE INTO feed_page(key, summary, page) VALUES (?1, ?2, ?3)",
+	           args, 3, NULL);
+}
+
 int store_feed_remove(struct store *st, const char *url)
 {
 	int changes = 0;
@@ -86,7 +115,7 @@ int store_feed_list(struct store *st, struct store_feed **out, size_t *n)
 	        "SELECT url, title, etag, last_modified, last_fetch, last_error,"
 	        " (SELECT count(*) FROM article JOIN file ON file.id = article.file"
 	        "  WHERE file.path = feed.url)"
-	        " FROM feed ORDER BY url", -1, &s, NULL) != SQLITE_OK)
+	        " , pages FROM feed ORDER BY url", -1, &s, NULL) != SQLITE_OK)
 		return -1;
 	struct store_feed *v = NULL;
 	size_t k = 0, cap = 0;
@@ -107,6 +136,7 @@ int store_feed_list(struct store *st, struct store_feed **out, size_t *n)
 		f->last_fetch = col(s, 4, &oom);
 		f->last_error = col(s, 5, &oom);
 		f->items = sqlite3_column_int64(s, 6);
+		f->pages = sqlite3_column_int(s, 7) != 0;
 	}
 	sqlite3_finalize(s);
 	if (oom || rc != SQLITE_DONE) {

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/types.h>
 
+#include "margo/i18n.h"
 #include "margo/search.h"
 #include "margo/store_search.h"
 #include "margo/text.h"
@@ -674,16 +675,30 @@ static int score_candidate(struct related_ctx *c, int64_t id, sqlite3_stmt *get,
 	h->near_copy = triple_overlap(c->triples, c->n_triples, &b) >= 0.5;
 	h->snippet = marked;
 	free(text);
+	/* The reason twice: in English for JSON Lines (what scripts read),
+	 * and in the reader's language for a person. */
 	struct buf why = { 0 };
 	if (h->near_copy)
 		buf_puts(&why, "near copy; ");
 	buf_printf(&why, "shared: %s; terms: %s", n_names ? names.data : "none",
 	           n_terms ? terms.data : "none");
 	h->why = buf_steal(&why);
+	/* TRANSLATORS: "none" where no name or no word is shared. */
+	const char *none = _("none");
+	h->why_shown = h->near_copy
+	               /* TRANSLATORS: why a passage is related: the names
+	                * (people, places...) both passages tell of, then
+	                * their words in common; it nearly copies this one. */
+	               ? util_printf(_("near copy; shared: %s; terms: %s"),
+	                             n_names ? names.data : none, n_terms ? terms.data : none)
+	               /* TRANSLATORS: why a passage is related: the names
+	                * both passages tell of, then their words in common. */
+	               : util_printf(_("shared: %s; terms: %s"), n_names ? names.data : none,
+	                             n_terms ? terms.data : none);
 	buf_free(&names);
 	buf_free(&terms);
 	bag_free(&b);
-	return h->why ? 1 : -1;
+	return h->why && h->why_shown ? 1 : -1;
 }
 
 int store_related(struct store *st, const struct search_background *bg, int64_t passage,

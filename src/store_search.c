@@ -34,6 +34,7 @@ void store_hit_clear(struct store_hit *h)
 	free(h->date);
 	free(h->snippet);
 	free(h->why);
+	free(h->why_shown);
 	memset(h, 0, sizeof *h);
 }
 

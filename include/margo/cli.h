@@ -38,6 +38,12 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_ingest(const struct cli_env *env, char *const *paths, size_t n,
                char **summary, int quiet);
 
+/* The same for `margo PATH|URL...`: http and https addresses among `args`
+ * are fetched first, a page giving its article and a feed its items
+ * (cli_fetch.c); one that cannot be fetched is said, and the rest loads. */
+int cli_ingest_args(const struct cli_env *env, char *const *args, size_t n,
+                    char **summary, int quiet);
+
 /* The same, with documents in memory besides (see ingest_options), and
  * the counts of `before` (fetches that failed, feeds unchanged) added;
  * `out` (may be NULL) gets the report. */

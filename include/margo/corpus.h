@@ -50,6 +50,21 @@ enum corpus_drop_kind {
 	CORPUS_DROP_SYMBOL,      /* a line with no letter or digit (a lone "×") */
 	CORPUS_DROP_CAPTION,     /* photo caption or credit */
 	CORPUS_DROP_PROMPT,      /* share, subscribe, read also, copyright */
+	/* What a web page's extraction leaves out (html_body.c): */
+	CORPUS_DROP_NAVIGATION,  /* menus, breadcrumbs, pagination */
+	CORPUS_DROP_SHARE,       /* sharing buttons and links */
+	CORPUS_DROP_RELATED,     /* read also, recommended, lists of links */
+	CORPUS_DROP_COMMENTS,
+	CORPUS_DROP_CREDIT,      /* a photo's credit */
+	CORPUS_DROP_ADVERT,      /* advertising, sponsored, promotions */
+	CORPUS_DROP_HEADER,      /* the site's header */
+	CORPUS_DROP_FOOTER,      /* the site's footer */
+	CORPUS_DROP_SIDEBAR,
+	CORPUS_DROP_FORM,        /* forms, search boxes, buttons */
+	CORPUS_DROP_HIDDEN,      /* elements the page hides */
+	CORPUS_DROP_LOW_SCORE,   /* blocks that scored too low to be the article */
+	CORPUS_DROP_BOILERPLATE, /* anything else that is never the article */
+	CORPUS_DROP_NOT_KEPT,    /* the text: how many more blocks were left out */
 };
 
 struct corpus_dropped {

@@ -29,6 +29,10 @@ enum entity_type {
 
 /* "PER", "LOC", "ORG", "DATE"; entity_type_parse returns -1 if unknown. */
 const char *entity_type_name(enum entity_type t);
+/* The type as a person reads it, in the reader's language: the code in
+ * English, a word elsewhere ("persona" in Italian).  Never for JSON Lines
+ * or the lexicon files: those take entity_type_name. */
+const char *entity_type_shown(enum entity_type t);
 
 /* An entity's name as a reader should see it (malloc'd; NULL when memory
  * runs out): a date without its year, stored "--06" or "--09-12", reads

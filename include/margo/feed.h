@@ -13,6 +13,7 @@
 #ifndef MARGO_FEED_H
 #define MARGO_FEED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum feed_kind { FEED_NONE, FEED_RSS, FEED_RDF, FEED_ATOM };
@@ -25,7 +26,14 @@ struct feed_item {
 	char *author;
 	char *id;      /* guid, rdf:about or atom:id */
 	char *text;    /* paragraphs separated by blank lines */
+	/* The text stands for an article it does not hold: the item has only
+	 * a summary (description, atom:summary), or its content is no longer
+	 * than its summary, or it is shorter than FEED_TEASER_CHARS characters
+	 * and ends in an ellipsis ("...", "…", "[…]"). */
+	bool teaser;
 };
+
+#define FEED_TEASER_CHARS 600
 
 struct feed {
 	enum feed_kind kind;

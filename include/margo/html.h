@@ -8,12 +8,25 @@
  * finds the article's body by scoring the page's blocks by their
  * paragraphs' text (html_body.c).  Metadata comes from JSON-LD, Open
  * Graph, <link rel=canonical>, <time datetime> and <title>.
+ *
+ * What the extraction leaves out is kept too, block by block in page
+ * order (its kind: navigation, banner, share, related, comments, caption,
+ * low-score, ...; and its text, white space as single spaces): at most
+ * HTML_LEFT_MAX_BLOCKS blocks and HTML_LEFT_MAX_BYTES of text a page,
+ * HTML_LEFT_BLOCK_BYTES a block (cut with an ellipsis); the blocks
+ * beyond are counted in `more`.
  */
 #ifndef MARGO_HTML_H
 #define MARGO_HTML_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "margo/corpus.h"
+
+#define HTML_LEFT_MAX_BLOCKS 200
+#define HTML_LEFT_MAX_BYTES (64 * 1024)
+#define HTML_LEFT_BLOCK_BYTES 4096
 
 struct html_page {
 	char *title;    /* each malloc'd UTF-8, or NULL when the page has none */
@@ -22,6 +35,9 @@ struct html_page {
 	char *site;
 	char *url;      /* the canonical address */
 	char *text;     /* the body: paragraphs joined by "\n\n"; NULL: none found */
+	struct corpus_dropped *dropped;  /* what was left out, in page order */
+	size_t n_dropped;
+	size_t more;    /* blocks left out beyond those kept in `dropped` */
 };
 
 /* 0 (out filled; out->text NULL when the page has no article body), -1

@@ -72,7 +72,25 @@ struct ingest_buffer {
 	const char *data;
 	size_t len;
 	const char *charset;
+	/* A feed's items whose linked page was fetched: the article of each
+	 * page read in place of the item's summary (sorted by item). */
+	const struct ingest_page *pages;
+	size_t n_pages;
 };
+
+/* The article of the page an item links to; title, author and date NULL
+ * when the page has none (the feed's are taken then). */
+struct ingest_page {
+	char *item;   /* the item's key (ingest_feed_item_key) */
+	char *text, *title, *author, *date;
+};
+
+struct feed;
+struct feed_item;
+/* The key of a feed's item in the library: its id when that is a URI,
+ * else its id within the feed, its link, or a hash of its title and text
+ * within the feed's file `path`.  NULL when out of memory. */
+char *ingest_feed_item_key(const char *path, const struct feed *f, const struct feed_item *it);
 
 struct ingest_options {
 	const struct corpus_rules *rules;

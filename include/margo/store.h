@@ -21,7 +21,7 @@
 #include "margo/corpus.h"
 
 #define STORE_APPLICATION_ID 0x4d52474f  /* "MRGO" */
-#define STORE_SCHEMA_VERSION 17
+#define STORE_SCHEMA_VERSION 18
 
 struct store;
 struct store_annot_counts;

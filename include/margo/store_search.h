@@ -30,6 +30,7 @@ struct store_hit {
 	size_t hit_start, hit_end;/* bytes into the article body: the first hit */
 	size_t para_start;        /* bytes: where the passage starts */
 	char *why;                /* related passages: the reason; else NULL */
+	char *why_shown;          /* ... the same in the reader's language */
 	bool near_copy;           /* related passages: nearly the same text */
 	size_t told_from, told_to;/* related passages: bytes of the snippet
 	                           * (the whole passage, shared words marked)

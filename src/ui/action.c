@@ -65,28 +65,45 @@ bool ui_action_counted(enum ui_action a)
 	return (ui_action_table[a].flags & UI_F_MOVES) != 0;
 }
 
+/* An action named to a person in a message: its description from the help
+ * in the reader's language when that language has one (gettext hands back
+ * the very string it was given when it has no translation), else its name,
+ * which is English words already ("annotate"). */
+static const char *action_shown(enum ui_action a)
+{
+	const char *help = ui_action_table[a].help;
+	const char *shown = help ? _(help) : NULL;
+	return shown && shown != help ? shown : ui_action_table[a].name;
+}
+
 bool ui_action_refused(struct ui *ui, enum ui_action a)
 {
 	unsigned flags = ui_action_table[a].flags;
 	enum ui_view v = ui_view_in_focus(ui, false);
 	/* The help takes every key for itself: nothing there writes. */
 	if ((flags & UI_F_WRITES) && ui->readonly && v != UI_VIEW_HELP) {
+		/* TRANSLATORS: %s is the action: its name in English, its
+		 * description from the help in a translation. */
 		ui_message(ui, true, _("read-only: the library cannot be written, so %s is not possible "
-		           "(check its permissions, then start margo again)"), ui_action_table[a].name);
+		           "(check its permissions, then start margo again)"), action_shown(a));
 		return true;
 	}
 	/* In a view over the panes the action works on the view's entries. */
 	bool in_pane = v == UI_VIEW_LIST || v == UI_VIEW_TEXT || v == UI_VIEW_SIDE;
 	if ((flags & UI_F_NEEDS_ARTICLE) && in_pane && !text_pane_loaded(ui)) {
+		/* TRANSLATORS: %s is the action: its name in English, its
+		 * description from the help in a translation. */
 		ui_message(ui, false, _("no article is open, so %s is not possible "
-		           "(Enter in the list opens one)"), ui_action_table[a].name);
+		           "(Enter in the list opens one)"), action_shown(a));
 		return true;
 	}
 	/* A list with no entries has nothing selected to act on. */
 	const struct view_ops *f = view_focused(ui);
 	if ((flags & UI_F_NEEDS_SELECTION) && f->entries && f->entries(ui) == 0) {
+		/* TRANSLATORS: the view, then the action: its name in English,
+		 * its description from the help in a translation. */
 		ui_message(ui, false, _("nothing selected: the %s view is empty, so %s is not possible"),
-		           view_title(ui), ui_action_table[a].name);
+		           view_title(ui), action_shown(a));
 		return true;
 	}
 	return false;

@@ -158,7 +158,7 @@ static int draw_head(struct ui *ui, WINDOW *w, int width)
 	buf_reset(&b);
 	/* TRANSLATORS: the entity's name, its type, then the counts. */
 	buf_printf(&b, _("%s (%s): %lld mentions in %lld articles"), v->entity.name,
-	           entity_type_name(v->entity.type), (long long)v->entity.mentions,
+	           entity_type_shown(v->entity.type), (long long)v->entity.mentions,
 	           (long long)v->entity.articles);
 	draw_set_role(w, ROLE_TITLE);
 	draw_str(w, 1, 1, b.data, width - 2);

@@ -245,7 +245,7 @@ static void draw_entry(struct ui *ui, WINDOW *w, int y, const struct store_hit *
 	if (rv.kind == RESULTS_RELATED) {
 		draw_set_role(w, ROLE_DIM);
 		mvwhline(w, row, 0, ' ', width);
-		draw_str(w, row, 2, h->why, width - 3);
+		draw_str(w, row, 2, h->why_shown, width - 3);
 		row++;
 	}
 	draw_set_role(w, ROLE_NORMAL);

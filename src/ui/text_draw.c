@@ -139,14 +139,25 @@ void text_pane_draw(struct ui *ui, WINDOW *w)
 		if (list_pane_count(ui)) {
 			draw_str(w, 2, 1, _("Press Enter on an article to read it."), text_pane_wrap_width(ui));
 		} else {
-			/* An empty library: how to fill it. */
-			static const char *const lines[] = {
-				N_("The library has no articles."), N_("To add some, quit and run"), "",
-				N_("  margo add PATH"), "", N_("PATH: a .txt or .jsonl file,"),
-				N_("or a folder of them."),
+			/* An empty library: how to fill it, each paragraph wrapped to
+			 * the pane. */
+			static const char *const paras[] = {
+				N_("The library has no articles. To add some, quit and run"),
+				N_("  margo add PATH"),
+				N_("PATH: a .txt, .jsonl, web page or feed file, a folder of them, "
+				   "or the address of a page or feed."),
 			};
-			for (int i = 0; i < (int)(sizeof lines / sizeof *lines); i++)
-				draw_str(w, 2 + i, 1, *lines[i] ? _(lines[i]) : "", text_pane_wrap_width(ui));
+			int width = text_pane_wrap_width(ui), y = 2;
+			for (size_t i = 0; i < sizeof paras / sizeof *paras && y < height; i++, y++) {
+				const char *s = _(paras[i]);
+				struct text_line *ln = NULL;
+				size_t n = 0;
+				if (width < 1 || text_wrap(s, strlen(s), width, &ln, &n) < 0)
+					n = 0;
+				for (size_t k = 0; k < n && y < height; k++, y++)
+					draw_text(w, y, 1, s + ln[k].start, ln[k].end - ln[k].start, width);
+				free(ln);
+			}
 		}
 		draw_set_role(w, ROLE_NORMAL);
 		return;

@@ -11,7 +11,7 @@ C=$top_srcdir/corpus
 # ---- --help and --version ----------------------------------------------------
 out=$("$MARGO" --help); rc=$?
 is "$rc" 0 "--help exits 0"
-has "$out" "Usage: margo [--db FILE] [--config FILE | -n] [PATH...]" "--help starts with the usage"
+has "$out" "Usage: margo [--db FILE] [--config FILE | -n] [PATH|URL...]" "--help starts with the usage"
 has "$out" "passages [ID]" "--help lists the commands"
 out=$("$MARGO" --version | head -1)
 like "$out" '^margo [0-9]+\.[0-9]+\.[0-9]+$' "--version names margo and its version"

@@ -8,21 +8,9 @@
 # stalls (MARGO_FETCH_TIMEOUT), addresses other than http and https.
 . "$top_srcdir/tests/lib.sh"
 
-HTTPD=$top_builddir/tests/helpers/httpd
 W=$TEST_TMP/www
 LOG=$TEST_TMP/httpd.log
-mkdir "$W"
-: >"$LOG"
-"$HTTPD" "$W" "$LOG" >"$TEST_TMP/port" &
-server=$!
-trap 'kill "$server" 2>/dev/null' EXIT
-for _ in $(seq 50); do
-	[ -s "$TEST_TMP/port" ] && break
-	sleep 0.1
-done
-PORT=$(cat "$TEST_TMP/port")
-[ -n "$PORT" ] || { echo "Bail out! the test server did not start"; exit 1; }
-U=http://127.0.0.1:$PORT
+start_httpd "$W" "$LOG"
 
 id_of() {
 	"$MARGO" list --format jsonl | grep -F "\"title\":\"$1\"" | sed 's/^{"id":\([0-9]*\),.*/\1/'
@@ -83,19 +71,22 @@ has "$(body_of "Città di mare")" "La città di Genova è un porto" "the charset
 
 # ---- hostile answers --------------------------------------------------------
 head -c 40000000 /dev/zero | tr '\0' a >"$W/grande.html"
-out=$(MARGO_FETCH_TIMEOUT=3 "$MARGO" add "$U/mancante.html" "$U/loop" "$U/endless" "$U/grande.html" \
-	"$U/stall" "file:///etc/passwd" "ftp://127.0.0.1/x" "http://127.0.0.1:1/nulla" "$U/articolo.html" 2>&1)
+# (Each answer that fails here fails at once, whatever the machine's
+# load: only the server that stalls needs the clock, on its own below.)
+out=$("$MARGO" add "$U/mancante.html" "$U/loop" "$U/endless" "$U/grande.html" \
+	"file:///etc/passwd" "ftp://127.0.0.1/x" "http://127.0.0.1:1/nulla" "$U/articolo.html" 2>&1)
 st=$?
 is "$st" 1 "addresses that fail: exit 1"
 like "$out" "^margo: $U/mancante.html: the server answered 404; skipped\$" "a 404 is one line"
 like "$out" "^margo: $U/loop: more than 5 redirects; skipped\$" "a redirect loop is one line"
 like "$out" "^margo: $U/endless: larger than 32 MiB; abandoned; skipped\$" "a body without end stops at 32 MiB"
 like "$out" "^margo: $U/grande.html: larger than 32 MiB; abandoned; skipped\$" "a body declared too large is refused"
-like "$out" "^margo: $U/stall: no answer in time \\(timed out\\); skipped\$" "a server that stalls is given up"
 like "$out" "^margo: file:///etc/passwd: only http and https addresses are read; skipped\$" "file:// is refused"
 like "$out" "^margo: ftp://127.0.0.1/x: only http and https addresses are read; skipped\$" "ftp:// is refused"
 like "$out" "^margo: http://127.0.0.1:1/nulla: cannot connect" "a refused connection is one line"
-like "$out" "^0 added, 0 updated, 1 unchanged; 8 skipped with a problem" "the rest still loads"
+like "$out" "^0 added, 0 updated, 1 unchanged; 7 skipped with a problem" "the rest still loads"
+stalled=$(MARGO_FETCH_TIMEOUT=3 "$MARGO" add "$U/stall" 2>&1)
+like "$stalled" "^margo: $U/stall: no answer in time \\(timed out\\); skipped\$" "a server that stalls is given up"
 hasnt "$out" "root:" "nothing of /etc/passwd is shown"
 hasnt "$("$MARGO" list)" "root:" "nor loaded"
 out=$("$MARGO" add "$U/loop" 2>&1)
@@ -125,7 +116,7 @@ like "$feeds" "^$U/porto.atom  Il porto, ora per ora  2 items  fetched 20[0-9-]*
 like "$feeds" "^$U/notizie.rss  Notizie dal porto  2 items" "and the one added before by add"
 hasnt "$feeds" "articolo.html" "a page refused is not among them"
 jsonl=$("$MARGO" feeds --format jsonl)
-like "$jsonl" "^\\{\"url\":\"$U/porto.atom\",\"title\":\"Il porto, ora per ora\",\"items\":2,\"last_fetch\":\"20[^\"]*\",\"last_error\":null\\}\$" \
+like "$jsonl" "^\\{\"url\":\"$U/porto.atom\",\"title\":\"Il porto, ora per ora\",\"items\":2,\"last_fetch\":\"20[^\"]*\",\"last_error\":null,\"fetch_pages\":false\\}\$" \
 	"feeds --format jsonl"
 
 : >"$LOG"

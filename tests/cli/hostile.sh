@@ -80,7 +80,7 @@ chmod -R a+rX "$C" "$TEST_TMP/outside"
 chmod 000 "$C/noread.txt"
 
 # ---- margo add --------------------------------------------------------------------
-as_user env MARGO_DB="$LIB" timeout 60 "$MARGO" add "$C" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+as_user env MARGO_DB="$LIB" timeout 300 "$MARGO" add "$C" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
 rc=$?
 err=$(cat "$TEST_TMP/err")
 is "$rc" 1 "add of the hostile folder exits 1 (some inputs skipped), within the time limit"
@@ -184,7 +184,7 @@ ok "and has no control byte but the line end" \
 ok "and no C1 control (U+0080-009F)" sh -c "! LC_ALL=C grep -q \$(printf '\\302[\\200-\\237]') '$TEST_TMP/all'"
 
 # A second add: nothing new, the same problems, each once again.
-as_user env MARGO_DB="$LIB" timeout 60 "$MARGO" add "$C" >"$TEST_TMP/out2" 2>"$TEST_TMP/err2"
+as_user env MARGO_DB="$LIB" timeout 300 "$MARGO" add "$C" >"$TEST_TMP/out2" 2>"$TEST_TMP/err2"
 is "$?" 1 "a second add exits 1 again"
 is "$(cat "$TEST_TMP/out2")" "0 added, 0 updated, $loads unchanged; $n_skipped skipped with a problem" \
 	"a second add changes nothing"

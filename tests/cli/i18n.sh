@@ -17,11 +17,11 @@ plan 27
 
 # ---- --help and the usage of a subcommand
 out=$(it --help)
-like "$out" '^Uso: margo \[--db FILE\] \[--config FILE \| -n\] \[PERCORSO\.\.\.\]$' "--help in Italian: the usage line"
+like "$out" '^Uso: margo \[--db FILE\] \[--config FILE \| -n\] \[PERCORSO\|URL\.\.\.\]$' "--help in Italian: the usage line"
 has "$out" "Comandi:" "--help in Italian: its sections"
 has "$out" "  -h, --help             mostra questo aiuto ed esce" "--help in Italian keeps the option names"
-like "$(c --help)" '^Usage: margo \[--db FILE\] \[--config FILE \| -n\] \[PATH\.\.\.\]$' "--help under LANG=C is English"
-like "$(en --help)" '^Usage: margo \[--db FILE\] \[--config FILE \| -n\] \[PATH\.\.\.\]$' "--help under en_US.UTF-8 is English"
+like "$(c --help)" '^Usage: margo \[--db FILE\] \[--config FILE \| -n\] \[PATH\|URL\.\.\.\]$' "--help under LANG=C is English"
+like "$(en --help)" '^Usage: margo \[--db FILE\] \[--config FILE \| -n\] \[PATH\|URL\.\.\.\]$' "--help under en_US.UTF-8 is English"
 like "$(env LC_ALL=C.UTF-8 MARGO_LOCALEDIR="$TEST_TMP/locale" "$MARGO" --help)" '^Usage: margo' "--help under C.UTF-8 is English"
 out=$(it list --help)
 has "$out" "Elenca gli articoli della libreria" "margo list --help in Italian"

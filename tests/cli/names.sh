@@ -108,6 +108,83 @@ unlike "$out" "Public Statement|Best Video" "a run of common English words is a 
 out=$(tagged "Lo riferisce l'agenzia di stampa giapponese Korinda, citando fonti locali.")
 like "$out" "^ORG Korinda$" "an organisation's word with its common noun, then the name"
 
+out=$(tagged "Da oggi Wikicomunità in lingua italiana accoglie i primi corsi, e il progetto Wikiviaggi cresce.")
+like "$out" "^ORG Wikicomunità$" "a wiki project is an organisation, also with the ending of a common noun"
+like "$out" "^ORG Wikiviaggi$" "(and not a place or a person)"
+
+out=$(tagged "Domenica gioca U.S.D. Sangiorgese, e i tifosi della S.S. Lazio sono in viaggio.")
+like "$out" "^ORG S.S. Lazio$" "the dotted initials of a sports club make its name an organisation"
+like "$out" "^ORG U.S.D. Sangiorgese$" "(also before a name margo does not know)"
+
+out=$(tagged "La frana ha colpito Borgo San Lorenzo (FI), mentre i consiglieri della Liguria (FI) e delle Marche (PD) discutono.")
+is "$out" "LOC Borgo San Lorenzo
+LOC FI
+LOC Liguria
+ORG FI
+LOC Marche
+ORG PD" "a province's code that is also a party's acronym is a place after a town, the party after a region"
+
+out=$(tagged "I tifosi della Lazio hanno invaso il campo, mentre nel Lazio piove.")
+is "$out" "ORG Lazio
+LOC Lazio" "a region with a masculine name and a feminine article is its team"
+
+out=$(tagged "Ieri è stato annunciato l'acquisto di Brentax per due miliardi. Le azioni di Brentax sono salite molto.")
+is "$out" "ORG Brentax
+ORG Brentax" "a name after the purchase of is a company, and so is the same name elsewhere in the text"
+
+out=$(tagged "Il bollettino emesso dalla Santa Sede parla di un lieve miglioramento.")
+like "$out" "^ORG Santa Sede$" "the Holy See is an organisation, not a place"
+
+out=$(tagged "Al Palio di luglio la contrada vincitrice festeggia, mentre Tartuca e Valdimontone restano a guardare.")
+is "$out" "DATE luglio
+ORG Tartuca
+ORG Valdimontone" "in a text about the Palio the contrade of Siena are organisations"
+
+out=$(tagged "Lo chef Anselmo Tartuca di Milano ha chiuso il suo ristorante.")
+unlike "$out" "^ORG" "(elsewhere the same word is not one)"
+out=$(tagged "Al festival hanno suonato i Moonriders, poi il pubblico ha chiesto i bis.")
+like "$out" "^ORG Moonriders$" "a foreign plural after a plural article is a band"
+
+out=$(tagged "La squadra ha perso la partita in casa: il Zuiderveld ha segnato due gol nel campionato e ha vinto la sfida.")
+like "$out" "^ORG Zuiderveld$" "an unknown name after il in a text about sport is a club"
+
+out=$(tagged "Lo studio è dell'università di Groningen e della fondazione Vandermeer, in Olanda.")
+like "$out" "^ORG università di Groningen$" "a lower-case university with its name is one organisation"
+like "$out" "^ORG fondazione Vandermeer$" "(a foundation too)"
+
+out=$(tagged "La legge è stata firmata dal capo dello Stato ieri sera.")
+like "$out" "^ORG Stato$" "the state of capo dello Stato is an institution"
+
+out=$(tagged "La decisione sarà presa dal cda della società a gennaio.")
+like "$out" "^ORG cda$" "a board written cda is an organisation"
+
+out=$(tagged "La delegazione ha parlato davanti alla Commissione internazionale per la tutela delle foreste, riunita a Oslo.")
+like "$out" "^ORG Commissione internazionale per la tutela delle foreste$" "an institution keeps its purpose in small letters"
+out=$(tagged "La squadra fu guidata dalla Nazionale inglese per quattro anni.")
+like "$out" "^ORG Nazionale inglese$" "(but not a time after it)"
+
+out=$(tagged "Il calendario della Supercoppa Zentrix La FIM ha pubblicato le date. Ne ha parlato Ignazio La Russa.")
+like "$out" "^ORG FIM$" "a capitalised article inside a run starts the next name"
+like "$out" "^PER Ignazio La Russa$" "(a person's surname keeps its particle)"
+
+out=$(tagged "Il tribunale ha condannato Velox Italia s.r.l. e ha assolto la Tramont Inc., sua socia.")
+like "$out" "^ORG Velox Italia s.r.l.$" "a company's form in small letters belongs to its name"
+like "$out" "^ORG Tramont Inc.$" "(Inc. keeps its period)"
+
+out=$(tagged "Il ricorso è stato respinto dal Tribunale fallimentare di Pescara e dalla commissione parlamentare.")
+like "$out" "^ORG Tribunale fallimentare$" "an institution takes an adjective of its kind"
+like "$out" "^ORG commissione parlamentare$" "(in small letters too)"
+
+out=$(tagged "Il decreto è stato firmato al Ministero delle Foreste e dei Pascoli ieri mattina.")
+like "$out" "^ORG Ministero delle Foreste e dei Pascoli$" "a ministry of two things is one name"
+out=$(tagged "Sono intervenuti i Vigili del Fuoco e delle forze dell'ordine.")
+like "$out" "^ORG Vigili del Fuoco$" "(but another body after e stays apart)"
+
+out=$(tagged "Ha parlato il presidente della Uefa Lennart Johansson, poi il leader di ZLP Vandoli.")
+like "$out" "^ORG Uefa$" "the body of a title, then the person who holds it: two entities"
+like "$out" "^PER Lennart Johansson$" "(the person)"
+like "$out" "^ORG ZLP$" "(an unknown acronym too)"
+
 # A text with no spaces and a capital every three bytes: the look for a
 # web address around each word is bounded, so this ends in seconds.
 big=$TEST_TMP/nospace.jsonl

@@ -108,7 +108,7 @@ rm "$TEST_TMP/mixed/"*.txt
 : >"$TEST_TMP/none/notes.docx"
 out=$("$MARGO" --db "$TEST_TMP/f.db" add "$TEST_TMP/none" 2>"$TEST_TMP/err")
 is "$?" 1 "add of a folder with no file margo reads exits 1"
-is "$(cat "$TEST_TMP/err")" "margo: $TEST_TMP/none: no .txt, .jsonl, .rss, .atom or .xml file in it; nothing added" \
+is "$(cat "$TEST_TMP/err")" "margo: $TEST_TMP/none: no file margo reads in it (.txt, .jsonl, web pages: .html, .htm or .xhtml, each perhaps .gz, RSS or Atom feeds: .rss, .atom or .xml); nothing added" \
 	"and says the folder gave nothing"
 has "$out" "1 file skipped: 1 .docx (margo reads .txt, .jsonl, web pages and RSS or Atom feeds)" "and what it skipped"
 "$MARGO" --db "$TEST_TMP/f.db" add "$TEST_TMP/none" "$TEST_TMP/a/corpus" >/dev/null 2>&1
@@ -121,4 +121,6 @@ run_script 80x24 --db "$TEST_TMP/empty.db" "$TEST_TMP/empty" <<'SCRIPT'
 SCRIPT
 has "$(screen empty)" "margo add PATH" "the reader's empty library says: margo add PATH"
 hasnt "$(screen empty)" "No articles yet" "not just that it has no articles"
+has "$(screen empty)" "web page" "it names web pages among what PATH can be"
+has "$(screen empty)" "or the address of a page or" "and addresses"
 done_testing

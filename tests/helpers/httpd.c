@@ -1,9 +1,12 @@
 /*
  * httpd: a small HTTP/1.1 server for the tests, on 127.0.0.1 only.
  *
- *   httpd DIR LOG    binds an ephemeral port, prints it on a line, and
+ *   httpd DIR LOG [ANSWERS]
+ *                    binds an ephemeral port, prints it on a line, and
  *                    serves the files of DIR until killed, one process a
- *                    connection (one request each, then closed).
+ *                    connection (one request each, then closed); each
+ *                    answer's status is appended to ANSWERS, when given, as
+ *                    a line "STATUS PATH".
  *
  * A file's ETag is a hash of its content and its Last-Modified its time;
  * If-None-Match (first) or If-Modified-Since make a 304.  NAME.ctype beside
@@ -32,7 +35,19 @@
 #include <time.h>
 #include <unistd.h>
 
-static const char *dir, *logpath;
+static const char *dir, *logpath, *answerpath;
+
+/* The status of the answer to `path`, in ANSWERS. */
+static void answered(int status, const char *path)
+{
+	if (!answerpath)
+		return;
+	FILE *f = fopen(answerpath, "a");
+	if (f) {
+		fprintf(f, "%d %s\n", status, path);
+		fclose(f);
+	}
+}
 
 static void put(int fd, const char *s, size_t n)
 {
@@ -107,17 +122,20 @@ static void serve(int c)
 		close(lf);
 	free(line);
 	if (strcmp(path, "/loop") == 0) {
+		answered(302, path);
 		say(c, "HTTP/1.1 302 Found\r\nLocation: /loop\r\nContent-Length: 0\r\n"
 		       "Connection: close\r\n\r\n");
 		return;
 	}
 	if (strcmp(path, "/stall") == 0) {
+		answered(200, path);
 		say(c, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n"
 		       "Connection: close\r\n\r\n<html><body><p>");
 		sleep(120);
 		return;
 	}
 	if (strcmp(path, "/endless") == 0) {
+		answered(200, path);
 		say(c, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n");
 		char chunk[65536];
 		memset(chunk, 'a', sizeof chunk);
@@ -139,6 +157,7 @@ static void serve(int c)
 		fd = open(file, O_RDONLY);
 	struct stat sb;
 	if (fd < 0 || fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
+		answered(404, path);
 		say(c, "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 10\r\n"
 		       "Connection: close\r\n\r\nnot found\n");
 		return;
@@ -164,6 +183,7 @@ static void serve(int c)
 		fresh = end && !*end && timegm(&t) >= sb.st_mtime;
 	}
 	if (fresh) {
+		answered(304, path);
 		say(c, "HTTP/1.1 304 Not Modified\r\nETag: %s\r\nLast-Modified: %s\r\n"
 		       "Connection: close\r\n\r\n", etag, lm);
 		return;
@@ -184,6 +204,7 @@ static void serve(int c)
 			strcpy(ctype, "application/atom+xml");
 		}
 	}
+	answered(200, path);
 	say(c, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %lld\r\nETag: %s\r\n"
 	       "Last-Modified: %s\r\n%sConnection: close\r\n\r\n", ctype, (long long)sb.st_size,
 	    etag, lm, zipped ? "Content-Encoding: gzip\r\n" : "");
@@ -192,12 +213,13 @@ static void serve(int c)
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fprintf(stderr, "usage: httpd DIR LOG\n");
+	if (argc != 3 && argc != 4) {
+		fprintf(stderr, "usage: httpd DIR LOG [ANSWERS]\n");
 		return 2;
 	}
 	dir = argv[1];
 	logpath = argv[2];
+	answerpath = argc == 4 ? argv[3] : NULL;
 	signal(SIGCHLD, SIG_IGN);
 	signal(SIGPIPE, SIG_IGN);
 	int s = socket(AF_INET, SOCK_STREAM, 0);

@@ -21,11 +21,12 @@ J
 "$MARGO" annotate 1 0 5 --tag fonti >/dev/null
 "$MARGO" annotate 4 0 5 --tag fonti >/dev/null
 
-# The mentions view of Vladimir Putin, the sidebar's first entity.
+# open_mentions NAME [TYPE]: the mentions view of Vladimir Putin, the
+# sidebar's first entity, its type shown as TYPE (PER in English).
 open_mentions() {
 	wait_for "$1" "Primo" || return 1
 	T send-keys -t "$1" Tab Tab Enter
-	wait_for "$1" "Vladimir Putin (PER)"
+	wait_for "$1" "Vladimir Putin (${2:-PER})"
 }
 
 for size in 80x24 200x60; do
@@ -79,7 +80,7 @@ if italian_locale; then
 		cols=${size%x*}
 		# shellcheck disable=SC2086  # IT_ENV holds several VAR=value words
 		start it "$size" "$(margo_cmd $IT_ENV LANGUAGE=it)"
-		ok "$size: in Italian the mentions view opens" open_mentions it
+		ok "$size: in Italian the mentions view opens" open_mentions it persona
 		ok "$size: the undated bar is counted as senza data" wait_for it "senza data 1"
 		ok "$size: the Italian screen fits the terminal" fits it "$cols"
 		T send-keys -t it Tab Right Enter

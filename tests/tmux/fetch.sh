@@ -4,7 +4,8 @@
 # list grows by the feed's items, the article being read stays on screen,
 # and a later fetch of the feed with one more item adds that one.  The
 # feed comes from a real HTTP server on 127.0.0.1 (tests/helpers/httpd).
-# At 80x24 and 200x60, in English and in Italian.
+# At 80x24 and 200x60, in English and in Italian.  And `margo URL` opens
+# the reader with that page's article added.
 
 . "${top_srcdir:?set top_srcdir}/tests/lib.sh"
 . "$top_srcdir/tests/tmux/lib.sh"
@@ -51,6 +52,29 @@ run() {  # run SIZE LOCALE-ENV... : one pass
 	T send-keys -t rd q
 	T kill-session -t rd 2>/dev/null
 }
+
+# margo URL: the reader opens on the library with the page's article added.
+cat >"$W/pagina.html" <<'HTML'
+<!DOCTYPE html>
+<html><head><title>Il molo nuovo</title></head>
+<body><nav>Home | Cronaca</nav>
+<article><h1>Il molo nuovo</h1>
+<p>Il molo nuovo del porto di Genova è stato aperto questa mattina alle navi da crociera.</p>
+<p>I lavori sono durati due anni e sono costati meno del previsto, ha detto il sindaco.</p>
+</article></body></html>
+HTML
+rm -f "$MARGO_DB" "$MARGO_DB"-*
+"$MARGO" add "$top_srcdir/corpus" >/dev/null 2>&1
+start url 80x24 "$(margo_cmd LC_ALL=C.UTF-8) $(printf %q "$U/pagina.html")"
+ok "margo URL: the reader opens with the page added" wait_for url "Articles (6)" 500
+ok "margo URL: the page's article is in the list" wait_for url "Il molo nuovo"
+ok "margo URL: the reader says what was added" wait_for url "1 added"
+T send-keys -t url q
+T kill-session -t url 2>/dev/null
+start url 80x24 "$(margo_cmd LC_ALL=C.UTF-8) $(printf %q "$U/manca.html")"
+ok "margo URL of a missing page: the reader opens all the same" wait_for url "Articles (6)" 500
+T send-keys -t url q
+T kill-session -t url 2>/dev/null
 
 t2="Putin rafforza"
 h="Articles"; said="the library changed: shown again"

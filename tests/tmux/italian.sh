@@ -3,9 +3,11 @@
 # private tmux server like tests/tmux/tmux.sh.  Under LANG=it_IT.UTF-8 (the
 # locale and the catalogue made by italian_locale in tests/lib.sh) the help
 # shows its title and the actions' descriptions in Italian, and the status
-# line the count of articles, the hint and a message after an action; under
-# C.UTF-8 the same screens are in English.  At 80x24 and 200x60 every line
-# of the Italian screens is whole UTF-8 and no wider than the terminal.
+# line the count of articles, the hint and a message after an action, the
+# related passages why each is listed and the mentions view the entity's
+# type; under C.UTF-8 the same screens are in English.  At 80x24 and
+# 200x60 every line of the Italian screens is whole UTF-8 and no wider than
+# the terminal.
 # Skips (a TAP "1..0 # SKIP") when tmux is not installed or the Italian
 # locale cannot be made.
 
@@ -72,6 +74,15 @@ for size in 80x24 200x60; do
 	T send-keys -t it Enter
 	ok "$size: the open article's place is in Italian" wait_for it "frase 1/"
 	ok "$size: the Italian text pane fits the terminal" fits it "$cols"
+	# The related passages say why in Italian; the mentions view names the
+	# type of the entity in Italian.
+	T send-keys -t it r
+	ok "$size: a related passage says what it shares in Italian" wait_for it "in comune: "
+	hasnt "$(cap it)" "shared: " "$size: ... and not in English"
+	ok "$size: the related passages fit the terminal" fits it "$cols"
+	T send-keys -t it Escape Tab Enter
+	ok "$size: the mentions view names the type in Italian" wait_for it "Vladimir Putin (persona): 23 menzioni"
+	ok "$size: the mentions view fits the terminal" fits it "$cols"
 	T kill-session -t it
 
 	# English under C.UTF-8: the same screens.
@@ -84,6 +95,10 @@ for size in 80x24 200x60; do
 	T send-keys -t en '?'
 	T send-keys -t en u
 	ok "$size: under C.UTF-8 a message after an action is in English" wait_for en "nothing to undo"
+	T send-keys -t en Enter r
+	ok "$size: under C.UTF-8 a related passage says what it shares in English" wait_for en "shared: "
+	T send-keys -t en Escape Tab Enter
+	ok "$size: under C.UTF-8 the mentions view names the type by its code" wait_for en "Vladimir Putin (PER): 23 mentions"
 	T kill-session -t en
 done
 

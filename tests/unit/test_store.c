@@ -290,7 +290,7 @@ static void test_migrates_previous_schema(void **state)
 	                              " INSERT INTO correction(kind, type, form, target, created)"
 	                              "  VALUES ('rename', 0, 'Mario Rossi', 'Mario Rossi (sindaco)',"
 	                              "  '2026-01-01T00:00:00Z');"
-	                              " DROP TABLE feed;"
+	                              " DROP TABLE feed; DROP TABLE feed_page;"
                               " DROP TABLE journal_op; DROP TABLE journal;"
 	                              " PRAGMA user_version=4;", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM passage_fts WHERE passage_fts"
@@ -310,7 +310,10 @@ static void test_migrates_previous_schema(void **state)
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
 	                             " name = 'reading'"), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM pragma_table_info('feed')"
-	                             " WHERE name IN ('url', 'etag', 'last_modified', 'last_error')"), 4);
+	                             " WHERE name IN ('url', 'etag', 'last_modified', 'last_error',"
+	                             " 'pages')"), 5);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM pragma_table_info('feed_page')"
+	                             " WHERE name IN ('key', 'summary', 'page')"), 3);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
 	                             " name = 'annotation_link_target'"), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
@@ -349,13 +352,14 @@ static int count_coder(void *ctx, const struct store_annot_row *r)
 	return 0;
 }
 
-/* A schema-16 library (no coders) opened by this margo: its annotations,
- * links and journal entries keep what they had and have no coder (NULL,
- * never guessed); what is made from then on has one. */
-static void test_migrates_schema_16_coders(void **state)
+/* A library of the schema before coders (the one before this margo's)
+ * opened by this margo: its annotations, links and journal entries keep
+ * what they had and have no coder (NULL, never guessed); what is made
+ * from then on has one. */
+static void test_migrates_library_without_coders(void **state)
 {
 	(void)state;
-	char *path = tmp_path("v16.db");
+	char *path = tmp_path("nocoders.db");
 	struct store *st;
 	char *err = NULL, *id = NULL, *id2 = NULL;
 	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st, &err), 0);
@@ -372,13 +376,16 @@ static void test_migrates_schema_16_coders(void **state)
 	assert_int_equal(store_annot_create(st, art, 9, 11, NULL, NULL, "old", &id2, &err), 0);
 	assert_int_equal(store_annot_link(st, id, id2, "same claim", &err), 0);
 	store_close(&st);
-	/* Back to schema 16, on a connection of its own. */
+	/* Back to the schema before, on a connection of its own. */
 	sqlite3 *raw;
 	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(raw, "ALTER TABLE annotation DROP COLUMN coder;"
 	                              " ALTER TABLE annotation_link DROP COLUMN coder;"
-	                              " ALTER TABLE journal DROP COLUMN coder;"
-	                              " PRAGMA user_version=16;", NULL, NULL, NULL), SQLITE_OK);
+	                              " ALTER TABLE journal DROP COLUMN coder;",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", STORE_SCHEMA_VERSION - 1);
+	assert_int_equal(sqlite3_exec(raw, pragma, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(raw);
 	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st, &err), 0);
 	assert_int_equal(one_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
@@ -846,7 +853,7 @@ int main(void)
 		cmocka_unit_test(test_refuses_newer_library),
 		cmocka_unit_test(test_util_grow_and_empty_buffer),
 		cmocka_unit_test(test_migrates_previous_schema),
-		cmocka_unit_test(test_migrates_schema_16_coders),
+		cmocka_unit_test(test_migrates_library_without_coders),
 		cmocka_unit_test(test_refuses_damaged_file),
 		cmocka_unit_test(test_refuses_symlink),
 		cmocka_unit_test(test_article_round_trip),
