@@ -61,6 +61,12 @@ int cli_open_library(const struct cli_env *env, enum store_open_mode mode,
 		free(err);
 		return -1;
 	}
+	/* Checked already: only memory can fail here. */
+	if (store_set_coder(*st, env->coder) < 0) {
+		cli_error("%s", _("out of memory"));
+		store_close(st);
+		return -1;
+	}
 	return 0;
 }
 

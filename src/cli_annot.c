@@ -36,6 +36,7 @@ static int take_opts(int *argc, char **argv, struct annot_opts *o)
 		const char **slot = strcmp(a, "--tag") == 0 ? &o->tag
 		                  : strcmp(a, "--note") == 0 ? &o->note
 		                  : strcmp(a, "--author") == 0 ? &o->author
+		                  : strcmp(a, "--coder") == 0 ? &o->coder
 		                  : strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ? &o->output
 		                  : strcmp(a, "--format") == 0 ? &o->format : NULL;
 		if (slot || strcmp(a, "--article") == 0 || strcmp(a, "--separator") == 0) {
@@ -84,10 +85,12 @@ static bool wants_help(int argc, char **argv, const char *usage)
 
 static const char annotate_usage[] =
 	N_("Usage: margo annotate [--db FILE] ARTICLE START END [--tag T,U] [--note TEXT]\n"
-	"                      [--author NAME]\n"
+	"                      [--as NAME]\n"
 	"Annotate characters START to END (code points, end excluded) of ARTICLE\n"
 	"with tags (comma-separated; \"a/b\" makes a hierarchy) and a note.  Prints\n"
-	"the new annotation's id.\n");
+	"the new annotation's id.  Its coder (and author) is NAME, else the\n"
+	"configuration's \"set user\", else the login name; --author NAME is the\n"
+	"older spelling of --as NAME.\n");
 
 /* Argument or variable `v` (named `what` in messages, `hint` after) as
  * UTF-8 in *out (malloc'd; NULL when `v` is NULL): 0, or -1 after saying
@@ -151,15 +154,25 @@ int cli_annotate(const struct cli_env *env, int argc, char **argv)
 	/* What is saved is UTF-8, so that every export reads elsewhere. */
 	char *tag = NULL, *note = NULL, *author = NULL;
 	if (user_text("annotate", "--tag", o.tag, "", &tag) < 0 || user_text("annotate", "--note", o.note, "", &note) < 0 ||
-	    (o.author ? user_text("annotate", "--author", o.author, "", &author)
-	              : user_text("annotate", _("$USER, the default author,"), getenv("USER"),
-	                          " (give --author NAME)", &author)) < 0) {
+	    user_text("annotate", "--author", o.author, "", &author) < 0) {
 		free(tag);
 		free(note);
 		return CLI_USAGE;
 	}
+	if (author && !store_coder_name_ok(author)) {
+		cli_error(_("annotate: --author: \"%s\" is not a name (1 to 100 characters, none of "
+		            "them a control character)"), author);
+		free(tag);
+		free(note);
+		free(author);
+		return CLI_USAGE;
+	}
+	/* --author is the coder, unless --as names another. */
+	struct cli_env as_author = *env;
+	if (author && !env->coder_named)
+		as_author.coder = author;
 	struct store *st;
-	if (cli_open_library(env, STORE_OPEN_WRITE, &st) < 0) {
+	if (cli_open_library(&as_author, STORE_OPEN_WRITE, &st) < 0) {
 		free(tag);
 		free(note);
 		free(author);
@@ -168,7 +181,7 @@ int cli_annotate(const struct cli_env *env, int argc, char **argv)
 	char *id = NULL, *err = NULL;
 	int status = CLI_OK;
 	int rc = store_annot_create(st, article, (size_t)start, (size_t)end, tag, note,
-	                            author, &id, &err);
+	                            author ? author : store_coder(st), &id, &err);
 	free(tag);
 	free(note);
 	free(author);
@@ -188,10 +201,12 @@ int cli_annotate(const struct cli_env *env, int argc, char **argv)
 
 static const char annotations_usage[] =
 	N_("Usage: margo annotations [--db FILE] [--format plain|jsonl] [--tag T]\n"
-	"                         [--article ID]\n"
+	"                         [--article ID] [--coder NAME]\n"
 	"List the annotations (sorted by id), of one tag (and its children: \"a\"\n"
-	"also gives \"a/b\") or one article.  JSON Lines: one W3C Web Annotation a\n"
-	"line, the form margo export and import use.\n");
+	"also gives \"a/b\"), one article or one coder (\"unknown\": those made\n"
+	"before coders were kept).  JSON Lines: one W3C Web Annotation a line, the\n"
+	"form margo export and import use; its coder is \"creator\" and\n"
+	"\"margo\": {\"coder\"} (null: unknown).\n");
 
 int cli_annotations(const struct cli_env *env, int argc, char **argv)
 {
@@ -271,7 +286,7 @@ int cli_export(const struct cli_env *env, int argc, char **argv)
 #define IMPORT_MAX_LINE ((size_t)16 << 20)
 
 static const char import_usage[] =
-	N_("Usage: margo import [--db FILE] FILE\n"
+	N_("Usage: margo import [--db FILE] [--as NAME] FILE\n"
 	"Merge annotations by id from margo's JSON Lines (margo export --format\n"
 	"jsonl), or from one JSON text: W3C JSON as margo export --format w3c\n"
 	"writes it (an AnnotationCollection), an AnnotationPage, an array of\n"
@@ -567,13 +582,13 @@ int cli_import(const struct cli_env *env, int argc, char **argv)
 /* ---- retag and unlink --------------------------------------------------------------- */
 
 static const char retag_usage[] =
-	N_("Usage: margo retag [--db FILE] ID TAGS\n"
+	N_("Usage: margo retag [--db FILE] [--as NAME] ID TAGS\n"
 	"Give the annotation ID (as \"margo annotations\" shows it; \"urn:uuid:\" may\n"
 	"be left out) exactly the tags TAGS (comma-separated; \"\" removes them all,\n"
 	"the annotation stays).  One change: \"margo undo\" gives the old tags back.\n");
 
 static const char unlink_usage[] =
-	N_("Usage: margo unlink [--db FILE] ID ID\n"
+	N_("Usage: margo unlink [--db FILE] [--as NAME] ID ID\n"
 	"Remove the link between two annotations (either may be the end it was\n"
 	"made from; \"urn:uuid:\" may be left out).  A bare link end no other link\n"
 	"uses goes with it.  One change: \"margo undo\" brings the link back.\n");

@@ -27,20 +27,20 @@ const struct cli_command cli_commands[] = {
 	{ "timeline", cli_timeline, OPTS("--by", "--format", "-o", "--output", "--force"), 0 },
 	{ "search", cli_search, OPTS("--format", "--limit"), 0 },
 	{ "related", cli_related, OPTS("--format", "--limit", "--sentence"), 0 },
-	{ "annotate", cli_annotate, OPTS("--tag", "--note", "--author"), 0 },
-	{ "annotations", cli_annotations, OPTS("--format", "--tag", "--article"), 0 },
+	{ "annotate", cli_annotate, OPTS("--tag", "--note", "--author", "--as"), 0 },
+	{ "annotations", cli_annotations, OPTS("--format", "--tag", "--article", "--coder"), 0 },
 	{ "export", cli_export, OPTS("--format", "--tag", "--article", "--separator", "--raw",
 	                             "-o", "--output", "--force"), 0 },
-	{ "import", cli_import, COMMON, 0 },
-	{ "retag", cli_retag, COMMON, 0 },
-	{ "unlink", cli_unlink, COMMON, 0 },
+	{ "import", cli_import, OPTS("--as"), 0 },
+	{ "retag", cli_retag, OPTS("--as"), 0 },
+	{ "unlink", cli_unlink, OPTS("--as"), 0 },
 	{ "tags", cli_tags, OPTS("--format"), 0 },
 	{ "tag-rename", cli_tag_rename, COMMON, 0 },
-	{ "conflicts", cli_conflicts, OPTS("--format", "--keep"), 0 },
+	{ "conflicts", cli_conflicts, OPTS("--format", "--keep", "--as"), 0 },
 	{ "check", cli_check, COMMON, 0 },
 	{ "history", cli_history, OPTS("--format", "-n"), 0 },
-	{ "undo", cli_undo, COMMON, 0 },
-	{ "redo", cli_redo, COMMON, 0 },
+	{ "undo", cli_undo, OPTS("--as"), 0 },
+	{ "redo", cli_redo, OPTS("--as"), 0 },
 	{ "tag", cli_tag, OPTS("--all"), 0 },
 	{ "extract", cli_extract, COMMON, 0 },
 	{ "subscribe", cli_subscribe, OPTS("--fetch-pages", "--no-fetch-pages"), 0 },
@@ -50,6 +50,14 @@ const struct cli_command cli_commands[] = {
 	{ "complete", cli_complete, COMMON, 1 },
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof *cli_commands;
+
+bool cli_command_writes(const struct cli_command *c)
+{
+	for (const char *const *o = c->options; *o; o++)
+		if (strcmp(*o, "--as") == 0)
+			return true;
+	return false;
+}
 
 const char *const *cli_option_values(const char *command, const char *option)
 {

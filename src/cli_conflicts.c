@@ -19,7 +19,7 @@
 
 static const char conflicts_usage[] =
 	N_("Usage: margo conflicts [--db FILE] [--format plain|jsonl]\n"
-	"       margo conflicts [--db FILE] --keep mine|theirs|both ID\n"
+	"       margo conflicts [--db FILE] --keep mine|theirs|both [--as NAME] ID\n"
 	"List the conflicts imports left: an annotation changed both here and in\n"
 	"the file imported; the newer version was kept and the other recorded.\n"
 	"Each shows its number, the annotation, its article, and both versions\n"

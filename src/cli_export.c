@@ -196,6 +196,7 @@ struct out_ctx {
 	size_t n_md, cap_md;
 	struct store *st;      /* markdown: for the links */
 	const char *tag;       /* --tag: only rows of this tag and the tags under it */
+	const char *coder;            /* --coder: only this coder's, or NULL */
 };
 
 static void put(struct out_ctx *c, const char *s, size_t len)
@@ -612,6 +613,8 @@ static bool tag_wanted(const struct out_ctx *c, const char *tag)
 static int emit(void *vctx, const struct store_annot_row *r)
 {
 	struct out_ctx *c = vctx;
+	if (c->coder && !store_annot_coder_is(r->coder, c->coder))
+		return 0;
 	if (!r->in_place) {
 		c->misplaced++;
 		cli_error(_("%s (article %lld): its quote is not at its place (%s); written without "
@@ -683,7 +686,7 @@ int cli_write_annotations(const struct cli_env *env, const struct annot_opts *o,
 		return CLI_FAILED;
 	}
 	struct out_ctx c = { .f = out.f, .format = format, .sep = o->separator ? o->separator : ',',
-	                     .raw = o->raw, .st = st, .tag = o->tag,
+	                     .raw = o->raw, .st = st, .tag = o->tag, .coder = o->coder,
 	                     .tty = !out.path && isatty(STDOUT_FILENO) };
 	if (format == AF_W3C)
 		puts_(&c, "{\n  \"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n"

@@ -14,6 +14,7 @@
 /* Options of the annotation commands, taken out of argv. */
 struct annot_opts {
 	const char *tag, *note, *author, *output, *format;
+	const char *coder;  /* --coder: only this coder's ("unknown": those without) */
 	int64_t article;
 	char separator;
 	bool force;

@@ -18,17 +18,19 @@
 static const char history_usage[] =
 	N_("Usage: margo history [--db FILE] [--format plain|jsonl] [-n N]\n"
 	"List the changes made to annotations, tags and entities, oldest first:\n"
-	"time, author, state (undone ones are marked) and what changed.\n"
+	"time, coder (\"unknown\" for changes made before coders were kept),\n"
+	"state (undone ones are marked) and what changed.\n"
 	"  -n N      only the last N\n"
-	"JSON Lines: {\"id\",\"time\",\"author\",\"kind\",\"summary\",\"state\"}.\n");
+	"JSON Lines: {\"id\",\"time\",\"author\",\"kind\",\"summary\",\"state\",\"coder\"};\n"
+	"\"author\" is the login, \"coder\" null when unknown.\n");
 
 static const char undo_usage[] =
-	N_("Usage: margo undo [--db FILE] [N]\n"
+	N_("Usage: margo undo [--db FILE] [--as NAME] [N]\n"
 	"Undo the last N changes (default 1), saying each.  Exits 1 when there\n"
 	"is nothing to undo.\n");
 
 static const char redo_usage[] =
-	N_("Usage: margo redo [--db FILE] [N]\n"
+	N_("Usage: margo redo [--db FILE] [--as NAME] [N]\n"
 	"Redo the last N changes undone (default 1), saying each.  Exits 1 when\n"
 	"there is nothing to redo.\n");
 
@@ -62,16 +64,18 @@ static int put_entry(const struct store_journal_entry *e, void *ctx)
 		cli_json_field(&h->line, "kind", e->kind, 0);
 		cli_json_field(&h->line, "summary", e->summary, 0);
 		cli_json_field(&h->line, "state", e->state, 0);
+		cli_json_field(&h->line, "coder", e->coder, 0);
 		buf_puts(&h->line, "}");
 		if (cli_flush_line(&h->line) < 0)
 			return h->failed = 1;
 		return 0;
 	}
-	/* The author and the summary come from the library: made safe. */
+	/* The coder and the summary come from the library: made safe. */
+	const char *coder = e->coder ? e->coder : _("unknown");
 	cli_puts_safe(stdout, e->time);
 	fputs("  ", stdout);
-	cli_puts_safe(stdout, e->author);
-	for (size_t w = strlen(e->author); w < 10; w++)
+	cli_puts_safe(stdout, coder);
+	for (size_t w = strlen(coder); w < 10; w++)
 		putchar(' ');
 	printf("  %-7s  ", strcmp(e->state, "done") == 0 ? "" : e->state);
 	cli_puts_safe(stdout, e->summary);

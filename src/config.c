@@ -88,6 +88,7 @@ void config_free(struct config *c)
 	free(c->opt.date_format);
 	free(c->opt.editor);
 	free(c->opt.theme);
+	free(c->opt.user);
 	free(c->path);
 	free(c->themes_dir);
 	free(c->open_files);
@@ -276,6 +277,7 @@ static const struct option_def option_defs[] = {
 	{ "editor", OPT_STRING, OFF(editor), 0, 0 },
 	{ "confirm-quit", OPT_BOOL, OFF(confirm_quit), 0, 0 },
 	{ "theme", OPT_THEME, OFF(theme), 0, 0 },
+	{ "user", OPT_STRING, OFF(user), 0, 0 },
 };
 char *config_format_date(const char *iso)
 {
@@ -305,7 +307,8 @@ char *config_format_date(const char *iso)
 }
 
 static const char option_list[] =
-	"mouse, reading-width, sidebar-width, date-format, list-order, editor, confirm-quit, theme";
+	"mouse, reading-width, sidebar-width, date-format, list-order, editor, confirm-quit, theme, "
+	"user";
 
 static int read_file(struct config *c, const char *path, bool must_exist,
                      const char *file, size_t line);
@@ -373,6 +376,9 @@ static int do_set(struct config *c, const char *file, size_t line, char **w, int
 		return 0;
 	}
 	case OPT_STRING: {
+		if (d->offset == OFF(user) && *v && !store_coder_name_ok(v))
+			return add_error(c, file, line, _("user: \"%s\" is not a name (1 to 100 characters, "
+			                 "none of them a control character)"), v);
 		char **s = (char **)(void *)field;
 		free(*s);
 		*s = *v ? util_strdup(v) : NULL;

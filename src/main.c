@@ -23,6 +23,7 @@
 #include "margo/i18n.h"
 #include "margo/search.h"
 #include "margo/paths.h"
+#include "margo/text.h"
 #include "margo/util.h"
 #include "ui/ui.h"
 
@@ -149,6 +150,47 @@ static const char *ensure_utf8(void)
 	return _("the locale is not UTF-8 and C.UTF-8 is missing: accented text may look wrong");
 }
 
+/* Take --as NAME / --as=NAME out of the arguments of a command that
+ * writes (argv[0] the command; up to "--"): *as the name as UTF-8,
+ * malloc'd, or NULL.  -1 after saying what is wrong. */
+static int extract_as(int *argc, char **argv, char **as)
+{
+	*as = NULL;
+	const char *v = NULL;
+	int k = 1, i;
+	for (i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--as") == 0) {
+			if (i + 1 >= *argc) {
+				cli_error(_("--as needs a NAME"));
+				return -1;
+			}
+			v = argv[++i];
+		} else if (strncmp(argv[i], "--as=", 5) == 0) {
+			v = argv[i] + 5;
+		} else {
+			argv[k++] = argv[i];
+		}
+	}
+	while (i < *argc)
+		argv[k++] = argv[i++];
+	*argc = k;
+	argv[k] = NULL;
+	if (!v)
+		return 0;
+	int rc = text_from_user(v, strlen(v), text_user_charset(), as);
+	if (rc < 0 || !store_coder_name_ok(*as)) {
+		cli_error(rc == -2 ? _("out of memory")
+		          : _("--as: \"%s\" is not a name (1 to 100 characters, none of them a "
+		              "control character, in the locale's charset)"), v);
+		free(*as);
+		*as = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 /* Read the configuration file; its problems go to standard error now,
  * and the reader's status line says how many there were.  -1 only when
  * memory runs out. */
@@ -203,10 +245,21 @@ int main(int argc, char **argv)
 	struct config config;
 	config_init(&config, ui_config_names());
 	bool reader = !first || strcmp(first, "keys") == 0 || strcmp(first, "--") == 0;
+	bool writes = false;
 	for (size_t i = 0; first && i < cli_n_commands; i++)
-		if (strcmp(first, cli_commands[i].name) == 0)
+		if (strcmp(first, cli_commands[i].name) == 0) {
 			reader = false;
-	if (reader && !no_config && load_config(&config, config_file) < 0) {
+			writes = cli_command_writes(&cli_commands[i]);
+		}
+	/* A command that writes coded work takes its coder from --as, else
+	 * from the configuration's "set user". */
+	char *as = NULL;
+	if (writes && extract_as(&argc, argv, &as) < 0) {
+		config_free(&config);
+		return CLI_USAGE;
+	}
+	if ((reader || writes) && !no_config && load_config(&config, config_file) < 0) {
+		free(as);
 		config_free(&config);
 		return CLI_FAILED;
 	}
@@ -231,13 +284,15 @@ int main(int argc, char **argv)
 			if (!default_db) {
 				cli_error("%s", err ? err : _("out of memory"));
 				free(err);
+				free(as);
 				config_free(&config);
 				return CLI_FAILED;
 			}
 			db = default_db;
 		}
 	}
-	struct cli_env env = { .db_path = db, .prog = "margo" };
+	struct cli_env env = { .db_path = db, .prog = "margo",
+	                       .coder = as ? as : config.opt.user, .coder_named = as != NULL };
 
 	int status = -1;
 	for (size_t i = 0; first && i < cli_n_commands; i++)
@@ -258,6 +313,7 @@ int main(int argc, char **argv)
 		free(summary);
 	}
 	free(default_db);
+	free(as);
 	config_free(&config);
 	search_tokenize_release();
 	return status;

@@ -48,7 +48,10 @@ struct store {
 	struct form_cache forms;
 	char *undone;             /* the error a rollback cleared, or NULL */
 	bool stale_marked;        /* entities_stale written in this transaction */
+	char *coder;              /* who writes (store_set_coder), or NULL */
 };
+
+char **store_coder_slot(struct store *st) { return &st->coder; }
 
 struct form_cache *store_forms(struct store *st) { return &st->forms; }
 
@@ -326,6 +329,12 @@ const char *const store_migrations[] = {
 	"  key TEXT PRIMARY KEY,"
 	"  summary TEXT NOT NULL,"
 	"  page TEXT NOT NULL);",
+	/* v18: who coded each annotation, link and change (the name set by
+	 * "set user", --as or the login); NULL for what was made before,
+	 * shown as unknown and never guessed. */
+	"ALTER TABLE annotation ADD COLUMN coder TEXT;"
+	"ALTER TABLE annotation_link ADD COLUMN coder TEXT;"
+	"ALTER TABLE journal ADD COLUMN coder TEXT;",
 };
 
 sqlite3 *store_db(struct store *st) { return st->db; }
@@ -729,6 +738,7 @@ void store_close(struct store **pst)
 	free(st->cache);
 	free(st->to_index);
 	free(st->undone);
+	free(st->coder);
 	form_cache_clear(&st->forms);
 	if (st->db)
 		sqlite3_close_v2(st->db);

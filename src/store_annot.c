@@ -136,20 +136,20 @@ int store_annot_insert_row(struct store *st, bool replace, const char *id, int64
                            int64_t made_start, int64_t made_end, const char *made_hash,
                            const struct anchor_result *at, const char *placed_hash,
                            const char *note, const char *color, const char *author,
-                           const char *created, const char *updated)
+                           const char *coder, const char *created, const char *updated)
 {
 	static const char insert_sql[] =
 		"INSERT INTO annotation(id, article, quote, prefix, suffix,"
 		" made_start, made_end, made_hash, start, end, status, score,"
-		" placed_hash, note, color, author, created, updated)"
+		" placed_hash, note, color, author, created, updated, coder)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-		" ?14, ?15, ?16, ?17, ?18)";
+		" ?14, ?15, ?16, ?17, ?18, ?19)";
 	static const char replace_sql[] =
 		"INSERT INTO annotation(id, article, quote, prefix, suffix,"
 		" made_start, made_end, made_hash, start, end, status, score,"
-		" placed_hash, note, color, author, created, updated)"
+		" placed_hash, note, color, author, created, updated, coder)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-		" ?14, ?15, ?16, ?17, ?18)"
+		" ?14, ?15, ?16, ?17, ?18, ?19)"
 		" ON CONFLICT(id) DO UPDATE SET article = excluded.article,"
 		" quote = excluded.quote, prefix = excluded.prefix, suffix = excluded.suffix,"
 		" made_start = excluded.made_start, made_end = excluded.made_end,"
@@ -157,7 +157,7 @@ int store_annot_insert_row(struct store *st, bool replace, const char *id, int64
 		" status = excluded.status, score = excluded.score,"
 		" placed_hash = excluded.placed_hash, note = excluded.note, color = excluded.color,"
 		" author = excluded.author, created = excluded.created, updated = excluded.updated,"
-		" deleted = NULL";
+		" coder = excluded.coder, deleted = NULL";
 	sqlite3_stmt *s;
 	if (store_prepare(st, replace ? replace_sql : insert_sql, &s) < 0)
 		return -1;
@@ -182,6 +182,10 @@ int store_annot_insert_row(struct store *st, bool replace, const char *id, int64
 	sqlite3_bind_text(s, 16, author ? author : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 17, created, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 18, updated, -1, SQLITE_STATIC);
+	if (coder)
+		sqlite3_bind_text(s, 19, coder, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 19);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -237,7 +241,7 @@ static int create(struct store *st, int64_t article, size_t start, size_t end,
 	free(summary);
 	if (begun < 0 ||
 	    store_annot_insert_row(st, false, uuid, article, quote, prefix, suffix, (int64_t)start, (int64_t)end,
-	               hash, &at, hash, note, NULL, author, now, now) < 0 ||
+	               hash, &at, hash, note, NULL, author, store_coder(st), now, now) < 0 ||
 	    store_annot_set_tags(st, uuid, tags, ',', NULL, NULL) < 0 ||
 	    (anchor && mark_anchor(st, uuid) < 0) || store_journal_commit(st) < 0) {
 		*err = util_printf(_("cannot save the annotation: %s"), store_errmsg(st));
@@ -747,9 +751,7 @@ int store_annot_at(struct store *st, int64_t article, size_t start, size_t end, 
 	sqlite3_finalize(s);
 	if (*id)
 		return 0;
-	char *user = text_user_name();
-	int rc = create(st, article, start, end, NULL, NULL, user, true, id, err);
-	free(user);
+	int rc = create(st, article, start, end, NULL, NULL, store_coder(st), true, id, err);
 	return rc < 0 ? -1 : 1;
 }
 
@@ -766,11 +768,12 @@ int store_annot_link(struct store *st, const char *from, const char *to, const c
 	char *summary = util_printf("linked (%s)", kind);
 	int begun = store_annot_journal_begin(st, "link", summary ? summary : "linked", from);
 	free(summary);
-	if (begun == 0 && store_prepare(st, "INSERT OR REPLACE INTO annotation_link(annotation, target, kind)"
-	                      " VALUES (?1, ?2, ?3)", &s) == 0) {
+	if (begun == 0 && store_prepare(st, "INSERT OR REPLACE INTO annotation_link(annotation, target, kind,"
+	                      " coder) VALUES (?1, ?2, ?3, ?4)", &s) == 0) {
 		sqlite3_bind_text(s, 1, from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 2, to, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 3, kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, store_coder(st), -1, SQLITE_STATIC);
 		rc = sqlite3_step(s);
 		sqlite3_finalize(s);
 	}

@@ -14,7 +14,9 @@
 /* The fields of an incoming annotation. */
 enum {
 	F_ID, F_CREATED, F_MODIFIED, F_CREATOR, F_SOURCE, F_EXACT, F_PREFIX, F_SUFFIX,
-	F_NOTE, F_COLOR, F_MADE_TEXT, F_TITLE, F_COUNT
+	F_NOTE, F_COLOR, F_MADE_TEXT, F_TITLE,
+	F_CODER,                   /* creator.name: who coded it (NULL: unknown) */
+	F_COUNT
 };
 
 struct link {
@@ -94,6 +96,12 @@ int annot_repair(struct incoming *in, char **s, size_t *len);
 	"   UNION ALL SELECT json_object('type', 'TextualBody', 'purpose', 'commenting'," \
 	"   'value', a.note) WHERE a.note != ''))), "
 
+/* The W3C creator of annotation `a`: its coder as a Person; one made
+ * before coders were kept gives its author's name as it was (or none). */
+#define ANNOT_CREATOR \
+	"CASE WHEN a.coder IS NOT NULL THEN json_object('type', 'Person', 'name', a.coder)" \
+	" ELSE nullif(a.author, '') END"
+
 #define ANNOT_MINE_W3C \
 	"json_patch(json_object(" ANNOT_W3C_HEAD \
 	"  'target', json_object('selector', json_array(" \
@@ -101,7 +109,7 @@ int annot_repair(struct incoming *in, char **s, size_t *len);
 	"   'suffix', a.suffix), json_object('type', 'TextPositionSelector', 'start', a.start," \
 	"   'end', a.end)))," \
 	"  'margo', json_object('color', a.color))," \
-	"  json_object('creator', nullif(a.author, '')))"
+	"  json_object('creator', " ANNOT_CREATOR "))"
 
 /* Place and write an incoming annotation under `id` on `article` (inside
  * the caller's transaction); `replace` overwrites ours in place. */

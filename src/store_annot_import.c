@@ -177,10 +177,10 @@ static int64_t find_article(struct store *st, const struct incoming *in)
 }
 
 /* Our version of annotation `id`: its "modified" and a fingerprint of what
- * a user wrote (quote, context, tags, note, colour, author). 1 found. */
+ * a user wrote (quote, context, tags, note, colour, author, coder). 1 found. */
 static const char ours_sql[] =
 	"SELECT a.updated, json_array(a.quote, a.prefix, a.suffix, a.note, a.color, a.author,"
-	" (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM annotation_tag x"
+	" a.coder, (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM annotation_tag x"
 	"  JOIN tag t ON t.id = x.tag WHERE x.annotation = a.id ORDER BY t.name)))"
 	" FROM annotation a WHERE a.id = ?1";
 
@@ -232,7 +232,7 @@ static int fingerprints(struct store *st, const struct incoming *in, const char 
 		return rc == SQLITE_DONE ? 0 : -1;
 	bool none;
 	char *tags = join_tags(in, true, &none);
-	if ((!tags && !none) || store_prepare(st, "SELECT json_array(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	if ((!tags && !none) || store_prepare(st, "SELECT json_array(?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7)",
 	                                      &s) < 0) {
 		free(tags);
 		return -1;
@@ -247,6 +247,8 @@ static int fingerprints(struct store *st, const struct incoming *in, const char 
 	}
 	if (tags)
 		sqlite3_bind_text(s, 7, tags, -1, SQLITE_STATIC);
+	if (in->f[F_CODER])
+		sqlite3_bind_text(s, 8, in->f[F_CODER], -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		*theirs = store_column_dup(s, 0);
 	sqlite3_finalize(s);
@@ -323,7 +325,7 @@ int annot_write_incoming(struct store *st, const struct incoming *in, const char
 	}
 	if (store_annot_insert_row(st, replace, id, article, in->f[F_EXACT], ev.prefix, ev.suffix,
 	                           in->made_start, in->made_end, made_hash, &at, hash,
-	                           in->f[F_NOTE], in->f[F_COLOR], in->f[F_CREATOR],
+	                           in->f[F_NOTE], in->f[F_COLOR], in->f[F_CREATOR], in->f[F_CODER],
 	                           in->f[F_CREATED] ? in->f[F_CREATED] : now,
 	                           in->f[F_MODIFIED] ? in->f[F_MODIFIED] : now) < 0)
 		return -1;
@@ -339,7 +341,7 @@ int annot_write_incoming(struct store *st, const struct incoming *in, const char
 int annot_repair_fields(struct incoming *in)
 {
 	const int fields[] = { F_CREATED, F_MODIFIED, F_CREATOR, F_SOURCE, F_NOTE, F_COLOR,
-	                       F_MADE_TEXT, F_TITLE, F_EXACT, F_PREFIX, F_SUFFIX };
+	                       F_MADE_TEXT, F_TITLE, F_EXACT, F_PREFIX, F_SUFFIX, F_CODER };
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		if (annot_repair(in, &in->f[fields[i]], &in->n[fields[i]]) < 0)
 			return -1;
@@ -596,9 +598,10 @@ int store_import_links(struct store_import *imp, size_t *added, size_t *unplaced
 	if (rc != SQLITE_ROW)
 		goto fail;
 	/* Only links between annotations this library has, of a known kind;
-	 * a link it has already (of any kind) is kept as it is. */
-	if (store_prepare(st, "INSERT OR IGNORE INTO annotation_link(annotation, target, kind)"
-	                      " SELECT a.id, t.id, l.kind FROM temp.import_link l"
+	 * a link it has already (of any kind) is kept as it is.  A link comes
+	 * with its annotation: it has that annotation's coder. */
+	if (store_prepare(st, "INSERT OR IGNORE INTO annotation_link(annotation, target, kind, coder)"
+	                      " SELECT a.id, t.id, l.kind, a.coder FROM temp.import_link l"
 	                      " JOIN annotation a ON a.id = l.source"
 	                      " JOIN annotation t ON t.id = " TARGET
 	                      " WHERE l.kind IN " KNOWN_KINDS " AND t.id != a.id", &s) < 0)

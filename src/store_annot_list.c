@@ -18,6 +18,7 @@
 #include "margo/util.h"
 #include "store_annot_impl.h"
 #include "store_impl.h"
+#include "margo/i18n.h"
 
 /* The columns of one annotation for listings, and its W3C JSON; ?1 the
  * annotation's rowid, ?2 whether its quote is in place, ?3 and ?4 its
@@ -37,6 +38,7 @@
 	"    ELSE json_array(json_object('type', 'TextQuoteSelector', 'exact', a.quote," \
 	"      'prefix', a.prefix, 'suffix', a.suffix)) END)," \
 	"  'margo', json_object('article', a.article, 'title', ar.title, 'status', a.status," \
+	"    'coder', a.coder," \
 	"    'score', a.score, 'color', a.color, 'made', json_object('start', a.made_start," \
 	"    'end', a.made_end, 'text', a.made_hash), 'links', json((SELECT" \
 	"    json_group_array(json_patch(json_object('target', l.target, 'kind', l.kind)," \
@@ -49,14 +51,14 @@
 	"     UNION SELECT x.annotation, x.kind FROM annotation_link x JOIN annotation y" \
 	"      ON y.id = x.annotation WHERE x.target = a.id AND y.anchor AND y.deleted IS NULL" \
 	"     ORDER BY 1) l LEFT JOIN annotation o ON o.id = l.target))))," \
-	"  json_object('creator', nullif(a.author, ''), 'margo', json_object('conflicts'," \
+	"  json_object('creator', " ANNOT_CREATOR ", 'margo', json_object('conflicts'," \
 	"   (SELECT json_group_array(json(" CONFLICT_OTHER_W3C ")) FROM annotation_conflict c" \
 	"    WHERE c.annotation = a.id HAVING count(*) > 0))))," \
 	" ?3, ?4, a.color, ar.url, a.anchor," \
 	" (SELECT count(*) FROM annotation_link l JOIN annotation o ON o.id = CASE WHEN" \
 	"   l.annotation = a.id THEN l.target ELSE l.annotation END" \
 	"   WHERE (l.annotation = a.id OR l.target = a.id) AND o.deleted IS NULL)," \
-	" (SELECT count(*) FROM annotation_conflict WHERE annotation = a.id)" \
+	" (SELECT count(*) FROM annotation_conflict WHERE annotation = a.id), a.coder" \
 	" FROM annotation a JOIN article ar ON ar.id = a.article WHERE a.rowid = ?1"
 
 /* ---- code points to bytes ----------------------------------------------------- */
@@ -346,6 +348,7 @@ static int each(struct store *st, const char *tag, int64_t article, bool anchors
 			.anchor = sqlite3_column_int(row, 18) != 0,
 			.n_links = sqlite3_column_int64(row, 19),
 			.conflicts = sqlite3_column_int64(row, 20),
+			.coder = (const char *)sqlite3_column_text(row, 21),
 		};
 		ret = fn(ctx, &r);
 		sqlite3_reset(row);
@@ -436,4 +439,11 @@ int store_annot_links(struct store *st, const char *id, struct store_annot_linke
 	}
 	free(v);
 	return ret;
+}
+
+bool store_annot_coder_is(const char *coder, const char *name)
+{
+	if (!coder)  /* kept before coders were: only "unknown" names it */
+		return strcmp(name, "unknown") == 0 || strcmp(name, _("unknown")) == 0;
+	return strcmp(coder, name) == 0;
 }

@@ -219,7 +219,7 @@ static int take_row(struct incoming *in, sqlite3_stmt *s)
 		{ "$", "id", F_ID }, { "$", "created", F_CREATED }, { "$", "modified", F_MODIFIED },
 		{ "$", "creator", F_CREATOR }, { "$.target", "source", F_SOURCE },
 		{ "$.margo", "color", F_COLOR }, { "$.margo", "title", F_TITLE },
-		{ "$.margo.made", "text", F_MADE_TEXT },
+		{ "$.margo.made", "text", F_MADE_TEXT }, { "$.creator", "name", F_CODER },
 	};
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		if (strcmp(path, fields[i].path) == 0 && strcmp(key, fields[i].key) == 0)
@@ -244,7 +244,7 @@ int annot_parse(struct store *st, const char *json, size_t len, struct incoming 
 	sqlite3_stmt *s;
 	memset(in, 0, sizeof *in);
 	if (store_prepare(st, "SELECT path, key, type, atom, parent IS NULL FROM json_tree(?1)"
-	                      " WHERE parent IS NULL OR path IN ('$', '$.target', '$.margo',"
+	                      " WHERE parent IS NULL OR path IN ('$', '$.target', '$.margo', '$.creator',"
 	                      "  '$.margo.made', '$.target.selector', '$.body', '$.margo.links')"
 	                      " OR path GLOB '$.target.selector[[]*' OR path GLOB '$.body[[]*'"
 	                      " OR path GLOB '$.margo.links[[]*'", &s) < 0)
@@ -261,6 +261,15 @@ int annot_parse(struct store *st, const char *json, size_t len, struct incoming 
 		return 0;
 	if (rc != SQLITE_DONE || end_selector(in) < 0 || end_body(in) < 0)
 		return -1;
+	/* A creator given as an agent ({"type": "Person", "name": ...}) is
+	 * the coder, and its name the author; a bare name (as libraries that
+	 * kept no coder wrote it) is the author alone. */
+	if (in->f[F_CODER] && !in->f[F_CREATOR]) {
+		in->f[F_CREATOR] = util_strndup(in->f[F_CODER], in->n[F_CODER]);
+		in->n[F_CREATOR] = in->n[F_CODER];
+		if (!in->f[F_CREATOR])
+			return -1;
+	}
 	in->made_start = in->has_made_start ? in->made_start : in->start;
 	in->made_end = in->has_made_end ? in->made_end : in->end;
 	return 1;

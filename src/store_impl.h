@@ -81,7 +81,9 @@ int store_annot_insert_row(struct store *st, bool replace, const char *id, int64
                            int64_t made_start, int64_t made_end, const char *made_hash,
                            const struct anchor_result *at, const char *placed_hash,
                            const char *note, const char *color, const char *author,
-                           const char *created, const char *updated);
+                           const char *coder, const char *created, const char *updated);
+/* store.c: the slot of the coder store_set_coder keeps. */
+char **store_coder_slot(struct store *st);
 /* store_list.c: the list's SQL function, registered when a connection opens. */
 int store_list_setup(struct store *st);
 

@@ -287,6 +287,60 @@ static char *login_name(void)
 	return util_strdup(name ? name : "");
 }
 
+/* A coder's name: text (UTF-8) of 1 to 100 characters, none of them a
+ * control character, which a listing could not show on one line. */
+static bool text_is_name(const char *name)
+{
+	const uint8_t *p = (const uint8_t *)name;
+	size_t len = strlen(name), n = 0;
+	if (!len || u8_check(p, len))
+		return false;
+	while (len) {
+		ucs4_t u;
+		int k = u8_mbtouc(&u, p, len);
+		if (u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0x2028 || u == 0x2029 || ++n > 100)
+			return false;
+		p += k;
+		len -= (size_t)k;
+	}
+	return true;
+}
+
+bool store_coder_name_ok(const char *name)
+{
+	return name && text_is_name(name);
+}
+
+char *store_login_name(void)
+{
+	struct passwd *pw = getpwuid(getuid());
+	const char *name = pw && pw->pw_name && *pw->pw_name ? pw->pw_name : getenv("USER");
+	if (!name || !*name || !text_is_name(name))
+		name = "unknown";
+	return util_strdup(name);
+}
+
+int store_set_coder(struct store *st, const char *name)
+{
+	if (name && *name && !text_is_name(name))
+		return -2;
+	char *copy = name && *name ? util_strdup(name) : store_login_name();
+	if (!copy)
+		return -1;
+	char **slot = store_coder_slot(st);
+	free(*slot);
+	*slot = copy;
+	return 0;
+}
+
+const char *store_coder(struct store *st)
+{
+	char **slot = store_coder_slot(st);
+	if (!*slot)
+		*slot = store_login_name();
+	return *slot;
+}
+
 char *store_journal_quote(const char *text)
 {
 	struct buf b = { 0 };
@@ -323,13 +377,14 @@ int store_journal_begin(struct store *st, const char *kind, const char *summary)
 	if (store_begin(st) < 0)
 		return -1;
 	char *author = login_name();
-	if (store_prepare(st, "INSERT INTO journal(time, author, kind, summary, state)"
-	                      " VALUES (?1, ?2, ?3, ?4, 'done')", &s) < 0)
+	if (store_prepare(st, "INSERT INTO journal(time, author, kind, summary, state, coder)"
+	                      " VALUES (?1, ?2, ?3, ?4, 'done', ?5)", &s) < 0)
 		goto fail;
 	sqlite3_bind_text(s, 1, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, author ? author : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, summary ? summary : kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, store_coder(st), -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
@@ -615,7 +670,7 @@ int store_journal_each(struct store *st, int64_t limit,
                        int (*fn)(const struct store_journal_entry *e, void *ctx), void *ctx)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(st, "SELECT id, time, author, kind, summary, state FROM ("
+	if (store_prepare(st, "SELECT id, time, author, kind, summary, state, coder FROM ("
 	                      " SELECT * FROM journal ORDER BY id DESC LIMIT ?1) ORDER BY id", &s) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, limit > 0 ? limit : -1);
@@ -625,7 +680,7 @@ int store_journal_each(struct store *st, int64_t limit,
 			sqlite3_column_int64(s, 0),
 			(const char *)sqlite3_column_text(s, 1), (const char *)sqlite3_column_text(s, 2),
 			(const char *)sqlite3_column_text(s, 3), (const char *)sqlite3_column_text(s, 4),
-			(const char *)sqlite3_column_text(s, 5),
+			(const char *)sqlite3_column_text(s, 5), (const char *)sqlite3_column_text(s, 6),
 		};
 		if (!e.time || !e.author || !e.kind || !e.summary || !e.state)
 			continue;

@@ -23,6 +23,9 @@ enum cli_status {
 struct cli_env {
 	const char *db_path;      /* the library file */
 	const char *prog;         /* "margo", for messages */
+	const char *coder;        /* who codes: --as, else "set user"; NULL:
+	                           * the login name (store_set_coder) */
+	bool coder_named;         /* by --as */
 };
 
 /* Print "margo: <sanitised message>" on standard error. */
@@ -101,6 +104,9 @@ struct cli_command {
 };
 extern const struct cli_command cli_commands[];
 extern const size_t cli_n_commands;
+/* Whether the command writes coded work: it takes --as NAME, and reads
+ * the configuration file for "set user". */
+bool cli_command_writes(const struct cli_command *c);
 /* The options before any command. */
 extern const char *const cli_global_options[];
 /* The values an option takes from a fixed set (NULL-ended), or NULL. */

@@ -68,6 +68,8 @@ struct config_options {
 	                           * (a selection, a link begun, a note not
 	                           * saved); on */
 	char *theme;              /* theme: the last one set, or NULL */
+	char *user;               /* user: the coder's name recorded with what
+	                           * is annotated (NULL: the login name) */
 };
 
 /* A bind or unbind line, in the order read. */

@@ -21,7 +21,7 @@
 #include "margo/corpus.h"
 
 #define STORE_APPLICATION_ID 0x4d52474f  /* "MRGO" */
-#define STORE_SCHEMA_VERSION 17
+#define STORE_SCHEMA_VERSION 18
 
 struct store;
 struct store_annot_counts;
@@ -43,6 +43,19 @@ sqlite3 *store_db(struct store *st);
 const char *store_path(const struct store *st);
 /* True when the library was opened read-only. */
 bool store_readonly(const struct store *st);
+/* Who writes through this connection: the coder recorded with every
+ * annotation, link and journal entry made from now on.  NULL or "":
+ * the login name (the password database's, else $USER, else
+ * "unknown").  The name must be text without control characters:
+ * -2 with nothing changed when it is not; 0, or -1 out of memory. */
+int store_set_coder(struct store *st, const char *name);
+/* Whether `name` is a coder's name as store_set_coder takes it. */
+bool store_coder_name_ok(const char *name);
+/* The coder in force (never NULL while memory lasts). */
+const char *store_coder(struct store *st);
+/* The login name as above, malloc'd (NULL: no memory). */
+char *store_login_name(void);
+
 /* The last SQLite error, for messages: a full disk (or a file grown past
  * its size limit) and a read-only library are said in plain words. */
 const char *store_errmsg(struct store *st);

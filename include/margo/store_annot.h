@@ -67,7 +67,13 @@ struct store_annot_row {
 	bool anchor;              /* a bare anchor: only a link's end */
 	int64_t n_links;          /* its links, from either end */
 	int64_t conflicts;        /* open conflicts (margo conflicts) */
+	const char *coder;        /* who coded it; NULL: unknown (made before
+	                           * coders were kept) */
 };
+
+/* Whether an annotation's coder (NULL: unknown) is the one `name` says:
+ * the same name, or "unknown" (or its translation) for none. */
+bool store_annot_coder_is(const char *coder, const char *name);
 
 typedef int (*store_annot_fn)(void *ctx, const struct store_annot_row *row);
 

@@ -50,6 +50,7 @@ char *store_journal_undo_message(const char *kind, const char *summary);
 struct store_journal_entry {
 	int64_t id;
 	const char *time, *author, *kind, *summary, *state;
+	const char *coder;        /* NULL: unknown (made before coders were kept) */
 };
 /* Every entry, oldest first (the last `limit` when limit > 0): fn is
  * called with each, and stops the walk by returning non-zero.  0 or -1. */

@@ -291,9 +291,8 @@ static void annotate_span(struct ui *ui, size_t cs, size_t ce, const char *initi
 		return;
 	}
 	char *id = NULL, *err = NULL;
-	char *user = text_user_name();
-	int created = store_annot_create(ui->st, t->art.id, cs, ce, tags, NULL, user, &id, &err);
-	free(user);
+	int created = store_annot_create(ui->st, t->art.id, cs, ce, tags, NULL, store_coder(ui->st),
+	                                 &id, &err);
 	if (created < 0) {
 		keep_unsaved(ui, &d, tags, err);
 	} else {

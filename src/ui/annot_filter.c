@@ -20,7 +20,7 @@ void annot_item_free(struct annot_item *it)
 {
 	free(it->id), free(it->title), free(it->tags), free(it->quote);
 	free(it->status), free(it->note), free(it->author), free(it->created);
-	free(it->color), free(it->date);
+	free(it->color), free(it->date), free(it->coder);
 }
 
 /* The period of a "date:" word: a year ("2023") or a month ("2023-09"),
@@ -42,7 +42,7 @@ static bool date_word(const char *word, struct store_bin *bin)
 }
 
 /* Does item `it` pass one filter word ("tag:T", "article:N", "author:A",
- * "status:S", "date:PERIOD", or a word of its quote, note, tags or title)? */
+ * "coder:NAME", "status:S", "date:PERIOD", or a word of its quote, note, tags or title)? */
 static bool passes(const struct annot_item *it, const char *word)
 {
 	bool ok = false;
@@ -61,6 +61,8 @@ static bool passes(const struct annot_item *it, const char *word)
 		ok = util_parse_id(word + 8, &id) == 0 && id == it->article;
 	} else if (strncmp(word, "author:", 7) == 0) {
 		ok = strcasestr(it->author, word + 7) != NULL;
+	} else if (strncmp(word, "coder:", 6) == 0) {
+		ok = store_annot_coder_is(it->coder, word + 6);
 	} else if (strncmp(word, "date:", 5) == 0) {
 		struct store_bin bin;
 		int y, m;

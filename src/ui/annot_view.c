@@ -1,7 +1,8 @@
 /*
  * annot_view.c: the annotations list (A): every annotation with its
  * colour, tags, links, article and status, the first line of its note and
- * its quote, filtered ("/": tag:T, article:N, author:A, status:fuzzy, and
+ * its quote, filtered ("/": tag:T, article:N, author:A, coder:NAME,
+ * status:fuzzy, and
  * words; "..." or '...' hold blanks: tag:"fonti aperte") and sorted by date
  * or by place ("s").  Enter
  * jumps (back returns); d deletes (a tombstone); u undoes; E writes the
@@ -76,7 +77,8 @@ static int collect_item(void *ctx, const struct store_annot_row *r)
 	it->cp_start = r->start;
 	it->cp_end = r->end;
 	it->conflicts = r->conflicts;
-	return it->id && it->title && it->tags && it->quote && it->status && it->note &&
+	it->coder = r->coder ? util_strdup(r->coder) : NULL;
+	return (it->coder || !r->coder) && it->id && it->title && it->tags && it->quote && it->status && it->note &&
 	       it->author && it->created && it->color && (it->date || !r->date) ? 0 : -1;
 }
 
@@ -218,7 +220,7 @@ static const char *status_shown(const char *status)
 	return status ? status : "";
 }
 
-/* One annotation in two rows: its colour, tags, links, article and status;
+/* One annotation in two rows: its colour, tags, coder, links, article and status;
  * the first line of its note, then its quote. */
 static void annot_row(WINDOW *w, int y, size_t i, bool sel, void *ctx)
 {
@@ -232,7 +234,9 @@ static void annot_row(WINDOW *w, int y, size_t i, bool sel, void *ctx)
 	mvwhline(w, y, 0, ' ', width);
 	int x = 1 + draw_str(w, y, 1, sw.data ? sw.data : "", width - 2);
 	buf_free(&sw);
-	buf_printf(&b, " %s[%s] ", it->conflicts ? "! " : "", it->tags);
+	/* Its coder next: a filter by coder:NAME shows what the row says. */
+	buf_printf(&b, " %s[%s] %s \xc2\xb7 ", it->conflicts ? "! " : "", it->tags,
+	           it->coder ? it->coder : _("unknown"));
 	if (it->n_links) {
 		buf_printf(&b, ngettext("%lld link", "%lld links", (unsigned long)it->n_links),
 		           (long long)it->n_links);
@@ -308,8 +312,8 @@ static bool annot_view_key(struct ui *ui, enum ui_action a)
 		}
 		return true;
 	case UI_ACTION_SEARCH: {
-		char *f = prompt_line(ui, "filter", _("Filter (tag:T article:N author:A status:S "
-		                      "status:conflict words):"),
+		char *f = prompt_line(ui, "filter", _("Filter (tag:T article:N author:A coder:C "
+		                      "status:S status:conflict words):"),
 		                      v->filter, NULL, NULL);
 		if (f) {
 			free(v->filter);

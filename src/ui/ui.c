@@ -157,6 +157,12 @@ int ui_run(const char *db_path, const char *locale_warning, const char *notice)
 		free(err);
 		return 3;
 	}
+	/* Who codes: "set user", else the login (checked when read). */
+	if (store_set_coder(ui.st, config_options()->user) == -1) {
+		cli_error("%s", _("out of memory"));
+		store_close(&ui.st);
+		return 3;
+	}
 	ui_install_signals();
 	const char *script = getenv("MARGO_SCRIPT");
 	int start_status;

@@ -37,7 +37,7 @@ has "$json" "\"type\":\"TextPositionSelector\",\"start\":$s,\"end\":$e" \
 	"and a TextPositionSelector in code points"
 has "$json" '"purpose":"tagging","value":"persone/consiglieri"' "tags are tagging bodies"
 has "$json" '"purpose":"commenting","value":"Sullivan, citato"' "the note is a commenting body"
-has "$json" '"creator":"tester"' "the author is the creator"
+has "$json" '"creator":{"type":"Person","name":"tester"}' "the author (--author: the coder) is the creator, a Person"
 
 read -r s2 e2 <<<"$(span_of 1 "forniture di artiglieria nordcoreane")"
 "$MARGO" annotate 1 "$s2" "$e2" --tag "militare/munizioni" --note 'Dice "10mila container", poi

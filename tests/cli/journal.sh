@@ -54,13 +54,13 @@ is "$("$MARGO" annotations)" "" "all three annotations are gone"
 is "$("$MARGO" annotations | wc -l | tr -d ' ')" 3 "one redo brings the three back"
 
 # What the journal holds comes from a library that may be someone else's:
-# an author or a tag with a control character reaches no terminal raw.
+# a coder or a tag with a control character reaches no terminal raw.
 id=$("$MARGO" annotate 1 0 10 --tag prova)
 out=$("$MARGO" retag "$id" "$(printf 'evil\033[2J')")
 is "$(printf '%s' "$out" | tr -dc '\033' | wc -c | tr -d ' ')" 0 "retag prints the tags it saved made safe"
-"$top_builddir/tests/helpers/sqlexec" "$MARGO_DB" "UPDATE journal SET author = char(27) || '[2Jmallory'" >/dev/null
+"$top_builddir/tests/helpers/sqlexec" "$MARGO_DB" "UPDATE journal SET author = char(27) || '[2Jmallory', coder = char(27) || '[2Jmallory'" >/dev/null
 out=$("$MARGO" history)
-is "$(printf '%s' "$out" | tr -dc '\033' | wc -c | tr -d ' ')" 0 "history prints an author with an escape made safe"
+is "$(printf '%s' "$out" | tr -dc '\033' | wc -c | tr -d ' ')" 0 "history prints a coder with an escape made safe"
 has "$out" "^[[2Jmallory" "shown as ^["
 
 done_testing

@@ -8,7 +8,7 @@
 #    library is busy, what it waited for and that nothing was changed;
 #  - commands that only read leave the library's folder as they found it
 #    (no -wal or -shm files beside it);
-#  - annotate's --tag, --note, --author and $USER must be UTF-8 (exit 2,
+#  - annotate's --tag, --note and --author must be UTF-8 (exit 2,
 #    nothing saved), or, under a Latin-1 locale, are converted from it;
 #  - the reader, started in a terminal (script(1) gives it one), refuses
 #    TERM=dumb, which cannot move the cursor, with a message and status 2,
@@ -111,26 +111,28 @@ bad_text() {
 bad_text --note "$MARGO" annotate 1 0 10 --note "$(printf 'caff\350')"
 bad_text --tag "$MARGO" annotate 1 0 10 --tag "$(printf 'citt\340,ok')"
 bad_text --author "$MARGO" annotate 1 0 10 --author "$(printf 'r\351my')"
-bad_text '$USER, the default author,' env USER="$(printf 'r\351my')" "$MARGO" annotate 1 0 10
-has "$err" "(give --author NAME)" "a bad \$USER: the message says how to do without it"
 is "$("$MARGO" annotations | wc -l)" "$before" "none of them saved anything"
+# The coder is the login name the password database gives, before $USER.
+out=$(USER="$(printf 'r\351my')" "$MARGO" annotate 1 0 10 2>&1); rc=$?
+is "$rc" 0 "a bad \$USER does not matter: the login name is the coder"
 out=$(USER="$(printf 'r\351my')" "$MARGO" annotate 1 0 10 --author "Rémy" 2>&1); rc=$?
-is "$rc" 0 "a bad \$USER does not matter with a good --author"
+is "$rc" 0 "nor with a good --author"
 before=$("$MARGO" annotations | wc -l)
 
 # Under a Latin-1 locale, arguments and $USER are Latin-1: converted.
 if mkdir -p "$TEST_TMP/locale" &&
 	localedef -i it_IT -f ISO-8859-1 "$TEST_TMP/locale/it_IT.ISO-8859-1" >/dev/null 2>&1; then
-	out=$(env LOCPATH="$TEST_TMP/locale" LC_ALL=it_IT.ISO-8859-1 USER="$(printf 'r\351my')" \
-		"$MARGO" annotate 1 0 10 --note "$(printf 'caff\350')" --tag "$(printf 'citt\340')" 2>&1)
+	out=$(env LOCPATH="$TEST_TMP/locale" LC_ALL=it_IT.ISO-8859-1 \
+		"$MARGO" annotate 1 0 10 --note "$(printf 'caff\350')" --tag "$(printf 'citt\340')" \
+		--as "$(printf 'r\351my')" 2>&1)
 	rc=$?
 	is "$rc" 0 "Latin-1 locale: annotate takes Latin-1 arguments"
 	jsonl=$("$MARGO" export --format jsonl)
 	has "$jsonl" '"value":"città"' "Latin-1 locale: the tag is saved as UTF-8"
 	has "$jsonl" '"value":"caffè"' "Latin-1 locale: the note too"
-	has "$jsonl" '"creator":"rémy"' "Latin-1 locale: and the author from \$USER"
+	has "$jsonl" '"creator":{"type":"Person","name":"rémy"}' "Latin-1 locale: and the coder from --as"
 else
-	for d in "takes Latin-1 arguments" "the tag is saved as UTF-8" "the note too" "and the author from \$USER"; do
+	for d in "takes Latin-1 arguments" "the tag is saved as UTF-8" "the note too" "and the coder from --as"; do
 		skip "Latin-1 locale: $d" "localedef cannot make it_IT.ISO-8859-1"
 	done
 fi

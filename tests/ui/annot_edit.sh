@@ -189,7 +189,7 @@ tag:"fonti aperte"
 :save-state unclosed
 EOF
 expect_run_ok "A: the script runs"
-like "$(screen list.screen)" '\[yel\] \[fonti aperte\] 1 link · ' "a row shows the colour by name, the tags and the link count"
+like "$(screen list.screen)" "\\[yel\\] \\[fonti aperte\\] $(id -un) · 1 link · " "a row shows the colour by name, the tags, the coder and the link count"
 like "$(screen list.screen)" '✎ prima riga — L’incontro' "and the first line of the note before the quote"
 like "$(screen list.screen)" '\[gre\] \[fonti\] ' "the default colour is named too"
 expect_state quoted annotations.n 1 'tag:"fonti aperte" keeps the tag with a space'

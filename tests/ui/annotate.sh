@@ -301,8 +301,8 @@ has "$("$MARGO" annotations --format jsonl)" '"purpose":"commenting","value":"ca
 	"the note is kept whole past the NUL, each bad byte one U+FFFD"
 ok "the export is valid UTF-8" sh -c '"$MARGO" export --format jsonl | iconv -f UTF-8 -t UTF-8 >/dev/null'
 
-# $USER, the author of what the reader annotates, is kept as UTF-8 even
-# when it is not: its bad byte becomes U+FFFD.
+# The coder of what the reader annotates is the login name the password
+# database gives: a $USER that is not UTF-8 is not read.
 USER="$(printf 'r\351my')" run_script 100x30 <<'EOF'
 <Enter>
 jjjj
@@ -311,8 +311,8 @@ autore
 <Enter>
 :save-state byuser
 EOF
-has "$("$MARGO" export --format jsonl --tag autore)" '"creator":"r�my"' \
-	"an annotation by a \$USER that is not UTF-8: its author is saved as UTF-8"
+has "$("$MARGO" export --format jsonl --tag autore)" "\"creator\":{\"type\":\"Person\",\"name\":\"$(id -un)\"}" \
+	"an annotation made with a \$USER that is not UTF-8: its coder is the login name"
 
 # Under a Latin-1 locale the editor shows and writes Latin-1: the note goes
 # out in it and comes back as UTF-8.

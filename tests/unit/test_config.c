@@ -121,8 +121,14 @@ static void test_set_options(void **state)
 		"set list-order date\n"
 		"set editor 'vi -c \"set tw=72\"'\n"
 		"set confirm-quit yes\n"
+		"set user \"Anna Maria\"\n"
+		"set user \"a\tb\"\n"
 		"\n");
-	assert_int_equal(config_read_file(&c, p, true), 0);
+	/* A coder's name with a control character is refused, the one
+	 * before it kept. */
+	assert_int_equal(config_read_file(&c, p, true), 1);
+	assert_non_null(strstr(c.errors[0], ":10: user: \"a\tb\" is not a name"));
+	assert_string_equal(c.opt.user, "Anna Maria");
 	assert_true(c.opt.mouse);
 	assert_int_equal(c.opt.reading_width, 90);
 	assert_int_equal(c.opt.sidebar_width, 30);

@@ -23,6 +23,7 @@
 
 #include "margo/ingest.h"
 #include "margo/store.h"
+#include "margo/store_annot.h"
 #include "margo/util.h"
 
 static char tmp_root[] = "/tmp/margo-store-XXXXXX";
@@ -260,7 +261,9 @@ static void test_migrates_previous_schema(void **state)
 	store_close(&st);
 	sqlite3 *raw;
 	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(raw, "ALTER TABLE annotation DROP COLUMN anchor;",
+	assert_int_equal(sqlite3_exec(raw, "ALTER TABLE annotation DROP COLUMN anchor;"
+	                              " ALTER TABLE annotation DROP COLUMN coder;"
+	                              " ALTER TABLE annotation_link DROP COLUMN coder;",
 	                              NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(raw);
 	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st, &err), 0);
@@ -299,6 +302,11 @@ static void test_migrates_previous_schema(void **state)
 	                             " WHERE name = 'anchor'"), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM pragma_table_info('entity')"
 	                             " WHERE name = 'fits'"), 1);
+	assert_int_equal(one_int(st, "SELECT (SELECT count(*) FROM pragma_table_info('annotation')"
+	                             " WHERE name = 'coder') + (SELECT count(*) FROM"
+	                             " pragma_table_info('annotation_link') WHERE name = 'coder') +"
+	                             " (SELECT count(*) FROM pragma_table_info('journal')"
+	                             " WHERE name = 'coder')"), 3);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM sqlite_schema WHERE"
 	                             " name = 'reading'"), 1);
 	assert_int_equal(one_int(st, "SELECT count(*) FROM pragma_table_info('feed')"
@@ -328,6 +336,83 @@ static void test_migrates_previous_schema(void **state)
 	expect_index_agrees(st);
 	char *report = NULL;
 	assert_int_equal(store_check(st, &report), 1);
+	store_close(&st);
+	free(path);
+}
+
+static int count_coder(void *ctx, const struct store_annot_row *r)
+{
+	int *n = ctx;
+	n[r->coder ? 1 : 0]++;
+	if (r->coder)
+		assert_string_equal(r->coder, "ana");
+	/* Its W3C creator: a Person, or the author's bare name from before. */
+	assert_non_null(strstr(r->json, r->coder ? "\"creator\":{\"type\":\"Person\",\"name\":\"ana\"}"
+	                                          : "\"creator\":\"old\""));
+	return 0;
+}
+
+/* A library of the schema before coders (the one before this margo's)
+ * opened by this margo: its annotations, links and journal entries keep
+ * what they had and have no coder (NULL, never guessed); what is made
+ * from then on has one. */
+static void test_migrates_library_without_coders(void **state)
+{
+	(void)state;
+	char *path = tmp_path("nocoders.db");
+	struct store *st;
+	char *err = NULL, *id = NULL, *id2 = NULL;
+	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st, &err), 0);
+	struct corpus_article a;
+	sample_article(&a, "Fornir\xc3\xa0, l\xc3\xa0. Poi qui.\n\nSecondo.");
+	struct store_article_in in = { .key = "/x/a.txt", .source_hash = "h1", .origin = "a.txt",
+	                               .parsed = &a };
+	int64_t art;
+	enum store_put_result res;
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_article_put(st, &in, &art, &res), 0);
+	assert_int_equal(store_commit(st), 0);
+	assert_int_equal(store_annot_create(st, art, 0, 7, "vecchio", "nota", "old", &id, &err), 0);
+	assert_int_equal(store_annot_create(st, art, 9, 11, NULL, NULL, "old", &id2, &err), 0);
+	assert_int_equal(store_annot_link(st, id, id2, "same claim", &err), 0);
+	store_close(&st);
+	/* Back to the schema before, on a connection of its own. */
+	sqlite3 *raw;
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "ALTER TABLE annotation DROP COLUMN coder;"
+	                              " ALTER TABLE annotation_link DROP COLUMN coder;"
+	                              " ALTER TABLE journal DROP COLUMN coder;",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", STORE_SCHEMA_VERSION - 1);
+	assert_int_equal(sqlite3_exec(raw, pragma, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	assert_int_equal(store_open(path, STORE_OPEN_WRITE, &st, &err), 0);
+	assert_int_equal(one_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM annotation WHERE coder IS NULL"
+	                             " AND author = 'old'"), 2);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM annotation_link WHERE coder IS NULL"), 1);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM journal WHERE coder IS NULL"), 3);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM annotation_tag"), 1);
+	/* Made now: the coder in force. */
+	assert_int_equal(store_set_coder(st, "ana"), 0);
+	assert_int_equal(store_set_coder(st, "a\nb"), -2);
+	assert_string_equal(store_coder(st), "ana");
+	char *id3 = NULL;
+	assert_int_equal(store_annot_create(st, art, 13, 16, "nuovo", NULL, "ana", &id3, &err), 0);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM journal WHERE coder = 'ana'"), 1);
+	assert_int_equal(store_annot_link(st, id3, id, "follow-up", &err), 0);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM annotation_link WHERE coder = 'ana'"
+	                             " AND kind = 'follow-up'"), 1);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM journal WHERE coder = 'ana'"), 2);
+	int n[2] = { 0, 0 };
+	assert_int_equal(store_annot_each(st, NULL, 0, count_coder, n), 0);
+	assert_int_equal(n[0], 2);
+	assert_int_equal(n[1], 1);
+	char *report = NULL;
+	assert_int_equal(store_check(st, &report), 1);
+	free(report);
+	free(id), free(id2), free(id3);
 	store_close(&st);
 	free(path);
 }
@@ -768,6 +853,7 @@ int main(void)
 		cmocka_unit_test(test_refuses_newer_library),
 		cmocka_unit_test(test_util_grow_and_empty_buffer),
 		cmocka_unit_test(test_migrates_previous_schema),
+		cmocka_unit_test(test_migrates_library_without_coders),
 		cmocka_unit_test(test_refuses_damaged_file),
 		cmocka_unit_test(test_refuses_symlink),
 		cmocka_unit_test(test_article_round_trip),
