@@ -43,7 +43,7 @@ has "$art" '"name":"Vladimir Putin","here":1,' "and list its Putin as Vladimir P
 # A library from before the mark (schema 14): opened for writing, it gets
 # the column and the mark.
 cp "$MARGO_DB" "$TEST_TMP/old.db"
-"$SQL" "$TEST_TMP/old.db" "ALTER TABLE entity DROP COLUMN fits; DROP TABLE feed; DROP TABLE feed_page; PRAGMA user_version=14" >/dev/null
+"$SQL" "$TEST_TMP/old.db" "ALTER TABLE entity DROP COLUMN fits; DROP TABLE feed; DROP TABLE feed_page; ALTER TABLE annotation DROP COLUMN coder; ALTER TABLE annotation_link DROP COLUMN coder; ALTER TABLE journal DROP COLUMN coder; PRAGMA user_version=14" >/dev/null
 is "$("$MARGO" --db "$TEST_TMP/old.db" entities 2>&1 >/dev/null)" \
 	"margo: $TEST_TMP/old.db: library needs an upgrade; open it once for writing" \
 	"read-only, an old library asks to be upgraded"
