@@ -19,6 +19,7 @@
 
 #include "margo/cli.h"
 #include "cli_impl.h"
+#include "margo/store_share.h"
 #include "margo/paths.h"
 #include "margo/text.h"
 #include "margo/util.h"
@@ -469,6 +470,12 @@ int cli_check(const struct cli_env *env, int argc, char **argv)
 		cli_error(_("%s is sound, but not all its files are loaded:\n%s"), env->db_path, loads);
 	else
 		puts("ok");
+	/* A shared library says so (margo share); a private one, the
+	 * default, says nothing more. */
+	char *group = NULL;
+	if (rc == 1 && store_share_state(env->db_path, &group) == 1)
+		printf(_("shared with the group %s\n"), group);
+	free(group);
 	free(report);
 	free(loads);
 	store_close(&st);

@@ -38,6 +38,7 @@ const struct cli_command cli_commands[] = {
 	{ "tag-rename", cli_tag_rename, COMMON, 0 },
 	{ "conflicts", cli_conflicts, OPTS("--format", "--keep", "--as"), 0 },
 	{ "check", cli_check, COMMON, 0 },
+	{ "share", cli_share, OPTS("--group", "--private", "--anyone-edits", "--coders-only"), 0 },
 	{ "history", cli_history, OPTS("--format", "-n"), 0 },
 	{ "undo", cli_undo, OPTS("--as"), 0 },
 	{ "redo", cli_redo, OPTS("--as"), 0 },

@@ -57,6 +57,7 @@ static const char usage[] = N_(
 	"  unlink ID ID           remove the link between two annotations\n"
 	"  conflicts              what imports did not keep; --keep resolves one\n"
 	"  check                  check the library for damage, without writing\n"
+	"  share                  share the library with a Unix group, or not\n"
 	"  history                the changes made to annotations, tags, entities\n"
 	"  undo [N] / redo [N]    undo the last N changes, or redo them\n"
 	"  tag                    find entities in JSON Lines texts on standard input\n"

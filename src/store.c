@@ -21,6 +21,7 @@
 #include "margo/store.h"
 #include "margo/store_entity.h"
 #include "margo/store_journal.h"
+#include "margo/store_share.h"
 #include "margo/util.h"
 #include "store_impl.h"
 #include "margo/i18n.h"
@@ -664,6 +665,8 @@ int store_open(const char *path, enum store_open_mode mode, struct store **out,
 	}
 	if (ro)
 		mode = STORE_OPEN_READ;
+	/* A shared library: every file made beside it is the group's. */
+	store_share_umask(path);
 	if (store_check_file(path, mode, err) < 0)
 		return -1;
 	struct store *st = calloc(1, sizeof *st);

@@ -14,6 +14,7 @@
 
 #include "margo/store_annot.h"
 #include "margo/store_journal.h"
+#include "margo/store_share.h"
 #include "margo/text.h"
 #include "margo/util.h"
 #include "store_impl.h"
@@ -365,6 +366,9 @@ int store_annot_set_deleted(struct store *st, const char *id, bool deleted, char
 	sqlite3_stmt *s;
 	char now[21];
 	*err = NULL;
+	int may = store_annot_may_change(st, id, err);
+	if (may < 0)
+		return may;
 	util_now_rfc3339(now);
 	if (store_annot_journal_begin(st, deleted ? "delete" : "undelete",
 	                  deleted ? "annotation deleted" : "annotation restored", id) < 0)
@@ -461,6 +465,9 @@ static int set_field(struct store *st, const char *id, bool color, const char *v
 	sqlite3_stmt *s;
 	char now[21];
 	*err = NULL;
+	int may = store_annot_may_change(st, id, err);
+	if (may < 0)
+		return may;
 	util_now_rfc3339(now);
 	if (store_annot_journal_begin(st, color ? "colour" : "note",
 	                  color ? "colour changed" : "note changed", id) < 0)

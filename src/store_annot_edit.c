@@ -10,6 +10,7 @@
 
 #include "margo/store_annot.h"
 #include "margo/store_journal.h"
+#include "margo/store_share.h"
 #include "margo/text.h"
 #include "margo/util.h"
 #include "store_impl.h"
@@ -136,6 +137,9 @@ int store_annot_retag(struct store *st, const char *id, const char *tags, char *
 	int bad = store_tags_check(tags, ',', err);
 	if (bad < 0)
 		return bad;
+	int may = store_annot_may_change(st, id, err);
+	if (may < 0)
+		return may;
 	util_now_rfc3339(now);
 	if (store_annot_journal_begin(st, "tags", "tags changed", id) < 0)
 		goto fail;
@@ -198,6 +202,9 @@ int store_annot_unlink(struct store *st, const char *from, const char *to, char 
 		*err = util_printf(_("no link between \"%s\" and \"%s\""), from, to);
 		return -2;
 	}
+	int may = store_link_may_change(st, from, to, err);
+	if (may < 0)
+		return may;
 	char *qa = quote_of(st, from), *qb = quote_of(st, to);
 	char *summary = util_printf("unlinked %s and %s", qa ? qa : "''", qb ? qb : "''");
 	free(qa);

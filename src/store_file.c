@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "margo/paths.h"
+#include "margo/store_share.h"
 #include "margo/util.h"
 #include "store_impl.h"
 #include "margo/i18n.h"
@@ -27,6 +28,9 @@ int store_check_file(const char *path, enum store_open_mode mode, char **err)
 {
 	struct stat sb;
 	int tries = 0;
+	/* SQLite's locks do not hold on a network file system. */
+	if (store_share_fs_check(path, err) < 0)
+		return -1;
 again:
 	if (lstat(path, &sb) < 0) {
 		if (errno != ENOENT) {
@@ -41,7 +45,12 @@ again:
 			*err = util_printf(_("%s: cannot create its folder: %s"), path, strerror(errno));
 			return -1;
 		}
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+		/* In a shared folder (umask 007, store_share_umask) the group's. */
+		char *group = NULL;
+		int shared = store_share_state(path, &group);
+		free(group);
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		              shared == 1 ? 0660 : 0600);
 		/* Another margo made it first: look at what it made. */
 		if (fd < 0 && errno == EEXIST && ++tries < 100)
 			goto again;

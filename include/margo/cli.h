@@ -85,6 +85,7 @@ int cli_tags(const struct cli_env *env, int argc, char **argv);
 int cli_tag_rename(const struct cli_env *env, int argc, char **argv);
 int cli_conflicts(const struct cli_env *env, int argc, char **argv);
 int cli_check(const struct cli_env *env, int argc, char **argv);
+int cli_share(const struct cli_env *env, int argc, char **argv);
 /* The journal of changes (cli_journal.c). */
 int cli_history(const struct cli_env *env, int argc, char **argv);
 int cli_undo(const struct cli_env *env, int argc, char **argv);

@@ -42,6 +42,9 @@ hist=$("$MARGO" history)
 like "$hist" "Z  bruno +annotated" "history shows the coder of each change"
 like "$("$MARGO" history --format jsonl | tail -1)" "\"state\":\"done\",\"coder\":\"$login\"\\}\$" \
 	"history --format jsonl gives the coder"
+# Only ana may change ana's annotation, unless the library lets anyone
+# (tests/cli/share.sh tests the refusal).
+"$MARGO" share --anyone-edits >/dev/null
 "$MARGO" retag "$ana" "tre, rivisto" --as dario >/dev/null
 like "$("$MARGO" history | tail -1)" "Z  dario +" "retag --as: the change is dario's"
 has "$("$MARGO" annotations --coder ana)" "[rivisto, tre]" "and the annotation stays ana's"
