@@ -468,7 +468,8 @@ int store_journal_commit(struct store *st)
 	if (exec(st, "DELETE FROM journal WHERE id = (SELECT entry FROM temp.journal_open)"
 	             " AND NOT EXISTS (SELECT 1 FROM journal_op WHERE entry = journal.id);"
 	             "UPDATE journal SET state = 'dropped' WHERE state = 'undone'"
-	             " AND EXISTS (SELECT 1 FROM journal j, temp.journal_open o WHERE j.id = o.entry);"
+	             " AND EXISTS (SELECT 1 FROM journal j, temp.journal_open o WHERE j.id = o.entry"
+	             " AND (journal.coder IS NULL OR j.coder IS NULL OR journal.coder = j.coder));"
 	             "DELETE FROM temp.journal_open") < 0 ||
 	    store_commit(st) < 0) {
 		store_journal_rollback(st);
@@ -550,11 +551,14 @@ static int step(struct store *st, bool undo, char **summary, char **kind, char *
 	exec(st, "DELETE FROM temp.journal_open");
 	int64_t id = 0, corrections = 0;
 	char *k = NULL;
+	/* Each coder undoes and redoes their own changes (and those made
+	 * before coders were kept), not another's in a shared library. */
 	if (store_prepare(st, undo ? "SELECT id, summary, kind FROM journal WHERE state = 'done'"
-	                             " ORDER BY id DESC LIMIT 1"
+	                             " AND (coder IS NULL OR coder = ?1) ORDER BY id DESC LIMIT 1"
 	                           : "SELECT id, summary, kind FROM journal WHERE state = 'undone'"
-	                             " ORDER BY id LIMIT 1", &s) < 0)
+	                             " AND (coder IS NULL OR coder = ?1) ORDER BY id LIMIT 1", &s) < 0)
 		goto fail;
+	sqlite3_bind_text(s, 1, store_coder(st), -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		id = sqlite3_column_int64(s, 0);
 		*summary = store_column_dup(s, 1);

@@ -48,8 +48,10 @@ like "$("$MARGO" history --format jsonl | tail -1)" "\"state\":\"done\",\"coder\
 "$MARGO" retag "$ana" "tre, rivisto" --as dario >/dev/null
 like "$("$MARGO" history | tail -1)" "Z  dario +" "retag --as: the change is dario's"
 has "$("$MARGO" annotations --coder ana)" "[rivisto, tre]" "and the annotation stays ana's"
-"$MARGO" undo --as elena >/dev/null
-"$MARGO" redo --as elena >/dev/null
+"$MARGO" undo --as elena >/dev/null 2>&1  # elena's own changes only: none
+has "$("$MARGO" annotations --coder ana)" "[rivisto, tre]" "elena's undo leaves dario's change"
+"$MARGO" undo --as dario >/dev/null
+"$MARGO" redo --as dario >/dev/null
 is "$("$MARGO" history --format jsonl | tail -1 | grep -c '"coder":"dario"')" 1 \
 	"undo and redo keep the entry's coder"
 

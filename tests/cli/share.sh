@@ -72,6 +72,13 @@ has "$("$MARGO" --db "$lib" annotations)" "[altro]" "then bruno can"
 "$MARGO" --db "$lib" retag "$ana" terzo --as bruno >/dev/null 2>&1
 has "$("$MARGO" --db "$lib" annotations)" "[altro]" "share --coders-only takes it back"
 
+# Each person undoes their own changes only.
+bruno=$("$MARGO" --db "$lib" annotate 2 0 10 --tag suo --as bruno)
+"$MARGO" --db "$lib" undo --as ana >/dev/null 2>&1
+has "$("$MARGO" --db "$lib" annotations --coder bruno)" "[suo]" "ana's undo leaves bruno's annotation"
+"$MARGO" --db "$lib" undo --as bruno >/dev/null
+is "$("$MARGO" --db "$lib" annotations --coder bruno)" "" "bruno's undo takes his back"
+
 # In the reader: the note of ana's annotation, edited as bruno, is refused
 # on the status line.
 export MARGO_DB=$lib
