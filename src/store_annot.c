@@ -402,7 +402,9 @@ int store_annot_draft_save(struct store *st, int64_t article, size_t start, size
 	util_now_rfc3339(now);
 	if (store_begin(st) < 0)
 		return -1;
-	if (store_prepare(st, "INSERT OR REPLACE INTO draft(name, text, updated) VALUES ('annotation',"
+	/* Each coder's own draft: 'annotation/NAME' (in a shared library
+	 * one person's half-typed annotation is not offered to another). */
+	if (store_prepare(st, "INSERT OR REPLACE INTO draft(name, text, updated) VALUES ('annotation/' || ?7,"
 	                      " json_object('article', ?1, 'start', ?2, 'end', ?3, 'text', ?4,"
 	                      " 'what', ?6), ?5)",
 	                  &s) < 0) {
@@ -415,6 +417,7 @@ int store_annot_draft_save(struct store *st, int64_t article, size_t start, size
 	sqlite3_bind_text(s, 4, text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 6, note ? "note" : "tags", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, store_coder(st), -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE || store_commit(st) < 0) {
@@ -431,8 +434,11 @@ int store_annot_draft_load(struct store *st, int64_t *article, size_t *start, si
 	*text = NULL;
 	if (store_prepare(st, "SELECT json_extract(text, '$.article'), json_extract(text, '$.start'),"
 	                      " json_extract(text, '$.end'), json_extract(text, '$.text'),"
-	                      " json_extract(text, '$.what') IS 'note' FROM draft WHERE name = 'annotation' AND json_valid(text)", &s) < 0)
+	                      " json_extract(text, '$.what') IS 'note' FROM draft WHERE name IN ('annotation/' || ?1,"
+	                      " 'annotation') AND json_valid(text) ORDER BY name = 'annotation' LIMIT 1", &s) < 0)
 		return -1;
+	/* 'annotation' alone: a draft kept before drafts were each coder's. */
+	sqlite3_bind_text(s, 1, store_coder(st), -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s), found = 0;
 	if (rc == SQLITE_ROW) {
 		*article = sqlite3_column_int64(s, 0);
@@ -450,8 +456,16 @@ int store_annot_draft_clear(struct store *st)
 {
 	if (store_begin(st) < 0)
 		return -1;
-	if (sqlite3_exec(store_db(st), "DELETE FROM draft WHERE name = 'annotation'", NULL, NULL,
-	                 NULL) != SQLITE_OK || store_commit(st) < 0) {
+	sqlite3_stmt *s;
+	if (store_prepare(st, "DELETE FROM draft WHERE name IN ('annotation/' || ?1, 'annotation')",
+	                  &s) < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, store_coder(st), -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE || store_commit(st) < 0) {
 		store_rollback(st);
 		return -1;
 	}

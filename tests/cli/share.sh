@@ -96,4 +96,30 @@ like "$(state refused message)" "is ana's: only ana may change it" \
 	"the reader refuses to retag ana's annotation, on the status line"
 has "$("$MARGO" annotations)" "[altro]" "and the tags stay ana's"
 
+# Each person's draft: a half-typed annotation of ana's is offered to ana
+# (d drops it), never to bruno.
+sqlexec=$top_builddir/tests/helpers/sqlexec
+"$sqlexec" "$lib" "INSERT INTO draft(name, text, updated) VALUES ('annotation/ana',
+	json_object('article', 1, 'start', 0, 'end', 5, 'text', 'bozza', 'what', 'tags'),
+	'2026-01-01T00:00:00Z')" >/dev/null
+# 1 while ana's draft is there, else 0 (sqlexec prints nothing: a query
+# that fails, abs() overflowing, tells its absence).
+drafts() {
+	"$sqlexec" "$lib" "SELECT CASE WHEN EXISTS (SELECT 1 FROM draft WHERE name = 'annotation/ana')
+		THEN 1 ELSE abs(-9223372036854775807 - 1) END" 2>/dev/null && echo 1 || echo 0
+}
+run_script 100x30 <<'SCRIPT'
+d
+:save-state asbruno
+SCRIPT
+expect_run_ok "the reader runs as bruno"
+is "$(drafts)" 1 "bruno is not offered ana's draft (his d did not drop it)"
+printf 'set user ana\n' >"$XDG_CONFIG_HOME/margo/config"
+run_script 100x30 <<'SCRIPT'
+d
+:save-state asana
+SCRIPT
+expect_run_ok "the reader runs as ana"
+is "$(drafts)" 0 "ana is offered her draft, and d drops it"
+
 done_testing
