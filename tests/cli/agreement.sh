@@ -57,6 +57,17 @@ is "$out" '{"tag":"armi/droni","overall":false,"units":39,"pairable":20,"kappa_u
 {"tag":null,"overall":true,"units":117,"pairable":60,"kappa_units":60,"left_out_of_kappa":57,"agreement":0.933333,"kappa":0.565217,"alpha":0.567273}' \
 	"jsonl: one object a tag and one over all, the same values"
 
+# ---- in Italian: the words translated, the numbers still with a point ------------------
+if italian_locale; then
+	it=$(env $IT_ENV "$MARGO" agreement --coders ada,bea --tag politica --article 1)
+	has "$it" "codificatori: ada, bea; unità: frase" "Italian: the report in Italian"
+	has "$it" "0.900  0.608  0.618  politica" "Italian: numbers with a decimal point"
+	has "$(env $IT_ENV "$MARGO" agreement --coders ada,bea --format jsonl | tail -1)" \
+		'"agreement":0.933333,"kappa":0.565217' "Italian: JSON Lines stay JSON"
+else
+	skip "agreement in Italian" "$italian_problem"
+fi
+
 # ---- --tag: the subtree as one tag; --article ------------------------------------------
 out=$("$MARGO" agreement --coders ada,bea --tag armi)
 has "$out" "      39       20  0.900  0.459  0.458  armi" "--tag armi takes armi/munizioni and armi/droni together"
