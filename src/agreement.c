@@ -6,12 +6,22 @@
  * for every unit with m >= 2 values, each ordered pair of its values from
  * different coders weighted 1 / (m - 1); n_c are its margins and n their
  * sum; alpha = 1 - (n - 1) * sum_{c!=k} o[c][k] / sum_{c!=k} n_c n_k.
+ * Everything is a sum over units, so rows can be added a few at a time.
  */
 #include <config.h>
 
 #include <stdlib.h>
 
 #include "margo/agreement.h"
+
+struct agree_acc {
+	size_t coders, k;
+	double *o;                /* k x k coincidences */
+	double *table;            /* k x k, the first two coders' (kappa) */
+	size_t *count;            /* a unit's values of each category */
+	double pairs, agreeing;   /* ordered pairs of values within units */
+	size_t units, pairable, values, both;
+};
 
 struct agree_value agree_kappa_table(const double *table, int k)
 {
@@ -38,87 +48,117 @@ struct agree_value agree_kappa_table(const double *table, int k)
 	return v;
 }
 
-int agree_compute(const int *data, size_t units, size_t coders, int k, struct agree_result *r)
+struct agree_acc *agree_acc_new(size_t coders, int k)
 {
-	*r = (struct agree_result){ .units = units };
-	if (k < 1)
-		return -1;
-	size_t kk = (size_t)k;
-	double *o = calloc(kk * kk, sizeof *o);
-	double *table = calloc(kk * kk, sizeof *table);
-	size_t *count = calloc(kk, sizeof *count);
-	if (!o || !table || !count) {
-		free(o);
-		free(table);
-		free(count);
-		return -1;
+	if (k < 1 || coders < 1)
+		return NULL;
+	struct agree_acc *a = calloc(1, sizeof *a);
+	if (!a)
+		return NULL;
+	a->coders = coders;
+	a->k = (size_t)k;
+	a->o = calloc(a->k * a->k, sizeof *a->o);
+	a->table = calloc(a->k * a->k, sizeof *a->table);
+	a->count = calloc(a->k, sizeof *a->count);
+	if (!a->o || !a->table || !a->count) {
+		agree_acc_free(a);
+		return NULL;
 	}
-	double pairs = 0, agreeing = 0;
-	int rc = 0;
-	for (size_t u = 0; u < units && rc == 0; u++) {
+	return a;
+}
+
+void agree_acc_free(struct agree_acc *a)
+{
+	if (!a)
+		return;
+	free(a->o);
+	free(a->table);
+	free(a->count);
+	free(a);
+}
+
+int agree_acc_add(struct agree_acc *a, const int *data, size_t units)
+{
+	size_t kk = a->k, coders = a->coders;
+	/* Check first, so that a bad table adds nothing. */
+	for (size_t i = 0; i < units * coders; i++)
+		if (data[i] != AGREE_MISSING && (data[i] < 0 || (size_t)data[i] >= kk))
+			return -1;
+	for (size_t u = 0; u < units; u++) {
 		const int *row = data + u * coders;
 		size_t m = 0;
 		for (size_t c = 0; c < kk; c++)
-			count[c] = 0;
-		for (size_t i = 0; i < coders; i++) {
-			if (row[i] == AGREE_MISSING)
-				continue;
-			if (row[i] < 0 || row[i] >= k) {
-				rc = -1;
-				break;
+			a->count[c] = 0;
+		for (size_t i = 0; i < coders; i++)
+			if (row[i] != AGREE_MISSING) {
+				a->count[row[i]]++;
+				m++;
 			}
-			count[row[i]]++;
-			m++;
-		}
-		if (rc < 0)
-			break;
+		a->units++;
 		if (coders == 2 && row[0] != AGREE_MISSING && row[1] != AGREE_MISSING) {
-			table[(size_t)row[0] * kk + (size_t)row[1]] += 1;
-			r->both++;
+			a->table[(size_t)row[0] * kk + (size_t)row[1]] += 1;
+			a->both++;
 		}
 		if (m < 2)
 			continue;
-		r->pairable++;
-		r->values += m;
-		/* Ordered pairs of values from different coders. */
-		pairs += (double)m * (double)(m - 1);
+		a->pairable++;
+		a->values += m;
+		a->pairs += (double)m * (double)(m - 1);
 		for (size_t c = 0; c < kk; c++) {
-			agreeing += (double)count[c] * (double)(count[c] ? count[c] - 1 : 0);
+			double nc = (double)a->count[c];
+			double same = a->count[c] ? nc * (nc - 1) : 0;
+			a->agreeing += same;
 			for (size_t d = 0; d < kk; d++) {
-				double p = c == d ? (double)count[c] * (double)(count[c] ? count[c] - 1 : 0)
-				                  : (double)count[c] * (double)count[d];
-				o[c * kk + d] += p / (double)(m - 1);
+				double p = c == d ? same : nc * (double)a->count[d];
+				a->o[c * kk + d] += p / (double)(m - 1);
 			}
 		}
 	}
-	if (rc == 0) {
-		if (pairs > 0) {
-			r->percent.defined = true;
-			r->percent.value = agreeing / pairs;
-		}
-		if (coders == 2)
-			r->kappa = agree_kappa_table(table, k);
-		double n = 0, disagree = 0, expected = 0;
-		double *margin = table; /* reused: the n_c */
-		for (size_t c = 0; c < kk; c++) {
-			margin[c] = 0;
-			for (size_t d = 0; d < kk; d++)
-				margin[c] += o[c * kk + d];
-			n += margin[c];
-		}
-		for (size_t c = 0; c < kk; c++)
-			for (size_t d = 0; d < kk; d++)
-				if (c != d) {
-					disagree += o[c * kk + d];
-					expected += margin[c] * margin[d];
-				}
-		if (n > 1 && expected > 0) {
-			r->alpha.defined = true;
-			r->alpha.value = 1 - (n - 1) * disagree / expected;
+	return 0;
+}
+
+void agree_acc_result(const struct agree_acc *a, struct agree_result *r)
+{
+	size_t kk = a->k;
+	*r = (struct agree_result){ .units = a->units, .pairable = a->pairable,
+	                            .values = a->values, .both = a->both };
+	if (a->pairs > 0) {
+		r->percent.defined = true;
+		r->percent.value = a->agreeing / a->pairs;
+	}
+	if (a->coders == 2)
+		r->kappa = agree_kappa_table(a->table, (int)kk);
+	double n = 0, disagree = 0, expected = 0;
+	for (size_t c = 0; c < kk; c++) {
+		double nc = 0;
+		for (size_t d = 0; d < kk; d++)
+			nc += a->o[c * kk + d];
+		n += nc;
+		for (size_t d = 0; d < kk; d++) {
+			if (c == d)
+				continue;
+			double nd = 0;
+			for (size_t e = 0; e < kk; e++)
+				nd += a->o[d * kk + e];
+			disagree += a->o[c * kk + d];
+			expected += nc * nd;
 		}
 	}
-	free(o);
-	free(table);
-	free(count);
+	if (n > 1 && expected > 0) {
+		r->alpha.defined = true;
+		r->alpha.value = 1 - (n - 1) * disagree / expected;
+	}
+}
+
+int agree_compute(const int *data, size_t units, size_t coders, int k, struct agree_result *r)
+{
+	*r = (struct agree_result){ .units = units };
+	struct agree_acc *a = agree_acc_new(coders, k);
+	if (!a)
+		return -1;
+	int rc = agree_acc_add(a, data, units);
+	if (rc == 0)
+		agree_acc_result(a, r);
+	agree_acc_free(a);
 	return rc;
 }

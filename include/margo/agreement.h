@@ -39,6 +39,16 @@ struct agree_result {
  */
 int agree_compute(const int *data, size_t units, size_t coders, int k, struct agree_result *r);
 
+/* The same, rows added a few at a time: an accumulator for `coders`
+ * coders and k categories (NULL: no memory, or k < 1), rows added (0, or
+ * -1 with nothing added when a value is out of range), the statistics of
+ * all rows added so far. */
+struct agree_acc;
+struct agree_acc *agree_acc_new(size_t coders, int k);
+int agree_acc_add(struct agree_acc *a, const int *data, size_t units);
+void agree_acc_result(const struct agree_acc *a, struct agree_result *r);
+void agree_acc_free(struct agree_acc *a);
+
 /* Cohen's kappa from a k x k table of counts (row: the first coder's
  * category, column: the second's). */
 struct agree_value agree_kappa_table(const double *table, int k);

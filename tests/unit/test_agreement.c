@@ -41,6 +41,20 @@ static void test_krippendorff_example(void **state)
 	assert_true(r.alpha.defined);
 	assert_true(r.alpha.value > 0.7425 && r.alpha.value < 0.7435);
 	assert_false(r.kappa.defined);      /* four coders */
+	/* The same rows added in two parts, as margo agreement adds them an
+	 * article at a time. */
+	struct agree_acc *a = agree_acc_new(4, 5);
+	assert_non_null(a);
+	assert_int_equal(agree_acc_add(a, data, 5), 0);
+	assert_int_equal(agree_acc_add(a, data + 5 * 4, 7), 0);
+	int bad[4] = { 5, 0, 0, 0 };
+	assert_int_equal(agree_acc_add(a, bad, 1), -1);   /* refused, nothing added */
+	struct agree_result parts;
+	agree_acc_result(a, &parts);
+	agree_acc_free(a);
+	assert_int_equal(parts.units, 12);
+	assert_int_equal(parts.values, 40);
+	assert_true(parts.alpha.value == r.alpha.value);
 }
 
 static void test_cohen_example(void **state)
