@@ -134,38 +134,11 @@ static int parse_coders(const char *arg, char ***names, size_t *n)
 	return 0;
 }
 
-/* The reliability data of one tag (rows of nc values), and where each row
- * comes from (article, unit). */
+/* The statistics of one tag, fed an article at a time. */
 struct agree_tag {
 	const char *name;
-	int *data;
-	size_t rows, cap;
-	int64_t *article;
-	size_t *unit;
+	struct agree_acc *acc;
 };
-
-static int add_rows(struct agree_tag *t, size_t nc, size_t k)
-{
-	if (t->rows + k <= t->cap)
-		return 0;
-	size_t nc2 = t->cap ? t->cap : 256;
-	while (nc2 < t->rows + k)
-		nc2 *= 2;
-	int *d = realloc(t->data, nc2 * nc * sizeof *d);
-	if (!d)
-		return -1;
-	t->data = d;
-	int64_t *a = realloc(t->article, nc2 * sizeof *a);
-	if (!a)
-		return -1;
-	t->article = a;
-	size_t *u = realloc(t->unit, nc2 * sizeof *u);
-	if (!u)
-		return -1;
-	t->unit = u;
-	t->cap = nc2;
-	return 0;
-}
 
 /* A statistic as text, rounded to `places` decimals whatever the locale
  * ("-" or null when not defined). */
@@ -194,10 +167,39 @@ struct agree_run {
 	size_t nc;
 	struct agree_tag *tags;
 	size_t nt;
+	struct agree_acc *all;              /* every tag's rows together */
 	size_t articles, units, left_out;   /* left_out: rows kappa leaves (per tag) */
+	bool list;                          /* --units: print each row */
+	bool out_failed;                    /* writing the rows failed */
+	int *rows;                          /* one article's rows of one tag */
+	size_t cap;                         /* rows' room, in rows */
 };
 
-/* Fill the rows of every tag for one article. */
+/* With --units, the rows of one tag of one article as JSON Lines. */
+static void list_rows(struct agree_run *r, const char *tag, int64_t article, size_t n)
+{
+	struct buf b = { 0 };
+	for (size_t u = 0; u < n && !r->out_failed; u++) {
+		buf_printf(&b, "{");
+		cli_json_field(&b, "tag", tag, 1);
+		buf_printf(&b, ",\"article\":%lld,\"unit\":%zu,\"values\":[", (long long)article, u);
+		for (size_t c = 0; c < r->nc; c++) {
+			int v = r->rows[u * r->nc + c];
+			if (v == AGREE_MISSING)
+				buf_printf(&b, "%snull", c ? "," : "");
+			else
+				buf_printf(&b, "%s%d", c ? "," : "", v);
+		}
+		buf_printf(&b, "]}");
+		if (cli_flush_line(&b) < 0)
+			r->out_failed = true;
+	}
+	buf_free(&b);
+}
+
+/* Add the rows of every tag for one article, whose marks are marks[0..nm)
+ * and whose coders are those of coded[0..ncoded): 1, 0 no such article,
+ * -1 error. */
 static int add_article(struct store *st, struct agree_run *r, int64_t id, bool by_char,
                        const struct store_mark *marks, size_t nm, const struct store_coded *coded,
                        size_t ncoded, bool whole_tag)
@@ -208,47 +210,55 @@ static int add_article(struct store *st, struct agree_run *r, int64_t id, bool b
 		return got;
 	size_t n = by_char ? u8_mbsnlen((const uint8_t *)a.body, a.body_len) : a.n_sentences;
 	bool *present = calloc(r->nc, sizeof *present);
-	if (!present) {
+	if (present && n > r->cap) {
+		int *rows = realloc(r->rows, n * r->nc * sizeof *rows);
+		if (rows) {
+			r->rows = rows;
+			r->cap = n;
+		}
+	}
+	if (!present || n > r->cap) {
+		free(present);
 		store_article_free(&a);
 		return -1;
 	}
 	bool all = true;
 	for (size_t c = 0; c < r->nc; c++) {
 		for (size_t i = 0; i < ncoded; i++)
-			if (coded[i].article == id && store_annot_coder_is(coded[i].coder, r->coders[c]))
+			if (store_annot_coder_is(coded[i].coder, r->coders[c]))
 				present[c] = true;
 		all = all && present[c];
 	}
 	int rc = 0;
 	for (size_t t = 0; t < r->nt && rc == 0; t++) {
 		struct agree_tag *tg = &r->tags[t];
-		if (add_rows(tg, r->nc, n) < 0) {
-			rc = -1;
-			break;
-		}
-		int *base = tg->data + tg->rows * r->nc;
-		for (size_t u = 0; u < n; u++) {
-			tg->article[tg->rows + u] = id;
-			tg->unit[tg->rows + u] = u;
+		for (size_t u = 0; u < n; u++)
 			for (size_t c = 0; c < r->nc; c++)
-				base[u * r->nc + c] = present[c] ? 0 : AGREE_MISSING;
-		}
+				r->rows[u * r->nc + c] = present[c] ? 0 : AGREE_MISSING;
 		for (size_t i = 0; i < nm; i++) {
 			const struct store_mark *m = &marks[i];
-			if (m->article != id || (!whole_tag && strcmp(m->tag, tg->name) != 0))
+			if (!whole_tag && strcmp(m->tag, tg->name) != 0)
 				continue;
 			for (size_t c = 0; c < r->nc; c++) {
 				if (!present[c] || !store_annot_coder_is(m->coder, r->coders[c]))
 					continue;
-				for (size_t u = 0; u < n; u++) {
-					size_t s = by_char ? u : a.sentences[u].cp_start;
-					size_t e = by_char ? u + 1 : a.sentences[u].cp_end;
-					if ((int64_t)s < m->end && (int64_t)e > m->start)
-						base[u * r->nc + c] = 1;
+				if (by_char) {
+					size_t s = m->start < 0 ? 0 : (size_t)m->start;
+					size_t e = (size_t)m->end < n ? (size_t)m->end : n;
+					for (size_t u = s; u < e; u++)
+						r->rows[u * r->nc + c] = 1;
+					continue;
 				}
+				for (size_t u = 0; u < n; u++)
+					if ((int64_t)a.sentences[u].cp_start < m->end &&
+					    (int64_t)a.sentences[u].cp_end > m->start)
+						r->rows[u * r->nc + c] = 1;
 			}
 		}
-		tg->rows += n;
+		if (agree_acc_add(tg->acc, r->rows, n) < 0 || agree_acc_add(r->all, r->rows, n) < 0)
+			rc = -1;
+		else if (r->list)
+			list_rows(r, tg->name, id, n);
 	}
 	r->articles++;
 	r->units += n;
@@ -278,14 +288,14 @@ static void put_row(struct buf *b, const struct agree_run *r, const char *tag,
 		return;
 	}
 	buf_printf(b, "%8zu %8zu  ", res->units, res->pairable);
-	put_value(b, res->percent, 3, false);
-	buf_printf(b, "%s", res->percent.defined ? "  " : "      ");
-	put_value(b, res->kappa, 3, false);
-	buf_printf(b, "%s", res->kappa.defined && res->kappa.value >= 0 ? "  " :
-	                    res->kappa.defined ? " " : "      ");
-	put_value(b, res->alpha, 3, false);
-	buf_printf(b, "%s", res->alpha.defined && res->alpha.value >= 0 ? "  " :
-	                    res->alpha.defined ? " " : "      ");
+	const struct agree_value *v[] = { &res->percent, &res->kappa, &res->alpha };
+	for (size_t i = 0; i < 3; i++) {
+		size_t before = b->len;
+		put_value(b, *v[i], 3, false);
+		/* Each column 7 wide, a sign or "-" included. */
+		for (size_t w = b->len - before; w < 7; w++)
+			buf_printf(b, " ");
+	}
 	buf_printf(b, "%s", tag);
 }
 
@@ -311,35 +321,17 @@ static int report(const struct agree_run *r, bool json, const char *unit_name)
 		buf_printf(&b, "%s", _("   units pairable  agree  kappa  alpha  tag"));
 		failed |= plain_line(&b) < 0;
 	}
-	size_t total = 0;
-	for (size_t t = 0; t < r->nt; t++)
-		total += r->tags[t].rows;
-	int *all = malloc((total ? total : 1) * r->nc * sizeof *all);
-	if (!all) {
-		buf_free(&b);
-		return -1;
-	}
-	size_t at = 0;
 	for (size_t t = 0; t < r->nt && !failed; t++) {
-		const struct agree_tag *tg = &r->tags[t];
 		struct agree_result res;
-		if (agree_compute(tg->data, tg->rows, r->nc, 2, &res) < 0) {
-			failed = 1;
-			break;
-		}
-		memcpy(all + at * r->nc, tg->data, tg->rows * r->nc * sizeof *all);
-		at += tg->rows;
-		put_row(&b, r, tg->name, &res, json, false);
+		agree_acc_result(r->tags[t].acc, &res);
+		put_row(&b, r, r->tags[t].name, &res, json, false);
 		failed |= (json ? cli_flush_line(&b) : plain_line(&b)) < 0;
 	}
 	if (!failed) {
 		struct agree_result res;
-		if (agree_compute(all, total, r->nc, 2, &res) < 0) {
-			failed = 1;
-		} else {
-			put_row(&b, r, json ? NULL : _("(all tags)"), &res, json, true);
-			failed |= (json ? cli_flush_line(&b) : plain_line(&b)) < 0;
-		}
+		agree_acc_result(r->all, &res);
+		put_row(&b, r, json ? NULL : _("(all tags)"), &res, json, true);
+		failed |= (json ? cli_flush_line(&b) : plain_line(&b)) < 0;
 	}
 	if (!json && !failed) {
 		if (r->nc != 2)
@@ -349,33 +341,6 @@ static int report(const struct agree_run *r, bool json, const char *unit_name)
 			           r->left_out);
 		if (b.len)
 			failed |= plain_line(&b) < 0;
-	}
-	free(all);
-	buf_free(&b);
-	return failed ? -1 : 0;
-}
-
-static int list_units(const struct agree_run *r)
-{
-	struct buf b = { 0 };
-	int failed = 0;
-	for (size_t t = 0; t < r->nt && !failed; t++) {
-		const struct agree_tag *tg = &r->tags[t];
-		for (size_t u = 0; u < tg->rows && !failed; u++) {
-			buf_printf(&b, "{");
-			cli_json_field(&b, "tag", tg->name, 1);
-			buf_printf(&b, ",\"article\":%lld,\"unit\":%zu,\"values\":[", (long long)tg->article[u],
-			           tg->unit[u]);
-			for (size_t c = 0; c < r->nc; c++) {
-				int v = tg->data[u * r->nc + c];
-				if (v == AGREE_MISSING)
-					buf_printf(&b, "%snull", c ? "," : "");
-				else
-					buf_printf(&b, "%s%d", c ? "," : "", v);
-			}
-			buf_printf(&b, "]}");
-			failed |= cli_flush_line(&b) < 0;
-		}
 	}
 	buf_free(&b);
 	return failed ? -1 : 0;
@@ -465,8 +430,15 @@ int cli_agreement(const struct cli_env *env, int argc, char **argv)
 	if (!r.tags)
 		goto oom;
 	r.nt = nn;
-	for (size_t i = 0; i < nn; i++)
+	r.list = o.units;
+	r.all = agree_acc_new(r.nc, 2);
+	if (!r.all)
+		goto oom;
+	for (size_t i = 0; i < nn; i++) {
 		r.tags[i].name = names[i];
+		if (!(r.tags[i].acc = agree_acc_new(r.nc, 2)))
+			goto oom;
+	}
 	/* The articles: --article, else those a listed coder annotated. */
 	int64_t last = 0;
 	for (size_t i = 0; i <= ncoded && status == CLI_OK; i++) {
@@ -485,7 +457,30 @@ int cli_agreement(const struct cli_env *env, int argc, char **argv)
 				continue;
 			id = last = coded[i].article;
 		}
-		int got = add_article(st, &r, id, by_char, marks, nm, coded, ncoded, tag != NULL);
+		/* The article's marks and coders (both lists are by article). */
+		size_t m0 = 0, m1, c0 = 0, c1;
+		for (size_t lo = 0, hi = nm; lo < hi;) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (marks[mid].article < id)
+				lo = m0 = mid + 1;
+			else
+				hi = mid;
+		}
+		for (m1 = m0; m1 < nm && marks[m1].article == id; m1++)
+			;
+		for (size_t lo = 0, hi = ncoded; lo < hi;) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (coded[mid].article < id)
+				lo = c0 = mid + 1;
+			else
+				hi = mid;
+		}
+		for (c1 = c0; c1 < ncoded && coded[c1].article == id; c1++)
+			;
+		int got = add_article(st, &r, id, by_char, marks + m0, m1 - m0, coded + c0, c1 - c0,
+		                      tag != NULL);
+		if (r.out_failed)
+			status = CLI_FAILED;
 		if (got < 0) {
 			cli_error(_("%s: cannot read article %lld: %s"), env->db_path, (long long)id,
 			          store_errmsg(st));
@@ -496,7 +491,7 @@ int cli_agreement(const struct cli_env *env, int argc, char **argv)
 		}
 	}
 	if (status == CLI_OK) {
-		int rc = o.units ? list_units(&r) : report(&r, json, by_char ? _("character") : _("sentence"));
+		int rc = o.units ? 0 : report(&r, json, by_char ? _("character") : _("sentence"));
 		if (rc < 0 || fflush(stdout) != 0)
 			status = CLI_FAILED;
 	}
@@ -505,12 +500,11 @@ oom:
 	cli_error(_("%s: out of memory"), "agreement");
 	status = CLI_FAILED;
 out_tags:
-	for (size_t i = 0; r.tags && i < r.nt; i++) {
-		free(r.tags[i].data);
-		free(r.tags[i].article);
-		free(r.tags[i].unit);
-	}
+	for (size_t i = 0; r.tags && i < r.nt; i++)
+		agree_acc_free(r.tags[i].acc);
 	free(r.tags);
+	agree_acc_free(r.all);
+	free(r.rows);
 	free(names);
 	store_agree_free(marks, nm, coded, ncoded);
 out_store:
