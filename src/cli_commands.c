@@ -36,6 +36,8 @@ const struct cli_command cli_commands[] = {
 	{ "unlink", cli_unlink, OPTS("--as"), 0 },
 	{ "tags", cli_tags, OPTS("--format"), 0 },
 	{ "tag-rename", cli_tag_rename, COMMON, 0 },
+	{ "agreement", cli_agreement, OPTS("--coders", "--tag", "--article", "--unit", "--format",
+	                                   "--units"), 0 },
 	{ "conflicts", cli_conflicts, OPTS("--format", "--keep", "--as"), 0 },
 	{ "check", cli_check, COMMON, 0 },
 	{ "share", cli_share, OPTS("--group", "--private", "--anyone-edits", "--coders-only"), 0 },
@@ -68,6 +70,7 @@ const char *const *cli_option_values(const char *command, const char *option)
 	static const char *const keys[] = { "config", "markdown", "man", NULL };
 	static const char *const timeline[] = { "plain", "jsonl", "svg", NULL };
 	static const char *const periods[] = { "month", "year", NULL };
+	static const char *const units[] = { "sentence", "character", NULL };
 	if (strcmp(option, "--by") == 0)
 		return periods;
 	if (strcmp(option, "--format") == 0 && command && strcmp(command, "timeline") == 0)
@@ -78,5 +81,7 @@ const char *const *cli_option_values(const char *command, const char *option)
 		return command && strcmp(command, "export") == 0 ? exports : plain_jsonl;
 	if (strcmp(option, "--keep") == 0)
 		return keep;
+	if (strcmp(option, "--unit") == 0)
+		return units;
 	return NULL;
 }

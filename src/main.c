@@ -54,6 +54,7 @@ static const char usage[] = N_(
 	"  retag ID TAGS          replace the tags of an annotation (\"\" removes them)\n"
 	"  tags                   the tags as a tree, with their counts\n"
 	"  tag-rename FROM TO     rename or move a tag and the tags under it\n"
+	"  agreement --coders A,B how far coders agree, per tag: percent, kappa, alpha\n"
 	"  unlink ID ID           remove the link between two annotations\n"
 	"  conflicts              what imports did not keep; --keep resolves one\n"
 	"  check                  check the library for damage, without writing\n"

@@ -83,6 +83,7 @@ int cli_retag(const struct cli_env *env, int argc, char **argv);
 int cli_unlink(const struct cli_env *env, int argc, char **argv);
 int cli_tags(const struct cli_env *env, int argc, char **argv);
 int cli_tag_rename(const struct cli_env *env, int argc, char **argv);
+int cli_agreement(const struct cli_env *env, int argc, char **argv);
 int cli_conflicts(const struct cli_env *env, int argc, char **argv);
 int cli_check(const struct cli_env *env, int argc, char **argv);
 int cli_share(const struct cli_env *env, int argc, char **argv);
