@@ -81,24 +81,38 @@ static void put_where(struct buf *b, const struct column *c, size_t n, const cha
 	}
 }
 
-/* 'INSERT INTO "t"("a","b") VALUES(' || quote(row."a") || ',' || ... || ')' */
+/* "name" as an identifier inside the '...' format of printf(). */
+static void put_format_ident(struct buf *b, const char *name)
+{
+	buf_puts(b, "\"");
+	for (const char *p = name; *p; p++)
+		buf_puts(b, *p == '"' ? "\"\"" : *p == '\'' ? "''" : *p == '%' ? "%%" : (char[2]){ *p, 0 });
+	buf_puts(b, "\"");
+}
+
+/* printf('INSERT INTO "t"("a","b") VALUES(%s,%s)', quote(row."a"), quote(row."b")):
+ * one printf() rather than a chain of ||, each link of which would keep
+ * a copy of a long text (a 12 MiB note) in a register of its own. */
 static void put_insert(struct buf *b, const char *tbl, const struct column *c, size_t n,
                        const char *row)
 {
-	buf_puts(b, "'INSERT INTO ");
-	put_ident(b, tbl, true);
+	buf_puts(b, "printf('INSERT INTO ");
+	put_format_ident(b, tbl);
 	buf_puts(b, "(");
 	for (size_t i = 0; i < n; i++) {
 		buf_puts(b, i ? "," : "");
-		put_ident(b, c[i].name, true);
+		put_format_ident(b, c[i].name);
 	}
-	buf_puts(b, ") VALUES('");
+	buf_puts(b, ") VALUES(");
+	for (size_t i = 0; i < n; i++)
+		buf_puts(b, i ? ",%s" : "%s");
+	buf_puts(b, ")'");
 	for (size_t i = 0; i < n; i++) {
-		buf_printf(b, " || %squote(%s.", i ? "',' || " : "", row);
+		buf_printf(b, ", quote(%s.", row);
 		put_ident(b, c[i].name, false);
 		buf_puts(b, ")");
 	}
-	buf_puts(b, " || ')'");
+	buf_puts(b, ")");
 }
 
 /* 'DELETE FROM "t"' || where */
