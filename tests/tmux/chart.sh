@@ -18,8 +18,8 @@ cat >"$TEST_TMP/dated.jsonl" <<'J'
 {"title":"Quarto","text":"Vladimir Putin non ha commentato."}
 J
 "$MARGO" add "$TEST_TMP/dated.jsonl" >/dev/null 2>&1
-"$MARGO" annotate 1 0 5 --tag fonti >/dev/null
-"$MARGO" annotate 4 0 5 --tag fonti >/dev/null
+"$MARGO" annotate 1 0 5 --tag fonti --as ana >/dev/null
+"$MARGO" annotate 4 0 5 --tag fonti --as ana >/dev/null
 
 # open_mentions NAME [TYPE]: the mentions view of Vladimir Putin, the
 # sidebar's first entity, its type shown as TYPE (PER in English).
@@ -66,8 +66,8 @@ for size in 80x24 200x60; do
 	T send-keys -t cb C
 	wait_for cb "Codebook  1 tag"
 	T send-keys -t cb Tab Right Enter
-	ok "$size: in the codebook Tab, Right and Enter list the annotation of the undated article" wait_for cb "[fonti] Quarto"
-	hasnt "$(cap cb)" "[fonti] Primo" "$size: ... not the dated one"
+	ok "$size: in the codebook Tab, Right and Enter list the annotation of the undated article" wait_for cb "[fonti] ana · Quarto"
+	hasnt "$(cap cb)" "[fonti] ana · Primo" "$size: ... not the dated one"
 	if [ "$size" = 200x60 ]; then
 		has "$(cap cb)" 'filter: tag:"fonti" date:none' "$size: the filter says date:none"
 	fi

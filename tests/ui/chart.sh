@@ -100,8 +100,8 @@ like "$view" ' Tab +Move to the next pane' "in the mentions Tab moves on, Right 
 
 # 3. The codebook: a tag's annotations in an undated article are a bar too,
 #    listed with date:none.
-"$MARGO" annotate 1 0 5 --tag fonti >/dev/null
-"$MARGO" annotate 4 0 5 --tag fonti >/dev/null
+"$MARGO" annotate 1 0 5 --tag fonti --as ana >/dev/null
+"$MARGO" annotate 4 0 5 --tag fonti --as ana >/dev/null
 run_script 100x30 <<'EOF'
 C
 :save-state codebook
@@ -122,8 +122,8 @@ has "$(screen cbundated.screen)" "undated: 1" "named with its count"
 expect_state cblist annotations.n 1 "Enter lists the tag's undated annotations only"
 view=$(screen cblist.screen)
 has "$view" 'date:none' "the filter says so: date:none"
-has "$view" "[fonti] Quarto" "the annotation of the undated article is listed"
-hasnt "$view" "[fonti] Primo" "not the dated one"
+has "$view" "[fonti] ana · Quarto" "the annotation of the undated article is listed"
+hasnt "$view" "[fonti] ana · Primo" "not the dated one"
 
 run_script 100x30 <<'EOF'
 A

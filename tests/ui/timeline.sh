@@ -73,9 +73,9 @@ like "$view" '│ #+ +#+ ' "without UTF-8 the bars are ASCII"
 hasnt "$view" "█" "and no block character is drawn"
 
 # The codebook: the same bars for the selected tag's annotations.
-"$MARGO" annotate 1 0 5 --tag fonti >/dev/null
-"$MARGO" annotate 2 0 5 --tag fonti >/dev/null
-"$MARGO" annotate 3 0 5 --tag fonti >/dev/null
+"$MARGO" annotate 1 0 5 --tag fonti --as ana >/dev/null
+"$MARGO" annotate 2 0 5 --tag fonti --as ana >/dev/null
+"$MARGO" annotate 3 0 5 --tag fonti --as ana >/dev/null
 run_script 100x30 <<'EOF'
 C
 :save-state codebook
@@ -110,7 +110,7 @@ expect_state cbnarrow annotations.open 1 "Enter opens the annotations"
 expect_state cbnarrow annotations.n 1 "only the one of that month"
 view=$(screen cbnarrow.screen)
 has "$view" 'date:2023-11' "the filter names the month"
-has "$view" "[fonti] Primo" "the annotation of article 1 (2023-11) is listed"
+has "$view" "[fonti] ana · Primo" "the annotation of article 1 (2023-11) is listed"
 hasnt "$view" "[fonti] Secondo" "not the one of 2024-01"
 hasnt "$view" "[altro]" "nor another tag's of the same month"
 
