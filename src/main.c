@@ -62,7 +62,7 @@ static const char usage[] = N_(
 	"  history                the changes made to annotations, tags, entities\n"
 	"  undo [N] / redo [N]    undo the last N changes, or redo them\n"
 	"  tag                    find entities in JSON Lines texts on standard input\n"
-	"  extract FILE...        the article and metadata of web pages, as JSON Lines\n"
+	"  extract FILE|URL...    the article and metadata of web pages, as JSON Lines\n"
 	"  subscribe URL...       subscribe to RSS or Atom feeds (each fetched once now)\n"
 	"  feeds                  the feeds subscribed to: items, last fetch, errors\n"
 	"  unsubscribe URL...     stop fetching feeds (their articles stay)\n"

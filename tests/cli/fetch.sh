@@ -69,6 +69,19 @@ echo "text/html; charset=ISO-8859-1" >"$W/latino.html.ctype"
 "$MARGO" add "$U/latino.html" >/dev/null 2>&1
 has "$(body_of "Città di mare")" "La città di Genova è un porto" "the charset the server gives is used"
 
+# ---- margo extract of an address ----------------------------------------------
+before=$("$MARGO" list --format jsonl | wc -l | tr -d ' ')
+ex=$("$MARGO" extract "$U/articolo.html" "$U/mancante.html" 2>"$TEST_TMP/ex.err")
+is "$?" 1 "extract of a page and a missing one by address: exit 1"
+is "$(printf '%s\n' "$ex" | wc -l | tr -d ' ')" 1 "one JSON line, for the page"
+has "$ex" '{"path":null,"url":"'"$U"'/articolo.html","title":"Il porto di Genova riapre","author":"Anna Verdi"' \
+	"its path is null, its url the address fetched, its title and author the page's"
+has "$ex" "Il porto di Genova ha riaperto questa mattina" "its text is the article"
+hasnt "$ex" "Cronaca | Sport" "without the page's menu"
+is "$(cat "$TEST_TMP/ex.err")" "margo: $U/mancante.html: the server answered 404; skipped" \
+	"the missing page is one line"
+is "$("$MARGO" list --format jsonl | wc -l | tr -d ' ')" "$before" "extract adds nothing to the library"
+
 # ---- hostile answers --------------------------------------------------------
 head -c 40000000 /dev/zero | tr '\0' a >"$W/grande.html"
 # (Each answer that fails here fails at once, whatever the machine's
